@@ -1,0 +1,108 @@
+// Benchmarks, each against a baseline measured in the same run, medians of several runs:
+//   1. the app (what cdktf.json's "app" runs) for one deployment  vs  node -e "require('cdktf')";
+//   2. the app for 1,000 deployments (time, peak memory)           vs  cdktf synthesizing 1,000 empty stacks;
+//   3. `npm run synth` after an edit to main.ts                     vs  `cdktf synth` with `npx ts-node main.ts`.
+// Usage: npm run bench [-- --runs N]. Exits 1 when a budget is missed.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+
+const { values } = parseArgs({ options: { runs: { type: "string", default: "5" } } });
+const runs = Number(values.runs);
+const work = mkdtempSync(join(tmpdir(), "scv-bench-"));
+let outdirs = 0;
+
+function deploymentsFile(count) {
+  const deployments = Array.from({ length: count }, (_, i) => ({
+    name: `org${i}`,
+    genesysCloud: { region: "us-east-1" },
+    salesforce: { myDomain: `acme${i}` },
+  }));
+  const file = join(work, `deployments-${count}.json`);
+  writeFileSync(file, JSON.stringify({ deployments }));
+  return file;
+}
+
+/** Runs a command once; returns seconds and peak memory (MiB, when the command is node with bench/max-rss.cjs). */
+function measure(command, args, env = {}) {
+  // A new output directory each run: removing and rewriting the same one measures the file system's discards.
+  const outdir = join(work, `out-${outdirs++}`);
+  // Flush what earlier runs left for the disk to write, so no run pays for another's writes.
+  if (process.platform !== "win32") spawnSync("sync");
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, args, {
+    env: { ...process.env, CDKTF_OUTDIR: outdir, CHECKPOINT_DISABLE: "1", ...env },
+    stdio: ["ignore", "ignore", "pipe", "pipe"],
+  });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed:\n${result.stderr}`);
+  const rss = String(result.output[3] ?? "").trim();
+  return { seconds, mib: rss ? Number(rss) / 1024 : undefined };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Runs candidate and baseline alternately, so that both see the same machine. */
+function compare(candidate, baseline) {
+  const c = [];
+  const b = [];
+  for (let i = 0; i < runs; i++) {
+    c.push(candidate());
+    b.push(baseline());
+  }
+  const summary = (ms) => ({ seconds: median(ms.map((m) => m.seconds)), mib: median(ms.map((m) => m.mib ?? 0)) });
+  return { candidate: summary(c), baseline: summary(b) };
+}
+
+const results = [];
+function report(name, { candidate, baseline }, budget) {
+  const ratio = candidate.seconds / baseline.seconds;
+  const ok = budget(candidate, ratio);
+  results.push(ok);
+  console.log(
+    `${ok ? "ok  " : "MISS"} ${name}\n     candidate ${candidate.seconds.toFixed(3)} s, ${candidate.mib.toFixed(0)} MiB; ` +
+      `baseline ${baseline.seconds.toFixed(3)} s, ${baseline.mib.toFixed(0)} MiB; ratio ${ratio.toFixed(2)}`,
+  );
+}
+
+spawnSync(process.execPath, ["scripts/build.mjs"], { stdio: "inherit" });
+const node = process.execPath;
+const rss = ["-r", "./bench/max-rss.cjs"];
+console.log(`median of ${runs} runs each, candidate and baseline alternating`);
+
+const one = deploymentsFile(1);
+report(
+  "app, 1 deployment (budget: at most 1.5x require('cdktf'))",
+  compare(
+    () => measure(node, [...rss, "dist/main.js"], { DEPLOYMENTS_FILE: one }),
+    () => measure(node, [...rss, "-e", "require('cdktf')"]),
+  ),
+  (_, ratio) => ratio <= 1.5,
+);
+
+const thousand = deploymentsFile(1000);
+report(
+  "app, 1,000 deployments (budget: at most 1.5 s and 300 MiB; baseline: 1,000 empty stacks)",
+  compare(
+    () => measure(node, [...rss, "dist/main.js"], { DEPLOYMENTS_FILE: thousand }),
+    () => measure(node, [...rss, "bench/bare-stacks.cjs", "1000"]),
+  ),
+  (c) => c.seconds <= 1.5 && c.mib <= 300,
+);
+
+const touchMain = () => utimesSync("main.ts", new Date(), new Date());
+const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+const npx = process.platform === "win32" ? "npx.cmd" : "npx";
+report(
+  "npm run synth after an edit to main.ts (budget: at most 0.6x cdktf synth with ts-node)",
+  compare(
+    () => (touchMain(), measure(npm, ["run", "synth"])),
+    () => (touchMain(), measure(npx, ["cdktf", "synth", "--app", "npx ts-node main.ts"])),
+  ),
+  (_, ratio) => ratio <= 0.6,
+);
+
+rmSync(work, { recursive: true, force: true });
+process.exit(results.every(Boolean) ? 0 : 1);

@@ -1,0 +1,13 @@
+export { ServiceCloudVoiceOAuthClient } from "./service-cloud-voice-oauth-client";
+export type { OAuthClientSettings, ServiceCloudVoiceOAuthClientProps } from "./oauth-client-settings";
+export { TOKEN_LIFETIME_SECONDS, checkOAuthClientProps, resolveOAuthClientSettings } from "./oauth-client-settings";
+export type { GrantType } from "./grant-type";
+export { GRANT_TYPES } from "./grant-type";
+export { SEED_SCOPES } from "./scopes";
+export { lightningHostFor, redirectUriFor, isLightningHost, isSalesforceRedirectUri } from "./salesforce";
+export { GENESYS_CLOUD_REGIONS } from "./regions";
+export { DeploymentStack } from "./deployment-stack";
+export type { Deployment } from "./deployments";
+export { loadDeployments, parseDeployments } from "./deployments";
+export type { Problem } from "./problems";
+export { InputError } from "./problems";

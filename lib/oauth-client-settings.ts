@@ -1,0 +1,197 @@
+/**
+ * The construct's props, their checks and the settings they resolve to, as pure functions:
+ * everything the seed article decides about the OAuth client, apart from cdktf.
+ */
+import { DEFAULT_GRANT_TYPE, GRANT_TYPES, GRANT_TYPE_NAMES, GrantType, isGrantType } from "./grant-type";
+import { InputError, Problem } from "./problems";
+import {
+  ALLOWED_LIGHTNING_HOST,
+  ALLOWED_MY_DOMAIN,
+  ALLOWED_REDIRECT_URI,
+  ALLOWED_SANDBOX,
+  isLightningHost,
+  isMyDomainName,
+  isSalesforceRedirectUri,
+  isSandboxName,
+  lightningHostFor,
+  redirectUriFor,
+} from "./salesforce";
+import { ALLOWED_SCOPE, extraScopes, isScopeName, scopesWith } from "./scopes";
+
+export interface ServiceCloudVoiceOAuthClientProps {
+  /**
+   * The Salesforce org's My Domain name, e.g. `acme` for acme.my.salesforce.com.
+   * Give this (with `sandbox` for a sandbox) or `lightningHost`, not both.
+   */
+  readonly myDomain?: string;
+  /**
+   * The sandbox name, for a sandbox of the org named by `myDomain`.
+   * @default none: the production org
+   */
+  readonly sandbox?: string;
+  /**
+   * The org's Lightning host, for org types the My Domain name alone does not identify
+   * (Developer Edition, scratch, Government Cloud, alternative domains, China), e.g. `acme-dev-ed.develop.lightning.force.com`.
+   */
+  readonly lightningHost?: string;
+  /**
+   * The App Name, shown when someone authorizes the client.
+   * @default "Salesforce Service Cloud Voice (<lightning host>)"
+   */
+  readonly name?: string;
+  /**
+   * The client's description in Genesys Cloud.
+   * @default a sentence saying what uses the client and that it is managed as code
+   */
+  readonly description?: string;
+  /**
+   * Seconds until tokens from this client expire: an integer from 300 to 172800 (2 days).
+   * @default 86400
+   */
+  readonly tokenLifetimeSeconds?: number;
+  /**
+   * `implicit` (the seed article's Token Implicit Grant) or `authorization-code` (PKCE).
+   * @default "implicit"
+   */
+  readonly grantType?: GrantType;
+  /**
+   * Scopes beyond the seed's seven, which are always granted.
+   * @default none
+   */
+  readonly additionalScopes?: readonly string[];
+  /**
+   * Redirect URIs beyond `https://<lightning host>/lightning/page/home`, e.g. the pop-up authentication callback.
+   * @default none
+   */
+  readonly additionalRedirectUris?: readonly string[];
+  /**
+   * Refuse to destroy the client: a new client gets a new id and logs every agent out of the softphone.
+   * @default true
+   */
+  readonly preventDestroy?: boolean;
+}
+
+/** What the props resolve to: every value the OAuth client resource is declared with. */
+export interface OAuthClientSettings {
+  readonly lightningHost: string;
+  readonly name: string;
+  readonly description: string;
+  readonly tokenLifetimeSeconds: number;
+  readonly grantType: GrantType;
+  /** The provider's `authorized_grant_type`. */
+  readonly authorizedGrantType: string;
+  readonly scopes: string[];
+  /** Scopes beyond the seed's seven. */
+  readonly extraScopes: string[];
+  readonly redirectUris: string[];
+  readonly preventDestroy: boolean;
+}
+
+export const TOKEN_LIFETIME_SECONDS = { min: 300, max: 172800, default: 86400 } as const;
+
+export const ALLOWED_TOKEN_LIFETIME = `an integer number of seconds from ${TOKEN_LIFETIME_SECONDS.min} to ${TOKEN_LIFETIME_SECONDS.max}`;
+export const ALLOWED_GRANT_TYPE = `one of ${GRANT_TYPE_NAMES.join(", ")}`;
+export const ALLOWED_NAME = "a non-empty text";
+
+export const DEFAULT_DESCRIPTION =
+  "Used by the CX Cloud, Digital and AI for Salesforce Service Cloud Voice Lightning app to get tokens. " +
+  "Managed as code: change it through the repository, not in Genesys Cloud.";
+
+export function defaultName(lightningHost: string): string {
+  return `Salesforce Service Cloud Voice (${lightningHost})`;
+}
+
+/** Every problem with the props, each at the prop's name; an empty list when they are valid. */
+export function checkOAuthClientProps(props: ServiceCloudVoiceOAuthClientProps): Problem[] {
+  const problems: Problem[] = [];
+  const check = (ok: boolean, path: string, given: unknown, allowed: string) => {
+    if (!ok) problems.push({ path, given, allowed });
+  };
+  const { myDomain, sandbox, lightningHost } = props;
+
+  if (myDomain === undefined && lightningHost === undefined) {
+    check(false, "myDomain", undefined, `${ALLOWED_MY_DOMAIN}; or lightningHost instead`);
+  }
+  if (myDomain !== undefined) {
+    check(isText(myDomain) && isMyDomainName(myDomain), "myDomain", myDomain, ALLOWED_MY_DOMAIN);
+    check(lightningHost === undefined, "lightningHost", lightningHost, "nothing when myDomain is given: give one of the two");
+  }
+  if (sandbox !== undefined) {
+    check(isText(sandbox) && isSandboxName(sandbox), "sandbox", sandbox, ALLOWED_SANDBOX);
+    check(lightningHost === undefined, "sandbox", sandbox, "nothing with lightningHost: the host already names the sandbox");
+  }
+  if (lightningHost !== undefined && myDomain === undefined) {
+    check(isText(lightningHost) && isLightningHost(lightningHost), "lightningHost", lightningHost, ALLOWED_LIGHTNING_HOST);
+  }
+  if (props.name !== undefined) {
+    check(isText(props.name) && props.name.trim() !== "", "name", props.name, ALLOWED_NAME);
+  }
+  if (props.description !== undefined) {
+    check(isText(props.description), "description", props.description, "a text");
+  }
+  const lifetime = props.tokenLifetimeSeconds;
+  if (lifetime !== undefined) {
+    check(
+      Number.isInteger(lifetime) && lifetime >= TOKEN_LIFETIME_SECONDS.min && lifetime <= TOKEN_LIFETIME_SECONDS.max,
+      "tokenLifetimeSeconds",
+      lifetime,
+      ALLOWED_TOKEN_LIFETIME,
+    );
+  }
+  if (props.grantType !== undefined) {
+    check(isText(props.grantType) && isGrantType(props.grantType), "grantType", props.grantType, ALLOWED_GRANT_TYPE);
+  }
+  checkEach(problems, "additionalScopes", props.additionalScopes, isScopeName, ALLOWED_SCOPE);
+  checkEach(problems, "additionalRedirectUris", props.additionalRedirectUris, isSalesforceRedirectUri, ALLOWED_REDIRECT_URI);
+  if (props.preventDestroy !== undefined) {
+    check(typeof props.preventDestroy === "boolean", "preventDestroy", props.preventDestroy, "true or false");
+  }
+  return problems;
+}
+
+function checkEach(
+  problems: Problem[],
+  path: string,
+  values: readonly unknown[] | undefined,
+  isValid: (value: string) => boolean,
+  allowed: string,
+): void {
+  if (values === undefined) return;
+  if (!Array.isArray(values)) {
+    problems.push({ path, given: values, allowed: `a list, each item ${allowed}` });
+    return;
+  }
+  values.forEach((value, i) => {
+    if (!isText(value) || !isValid(value)) problems.push({ path: `${path}[${i}]`, given: value, allowed });
+  });
+}
+
+function isText(value: unknown): value is string {
+  return typeof value === "string";
+}
+
+/** Resolves valid props to settings, applying the seed's defaults; throws one InputError listing every problem. */
+export function resolveOAuthClientSettings(
+  props: ServiceCloudVoiceOAuthClientProps,
+  source = "ServiceCloudVoiceOAuthClient props",
+): OAuthClientSettings {
+  const problems = checkOAuthClientProps(props);
+  if (problems.length > 0) throw new InputError(source, problems);
+
+  const lightningHost = (props.lightningHost ?? lightningHostFor(props.myDomain as string, props.sandbox)).toLowerCase();
+  const grantType = props.grantType ?? DEFAULT_GRANT_TYPE;
+  const additionalScopes = props.additionalScopes ?? [];
+  const additionalRedirectUris = (props.additionalRedirectUris ?? []).map((uri) => new URL(uri).href);
+  return {
+    lightningHost,
+    name: props.name ?? defaultName(lightningHost),
+    description: props.description ?? DEFAULT_DESCRIPTION,
+    tokenLifetimeSeconds: props.tokenLifetimeSeconds ?? TOKEN_LIFETIME_SECONDS.default,
+    grantType,
+    authorizedGrantType: GRANT_TYPES[grantType],
+    scopes: scopesWith(additionalScopes),
+    extraScopes: extraScopes(additionalScopes),
+    redirectUris: [...new Set([redirectUriFor(lightningHost), ...additionalRedirectUris])],
+    preventDestroy: props.preventDestroy ?? true,
+  };
+}

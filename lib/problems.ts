@@ -1,0 +1,48 @@
+/**
+ * A problem with user input: where it is, what was given, what is allowed.
+ * Every check in this project reports problems in this one shape, so that the deployments file,
+ * the construct's props and the CLI all print the same kind of message.
+ */
+export interface Problem {
+  /** Where: a JSON path into the deployments file (`deployments[0].salesforce.myDomain`) or a prop name. */
+  readonly path: string;
+  /** What was given; `undefined` when the key is missing. */
+  readonly given: unknown;
+  /** What is allowed, in words. */
+  readonly allowed: string;
+}
+
+/** A user's mistake: printed as one message, without a stack trace, and the command exits non-zero. */
+export class InputError extends Error {
+  constructor(
+    readonly source: string,
+    readonly problems: readonly Problem[],
+  ) {
+    super(formatProblems(source, problems));
+    this.name = "InputError";
+  }
+}
+
+const MAX_GIVEN_LENGTH = 80;
+
+/** Renders a given value briefly: JSON for data, "nothing" for a missing key. */
+export function describeGiven(given: unknown): string {
+  if (given === undefined) return "nothing";
+  const text = JSON.stringify(given) ?? String(given);
+  return text.length > MAX_GIVEN_LENGTH ? `${text.slice(0, MAX_GIVEN_LENGTH - 1)}…` : text;
+}
+
+export function formatProblems(source: string, problems: readonly Problem[]): string {
+  const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+  const lines = problems.map(
+    (p) => `  - ${p.path}: given ${describeGiven(p.given)}; allowed: ${p.allowed}`,
+  );
+  return [`${source} has ${count}:`, ...lines].join("\n");
+}
+
+/** Orders problems by path, with array indexes in numeric order, and keeps the first problem per path. */
+export function sortedUniqueProblems(problems: readonly Problem[]): Problem[] {
+  const seen = new Set<string>();
+  const unique = problems.filter((p) => !seen.has(p.path) && seen.add(p.path));
+  return unique.sort((a, b) => a.path.localeCompare(b.path, "en", { numeric: true }));
+}

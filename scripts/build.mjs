@@ -1,0 +1,16 @@
+// Compiles the app (main.ts, lib/ and the generated bindings in .gen/) to dist/ with esbuild, in ~0.1 s:
+// main.js, what cdktf.json's "app" runs, and preflight.js for scripts/cdktf.mjs.
+import { build } from "esbuild";
+
+await build({
+  entryPoints: { main: "main.ts", preflight: "lib/preflight.ts" },
+  outdir: "dist",
+  bundle: true,
+  // cdktf and constructs stay shared with any other construct library; ajv is bundled, which halves its load time.
+  external: ["cdktf", "constructs"],
+  platform: "node",
+  target: "node20",
+  format: "cjs",
+  sourcemap: true,
+  logLevel: "warning",
+});

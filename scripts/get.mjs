@@ -1,0 +1,34 @@
+// Generates the genesyscloud provider bindings in .gen/ offline, with the real `cdktf get`: the committed
+// provider schema snapshot is handed to it as its provider schema cache, so it neither calls terraform nor
+// the registry. The snapshot is the exact output of `terraform providers schema -json` (see README).
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const config = JSON.parse(readFileSync("cdktf.json", "utf8"));
+const [constraint] = config.terraformProviders;
+const [source, version] = constraint.split("@");
+const name = source.split("/").pop();
+const snapshotFile = `provider-schema/${name}-${version}.json`;
+const registryAddress = `registry.terraform.io/${source}`;
+
+const schema = JSON.parse(readFileSync(snapshotFile, "utf8"));
+if (!schema.provider_schemas?.[registryAddress]) {
+  console.error(`${snapshotFile} has no provider_schemas["${registryAddress}"]: refresh it as the README says.`);
+  process.exit(1);
+}
+
+const cacheDir = mkdtempSync(join(tmpdir(), "provider-schema-cache-"));
+try {
+  // cdktf's cache entry: the schema plus the provider version terraform would have selected.
+  const entry = { ...schema, provider_versions: { [registryAddress]: version } };
+  writeFileSync(join(cacheDir, `${encodeURIComponent(name)}@${encodeURIComponent(version)}.json`), JSON.stringify(entry));
+  const cdktf = spawnSync("cdktf", ["get", "--force", "--experimental-provider-schema-cache-path", cacheDir], {
+    stdio: "inherit",
+    env: { ...process.env, CHECKPOINT_DISABLE: "1" },
+  });
+  process.exitCode = cdktf.status ?? 1;
+} finally {
+  rmSync(cacheDir, { recursive: true, force: true });
+}
