@@ -23,7 +23,6 @@ const text = (description: string) => ({ type: "string", description });
 
 export const deploymentsSchema = {
   $schema: "http://json-schema.org/draft-07/schema#",
-  $id: "https://github.com/genesys-scv-oauth-client/deployments.schema.json",
   title: "Service Cloud Voice OAuth client deployments",
   description: "One deployment per Genesys Cloud org and Salesforce org pair; each becomes one Terraform stack.",
   type: "object",

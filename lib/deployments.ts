@@ -110,15 +110,14 @@ function shapeProblem(error: ErrorObject): Problem {
         allowed: `no key "${key}" here; the keys are: ${known}`,
       };
     }
-    case "type":
-      return { path: at, given: error.data, allowed: `${article((error.params as { type: string }).type)}: ${schema.description}` };
+    case "type": {
+      // Leaf descriptions say their type in words ("an integer number of seconds ..."); objects' do not.
+      const type = (error.params as { type: string }).type;
+      return { path: at, given: error.data, allowed: type === "object" ? `an object: ${schema.description}` : `${schema.description}` };
+    }
     default:
       return { path: at, given: error.data, allowed: schema.description ?? error.message ?? error.keyword };
   }
-}
-
-function article(type: string): string {
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
 function pathFromPointer(pointer: string): string {

@@ -28,14 +28,17 @@ const MAX_GIVEN_LENGTH = 80;
 /** Renders a given value briefly: JSON for data, "nothing" for a missing key. */
 export function describeGiven(given: unknown): string {
   if (given === undefined) return "nothing";
+  if (typeof given === "string") {
+    return JSON.stringify(given.length > MAX_GIVEN_LENGTH ? `${given.slice(0, MAX_GIVEN_LENGTH)}…` : given);
+  }
   const text = JSON.stringify(given) ?? String(given);
-  return text.length > MAX_GIVEN_LENGTH ? `${text.slice(0, MAX_GIVEN_LENGTH - 1)}…` : text;
+  return text.length > MAX_GIVEN_LENGTH ? `${text.slice(0, MAX_GIVEN_LENGTH)}…` : text;
 }
 
 export function formatProblems(source: string, problems: readonly Problem[]): string {
   const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
   const lines = problems.map(
-    (p) => `  - ${p.path}: given ${describeGiven(p.given)}; allowed: ${p.allowed}`,
+    (p) => `  - ${p.path || "(top level)"}: given ${describeGiven(p.given)}; allowed: ${p.allowed}`,
   );
   return [`${source} has ${count}:`, ...lines].join("\n");
 }

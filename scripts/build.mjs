@@ -1,8 +1,10 @@
 // Compiles the app (main.ts, lib/ and the generated bindings in .gen/) to dist/ with esbuild, in ~0.1 s:
 // main.js, what cdktf.json's "app" runs, and preflight.js for scripts/cdktf.mjs.
 import { build } from "esbuild";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 
-await build({
+const { outputFiles } = await build({
   entryPoints: { main: "main.ts", preflight: "lib/preflight.ts" },
   outdir: "dist",
   bundle: true,
@@ -13,4 +15,12 @@ await build({
   format: "cjs",
   sourcemap: true,
   logLevel: "warning",
+  write: false,
 });
+// Each file replaced in one rename, so that an app already running (another synth, a test) never reads half a file.
+for (const file of outputFiles) {
+  mkdirSync(dirname(file.path), { recursive: true });
+  const temporary = `${file.path}.${process.pid}.tmp`;
+  writeFileSync(temporary, file.contents);
+  renameSync(temporary, file.path);
+}

@@ -1,0 +1,119 @@
+/**
+ * The app as cdktf runs it: `node dist/main.js` (built by global-setup.js), on the shipped deployments.json and
+ * on bad files. Needs no terraform and no network.
+ */
+import { spawnSync } from "child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+
+const root = join(__dirname, "..");
+const work = mkdtempSync(join(tmpdir(), "main-test-"));
+let runs = 0;
+
+function runApp(env: Record<string, string> = {}) {
+  const outdir = join(work, `out-${runs++}`);
+  const result = spawnSync(process.execPath, ["dist/main.js"], {
+    cwd: root,
+    env: { ...process.env, CDKTF_OUTDIR: outdir, ...env },
+    encoding: "utf8",
+  });
+  return { ...result, outdir };
+}
+
+function stackJson(outdir: string, name: string) {
+  return JSON.parse(readFileSync(join(outdir, "stacks", name, "cdk.tf.json"), "utf8"));
+}
+
+describe("the app on the shipped deployments.json", () => {
+  const shipped = JSON.parse(readFileSync(join(root, "deployments.json"), "utf8"));
+  let run: ReturnType<typeof runApp>;
+  beforeAll(() => {
+    run = runApp();
+  });
+
+  it("exits 0 and writes one stack per deployment", () => {
+    expect(run.status).toBe(0);
+    expect(readdirSync(join(run.outdir, "stacks")).sort()).toEqual(shipped.deployments.map((d: any) => d.name).sort());
+  });
+
+  it("declares each client as the seed article says, with the region and no credentials in the provider", () => {
+    for (const deployment of shipped.deployments) {
+      const json = stackJson(run.outdir, deployment.name);
+      const [client] = Object.values(json.resource.genesyscloud_oauth_client) as any[];
+      const host = deployment.salesforce.sandbox
+        ? `${deployment.salesforce.myDomain}--${deployment.salesforce.sandbox}.sandbox.lightning.force.com`
+        : `${deployment.salesforce.myDomain}.lightning.force.com`;
+      expect(client).toMatchObject({
+        name: `Salesforce Service Cloud Voice (${host})`,
+        access_token_validity_seconds: 86400,
+        authorized_grant_type: "TOKEN",
+        registered_redirect_uris: [`https://${host}/lightning/page/home`],
+        scopes: [
+          "conversations",
+          "notifications",
+          "presence",
+          "response-management:readonly",
+          "routing:readonly",
+          "upload",
+          "users:readonly",
+        ],
+        expose_client_secret: false,
+        lifecycle: { prevent_destroy: true },
+      });
+      expect(json.provider.genesyscloud).toEqual([{ aws_region: deployment.genesysCloud.region }]);
+    }
+  });
+
+  it("matches the snapshot of the shipped configuration", () => {
+    const stacks = Object.fromEntries(
+      shipped.deployments.map((d: any) => {
+        const json = stackJson(run.outdir, d.name);
+        json.terraform.backend.local.path = "<project>/" + json.terraform.backend.local.path.split("/").pop();
+        return [d.name, json];
+      }),
+    );
+    expect(stacks).toMatchSnapshot();
+  });
+
+  it("records the warnings for cdktf to print: the implicit grant's retirement", () => {
+    const manifest = JSON.parse(readFileSync(join(run.outdir, "manifest.json"), "utf8"));
+    for (const deployment of shipped.deployments) {
+      expect(manifest.stacks[deployment.name].annotations.map((a: any) => a.level)).toEqual(["@cdktf/warn"]);
+    }
+  });
+});
+
+describe("the app on a bad deployments file", () => {
+  it("exits 1 with one message and no stack trace, and writes nothing", () => {
+    const file = join(work, "bad.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        deployments: [
+          { name: "ok", genesysCloud: { region: "us-east-1" }, salesforce: { myDomain: "acme" } },
+          { name: "bad", genesysCloud: { region: "mars-1" }, salesforce: { myDomain: "acme", sandbox: "x-y" } },
+        ],
+      }),
+    );
+    const run = runApp({ DEPLOYMENTS_FILE: file });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} has 2 problems:\n` +
+          '  - deployments\\[1\\]\\.genesysCloud\\.region: given "mars-1"; allowed: one of the Genesys Cloud regions: .*\n' +
+          '  - deployments\\[1\\]\\.salesforce\\.sandbox: given "x-y"; allowed: a Salesforce sandbox name: .*\n' +
+          "Nothing was synthesized.\n$",
+      ),
+    );
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(run.outdir)).toBe(false);
+  });
+
+  it("names a missing file and how to point at another", () => {
+    const run = runApp({ DEPLOYMENTS_FILE: join(work, "missing.json") });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/missing\.json has 1 problem:\n  - \(file\): .*set DEPLOYMENTS_FILE to use another path\nNothing was synthesized\.\n$/);
+  });
+});

@@ -1,0 +1,17 @@
+// Writes deployments.schema.json, for editors, from lib/deployments-schema.ts, the schema the app validates with.
+// A test fails when the committed file is not what this script writes.
+import { build } from "esbuild";
+import { writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+const { outputFiles } = await build({
+  entryPoints: ["lib/deployments-schema.ts"],
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  write: false,
+  logLevel: "warning",
+});
+const module = { exports: {} };
+new Function("module", "exports", "require", outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
+writeFileSync("deployments.schema.json", `${JSON.stringify(module.exports.deploymentsSchema, null, 2)}\n`);
