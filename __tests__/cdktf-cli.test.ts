@@ -43,6 +43,19 @@ describe("cdktf synth (the real CLI)", () => {
   });
 });
 
+describe("npm run deploy / diff / destroy", () => {
+  it.each(["deploy", "diff", "destroy"])("%s without credentials stops at once with one sentence, before cdktf", (command) => {
+    const run = cdktf([command, "production"], {
+      GENESYSCLOUD_OAUTHCLIENT_ID: "",
+      GENESYSCLOUD_OAUTHCLIENT_SECRET: "",
+      GENESYSCLOUD_ACCESS_TOKEN: "",
+    });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(/^(No Genesys Cloud credentials in the environment|Terraform CLI not found on PATH): [^\n]*\.\n$/);
+  });
+});
+
 describe("cdktf synth --hcl (the export path)", () => {
   const out = join(work, "hcl");
 

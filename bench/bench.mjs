@@ -53,18 +53,22 @@ function compare(candidate, baseline) {
     c.push(candidate());
     b.push(baseline());
   }
-  const summary = (ms) => ({ seconds: median(ms.map((m) => m.seconds)), mib: median(ms.map((m) => m.mib ?? 0)) });
+  const summary = (ms) => ({
+    seconds: median(ms.map((m) => m.seconds)),
+    mib: ms[0].mib === undefined ? undefined : median(ms.map((m) => m.mib)),
+  });
   return { candidate: summary(c), baseline: summary(b) };
 }
 
 const results = [];
+const figures = ({ seconds, mib }) => `${seconds.toFixed(3)} s${mib === undefined ? "" : `, ${mib.toFixed(0)} MiB peak`}`;
 function report(name, { candidate, baseline }, budget) {
   const ratio = candidate.seconds / baseline.seconds;
   const ok = budget ? budget(candidate, ratio) : undefined;
   if (budget) results.push(ok);
   console.log(
-    `${ok === undefined ? "info" : ok ? "ok  " : "MISS"} ${name}\n     candidate ${candidate.seconds.toFixed(3)} s, ${candidate.mib.toFixed(0)} MiB; ` +
-      `baseline ${baseline.seconds.toFixed(3)} s, ${baseline.mib.toFixed(0)} MiB; ratio ${ratio.toFixed(2)}`,
+    `${ok === undefined ? "info" : ok ? "ok  " : "MISS"} ${name}\n     candidate ${figures(candidate)}; ` +
+      `baseline ${figures(baseline)}; ratio ${ratio.toFixed(2)}`,
   );
 }
 
