@@ -6,6 +6,7 @@ import { spawnSync } from "child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
+import { SEED_ARTICLE_SCOPES } from "./seed-article";
 
 const root = join(__dirname, "..");
 const work = mkdtempSync(join(tmpdir(), "main-test-"));
@@ -49,15 +50,7 @@ describe("the app on the shipped deployments.json", () => {
         access_token_validity_seconds: 86400,
         authorized_grant_type: "TOKEN",
         registered_redirect_uris: [`https://${host}/lightning/page/home`],
-        scopes: [
-          "conversations",
-          "notifications",
-          "presence",
-          "response-management:readonly",
-          "routing:readonly",
-          "upload",
-          "users:readonly",
-        ],
+        scopes: SEED_ARTICLE_SCOPES,
         expose_client_secret: false,
         lifecycle: { prevent_destroy: true },
       });

@@ -1,17 +1,10 @@
 import fc from "fast-check";
 import { extraScopes, isScopeName, scopesWith, SEED_SCOPES } from "../lib/scopes";
+import { SEED_ARTICLE_SCOPES } from "./seed-article";
 
 describe("scopes", () => {
   it("are exactly the seed article's seven by default", () => {
-    expect(scopesWith([])).toEqual([
-      "conversations",
-      "notifications",
-      "presence",
-      "response-management:readonly",
-      "routing:readonly",
-      "upload",
-      "users:readonly",
-    ]);
+    expect(scopesWith([])).toEqual(SEED_ARTICLE_SCOPES);
     expect(extraScopes([])).toEqual([]);
   });
 

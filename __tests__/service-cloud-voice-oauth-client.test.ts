@@ -2,6 +2,7 @@ import { Testing, TerraformStack } from "cdktf";
 import { OauthClient } from "../.gen/providers/genesyscloud/oauth-client";
 import { ServiceCloudVoiceOAuthClient, ServiceCloudVoiceOAuthClientProps } from "../lib";
 import { IMPLICIT_GRANT_RETIREMENT } from "../lib/grant-type";
+import { SEED_ARTICLE_SCOPES } from "./seed-article";
 
 /** Synthesizes the construct in a stack; returns the resource block, its Terraform address and the warnings. */
 function synth(props: ServiceCloudVoiceOAuthClientProps) {
@@ -25,15 +26,7 @@ describe("ServiceCloudVoiceOAuthClient", () => {
       access_token_validity_seconds: 86400,
       authorized_grant_type: "TOKEN",
       registered_redirect_uris: ["https://acme.lightning.force.com/lightning/page/home"],
-      scopes: [
-        "conversations",
-        "notifications",
-        "presence",
-        "response-management:readonly",
-        "routing:readonly",
-        "upload",
-        "users:readonly",
-      ],
+      scopes: SEED_ARTICLE_SCOPES,
       expose_client_secret: false,
       lifecycle: { prevent_destroy: true },
     });
@@ -68,17 +61,7 @@ describe("ServiceCloudVoiceOAuthClient", () => {
       grantType: "authorization-code",
       additionalScopes: ["analytics:readonly", "presence", "alerting", "analytics:readonly"],
     });
-    expect(resource.scopes).toEqual([
-      "alerting",
-      "analytics:readonly",
-      "conversations",
-      "notifications",
-      "presence",
-      "response-management:readonly",
-      "routing:readonly",
-      "upload",
-      "users:readonly",
-    ]);
+    expect(resource.scopes).toEqual(["alerting", "analytics:readonly", ...SEED_ARTICLE_SCOPES]);
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toMatch(/^Scope "alerting" is beyond the seven/);
     expect(warnings[1]).toMatch(/^Scope "analytics:readonly" is beyond the seven/);
