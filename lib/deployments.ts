@@ -3,10 +3,10 @@
  * construct's own checks, reporting all problems at once with their JSON paths.
  */
 import { readFileSync } from "fs";
-import Ajv, { ErrorObject } from "ajv";
 import { GrantType } from "./grant-type";
 import { deploymentsSchema } from "./deployments-schema";
 import { checkOAuthClientProps, ServiceCloudVoiceOAuthClientProps } from "./oauth-client-settings";
+import { parseJson, schemaChecker } from "./json-input";
 import { InputError, Problem, sortedUniqueProblems } from "./problems";
 
 /** One deployment: a Genesys Cloud org and a Salesforce org, synthesized as one Terraform stack. */
@@ -52,7 +52,7 @@ export function oauthClientProps(deployment: Deployment): ServiceCloudVoiceOAuth
   return props;
 }
 
-let validateShape: ReturnType<Ajv["compile"]> | undefined;
+const checkShape = schemaChecker(deploymentsSchema);
 
 /** Reads the deployments file; throws one InputError listing every problem. */
 export function loadDeployments(file: string): Deployment[] {
@@ -70,68 +70,10 @@ export function loadDeployments(file: string): Deployment[] {
 
 /** Parses and checks the text of a deployments file; `source` names it in messages. */
 export function parseDeployments(text: string, source: string): Deployment[] {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(source, [jsonSyntaxProblem(text, (e as Error).message)]);
-  }
-  validateShape ??= new Ajv({ allErrors: true, verbose: true, strict: true, validateSchema: false }).compile(deploymentsSchema);
-  const problems = validateShape(data) ? [] : (validateShape.errors ?? []).map(shapeProblem);
-  problems.push(...valueProblems(data));
+  const data = parseJson(text, source);
+  const problems = [...checkShape(data), ...valueProblems(data)];
   if (problems.length > 0) throw new InputError(source, sortedUniqueProblems(problems));
   return (data as { deployments: Deployment[] }).deployments;
-}
-
-function jsonSyntaxProblem(text: string, message: string): Problem {
-  const position = /position (\d+)/.exec(message);
-  if (!position) return { path: "(file)", given: text.slice(0, 40), allowed: `JSON (${message})` };
-  const offset = Number(position[1]);
-  const before = text.slice(0, offset).split("\n");
-  const where = `line ${before.length}, column ${before[before.length - 1].length + 1}`;
-  return { path: `(${where})`, given: text.slice(offset, offset + 20), allowed: `JSON (${message})` };
-}
-
-/** A JSON Schema error in the project's words: the path, the value there, and the schema's description of what is allowed. */
-function shapeProblem(error: ErrorObject): Problem {
-  const at = pathFromPointer(error.instancePath);
-  const schema = error.parentSchema as { description?: string; properties?: Record<string, { description?: string }> };
-  switch (error.keyword) {
-    case "required": {
-      const key = (error.params as { missingProperty: string }).missingProperty;
-      return { path: joinPath(at, key), given: undefined, allowed: schema.properties?.[key]?.description ?? "a value" };
-    }
-    case "additionalProperties": {
-      const key = (error.params as { additionalProperty: string }).additionalProperty;
-      const known = Object.keys(schema.properties ?? {}).join(", ");
-      return {
-        path: joinPath(at, key),
-        given: (error.data as Record<string, unknown>)[key],
-        allowed: `no key "${key}" here; the keys are: ${known}`,
-      };
-    }
-    case "type": {
-      // Leaf descriptions say their type in words ("an integer number of seconds ..."); objects' do not.
-      const type = (error.params as { type: string }).type;
-      return { path: at, given: error.data, allowed: type === "object" ? `an object: ${schema.description}` : `${schema.description}` };
-    }
-    default:
-      return { path: at, given: error.data, allowed: schema.description ?? error.message ?? error.keyword };
-  }
-}
-
-function pathFromPointer(pointer: string): string {
-  const keys = pointer
-    .split("/")
-    .slice(1)
-    .map((key) => key.replace(/~1/g, "/").replace(/~0/g, "~"));
-  return keys.reduce(joinPath, "");
-}
-
-function joinPath(path: string, key: string): string {
-  if (/^\d+$/.test(key)) return `${path}[${key}]`;
-  if (!/^[A-Za-z_$][\w$]*$/.test(key)) return `${path}[${JSON.stringify(key)}]`;
-  return path === "" ? key : `${path}.${key}`;
 }
 
 /** The checks JSON Schema cannot express: the construct's value checks, and names unique across deployments. */
