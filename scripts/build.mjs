@@ -1,11 +1,16 @@
 // Compiles the app (main.ts, lib/ and the generated bindings in .gen/) to dist/ with esbuild, in ~0.1 s:
-// main.js, what cdktf.json's "app" runs, and preflight.js for scripts/cdktf.mjs.
+// main.js, what cdktf.json's "app" runs; preflight.js for scripts/cdktf.mjs; plan-summary.js and check.js.
 import { build } from "esbuild";
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 
 const { outputFiles } = await build({
-  entryPoints: { main: "main.ts", preflight: "lib/preflight.ts" },
+  entryPoints: {
+    main: "main.ts",
+    preflight: "lib/preflight.ts",
+    "plan-summary": "lib/plan-summary/cli.ts",
+    check: "lib/check.ts",
+  },
   outdir: "dist",
   bundle: true,
   // cdktf and constructs stay shared with any other construct library; ajv is bundled, which halves its load time.

@@ -1,0 +1,75 @@
+/**
+ * `npm run check`: the policy check pipelines run before any plan. Synthesizes every deployment (into a temporary
+ * directory) and lists, in one list, the deployments file's problems and the construct's errors and warnings
+ * (implicit-grant retirement, scopes beyond the seed's seven, hosts). Exits 1 on any error.
+ */
+import { App } from "cdktf";
+import { mkdtempSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { DeploymentStack } from "./deployment-stack";
+import { DEFAULT_DEPLOYMENTS_FILE, loadDeployments } from "./deployments";
+import { describeGiven, InputError } from "./problems";
+
+export interface Finding {
+  readonly level: "error" | "warning" | "info";
+  /** The deployment (stack) name, or the JSON path for a problem in the deployments file. */
+  readonly where: string;
+  readonly message: string;
+}
+
+const LEVELS: Record<string, Finding["level"]> = { "@cdktf/error": "error", "@cdktf/warn": "warning", "@cdktf/info": "info" };
+
+export function checkDeployments(file: string): Finding[] {
+  let deployments;
+  try {
+    deployments = loadDeployments(file);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return e.problems.map((p) => ({
+      level: "error",
+      where: p.path,
+      message: `given ${describeGiven(p.given)}; allowed: ${p.allowed}`,
+    }));
+  }
+  const outdir = mkdtempSync(join(tmpdir(), "scv-check-"));
+  const findings: Finding[] = [];
+  try {
+    const app = new App({ outdir, stackTraces: false });
+    for (const deployment of deployments) {
+      try {
+        new DeploymentStack(app, deployment);
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        findings.push({ level: "error", where: deployment.name, message: e.message });
+      }
+    }
+    try {
+      app.synth();
+    } catch (e) {
+      findings.push({ level: "error", where: "(synth)", message: (e as Error).message });
+    }
+    for (const construct of app.node.findAll()) {
+      for (const entry of construct.node.metadata) {
+        const level = LEVELS[entry.type];
+        if (level) findings.push({ level, where: construct.node.path.split("/")[0], message: String(entry.data) });
+      }
+    }
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+  return findings;
+}
+
+export function formatFindings(file: string, findings: readonly Finding[]): string {
+  const count = (level: Finding["level"]) => findings.filter((f) => f.level === level).length;
+  const lines = findings.map((f) => `  ${f.level.padEnd(7)} ${f.where}: ${f.message}`);
+  return [`Policy check of ${file}:`, ...lines, `${count("error")} errors, ${count("warning")} warnings`].join("\n");
+}
+
+if (require.main === module) {
+  const file = process.env.DEPLOYMENTS_FILE || DEFAULT_DEPLOYMENTS_FILE;
+  const findings = checkDeployments(file);
+  console.log(formatFindings(file, findings));
+  process.exitCode = findings.some((f) => f.level === "error") ? 1 : 0;
+}

@@ -1,0 +1,162 @@
+/**
+ * The pull-request comment: GitHub-flavoured Markdown, dangers first, counts, then each stack's changes. It always
+ * fits GitHub's 65,536-character comment limit: long stack sections fold into <details>, and what does not fit is
+ * cut with a notice that says what was cut.
+ */
+import { ChangeSummary, COUNTED, Counts, PlanSummary, StackSummary } from "./summarize";
+
+/** The hidden marker the workflow finds its own comment by, to update it instead of adding another. */
+export const COMMENT_MARKER = "<!-- genesys-scv-oauth-client:plan-summary -->";
+export const GITHUB_COMMENT_LIMIT = 65_536;
+/** Room kept for the cut notice. */
+const NOTICE_ROOM = 2_000;
+/** Lists in the head (dangers, warnings, table rows) show at most this many items. */
+const HEAD_ITEMS = 100;
+/** A stack section longer than this many lines folds into <details>. */
+const FOLD_LINES = 20;
+
+const WORDS: Record<(typeof COUNTED)[number], string> = {
+  create: "to create",
+  update: "to update in place",
+  replace: "to replace",
+  delete: "to delete",
+  import: "to import",
+  "no-op": "unchanged",
+};
+
+export interface Rendered {
+  readonly markdown: string;
+  /** Stacks whose changes were cut, with how many were left out. */
+  readonly cut: { stack: string; changesLeftOut: number }[];
+}
+
+export function renderMarkdown(summary: PlanSummary, options: { allowDestroy: boolean }, limit = GITHUB_COMMENT_LIMIT): Rendered {
+  const head = [COMMENT_MARKER, headline(summary), ...dangerBlock(summary, options.allowDestroy), ...warningBlock(summary), ...countsTable(summary)];
+  let markdown = head.join("\n\n") + "\n";
+  const cut: Rendered["cut"] = [];
+  for (const stack of summary.stacks) {
+    const section = renderStack(stack, limit - NOTICE_ROOM - markdown.length);
+    markdown += section.text;
+    if (section.left > 0) cut.push({ stack: stack.stack, changesLeftOut: section.left });
+  }
+  if (cut.length > 0) {
+    const total = cut.reduce((n, c) => n + c.changesLeftOut, 0);
+    const names = capped(cut.map((c) => `\`${c.stack}\` (${c.changesLeftOut})`), 20).join(", ");
+    markdown +=
+      `\n> [!NOTE]\n> Cut to stay under GitHub's ${GITHUB_COMMENT_LIMIT.toLocaleString("en")}-character comment limit: ` +
+      `${total} changes not shown, in ${names}. The plan-summary verdict (--json) and the plan files hold them all.\n`;
+  }
+  return { markdown, cut };
+}
+
+function headline({ stacks, totals }: PlanSummary): string {
+  const counts = COUNTED.map((key) => `${totals[key]} ${WORDS[key]}`).join(" · ");
+  return `### Terraform plan: ${stacks.length} ${stacks.length === 1 ? "stack" : "stacks"}\n\n**${counts}**`;
+}
+
+function dangerBlock({ stacks }: PlanSummary, allowDestroy: boolean): string[] {
+  const dangers = stacks.flatMap((s) => s.changes.filter((c) => c.dangerous).map((c) => ({ stack: s.stack, change: c })));
+  if (dangers.length === 0) return [];
+  const lines = capped(
+    dangers.map(({ stack, change }) => {
+      const why = change.reasons.length > 0 ? ` because ${change.reasons.map(escape).join("; ")}` : "";
+      return `> - \`${stack}\`: \`${change.address}\`${nameOf(change)} is **${change.kind === "delete" ? "deleted" : "replaced"}**${why}.`;
+    }),
+    HEAD_ITEMS,
+    "> - ",
+  );
+  const count = dangers.length === 1 ? "1 OAuth client loses its client id" : `${dangers.length} OAuth clients lose their client ids`;
+  return [
+    [
+      "> [!CAUTION]",
+      `> **${count}.** Every Salesforce org using ${dangers.length === 1 ? "it" : "them"} loses softphone login when this is applied.`,
+      ...lines,
+      ">",
+      "> After apply, the Salesforce admin of each affected org must enter the new client id (the stack output `client_id`)",
+      "> in the CX Cloud, Digital and AI settings; a deleted client has no successor until it is created again.",
+      allowDestroy
+        ? "> This was allowed explicitly (`--allow-destroy`)."
+        : "> The plan is held: a maintainer who has checked this adds the allow label (`--allow-destroy`) to let it through.",
+    ].join("\n"),
+  ];
+}
+
+function warningBlock({ stacks }: PlanSummary): string[] {
+  const warnings = stacks.flatMap((s) =>
+    s.changes.flatMap((c) => c.warnings.map((w) => `> - \`${s.stack}\`: \`${c.address}\`: ${escape(w)}`)),
+  );
+  return warnings.length === 0 ? [] : [["> [!WARNING]", ...capped(warnings, HEAD_ITEMS, "> - ")].join("\n")];
+}
+
+function countsTable({ stacks, totals }: PlanSummary): string[] {
+  const changed = stacks.filter(hasChanges);
+  const unchanged = stacks.filter((s) => !hasChanges(s));
+  const blocks: string[] = [];
+  if (changed.length > 0) {
+    const row = (name: string, counts: Counts) => `| ${name} | ${COUNTED.map((k) => counts[k]).join(" | ")} |`;
+    blocks.push(
+      [
+        `| stack | ${COUNTED.join(" | ")} |`,
+        `|---|${COUNTED.map(() => "--:").join("|")}|`,
+        ...capped(changed.map((s) => row(`\`${s.stack}\``, s.counts)), HEAD_ITEMS, "| "),
+        row("**total**", totals),
+      ].join("\n"),
+    );
+  }
+  if (unchanged.length > 0) {
+    blocks.push(`No changes: ${capped(unchanged.map((s) => `\`${s.stack}\``), HEAD_ITEMS).join(", ")}.`);
+  }
+  return blocks;
+}
+
+function hasChanges(stack: StackSummary): boolean {
+  return stack.changes.length > 0 || stack.drift.length > 0;
+}
+
+/** A stack's section within `room` characters; `left` counts the changes that did not fit. */
+function renderStack(stack: StackSummary, room: number): { text: string; left: number } {
+  if (!hasChanges(stack)) return { text: "", left: 0 };
+  const items = [
+    ...stack.changes.map(renderChange),
+    ...(stack.drift.length > 0 ? ["", "**Drift** (changed outside Terraform since the last apply):", ""] : []),
+    ...stack.drift.map(renderChange),
+  ];
+  const changeCount = stack.changes.length + stack.drift.length;
+  const body = items.join("\n");
+  const fold = body.split("\n").length > FOLD_LINES;
+  const open = fold
+    ? `\n<details><summary><b>${stack.stack}</b>: ${changeCount} changes</summary>\n\n`
+    : `\n#### \`${stack.stack}\`\n\n`;
+  const close = fold ? "\n\n</details>\n" : "\n";
+  if (open.length + body.length + close.length <= room) return { text: open + body + close, left: 0 };
+
+  // Not all of it fits: as many whole items as do.
+  let text = open;
+  let shown = 0;
+  for (const item of items) {
+    if (text.length + item.length + 1 + close.length > room) break;
+    text += `${item}\n`;
+    if (item.startsWith("- ")) shown += 1;
+  }
+  return shown === 0 ? { text: "", left: changeCount } : { text: text + close, left: changeCount - shown };
+}
+
+function renderChange(change: ChangeSummary): string {
+  const imported = change.importId !== undefined ? ` (import of id \`${escape(change.importId)}\`)` : "";
+  const kind = change.kind === "no-op" && change.importId !== undefined ? "import" : change.kind;
+  return [`- **${kind}** \`${change.address}\`${nameOf(change)}${imported}`, ...change.details.map((d) => `  - ${escape(d)}`)].join("\n");
+}
+
+function nameOf(change: ChangeSummary): string {
+  return change.name ? ` (${escape(JSON.stringify(change.name))})` : "";
+}
+
+/** At most `max` items, then one saying how many more; `prefix` starts that line as it starts the items. */
+function capped(items: string[], max: number, prefix = ""): string[] {
+  return items.length <= max ? items : [...items.slice(0, max), `${prefix}… and ${items.length - max} more`];
+}
+
+/** Plan values are arbitrary text: nothing in them may open HTML, close the <details>, or fake the marker. */
+function escape(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/`/g, "'");
+}

@@ -1,0 +1,28 @@
+/** The machine-readable verdict (--json): the gate, the counts and every change, masked as in the comment. */
+import { Rendered } from "./markdown";
+import { Counts, PlanSummary, StackSummary } from "./summarize";
+
+export type Gate = "clear" | "held" | "allowed";
+
+export interface Verdict {
+  /** clear: no OAuth client loses its id; held: one would, and --allow-destroy was not given; allowed: it was. */
+  readonly gate: Gate;
+  readonly totals: Counts;
+  readonly dangers: { stack: string; address: string; name?: string; kind: string; reasons: string[] }[];
+  readonly warnings: { stack: string; address: string; warning: string }[];
+  readonly cut: Rendered["cut"];
+  readonly stacks: StackSummary[];
+}
+
+export function verdictOf(summary: PlanSummary, rendered: Rendered, allowDestroy: boolean): Verdict {
+  const dangers = summary.stacks.flatMap((s) =>
+    s.changes
+      .filter((c) => c.dangerous)
+      .map((c) => ({ stack: s.stack, address: c.address, name: c.name, kind: c.kind, reasons: c.reasons })),
+  );
+  const warnings = summary.stacks.flatMap((s) =>
+    s.changes.flatMap((c) => c.warnings.map((warning) => ({ stack: s.stack, address: c.address, warning }))),
+  );
+  const gate: Gate = dangers.length === 0 ? "clear" : allowDestroy ? "allowed" : "held";
+  return { gate, totals: summary.totals, dangers, warnings, cut: rendered.cut, stacks: summary.stacks };
+}
