@@ -25,7 +25,7 @@ describe("checkDeployments (npm run check)", () => {
       ]),
     );
     expect(findings.map((f) => [f.level, f.where, f.message.slice(0, 40)])).toEqual([
-      ["warning", "production", "Genesys is retiring the implicit grant: n"],
+      ["warning", "production", "Genesys is retiring the implicit grant: "],
       ["warning", "uat", 'Scope "analytics:readonly" is beyond the'],
     ]);
   });
