@@ -1,7 +1,8 @@
 // Benchmarks, each against a baseline measured in the same run, medians of several runs:
 //   1. the app (what cdktf.json's "app" runs) for one deployment  vs  node -e "require('cdktf')";
 //   2. the app for 1,000 deployments (time, peak memory)           vs  cdktf synthesizing 1,000 empty stacks;
-//   3. `npm run synth` after an edit to main.ts                     vs  `cdktf synth` with `npx ts-node main.ts`.
+//   3. `npm run synth` after an edit to main.ts                     vs  `cdktf synth` with `npx ts-node main.ts`;
+//   4. plan-summary over a plan of 1,000 resource changes           vs  node reading and parsing the same file.
 // Usage: npm run bench [-- --runs N]. Exits 1 when a budget is missed.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
@@ -102,6 +103,52 @@ report(
     () => measure(node, [...rss, "dist/main.js"], { DEPLOYMENTS_FILE: thousand }, work),
     () => measure(node, [...rss, "bench/bare-stacks.cjs", "1000"], {}, work),
   ),
+);
+
+/** A plan of `count` OAuth client updates: scopes, redirect URIs, token lifetime and name change in each. */
+function planFile(count) {
+  const before = {
+    name: "Salesforce Service Cloud Voice (acme.lightning.force.com)",
+    access_token_validity_seconds: 86400,
+    authorized_grant_type: "TOKEN",
+    scopes: ["conversations", "notifications", "presence", "response-management:readonly", "routing:readonly", "upload", "users:readonly"],
+    registered_redirect_uris: ["https://acme.lightning.force.com/lightning/page/home"],
+    client_secret: null,
+  };
+  const resource_changes = Array.from({ length: count }, (_, i) => ({
+    address: `genesyscloud_oauth_client.client_${i}`,
+    mode: "managed",
+    type: "genesyscloud_oauth_client",
+    name: `client_${i}`,
+    change: {
+      actions: ["update"],
+      before: { ...before, id: `id-${i}` },
+      after: {
+        ...before,
+        id: `id-${i}`,
+        name: `SCV ${i}`,
+        access_token_validity_seconds: 3600,
+        scopes: [...before.scopes, "analytics:readonly"],
+        registered_redirect_uris: [...before.registered_redirect_uris, "https://acme.my-lightning.com/lightning/page/home"],
+      },
+      after_unknown: {},
+      before_sensitive: { client_secret: true },
+      after_sensitive: { client_secret: true },
+    },
+  }));
+  const file = join(work, "production.json");
+  writeFileSync(file, JSON.stringify({ format_version: "1.2", resource_changes }));
+  return file;
+}
+
+const plan = planFile(1000);
+report(
+  "plan-summary, 1,000 resource changes (budget: under 1 s)",
+  compare(
+    () => measure(node, [...rss, "dist/plan-summary.js", plan]),
+    () => measure(node, [...rss, "-e", `JSON.parse(require("fs").readFileSync(${JSON.stringify(plan)}, "utf8"))`]),
+  ),
+  (c) => c.seconds < 1,
 );
 
 const touchMain = () => utimesSync("main.ts", new Date(), new Date());
