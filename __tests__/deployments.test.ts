@@ -64,7 +64,7 @@ describe("parseDeployments: each bad input has one clear message with its JSON p
       [
         "deployments.json has 4 problems:",
         '  - deployment: given []; allowed: no key "deployment" here; the keys are: $schema, deployments',
-        '  - deployments[0].oauthClient.tokenLifetime: given 3600; allowed: no key "tokenLifetime" here; the keys are: name, description, tokenLifetimeSeconds, grantType, additionalScopes, additionalRedirectUris, preventDestroy',
+        '  - deployments[0].oauthClient.tokenLifetime: given 3600; allowed: no key "tokenLifetime" here; the keys are: name, description, tokenLifetimeSeconds, grantType, additionalScopes, additionalRedirectUris, preventDestroy, importClientId',
         '  - deployments[0].salesforce.myDomain: given nothing; allowed: a Salesforce My Domain name: 1 to 40 letters, digits and single hyphens, no hyphen at either end (e.g. acme); or lightningHost instead',
         '  - deployments[0].salesforce.myDomian: given "acme"; allowed: no key "myDomian" here; the keys are: myDomain, sandbox, lightningHost',
       ].join("\n"),
@@ -155,6 +155,30 @@ describe("parseDeployments: each bad input has one clear message with its JSON p
           '  - deployments\\[0\\]\\.salesforce\\.lightningHost: given "acme\\.example\\.com"; allowed: a Salesforce Lightning host name without scheme or path, such as acme\\.lightning\\.force\\.com, .*$',
         ].join("\n"),
       ),
+    );
+  });
+
+  it("a malformed client id to import", () => {
+    expect(messageFor([{ ...valid, oauthClient: { importClientId: "my-client" } }])).toBe(
+      'deployments.json has 1 problem:\n  - deployments[0].oauthClient.importClientId: given "my-client"; allowed: a Genesys Cloud OAuth client id: a GUID such as 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+    );
+  });
+
+  it("a backend that is not exactly one of local, s3, cloud, or lacks its required keys", () => {
+    expect(
+      messageFor([
+        { ...valid, name: "a", backend: {} },
+        { ...valid, name: "b", backend: { s3: { bucket: "b" }, local: {} } },
+        { ...valid, name: "c", backend: { cloud: { organization: "o", workspace: "w", project: "p" } } },
+      ]),
+    ).toBe(
+      [
+        "deployments.json has 4 problems:",
+        "  - deployments[0].backend: given {}; allowed: where Terraform keeps this deployment's state: exactly one of local, s3, cloud (default: local, terraform.<name>.tfstate at the project root)",
+        `  - deployments[1].backend: given {"s3":{"bucket":"b"},"local":{}}; allowed: where Terraform keeps this deployment's state: exactly one of local, s3, cloud (default: local, terraform.<name>.tfstate at the project root)`,
+        "  - deployments[1].backend.s3.region: given nothing; allowed: the bucket's AWS region, e.g. eu-central-1",
+        '  - deployments[2].backend.cloud.project: given "p"; allowed: no key "project" here; the keys are: organization, workspace, hostname',
+      ].join("\n"),
     );
   });
 

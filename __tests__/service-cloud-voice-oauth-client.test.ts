@@ -96,6 +96,12 @@ describe("ServiceCloudVoiceOAuthClient", () => {
     expect(client.redirectUris).toEqual(["https://acme--uat.sandbox.lightning.force.com/lightning/page/home"]);
   });
 
+  it("adopts a hand-made client with an import block to its (lowercased) id, instead of creating one", () => {
+    const { json, address } = synth({ myDomain: "acme", importClientId: "0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D" });
+    expect(json.import).toEqual([{ to: `genesyscloud_oauth_client.${address}`, id: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d" }]);
+    expect(synth({ myDomain: "acme" }).json.import).toBeUndefined();
+  });
+
   it("refuses bad props with one error listing every problem", () => {
     const stack = new TerraformStack(Testing.app(), "test");
     expect(

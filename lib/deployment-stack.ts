@@ -1,6 +1,7 @@
 import { TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { GenesyscloudProvider } from "../.gen/providers/genesyscloud/provider";
+import { declareBackend } from "./backend";
 import { Deployment, oauthClientProps } from "./deployments";
 import { ServiceCloudVoiceOAuthClient } from "./service-cloud-voice-oauth-client";
 
@@ -20,6 +21,7 @@ export class DeploymentStack extends TerraformStack {
     super(scope, deployment.name);
 
     new GenesyscloudProvider(this, DeploymentStack.PROVIDER_ID, { awsRegion: deployment.genesysCloud.region });
+    declareBackend(this, deployment.name, deployment.backend);
     this.oauthClient = new ServiceCloudVoiceOAuthClient(this, DeploymentStack.OAUTH_CLIENT_ID, oauthClientProps(deployment));
 
     new TerraformOutput(this, "client_id", {

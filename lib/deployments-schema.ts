@@ -3,8 +3,10 @@
  * it, and `npm run schema` writes it to deployments.schema.json for editors. Each description says what is
  * allowed, and validation messages quote it.
  */
+import { backendSchema } from "./backend";
 import { GRANT_TYPE_NAMES } from "./grant-type";
 import {
+  ALLOWED_CLIENT_ID,
   ALLOWED_GRANT_TYPE,
   ALLOWED_NAME,
   ALLOWED_TOKEN_LIFETIME,
@@ -36,7 +38,7 @@ export const deploymentsSchema = {
       minItems: 1,
       items: {
         type: "object",
-        description: "a deployment: name, genesysCloud, salesforce and optionally oauthClient",
+        description: "a deployment: name, genesysCloud, salesforce and optionally oauthClient and backend",
         additionalProperties: false,
         required: ["name", "genesysCloud", "salesforce"],
         properties: {
@@ -99,8 +101,10 @@ export const deploymentsSchema = {
                 default: true,
                 description: "true or false (default: true): refuse to destroy the client, whose id the Salesforce org holds",
               },
+              importClientId: text(`${ALLOWED_CLIENT_ID}: a client made by hand to adopt (import) instead of creating one`),
             },
           },
+          backend: backendSchema,
         },
       },
     },

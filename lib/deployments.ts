@@ -3,6 +3,7 @@
  * construct's own checks, reporting all problems at once with their JSON paths.
  */
 import { readFileSync } from "fs";
+import { BackendConfig } from "./backend";
 import { GrantType } from "./grant-type";
 import { deploymentsSchema } from "./deployments-schema";
 import { checkOAuthClientProps, ServiceCloudVoiceOAuthClientProps } from "./oauth-client-settings";
@@ -22,7 +23,9 @@ export interface Deployment {
     readonly additionalScopes?: string[];
     readonly additionalRedirectUris?: string[];
     readonly preventDestroy?: boolean;
+    readonly importClientId?: string;
   };
+  readonly backend?: BackendConfig;
 }
 
 export const DEFAULT_DEPLOYMENTS_FILE = "deployments.json";
@@ -39,6 +42,7 @@ const PROP_PATHS: Record<keyof ServiceCloudVoiceOAuthClientProps, string> = {
   additionalScopes: "oauthClient.additionalScopes",
   additionalRedirectUris: "oauthClient.additionalRedirectUris",
   preventDestroy: "oauthClient.preventDestroy",
+  importClientId: "oauthClient.importClientId",
 };
 
 /** The construct's props for a deployment, each read from where PROP_PATHS says it stands. */

@@ -69,6 +69,12 @@ export interface ServiceCloudVoiceOAuthClientProps {
    * @default true
    */
   readonly preventDestroy?: boolean;
+  /**
+   * The id of an OAuth client made by hand (from the seed article) to adopt instead of creating a new one:
+   * Terraform imports it, and the next plan shows only where it differs from these settings.
+   * @default none: a new client is created
+   */
+  readonly importClientId?: string;
 }
 
 /** What the props resolve to: every value the OAuth client resource is declared with. */
@@ -85,6 +91,7 @@ export interface OAuthClientSettings {
   readonly extraScopes: string[];
   readonly redirectUris: string[];
   readonly preventDestroy: boolean;
+  readonly importClientId?: string;
 }
 
 export const TOKEN_LIFETIME_SECONDS = { min: 300, max: 172800, default: 86400 } as const;
@@ -92,6 +99,8 @@ export const TOKEN_LIFETIME_SECONDS = { min: 300, max: 172800, default: 86400 } 
 export const ALLOWED_TOKEN_LIFETIME = `an integer number of seconds from ${TOKEN_LIFETIME_SECONDS.min} to ${TOKEN_LIFETIME_SECONDS.max}`;
 export const ALLOWED_GRANT_TYPE = `one of ${GRANT_TYPE_NAMES.join(", ")}`;
 export const ALLOWED_NAME = "a non-empty text";
+export const ALLOWED_CLIENT_ID = "a Genesys Cloud OAuth client id: a GUID such as 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+const CLIENT_ID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const DEFAULT_DESCRIPTION =
   "Used by the CX Cloud, Digital and AI for Salesforce Service Cloud Voice Lightning app to get tokens. " +
@@ -146,6 +155,9 @@ export function checkOAuthClientProps(props: ServiceCloudVoiceOAuthClientProps):
   if (props.preventDestroy !== undefined) {
     check(typeof props.preventDestroy === "boolean", "preventDestroy", props.preventDestroy, "true or false");
   }
+  if (props.importClientId !== undefined) {
+    check(isText(props.importClientId) && CLIENT_ID_RE.test(props.importClientId), "importClientId", props.importClientId, ALLOWED_CLIENT_ID);
+  }
   return problems;
 }
 
@@ -193,5 +205,6 @@ export function resolveOAuthClientSettings(
     extraScopes: extraScopes(additionalScopes),
     redirectUris: [...new Set([redirectUriFor(lightningHost), ...additionalRedirectUris])],
     preventDestroy: props.preventDestroy ?? true,
+    importClientId: props.importClientId?.toLowerCase(),
   };
 }

@@ -32,6 +32,9 @@ export class ServiceCloudVoiceOAuthClient extends Construct {
       lifecycle: { preventDestroy: s.preventDestroy },
     });
 
+    // Adopting a hand-made client: an import block, so that no new client (and no new id) is created.
+    if (s.importClientId) this.resource.importFrom(s.importClientId);
+
     if (s.grantType === "implicit") Annotations.of(this).addWarning(IMPLICIT_GRANT_RETIREMENT);
     for (const scope of s.extraScopes) {
       Annotations.of(this).addWarning(

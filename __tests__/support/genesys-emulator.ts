@@ -1,0 +1,189 @@
+/**
+ * A local emulator of the Genesys Cloud OAuth client API, for tests only: the endpoints the genesyscloud
+ * provider's oauth_client uses, on 127.0.0.1 and an ephemeral port, with Genesys's documented rules, its error
+ * shape, and faults to inject (429 with Retry-After, 500, slow answers).
+ *   POST /oauth/token                      client credentials → bearer token
+ *   GET  /api/v2/oauth/clients              list
+ *   POST /api/v2/oauth/clients              create
+ *   GET|PUT|DELETE /api/v2/oauth/clients/{id}
+ */
+import { randomBytes, randomUUID } from "crypto";
+import { createServer, IncomingMessage, Server } from "http";
+import { AddressInfo } from "net";
+
+export interface ApiClient {
+  id: string;
+  name: string;
+  description?: string;
+  accessTokenValiditySeconds: number;
+  authorizedGrantType: string;
+  registeredRedirectUri: string[];
+  scope: string[];
+  roleDivisions: { roleId: string; divisionId?: string }[];
+  state: "active" | "inactive";
+  secret: string;
+  dateCreated: string;
+}
+
+export interface Fault {
+  /** HTTP method and path prefix the fault applies to, e.g. "POST /api/v2/oauth/clients". */
+  readonly route: string;
+  readonly status: number;
+  /** How many requests it answers; then it is spent. */
+  times: number;
+  readonly retryAfterSeconds?: number;
+  readonly delayMs?: number;
+  readonly body?: unknown;
+}
+
+export interface Emulator {
+  readonly url: string;
+  readonly clients: Map<string, ApiClient>;
+  /** Every request, as "METHOD /path STATUS", for assertions. */
+  readonly requests: string[];
+  inject(fault: Fault): void;
+  close(): Promise<void>;
+}
+
+const GRANT_TYPES = ["CODE", "TOKEN", "SAML2BEARER", "SAML2-BEARER", "PASSWORD", "CLIENT-CREDENTIALS"];
+const CLIENTS = "/api/v2/oauth/clients";
+
+export async function startEmulator(credentials: { clientId: string; clientSecret: string }): Promise<Emulator> {
+  const clients = new Map<string, ApiClient>();
+  const tokens = new Set<string>();
+  const faults: Fault[] = [];
+  const requests: string[] = [];
+
+  const server: Server = createServer(async (req, res) => {
+    const body = await readBody(req);
+    const path = (req.url ?? "/").split("?")[0];
+    const answer = (status: number, json?: unknown, headers: Record<string, string> = {}) => {
+      requests.push(`${req.method} ${path} ${status}`);
+      res.writeHead(status, { "content-type": "application/json", ...headers });
+      res.end(json === undefined ? "" : JSON.stringify(json));
+    };
+    const fault = faults.find((f) => f.times > 0 && `${req.method} ${path}`.startsWith(f.route));
+    if (fault) {
+      fault.times -= 1;
+      if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+      if (fault.status !== 200) {
+        const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { "retry-after": String(fault.retryAfterSeconds) } : {};
+        return answer(fault.status, fault.body ?? error(fault.status, "injected fault"), headers);
+      }
+    }
+    try {
+      route(req, path, body, answer);
+    } catch (e) {
+      answer(500, error(500, (e as Error).message));
+    }
+  });
+
+  function route(req: IncomingMessage, path: string, body: string, answer: (s: number, j?: unknown) => void): void {
+    if (req.method === "POST" && path === "/oauth/token") {
+      const [id, secret] = Buffer.from((req.headers.authorization ?? "").replace(/^Basic /, ""), "base64").toString().split(":");
+      if (id !== credentials.clientId || secret !== credentials.clientSecret || !body.includes("grant_type=client_credentials")) {
+        return answer(401, { error: "invalid_client", description: "authentication failed" });
+      }
+      const token = randomBytes(16).toString("hex");
+      tokens.add(token);
+      return answer(200, { access_token: token, token_type: "bearer", expires_in: 86399 });
+    }
+    if (!tokens.has((req.headers.authorization ?? "").replace(/^Bearer /, ""))) {
+      return answer(401, error(401, "Authentication failed", "authentication.required"));
+    }
+    if (path === CLIENTS && req.method === "GET") return answer(200, { entities: [...clients.values()].map(publicView), pageSize: 25, pageNumber: 1, total: clients.size });
+    if (path === CLIENTS && req.method === "POST") {
+      const input = parse(body);
+      const problems = validate(input);
+      if (problems.length > 0) return answer(400, error(400, problems.join("; "), "bad.request"));
+      const client: ApiClient = {
+        ...(input as Omit<ApiClient, "id" | "secret" | "dateCreated">),
+        registeredRedirectUri: input.registeredRedirectUri ?? [],
+        scope: input.scope ?? [],
+        roleDivisions: input.roleDivisions ?? [],
+        state: input.state ?? "active",
+        id: randomUUID(),
+        secret: randomBytes(24).toString("base64url"),
+        dateCreated: new Date().toISOString(),
+      };
+      clients.set(client.id, client);
+      return answer(200, { ...publicView(client), secret: client.secret });
+    }
+    const match = new RegExp(`^${CLIENTS}/([^/]+)$`).exec(path);
+    if (match) {
+      const existing = clients.get(match[1]);
+      if (!existing) return answer(404, error(404, `OAuth client ${match[1]} not found`, "not.found"));
+      if (req.method === "GET") return answer(200, publicView(existing));
+      if (req.method === "DELETE") {
+        if (existing.state !== "inactive") return answer(400, error(400, "An active client cannot be deleted: set it inactive first", "bad.request"));
+        clients.delete(existing.id);
+        return answer(204);
+      }
+      if (req.method === "PUT") {
+        const input = parse(body);
+        const problems = validate(input);
+        if (problems.length > 0) return answer(400, error(400, problems.join("; "), "bad.request"));
+        const updated: ApiClient = { ...existing, ...input, id: existing.id, secret: existing.secret, dateCreated: existing.dateCreated };
+        clients.set(existing.id, updated);
+        return answer(200, publicView(updated));
+      }
+    }
+    answer(404, error(404, `no route for ${req.method} ${path}`, "not.found"));
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    clients,
+    requests,
+    inject: (fault) => faults.push(fault),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Genesys's documented rules for an OAuth client. */
+function validate(input: Partial<ApiClient>): string[] {
+  const problems: string[] = [];
+  if (!input.name) problems.push("name is required");
+  const lifetime = input.accessTokenValiditySeconds;
+  if (lifetime !== undefined && (!Number.isInteger(lifetime) || lifetime < 300 || lifetime > 38880000)) {
+    problems.push("accessTokenValiditySeconds must be between 300 and 38880000");
+  }
+  if (!GRANT_TYPES.includes(input.authorizedGrantType ?? "")) problems.push(`authorizedGrantType must be one of ${GRANT_TYPES.join(", ")}`);
+  if (["TOKEN", "CODE"].includes(input.authorizedGrantType ?? "")) {
+    if (!input.registeredRedirectUri?.length) problems.push("registeredRedirectUri is required for this grant type");
+    if (!input.scope?.length) problems.push("scope is required for this grant type");
+  }
+  if (input.authorizedGrantType === "CLIENT-CREDENTIALS" && !input.roleDivisions?.length) {
+    problems.push("roleDivisions are required for CLIENT-CREDENTIALS");
+  }
+  if (input.state !== undefined && !["active", "inactive"].includes(input.state)) problems.push("state must be active or inactive");
+  return problems;
+}
+
+function publicView(client: ApiClient): Omit<ApiClient, "secret"> {
+  const { secret: _secret, ...rest } = client;
+  return rest;
+}
+
+function error(status: number, message: string, code = "error") {
+  return { message, code, status, messageParams: {}, contextId: randomUUID(), details: [], errors: [] };
+}
+
+function parse(body: string): Partial<ApiClient> {
+  try {
+    return JSON.parse(body || "{}");
+  } catch {
+    return {};
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    let body = "";
+    req.on("data", (chunk) => (body += chunk));
+    req.on("end", () => resolve(body));
+  });
+}
+
