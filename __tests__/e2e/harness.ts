@@ -5,7 +5,7 @@
  * provider from this same process.
  */
 import { spawn } from "child_process";
-import { mkdtempSync, writeFileSync } from "fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { Emulator, startEmulator } from "../support/genesys-emulator";
@@ -34,6 +34,10 @@ export interface Harness {
   terraform(stack: string, ...args: string[]): Promise<Run>;
   /** The real cdktf CLI, in the project, writing to the harness's output folder. */
   cdktf(...args: string[]): Promise<Run>;
+  /** Creates a client through the API, as an admin following the seed article by hand would; returns its id. */
+  createClientByHand(client: object): Promise<string>;
+  /** `terraform plan -out` and `show -json` in a stack; returns the plan file's path (named after the stack). */
+  planJson(stack: string, ...args: string[]): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -65,8 +69,34 @@ export async function startHarness(): Promise<Harness> {
     },
     synth: () => run(process.execPath, ["dist/main.js"], root, { CDKTF_OUTDIR: outdir }),
     terraform: (stack, ...args) => run("terraform", args, join(outdir, "stacks", stack)),
-    cdktf: (...args) => run(process.execPath, [cdktfCli, ...args, "--output", outdir], root),
-    close: () => emulator.close(),
+    // --skip-provider-lock: cdktf would ask the registry for other platforms' checksums; the mirror has only this one.
+    cdktf: (...args) => run(process.execPath, [cdktfCli, ...args, "--output", outdir, "--skip-provider-lock"], root),
+    async createClientByHand(client) {
+      const basic = Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString("base64");
+      const token = await fetch(`${emulator.url}/oauth/token`, {
+        method: "POST",
+        headers: { authorization: `Basic ${basic}`, "content-type": "application/x-www-form-urlencoded" },
+        body: "grant_type=client_credentials",
+      }).then((r) => r.json() as Promise<{ access_token: string }>);
+      const created = await fetch(`${emulator.url}/api/v2/oauth/clients`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token.access_token}`, "content-type": "application/json" },
+        body: JSON.stringify(client),
+      }).then((r) => r.json() as Promise<{ id: string }>);
+      return created.id;
+    },
+    async planJson(stack, ...args) {
+      const stackDir = join(outdir, "stacks", stack);
+      await expectSuccess(run("terraform", ["plan", "-input=false", "-out=tfplan", ...args], stackDir));
+      const plan = join(dir, "plans", `${stack}.json`);
+      mkdirSync(join(dir, "plans"), { recursive: true });
+      writeFileSync(plan, await expectSuccess(run("terraform", ["show", "-json", "tfplan"], stackDir)));
+      return plan;
+    },
+    close: async () => {
+      await emulator.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -83,3 +113,15 @@ export const deployment = (name: string, myDomain: string, oauthClient: object =
   salesforce: { myDomain },
   oauthClient,
 });
+
+/** plan-summary, as the workflows run it. */
+export function planSummary(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["dist/plan-summary.js", ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}

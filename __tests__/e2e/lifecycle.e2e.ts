@@ -1,0 +1,82 @@
+/**
+ * cdktf deploy of two deployments against the emulator; an empty second plan; in-place updates that keep the
+ * client id; prevent_destroy; destroy once protection is off.
+ */
+import { ApiClient } from "../support/genesys-emulator";
+import { deployment, expectSuccess, Harness, startHarness } from "./harness";
+import { SEED_ARTICLE_SCOPES } from "../seed-article";
+
+jest.setTimeout(120_000);
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+
+const byName = (name: string) => [...h.emulator.clients.values()].find((c) => c.name === name) as ApiClient;
+const production = "Salesforce Service Cloud Voice (acme.lightning.force.com)";
+const uat = "Salesforce Service Cloud Voice (acme--uat.sandbox.lightning.force.com)";
+
+it("cdktf deploy creates one client per deployment with exactly the seed's settings", async () => {
+  h.writeDeployments([
+    deployment("production", "acme"),
+    { ...deployment("uat", "acme"), salesforce: { myDomain: "acme", sandbox: "uat" } },
+  ]);
+  const started = Date.now();
+  await expectSuccess(h.cdktf("deploy", "production", "uat", "--auto-approve"));
+  console.log(`cdktf deploy of two deployments: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  expect(h.emulator.clients.size).toBe(2);
+  for (const [name, host] of [
+    [production, "acme.lightning.force.com"],
+    [uat, "acme--uat.sandbox.lightning.force.com"],
+  ]) {
+    expect(byName(name)).toMatchObject({
+      accessTokenValiditySeconds: 86400,
+      authorizedGrantType: "TOKEN",
+      registeredRedirectUri: [`https://${host}/lightning/page/home`],
+      scope: SEED_ARTICLE_SCOPES,
+      state: "active",
+    });
+  }
+});
+
+it("a second plan is empty", async () => {
+  for (const stack of ["production", "uat"]) {
+    const plan = await h.terraform(stack, "plan", "-input=false", "-detailed-exitcode", "-no-color");
+    expect([plan.status, plan.stderr]).toEqual([0, ""]);
+    expect(plan.stdout).toContain("No changes.");
+  }
+});
+
+it("changing scopes and token lifetime updates in place; the client id stays", async () => {
+  const id = byName(production).id;
+  h.writeDeployments([
+    deployment("production", "acme", { additionalScopes: ["analytics:readonly"], tokenLifetimeSeconds: 3600 }),
+    { ...deployment("uat", "acme"), salesforce: { myDomain: "acme", sandbox: "uat" } },
+  ]);
+  await expectSuccess(h.synth());
+  const plan = await expectSuccess(h.terraform("production", "plan", "-input=false", "-no-color"));
+  expect(plan).toContain("1 to change, 0 to destroy");
+  expect(plan).toContain("~ update in-place");
+  await expectSuccess(h.cdktf("deploy", "production", "--auto-approve"));
+  expect(byName(production)).toMatchObject({ id, accessTokenValiditySeconds: 3600, scope: ["analytics:readonly", ...SEED_ARTICLE_SCOPES] });
+});
+
+it("destroy is refused by prevent_destroy, and the client survives", async () => {
+  const destroy = await h.terraform("uat", "destroy", "-input=false", "-auto-approve", "-no-color");
+  expect(destroy.status).toBe(1);
+  expect(destroy.stderr).toContain("Instance cannot be destroyed");
+  expect(byName(uat)).toBeDefined();
+});
+
+it("with protection turned off, destroy deletes the client (set inactive first, as the provider does)", async () => {
+  h.writeDeployments([
+    deployment("production", "acme", { additionalScopes: ["analytics:readonly"], tokenLifetimeSeconds: 3600 }),
+    { ...deployment("uat", "acme", { preventDestroy: false }), salesforce: { myDomain: "acme", sandbox: "uat" } },
+  ]);
+  await expectSuccess(h.cdktf("destroy", "uat", "--auto-approve"));
+  expect(byName(uat)).toBeUndefined();
+  expect(byName(production)).toBeDefined();
+  const id = h.emulator.requests.filter((r) => / \/api\/v2\/oauth\/clients\/[^ ]+ 20\d$/.test(r) && /^(PUT|DELETE)/.test(r)).slice(-2);
+  expect(id.map((r) => r.split(" ")[0])).toEqual(["PUT", "DELETE"]);
+});
