@@ -1,14 +1,10 @@
 /** The Genesys Cloud API failing: 429 and 500 retried to success; a 400 is one clear error, and state keeps the client. */
-import { deployment, expectSuccess, Harness, startHarness } from "./harness";
+import { deployment, expectSuccess, useHarness } from "./harness";
 
-jest.setTimeout(120_000);
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
+const harness = useHarness();
 
 it("429 (with Retry-After) and 500 are retried until the client is created", async () => {
+  const h = harness();
   h.emulator.inject({ route: "POST /api/v2/oauth/clients", status: 429, times: 1, retryAfterSeconds: 1 });
   h.emulator.inject({ route: "POST /api/v2/oauth/clients", status: 500, times: 2 });
   h.emulator.inject({ route: "GET /api/v2/oauth/clients/", status: 200, times: 1, delayMs: 1500 });
@@ -24,6 +20,7 @@ it("429 (with Retry-After) and 500 are retried until the client is created", asy
 });
 
 it("a 400 is one clear Terraform error, and nothing is lost from state", async () => {
+  const h = harness();
   const [client] = h.emulator.clients.values();
   h.emulator.inject({
     route: "PUT /api/v2/oauth/clients/",

@@ -100,6 +100,24 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
+/**
+ * A fresh harness for the test file: started before its tests (then `setup`), closed and removed after them.
+ * Returns the getter the tests use.
+ */
+export function useHarness(setup?: (h: Harness) => Promise<void>): () => Harness {
+  jest.setTimeout(120_000);
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await startHarness();
+    await setup?.(harness);
+  });
+  afterAll(() => harness?.close());
+  return () => {
+    if (!harness) throw new Error("the harness has not started");
+    return harness;
+  };
+}
+
 /** Fails with everything Terraform or cdktf said, instead of just the exit code. */
 export async function expectSuccess(running: Promise<Run>): Promise<string> {
   const result = await running;

@@ -1,16 +1,12 @@
 /** Adopting a client made by hand: an import block, no new client, the same id, only the differences planned. */
 import { readFileSync } from "fs";
-import { deployment, expectSuccess, Harness, planSummary, startHarness } from "./harness";
+import { deployment, expectSuccess, planSummary, useHarness } from "./harness";
 import { SEED_ARTICLE_SCOPES } from "../seed-article";
 
-jest.setTimeout(120_000);
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
+const harness = useHarness();
 
 it("importClientId adopts the hand-made client: no create, no replace, the id unchanged", async () => {
+  const h = harness();
   const id = await h.createClientByHand({
     name: "Salesforce SCV",
     accessTokenValiditySeconds: 86400,

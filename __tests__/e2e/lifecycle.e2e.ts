@@ -3,21 +3,17 @@
  * client id; prevent_destroy; destroy once protection is off.
  */
 import { ApiClient } from "../support/genesys-emulator";
-import { deployment, expectSuccess, Harness, startHarness } from "./harness";
+import { deployment, expectSuccess, useHarness } from "./harness";
 import { SEED_ARTICLE_SCOPES } from "../seed-article";
 
-jest.setTimeout(120_000);
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
+const harness = useHarness();
 
-const byName = (name: string) => [...h.emulator.clients.values()].find((c) => c.name === name) as ApiClient;
+const byName = (name: string) => [...harness().emulator.clients.values()].find((c) => c.name === name) as ApiClient;
 const production = "Salesforce Service Cloud Voice (acme.lightning.force.com)";
 const uat = "Salesforce Service Cloud Voice (acme--uat.sandbox.lightning.force.com)";
 
 it("cdktf deploy creates one client per deployment with exactly the seed's settings", async () => {
+  const h = harness();
   h.writeDeployments([
     deployment("production", "acme"),
     { ...deployment("uat", "acme"), salesforce: { myDomain: "acme", sandbox: "uat" } },
@@ -41,6 +37,7 @@ it("cdktf deploy creates one client per deployment with exactly the seed's setti
 });
 
 it("a second plan is empty", async () => {
+  const h = harness();
   for (const stack of ["production", "uat"]) {
     const plan = await h.terraform(stack, "plan", "-input=false", "-detailed-exitcode", "-no-color");
     expect([plan.status, plan.stderr]).toEqual([0, ""]);
@@ -49,6 +46,7 @@ it("a second plan is empty", async () => {
 });
 
 it("changing scopes and token lifetime updates in place; the client id stays", async () => {
+  const h = harness();
   const id = byName(production).id;
   h.writeDeployments([
     deployment("production", "acme", { additionalScopes: ["analytics:readonly"], tokenLifetimeSeconds: 3600 }),
@@ -58,11 +56,14 @@ it("changing scopes and token lifetime updates in place; the client id stays", a
   const plan = await expectSuccess(h.terraform("production", "plan", "-input=false", "-no-color"));
   expect(plan).toContain("1 to change, 0 to destroy");
   expect(plan).toContain("~ update in-place");
+  const started = Date.now();
   await expectSuccess(h.cdktf("deploy", "production", "--auto-approve"));
+  console.log(`cdktf deploy of one deployment (an update): ${((Date.now() - started) / 1000).toFixed(1)} s`);
   expect(byName(production)).toMatchObject({ id, accessTokenValiditySeconds: 3600, scope: ["analytics:readonly", ...SEED_ARTICLE_SCOPES] });
 });
 
 it("destroy is refused by prevent_destroy, and the client survives", async () => {
+  const h = harness();
   const destroy = await h.terraform("uat", "destroy", "-input=false", "-auto-approve", "-no-color");
   expect(destroy.status).toBe(1);
   expect(destroy.stderr).toContain("Instance cannot be destroyed");
@@ -70,6 +71,7 @@ it("destroy is refused by prevent_destroy, and the client survives", async () =>
 });
 
 it("with protection turned off, destroy deletes the client (set inactive first, as the provider does)", async () => {
+  const h = harness();
   h.writeDeployments([
     deployment("production", "acme", { additionalScopes: ["analytics:readonly"], tokenLifetimeSeconds: 3600 }),
     { ...deployment("uat", "acme", { preventDestroy: false }), salesforce: { myDomain: "acme", sandbox: "uat" } },

@@ -1,19 +1,16 @@
 /** What a reviewer must see: drift made behind Terraform's back, and a replaced client tripping the gate. */
 import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
-import { deployment, expectSuccess, Harness, planSummary, startHarness } from "./harness";
+import { deployment, expectSuccess, planSummary, useHarness } from "./harness";
 
-jest.setTimeout(120_000);
-let h: Harness;
 const address = "genesyscloud_oauth_client.service-cloud-voice_client_A93DE14E";
-beforeAll(async () => {
-  h = await startHarness();
+const harness = useHarness(async (h) => {
   h.writeDeployments([deployment("production", "acme", { preventDestroy: false })]);
   await expectSuccess(h.cdktf("deploy", "production", "--auto-approve"));
 });
-afterAll(() => h.close());
 
 it("a change made in Genesys Cloud behind Terraform's back shows as drift, in the plan and in plan-summary", async () => {
+  const h = harness();
   const [client] = h.emulator.clients.values();
   client.name = "Renamed in the admin UI";
   client.scope = [...client.scope, "alerting"];
@@ -30,6 +27,7 @@ it("a change made in Genesys Cloud behind Terraform's back shows as drift, in th
 });
 
 it("a replaced client (terraform plan -replace) trips the plan-summary gate", async () => {
+  const h = harness();
   const summary = await planSummary(await h.planJson("production", `-replace=${address}`));
   expect(summary.status).toBe(2);
   expect(summary.stdout).toContain("> [!CAUTION]");
@@ -37,6 +35,7 @@ it("a replaced client (terraform plan -replace) trips the plan-summary gate", as
 });
 
 it("a renamed construct id (a new address) deletes the old client: the gate trips", async () => {
+  const h = harness();
   const file = join(h.outdir, "stacks/production/cdk.tf.json");
   const json = JSON.parse(readFileSync(file, "utf8"));
   const clients = json.resource.genesyscloud_oauth_client;

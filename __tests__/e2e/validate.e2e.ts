@@ -1,14 +1,9 @@
 /** terraform validate, with the stand-in provider's schema, on every stack of the shipped and the test configurations. */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { deployment, expectSuccess, Harness, root, startHarness } from "./harness";
+import { deployment, expectSuccess, root, useHarness } from "./harness";
 
-jest.setTimeout(120_000);
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
+const harness = useHarness();
 
 const shipped = JSON.parse(readFileSync(join(root, "deployments.json"), "utf8")).deployments;
 const test = [
@@ -29,6 +24,7 @@ it.each([
   ["shipped", shipped],
   ["test", test],
 ])("terraform validate passes for every stack of the %s configuration", async (_, deployments) => {
+  const h = harness();
   h.writeDeployments(deployments);
   await expectSuccess(h.synth());
   for (const { name } of deployments) {
@@ -38,6 +34,7 @@ it.each([
 });
 
 it("terraform validate rejects what the provider's schema does not allow", async () => {
+  const h = harness();
   h.writeDeployments([deployment("broken", "acme")]);
   await expectSuccess(h.synth());
   const file = join(h.outdir, "stacks/broken/cdk.tf.json");

@@ -17,9 +17,8 @@ const GRANT_TYPES = ["CODE", "TOKEN", "SAML2BEARER", "SAML2-BEARER", "PASSWORD",
  * The SDK's schema defaults, planned where the configuration leaves the attribute out. Like the real provider
  * (terraform-plugin-sdk v2), plans and applies say legacy_type_system, which lets Terraform accept them.
  */
-const LEGACY = { legacy_type_system: true };
-/** The schema defaults. */
 const DEFAULTS: Value = { access_token_validity_seconds: 86400, state: "active", expose_client_secret: false };
+const LEGACY = { legacy_type_system: true };
 
 interface Diagnostic {
   severity: number;
