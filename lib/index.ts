@@ -11,3 +11,5 @@ export type { Deployment } from "./deployments";
 export { loadDeployments, parseDeployments } from "./deployments";
 export type { Problem } from "./problems";
 export { InputError } from "./problems";
+export type { BackendConfig } from "./backend";
+export { declareBackend } from "./backend";
