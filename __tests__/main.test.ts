@@ -77,6 +77,22 @@ describe("the app on the shipped deployments.json", () => {
   });
 });
 
+describe("the app without Terraform on PATH", () => {
+  it("synthesizes an import block (cdktf's terraform-version check is skipped)", () => {
+    const file = join(work, "import.json");
+    const id = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+    writeFileSync(
+      file,
+      JSON.stringify({
+        deployments: [{ name: "adopt", genesysCloud: { region: "us-east-1" }, salesforce: { myDomain: "acme" }, oauthClient: { importClientId: id } }],
+      }),
+    );
+    const run = runApp({ DEPLOYMENTS_FILE: file, PATH: "/nonexistent" });
+    expect([run.status, run.stderr]).toEqual([0, ""]);
+    expect(stackJson(run.outdir, "adopt").import).toEqual([{ to: "genesyscloud_oauth_client.service-cloud-voice_client_A93DE14E", id }]);
+  });
+});
+
 describe("the app on a bad deployments file", () => {
   it("exits 1 with one message and no stack trace, and writes nothing", () => {
     const file = join(work, "bad.json");
