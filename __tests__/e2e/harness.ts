@@ -50,14 +50,7 @@ export async function startHarness(): Promise<Harness> {
   const env = { ...process.env, ...installed.env, DEPLOYMENTS_FILE: deploymentsFile } as Record<string, string>;
   delete env.TF_LOG;
   const run = (command: string, args: string[], cwd: string, extra: Record<string, string> = {}) =>
-    new Promise<Run>((resolve) => {
-      const child = spawn(command, args, { cwd, env: { ...env, ...extra }, stdio: ["ignore", "pipe", "pipe"] });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (d) => (stdout += d));
-      child.stderr.on("data", (d) => (stderr += d));
-      child.on("close", (status) => resolve({ status, stdout, stderr }));
-    });
+    runCommand(command, args, cwd, { ...env, ...extra });
   return {
     emulator,
     dir,
@@ -134,8 +127,12 @@ export const deployment = (name: string, myDomain: string, oauthClient: object =
 
 /** plan-summary, as the workflows run it. */
 export function planSummary(...args: string[]): Promise<Run> {
+  return runCommand(process.execPath, ["dist/plan-summary.js", ...args], root, process.env as Record<string, string>);
+}
+
+function runCommand(command: string, args: string[], cwd: string, env: Record<string, string>): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["dist/plan-summary.js", ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
