@@ -7,12 +7,14 @@
 import { spawn } from "child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
-import { join } from "path";
+import { dirname, join } from "path";
 import { Emulator, startEmulator } from "../support/genesys-emulator";
 import { installTestProvider } from "../support/terraform-provider/install";
 
 export const root = join(__dirname, "../..");
-const cdktfCli = join(root, "node_modules/cdktf-cli/bundle/bin/cdktf");
+// The CLI as scripts/cdktf.mjs finds it: the package's own bin entry.
+const cdktfPackage = require.resolve("cdktf-cli/package.json");
+const cdktfCli = join(dirname(cdktfPackage), require(cdktfPackage).bin.cdktf);
 const credentials = { clientId: "terraform-ci", clientSecret: "terraform-ci-secret" };
 
 export interface Run {
