@@ -2,12 +2,11 @@
  * Reads and checks the deployments file: its shape against the JSON Schema, then every value with the
  * construct's own checks, reporting all problems at once with their JSON paths.
  */
-import { readFileSync } from "fs";
 import { BackendConfig } from "./backend";
 import { GrantType } from "./grant-type";
 import { deploymentsSchema } from "./deployments-schema";
 import { checkOAuthClientProps, ServiceCloudVoiceOAuthClientProps } from "./oauth-client-settings";
-import { parseJson, schemaChecker } from "./json-input";
+import { parseJson, readTextFile, schemaChecker } from "./json-input";
 import { InputError, Problem, sortedUniqueProblems } from "./problems";
 
 /** One deployment: a Genesys Cloud org and a Salesforce org, synthesized as one Terraform stack. */
@@ -29,6 +28,11 @@ export interface Deployment {
 }
 
 export const DEFAULT_DEPLOYMENTS_FILE = "deployments.json";
+
+/** The deployments file: DEPLOYMENTS_FILE, else deployments.json in the current folder. */
+export function deploymentsFile(env: NodeJS.ProcessEnv): string {
+  return env.DEPLOYMENTS_FILE || DEFAULT_DEPLOYMENTS_FILE;
+}
 
 /** Where each prop stands in a deployment. */
 const PROP_PATHS: Record<keyof ServiceCloudVoiceOAuthClientProps, string> = {
@@ -60,15 +64,7 @@ const checkShape = schemaChecker(deploymentsSchema);
 
 /** Reads the deployments file; throws one InputError listing every problem. */
 export function loadDeployments(file: string): Deployment[] {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "it does not exist" : (e as Error).message;
-    throw new InputError(file, [
-      { path: "(file)", given: file, allowed: `a readable JSON file (${reason}); set DEPLOYMENTS_FILE to use another path` },
-    ]);
-  }
+  const text = readTextFile(file, "a readable JSON file", "; set DEPLOYMENTS_FILE to use another path");
   return parseDeployments(text, file);
 }
 

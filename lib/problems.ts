@@ -28,6 +28,7 @@ const MAX_GIVEN_LENGTH = 80;
 /** Renders a given value briefly: JSON for data, "nothing" for a missing key. */
 export function describeGiven(given: unknown): string {
   if (given === undefined) return "nothing";
+  if (given instanceof Description) return given.text;
   if (typeof given === "string") {
     return JSON.stringify(given.length > MAX_GIVEN_LENGTH ? `${given.slice(0, MAX_GIVEN_LENGTH)}…` : given);
   }
@@ -48,4 +49,15 @@ export function sortedUniqueProblems(problems: readonly Problem[]): Problem[] {
   const seen = new Set<string>();
   const unique = problems.filter((p) => !seen.has(p.path) && seen.add(p.path));
   return unique.sort((a, b) => a.path.localeCompare(b.path, "en", { numeric: true }));
+}
+
+/**
+ * A given value told in words instead of shown as JSON: what a file is ("a UTF-16 text file"), or a number
+ * as the user wrote it ("1e400"), which JavaScript cannot hold.
+ */
+export class Description {
+  constructor(readonly text: string) {}
+  toJSON(): string {
+    return this.text;
+  }
 }
