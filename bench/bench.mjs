@@ -137,7 +137,7 @@ function planFile(count) {
     },
   }));
   const file = join(work, "production.json");
-  writeFileSync(file, JSON.stringify({ format_version: "1.2", resource_changes }));
+  writeFileSync(file, JSON.stringify({ format_version: "1.2", planned_values: { root_module: {} }, resource_changes }));
   return file;
 }
 

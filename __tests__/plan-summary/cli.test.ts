@@ -1,8 +1,8 @@
 import { spawnSync } from "child_process";
-import { mkdtempSync, readFileSync } from "fs";
-import { tmpdir } from "os";
+import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { EXIT, planSummary } from "../../lib/plan-summary/cli";
+import { tempDir } from "../support/temp-dir";
 
 const fixtures = join(__dirname, "../fixtures/plans");
 const at = (...names: string[]) => names.map((n) => join(fixtures, `${n}.json`));
@@ -48,7 +48,7 @@ describe("plan-summary exit codes", () => {
 
 describe("plan-summary --json", () => {
   it("writes the verdict: gate, counts, dangers, warnings, masked changes", () => {
-    const file = join(mkdtempSync(join(tmpdir(), "verdict-")), "verdict.json");
+    const file = join(tempDir("verdict-"), "verdict.json");
     expect(run(["--json", file, ...at("update", "delete", "sensitive")]).code).toBe(2);
     const verdict = JSON.parse(readFileSync(file, "utf8"));
     expect(verdict.gate).toBe("held");
@@ -67,7 +67,7 @@ describe("plan-summary --json", () => {
   });
 
   it("gate is allowed with --allow-destroy, clear without dangers", () => {
-    const dir = mkdtempSync(join(tmpdir(), "verdict-"));
+    const dir = tempDir("verdict-");
     run(["--json", join(dir, "a.json"), "--allow-destroy", ...at("delete")]);
     run(["--json", join(dir, "c.json"), ...at("create")]);
     expect(JSON.parse(readFileSync(join(dir, "a.json"), "utf8")).gate).toBe("allowed");
@@ -83,5 +83,16 @@ describe("the plan-summary bin (dist/plan-summary.js)", () => {
     });
     expect(result.status).toBe(2);
     expect(result.stdout.startsWith("<!-- genesys-scv-oauth-client:plan-summary -->")).toBe(true);
+  });
+
+  it("on the JSON of a state, not a plan: exit 1 and one message, never the clear gate's 0", () => {
+    const state = join(tempDir("state-"), "production.json");
+    writeFileSync(state, JSON.stringify({ format_version: "1.0", terraform_version: "1.11.4", values: { root_module: {} } }));
+    const result = spawnSync(process.execPath, ["dist/plan-summary.js", state], { cwd: join(__dirname, "../.."), encoding: "utf8" });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(
+      `${state} has 1 problem:\n  - (file): given the JSON of a Terraform state (terraform show -json without a plan file), not of a plan; allowed: a Terraform plan in JSON: terraform plan -out=tfplan, then terraform show -json tfplan > tfplan.json\n`,
+    );
   });
 });

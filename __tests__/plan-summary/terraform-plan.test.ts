@@ -3,11 +3,11 @@
  * use Terraform's built-in terraform_data resource, so they need no provider and no network.
  */
 import { spawnSync } from "child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { mkdirSync, writeFileSync } from "fs";
 import { join } from "path";
 import { readPlan } from "../../lib/plan-summary/plans";
 import { summarizePlans } from "../../lib/plan-summary/summarize";
+import { tempDir } from "../support/temp-dir";
 
 const hasTerraform = spawnSync("terraform", ["version"], { stdio: "ignore" }).status === 0;
 if (!hasTerraform) console.warn("terraform is not on PATH: plan-summary is tested on hand-written plans only");
@@ -29,7 +29,7 @@ function plan(dir: string, config: string) {
 }
 
 (hasTerraform ? describe : describe.skip)("plan-summary on Terraform's own plans", () => {
-  const dir = join(mkdtempSync(join(tmpdir(), "terraform-plan-")), "production");
+  const dir = join(tempDir("terraform-plan-"), "production");
   mkdirSync(dir);
   const config = (trigger: string) => `
 resource "terraform_data" "client" {

@@ -3,10 +3,10 @@
  * Follows the documented plan format 1.x (developer.hashicorp.com/terraform/internals/json-format): checks the
  * fields this summary reads and ignores the rest, as the format asks.
  */
-import { readdirSync, readFileSync, statSync } from "fs";
+import { readdirSync, realpathSync, Stats, statSync } from "fs";
 import { basename, dirname, join, resolve } from "path";
-import { parseJson, schemaChecker } from "../json-input";
-import { InputError } from "../problems";
+import { parseJson, readTextFile, schemaChecker } from "../json-input";
+import { Description, InputError } from "../problems";
 
 export type PlanAction = "no-op" | "create" | "read" | "update" | "delete" | "forget";
 
@@ -69,9 +69,12 @@ const resourceChange = {
   },
 };
 
+/** What a plan file must be, and how to make one. */
+export const PLAN_FILE = "a Terraform plan in JSON: terraform plan -out=tfplan, then terraform show -json tfplan > tfplan.json";
+
 const checkPlan = schemaChecker({
   type: "object",
-  description: "a Terraform plan in JSON (terraform show -json PLANFILE)",
+  description: PLAN_FILE,
   required: ["format_version"],
   properties: {
     format_version: {
@@ -84,44 +87,89 @@ const checkPlan = schemaChecker({
   },
 });
 
-/** Reads every plan named, directories searched for `.json` files; throws one InputError per bad file. */
+/**
+ * Reads every plan named, directories searched for `.json` files (symbolic links followed, each folder once);
+ * throws one InputError per bad file, and one when two files are plans of the same stack.
+ */
 export function readPlans(paths: readonly string[]): StackPlan[] {
-  const files = paths.flatMap(planFilesAt);
+  const visited = new Set<string>();
+  const files = paths.flatMap((path) => planFilesAt(path, visited));
   if (files.length === 0) {
     throw new InputError("plan-summary", [
       { path: "(arguments)", given: paths, allowed: "one or more plan files, or directories holding them (*.json)" },
     ]);
   }
-  return files.map(readPlan);
+  const plans = files.map(readPlan);
+  const firstOfStack = new Map<string, StackPlan>();
+  const twice = plans.flatMap((plan) => {
+    const first = firstOfStack.get(plan.stack);
+    if (!first) firstOfStack.set(plan.stack, plan);
+    return first ? [{ first, plan }] : [];
+  });
+  if (twice.length > 0) {
+    throw new InputError(
+      "plan-summary",
+      twice.map(({ first, plan }) => ({
+        path: "(arguments)",
+        given: new Description(`${first.file} and ${plan.file}, both plans of the stack "${plan.stack}"`),
+        allowed: "one plan per stack (a stack is named after its plan file, or its folder for plan.json and tfplan.json)",
+      })),
+    );
+  }
+  return plans;
 }
 
-function planFilesAt(path: string): string[] {
-  let isDirectory: boolean;
-  try {
-    isDirectory = statSync(path).isDirectory();
-  } catch {
-    throw new InputError(path, [{ path: "(file)", given: path, allowed: "an existing plan file or directory" }]);
-  }
-  if (!isDirectory) return [path];
+function planFilesAt(path: string, visited: Set<string>, listed = false): string[] {
+  const stats = statOrExplain(path);
+  if (!stats.isDirectory()) return listed && !path.endsWith(".json") ? [] : [path];
+  const real = realpathSync(path);
+  if (visited.has(real)) return [];
+  visited.add(real);
   return readdirSync(path)
     .sort()
-    .flatMap((entry) => {
-      const full = join(path, entry);
-      return statSync(full).isDirectory() ? planFilesAt(full) : entry.endsWith(".json") ? [full] : [];
-    });
+    .flatMap((entry) => planFilesAt(join(path, entry), visited, true));
+}
+
+function statOrExplain(path: string): Stats {
+  try {
+    return statSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const what = code === "ELOOP" ? "a symbolic link loop" : code === "ENOENT" ? undefined : (e as Error).message;
+    let broken = false;
+    try {
+      broken = code === "ENOENT" && readdirSync(dirname(path)).includes(basename(path));
+    } catch {
+      // the folder itself is missing
+    }
+    const given = what ? new Description(`${path}: ${what}`) : broken ? new Description(`${path}: a broken symbolic link`) : path;
+    throw new InputError(path, [{ path: "(file)", given, allowed: "an existing plan file or directory" }]);
+  }
 }
 
 export function readPlan(file: string): StackPlan {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    throw new InputError(file, [{ path: "(file)", given: file, allowed: `a readable plan file (${(e as Error).message})` }]);
-  }
-  const plan = parseJson(text, file);
+  const plan = parseJson(readTextFile(file, PLAN_FILE), file);
+  const notAPlan = notAPlanKind(plan);
+  if (notAPlan) throw new InputError(file, [{ path: "(file)", given: new Description(notAPlan), allowed: PLAN_FILE }]);
   const problems = checkPlan(plan);
   if (problems.length > 0) throw new InputError(file, problems);
   return { stack: stackNameOf(file), file, plan: plan as Plan };
+}
+
+/**
+ * What a JSON object that is not a plan is, in words; undefined for a plan or for anything the schema check
+ * explains better. A plan always has planned_values, even when nothing changes; taking anything else as "no
+ * changes" would let the gate pass.
+ */
+function notAPlanKind(data: unknown): string | undefined {
+  if (typeof data !== "object" || data === null || Array.isArray(data) || "planned_values" in data) return undefined;
+  const has = (key: string) => key in data;
+  if (has("values") || (has("format_version") && has("terraform_version"))) {
+    return "the JSON of a Terraform state (terraform show -json without a plan file), not of a plan";
+  }
+  if (has("version") && has("resources")) return "a Terraform state file (terraform.tfstate), not a plan";
+  if (has("resource") || has("provider") || has("terraform")) return "a Terraform configuration (such as cdk.tf.json), not a plan";
+  return "JSON without planned_values, which every plan has: not a Terraform plan";
 }
 
 /**
