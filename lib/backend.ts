@@ -3,10 +3,10 @@
  * Enterprise. The local default is cdktf's own: `terraform.<deployment name>.tfstate` at the project root.
  */
 import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformStack } from "cdktf";
-import { isAbsolute, join } from "path";
+import { join } from "path";
 
 export interface LocalBackendConfig {
-  /** The state file, relative to the project root. @default terraform.<deployment name>.tfstate */
+  /** The state file, relative to the deployments file's folder and inside it. @default terraform.<deployment name>.tfstate */
   readonly path?: string;
 }
 
@@ -35,12 +35,26 @@ export type BackendConfig =
   | { readonly s3: S3BackendConfig }
   | { readonly cloud: CloudBackendConfig };
 
-const text = (description: string) => ({ type: "string", minLength: 1, description });
+const text = (description: string, pattern?: string) => ({ type: "string", minLength: 1, description, ...(pattern && { pattern }) });
+
+/** A relative path that cannot leave its folder: no leading slash or drive, no `..` segment, no control characters. */
+const INSIDE_PATH = "^(?![/\\\\])(?![A-Za-z]:)(?!(?:.*[/\\\\])?\\.\\.(?:[/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$";
+/** S3 bucket naming rules (AWS "General purpose bucket naming rules"), for buckets on AWS and S3-compatible stores. */
+const S3_BUCKET =
+  "^(?!\\d+\\.\\d+\\.\\d+\\.\\d+$)(?!xn--|sthree-|amzn-s3-demo-)(?!.*\\.\\.)(?!.*(?:-s3alias|--ol-s3|\\.mrap|--x-s3|--table-s3)$)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$";
+/** AWS region names: us-east-1, eu-central-2, us-gov-west-1, ap-southeast-7, ... */
+const AWS_REGION = "^[a-z]{2}(?:-gov|-iso[a-z]?)?-(?:central|north|south|east|west|northeast|northwest|southeast|southwest)-[1-9][0-9]?$";
+/** An S3 object key for the state: no leading slash, no control characters. */
+const S3_KEY = "^(?!/)[^\\u0000-\\u001f\\u007f]{1,1024}$";
+const DYNAMODB_TABLE = "^[A-Za-z0-9_.-]{3,255}$";
+/** HCP Terraform organization and workspace names. */
+const HCP_NAME = "^[A-Za-z0-9_-]{1,90}$";
+const HOSTNAME = "^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$";
 
 export const backendSchema = {
   type: "object",
   description:
-    "where Terraform keeps this deployment's state: exactly one of local, s3, cloud (default: local, terraform.<name>.tfstate at the project root)",
+    "where Terraform keeps this deployment's state: exactly one of local, s3, cloud (default: local, terraform.<name>.tfstate beside the deployments file)",
   additionalProperties: false,
   minProperties: 1,
   maxProperties: 1,
@@ -49,7 +63,12 @@ export const backendSchema = {
       type: "object",
       description: "a local state file",
       additionalProperties: false,
-      properties: { path: text("the state file, relative to the project root (default: terraform.<deployment name>.tfstate)") },
+      properties: {
+        path: text(
+          "a state file path relative to the deployments file's folder and inside it: no leading /, no .. (default: terraform.<deployment name>.tfstate)",
+          INSIDE_PATH,
+        ),
+      },
     },
     s3: {
       type: "object",
@@ -57,12 +76,12 @@ export const backendSchema = {
       additionalProperties: false,
       required: ["bucket", "region"],
       properties: {
-        bucket: text("the S3 bucket name"),
-        key: text("the state object's key (default: genesys-scv-oauth-client/<deployment name>.tfstate)"),
-        region: text("the bucket's AWS region, e.g. eu-central-1"),
+        bucket: text("an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, a letter or digit at each end, not an IP address", S3_BUCKET),
+        key: text("the state object's key, without a leading / (default: genesys-scv-oauth-client/<deployment name>.tfstate)", S3_KEY),
+        region: text("an AWS region name, such as eu-central-1 or us-gov-west-1", AWS_REGION),
         encrypt: { type: "boolean", description: "true or false (default: true): server-side encryption of the state" },
         useLockfile: { type: "boolean", description: "true or false (default: true without dynamodbTable): S3 lock file, Terraform 1.10+" },
-        dynamodbTable: text("a DynamoDB table for state locking, instead of the lock file"),
+        dynamodbTable: text("a DynamoDB table name for state locking, instead of the lock file: 3 to 255 letters, digits, _, - and .", DYNAMODB_TABLE),
       },
     },
     cloud: {
@@ -71,20 +90,20 @@ export const backendSchema = {
       additionalProperties: false,
       required: ["organization", "workspace"],
       properties: {
-        organization: text("the HCP Terraform / Terraform Enterprise organization"),
-        workspace: text("the workspace that holds this deployment's state and runs"),
-        hostname: text("the Terraform Enterprise host (default: app.terraform.io)"),
+        organization: text("the HCP Terraform / Terraform Enterprise organization: letters, digits, - and _", HCP_NAME),
+        workspace: text("the workspace that holds this deployment's state and runs: letters, digits, - and _", HCP_NAME),
+        hostname: text("the Terraform Enterprise host name (default: app.terraform.io)", HOSTNAME),
       },
     },
   },
 } as const;
 
-/** Declares the deployment's backend on its stack. */
-export function declareBackend(stack: TerraformStack, deploymentName: string, config?: BackendConfig, projectRoot = process.cwd()): void {
+/** Declares the deployment's backend on its stack; a local path is taken relative to baseDir, the deployments file's folder. */
+export function declareBackend(stack: TerraformStack, deploymentName: string, config: BackendConfig | undefined, baseDir: string): void {
   if (config === undefined || "local" in config) {
     const path = (config as { local: LocalBackendConfig } | undefined)?.local.path ?? `terraform.${deploymentName}.tfstate`;
     // A relative path would be relative to the stack's folder in cdktf.out, which synth rewrites: anchor it.
-    new LocalBackend(stack, { path: isAbsolute(path) ? path : join(projectRoot, path) });
+    new LocalBackend(stack, { path: join(baseDir, path) });
   } else if ("s3" in config) {
     const { bucket, key, region, encrypt, useLockfile, dynamodbTable } = config.s3;
     const backend = new S3Backend(stack, {

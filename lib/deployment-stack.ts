@@ -17,11 +17,12 @@ export class DeploymentStack extends TerraformStack {
 
   readonly oauthClient: ServiceCloudVoiceOAuthClient;
 
-  constructor(scope: Construct, deployment: Deployment) {
+  /** `baseDir`: the deployments file's folder, which a local state path is relative to. */
+  constructor(scope: Construct, deployment: Deployment, baseDir: string) {
     super(scope, deployment.name);
 
     new GenesyscloudProvider(this, DeploymentStack.PROVIDER_ID, { awsRegion: deployment.genesysCloud.region });
-    declareBackend(this, deployment.name, deployment.backend);
+    declareBackend(this, deployment.name, deployment.backend, baseDir);
     this.oauthClient = new ServiceCloudVoiceOAuthClient(this, DeploymentStack.OAUTH_CLIENT_ID, oauthClientProps(deployment));
 
     new TerraformOutput(this, "client_id", {

@@ -7,10 +7,12 @@ import { backendSchema } from "./backend";
 import { GRANT_TYPE_NAMES } from "./grant-type";
 import {
   ALLOWED_CLIENT_ID,
+  ALLOWED_DESCRIPTION,
   ALLOWED_GRANT_TYPE,
   ALLOWED_NAME,
   ALLOWED_TOKEN_LIFETIME,
   DEFAULT_DESCRIPTION,
+  TEXT_LIMITS,
   TOKEN_LIFETIME_SECONDS,
 } from "./oauth-client-settings";
 import { GENESYS_CLOUD_REGION_NAMES } from "./regions";
@@ -18,8 +20,13 @@ import { ALLOWED_LIGHTNING_HOST, ALLOWED_MY_DOMAIN, ALLOWED_REDIRECT_URI, ALLOWE
 import { ALLOWED_SCOPE, SEED_SCOPES } from "./scopes";
 
 export const DEPLOYMENT_NAME_PATTERN = "^[A-Za-z][A-Za-z0-9_-]{0,62}$";
+/** Names every JavaScript object has (toString, constructor, ...): the constructs library cannot name a stack so. */
+export const RESERVED_DEPLOYMENT_NAMES = Object.getOwnPropertyNames(Object.prototype)
+  .filter((name) => new RegExp(DEPLOYMENT_NAME_PATTERN).test(name))
+  .sort();
 export const ALLOWED_DEPLOYMENT_NAME =
-  "a stack name: a letter, then letters, digits, hyphens and underscores, at most 63 characters (e.g. production)";
+  "a stack name: a letter, then letters, digits, hyphens and underscores, at most 63 characters (e.g. production), " +
+  `other than ${RESERVED_DEPLOYMENT_NAMES.join(", ")}`;
 
 const text = (description: string) => ({ type: "string", description });
 
@@ -42,7 +49,12 @@ export const deploymentsSchema = {
         additionalProperties: false,
         required: ["name", "genesysCloud", "salesforce"],
         properties: {
-          name: { type: "string", pattern: DEPLOYMENT_NAME_PATTERN, description: ALLOWED_DEPLOYMENT_NAME },
+          name: {
+            type: "string",
+            pattern: DEPLOYMENT_NAME_PATTERN,
+            not: { enum: RESERVED_DEPLOYMENT_NAMES },
+            description: ALLOWED_DEPLOYMENT_NAME,
+          },
           genesysCloud: {
             type: "object",
             description: "the Genesys Cloud org: its region",
@@ -71,8 +83,14 @@ export const deploymentsSchema = {
             description: "the OAuth client's settings beyond the seed article's defaults",
             additionalProperties: false,
             properties: {
-              name: text(`${ALLOWED_NAME}: the App Name shown when someone authorizes the client (default: Salesforce Service Cloud Voice (<lightning host>))`),
-              description: text(`a text (default: "${DEFAULT_DESCRIPTION}")`),
+              name: {
+                ...text(`${ALLOWED_NAME}: the App Name shown when someone authorizes the client (default: Salesforce Service Cloud Voice (<lightning host>))`),
+                maxLength: TEXT_LIMITS.name,
+              },
+              description: {
+                ...text(`${ALLOWED_DESCRIPTION} (default: "${DEFAULT_DESCRIPTION}")`),
+                maxLength: TEXT_LIMITS.description,
+              },
               tokenLifetimeSeconds: {
                 type: "integer",
                 minimum: TOKEN_LIFETIME_SECONDS.min,

@@ -4,6 +4,7 @@
  */
 import { DEFAULT_GRANT_TYPE, GRANT_TYPES, GRANT_TYPE_NAMES, GrantType, isGrantType } from "./grant-type";
 import { InputError, Problem } from "./problems";
+import { isPlainText, PLAIN_TEXT } from "./plain-text";
 import {
   ALLOWED_LIGHTNING_HOST,
   ALLOWED_MY_DOMAIN,
@@ -13,7 +14,9 @@ import {
   isMyDomainName,
   isSalesforceRedirectUri,
   isSandboxName,
+  lightningHostAdvice,
   lightningHostFor,
+  myDomainAdvice,
   redirectUriFor,
 } from "./salesforce";
 import { ALLOWED_SCOPE, extraScopes, isScopeName, scopesWith } from "./scopes";
@@ -98,7 +101,13 @@ export const TOKEN_LIFETIME_SECONDS = { min: 300, max: 172800, default: 86400 } 
 
 export const ALLOWED_TOKEN_LIFETIME = `an integer number of seconds from ${TOKEN_LIFETIME_SECONDS.min} to ${TOKEN_LIFETIME_SECONDS.max}`;
 export const ALLOWED_GRANT_TYPE = `one of ${GRANT_TYPE_NAMES.join(", ")}`;
-export const ALLOWED_NAME = "a non-empty text";
+/**
+ * Lengths of the App Name and description. Genesys documents none for OAuth clients; these are ours, long
+ * enough for the default name on the longest Lightning host and for any sentence an admin writes.
+ */
+export const TEXT_LIMITS = { name: 200, description: 1000 } as const;
+export const ALLOWED_NAME = `a non-empty text of at most ${TEXT_LIMITS.name} characters, ${PLAIN_TEXT}`;
+export const ALLOWED_DESCRIPTION = `a text of at most ${TEXT_LIMITS.description} characters, ${PLAIN_TEXT}`;
 export const ALLOWED_CLIENT_ID = "a Genesys Cloud OAuth client id: a GUID such as 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
 const CLIENT_ID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -122,7 +131,8 @@ export function checkOAuthClientProps(props: ServiceCloudVoiceOAuthClientProps):
     check(false, "myDomain", undefined, `${ALLOWED_MY_DOMAIN}; or lightningHost instead`);
   }
   if (myDomain !== undefined) {
-    check(isText(myDomain) && isMyDomainName(myDomain), "myDomain", myDomain, ALLOWED_MY_DOMAIN);
+    const ok = isText(myDomain) && isMyDomainName(myDomain);
+    check(ok, "myDomain", myDomain, (!ok && isText(myDomain) && myDomainAdvice(myDomain)) || ALLOWED_MY_DOMAIN);
     check(lightningHost === undefined, "lightningHost", lightningHost, "nothing when myDomain is given: give one of the two");
   }
   if (sandbox !== undefined) {
@@ -130,13 +140,14 @@ export function checkOAuthClientProps(props: ServiceCloudVoiceOAuthClientProps):
     check(lightningHost === undefined, "sandbox", sandbox, "nothing with lightningHost: the host already names the sandbox");
   }
   if (lightningHost !== undefined && myDomain === undefined) {
-    check(isText(lightningHost) && isLightningHost(lightningHost), "lightningHost", lightningHost, ALLOWED_LIGHTNING_HOST);
+    const ok = isText(lightningHost) && isLightningHost(lightningHost);
+    check(ok, "lightningHost", lightningHost, (!ok && isText(lightningHost) && lightningHostAdvice(lightningHost)) || ALLOWED_LIGHTNING_HOST);
   }
   if (props.name !== undefined) {
-    check(isText(props.name) && props.name.trim() !== "", "name", props.name, ALLOWED_NAME);
+    check(isPlainText(props.name, TEXT_LIMITS.name) && props.name.trim() !== "", "name", props.name, ALLOWED_NAME);
   }
   if (props.description !== undefined) {
-    check(isText(props.description), "description", props.description, "a text");
+    check(isPlainText(props.description, TEXT_LIMITS.description), "description", props.description, ALLOWED_DESCRIPTION);
   }
   const lifetime = props.tokenLifetimeSeconds;
   if (lifetime !== undefined) {

@@ -59,7 +59,66 @@ export const ALLOWED_REDIRECT_URI =
   "(e.g. https://acme.lightning.force.com/resource/genesysps__genesysAuthCallback)";
 
 export function isMyDomainName(name: string): boolean {
-  return name.length <= MY_DOMAIN_MAX_LENGTH && MY_DOMAIN_RE.test(name);
+  return name.length <= MY_DOMAIN_MAX_LENGTH && MY_DOMAIN_RE.test(name) && !DEVELOPER_EDITION_RE.test(name);
+}
+
+/** Developer Edition and scratch orgs' My Domain names end in -dev-ed; their hosts are under a partition. */
+const DEVELOPER_EDITION_RE = /-dev-ed$/i;
+
+/**
+ * What to give instead of a My Domain name that names no production org on the standard domains, in words
+ * that name the right key and value; undefined when there is nothing better to say than ALLOWED_MY_DOMAIN.
+ */
+export function myDomainAdvice(given: string): string | undefined {
+  const name = given.trim().toLowerCase();
+  if (DEVELOPER_EDITION_RE.test(name) && MY_DOMAIN_RE.test(name)) {
+    return (
+      `a production org's My Domain name; "${name}" is a Developer Edition or scratch org's, whose Lightning host has a partition: ` +
+      `give lightningHost "${name}.develop.lightning.force.com" (Developer Edition) or "${name}.scratch.lightning.force.com" (scratch org) instead`
+    );
+  }
+  const sandbox = /^([a-z0-9-]+)--([a-z0-9]+)$/.exec(name);
+  if (sandbox && isMyDomainName(sandbox[1]) && isSandboxName(sandbox[2])) {
+    return `a My Domain name without its sandbox: give myDomain "${sandbox[1]}" and sandbox "${sandbox[2]}"`;
+  }
+  const host = hostOf(name);
+  if (host && isLightningHost(host)) return `a My Domain name, not a host: give lightningHost "${host}" instead`;
+  const lightning = host && lightningHostOfMySalesforceHost(host);
+  if (lightning) return `a My Domain name, not a host: give lightningHost "${lightning}" instead`;
+  return undefined;
+}
+
+/** What to give instead of a Lightning host that is not one; undefined when there is nothing better to say. */
+export function lightningHostAdvice(given: string): string | undefined {
+  const host = hostOf(given.trim().toLowerCase());
+  if (!host) return undefined;
+  const developerEdition = /^([a-z0-9-]+-dev-ed)\.lightning\.force\.com$/.exec(host);
+  if (developerEdition) {
+    return (
+      `a Lightning host with its partition: Developer Edition and scratch orgs are at ` +
+      `"${developerEdition[1]}.develop.lightning.force.com" or "${developerEdition[1]}.scratch.lightning.force.com"`
+    );
+  }
+  if (host !== given && isLightningHost(host)) return `a host name alone, without scheme or path: "${host}"`;
+  const lightning = lightningHostOfMySalesforceHost(host);
+  if (lightning) return `the org's Lightning host, not its My Domain login host: "${lightning}"`;
+  return undefined;
+}
+
+/** The host of a host name or URL, or undefined when it has none. */
+function hostOf(text: string): string | undefined {
+  try {
+    return new URL(/^[a-z]+:\/\//.test(text) ? text : `https://${text}`).hostname || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** acme.my.salesforce.com → acme.lightning.force.com, and the same for sandbox and partition hosts. */
+function lightningHostOfMySalesforceHost(host: string): string | undefined {
+  const match = /^(.+)\.my\.salesforce\.com$/.exec(host);
+  const lightning = match && `${match[1]}.lightning.force.com`;
+  return lightning && isLightningHost(lightning) ? lightning : undefined;
 }
 
 export function isSandboxName(name: string): boolean {
@@ -67,6 +126,8 @@ export function isSandboxName(name: string): boolean {
 }
 
 export function isLightningHost(host: string): boolean {
+  // Developer Edition orgs have had enhanced domains since Winter '24: their host always names the partition.
+  if (/^[^.]*-dev-ed\.lightning\.force\.com$/i.test(host)) return false;
   return LIGHTNING_HOST_FORMS.some((form) => form.re.test(host));
 }
 
