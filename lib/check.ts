@@ -6,9 +6,10 @@
 import { App } from "cdktf";
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
-import { join } from "path";
+import { dirname, join, resolve } from "path";
+import { parseArgs } from "util";
 import { DeploymentStack } from "./deployment-stack";
-import { DEFAULT_DEPLOYMENTS_FILE, loadDeployments } from "./deployments";
+import { deploymentsFile, loadDeployments } from "./deployments";
 import { describeGiven, InputError } from "./problems";
 
 export interface Finding {
@@ -38,7 +39,7 @@ export function checkDeployments(file: string): Finding[] {
     const app = new App({ outdir, stackTraces: false, skipValidation: true });
     for (const deployment of deployments) {
       try {
-        new DeploymentStack(app, deployment);
+        new DeploymentStack(app, deployment, dirname(resolve(file)));
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         findings.push({ level: "error", where: deployment.name, message: e.message });
@@ -67,9 +68,34 @@ export function formatFindings(file: string, findings: readonly Finding[]): stri
   return [`Policy check of ${file}:`, ...lines, `${count("error")} errors, ${count("warning")} warnings`].join("\n");
 }
 
-if (require.main === module) {
-  const file = process.env.DEPLOYMENTS_FILE || DEFAULT_DEPLOYMENTS_FILE;
+const USAGE = `usage: npm run check -- [DEPLOYMENTS_FILE]
+
+Synthesizes every deployment of the deployments file (default: $DEPLOYMENTS_FILE, else deployments.json) into a
+temporary folder and lists its problems, errors and warnings. Exit code 1 on any error, 0 otherwise.`;
+
+/** The command line: prints the findings and returns the exit code; bad arguments are one message and exit 1. */
+export function checkCommand(argv: string[], env: NodeJS.ProcessEnv, print: (text: string) => void, printError: (text: string) => void): number {
+  let args;
+  try {
+    args = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: "boolean", short: "h" } } });
+  } catch (e) {
+    printError(`check: ${(e as Error).message}\n${USAGE}`);
+    return 1;
+  }
+  if (args.values.help) {
+    print(USAGE);
+    return 0;
+  }
+  if (args.positionals.length > 1) {
+    printError(`check: one deployments file at most; given ${args.positionals.length}: ${args.positionals.join(" ")}\n${USAGE}`);
+    return 1;
+  }
+  const file = args.positionals[0] ?? deploymentsFile(env);
   const findings = checkDeployments(file);
-  console.log(formatFindings(file, findings));
-  process.exitCode = findings.some((f) => f.level === "error") ? 1 : 0;
+  print(formatFindings(file, findings));
+  return findings.some((f) => f.level === "error") ? 1 : 0;
+}
+
+if (require.main === module) {
+  process.exitCode = checkCommand(process.argv.slice(2), process.env, console.log, console.error);
 }

@@ -20,6 +20,7 @@ export function isGrantType(value: string): value is GrantType {
 }
 
 export const IMPLICIT_GRANT_RETIREMENT =
-  'Genesys is retiring the implicit grant: no new implicit OAuth clients from March 2026, and implicit ' +
-  'tokens stop working by March 2027. Move to the authorization code grant (PKCE) with grantType ' +
-  '"authorization-code" once the CX Cloud, Digital and AI for Salesforce package you run supports it.';
+  "Genesys is retiring the implicit grant: since March 2026 Genesys may refuse to create a new implicit-grant " +
+  "OAuth client, and implicit tokens stop working by March 2027 (existing clients keep working until then). " +
+  'Set oauthClient.grantType to "authorization-code" (Authorization Code with PKCE) once the CX Cloud, Digital and ' +
+  "AI for Salesforce package your org runs supports it; on an existing client this is an in-place update that keeps its client id.";

@@ -5,6 +5,8 @@
  */
 import { accessSync, constants } from "fs";
 import { delimiter, join } from "path";
+import { deploymentsFile, loadDeployments } from "./deployments";
+import { InputError } from "./problems";
 
 export const CREDENTIAL_VARIABLES = {
   clientId: "GENESYSCLOUD_OAUTHCLIENT_ID",
@@ -40,4 +42,18 @@ function findExecutable(name: string, path: string, platform: string): string | 
     }
   }
   return undefined;
+}
+
+/**
+ * The deployments file's problems as the one message the app would print, or undefined when it is valid. Checked
+ * before cdktf starts, because cdktf prints a failing app's message twice (its log line, then its summary).
+ */
+export function deploymentsFileProblem(env: NodeJS.ProcessEnv): string | undefined {
+  try {
+    loadDeployments(deploymentsFile(env));
+    return undefined;
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return `${e.message}\nNothing was synthesized.`;
+  }
 }
