@@ -8,4 +8,5 @@ module.exports = {
   setupFilesAfterEnv: ["<rootDir>/__tests__/setup.ts"],
   // The tests that run the app as a process need dist/ built once.
   globalSetup: "<rootDir>/__tests__/global-setup.js",
+  globalTeardown: "<rootDir>/__tests__/global-teardown.js",
 };

@@ -3,12 +3,12 @@
  * Terraform JSON, the HCL export path off archived CDKTF, and a failed synth that keeps the last good output.
  */
 import { spawnSync } from "child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
 import { join } from "path";
+import { tempDir } from "./support/temp-dir";
 
 const root = join(__dirname, "..");
-const work = mkdtempSync(join(tmpdir(), "cdktf-cli-test-"));
+const work = tempDir("cdktf-cli-test-");
 const hasTerraform = spawnSync("terraform", ["version"], { stdio: "ignore" }).status === 0;
 
 function cdktf(args: string[], env: Record<string, string> = {}) {
@@ -33,13 +33,24 @@ describe("cdktf synth (the real CLI)", () => {
     expect(run.stdout).toContain("Genesys is retiring the implicit grant");
   });
 
-  it("fails on a bad deployments file with its message, and keeps the last good output", () => {
+  it("fails on a bad deployments file with its message, once, and keeps the last good output", () => {
     const bad = join(work, "bad.json");
     writeFileSync(bad, JSON.stringify({ deployments: [{ name: "x", genesysCloud: { region: "us-east-1" }, salesforce: {} }] }));
     const run = cdktf(["synth", "--output", out], { DEPLOYMENTS_FILE: bad });
-    expect(run.status).not.toBe(0);
-    expect(run.stdout + run.stderr).toContain("deployments[0].salesforce.myDomain: given nothing;");
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(
+      `${bad} has 1 problem:\n  - deployments[0].salesforce.myDomain: given nothing; allowed: a Salesforce My Domain name: 1 to 40 letters, digits and single hyphens, no hyphen at either end (e.g. acme); or lightningHost instead\nNothing was synthesized.\n`,
+    );
     expect(readdirSync(join(out, "stacks")).sort()).toEqual(["production", "uat"]);
+  });
+
+  it("off a terminal, prints no spinner frames and no cursor movements", () => {
+    const run = cdktf(["synth", "--output", join(work, "plain")], { CI: "" });
+    expect(run.status).toBe(0);
+    // Spinner frames are braille characters; ink erases them with cursor-up and erase-line codes.
+    expect(run.stdout + run.stderr).not.toMatch(/\u001b\[\d*[ABCDGJK]|[\u2800-\u28ff]/);
+    expect(run.stdout).toContain("Generated Terraform code for the stacks: production, uat");
   });
 });
 
@@ -69,11 +80,35 @@ describe("cdktf synth --hcl (the export path)", () => {
     expect(hcl).toMatch(/lifecycle {\s+prevent_destroy = true\s+}/);
   });
 
+  it("leaves one form per stack folder: synth after synth --hcl, and the reverse", () => {
+    const both = join(work, "both");
+    const files = () => ["production", "uat"].map((stack) => readdirSync(join(both, "stacks", stack)).filter((f) => f.startsWith("cdk.tf")));
+    expect(cdktf(["synth", "--output", both]).status).toBe(0);
+    expect(cdktf(["synth", "--hcl", "--output", both]).status).toBe(0);
+    expect(files()).toEqual([["cdk.tf"], ["cdk.tf"]]);
+    expect(cdktf(["synth", "--output", both]).status).toBe(0);
+    expect(files()).toEqual([["cdk.tf.json"], ["cdk.tf.json"]]);
+  });
+
   (hasTerraform ? it : it.skip)("is HCL that Terraform parses (terraform fmt, no provider needed)", () => {
     for (const stack of ["production", "uat"]) {
       const fmt = spawnSync("terraform", ["fmt", "-"], { input: readFileSync(join(out, "stacks", stack, "cdk.tf")), encoding: "utf8" });
       expect(fmt.stderr).not.toMatch(/Error/);
       expect(fmt.status).toBe(0);
     }
+  });
+});
+
+describe("a checkout without the generated bindings (npm ci --ignore-scripts)", () => {
+  it("says to run npm run get, without a stack trace", () => {
+    const copy = join(work, "no-gen");
+    mkdirSync(copy);
+    for (const entry of ["main.ts", "lib", "scripts", "package.json", "cdktf.json", "deployments.json"]) {
+      cpSync(join(root, entry), join(copy, entry), { recursive: true });
+    }
+    symlinkSync(join(root, "node_modules"), join(copy, "node_modules"));
+    const run = spawnSync(process.execPath, ["scripts/cdktf.mjs", "synth"], { cwd: copy, encoding: "utf8" });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe("The genesyscloud provider bindings in .gen/ are missing: run `npm run get` (offline), then try again.\n");
   });
 });

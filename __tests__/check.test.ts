@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { writeFileSync } from "fs";
 import { join } from "path";
-import { checkDeployments, formatFindings } from "../lib/check";
+import { checkCommand, checkDeployments, formatFindings } from "../lib/check";
+import { tempDir } from "./support/temp-dir";
 
-const dir = mkdtempSync(join(tmpdir(), "check-"));
+const dir = tempDir("check-");
 function file(deployments: unknown[]): string {
   const path = join(dir, `d${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(path, JSON.stringify({ deployments }));
@@ -50,5 +50,31 @@ describe("checkDeployments (npm run check)", () => {
         { level: "warning", where: "b", message: "hm" },
       ]),
     ).toBe("Policy check of deployments.json:\n  error   a: bad\n  warning b: hm\n1 errors, 1 warnings");
+  });
+});
+
+describe("checkCommand (the command line of npm run check)", () => {
+  const run = (argv: string[], env: NodeJS.ProcessEnv = {}) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const status = checkCommand(argv, env, (t) => out.push(t), (t) => err.push(t));
+    return { status, out: out.join("\n"), err: err.join("\n") };
+  };
+  const good = file([{ ...base, name: "production", salesforce: { myDomain: "acme" }, oauthClient: { grantType: "authorization-code" } }]);
+  const bad = file([{ ...base, name: "constructor", salesforce: { myDomain: "acme" } }]);
+
+  it("checks the file given as an argument, before DEPLOYMENTS_FILE", () => {
+    expect(run([bad], { DEPLOYMENTS_FILE: good })).toMatchObject({ status: 1, out: expect.stringContaining(`Policy check of ${bad}:`) });
+    expect(run([], { DEPLOYMENTS_FILE: good })).toEqual({ status: 0, out: `Policy check of ${good}:\n0 errors, 0 warnings`, err: "" });
+  });
+
+  it("a deployment named like a member of every object is an error, not a crash", () => {
+    expect(run([bad]).out).toContain('error   deployments[0].name: given "constructor"; allowed: a stack name');
+  });
+
+  it("--help, and bad arguments", () => {
+    expect(run(["--help"])).toMatchObject({ status: 0, out: expect.stringMatching(/^usage: npm run check -- \[DEPLOYMENTS_FILE\]/) });
+    expect(run(["--nope"])).toMatchObject({ status: 1, err: expect.stringMatching(/^check: Unknown option '--nope'/) });
+    expect(run([good, bad])).toMatchObject({ status: 1, err: expect.stringMatching(/^check: one deployments file at most; given 2/) });
   });
 });

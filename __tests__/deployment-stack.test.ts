@@ -2,6 +2,7 @@ import { App, Testing } from "cdktf";
 import { GenesyscloudProvider } from "../.gen/providers/genesyscloud/provider";
 import { DeploymentStack } from "../lib/deployment-stack";
 import { Deployment } from "../lib/deployments";
+import { tempDir } from "./support/temp-dir";
 
 const production: Deployment = {
   name: "production",
@@ -10,14 +11,14 @@ const production: Deployment = {
 };
 
 function synth(deployment: Deployment) {
-  const stack = new DeploymentStack(Testing.app(), deployment);
+  const stack = new DeploymentStack(Testing.app(), deployment, "/project");
   return { stack, json: JSON.parse(Testing.synth(stack)), text: Testing.synth(stack) };
 }
 
 describe("DeploymentStack", () => {
   it("is named after the deployment", () => {
-    const app = new App({ outdir: "unused" });
-    expect(new DeploymentStack(app, production).node.id).toBe("production");
+    const app = new App({ outdir: tempDir("stack-") });
+    expect(new DeploymentStack(app, production, "/project").node.id).toBe("production");
   });
 
   it("configures the genesyscloud provider with the deployment's region and nothing else", () => {

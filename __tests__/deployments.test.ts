@@ -1,8 +1,8 @@
-import { chmodSync, mkdtempSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { chmodSync, writeFileSync } from "fs";
 import { join } from "path";
 import { loadDeployments, oauthClientProps, parseDeployments } from "../lib/deployments";
 import { InputError } from "../lib/problems";
+import { tempDir } from "./support/temp-dir";
 
 const valid = {
   name: "production",
@@ -76,7 +76,7 @@ describe("parseDeployments: each bad input has one clear message with its JSON p
       [
         "deployments.json has 2 problems:",
         "  - deployments[0].genesysCloud.region: given nothing; allowed: one of the Genesys Cloud regions: us-east-1, us-east-2, us-west-2, eu-west-1, eu-west-2, ap-southeast-2, ap-northeast-1, eu-central-1, ca-central-1, ap-northeast-2, ap-south-1, sa-east-1, ap-northeast-3, eu-central-2, me-central-1, mx-central-1, ap-southeast-1, eusc-de-east-1",
-        "  - deployments[0].name: given nothing; allowed: a stack name: a letter, then letters, digits, hyphens and underscores, at most 63 characters (e.g. production)",
+        "  - deployments[0].name: given nothing; allowed: a stack name: a letter, then letters, digits, hyphens and underscores, at most 63 characters (e.g. production), other than constructor, hasOwnProperty, isPrototypeOf, propertyIsEnumerable, toLocaleString, toString, valueOf",
       ].join("\n"),
     );
   });
@@ -173,10 +173,11 @@ describe("parseDeployments: each bad input has one clear message with its JSON p
       ]),
     ).toBe(
       [
-        "deployments.json has 4 problems:",
-        "  - deployments[0].backend: given {}; allowed: where Terraform keeps this deployment's state: exactly one of local, s3, cloud (default: local, terraform.<name>.tfstate at the project root)",
-        `  - deployments[1].backend: given {"s3":{"bucket":"b"},"local":{}}; allowed: where Terraform keeps this deployment's state: exactly one of local, s3, cloud (default: local, terraform.<name>.tfstate at the project root)`,
-        "  - deployments[1].backend.s3.region: given nothing; allowed: the bucket's AWS region, e.g. eu-central-1",
+        "deployments.json has 5 problems:",
+        "  - deployments[0].backend: given {}; allowed: where Terraform keeps this deployment's state: exactly one of local, s3, cloud (default: local, terraform.<name>.tfstate beside the deployments file)",
+        `  - deployments[1].backend: given {"s3":{"bucket":"b"},"local":{}}; allowed: where Terraform keeps this deployment's state: exactly one of local, s3, cloud (default: local, terraform.<name>.tfstate beside the deployments file)`,
+        "  - deployments[1].backend.s3.bucket: given \"b\"; allowed: an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, a letter or digit at each end, not an IP address",
+        "  - deployments[1].backend.s3.region: given nothing; allowed: an AWS region name, such as eu-central-1 or us-gov-west-1",
         '  - deployments[2].backend.cloud.project: given "p"; allowed: no key "project" here; the keys are: organization, workspace, hostname',
       ].join("\n"),
     );
@@ -209,7 +210,7 @@ describe("parseDeployments: each bad input has one clear message with its JSON p
 });
 
 describe("loadDeployments", () => {
-  const dir = mkdtempSync(join(tmpdir(), "deployments-test-"));
+  const dir = tempDir("deployments-test-");
 
   it("a missing file", () => {
     expect(() => loadDeployments(join(dir, "nope.json"))).toThrow(
@@ -223,9 +224,9 @@ describe("loadDeployments", () => {
     chmodSync(file, 0o000);
     const readableAnyway = process.getuid?.() === 0; // root reads any file
     if (readableAnyway) {
-      expect(() => loadDeployments(dir)).toThrow(/allowed: a readable JSON file \(EISDIR: illegal operation on a directory, read\)/);
+      expect(() => loadDeployments(dir)).toThrow(/allowed: a readable JSON file \(it is a folder\); set DEPLOYMENTS_FILE/);
     } else {
-      expect(() => loadDeployments(file)).toThrow(/allowed: a readable JSON file \(EACCES: permission denied/);
+      expect(() => loadDeployments(file)).toThrow(/allowed: a readable JSON file \(no permission to read it\); set DEPLOYMENTS_FILE/);
     }
   });
 
@@ -233,5 +234,140 @@ describe("loadDeployments", () => {
     const file = join(dir, "ok.json");
     writeFileSync(file, JSON.stringify({ deployments: [valid] }));
     expect(loadDeployments(file)).toEqual([valid]);
+  });
+});
+
+describe("hostile and unusual input: one message each, with the JSON path, and nothing taken silently", () => {
+  const problemLines = (text: string) => {
+    try {
+      parseDeployments(text, "deployments.json");
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      return (e as Error).message.split("\n").slice(1);
+    }
+    throw new Error("the file was accepted");
+  };
+
+  it("a key given twice, at any depth, is refused with both places (never last one wins)", () => {
+    const text = [
+      '{"deployments": [{"name": "p", "genesysCloud": {"region": "us-east-1"},',
+      '  "salesforce": {"myDomain": "acme", "myDomain": "evil"},',
+      '  "oauthClient": {"additionalScopes": ["analytics"], "name": "a", "name": "b"}}], "deployments": []}',
+    ].join("\n");
+    expect(problemLines(text)).toEqual([
+      '  - deployments[0].salesforce.myDomain: given the key "myDomain" a second time (line 2, column 38); allowed: each key once in an object (the first "myDomain" is at line 2, column 18)',
+      '  - deployments[0].oauthClient.name: given the key "name" a second time (line 3, column 67); allowed: each key once in an object (the first "name" is at line 3, column 54)',
+      '  - deployments: given the key "deployments" a second time (line 3, column 83); allowed: each key once in an object (the first "deployments" is at line 1, column 2)',
+    ]);
+  });
+
+  it("pathologically deep nesting is refused before any parser recurses", () => {
+    const text = `{"deployments": ${"[".repeat(100_000)}${"]".repeat(100_000)}}`;
+    expect(problemLines(text)).toEqual([
+      "  - (line 1, column 272): given objects and lists nested more than 256 levels deep; allowed: JSON nested at most 256 levels deep",
+    ]);
+    // Brackets inside strings are text, not nesting.
+    expect(() => parseDeployments(JSON.stringify({ deployments: [{ ...valid, name: "[".repeat(300) }] }), "f")).toThrow(/deployments\[0\]\.name: given "\[\[\[/);
+  });
+
+  it.each([
+    ["1e400", "1e400"],
+    ["-1e400", "-1e400"],
+    ["12345678901234567890", "12345678901234567890"],
+  ])("a number JavaScript cannot hold (%s) is shown as written", (written, shown) => {
+    const text = `{"deployments": [{"name": "p", "genesysCloud": {"region": "us-east-1"}, "salesforce": {"myDomain": "acme"}, "oauthClient": {"tokenLifetimeSeconds": ${written}}}]}`;
+    expect(problemLines(text)).toEqual([
+      `  - deployments[0].oauthClient.tokenLifetimeSeconds: given ${shown}; allowed: an integer number of seconds from 300 to 172800 (default: 86400)`,
+    ]);
+  });
+
+  it.each(["constructor", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString"])(
+    "the deployment name %s, which every JavaScript object has, is refused",
+    (name) => {
+      expect(messageFor([{ ...valid, name }])).toMatch(
+        new RegExp(`^deployments\\.json has 1 problem:\\n  - deployments\\[0\\]\\.name: given "${name}"; allowed: a stack name: .*, other than constructor, hasOwnProperty, isPrototypeOf, propertyIsEnumerable, toLocaleString, toString, valueOf$`),
+      );
+    },
+  );
+
+  it.each([
+    [{ myDomain: "acme-dev-ed" }, 'myDomain: given "acme-dev-ed"; allowed: a production org\'s My Domain name; "acme-dev-ed" is a Developer Edition or scratch org\'s, whose Lightning host has a partition: give lightningHost "acme-dev-ed.develop.lightning.force.com" (Developer Edition) or "acme-dev-ed.scratch.lightning.force.com" (scratch org) instead'],
+    [{ myDomain: "acme--uat" }, 'myDomain: given "acme--uat"; allowed: a My Domain name without its sandbox: give myDomain "acme" and sandbox "uat"'],
+    [{ myDomain: "acme.my.salesforce.com" }, 'myDomain: given "acme.my.salesforce.com"; allowed: a My Domain name, not a host: give lightningHost "acme.lightning.force.com" instead'],
+    [{ myDomain: "https://acme--uat.sandbox.lightning.force.com/lightning/page/home" }, 'myDomain: given "https://acme--uat.sandbox.lightning.force.com/lightning/page/home"; allowed: a My Domain name, not a host: give lightningHost "acme--uat.sandbox.lightning.force.com" instead'],
+    [{ lightningHost: "acme-dev-ed.lightning.force.com" }, 'lightningHost: given "acme-dev-ed.lightning.force.com"; allowed: a Lightning host with its partition: Developer Edition and scratch orgs are at "acme-dev-ed.develop.lightning.force.com" or "acme-dev-ed.scratch.lightning.force.com"'],
+    [{ lightningHost: "acme.my.salesforce.com" }, 'lightningHost: given "acme.my.salesforce.com"; allowed: the org\'s Lightning host, not its My Domain login host: "acme.lightning.force.com"'],
+    [{ lightningHost: "https://acme.lightning.force.com/" }, 'lightningHost: given "https://acme.lightning.force.com/"; allowed: a host name alone, without scheme or path: "acme.lightning.force.com"'],
+  ])("a Salesforce org named the wrong way gets the right key and value: %j", (salesforce, expected) => {
+    expect(messageFor([{ ...valid, salesforce }])).toBe(`deployments.json has 1 problem:\n  - deployments[0].salesforce.${expected}`);
+  });
+
+  it.each([
+    ["NUL", "Voice\u0000"],
+    ["a newline", "Voice\nAdmin"],
+    ["a bidirectional override", "Voice \u202egnp.exe"],
+    ["a bidirectional isolate", "Voice \u2066x\u2069"],
+    ["too long", "x".repeat(201)],
+  ])("the client name with %s is refused; so is the description", (_, text) => {
+    const message = messageFor([{ ...valid, oauthClient: { name: text, description: text.replace("x".repeat(201), "x".repeat(1001)) } }]);
+    expect(message).toMatch(/  - deployments\[0\]\.oauthClient\.description: given .*; allowed: a text of at most 1000 characters, without control characters, line breaks or bidirectional marks/);
+    expect(message).toMatch(/  - deployments\[0\]\.oauthClient\.name: given .*; allowed: a non-empty text of at most 200 characters, without control characters, line breaks or bidirectional marks/);
+  });
+
+  it("names and descriptions in any script are fine", () => {
+    expect(() => parseDeployments(JSON.stringify({ deployments: [{ ...valid, oauthClient: { name: "Sprachkanal Ü – 音声 – صوت", description: "x".repeat(1000) } }] }), "f")).not.toThrow();
+  });
+
+  it.each([
+    [{ local: { path: "../elsewhere.tfstate" } }, "backend.local.path", "a state file path relative to the deployments file's folder and inside it: no leading /, no .."],
+    [{ local: { path: "/etc/passwd" } }, "backend.local.path", "a state file path relative"],
+    [{ local: { path: "state/../../x.tfstate" } }, "backend.local.path", "a state file path relative"],
+    [{ s3: { bucket: "My_Bucket", region: "eu-central-1" } }, "backend.s3.bucket", "an S3 bucket name: 3 to 63 lowercase letters"],
+    [{ s3: { bucket: "192.168.1.1", region: "eu-central-1" } }, "backend.s3.bucket", "an S3 bucket name"],
+    [{ s3: { bucket: "state..bucket", region: "eu-central-1" } }, "backend.s3.bucket", "an S3 bucket name"],
+    [{ s3: { bucket: "tf-state", region: "Frankfurt" } }, "backend.s3.region", "an AWS region name, such as eu-central-1 or us-gov-west-1"],
+    [{ s3: { bucket: "tf-state", region: "eu-central-1", key: "/abs/key" } }, "backend.s3.key", "the state object's key, without a leading /"],
+    [{ cloud: { organization: "acme corp", workspace: "w" } }, "backend.cloud.organization", "the HCP Terraform / Terraform Enterprise organization: letters, digits, - and _"],
+  ])("a backend that is not what Terraform can use: %j", (backend, path, allowed) => {
+    expect(messageFor([{ ...valid, backend }])).toContain(`  - deployments[0].${path}: given `);
+    expect(messageFor([{ ...valid, backend }])).toContain(`; allowed: ${allowed}`);
+  });
+
+  it("good backends pass: a nested local path, buckets with dots, GovCloud regions", () => {
+    for (const backend of [
+      { local: { path: "state/production.tfstate" } },
+      { s3: { bucket: "acme.terraform-state", region: "us-gov-west-1", key: "genesys/production.tfstate" } },
+      { cloud: { organization: "acme", workspace: "genesys-production", hostname: "tfe.acme.example" } },
+    ]) {
+      expect(() => parseDeployments(JSON.stringify({ deployments: [{ ...valid, backend }] }), "f")).not.toThrow();
+    }
+  });
+});
+
+describe("loadDeployments: the file's encoding", () => {
+  const dir = tempDir("encoding-");
+  const text = JSON.stringify({ deployments: [valid] });
+  const load = (name: string, bytes: Buffer) => {
+    const file = join(dir, name);
+    writeFileSync(file, bytes);
+    return () => loadDeployments(file);
+  };
+
+  it("a UTF-8 byte order mark, as some Windows editors write, is accepted", () => {
+    expect(load("bom.json", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]))()).toEqual([valid]);
+  });
+
+  it("UTF-16 (with or without a byte order mark) is named as such", () => {
+    expect(load("utf16le.json", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]))).toThrow(
+      /has 1 problem:\n  - \(file\): given a UTF-16 text file \(Windows PowerShell's > and Out-File write these\): save it as UTF-8; allowed: a readable JSON file$/,
+    );
+    expect(load("utf16be.json", Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, "utf16le").swap16()]))).toThrow(/given a UTF-16 text file/);
+    expect(load("utf16-no-bom.json", Buffer.from(text, "utf16le"))).toThrow(/given a binary file or UTF-16 text without a byte order mark; allowed: a readable JSON file$/);
+  });
+
+  it("bytes that are not UTF-8 (Latin-1) are named, with where", () => {
+    expect(load("latin1.json", Buffer.from('{"deployments": [{"name": "caf\u00e9"}]}', "latin1"))).toThrow(
+      /\(file\): given bytes that are not UTF-8 text \(at byte offset 30\); allowed: a readable JSON file, in UTF-8$/,
+    );
   });
 });

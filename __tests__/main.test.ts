@@ -3,13 +3,13 @@
  * on bad files. Needs no terraform and no network.
  */
 import { spawnSync } from "child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { SEED_ARTICLE_SCOPES } from "./seed-article";
+import { tempDir } from "./support/temp-dir";
 
 const root = join(__dirname, "..");
-const work = mkdtempSync(join(tmpdir(), "main-test-"));
+const work = tempDir("main-test-");
 let runs = 0;
 
 function runApp(env: Record<string, string> = {}) {
@@ -124,5 +124,21 @@ describe("the app on a bad deployments file", () => {
     const run = runApp({ DEPLOYMENTS_FILE: join(work, "missing.json") });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/missing\.json has 1 problem:\n  - \(file\): .*set DEPLOYMENTS_FILE to use another path\nNothing was synthesized\.\n$/);
+  });
+
+  it.each([
+    ["a deployment named constructor", JSON.stringify({ deployments: [{ name: "constructor", genesysCloud: { region: "us-east-1" }, salesforce: { myDomain: "acme" } }] }), /deployments\[0\]\.name: given "constructor"; allowed: a stack name/],
+    ["a deployment named toString", JSON.stringify({ deployments: [{ name: "toString", genesysCloud: { region: "us-east-1" }, salesforce: { myDomain: "acme" } }] }), /deployments\[0\]\.name: given "toString"/],
+    ["pathologically deep nesting", `{"deployments": ${"[".repeat(50_000)}${"]".repeat(50_000)}}`, /\(line 1, column \d+\): given objects and lists nested more than 256 levels deep/],
+    ["a UTF-16 file", "\ufeff" + JSON.stringify({ deployments: [] }), /given a UTF-16 text file/],
+  ])("%s: one message, no stack trace, nothing written", (_, content, message) => {
+    const file = join(work, "hostile.json");
+    writeFileSync(file, content, content.startsWith("\ufeff") ? "utf16le" : "utf8");
+    const run = runApp({ DEPLOYMENTS_FILE: file });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).toMatch(/\nNothing was synthesized\.\n$/);
+    expect(run.stderr).not.toMatch(/\n\s+at |Error:/);
+    expect(existsSync(run.outdir)).toBe(false);
   });
 });

@@ -1,12 +1,12 @@
-import { chmodSync, mkdtempSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { chmodSync, writeFileSync } from "fs";
 import { join } from "path";
 import { deployPrerequisiteProblem } from "../lib/preflight";
+import { tempDir } from "./support/temp-dir";
 
-const withTerraform = mkdtempSync(join(tmpdir(), "preflight-"));
+const withTerraform = tempDir("preflight-");
 writeFileSync(join(withTerraform, "terraform"), "#!/bin/sh\n");
 chmodSync(join(withTerraform, "terraform"), 0o755);
-const withoutTerraform = mkdtempSync(join(tmpdir(), "preflight-empty-"));
+const withoutTerraform = tempDir("preflight-empty-");
 
 describe("deployPrerequisiteProblem", () => {
   it("asks to install Terraform when it is not on PATH", () => {
@@ -16,7 +16,7 @@ describe("deployPrerequisiteProblem", () => {
   });
 
   it("does not take a file that is not executable for Terraform", () => {
-    const dir = mkdtempSync(join(tmpdir(), "preflight-noexec-"));
+    const dir = tempDir("preflight-noexec-");
     writeFileSync(join(dir, "terraform"), "");
     chmodSync(join(dir, "terraform"), 0o644);
     expect(deployPrerequisiteProblem({ PATH: dir, GENESYSCLOUD_ACCESS_TOKEN: "t" }, "linux")).toMatch(/^Terraform CLI not found/);

@@ -46,7 +46,9 @@ describe("ServiceCloudVoiceOAuthClient", () => {
   it("warns about the implicit grant's retirement, naming the setting that avoids it", () => {
     const { warnings } = synth({ myDomain: "acme" });
     expect(warnings).toEqual([IMPLICIT_GRANT_RETIREMENT]);
-    expect(IMPLICIT_GRANT_RETIREMENT).toMatch(/grantType "authorization-code"/);
+    expect(IMPLICIT_GRANT_RETIREMENT).toMatch(/Genesys may refuse to create a new implicit-grant OAuth client/);
+    expect(IMPLICIT_GRANT_RETIREMENT).toMatch(/Set oauthClient\.grantType to "authorization-code"/);
+    expect(IMPLICIT_GRANT_RETIREMENT).toMatch(/in-place update that keeps its client id/);
   });
 
   it("uses the authorization code grant (PKCE) one setting away, without the warning", () => {

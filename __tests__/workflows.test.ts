@@ -4,10 +4,10 @@
  * gate wired to plan-summary's exit code.
  */
 import { spawnSync } from "child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { readdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { parse } from "yaml";
+import { tempDir } from "./support/temp-dir";
 
 const root = join(__dirname, "..");
 const dir = join(root, ".github/workflows");
@@ -31,7 +31,7 @@ describe("workflows", () => {
   });
 
   it("action-validator does catch a broken workflow", () => {
-    const broken = join(mkdtempSync(join(tmpdir(), "workflow-")), "plan.yml");
+    const broken = join(tempDir("workflow-"), "plan.yml");
     writeFileSync(broken, text("plan.yml").replace("runs-on: ubuntu-latest", "runs-onn: ubuntu-latest"));
     expect(validate(broken).status).not.toBe(0);
   });

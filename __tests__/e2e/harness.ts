@@ -59,7 +59,8 @@ export async function startHarness(): Promise<Harness> {
     outdir,
     env,
     writeDeployments(deployments) {
-      const withState = deployments.map((d: any) => ({ backend: { local: { path: join(dir, "state", `${d.name}.tfstate`) } }, ...d }));
+      // Relative to the deployments file's folder: the harness folder.
+      const withState = deployments.map((d: any) => ({ backend: { local: { path: `state/${d.name}.tfstate` } }, ...d }));
       writeFileSync(deploymentsFile, JSON.stringify({ deployments: withState }, null, 2));
     },
     synth: () => run(process.execPath, ["dist/main.js"], root, { CDKTF_OUTDIR: outdir }),
