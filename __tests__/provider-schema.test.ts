@@ -26,7 +26,7 @@ describe("provider schema snapshot", () => {
     expect(Object.keys(snapshot.provider_schemas)).toEqual(["registry.terraform.io/mypurecloud/genesyscloud"]);
     expect(cdktfJson.terraformProviders).toEqual([`mypurecloud/genesyscloud@${version}`]);
     expect(Object.keys(provider.resource_schemas)).toEqual(["genesyscloud_oauth_client"]);
-    expect(Object.keys(provider.data_source_schemas)).toEqual(["genesyscloud_oauth_client"]);
+    expect(Object.keys(provider.data_source_schemas)).toEqual(["genesyscloud_oauth_client", "genesyscloud_organizations_me"]);
   });
 
   it("has the oauth_client resource as the provider's Go schema declares it", () => {
@@ -61,6 +61,22 @@ describe("provider schema snapshot", () => {
     expect(table(provider.data_source_schemas.genesyscloud_oauth_client.block)).toEqual({
       id: ["string", "optional+computed", false],
       name: ["string", "required", false],
+    });
+  });
+
+  it("has the organizations_me data source (genesyscloud/data_source_genesyscloud_organizations_me.go): everything read", () => {
+    const block = provider.data_source_schemas.genesyscloud_organizations_me.block;
+    expect(table(block)).toEqual({
+      default_country_code: ["string", "optional+computed", false],
+      default_language: ["string", "optional+computed", false],
+      default_site_id: ["string", "optional+computed", false],
+      domain: ["string", "optional+computed", false],
+      id: ["string", "optional+computed", false],
+      name: ["string", "optional+computed", false],
+      product_platform: ["string", "optional+computed", false],
+      support_uri: ["string", "optional+computed", false],
+      third_party_org_name: ["string", "optional+computed", false],
+      voicemail_enabled: ["bool", "optional+computed", false],
     });
   });
 
