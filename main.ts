@@ -1,9 +1,9 @@
 import { App } from "cdktf";
 import { dirname, resolve } from "path";
-import { DeploymentStack } from "./lib/deployment-stack";
-import { deploymentsFile, loadDeployments } from "./lib/deployments";
-import { InputError } from "./lib/problems";
-import { removeOtherForm } from "./lib/synth-output";
+import { DeploymentStack } from "./lib/app/deployment-stack";
+import { deploymentsFile, loadDeployments } from "./lib/app/deployments";
+import { removeOtherForm } from "./lib/app/synth-output";
+import { InputError } from "./lib/construct";
 
 // Reads the deployments file and synthesizes one stack per deployment; a user's mistake is one message and exit 1.
 try {

@@ -5,7 +5,7 @@
 import { spawnSync } from "child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
-import { SEED_ARTICLE_SCOPES } from "./seed-article";
+import { SEED_ARTICLE_SCOPES } from "./support/seed-article";
 import { tempDir } from "./support/temp-dir";
 
 const root = join(__dirname, "..");

@@ -13,9 +13,9 @@ if (!existsSync(".gen/providers/genesyscloud/provider/index.ts")) {
 const { outputFiles } = await build({
   entryPoints: {
     main: "main.ts",
-    preflight: "lib/preflight.ts",
-    "plan-summary": "lib/plan-summary/cli.ts",
-    check: "lib/check.ts",
+    preflight: "lib/app/preflight.ts",
+    "plan-summary": "lib/review/plan-summary/cli.ts",
+    check: "lib/review/check.ts",
   },
   outdir: "dist",
   bundle: true,

@@ -1,11 +1,11 @@
-// Writes deployments.schema.json, for editors, from lib/deployments-schema.ts, the schema the app validates with.
+// Writes deployments.schema.json, for editors, from lib/app/deployments-schema.ts, the schema the app validates with.
 // A test fails when the committed file is not what this script writes.
 import { build } from "esbuild";
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const { outputFiles } = await build({
-  entryPoints: ["lib/deployments-schema.ts"],
+  entryPoints: ["lib/app/deployments-schema.ts"],
   bundle: true,
   platform: "node",
   format: "cjs",

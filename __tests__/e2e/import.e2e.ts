@@ -1,7 +1,7 @@
 /** Adopting a client made by hand: an import block, no new client, the same id, only the differences planned. */
 import { readFileSync } from "fs";
 import { deployment, expectSuccess, planSummary, useHarness } from "./harness";
-import { SEED_ARTICLE_SCOPES } from "../seed-article";
+import { SEED_ARTICLE_SCOPES } from "../support/seed-article";
 
 const harness = useHarness();
 

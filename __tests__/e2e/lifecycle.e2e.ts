@@ -4,7 +4,7 @@
  */
 import { ApiClient } from "../support/genesys-emulator";
 import { deployment, expectSuccess, useHarness } from "./harness";
-import { SEED_ARTICLE_SCOPES } from "../seed-article";
+import { SEED_ARTICLE_SCOPES } from "../support/seed-article";
 
 const harness = useHarness();
 

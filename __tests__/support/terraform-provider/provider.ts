@@ -3,7 +3,7 @@
  * the provider's validation (ranges, enums), SDK-style planning (defaults, computed values unknown on create), and
  * create / read / update / delete / import against the Genesys Cloud API (the local emulator).
  */
-import { GENESYS_CLOUD_REGION_NAMES } from "../../../lib/regions";
+import { GENESYS_CLOUD_REGION_NAMES } from "../../../lib/app/regions";
 import { ApiClientBody, ApiError, GenesysApi } from "./genesys-api";
 import { dataSourceSchemas, providerSchema, resourceSchemas, toProtoSchema } from "./schema";
 import { conform, decodeValue, encodeValue, isKnown, UNKNOWN, Value } from "./values";

@@ -1,0 +1,67 @@
+import { App, Testing } from "cdktf";
+import { GenesyscloudProvider } from "../../.gen/providers/genesyscloud/provider";
+import { DeploymentStack } from "../../lib/app/deployment-stack";
+import { Deployment } from "../../lib/app/deployments";
+import { tempDir } from "../support/temp-dir";
+
+const production: Deployment = {
+  name: "production",
+  genesysCloud: { region: "eu-central-1" },
+  salesforce: { myDomain: "acme" },
+};
+
+function synth(deployment: Deployment) {
+  const stack = new DeploymentStack(Testing.app(), deployment, "/project");
+  return { stack, json: JSON.parse(Testing.synth(stack)), text: Testing.synth(stack) };
+}
+
+describe("DeploymentStack", () => {
+  it("is named after the deployment", () => {
+    const app = new App({ outdir: tempDir("stack-") });
+    expect(new DeploymentStack(app, production, "/project").node.id).toBe("production");
+  });
+
+  it("configures the genesyscloud provider with the deployment's region and nothing else", () => {
+    const { text, json } = synth(production);
+    expect(text).toHaveProviderWithProperties(GenesyscloudProvider, { aws_region: "eu-central-1" });
+    expect(json.provider.genesyscloud).toEqual([{ aws_region: "eu-central-1" }]);
+  });
+
+  it("never writes credentials: the provider reads them from its environment variables", () => {
+    process.env.GENESYSCLOUD_OAUTHCLIENT_SECRET = "secret-from-env";
+    try {
+      const { text } = synth(production);
+      expect(text).not.toMatch(/oauthclient_id|oauthclient_secret|access_token"|secret-from-env/);
+    } finally {
+      delete process.env.GENESYSCLOUD_OAUTHCLIENT_SECRET;
+    }
+  });
+
+  it("pins the provider version of the schema snapshot", () => {
+    expect(synth(production).json.terraform.required_providers.genesyscloud).toEqual({
+      source: "mypurecloud/genesyscloud",
+      version: "1.84.1",
+    });
+  });
+
+  it("outputs the client id and the redirect URIs", () => {
+    const { json } = synth({ ...production, salesforce: { myDomain: "acme", sandbox: "uat" } });
+    expect(json.output.client_id.value).toBe("${genesyscloud_oauth_client.service-cloud-voice_client_A93DE14E.id}");
+    expect(json.output.redirect_uris.value).toEqual([
+      "https://acme--uat.sandbox.lightning.force.com/lightning/page/home",
+    ]);
+  });
+
+  it("passes the deployment's oauthClient settings to the construct", () => {
+    const { json } = synth({
+      ...production,
+      oauthClient: { tokenLifetimeSeconds: 7200, grantType: "authorization-code", preventDestroy: false },
+    });
+    const [resource] = Object.values(json.resource.genesyscloud_oauth_client) as any[];
+    expect(resource).toMatchObject({
+      access_token_validity_seconds: 7200,
+      authorized_grant_type: "CODE",
+      lifecycle: { prevent_destroy: false },
+    });
+  });
+});

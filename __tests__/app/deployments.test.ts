@@ -1,0 +1,373 @@
+import { chmodSync, writeFileSync } from "fs";
+import { join } from "path";
+import { loadDeployments, oauthClientProps, parseDeployments } from "../../lib/app/deployments";
+import { InputError } from "../../lib/construct/problems";
+import { tempDir } from "../support/temp-dir";
+
+const valid = {
+  name: "production",
+  genesysCloud: { region: "us-east-1" },
+  salesforce: { myDomain: "acme" },
+};
+
+/** The message for a deployments file with these deployments; fails the test when the file is accepted. */
+function messageFor(deployments: unknown, extra: Record<string, unknown> = {}): string {
+  try {
+    parseDeployments(JSON.stringify({ deployments, ...extra }), "deployments.json");
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError);
+    return (e as Error).message;
+  }
+  throw new Error("the file was accepted");
+}
+
+describe("parseDeployments: a valid file", () => {
+  it("returns the deployments as written", () => {
+    const d = { ...valid, oauthClient: { tokenLifetimeSeconds: 86400, additionalScopes: [] } };
+    expect(parseDeployments(JSON.stringify({ $schema: "./deployments.schema.json", deployments: [d] }), "f")).toEqual([d]);
+  });
+
+  it("maps a deployment to the construct's props, by the keys users write", () => {
+    expect(
+      oauthClientProps({
+        ...valid,
+        salesforce: { myDomain: "acme", sandbox: "uat" },
+        oauthClient: { name: "n", grantType: "authorization-code", additionalRedirectUris: ["https://x"] },
+      }),
+    ).toEqual({ myDomain: "acme", sandbox: "uat", name: "n", grantType: "authorization-code", additionalRedirectUris: ["https://x"] });
+  });
+});
+
+describe("parseDeployments: each bad input has one clear message with its JSON path, the value and what is allowed", () => {
+  it("not JSON: names the line and column", () => {
+    expect(() => parseDeployments('{\n  "deployments": [\n    { "name": "x", }\n  ]\n}', "deployments.json")).toThrow(
+      /^deployments\.json has 1 problem:\n  - \(line 3, column 20\): given "}\\n  ]\\n}"; allowed: JSON \(/,
+    );
+  });
+
+  it("not an object at the top", () => {
+    expect(() => parseDeployments("[]", "deployments.json")).toThrow(
+      'deployments.json has 1 problem:\n  - (top level): given []; allowed: an object: One deployment per Genesys Cloud org and Salesforce org pair; each becomes one Terraform stack.',
+    );
+  });
+
+  it("no deployments", () => {
+    expect(messageFor([])).toBe(
+      "deployments.json has 1 problem:\n  - deployments: given []; allowed: a list of at least one deployment",
+    );
+  });
+
+  it("unknown keys (typos) at every level", () => {
+    expect(
+      messageFor([{ ...valid, salesforce: { myDomian: "acme" }, oauthClient: { tokenLifetime: 3600 } }], { deployment: [] }),
+    ).toBe(
+      [
+        "deployments.json has 4 problems:",
+        '  - deployment: given []; allowed: no key "deployment" here; the keys are: $schema, deployments',
+        '  - deployments[0].oauthClient.tokenLifetime: given 3600; allowed: no key "tokenLifetime" here; the keys are: name, description, tokenLifetimeSeconds, grantType, additionalScopes, additionalRedirectUris, preventDestroy, importClientId',
+        '  - deployments[0].salesforce.myDomain: given nothing; allowed: a Salesforce My Domain name: 1 to 40 letters, digits and single hyphens, no hyphen at either end (e.g. acme); or lightningHost instead',
+        '  - deployments[0].salesforce.myDomian: given "acme"; allowed: no key "myDomian" here; the keys are: myDomain, sandbox, lightningHost',
+      ].join("\n"),
+    );
+  });
+
+  it("missing name and region", () => {
+    expect(messageFor([{ genesysCloud: {}, salesforce: { myDomain: "acme" } }])).toBe(
+      [
+        "deployments.json has 2 problems:",
+        "  - deployments[0].genesysCloud.region: given nothing; allowed: one of the Genesys Cloud regions: us-east-1, us-east-2, us-west-2, eu-west-1, eu-west-2, ap-southeast-2, ap-northeast-1, eu-central-1, ca-central-1, ap-northeast-2, ap-south-1, sa-east-1, ap-northeast-3, eu-central-2, me-central-1, mx-central-1, ap-southeast-1, eusc-de-east-1",
+        "  - deployments[0].name: given nothing; allowed: a stack name: a letter, then letters, digits, hyphens and underscores, at most 63 characters (e.g. production), other than constructor, hasOwnProperty, isPrototypeOf, propertyIsEnumerable, toLocaleString, toString, valueOf",
+      ].join("\n"),
+    );
+  });
+
+  it("duplicate names, also when they differ only in case", () => {
+    expect(messageFor([valid, { ...valid, name: "uat" }, { ...valid, name: "Production" }])).toBe(
+      'deployments.json has 1 problem:\n  - deployments[2].name: given "Production"; allowed: a name no other deployment has (deployments[0] is named "production")',
+    );
+  });
+
+  it.each(["prod/eu", "1prod", "", "prod uction", "a".repeat(64)])("a name that is not a valid stack name: %j", (name) => {
+    expect(messageFor([{ ...valid, name }])).toMatch(
+      /^deployments\.json has 1 problem:\n  - deployments\[0\]\.name: given ".*"; allowed: a stack name: /,
+    );
+  });
+
+  it("unknown region", () => {
+    expect(messageFor([{ ...valid, genesysCloud: { region: "us-east-9" } }])).toMatch(
+      /^deployments\.json has 1 problem:\n  - deployments\[0\]\.genesysCloud\.region: given "us-east-9"; allowed: one of the Genesys Cloud regions: us-east-1, /,
+    );
+  });
+
+  it("bad My Domain and sandbox names", () => {
+    expect(messageFor([{ ...valid, salesforce: { myDomain: "acme.corp", sandbox: "user-acceptance" } }])).toBe(
+      [
+        "deployments.json has 2 problems:",
+        '  - deployments[0].salesforce.myDomain: given "acme.corp"; allowed: a Salesforce My Domain name: 1 to 40 letters, digits and single hyphens, no hyphen at either end (e.g. acme)',
+        '  - deployments[0].salesforce.sandbox: given "user-acceptance"; allowed: a Salesforce sandbox name: a letter, then letters and digits, at most 10 characters (e.g. uat)',
+      ].join("\n"),
+    );
+  });
+
+  it("both myDomain and lightningHost", () => {
+    expect(messageFor([{ ...valid, salesforce: { myDomain: "acme", lightningHost: "acme.lightning.force.com" } }])).toBe(
+      'deployments.json has 1 problem:\n  - deployments[0].salesforce.lightningHost: given "acme.lightning.force.com"; allowed: nothing when myDomain is given: give one of the two',
+    );
+  });
+
+  it.each([
+    [299, "299"],
+    [172801, "172801"],
+    [3600.5, "3600.5"],
+    ["3600", '"3600"'],
+  ])("token lifetime out of range or not an integer: %j", (tokenLifetimeSeconds, given) => {
+    expect(messageFor([{ ...valid, oauthClient: { tokenLifetimeSeconds } }])).toBe(
+      `deployments.json has 1 problem:\n  - deployments[0].oauthClient.tokenLifetimeSeconds: given ${given}; allowed: ` +
+        "an integer number of seconds from 300 to 172800 (default: 86400)",
+    );
+  });
+
+  it("malformed scopes, each with its index", () => {
+    expect(messageFor([{ ...valid, oauthClient: { additionalScopes: ["analytics:readonly", "Users", "scripts:write"] } }])).toBe(
+      [
+        "deployments.json has 2 problems:",
+        '  - deployments[0].oauthClient.additionalScopes[1]: given "Users"; allowed: a Genesys Cloud scope name: lowercase words joined by hyphens, optionally ending in :readonly (e.g. analytics:readonly)',
+        '  - deployments[0].oauthClient.additionalScopes[2]: given "scripts:write"; allowed: a Genesys Cloud scope name: lowercase words joined by hyphens, optionally ending in :readonly (e.g. analytics:readonly)',
+      ].join("\n"),
+    );
+  });
+
+  it("non-https and non-Salesforce hosts", () => {
+    expect(
+      messageFor([
+        {
+          ...valid,
+          salesforce: { lightningHost: "acme.example.com" },
+          oauthClient: { additionalRedirectUris: ["http://acme.lightning.force.com/cb", "https://acme.example.com/cb"] },
+        },
+      ]),
+    ).toMatch(
+      new RegExp(
+        [
+          "^deployments\\.json has 3 problems:",
+          '  - deployments\\[0\\]\\.oauthClient\\.additionalRedirectUris\\[0\\]: given "http://acme\\.lightning\\.force\\.com/cb"; allowed: an https URL on a Salesforce Lightning host, .*',
+          '  - deployments\\[0\\]\\.oauthClient\\.additionalRedirectUris\\[1\\]: given "https://acme\\.example\\.com/cb"; allowed: an https URL .*',
+          '  - deployments\\[0\\]\\.salesforce\\.lightningHost: given "acme\\.example\\.com"; allowed: a Salesforce Lightning host name without scheme or path, such as acme\\.lightning\\.force\\.com, .*$',
+        ].join("\n"),
+      ),
+    );
+  });
+
+  it("a malformed client id to import", () => {
+    expect(messageFor([{ ...valid, oauthClient: { importClientId: "my-client" } }])).toBe(
+      'deployments.json has 1 problem:\n  - deployments[0].oauthClient.importClientId: given "my-client"; allowed: a Genesys Cloud OAuth client id: a GUID such as 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+    );
+  });
+
+  it("a backend that is not exactly one of local, s3, cloud, or lacks its required keys", () => {
+    expect(
+      messageFor([
+        { ...valid, name: "a", backend: {} },
+        { ...valid, name: "b", backend: { s3: { bucket: "b" }, local: {} } },
+        { ...valid, name: "c", backend: { cloud: { organization: "o", workspace: "w", project: "p" } } },
+      ]),
+    ).toBe(
+      [
+        "deployments.json has 5 problems:",
+        "  - deployments[0].backend: given {}; allowed: where Terraform keeps this deployment's state: exactly one of local, s3, cloud (default: local, terraform.<name>.tfstate beside the deployments file)",
+        `  - deployments[1].backend: given {"s3":{"bucket":"b"},"local":{}}; allowed: where Terraform keeps this deployment's state: exactly one of local, s3, cloud (default: local, terraform.<name>.tfstate beside the deployments file)`,
+        "  - deployments[1].backend.s3.bucket: given \"b\"; allowed: an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, a letter or digit at each end, not an IP address",
+        "  - deployments[1].backend.s3.region: given nothing; allowed: an AWS region name, such as eu-central-1 or us-gov-west-1",
+        '  - deployments[2].backend.cloud.project: given "p"; allowed: no key "project" here; the keys are: organization, workspace, hostname',
+      ].join("\n"),
+    );
+  });
+
+  it("wrong types get the type and the description", () => {
+    expect(messageFor([{ ...valid, salesforce: "acme", oauthClient: { preventDestroy: "no" } }])).toBe(
+      [
+        "deployments.json has 2 problems:",
+        '  - deployments[0].oauthClient.preventDestroy: given "no"; allowed: true or false (default: true): refuse to destroy the client, whose id the Salesforce org holds',
+        '  - deployments[0].salesforce: given "acme"; allowed: an object: the Salesforce org: myDomain (and sandbox), or lightningHost',
+      ].join("\n"),
+    );
+  });
+
+  it("lists every problem of every deployment in one message, in file order", () => {
+    const message = messageFor(
+      Array.from({ length: 12 }, (_, i) => ({ ...valid, name: `org${i}`, genesysCloud: { region: "nowhere" } })),
+    );
+    const paths = message
+      .split("\n")
+      .slice(1)
+      .map((line) => line.split(":")[0].trim());
+    expect(paths).toEqual(Array.from({ length: 12 }, (_, i) => `- deployments[${i}].genesysCloud.region`));
+  });
+
+  it("cuts long given values", () => {
+    expect(messageFor([{ ...valid, name: "x".repeat(200) }])).toContain(`given "${"x".repeat(80)}…";`);
+  });
+});
+
+describe("loadDeployments", () => {
+  const dir = tempDir("deployments-test-");
+
+  it("a missing file", () => {
+    expect(() => loadDeployments(join(dir, "nope.json"))).toThrow(
+      new RegExp(`has 1 problem:\\n  - \\(file\\): given ".*nope\\.json"; allowed: a readable JSON file \\(it does not exist\\); set DEPLOYMENTS_FILE to use another path$`),
+    );
+  });
+
+  it("an unreadable file", () => {
+    const file = join(dir, "unreadable.json");
+    writeFileSync(file, "{}");
+    chmodSync(file, 0o000);
+    const readableAnyway = process.getuid?.() === 0; // root reads any file
+    if (readableAnyway) {
+      expect(() => loadDeployments(dir)).toThrow(/allowed: a readable JSON file \(it is a folder\); set DEPLOYMENTS_FILE/);
+    } else {
+      expect(() => loadDeployments(file)).toThrow(/allowed: a readable JSON file \(no permission to read it\); set DEPLOYMENTS_FILE/);
+    }
+  });
+
+  it("reads a valid file", () => {
+    const file = join(dir, "ok.json");
+    writeFileSync(file, JSON.stringify({ deployments: [valid] }));
+    expect(loadDeployments(file)).toEqual([valid]);
+  });
+});
+
+describe("hostile and unusual input: one message each, with the JSON path, and nothing taken silently", () => {
+  const problemLines = (text: string) => {
+    try {
+      parseDeployments(text, "deployments.json");
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      return (e as Error).message.split("\n").slice(1);
+    }
+    throw new Error("the file was accepted");
+  };
+
+  it("a key given twice, at any depth, is refused with both places (never last one wins)", () => {
+    const text = [
+      '{"deployments": [{"name": "p", "genesysCloud": {"region": "us-east-1"},',
+      '  "salesforce": {"myDomain": "acme", "myDomain": "evil"},',
+      '  "oauthClient": {"additionalScopes": ["analytics"], "name": "a", "name": "b"}}], "deployments": []}',
+    ].join("\n");
+    expect(problemLines(text)).toEqual([
+      '  - deployments[0].salesforce.myDomain: given the key "myDomain" a second time (line 2, column 38); allowed: each key once in an object (the first "myDomain" is at line 2, column 18)',
+      '  - deployments[0].oauthClient.name: given the key "name" a second time (line 3, column 67); allowed: each key once in an object (the first "name" is at line 3, column 54)',
+      '  - deployments: given the key "deployments" a second time (line 3, column 83); allowed: each key once in an object (the first "deployments" is at line 1, column 2)',
+    ]);
+  });
+
+  it("pathologically deep nesting is refused before any parser recurses", () => {
+    const text = `{"deployments": ${"[".repeat(100_000)}${"]".repeat(100_000)}}`;
+    expect(problemLines(text)).toEqual([
+      "  - (line 1, column 272): given objects and lists nested more than 256 levels deep; allowed: JSON nested at most 256 levels deep",
+    ]);
+    // Brackets inside strings are text, not nesting.
+    expect(() => parseDeployments(JSON.stringify({ deployments: [{ ...valid, name: "[".repeat(300) }] }), "f")).toThrow(/deployments\[0\]\.name: given "\[\[\[/);
+  });
+
+  it.each([
+    ["1e400", "1e400"],
+    ["-1e400", "-1e400"],
+    ["12345678901234567890", "12345678901234567890"],
+  ])("a number JavaScript cannot hold (%s) is shown as written", (written, shown) => {
+    const text = `{"deployments": [{"name": "p", "genesysCloud": {"region": "us-east-1"}, "salesforce": {"myDomain": "acme"}, "oauthClient": {"tokenLifetimeSeconds": ${written}}}]}`;
+    expect(problemLines(text)).toEqual([
+      `  - deployments[0].oauthClient.tokenLifetimeSeconds: given ${shown}; allowed: an integer number of seconds from 300 to 172800 (default: 86400)`,
+    ]);
+  });
+
+  it.each(["constructor", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString"])(
+    "the deployment name %s, which every JavaScript object has, is refused",
+    (name) => {
+      expect(messageFor([{ ...valid, name }])).toMatch(
+        new RegExp(`^deployments\\.json has 1 problem:\\n  - deployments\\[0\\]\\.name: given "${name}"; allowed: a stack name: .*, other than constructor, hasOwnProperty, isPrototypeOf, propertyIsEnumerable, toLocaleString, toString, valueOf$`),
+      );
+    },
+  );
+
+  it.each([
+    [{ myDomain: "acme-dev-ed" }, 'myDomain: given "acme-dev-ed"; allowed: a production org\'s My Domain name; "acme-dev-ed" is a Developer Edition or scratch org\'s, whose Lightning host has a partition: give lightningHost "acme-dev-ed.develop.lightning.force.com" (Developer Edition) or "acme-dev-ed.scratch.lightning.force.com" (scratch org) instead'],
+    [{ myDomain: "acme--uat" }, 'myDomain: given "acme--uat"; allowed: a My Domain name without its sandbox: give myDomain "acme" and sandbox "uat"'],
+    [{ myDomain: "acme.my.salesforce.com" }, 'myDomain: given "acme.my.salesforce.com"; allowed: a My Domain name, not a host: give lightningHost "acme.lightning.force.com" instead'],
+    [{ myDomain: "https://acme--uat.sandbox.lightning.force.com/lightning/page/home" }, 'myDomain: given "https://acme--uat.sandbox.lightning.force.com/lightning/page/home"; allowed: a My Domain name, not a host: give lightningHost "acme--uat.sandbox.lightning.force.com" instead'],
+    [{ lightningHost: "acme-dev-ed.lightning.force.com" }, 'lightningHost: given "acme-dev-ed.lightning.force.com"; allowed: a Lightning host with its partition: Developer Edition and scratch orgs are at "acme-dev-ed.develop.lightning.force.com" or "acme-dev-ed.scratch.lightning.force.com"'],
+    [{ lightningHost: "acme.my.salesforce.com" }, 'lightningHost: given "acme.my.salesforce.com"; allowed: the org\'s Lightning host, not its My Domain login host: "acme.lightning.force.com"'],
+    [{ lightningHost: "https://acme.lightning.force.com/" }, 'lightningHost: given "https://acme.lightning.force.com/"; allowed: a host name alone, without scheme or path: "acme.lightning.force.com"'],
+  ])("a Salesforce org named the wrong way gets the right key and value: %j", (salesforce, expected) => {
+    expect(messageFor([{ ...valid, salesforce }])).toBe(`deployments.json has 1 problem:\n  - deployments[0].salesforce.${expected}`);
+  });
+
+  it.each([
+    ["NUL", "Voice\u0000"],
+    ["a newline", "Voice\nAdmin"],
+    ["a bidirectional override", "Voice \u202egnp.exe"],
+    ["a bidirectional isolate", "Voice \u2066x\u2069"],
+    ["too long", "x".repeat(201)],
+  ])("the client name with %s is refused; so is the description", (_, text) => {
+    const message = messageFor([{ ...valid, oauthClient: { name: text, description: text.replace("x".repeat(201), "x".repeat(1001)) } }]);
+    expect(message).toMatch(/  - deployments\[0\]\.oauthClient\.description: given .*; allowed: a text of at most 1000 characters, without control characters, line breaks or bidirectional marks/);
+    expect(message).toMatch(/  - deployments\[0\]\.oauthClient\.name: given .*; allowed: a non-empty text of at most 200 characters, without control characters, line breaks or bidirectional marks/);
+  });
+
+  it("names and descriptions in any script are fine", () => {
+    expect(() => parseDeployments(JSON.stringify({ deployments: [{ ...valid, oauthClient: { name: "Sprachkanal Ü – 音声 – صوت", description: "x".repeat(1000) } }] }), "f")).not.toThrow();
+  });
+
+  it.each([
+    [{ local: { path: "../elsewhere.tfstate" } }, "backend.local.path", "a state file path relative to the deployments file's folder and inside it: no leading /, no .."],
+    [{ local: { path: "/etc/passwd" } }, "backend.local.path", "a state file path relative"],
+    [{ local: { path: "state/../../x.tfstate" } }, "backend.local.path", "a state file path relative"],
+    [{ s3: { bucket: "My_Bucket", region: "eu-central-1" } }, "backend.s3.bucket", "an S3 bucket name: 3 to 63 lowercase letters"],
+    [{ s3: { bucket: "192.168.1.1", region: "eu-central-1" } }, "backend.s3.bucket", "an S3 bucket name"],
+    [{ s3: { bucket: "state..bucket", region: "eu-central-1" } }, "backend.s3.bucket", "an S3 bucket name"],
+    [{ s3: { bucket: "tf-state", region: "Frankfurt" } }, "backend.s3.region", "an AWS region name, such as eu-central-1 or us-gov-west-1"],
+    [{ s3: { bucket: "tf-state", region: "eu-central-1", key: "/abs/key" } }, "backend.s3.key", "the state object's key, without a leading /"],
+    [{ cloud: { organization: "acme corp", workspace: "w" } }, "backend.cloud.organization", "the HCP Terraform / Terraform Enterprise organization: letters, digits, - and _"],
+  ])("a backend that is not what Terraform can use: %j", (backend, path, allowed) => {
+    expect(messageFor([{ ...valid, backend }])).toContain(`  - deployments[0].${path}: given `);
+    expect(messageFor([{ ...valid, backend }])).toContain(`; allowed: ${allowed}`);
+  });
+
+  it("good backends pass: a nested local path, buckets with dots, GovCloud regions", () => {
+    for (const backend of [
+      { local: { path: "state/production.tfstate" } },
+      { s3: { bucket: "acme.terraform-state", region: "us-gov-west-1", key: "genesys/production.tfstate" } },
+      { cloud: { organization: "acme", workspace: "genesys-production", hostname: "tfe.acme.example" } },
+    ]) {
+      expect(() => parseDeployments(JSON.stringify({ deployments: [{ ...valid, backend }] }), "f")).not.toThrow();
+    }
+  });
+});
+
+describe("loadDeployments: the file's encoding", () => {
+  const dir = tempDir("encoding-");
+  const text = JSON.stringify({ deployments: [valid] });
+  const load = (name: string, bytes: Buffer) => {
+    const file = join(dir, name);
+    writeFileSync(file, bytes);
+    return () => loadDeployments(file);
+  };
+
+  it("a UTF-8 byte order mark, as some Windows editors write, is accepted", () => {
+    expect(load("bom.json", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]))()).toEqual([valid]);
+  });
+
+  it("UTF-16 (with or without a byte order mark) is named as such", () => {
+    expect(load("utf16le.json", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]))).toThrow(
+      /has 1 problem:\n  - \(file\): given a UTF-16 text file \(Windows PowerShell's > and Out-File write these\): save it as UTF-8; allowed: a readable JSON file$/,
+    );
+    expect(load("utf16be.json", Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, "utf16le").swap16()]))).toThrow(/given a UTF-16 text file/);
+    expect(load("utf16-no-bom.json", Buffer.from(text, "utf16le"))).toThrow(/given a binary file or UTF-16 text without a byte order mark; allowed: a readable JSON file$/);
+  });
+
+  it("bytes that are not UTF-8 (Latin-1) are named, with where", () => {
+    expect(load("latin1.json", Buffer.from('{"deployments": [{"name": "caf\u00e9"}]}', "latin1"))).toThrow(
+      /\(file\): given bytes that are not UTF-8 text \(at byte offset 30\); allowed: a readable JSON file, in UTF-8$/,
+    );
+  });
+});

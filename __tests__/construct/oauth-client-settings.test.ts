@@ -1,0 +1,111 @@
+import {
+  checkOAuthClientProps,
+  DEFAULT_DESCRIPTION,
+  resolveOAuthClientSettings,
+  ServiceCloudVoiceOAuthClientProps,
+} from "../../lib/construct/oauth-client-settings";
+import { InputError } from "../../lib/construct/problems";
+
+const problemsOf = (props: ServiceCloudVoiceOAuthClientProps) =>
+  checkOAuthClientProps(props).map((p) => `${p.path}: ${JSON.stringify(p.given)} -> ${p.allowed}`);
+
+describe("resolveOAuthClientSettings: the seed's defaults", () => {
+  const s = resolveOAuthClientSettings({ myDomain: "acme" });
+
+  it("derives the redirect URI from the My Domain name", () => {
+    expect(s.lightningHost).toBe("acme.lightning.force.com");
+    expect(s.redirectUris).toEqual(["https://acme.lightning.force.com/lightning/page/home"]);
+  });
+  it("names the client after Service Cloud Voice and the org, with a description", () => {
+    expect(s.name).toBe("Salesforce Service Cloud Voice (acme.lightning.force.com)");
+    expect(s.description).toBe(DEFAULT_DESCRIPTION);
+  });
+  it("uses Genesys's default token lifetime, the implicit grant and protection from destroy", () => {
+    expect(s.tokenLifetimeSeconds).toBe(86400);
+    expect(s.grantType).toBe("implicit");
+    expect(s.authorizedGrantType).toBe("TOKEN");
+    expect(s.preventDestroy).toBe(true);
+    expect(s.additionalScopes).toEqual([]);
+  });
+});
+
+describe("resolveOAuthClientSettings: options", () => {
+  it("uses a sandbox host", () => {
+    expect(resolveOAuthClientSettings({ myDomain: "acme", sandbox: "uat" }).redirectUris).toEqual([
+      "https://acme--uat.sandbox.lightning.force.com/lightning/page/home",
+    ]);
+  });
+  it("uses an explicit Lightning host, lowercased", () => {
+    const s = resolveOAuthClientSettings({ lightningHost: "Acme-Dev-Ed.develop.lightning.force.com" });
+    expect(s.lightningHost).toBe("acme-dev-ed.develop.lightning.force.com");
+    expect(s.redirectUris).toEqual(["https://acme-dev-ed.develop.lightning.force.com/lightning/page/home"]);
+  });
+  it("takes name, description, token lifetime and grant type as given", () => {
+    const s = resolveOAuthClientSettings({
+      myDomain: "acme",
+      name: "SCV",
+      description: "",
+      tokenLifetimeSeconds: 300,
+      grantType: "authorization-code",
+      preventDestroy: false,
+    });
+    expect([s.name, s.description, s.tokenLifetimeSeconds, s.authorizedGrantType, s.preventDestroy]).toEqual([
+      "SCV",
+      "",
+      300,
+      "CODE",
+      false,
+    ]);
+  });
+  it("adds redirect URIs after the seed's, normalized and without duplicates", () => {
+    const s = resolveOAuthClientSettings({
+      myDomain: "acme",
+      additionalRedirectUris: [
+        "https://ACME.lightning.force.com/resource/genesysps__genesysAuthCallback",
+        "https://acme.lightning.force.com/lightning/page/home",
+      ],
+    });
+    expect(s.redirectUris).toEqual([
+      "https://acme.lightning.force.com/lightning/page/home",
+      "https://acme.lightning.force.com/resource/genesysps__genesysAuthCallback",
+    ]);
+  });
+  it("accepts both ends of the token lifetime range", () => {
+    expect(problemsOf({ myDomain: "acme", tokenLifetimeSeconds: 300 })).toEqual([]);
+    expect(problemsOf({ myDomain: "acme", tokenLifetimeSeconds: 172800 })).toEqual([]);
+  });
+});
+
+describe("checkOAuthClientProps: every problem, at its prop", () => {
+  it.each<[string, ServiceCloudVoiceOAuthClientProps, string[]]>([
+    ["no org", {}, ['myDomain: undefined -> a Salesforce My Domain name: 1 to 40 letters, digits and single hyphens, no hyphen at either end (e.g. acme); or lightningHost instead']],
+    ["both myDomain and lightningHost", { myDomain: "acme", lightningHost: "acme.lightning.force.com" }, ['lightningHost: "acme.lightning.force.com" -> nothing when myDomain is given: give one of the two']],
+    ["sandbox with lightningHost", { lightningHost: "acme.lightning.force.com", sandbox: "uat" }, ['sandbox: "uat" -> nothing with lightningHost: the host already names the sandbox']],
+    ["bad My Domain", { myDomain: "acme_corp" }, ['myDomain: "acme_corp" -> a Salesforce My Domain name: 1 to 40 letters, digits and single hyphens, no hyphen at either end (e.g. acme)']],
+    ["bad sandbox", { myDomain: "acme", sandbox: "user-acceptance" }, ['sandbox: "user-acceptance" -> a Salesforce sandbox name: a letter, then letters and digits, at most 10 characters (e.g. uat)']],
+    ["token lifetime too short", { myDomain: "acme", tokenLifetimeSeconds: 299 }, ["tokenLifetimeSeconds: 299 -> an integer number of seconds from 300 to 172800"]],
+    ["token lifetime too long", { myDomain: "acme", tokenLifetimeSeconds: 172801 }, ["tokenLifetimeSeconds: 172801 -> an integer number of seconds from 300 to 172800"]],
+    ["token lifetime not an integer", { myDomain: "acme", tokenLifetimeSeconds: 3600.5 }, ["tokenLifetimeSeconds: 3600.5 -> an integer number of seconds from 300 to 172800"]],
+    ["unknown grant type", { myDomain: "acme", grantType: "client-credentials" as never }, ['grantType: "client-credentials" -> one of implicit, authorization-code']],
+    ["empty name", { myDomain: "acme", name: "  " }, ['name: "  " -> a non-empty text of at most 200 characters, without control characters, line breaks or bidirectional marks']],
+    ["malformed scope", { myDomain: "acme", additionalScopes: ["analytics", "Users:write"] }, ['additionalScopes[1]: "Users:write" -> a Genesys Cloud scope name: lowercase words joined by hyphens, optionally ending in :readonly (e.g. analytics:readonly)']],
+  ])("%s", (_, props, expected) => {
+    expect(problemsOf(props)).toEqual(expected);
+  });
+
+  it("rejects non-https and non-Salesforce hosts, in the host and in extra redirect URIs", () => {
+    expect(
+      checkOAuthClientProps({
+        lightningHost: "acme.example.com",
+        additionalRedirectUris: ["http://acme.lightning.force.com/x", "https://evil.example/cb"],
+      }).map((p) => p.path),
+    ).toEqual(["lightningHost", "additionalRedirectUris[0]", "additionalRedirectUris[1]"]);
+  });
+
+  it("throws one InputError listing every problem", () => {
+    expect(() => resolveOAuthClientSettings({ myDomain: "-", tokenLifetimeSeconds: 1 })).toThrow(InputError);
+    expect(() => resolveOAuthClientSettings({ myDomain: "-", tokenLifetimeSeconds: 1 })).toThrow(
+      /^ServiceCloudVoiceOAuthClient props has 2 problems:\n  - myDomain: given "-"; allowed: .*\n  - tokenLifetimeSeconds: given 1; allowed: an integer number of seconds from 300 to 172800$/,
+    );
+  });
+});

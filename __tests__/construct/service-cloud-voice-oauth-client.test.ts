@@ -1,0 +1,113 @@
+import { Testing, TerraformStack } from "cdktf";
+import { OauthClient } from "../../.gen/providers/genesyscloud/oauth-client";
+import { ServiceCloudVoiceOAuthClient, ServiceCloudVoiceOAuthClientProps } from "../../lib/construct";
+import { IMPLICIT_GRANT_RETIREMENT } from "../../lib/construct/grant-type";
+import { SEED_ARTICLE_SCOPES } from "../support/seed-article";
+
+/** Synthesizes the construct in a stack; returns the resource block, its Terraform address and the warnings. */
+function synth(props: ServiceCloudVoiceOAuthClientProps) {
+  const stack = new TerraformStack(Testing.app(), "test");
+  const client = new ServiceCloudVoiceOAuthClient(stack, "service-cloud-voice", props);
+  const json = JSON.parse(Testing.synth(stack));
+  const [[address, resource]] = Object.entries(json.resource.genesyscloud_oauth_client) as [string, any][];
+  const warnings = client.node
+    .findAll()
+    .flatMap((c) => c.node.metadata)
+    .filter((m) => m.type === "@cdktf/warn")
+    .map((m) => m.data as string);
+  return { stack, client, resource, address, warnings, json };
+}
+
+describe("ServiceCloudVoiceOAuthClient", () => {
+  it("declares the OAuth client exactly as the seed article sets it up", () => {
+    const { stack } = synth({ myDomain: "acme" });
+    expect(Testing.synth(stack)).toHaveResourceWithProperties(OauthClient, {
+      name: "Salesforce Service Cloud Voice (acme.lightning.force.com)",
+      access_token_validity_seconds: 86400,
+      authorized_grant_type: "TOKEN",
+      registered_redirect_uris: ["https://acme.lightning.force.com/lightning/page/home"],
+      scopes: SEED_ARTICLE_SCOPES,
+      expose_client_secret: false,
+      lifecycle: { prevent_destroy: true },
+    });
+  });
+
+  it("writes nothing secret and no role, state or integration credential", () => {
+    const { resource } = synth({ myDomain: "acme" });
+    for (const key of ["client_secret", "directory_client_secret", "roles", "state", "integration_credential_name"]) {
+      expect(resource).not.toHaveProperty(key);
+    }
+  });
+
+  it("keeps a stable Terraform address: renaming it would replace the client and change its id", () => {
+    expect(synth({ myDomain: "acme" }).address).toBe("service-cloud-voice_client_A93DE14E");
+  });
+
+  it("warns about the implicit grant's retirement, naming the setting that avoids it", () => {
+    const { warnings } = synth({ myDomain: "acme" });
+    expect(warnings).toEqual([IMPLICIT_GRANT_RETIREMENT]);
+    expect(IMPLICIT_GRANT_RETIREMENT).toMatch(/Genesys may refuse to create a new implicit-grant OAuth client/);
+    expect(IMPLICIT_GRANT_RETIREMENT).toMatch(/Set oauthClient\.grantType to "authorization-code"/);
+    expect(IMPLICIT_GRANT_RETIREMENT).toMatch(/in-place update that keeps its client id/);
+  });
+
+  it("uses the authorization code grant (PKCE) one setting away, without the warning", () => {
+    const { resource, warnings } = synth({ myDomain: "acme", grantType: "authorization-code" });
+    expect(resource.authorized_grant_type).toBe("CODE");
+    expect(warnings).toEqual([]);
+  });
+
+  it("adds extra scopes sorted and deduplicated, with one least-privilege warning per scope beyond the seven", () => {
+    const { resource, warnings } = synth({
+      myDomain: "acme",
+      grantType: "authorization-code",
+      additionalScopes: ["analytics:readonly", "presence", "alerting", "analytics:readonly"],
+    });
+    expect(resource.scopes).toEqual(["alerting", "analytics:readonly", ...SEED_ARTICLE_SCOPES]);
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(/^Additional scope "alerting" is beyond the seven/);
+    expect(warnings[1]).toMatch(/^Additional scope "analytics:readonly" is beyond the seven/);
+  });
+
+  it("takes the token lifetime, name, description and extra redirect URIs", () => {
+    const { resource } = synth({
+      lightningHost: "acme.lightning.crmforce.mil",
+      name: "SCV",
+      description: "Softphone",
+      tokenLifetimeSeconds: 172800,
+      additionalRedirectUris: ["https://acme.lightning.crmforce.mil/resource/genesysps__genesysAuthCallback"],
+    });
+    expect(resource).toMatchObject({
+      name: "SCV",
+      description: "Softphone",
+      access_token_validity_seconds: 172800,
+      registered_redirect_uris: [
+        "https://acme.lightning.crmforce.mil/lightning/page/home",
+        "https://acme.lightning.crmforce.mil/resource/genesysps__genesysAuthCallback",
+      ],
+    });
+  });
+
+  it("lets destroy through only when preventDestroy is explicitly false", () => {
+    expect(synth({ myDomain: "acme", preventDestroy: false }).resource.lifecycle).toEqual({ prevent_destroy: false });
+  });
+
+  it("exposes the client id (the resource id, known after import too) and the redirect URIs", () => {
+    const { client } = synth({ myDomain: "acme", sandbox: "uat" });
+    expect(client.clientId).toMatch(/^\$\{TfToken\[TOKEN\.\d+\]\}$/);
+    expect(client.redirectUris).toEqual(["https://acme--uat.sandbox.lightning.force.com/lightning/page/home"]);
+  });
+
+  it("adopts a hand-made client with an import block to its (lowercased) id, instead of creating one", () => {
+    const { json, address } = synth({ myDomain: "acme", importClientId: "0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D" });
+    expect(json.import).toEqual([{ to: `genesyscloud_oauth_client.${address}`, id: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d" }]);
+    expect(synth({ myDomain: "acme" }).json.import).toBeUndefined();
+  });
+
+  it("refuses bad props with one error listing every problem", () => {
+    const stack = new TerraformStack(Testing.app(), "test");
+    expect(
+      () => new ServiceCloudVoiceOAuthClient(stack, "c", { myDomain: "acme", sandbox: "u-a-t", tokenLifetimeSeconds: 0 }),
+    ).toThrow(/has 2 problems:\n  - sandbox: given "u-a-t"; .*\n  - tokenLifetimeSeconds: given 0; /);
+  });
+});

@@ -1,0 +1,98 @@
+import { spawnSync } from "child_process";
+import { readFileSync, writeFileSync } from "fs";
+import { join } from "path";
+import { EXIT, planSummary } from "../../../lib/review/plan-summary/cli";
+import { tempDir } from "../../support/temp-dir";
+
+const fixtures = join(__dirname, "../../fixtures/plans");
+const at = (...names: string[]) => names.map((n) => join(fixtures, `${n}.json`));
+
+function run(argv: string[]) {
+  let out = "";
+  let err = "";
+  const code = planSummary(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+describe("plan-summary exit codes", () => {
+  it("0: the summary is written", () => {
+    const { code, out, err } = run(at("create", "update", "no-op"));
+    expect([code, err]).toEqual([EXIT.ok, ""]);
+    expect(out).toContain("### Terraform plan: 3 stacks");
+  });
+
+  it.each(["delete", "replace-delete-create", "replace-create-delete"])("2: %s holds the plan (the gate)", (name) => {
+    const { code, out } = run(at(name));
+    expect(code).toBe(2);
+    expect(out).toContain("[!CAUTION]");
+  });
+
+  it("0 with --allow-destroy", () => {
+    expect(run(["--allow-destroy", ...at("delete")]).code).toBe(0);
+  });
+
+  it("1: malformed input, one message naming the file, nothing on stdout", () => {
+    const { code, out, err } = run(at("create", "malformed"));
+    expect(code).toBe(1);
+    expect(out).toBe("");
+    expect(err).toMatch(/malformed\.json has 1 problem:\n  - \(line 2, column 19\)/);
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+
+  it("1: bad arguments, with the usage", () => {
+    const { code, err } = run(["--jsn", "x", ...at("create")]);
+    expect(code).toBe(1);
+    expect(err).toMatch(/^plan-summary: Unknown option '--jsn'.*\nusage: plan-summary \[--json FILE\] \[--allow-destroy\] PLAN_FILE_OR_DIRECTORY\.\.\.\n$/s);
+  });
+});
+
+describe("plan-summary --json", () => {
+  it("writes the verdict: gate, counts, dangers, warnings, masked changes", () => {
+    const file = join(tempDir("verdict-"), "verdict.json");
+    expect(run(["--json", file, ...at("update", "delete", "sensitive")]).code).toBe(2);
+    const verdict = JSON.parse(readFileSync(file, "utf8"));
+    expect(verdict.gate).toBe("held");
+    expect(verdict.totals).toEqual({ create: 0, update: 2, replace: 0, delete: 1, import: 0, "no-op": 0 });
+    expect(verdict.dangers).toEqual([
+      {
+        stack: "delete",
+        address: "genesyscloud_oauth_client.service-cloud-voice_client_A93DE14E",
+        name: "Salesforce Service Cloud Voice (acme.lightning.force.com)",
+        kind: "delete",
+        reasons: ["it is no longer in the configuration (a removed deployment, or a changed construct id)"],
+      },
+    ]);
+    expect(verdict.warnings.map((w: any) => w.warning)).toHaveLength(3);
+    expect(JSON.stringify(verdict)).not.toMatch(/s3cr3t|hidden-description/);
+  });
+
+  it("gate is allowed with --allow-destroy, clear without dangers", () => {
+    const dir = tempDir("verdict-");
+    run(["--json", join(dir, "a.json"), "--allow-destroy", ...at("delete")]);
+    run(["--json", join(dir, "c.json"), ...at("create")]);
+    expect(JSON.parse(readFileSync(join(dir, "a.json"), "utf8")).gate).toBe("allowed");
+    expect(JSON.parse(readFileSync(join(dir, "c.json"), "utf8")).gate).toBe("clear");
+  });
+});
+
+describe("the plan-summary bin (dist/plan-summary.js)", () => {
+  it("runs as a process: Markdown on stdout, the gate's exit code", () => {
+    const result = spawnSync(process.execPath, ["dist/plan-summary.js", fixtures + "/delete.json"], {
+      cwd: join(__dirname, "../../.."),
+      encoding: "utf8",
+    });
+    expect(result.status).toBe(2);
+    expect(result.stdout.startsWith("<!-- genesys-scv-oauth-client:plan-summary -->")).toBe(true);
+  });
+
+  it("on the JSON of a state, not a plan: exit 1 and one message, never the clear gate's 0", () => {
+    const state = join(tempDir("state-"), "production.json");
+    writeFileSync(state, JSON.stringify({ format_version: "1.0", terraform_version: "1.11.4", values: { root_module: {} } }));
+    const result = spawnSync(process.execPath, ["dist/plan-summary.js", state], { cwd: join(__dirname, "../../.."), encoding: "utf8" });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(
+      `${state} has 1 problem:\n  - (file): given the JSON of a Terraform state (terraform show -json without a plan file), not of a plan; allowed: a Terraform plan in JSON: terraform plan -out=tfplan, then terraform show -json tfplan > tfplan.json\n`,
+    );
+  });
+});

@@ -1,0 +1,97 @@
+import { join } from "path";
+import { COMMENT_MARKER, GITHUB_COMMENT_LIMIT, renderMarkdown } from "../../../lib/review/plan-summary/markdown";
+import { readPlan, StackPlan } from "../../../lib/review/plan-summary/plans";
+import { summarizePlans } from "../../../lib/review/plan-summary/summarize";
+
+const fixture = (name: string) => readPlan(join(__dirname, "../../fixtures/plans", `${name}.json`));
+const render = (names: string[], allowDestroy = false) =>
+  renderMarkdown(summarizePlans(names.map(fixture)), { allowDestroy }).markdown;
+
+/** A plan of `count` OAuth client updates, each with a long description, in one stack. */
+function bigPlan(stack: string, count: number): StackPlan {
+  const before = { name: "a", description: "d".repeat(300), scopes: ["conversations"] };
+  return {
+    stack,
+    file: `${stack}.json`,
+    plan: {
+      format_version: "1.2",
+      resource_changes: Array.from({ length: count }, (_, i) => ({
+        address: `genesyscloud_oauth_client.c${i}`,
+        type: "genesyscloud_oauth_client",
+        mode: "managed",
+        change: { actions: ["update" as const], before, after: { ...before, description: "e".repeat(300) } },
+      })),
+    },
+  };
+}
+
+describe("renderMarkdown", () => {
+  it("starts with the hidden marker the workflow updates its comment by", () => {
+    expect(render(["no-op"]).startsWith(`${COMMENT_MARKER}\n`)).toBe(true);
+  });
+
+  it("puts the danger block first when a client is replaced, and says the plan is held", () => {
+    const markdown = render(["update", "replace-delete-create"]);
+    expect(markdown.indexOf("> [!CAUTION]")).toBeLessThan(markdown.indexOf("> [!WARNING]"));
+    expect(markdown.indexOf("> [!CAUTION]")).toBeLessThan(markdown.indexOf("| stack |"));
+    expect(markdown).toContain("**1 OAuth client loses its client id.**");
+    expect(markdown).toContain("is **replaced** because an attribute that forces replacement changed; name forces replacement.");
+    expect(markdown).toContain("the Salesforce admin of each affected org must enter the new client id");
+    expect(markdown).toContain("The plan is held");
+  });
+
+  it("says when the gate was overridden", () => {
+    expect(render(["delete"], true)).toContain("This was allowed explicitly (`--allow-destroy`).");
+  });
+
+  it("has no danger block without deletions or replacements", () => {
+    expect(render(["create", "update", "import", "no-op"])).not.toContain("[!CAUTION]");
+  });
+
+  it("names the stacks without changes", () => {
+    expect(render(["create", "no-op"])).toContain("No changes: `no-op`.");
+  });
+
+  it("escapes plan values: no HTML, no fake marker, no broken <details>", () => {
+    expect(render(["update"])).toContain('"Softphone &lt;b&gt;login&lt;/b&gt;"');
+  });
+
+  it.each([
+    ["create", ["create"]],
+    ["update with warnings", ["update"]],
+    ["replace, delete first", ["replace-delete-create"]],
+    ["replace, create first", ["replace-create-delete"]],
+    ["delete", ["delete"]],
+    ["import", ["import"]],
+    ["drift", ["drift"]],
+    ["sensitive", ["sensitive"]],
+    ["several stacks", ["create", "update", "no-op", "drift"]],
+  ])("snapshot: %s", (_, names) => {
+    expect(render(names)).toMatchSnapshot();
+  });
+
+  it("folds a long stack section into <details>", () => {
+    const markdown = renderMarkdown(summarizePlans([bigPlan("production", 30)]), { allowDestroy: false }).markdown;
+    expect(markdown).toContain("<details><summary><b>production</b>: 30 changes</summary>");
+    expect(markdown).toContain("</details>");
+  });
+
+  it("stays under GitHub's comment limit and says what was cut", () => {
+    const plans = [bigPlan("production", 400), bigPlan("uat", 400)];
+    const { markdown, cut } = renderMarkdown(summarizePlans(plans), { allowDestroy: false });
+    expect(markdown.length).toBeLessThan(GITHUB_COMMENT_LIMIT);
+    expect(cut.length).toBeGreaterThan(0);
+    const leftOut = cut.reduce((n, c) => n + c.changesLeftOut, 0);
+    const shown = (markdown.match(/^- \*\*update\*\*/gm) ?? []).length;
+    expect(shown + leftOut).toBe(800);
+    expect(markdown).toMatch(new RegExp(`> \\[!NOTE\\]\\n> Cut to stay under GitHub's 65,536-character comment limit: ${leftOut} changes not shown, in `));
+    expect(markdown.trimEnd().endsWith("hold them all.")).toBe(true);
+    // The <details> that was open when the cut came is closed.
+    expect((markdown.match(/<details>/g) ?? []).length).toBe((markdown.match(/<\/details>/g) ?? []).length);
+  });
+
+  it("honours a smaller limit the same way", () => {
+    const { markdown } = renderMarkdown(summarizePlans([bigPlan("production", 50)]), { allowDestroy: false }, 10_000);
+    expect(markdown.length).toBeLessThan(10_000);
+  });
+});

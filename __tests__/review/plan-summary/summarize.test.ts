@@ -1,0 +1,142 @@
+import { join } from "path";
+import { readPlan, ResourceChange } from "../../../lib/review/plan-summary/plans";
+import { kindOf, summarizeChange, summarizePlans } from "../../../lib/review/plan-summary/summarize";
+
+const fixture = (name: string) => readPlan(join(__dirname, "../../fixtures/plans", `${name}.json`));
+const only = (name: string) => summarizePlans([fixture(name)]).stacks[0];
+
+describe("kindOf", () => {
+  it.each([
+    [["no-op"], "no-op"],
+    [["create"], "create"],
+    [["read"], "read"],
+    [["update"], "update"],
+    [["delete", "create"], "replace"],
+    [["create", "delete"], "replace"],
+    [["delete"], "delete"],
+    [["forget"], "forget"],
+  ])("%j is %s", (actions, kind) => {
+    expect(kindOf(actions)).toBe(kind);
+  });
+});
+
+describe("summarizePlans", () => {
+  it("create: counted, with the configured settings and nothing unknown or secret", () => {
+    const stack = only("create");
+    expect(stack.counts).toEqual({ create: 1, update: 0, replace: 0, delete: 0, import: 0, "no-op": 0 });
+    expect(stack.changes[0].details).toEqual([
+      'name: "Salesforce Service Cloud Voice (acme.lightning.force.com)"',
+      'description: "Used by the Lightning app"',
+      'grant type: "TOKEN"',
+      "token lifetime (seconds): 86400",
+      'scopes: ["conversations", "notifications", "presence", "response-management:readonly", "routing:readonly", "upload", "users:readonly"]',
+      'redirect URIs: ["https://acme.lightning.force.com/lightning/page/home"]',
+      'state: "active"',
+      "expose_client_secret: false",
+    ]);
+    expect(stack.changes[0].dangerous).toBe(false);
+    expect(stack.changes[0].warnings).toEqual([]);
+  });
+
+  it("update in place: attribute by attribute, sets as added and removed, data sources left out", () => {
+    const stack = only("update");
+    expect(stack.counts).toEqual({ create: 0, update: 1, replace: 0, delete: 0, import: 0, "no-op": 0 });
+    expect(stack.changes).toHaveLength(1);
+    expect(stack.changes[0].details).toEqual([
+      'name: "Salesforce Service Cloud Voice (acme.lightning.force.com)" → "SCV production"',
+      'description: "Used by the Lightning app" → "Softphone <b>login</b>"',
+      'grant type: "TOKEN" → "CODE"',
+      "token lifetime (seconds): 86400 → 3600",
+      'scopes: + "analytics:readonly", − "upload"',
+      'redirect URIs: + "https://acme.my-lightning.com/lightning/page/home", − "https://acme.lightning.force.com/resource/genesysps__genesysAuthCallback"',
+      'state: "active" → "inactive"',
+    ]);
+  });
+
+  it("flags, less loudly: inactive, a Salesforce redirect URI removed, scopes below the article's seven", () => {
+    expect(only("update").changes[0].warnings).toEqual([
+      "state → inactive: no new tokens; agents lose softphone login",
+      "Salesforce redirect URI removed: https://acme.lightning.force.com/resource/genesysps__genesysAuthCallback: that org's Lightning app can no longer log in through it",
+      "scopes below the article's seven: missing upload",
+    ]);
+  });
+
+  it.each(["replace-delete-create", "replace-create-delete"])("%s: a replaced client is dangerous, with its reasons", (name) => {
+    const [change] = only(name).changes;
+    expect(change.kind).toBe("replace");
+    expect(change.dangerous).toBe(true);
+    expect(change.details).toContain('client_id: "9d1d6f4e-0000-4000-8000-000000000001" → (known after apply)');
+  });
+
+  it("replace reasons in words: action_reason and replace_paths", () => {
+    expect(only("replace-delete-create").changes[0].reasons).toEqual([
+      "an attribute that forces replacement changed",
+      "name forces replacement",
+    ]);
+    expect(only("replace-create-delete").changes[0].reasons).toEqual(["replacement was requested (-replace)"]);
+  });
+
+  it("delete: dangerous, with the name and the id that goes away", () => {
+    const stack = only("delete");
+    expect(stack.counts.delete).toBe(1);
+    expect(stack.changes[0]).toMatchObject({
+      kind: "delete",
+      dangerous: true,
+      reasons: ["it is no longer in the configuration (a removed deployment, or a changed construct id)"],
+      details: ['name: "Salesforce Service Cloud Voice (acme.lightning.force.com)"', 'id: "9d1d6f4e-0000-4000-8000-000000000001"'],
+    });
+  });
+
+  it("no-op: counted, not listed", () => {
+    const stack = only("no-op");
+    expect(stack.counts["no-op"]).toBe(1);
+    expect(stack.changes).toEqual([]);
+  });
+
+  it("imports: counted beside their action, listed with the id", () => {
+    const stack = only("import");
+    expect(stack.counts).toEqual({ create: 0, update: 1, replace: 0, delete: 0, import: 2, "no-op": 1 });
+    expect(stack.changes.map((c) => [c.kind, c.importId])).toEqual([
+      ["no-op", "9d1d6f4e-0000-4000-8000-000000000001"],
+      ["update", "77777777-0000-4000-8000-000000000002"],
+    ]);
+  });
+
+  it("drift: what changed outside Terraform, apart from what the plan changes", () => {
+    const stack = only("drift");
+    expect(stack.drift.map((d) => d.details)).toEqual([['name: "Salesforce Service Cloud Voice (acme.lightning.force.com)" → "Renamed in the admin UI"', 'scopes: + "alerting"']]);
+    expect(stack.changes[0].details).toEqual(['name: "Renamed in the admin UI" → "Salesforce Service Cloud Voice (acme.lightning.force.com)"', 'scopes: − "alerting"']);
+  });
+
+  it("sensitive values: marked ones and client secrets the plan did not mark are masked, changes still reported", () => {
+    const stack = only("sensitive");
+    expect(stack.changes[0].details).toEqual([
+      "description: (sensitive) → (sensitive)",
+      "client_secret: (sensitive) → (sensitive)",
+      "directory_client_secret: (sensitive) → (sensitive)",
+    ]);
+    expect(JSON.stringify(stack)).not.toMatch(/s3cr3t|hidden-description/);
+  });
+
+  it("a whole value marked sensitive hides every attribute; unknown values are (known after apply)", () => {
+    const rc: ResourceChange = {
+      address: "x.y",
+      type: "x",
+      change: {
+        actions: ["update"],
+        before: { a: "one", b: "two", c: null },
+        after: { a: "uno", b: "two", c: null },
+        before_sensitive: true,
+        after_sensitive: true,
+        after_unknown: { c: true },
+      },
+    };
+    expect(summarizeChange(rc).details).toEqual(["a: (sensitive) → (sensitive)", "c: (none) → (known after apply)"]);
+  });
+
+  it("counts and totals across several stacks", () => {
+    const summary = summarizePlans(["create", "update", "delete", "import", "no-op"].map(fixture));
+    expect(summary.stacks.map((s) => s.stack)).toEqual(["create", "update", "delete", "import", "no-op"]);
+    expect(summary.totals).toEqual({ create: 1, update: 2, replace: 0, delete: 1, import: 2, "no-op": 2 });
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * The JSON Schema of the deployments file. It is the one source of the file's shape: the loader validates with
+ * it, and `npm run schema` writes it to deployments.schema.json for editors. Each description says what is
+ * allowed, and validation messages quote it.
+ */
+import { backendSchema } from "./backend";
+import { GENESYS_CLOUD_REGION_NAMES } from "./regions";
+import {
+  ALLOWED_CLIENT_ID,
+  ALLOWED_DESCRIPTION,
+  ALLOWED_GRANT_TYPE,
+  ALLOWED_LIGHTNING_HOST,
+  ALLOWED_MY_DOMAIN,
+  ALLOWED_NAME,
+  ALLOWED_REDIRECT_URI,
+  ALLOWED_SANDBOX,
+  ALLOWED_SCOPE,
+  ALLOWED_TOKEN_LIFETIME,
+  DEFAULT_DESCRIPTION,
+  GRANT_TYPE_NAMES,
+  SERVICE_CLOUD_VOICE_SCOPES,
+  TEXT_LIMITS,
+  TOKEN_LIFETIME_SECONDS,
+} from "../construct";
+
+export const DEPLOYMENT_NAME_PATTERN = "^[A-Za-z][A-Za-z0-9_-]{0,62}$";
+/** Names every JavaScript object has (toString, constructor, ...): the constructs library cannot name a stack so. */
+export const RESERVED_DEPLOYMENT_NAMES = Object.getOwnPropertyNames(Object.prototype)
+  .filter((name) => new RegExp(DEPLOYMENT_NAME_PATTERN).test(name))
+  .sort();
+export const ALLOWED_DEPLOYMENT_NAME =
+  "a stack name: a letter, then letters, digits, hyphens and underscores, at most 63 characters (e.g. production), " +
+  `other than ${RESERVED_DEPLOYMENT_NAMES.join(", ")}`;
+
+const text = (description: string) => ({ type: "string", description });
+
+export const deploymentsSchema = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  title: "Service Cloud Voice OAuth client deployments",
+  description: "One deployment per Genesys Cloud org and Salesforce org pair; each becomes one Terraform stack.",
+  type: "object",
+  additionalProperties: false,
+  required: ["deployments"],
+  properties: {
+    $schema: text("The path or URL of this schema, for editors."),
+    deployments: {
+      type: "array",
+      description: "a list of at least one deployment",
+      minItems: 1,
+      items: {
+        type: "object",
+        description: "a deployment: name, genesysCloud, salesforce and optionally oauthClient and backend",
+        additionalProperties: false,
+        required: ["name", "genesysCloud", "salesforce"],
+        properties: {
+          name: {
+            type: "string",
+            pattern: DEPLOYMENT_NAME_PATTERN,
+            not: { enum: RESERVED_DEPLOYMENT_NAMES },
+            description: ALLOWED_DEPLOYMENT_NAME,
+          },
+          genesysCloud: {
+            type: "object",
+            description: "the Genesys Cloud org: its region",
+            additionalProperties: false,
+            required: ["region"],
+            properties: {
+              region: {
+                type: "string",
+                enum: GENESYS_CLOUD_REGION_NAMES,
+                description: `one of the Genesys Cloud regions: ${GENESYS_CLOUD_REGION_NAMES.join(", ")}`,
+              },
+            },
+          },
+          salesforce: {
+            type: "object",
+            description: "the Salesforce org: myDomain (and sandbox), or lightningHost",
+            additionalProperties: false,
+            properties: {
+              myDomain: text(ALLOWED_MY_DOMAIN),
+              sandbox: text(`${ALLOWED_SANDBOX}; only with myDomain`),
+              lightningHost: text(`${ALLOWED_LIGHTNING_HOST}; instead of myDomain`),
+            },
+          },
+          oauthClient: {
+            type: "object",
+            description: "the OAuth client's settings beyond the article's defaults",
+            additionalProperties: false,
+            properties: {
+              name: {
+                ...text(`${ALLOWED_NAME}: the App Name shown when someone authorizes the client (default: Salesforce Service Cloud Voice (<lightning host>))`),
+                maxLength: TEXT_LIMITS.name,
+              },
+              description: {
+                ...text(`${ALLOWED_DESCRIPTION} (default: "${DEFAULT_DESCRIPTION}")`),
+                maxLength: TEXT_LIMITS.description,
+              },
+              tokenLifetimeSeconds: {
+                type: "integer",
+                minimum: TOKEN_LIFETIME_SECONDS.min,
+                maximum: TOKEN_LIFETIME_SECONDS.max,
+                default: TOKEN_LIFETIME_SECONDS.default,
+                description: `${ALLOWED_TOKEN_LIFETIME} (default: ${TOKEN_LIFETIME_SECONDS.default})`,
+              },
+              grantType: {
+                type: "string",
+                enum: GRANT_TYPE_NAMES,
+                default: "implicit",
+                description: `${ALLOWED_GRANT_TYPE} (default: implicit, which Genesys is retiring)`,
+              },
+              additionalScopes: {
+                type: "array",
+                description: `a list of scopes beyond ${SERVICE_CLOUD_VOICE_SCOPES.join(", ")}, each ${ALLOWED_SCOPE}`,
+                items: text(ALLOWED_SCOPE),
+              },
+              additionalRedirectUris: {
+                type: "array",
+                description: `a list of redirect URIs beyond https://<lightning host>/lightning/page/home, each ${ALLOWED_REDIRECT_URI}`,
+                items: text(ALLOWED_REDIRECT_URI),
+              },
+              preventDestroy: {
+                type: "boolean",
+                default: true,
+                description: "true or false (default: true): refuse to destroy the client, whose id the Salesforce org holds",
+              },
+              importClientId: text(`${ALLOWED_CLIENT_ID}: a client made by hand to adopt (import) instead of creating one`),
+            },
+          },
+          backend: backendSchema,
+        },
+      },
+    },
+  },
+} as const;

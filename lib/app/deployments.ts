@@ -1,0 +1,122 @@
+/**
+ * Reads and checks the deployments file: its shape against the JSON Schema, then every value with the
+ * construct's own checks, reporting all problems at once with their JSON paths.
+ */
+import { BackendConfig } from "./backend";
+import { deploymentsSchema } from "./deployments-schema";
+import { parseJson, readTextFile, schemaChecker } from "./json-input";
+import { checkOAuthClientProps, GrantType, InputError, Problem, ServiceCloudVoiceOAuthClientProps } from "../construct";
+
+/** One deployment: a Genesys Cloud org and a Salesforce org, synthesized as one Terraform stack. */
+export interface Deployment {
+  readonly name: string;
+  readonly genesysCloud: { readonly region: string };
+  readonly salesforce: { readonly myDomain?: string; readonly sandbox?: string; readonly lightningHost?: string };
+  readonly oauthClient?: {
+    readonly name?: string;
+    readonly description?: string;
+    readonly tokenLifetimeSeconds?: number;
+    readonly grantType?: GrantType;
+    readonly additionalScopes?: string[];
+    readonly additionalRedirectUris?: string[];
+    readonly preventDestroy?: boolean;
+    readonly importClientId?: string;
+  };
+  readonly backend?: BackendConfig;
+}
+
+export const DEFAULT_DEPLOYMENTS_FILE = "deployments.json";
+
+/** The deployments file: DEPLOYMENTS_FILE, else deployments.json in the current folder. */
+export function deploymentsFile(env: NodeJS.ProcessEnv): string {
+  return env.DEPLOYMENTS_FILE || DEFAULT_DEPLOYMENTS_FILE;
+}
+
+/** Where each prop stands in a deployment. */
+const PROP_PATHS: Record<Exclude<keyof ServiceCloudVoiceOAuthClientProps, "provider">, string> = {
+  myDomain: "salesforce.myDomain",
+  sandbox: "salesforce.sandbox",
+  lightningHost: "salesforce.lightningHost",
+  name: "oauthClient.name",
+  description: "oauthClient.description",
+  tokenLifetimeSeconds: "oauthClient.tokenLifetimeSeconds",
+  grantType: "oauthClient.grantType",
+  additionalScopes: "oauthClient.additionalScopes",
+  additionalRedirectUris: "oauthClient.additionalRedirectUris",
+  preventDestroy: "oauthClient.preventDestroy",
+  importClientId: "oauthClient.importClientId",
+};
+
+/** The construct's props for a deployment, each read from where PROP_PATHS says it stands. */
+export function oauthClientProps(deployment: Deployment): ServiceCloudVoiceOAuthClientProps {
+  const props: Record<string, unknown> = {};
+  for (const [prop, path] of Object.entries(PROP_PATHS)) {
+    const [group, key] = path.split(".");
+    const section: unknown = (deployment as unknown as Record<string, unknown>)[group];
+    if (isObject(section) && section[key] !== undefined) props[prop] = section[key];
+  }
+  return props;
+}
+
+const checkShape = schemaChecker(deploymentsSchema);
+
+/** Reads the deployments file; throws one InputError listing every problem. */
+export function loadDeployments(file: string): Deployment[] {
+  const text = readTextFile(file, "a readable JSON file", "; set DEPLOYMENTS_FILE to use another path");
+  return parseDeployments(text, file);
+}
+
+/** Parses and checks the text of a deployments file; `source` names it in messages. */
+export function parseDeployments(text: string, source: string): Deployment[] {
+  const data = parseJson(text, source);
+  const problems = [...checkShape(data), ...valueProblems(data)];
+  if (problems.length > 0) throw new InputError(source, sortedUniqueProblems(problems));
+  return (data as { deployments: Deployment[] }).deployments;
+}
+
+/** The checks JSON Schema cannot express: the construct's value checks, and names unique across deployments. */
+function valueProblems(data: unknown): Problem[] {
+  const deployments = isObject(data) && Array.isArray(data.deployments) ? data.deployments : [];
+  const problems: Problem[] = [];
+  const firstWithName = new Map<string, number>();
+  deployments.forEach((deployment: unknown, i: number) => {
+    if (!isObject(deployment)) return;
+    const at = `deployments[${i}]`;
+    if (typeof deployment.name === "string") {
+      // Stack directories must differ on case-insensitive file systems too.
+      const key = deployment.name.toLowerCase();
+      const first = firstWithName.get(key);
+      if (first === undefined) firstWithName.set(key, i);
+      else {
+        problems.push({
+          path: `${at}.name`,
+          given: deployment.name,
+          allowed: `a name no other deployment has (deployments[${first}] is named ${JSON.stringify(deployments[first].name)})`,
+        });
+      }
+    }
+    if (!isObject(deployment.salesforce)) return;
+    for (const problem of checkOAuthClientProps(oauthClientProps(deployment as unknown as Deployment))) {
+      const [prop, rest] = splitHead(problem.path);
+      const propPath = PROP_PATHS[prop as keyof typeof PROP_PATHS] ?? prop;
+      problems.push({ ...problem, path: `${at}.${propPath}${rest}` });
+    }
+  });
+  return problems;
+}
+
+function splitHead(path: string): [string, string] {
+  const match = /^([A-Za-z]+)(.*)$/.exec(path);
+  return match ? [match[1], match[2]] : [path, ""];
+}
+
+function isObject(value: unknown): value is Record<string, any> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Orders problems by path, with array indexes in numeric order, and keeps the first problem per path. */
+function sortedUniqueProblems(problems: readonly Problem[]): Problem[] {
+  const seen = new Set<string>();
+  const unique = problems.filter((p) => !seen.has(p.path) && seen.add(p.path));
+  return unique.sort((a, b) => a.path.localeCompare(b.path, "en", { numeric: true }));
+}

@@ -1,0 +1,214 @@
+/**
+ * JSON input checked against a JSON Schema, with every problem in the project's one shape (lib/problems.ts):
+ * the path, the value there, and the schema's description of what is allowed. Used for the deployments file
+ * and for Terraform plan files.
+ */
+import Ajv, { ErrorObject } from "ajv";
+import { readFileSync } from "fs";
+import { JSONPath, visit } from "jsonc-parser";
+import { Description, InputError, Problem } from "../construct";
+
+export type SchemaChecker = (data: unknown) => Problem[];
+
+/**
+ * Compiles a schema once, on first use. The schema's own validity is a test's job, not a start-up cost
+ * (validateSchema: false saves ~20 ms per run).
+ */
+export function schemaChecker(schema: object): SchemaChecker {
+  let validate: ReturnType<Ajv["compile"]> | undefined;
+  return (data) => {
+    validate ??= new Ajv({ allErrors: true, verbose: true, strict: true, validateSchema: false }).compile(schema);
+    return validate(data) ? [] : (validate.errors ?? []).map(schemaProblem);
+  };
+}
+
+/**
+ * Reads a text file as UTF-8 (a leading UTF-8 byte order mark is dropped: editors on Windows write one).
+ * Anything else is one InputError at "(file)" saying what the file is: missing, a folder, a symbolic link loop,
+ * UTF-16, a ZIP archive (a binary Terraform plan is one), or bytes that are not UTF-8. `allowed` says what the
+ * file should be; `hint`, after the reason it could not be read, how to name another.
+ */
+export function readTextFile(file: string, allowed: string, hint = ""): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    throw new InputError(file, [{ path: "(file)", given: file, allowed: `${allowed} (${unreadableReason(e as NodeJS.ErrnoException)})${hint}` }]);
+  }
+  const kind = binaryKind(bytes);
+  if (kind) throw new InputError(file, [{ path: "(file)", given: new Description(kind), allowed }]);
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(start));
+  } catch {
+    const text = bytes.subarray(start).toString("utf8");
+    const at = start + Buffer.byteLength(text.slice(0, text.indexOf("\ufffd")));
+    throw new InputError(file, [
+      { path: "(file)", given: new Description(`bytes that are not UTF-8 text (at byte offset ${at})`), allowed: `${allowed}, in UTF-8` },
+    ]);
+  }
+}
+
+function unreadableReason(e: NodeJS.ErrnoException): string {
+  switch (e.code) {
+    case "ENOENT":
+      return "it does not exist";
+    case "EISDIR":
+      return "it is a folder";
+    case "ELOOP":
+      return "it is a symbolic link loop";
+    case "EACCES":
+      return "no permission to read it";
+    default:
+      return e.message;
+  }
+}
+
+/** What a file that is not UTF-8 text is, in words; undefined when it may be UTF-8 text. */
+function binaryKind(bytes: Buffer): string | undefined {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return "a UTF-16 text file (Windows PowerShell's > and Out-File write these): save it as UTF-8";
+  }
+  if (bytes.subarray(0, 4).equals(Buffer.from("PK\x03\x04", "latin1"))) {
+    return "a ZIP archive, such as a binary Terraform plan file";
+  }
+  // UTF-16 without a byte order mark: every other byte of the ASCII text is zero.
+  if (bytes.length >= 2 && bytes.subarray(0, 64).includes(0)) return "a binary file or UTF-16 text without a byte order mark";
+  return undefined;
+}
+
+/** Deeper than this is no configuration or plan anyone writes, and would exhaust recursive parsers and checkers. */
+export const MAX_JSON_DEPTH = 256;
+
+/**
+ * Parses JSON text strictly. Each of these is an InputError with where it is: a syntax error (line and column),
+ * nesting deeper than MAX_JSON_DEPTH, and a key given twice in one object (JSON parsers disagree on which one
+ * wins, so neither is taken). A number JavaScript cannot hold exactly (1e400, 12345678901234567890) is kept as
+ * written, as a Description, so that checks refuse it and messages show what the user wrote.
+ */
+export function parseJson(text: string, source: string): unknown {
+  const tooDeep = depthProblem(text);
+  if (tooDeep) throw new InputError(source, [tooDeep]);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new InputError(source, [jsonSyntaxProblem(text, (e as Error).message)]);
+  }
+  const problems: Problem[] = [];
+  const keysOf: Map<string, number>[] = [];
+  const inexact: [JSONPath, string][] = [];
+  visit(text, {
+    onObjectBegin: () => void keysOf.push(new Map()),
+    onObjectEnd: () => void keysOf.pop(),
+    onObjectProperty: (key, offset, _length, line, column, path) => {
+      const keys = keysOf[keysOf.length - 1];
+      const first = keys.get(key);
+      if (first === undefined) keys.set(key, offset);
+      else {
+        problems.push({
+          path: toPath([...path(), key]),
+          given: new Description(`the key "${key}" a second time (line ${line + 1}, column ${column + 1})`),
+          allowed: `each key once in an object (the first "${key}" is at ${lineAndColumn(text, first)})`,
+        });
+      }
+    },
+    onLiteralValue: (value, offset, length, _line, _column, path) => {
+      if (typeof value === "number" && !(Number.isFinite(value) && (!Number.isInteger(value) || Number.isSafeInteger(value)))) {
+        inexact.push([path(), text.slice(offset, offset + length)]);
+      }
+    },
+  });
+  if (problems.length > 0) throw new InputError(source, problems);
+  for (const [path, written] of inexact) data = replaceAt(data, path, new Description(written));
+  return data;
+}
+
+/** The first place where brackets nest deeper than MAX_JSON_DEPTH, as a problem; strings are skipped. */
+function depthProblem(text: string): Problem | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "{" || c === "[") {
+      if (++depth > MAX_JSON_DEPTH) {
+        return {
+          path: `(${lineAndColumn(text, i)})`,
+          given: new Description(`objects and lists nested more than ${MAX_JSON_DEPTH} levels deep`),
+          allowed: `JSON nested at most ${MAX_JSON_DEPTH} levels deep`,
+        };
+      }
+    } else if (c === "}" || c === "]") depth--;
+  }
+  return undefined;
+}
+
+function replaceAt(data: unknown, path: JSONPath, value: unknown): unknown {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path;
+  const parent = data as Record<string | number, unknown>;
+  parent[head] = replaceAt(parent[head], rest, value);
+  return data;
+}
+
+function toPath(path: JSONPath): string {
+  return path.reduce<string>((at, key) => joinPath(at, String(key)), "");
+}
+
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split("\n");
+  return `line ${before.length}, column ${before[before.length - 1].length + 1}`;
+}
+
+function jsonSyntaxProblem(text: string, message: string): Problem {
+  const position = /position (\d+)/.exec(message);
+  if (!position) return { path: "(file)", given: text.slice(0, 40), allowed: `JSON (${message})` };
+  const offset = Number(position[1]);
+  return { path: `(${lineAndColumn(text, offset)})`, given: text.slice(offset, offset + 20), allowed: `JSON (${message})` };
+}
+
+function schemaProblem(error: ErrorObject): Problem {
+  const at = pathFromPointer(error.instancePath);
+  const schema = error.parentSchema as { description?: string; properties?: Record<string, { description?: string }> };
+  switch (error.keyword) {
+    case "required": {
+      const key = (error.params as { missingProperty: string }).missingProperty;
+      return { path: joinPath(at, key), given: undefined, allowed: schema.properties?.[key]?.description ?? "a value" };
+    }
+    case "additionalProperties": {
+      const key = (error.params as { additionalProperty: string }).additionalProperty;
+      const known = Object.keys(schema.properties ?? {}).join(", ");
+      return {
+        path: joinPath(at, key),
+        given: (error.data as Record<string, unknown>)[key],
+        allowed: `no key "${key}" here; the keys are: ${known}`,
+      };
+    }
+    case "type": {
+      // Leaf descriptions say their type in words ("an integer number of seconds ..."); objects' do not.
+      const type = (error.params as { type: string }).type;
+      return { path: at, given: error.data, allowed: type === "object" ? `an object: ${schema.description}` : `${schema.description}` };
+    }
+    default:
+      return { path: at, given: error.data, allowed: schema.description ?? error.message ?? error.keyword };
+  }
+}
+
+function pathFromPointer(pointer: string): string {
+  const keys = pointer
+    .split("/")
+    .slice(1)
+    .map((key) => key.replace(/~1/g, "/").replace(/~0/g, "~"));
+  return keys.reduce(joinPath, "");
+}
+
+/** `a.b[0]["odd key"]`: the JSON path form every message uses. */
+export function joinPath(path: string, key: string): string {
+  if (/^\d+$/.test(key)) return `${path}[${key}]`;
+  if (!/^[A-Za-z_$][\w$]*$/.test(key)) return `${path}[${JSON.stringify(key)}]`;
+  return path === "" ? key : `${path}.${key}`;
+}

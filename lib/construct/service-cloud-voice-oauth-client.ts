@@ -1,0 +1,82 @@
+import { Annotations, Fn, Op, TerraformResourceLifecycle, Token } from "cdktf";
+import { Construct } from "constructs";
+import { OauthClient } from "../../.gen/providers/genesyscloud/oauth-client";
+import { IMPLICIT_GRANT_RETIREMENT } from "./grant-type";
+import {
+  ALLOWED_DESCRIPTION,
+  ALLOWED_NAME,
+  OAuthClientSettings,
+  resolveOAuthClientSettings,
+  ServiceCloudVoiceOAuthClientProps,
+  TEXT_LIMITS,
+} from "./oauth-client-settings";
+import { HIDDEN_CHARACTERS_RE2 } from "./plain-text";
+
+/**
+ * The Genesys Cloud OAuth client that the Salesforce Service Cloud Voice Lightning app gets its tokens from,
+ * declared as the Genesys article "Create an OAuth Client for Salesforce Service Cloud Voice" sets it up.
+ */
+export class ServiceCloudVoiceOAuthClient extends Construct {
+  /** The construct id of the resource: part of its Terraform address, so it never changes. */
+  static readonly RESOURCE_ID = "client";
+
+  readonly resource: OauthClient;
+  readonly settings: OAuthClientSettings;
+
+  constructor(scope: Construct, id: string, props: ServiceCloudVoiceOAuthClientProps) {
+    super(scope, id);
+    this.settings = resolveOAuthClientSettings(props);
+    const s = this.settings;
+
+    this.resource = new OauthClient(this, ServiceCloudVoiceOAuthClient.RESOURCE_ID, {
+      name: s.name,
+      description: s.description,
+      accessTokenValiditySeconds: s.tokenLifetimeSeconds,
+      authorizedGrantType: s.authorizedGrantType,
+      registeredRedirectUris: s.redirectUris,
+      scopes: s.scopes,
+      // The implicit grant and PKCE need no secret; never put one in state.
+      exposeClientSecret: false,
+      lifecycle: { preventDestroy: s.preventDestroy, ...textPreconditions(s) },
+      provider: props.provider,
+    });
+
+    // Adopting a hand-made client: an import block, so that no new client (and no new id) is created.
+    if (s.importClientId) this.resource.importFrom(s.importClientId);
+
+    if (s.grantType === "implicit") Annotations.of(this).addWarning(IMPLICIT_GRANT_RETIREMENT);
+    for (const scope of s.additionalScopes) {
+      Annotations.of(this).addWarning(
+        `Additional scope "${scope}" is beyond the seven the Service Cloud Voice setup needs: grant it only if the Lightning app must have it (least privilege).`,
+      );
+    }
+  }
+
+  /** The OAuth client id to paste into the Salesforce org; the resource id, which is also known after an import. */
+  get clientId(): string {
+    return this.resource.id;
+  }
+
+  /** The redirect URIs registered on the client. */
+  get redirectUris(): string[] {
+    return this.settings.redirectUris;
+  }
+}
+
+/**
+ * A name or description given as a Terraform token is known only at plan time: the checks that synth makes on a
+ * literal one are then preconditions, which fail the plan before any change with the same words.
+ */
+function textPreconditions(s: OAuthClientSettings): Pick<TerraformResourceLifecycle, "precondition"> {
+  const checks = [
+    { text: s.name, maxLength: TEXT_LIMITS.name, nonEmpty: true, allowed: `The OAuth client's name must be ${ALLOWED_NAME}.` },
+    { text: s.description, maxLength: TEXT_LIMITS.description, nonEmpty: false, allowed: `The OAuth client's description must be ${ALLOWED_DESCRIPTION}.` },
+  ].filter((c) => Token.isUnresolved(c.text));
+  if (checks.length === 0) return {};
+  return {
+    precondition: checks.map(({ text, maxLength, nonEmpty, allowed }) => {
+      const plain = Op.and(Op.lte(Fn.lengthOf(text), maxLength), Op.not(Fn.can(Fn.regex(HIDDEN_CHARACTERS_RE2, text))));
+      return { condition: nonEmpty ? Op.and(Op.gt(Fn.lengthOf(Fn.trimspace(text)), 0), plain) : plain, errorMessage: allowed };
+    }),
+  };
+}

@@ -1,0 +1,183 @@
+/**
+ * Reads `terraform show -json PLANFILE` documents: one per stack, given as files or found in directories.
+ * Follows the documented plan format 1.x (developer.hashicorp.com/terraform/internals/json-format): checks the
+ * fields this summary reads and ignores the rest, as the format asks.
+ */
+import { readdirSync, realpathSync, Stats, statSync } from "fs";
+import { basename, dirname, join, resolve } from "path";
+import { parseJson, readTextFile, schemaChecker } from "../../app/json-input";
+import { Description, InputError } from "../../construct";
+
+export type PlanAction = "no-op" | "create" | "read" | "update" | "delete" | "forget";
+
+export interface PlanChange {
+  readonly actions: PlanAction[];
+  readonly before?: unknown;
+  readonly after?: unknown;
+  readonly after_unknown?: unknown;
+  readonly before_sensitive?: unknown;
+  readonly after_sensitive?: unknown;
+  readonly replace_paths?: unknown[][];
+  readonly importing?: { readonly id?: string };
+}
+
+export interface ResourceChange {
+  readonly address: string;
+  readonly previous_address?: string;
+  readonly mode?: string;
+  readonly type: string;
+  readonly name?: string;
+  readonly action_reason?: string;
+  readonly change: PlanChange;
+}
+
+export interface Plan {
+  readonly format_version: string;
+  readonly resource_changes?: ResourceChange[];
+  readonly resource_drift?: ResourceChange[];
+}
+
+/** A plan and the stack it belongs to. */
+export interface StackPlan {
+  readonly stack: string;
+  readonly file: string;
+  readonly plan: Plan;
+}
+
+const resourceChange = {
+  type: "object",
+  description: "a resource change: address, type and change.actions",
+  required: ["address", "type", "change"],
+  properties: {
+    address: { type: "string", description: "the resource address" },
+    type: { type: "string", description: "the resource type" },
+    change: {
+      type: "object",
+      description: "the change: actions, before, after",
+      required: ["actions"],
+      properties: {
+        actions: {
+          type: "array",
+          description: "a list of Terraform plan actions",
+          items: {
+            enum: ["no-op", "create", "read", "update", "delete", "forget"],
+            description: "one of no-op, create, read, update, delete, forget",
+          },
+        },
+      },
+    },
+  },
+};
+
+/** What a plan file must be, and how to make one. */
+export const PLAN_FILE = "a Terraform plan in JSON: terraform plan -out=tfplan, then terraform show -json tfplan > tfplan.json";
+
+const checkPlan = schemaChecker({
+  type: "object",
+  description: PLAN_FILE,
+  required: ["format_version"],
+  properties: {
+    format_version: {
+      type: "string",
+      pattern: "^1\\.",
+      description: "a plan in the JSON format 1.x, as Terraform 0.12 and later write it (terraform show -json PLANFILE)",
+    },
+    resource_changes: { type: "array", description: "a list of resource changes", items: resourceChange },
+    resource_drift: { type: "array", description: "a list of resource changes", items: resourceChange },
+  },
+});
+
+/**
+ * Reads every plan named, directories searched for `.json` files (symbolic links followed, each folder once);
+ * throws one InputError per bad file, and one when two files are plans of the same stack.
+ */
+export function readPlans(paths: readonly string[]): StackPlan[] {
+  const visited = new Set<string>();
+  const files = paths.flatMap((path) => planFilesAt(path, visited));
+  if (files.length === 0) {
+    throw new InputError("plan-summary", [
+      { path: "(arguments)", given: paths, allowed: "one or more plan files, or directories holding them (*.json)" },
+    ]);
+  }
+  const plans = files.map(readPlan);
+  const firstOfStack = new Map<string, StackPlan>();
+  const twice = plans.flatMap((plan) => {
+    const first = firstOfStack.get(plan.stack);
+    if (!first) firstOfStack.set(plan.stack, plan);
+    return first ? [{ first, plan }] : [];
+  });
+  if (twice.length > 0) {
+    throw new InputError(
+      "plan-summary",
+      twice.map(({ first, plan }) => ({
+        path: "(arguments)",
+        given: new Description(`${first.file} and ${plan.file}, both plans of the stack "${plan.stack}"`),
+        allowed: "one plan per stack (a stack is named after its plan file, or its folder for plan.json and tfplan.json)",
+      })),
+    );
+  }
+  return plans;
+}
+
+function planFilesAt(path: string, visited: Set<string>, listed = false): string[] {
+  const stats = statOrExplain(path);
+  if (!stats.isDirectory()) return listed && !path.endsWith(".json") ? [] : [path];
+  const real = realpathSync(path);
+  if (visited.has(real)) return [];
+  visited.add(real);
+  return readdirSync(path)
+    .sort()
+    .flatMap((entry) => planFilesAt(join(path, entry), visited, true));
+}
+
+function statOrExplain(path: string): Stats {
+  try {
+    return statSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const what = code === "ELOOP" ? "a symbolic link loop" : code === "ENOENT" ? undefined : (e as Error).message;
+    let broken = false;
+    try {
+      broken = code === "ENOENT" && readdirSync(dirname(path)).includes(basename(path));
+    } catch {
+      // the folder itself is missing
+    }
+    const given = what ? new Description(`${path}: ${what}`) : broken ? new Description(`${path}: a broken symbolic link`) : path;
+    throw new InputError(path, [{ path: "(file)", given, allowed: "an existing plan file or directory" }]);
+  }
+}
+
+export function readPlan(file: string): StackPlan {
+  const plan = parseJson(readTextFile(file, PLAN_FILE), file);
+  const notAPlan = notAPlanKind(plan);
+  if (notAPlan) throw new InputError(file, [{ path: "(file)", given: new Description(notAPlan), allowed: PLAN_FILE }]);
+  const problems = checkPlan(plan);
+  if (problems.length > 0) throw new InputError(file, problems);
+  return { stack: stackNameOf(file), file, plan: plan as Plan };
+}
+
+/**
+ * What a JSON object that is not a plan is, in words; undefined for a plan or for anything the schema check
+ * explains better. A plan always has planned_values, even when nothing changes; taking anything else as "no
+ * changes" would let the gate pass.
+ */
+function notAPlanKind(data: unknown): string | undefined {
+  if (typeof data !== "object" || data === null || Array.isArray(data) || "planned_values" in data) return undefined;
+  const has = (key: string) => key in data;
+  if (has("values") || (has("format_version") && has("terraform_version"))) {
+    return "the JSON of a Terraform state (terraform show -json without a plan file), not of a plan";
+  }
+  if (has("version") && has("resources")) return "a Terraform state file (terraform.tfstate), not a plan";
+  if (has("resource") || has("provider") || has("terraform")) return "a Terraform configuration (such as cdk.tf.json), not a plan";
+  return "JSON without planned_values, which every plan has: not a Terraform plan";
+}
+
+/**
+ * The stack a plan file belongs to: `production.json`, `production.plan.json` and `production/plan.json`
+ * (or `tfplan.json`, as a pipeline writes it beside the stack's cdk.tf.json) all belong to `production`.
+ */
+export function stackNameOf(file: string): string {
+  const name = basename(file).replace(/\.json$/, "");
+  if (["plan", "tfplan"].includes(name)) return basename(dirname(resolve(file)));
+  return name.replace(/\.(tf)?plan$/, "");
+}

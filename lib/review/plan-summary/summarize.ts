@@ -1,0 +1,239 @@
+/**
+ * What a plan does, in reviewers' words: counts per action, each change attribute by attribute with sensitive
+ * and unknown values masked, the OAuth client deletions and replacements that change the client id (the gate),
+ * and the quieter risks (a client made inactive, a Salesforce redirect URI removed, scopes below the article's seven).
+ */
+import { PlanChange, ResourceChange, StackPlan } from "./plans";
+import { isSalesforceRedirectUri, SERVICE_CLOUD_VOICE_SCOPES } from "../../construct";
+
+export const OAUTH_CLIENT_TYPE = "genesyscloud_oauth_client";
+
+export type ChangeKind = "create" | "update" | "replace" | "delete" | "no-op" | "read" | "forget";
+/** What the headline counts, in its order. */
+export const COUNTED = ["create", "update", "replace", "delete", "import", "no-op"] as const;
+export type Counted = (typeof COUNTED)[number];
+export type Counts = Record<Counted, number>;
+
+export interface ChangeSummary {
+  readonly address: string;
+  readonly type: string;
+  readonly kind: ChangeKind;
+  /** The id an import block adopts, when the change imports. */
+  readonly importId?: string;
+  /** The client's name (after, else before), for OAuth clients. */
+  readonly name?: string;
+  /** Why Terraform replaces or deletes: action_reason and replace_paths in words. */
+  readonly reasons: string[];
+  /** Attribute by attribute, masked. */
+  readonly details: string[];
+  /** A deleted or replaced OAuth client: the client id changes. */
+  readonly dangerous: boolean;
+  readonly warnings: string[];
+}
+
+export interface StackSummary {
+  readonly stack: string;
+  readonly file: string;
+  readonly counts: Counts;
+  /** Every managed resource change but no-ops and reads. */
+  readonly changes: ChangeSummary[];
+  readonly drift: ChangeSummary[];
+}
+
+export interface PlanSummary {
+  readonly stacks: StackSummary[];
+  readonly totals: Counts;
+}
+
+export const SENSITIVE = "(sensitive)";
+export const UNKNOWN = "(known after apply)";
+/** Attributes masked even where the plan does not mark them sensitive (client_secret, directory_client_secret). */
+const SECRET_NAME = /(^|_)(secret|password)$/i;
+/** What reviewers look at first; other attributes follow in name order. */
+const FIRST = ["name", "description", "authorized_grant_type", "access_token_validity_seconds", "scopes", "registered_redirect_uris", "state"];
+
+const LABELS: Record<string, string> = {
+  authorized_grant_type: "grant type",
+  access_token_validity_seconds: "token lifetime (seconds)",
+  registered_redirect_uris: "redirect URIs",
+};
+
+const REASONS: Record<string, string> = {
+  replace_because_tainted: "the resource is tainted",
+  replace_because_cannot_update: "an attribute that forces replacement changed",
+  replace_by_request: "replacement was requested (-replace)",
+  delete_because_no_resource_config: "it is no longer in the configuration (a removed deployment, or a changed construct id)",
+  delete_because_no_module: "its module is no longer in the configuration",
+  delete_because_wrong_repetition: "its count or for_each changed",
+  delete_because_count_index: "its count index is out of range",
+  delete_because_each_key: "its for_each key is gone",
+  delete_because_no_move_target: "its moved block has no target",
+};
+
+export function kindOf(actions: readonly string[]): ChangeKind {
+  const key = actions.join(",");
+  if (key === "delete,create" || key === "create,delete") return "replace";
+  return (actions[0] ?? "no-op") as ChangeKind;
+}
+
+export function summarizePlans(plans: readonly StackPlan[]): PlanSummary {
+  const stacks = plans.map(summarizeStack);
+  const totals = emptyCounts();
+  for (const stack of stacks) for (const key of COUNTED) totals[key] += stack.counts[key];
+  return { stacks, totals };
+}
+
+function summarizeStack({ stack, file, plan }: StackPlan): StackSummary {
+  const counts = emptyCounts();
+  const changes: ChangeSummary[] = [];
+  for (const rc of plan.resource_changes ?? []) {
+    if (rc.mode === "data") continue;
+    const summary = summarizeChange(rc);
+    if (summary.importId !== undefined) counts.import += 1;
+    if ((COUNTED as readonly string[]).includes(summary.kind)) counts[summary.kind as Counted] += 1;
+    if (summary.kind !== "no-op" && summary.kind !== "read") changes.push(summary);
+    else if (summary.importId !== undefined) changes.push(summary);
+  }
+  const drift = (plan.resource_drift ?? []).filter((rc) => rc.mode !== "data").map(summarizeChange);
+  return { stack, file, counts, changes, drift };
+}
+
+export function summarizeChange(rc: ResourceChange): ChangeSummary {
+  const kind = kindOf(rc.change.actions);
+  const before = asRecord(rc.change.before);
+  const after = asRecord(rc.change.after);
+  const isClient = rc.type === OAUTH_CLIENT_TYPE;
+  const name = isClient ? textOf(after.name) ?? textOf(before.name) : undefined;
+  const reasons = [
+    ...(rc.action_reason ? [REASONS[rc.action_reason] ?? rc.action_reason] : []),
+    ...(rc.change.replace_paths ?? []).map((path) => `${path.join(".")} forces replacement`),
+  ];
+  return {
+    address: rc.address,
+    type: rc.type,
+    kind,
+    importId: rc.change.importing ? rc.change.importing.id ?? UNKNOWN : undefined,
+    name,
+    reasons,
+    details: attributeChanges(kind, rc.change),
+    dangerous: isClient && (kind === "delete" || kind === "replace"),
+    warnings: isClient ? clientWarnings(kind, before, after) : [],
+  };
+}
+
+/** Each changed attribute in words, sensitive and unknown values masked. */
+export function attributeChanges(kind: ChangeKind, change: PlanChange): string[] {
+  const before = asRecord(change.before);
+  const after = asRecord(change.after);
+  const beforeSensitive = asRecord(change.before_sensitive);
+  const afterSensitive = asRecord(change.after_sensitive);
+  const afterUnknown = asRecord(change.after_unknown);
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after), ...Object.keys(afterUnknown)])].sort(
+    (a, b) => rank(a) - rank(b) || a.localeCompare(b),
+  );
+  const lines: string[] = [];
+  for (const key of keys) {
+    const label = LABELS[key] ?? key;
+    const secret = SECRET_NAME.test(key) && typeof (after[key] ?? before[key]) !== "boolean";
+    // Hidden values are compared, never shown: a changed secret is reported as changed, not what it is.
+    const fromText = valueText(before[key], secret || change.before_sensitive === true || isMarked(beforeSensitive[key]));
+    const toText = valueText(after[key], secret || change.after_sensitive === true || isMarked(afterSensitive[key]));
+    const hidden = fromText === SENSITIVE || toText === SENSITIVE;
+    const unknown = isMarked(afterUnknown[key]);
+    if (kind === "delete") {
+      if (key === "name" || key === "id") lines.push(`${label}: ${fromText}`);
+    } else if (key === "id") {
+      continue;
+    } else if (kind === "no-op" || kind === "read") {
+      continue;
+    } else if (kind === "create") {
+      if (!unknown && !isEmpty(after[key])) lines.push(`${label}: ${toText}`);
+    } else if (unknown) {
+      lines.push(`${label}: ${fromText} → ${UNKNOWN}`);
+    } else if (sameValue(before[key], after[key])) {
+      continue;
+    } else if (!hidden && (Array.isArray(before[key]) || Array.isArray(after[key]))) {
+      const from = arrayOf(before[key]);
+      const to = arrayOf(after[key]);
+      const added = to.filter((x) => !from.some((y) => sameValue(x, y))).map((x) => `+ ${show(x)}`);
+      const removed = from.filter((x) => !to.some((y) => sameValue(x, y))).map((x) => `− ${show(x)}`);
+      lines.push(`${label}: ${[...added, ...removed].join(", ") || "reordered"}`);
+    } else {
+      lines.push(`${label}: ${fromText} → ${toText}`);
+    }
+  }
+  return lines;
+}
+
+function rank(key: string): number {
+  const i = FIRST.indexOf(key);
+  return i === -1 ? FIRST.length : i;
+}
+
+function valueText(value: unknown, hide: boolean): string {
+  if (hide && !isEmpty(value)) return SENSITIVE;
+  return show(value);
+}
+
+function clientWarnings(kind: ChangeKind, before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  if (kind === "delete") return [];
+  const warnings: string[] = [];
+  if (after.state === "inactive" && before.state !== "inactive") {
+    warnings.push("state → inactive: no new tokens; agents lose softphone login");
+  }
+  if (kind !== "create") {
+    const removed = arrayOf(before.registered_redirect_uris).filter(
+      (uri) => typeof uri === "string" && isSalesforceRedirectUri(uri) && !arrayOf(after.registered_redirect_uris).includes(uri),
+    );
+    for (const uri of removed) warnings.push(`Salesforce redirect URI removed: ${uri}: that org's Lightning app can no longer log in through it`);
+  }
+  if (Array.isArray(after.scopes)) {
+    const missing = SERVICE_CLOUD_VOICE_SCOPES.filter((scope) => !arrayOf(after.scopes).includes(scope));
+    if (missing.length > 0) warnings.push(`scopes below the article's seven: missing ${missing.join(", ")}`);
+  }
+  return warnings;
+}
+
+function emptyCounts(): Counts {
+  return { create: 0, update: 0, replace: 0, delete: 0, import: 0, "no-op": 0 };
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** A sensitivity or unknown mark: `true`, or a structure with `true` somewhere inside. */
+function isMarked(mark: unknown): boolean {
+  if (mark === true) return true;
+  if (Array.isArray(mark)) return mark.some(isMarked);
+  if (typeof mark === "object" && mark !== null) return Object.values(mark).some(isMarked);
+  return false;
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || (Array.isArray(value) && value.length === 0);
+}
+
+function arrayOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function textOf(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((x) => b.some((y) => sameValue(x, y)));
+  }
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+const MAX_VALUE_LENGTH = 200;
+
+/** A value for Markdown: null as "(none)", strings quoted, lists and objects as compact JSON, long ones cut. */
+export function show(value: unknown): string {
+  if (value === undefined || value === null) return "(none)";
+  const text = Array.isArray(value) ? `[${value.map(show).join(", ")}]` : JSON.stringify(value);
+  return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH)}…` : text;
+}
