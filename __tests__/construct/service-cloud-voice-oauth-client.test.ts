@@ -1,8 +1,12 @@
-import { Testing, TerraformStack } from "cdktf";
+import { spawnSync } from "child_process";
+import { TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { writeFileSync } from "fs";
+import { join } from "path";
 import { OauthClient } from "../../.gen/providers/genesyscloud/oauth-client";
-import { ServiceCloudVoiceOAuthClient, ServiceCloudVoiceOAuthClientProps } from "../../lib/construct";
+import { GenesyscloudProvider, ServiceCloudVoiceOAuthClient, ServiceCloudVoiceOAuthClientProps } from "../../lib/construct";
 import { IMPLICIT_GRANT_RETIREMENT } from "../../lib/construct/grant-type";
 import { SEED_ARTICLE_SCOPES } from "../support/seed-article";
+import { tempDir } from "../support/temp-dir";
 
 /** Synthesizes the construct in a stack; returns the resource block, its Terraform address and the warnings. */
 function synth(props: ServiceCloudVoiceOAuthClientProps) {
@@ -109,5 +113,90 @@ describe("ServiceCloudVoiceOAuthClient", () => {
     expect(
       () => new ServiceCloudVoiceOAuthClient(stack, "c", { myDomain: "acme", sandbox: "u-a-t", tokenLifetimeSeconds: 0 }),
     ).toThrow(/has 2 problems:\n  - sandbox: given "u-a-t"; .*\n  - tokenLifetimeSeconds: given 0; /);
+  });
+});
+
+describe("ServiceCloudVoiceOAuthClient: a provider per client", () => {
+  it("declares each client with the aliased provider of its org", () => {
+    const stack = new TerraformStack(Testing.app(), "two-orgs");
+    const us = new GenesyscloudProvider(stack, "us", { alias: "us", awsRegion: "us-east-1" });
+    const eu = new GenesyscloudProvider(stack, "eu", { alias: "eu", awsRegion: "eu-central-1" });
+    new ServiceCloudVoiceOAuthClient(stack, "a", { provider: us, myDomain: "acme" });
+    new ServiceCloudVoiceOAuthClient(stack, "b", { provider: eu, myDomain: "globex" });
+    const clients = Object.values(JSON.parse(Testing.synth(stack)).resource.genesyscloud_oauth_client) as any[];
+    expect(clients.map((c) => [c.provider, c.registered_redirect_uris[0]])).toEqual([
+      ["genesyscloud.us", "https://acme.lightning.force.com/lightning/page/home"],
+      ["genesyscloud.eu", "https://globex.lightning.force.com/lightning/page/home"],
+    ]);
+  });
+
+  it("without one, uses the stack's default provider", () => {
+    expect(synth({ myDomain: "acme" }).resource).not.toHaveProperty("provider");
+  });
+});
+
+describe("ServiceCloudVoiceOAuthClient: Terraform tokens in props", () => {
+  const variable = (stack: TerraformStack, name: string) => new TerraformVariable(stack, name, { type: "string" }).stringValue;
+
+  it.each(["myDomain", "sandbox", "lightningHost", "importClientId", "grantType"])("%s as a token is one InputError: it must be literal", (prop) => {
+    const stack = new TerraformStack(Testing.app(), "tokens");
+    const props = { myDomain: "acme", [prop]: variable(stack, prop) } as ServiceCloudVoiceOAuthClientProps;
+    if (prop === "lightningHost") delete (props as { myDomain?: string }).myDomain;
+    expect(() => new ServiceCloudVoiceOAuthClient(stack, "c", props)).toThrow(
+      new RegExp(`^ServiceCloudVoiceOAuthClient props has 1 problem:\\n  - ${prop}: given a Terraform token \\(\\$\\{TfToken\\[TOKEN\\.\\d+\\]\\}\\); allowed: a literal value, not a Terraform token`),
+    );
+  });
+
+  it("a token inside a list (additionalRedirectUris) is refused too", () => {
+    const stack = new TerraformStack(Testing.app(), "tokens");
+    expect(() => new ServiceCloudVoiceOAuthClient(stack, "c", { myDomain: "acme", additionalRedirectUris: [variable(stack, "uri")] })).toThrow(
+      /  - additionalRedirectUris: given a Terraform token .*; allowed: a literal value/,
+    );
+  });
+
+  it("name and description as tokens pass through, checked by preconditions at plan time with the same words", () => {
+    const stack = new TerraformStack(Testing.app(), "tokens");
+    new ServiceCloudVoiceOAuthClient(stack, "c", { myDomain: "acme", name: variable(stack, "name"), description: variable(stack, "description") });
+    const [resource] = Object.values(JSON.parse(Testing.synth(stack)).resource.genesyscloud_oauth_client) as any[];
+    expect(resource.name).toBe("${var.name}");
+    expect(resource.description).toBe("${var.description}");
+    expect(resource.lifecycle.prevent_destroy).toBe(true);
+    const [name, description] = resource.lifecycle.precondition;
+    expect(name.condition).toBe(
+      '${((length(trimspace(var.name)) >= 1) && ((length(var.name) <= 200) && !can(regex("[\\\\p{Cc}\\\\x{061c}\\\\x{200e}\\\\x{200f}\\\\x{2028}\\\\x{2029}\\\\x{202a}-\\\\x{202e}\\\\x{2066}-\\\\x{2069}]", var.name))))}',
+    );
+    expect(name.error_message).toBe(
+      "The OAuth client's name must be a non-empty text of at most 200 characters, without control characters, line breaks or bidirectional marks.",
+    );
+    expect(description.condition).toMatch(/^\$\{\(\(length\(var\.description\) <= 1000\) && !can\(regex\(/);
+  });
+
+  const hasTerraform = spawnSync("terraform", ["version"], { stdio: "ignore" }).status === 0;
+  (hasTerraform ? it : it.skip)("the name's precondition, run by real Terraform, refuses what synth refuses and passes the rest", () => {
+    const stack = new TerraformStack(Testing.app(), "tokens");
+    new ServiceCloudVoiceOAuthClient(stack, "c", { myDomain: "acme", name: variable(stack, "name") });
+    const [resource] = Object.values(JSON.parse(Testing.synth(stack)).resource.genesyscloud_oauth_client) as any[];
+    // The same precondition on Terraform's built-in terraform_data, which needs no provider.
+    const dir = tempDir("precondition-");
+    writeFileSync(
+      join(dir, "main.tf.json"),
+      JSON.stringify({
+        variable: { name: { type: "string" } },
+        resource: { terraform_data: { name: { input: "${var.name}", lifecycle: { precondition: resource.lifecycle.precondition } } } },
+      }),
+    );
+    const env = { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null", CHECKPOINT_DISABLE: "1" };
+    expect(spawnSync("terraform", ["init", "-input=false"], { cwd: dir, env }).status).toBe(0);
+    const plan = (name: string) => spawnSync("terraform", ["plan", "-input=false", "-no-color", "-var", `name=${name}`], { cwd: dir, env, encoding: "utf8" });
+    for (const good of ["Salesforce Service Cloud Voice", "Sprachkanal Ü – 音声", "x".repeat(200)]) expect(plan(good).status).toBe(0);
+    for (const bad of ["   ", "a\u202eb", "tab\there", "x".repeat(201)]) {
+      const run = plan(bad);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain("The OAuth client's name must be a non-empty text of at most 200 characters");
+    }
+  });
+
+  it("literal names get no precondition", () => {
+    expect(synth({ myDomain: "acme", name: "Voice" }).resource.lifecycle).toEqual({ prevent_destroy: true });
   });
 });

@@ -63,6 +63,9 @@ export class ServiceCloudVoiceOAuthClient extends Construct {
   }
 }
 
+/** The RE2 pattern as an HCL string literal holds it: cdktf writes string operands into expressions unescaped. */
+const HCL_HIDDEN_CHARACTERS = HIDDEN_CHARACTERS_RE2.replace(/\\/g, "\\\\");
+
 /**
  * A name or description given as a Terraform token is known only at plan time: the checks that synth makes on a
  * literal one are then preconditions, which fail the plan before any change with the same words.
@@ -75,8 +78,9 @@ function textPreconditions(s: OAuthClientSettings): Pick<TerraformResourceLifecy
   if (checks.length === 0) return {};
   return {
     precondition: checks.map(({ text, maxLength, nonEmpty, allowed }) => {
-      const plain = Op.and(Op.lte(Fn.lengthOf(text), maxLength), Op.not(Fn.can(Fn.regex(HIDDEN_CHARACTERS_RE2, text))));
-      return { condition: nonEmpty ? Op.and(Op.gt(Fn.lengthOf(Fn.trimspace(text)), 0), plain) : plain, errorMessage: allowed };
+      const plain = Op.and(Op.lte(Fn.lengthOf(text), maxLength), Op.not(Fn.can(Fn.regex(HCL_HIDDEN_CHARACTERS, text))));
+      // Op.gt(x, 0) would lose the 0 (cdktf renders a falsy operand as undefined): at least 1 instead.
+      return { condition: nonEmpty ? Op.and(Op.gte(Fn.lengthOf(Fn.trimspace(text)), 1), plain) : plain, errorMessage: allowed };
     }),
   };
 }

@@ -1,0 +1,121 @@
+/**
+ * The construct as the npm package other cdktf apps install: `npm pack` holds the compiled construct, its
+ * declarations and the bindings and nothing of the app or the review tools; a throwaway app installs the tarball
+ * with cdktf and constructs from the npm cache (offline), compiles the README's example under strict TypeScript,
+ * and synthesizes two clients for two orgs, each with its own aliased provider.
+ */
+import { execFileSync, spawnSync } from "child_process";
+import { createHash } from "crypto";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "fs";
+import { join } from "path";
+import { SEED_ARTICLE_SCOPES } from "../support/seed-article";
+import { tempDir } from "../support/temp-dir";
+
+const root = join(__dirname, "../..");
+const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8"));
+const own = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+const readme = readFileSync(join(root, "README.md"), "utf8");
+
+jest.setTimeout(120_000);
+
+function npm(args: string[], cwd: string): string {
+  return execFileSync("npm", args, { cwd, encoding: "utf8", env: { ...process.env, npm_config_audit: "false", npm_config_fund: "false" } });
+}
+
+let packed: { filename: string; files: { path: string }[]; size: number; entryCount: number };
+const work = tempDir("consumer-");
+
+beforeAll(() => {
+  execFileSync(process.execPath, ["scripts/package.mjs"], { cwd: root, stdio: "pipe" });
+  // --ignore-scripts: prepare would regenerate .gen/ under the other test files' feet; the build is the line above.
+  [packed] = JSON.parse(npm(["pack", "--ignore-scripts", "--json", "--pack-destination", work], root));
+});
+
+describe("npm pack", () => {
+  it("holds the compiled construct, its declarations and the bindings, and nothing else", () => {
+    const files = packed.files.map((f) => f.path).sort();
+    expect(files.filter((f) => !f.startsWith("dist/package/"))).toEqual(["README.md", "package.json"]);
+    for (const module of ["index", "service-cloud-voice-oauth-client", "oauth-client-settings", "salesforce", "scopes", "grant-type", "problems"]) {
+      expect(files).toContain(`dist/package/lib/construct/${module}.js`);
+      expect(files).toContain(`dist/package/lib/construct/${module}.d.ts`);
+    }
+    for (const binding of ["provider", "oauth-client", "data-genesyscloud-oauth-client", "data-genesyscloud-organizations-me"]) {
+      expect(files).toContain(`dist/package/.gen/providers/genesyscloud/${binding}/index.js`);
+      expect(files).toContain(`dist/package/.gen/providers/genesyscloud/${binding}/index.d.ts`);
+    }
+    expect(files.filter((f) => /__tests__|fixtures|\/app\/|\/review\/|plan-summary|deployments|check|\.ts$(?<!\.d\.ts)/.test(f))).toEqual([]);
+    console.log(`package: ${packed.filename}, ${packed.entryCount} files, ${(packed.size / 1024).toFixed(1)} kB`);
+  });
+
+  it("declares cdktf and constructs as peers, and depends on nothing else", () => {
+    expect(own.peerDependencies).toEqual({ cdktf: "^0.21.0", constructs: "^10.3.0" });
+    expect(own.dependencies).toBeUndefined();
+    expect(own.exports["."]).toEqual({ types: "./dist/package/lib/construct/index.d.ts", default: "./dist/package/lib/construct/index.js" });
+  });
+});
+
+describe("a consumer's cdktf app", () => {
+  const app = join(work, "app");
+  const example = /<!-- consumer-example: start -->\n```ts\n([\s\S]*?)```\n<!-- consumer-example: end -->/.exec(readme)?.[1];
+
+  beforeAll(() => {
+    execFileSync("mkdir", ["-p", app]);
+    execFileSync("cp", [join(work, packed.filename), join(app, "package.tgz")]);
+    // The consumer's lockfile names cdktf and constructs as this repository's does (version and integrity), so that
+    // `npm ci --offline` takes them from the npm cache that this repository's `npm ci` filled.
+    const packages: Record<string, object> = {};
+    for (const [path, entry] of Object.entries(lock.packages as Record<string, Record<string, unknown>>)) {
+      if (/^node_modules\/(cdktf|constructs)(\/|$)/.test(path)) packages[path] = { ...entry, dev: undefined };
+    }
+    const dependencies = { cdktf: "0.21.0", constructs: "10.4.2", [own.name]: "file:package.tgz" };
+    packages[""] = { name: "consumer", dependencies };
+    packages[`node_modules/${own.name}`] = {
+      version: own.version,
+      resolved: "file:package.tgz",
+      integrity: `sha512-${createHash("sha512").update(readFileSync(join(app, "package.tgz"))).digest("base64")}`,
+      peerDependencies: own.peerDependencies,
+    };
+    writeFileSync(join(app, "package.json"), JSON.stringify({ name: "consumer", private: true, dependencies }, null, 2));
+    writeFileSync(join(app, "package-lock.json"), JSON.stringify({ name: "consumer", lockfileVersion: 3, requires: true, packages }, null, 2));
+    npm(["ci", "--offline"], app);
+    writeFileSync(join(app, "main.ts"), example ?? "");
+    writeFileSync(
+      join(app, "tsconfig.json"),
+      JSON.stringify({ compilerOptions: { target: "ES2022", module: "commonjs", strict: true, noUnusedLocals: true, types: [], skipLibCheck: false } }),
+    );
+  });
+
+  it("installs the package and its peers only: nothing of the app or the review tools", () => {
+    expect(readdirSync(join(app, "node_modules")).filter((f) => !f.startsWith(".")).sort()).toEqual(["cdktf", "constructs", own.name]);
+    const installed = join(app, "node_modules", own.name);
+    const everything = execFileSync("find", [installed, "-type", "f"], { encoding: "utf8" });
+    expect(everything).not.toMatch(/ajv|jsonc|deployments|plan-summary|check\.js|backend/);
+  });
+
+  it("compiles the README's example under strict TypeScript", () => {
+    expect(example).toBeDefined();
+    const tsc = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "."], { cwd: app, encoding: "utf8" });
+    expect(tsc.stdout + tsc.stderr).toBe("");
+    expect(tsc.status).toBe(0);
+  });
+
+  it("synthesizes two clients, each with the article's settings and its own org's provider", () => {
+    const outdir = join(app, "cdktf.out");
+    const run = spawnSync(process.execPath, ["main.js"], { cwd: app, encoding: "utf8", env: { ...process.env, CDKTF_OUTDIR: outdir } });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const json = JSON.parse(readFileSync(join(outdir, "stacks/service-cloud-voice/cdk.tf.json"), "utf8"));
+    expect(json.provider.genesyscloud).toEqual([
+      { alias: "us", aws_region: "us-east-1" },
+      { alias: "eu", aws_region: "eu-central-1" },
+    ]);
+    const clients = Object.values(json.resource.genesyscloud_oauth_client) as any[];
+    const summary = clients.map((c) => [c.provider, c.registered_redirect_uris, c.authorized_grant_type, c.access_token_validity_seconds]);
+    expect(summary.sort()).toEqual([
+      ["genesyscloud.eu", ["https://acme-eu--uat.sandbox.lightning.force.com/lightning/page/home"], "CODE", 43200],
+      ["genesyscloud.us", ["https://acme.lightning.force.com/lightning/page/home"], "TOKEN", 86400],
+    ]);
+    for (const client of clients) expect(client.scopes).toEqual(SEED_ARTICLE_SCOPES);
+    expect(existsSync(join(outdir, "manifest.json"))).toBe(true);
+  });
+});
