@@ -55,7 +55,7 @@ describe("cdktf synth (the real CLI)", () => {
 });
 
 describe("npm run deploy / diff / destroy", () => {
-  it.each(["deploy", "diff", "destroy"])("%s without credentials stops at once with one sentence, before cdktf", (command) => {
+  it.each(["deploy", "diff", "destroy"])("%s without credentials stops at once with one message, before cdktf", (command) => {
     const run = cdktf([command, "production"], {
       GENESYSCLOUD_OAUTHCLIENT_ID: "",
       GENESYSCLOUD_OAUTHCLIENT_SECRET: "",
@@ -63,7 +63,17 @@ describe("npm run deploy / diff / destroy", () => {
     });
     expect(run.status).toBe(1);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toMatch(/^(No Genesys Cloud credentials in the environment|Terraform CLI not found on PATH): [^\n]*\.\n$/);
+    expect(run.stderr).toMatch(
+      /^(No Genesys Cloud credentials for 1 deployment \(.*\):\n  - production: none of GENESYSCLOUD_OAUTHCLIENT_ID with GENESYSCLOUD_OAUTHCLIENT_SECRET, or GENESYSCLOUD_ACCESS_TOKEN, is set|Terraform CLI not found on PATH: [^\n]*\.)\n$/,
+    );
+  });
+
+  it.each([
+    [["deploy"], "deploy: name the deployments, e.g. npm run deploy -- production, or -- '*' for all; the deployments are: production, uat\n"],
+    [["diff", "prod"], 'diff: no deployment is named "prod"; the deployments are: production, uat\n'],
+  ])("%j: names what is there", (args, message) => {
+    const run = cdktf(args);
+    expect([run.status, run.stdout, run.stderr]).toEqual([1, "", message]);
   });
 });
 

@@ -1,5 +1,5 @@
 // Compiles the app (main.ts, lib/ and the generated bindings in .gen/) to dist/ with esbuild, in ~0.1 s:
-// main.js, what cdktf.json's "app" runs; preflight.js for scripts/cdktf.mjs; plan-summary.js and check.js.
+// main.js, what cdktf.json's "app" runs; cdktf-runner.js for scripts/cdktf.mjs; plan-summary.js and check.js.
 import { build } from "esbuild";
 import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
@@ -13,14 +13,15 @@ if (!existsSync(".gen/providers/genesyscloud/provider/index.ts")) {
 const { outputFiles } = await build({
   entryPoints: {
     main: "main.ts",
-    preflight: "lib/app/preflight.ts",
+    "cdktf-runner": "lib/app/cdktf-runner.ts",
     "plan-summary": "lib/review/plan-summary/cli.ts",
     check: "lib/review/check.ts",
   },
   outdir: "dist",
   bundle: true,
   // cdktf and constructs stay shared with any other construct library; ajv is bundled, which halves its load time.
-  external: ["cdktf", "constructs"],
+  // cdktf-cli is found at run time (the runner starts its bin).
+  external: ["cdktf", "constructs", "cdktf-cli"],
   platform: "node",
   // jsonc-parser's UMD entry (main) hides its requires from the bundler; its ES module entry bundles.
   mainFields: ["module", "main"],

@@ -36,6 +36,22 @@ describe("declareBackend", () => {
     ).toEqual({ s3: { bucket: "b", key: "k.tfstate", region: "us-east-1", encrypt: false, dynamodb_table: "locks" } });
   });
 
+  it("s3: an S3-compatible store, in the form Terraform 1.6+ reads (endpoints.s3, use_path_style), with no AWS account to ask", () => {
+    expect(
+      terraformBlock({ s3: { bucket: "tf-state", region: "us-east-1", endpoint: "http://127.0.0.1:9000", usePathStyle: true } }).backend.s3,
+    ).toEqual({
+      bucket: "tf-state",
+      key: "genesys-scv-oauth-client/production.tfstate",
+      region: "us-east-1",
+      encrypt: true,
+      endpoints: { s3: "http://127.0.0.1:9000" },
+      use_path_style: true,
+      skip_credentials_validation: true,
+      skip_requesting_account_id: true,
+      use_lockfile: true,
+    });
+  });
+
   it("cloud: the organization and the workspace", () => {
     expect(terraformBlock({ cloud: { organization: "acme", workspace: "scv-production", hostname: "tfe.acme.example" } }).cloud).toEqual({
       organization: "acme",

@@ -52,6 +52,25 @@ describe("DeploymentStack", () => {
     ]);
   });
 
+  it("without genesysCloud.organizationId, reads no org", () => {
+    expect(synth(production).json.data).toBeUndefined();
+  });
+
+  it("with genesysCloud.organizationId, fails the plan in any other org, before the client is touched", () => {
+    const id = "8F0A3B4C-1D2E-4F5A-8B6C-7D8E9F0A1B2C";
+    const { json } = synth({ ...production, genesysCloud: { region: "eu-central-1", organizationId: id } });
+    expect(json.data.genesyscloud_organizations_me.organization.lifecycle.postcondition).toEqual([
+      {
+        condition: '${lower(self.id) == "8f0a3b4c-1d2e-4f5a-8b6c-7d8e9f0a1b2c"}',
+        error_message:
+          'Deployment "production" is for Genesys Cloud org 8f0a3b4c-1d2e-4f5a-8b6c-7d8e9f0a1b2c, but its credentials belong to org ${self.id} ("${self.name}"). ' +
+          "Nothing was changed: use the credentials of org 8f0a3b4c-1d2e-4f5a-8b6c-7d8e9f0a1b2c, or correct genesysCloud.organizationId.",
+      },
+    ]);
+    const [resource] = Object.values(json.resource.genesyscloud_oauth_client) as any[];
+    expect(resource.depends_on).toEqual(["data.genesyscloud_organizations_me.organization"]);
+  });
+
   it("passes the deployment's oauthClient settings to the construct", () => {
     const { json } = synth({
       ...production,

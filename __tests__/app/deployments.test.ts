@@ -344,6 +344,32 @@ describe("hostile and unusual input: one message each, with the JSON path, and n
   });
 });
 
+describe("genesysCloud.credentials and genesysCloud.organizationId", () => {
+  it("accept an environment variable prefix and a GUID", () => {
+    const genesysCloud = { region: "eu-central-1", credentials: "ACME_EU", organizationId: "8f0a3b4c-1d2e-4f5a-8b6c-7d8e9f0a1b2c" };
+    expect(parseDeployments(JSON.stringify({ deployments: [{ ...valid, genesysCloud }] }), "f")[0].genesysCloud).toEqual(genesysCloud);
+  });
+
+  it.each(["acme_eu", "ACME_EU_", "1ACME", "ACME-EU", "ACME EU"])("refuse the prefix %j", (credentials) => {
+    expect(messageFor([{ ...valid, genesysCloud: { region: "us-east-1", credentials } }])).toMatch(
+      /^deployments\.json has 1 problem:\n  - deployments\[0\]\.genesysCloud\.credentials: given .*; allowed: an environment variable prefix: capital letters, digits and underscores/,
+    );
+  });
+
+  it("refuse an organizationId that is not a GUID", () => {
+    expect(messageFor([{ ...valid, genesysCloud: { region: "us-east-1", organizationId: "acme" } }])).toMatch(
+      /  - deployments\[0\]\.genesysCloud\.organizationId: given "acme"; allowed: the Genesys Cloud org's id, a GUID/,
+    );
+  });
+
+  it("s3 endpoint: an http(s) URL", () => {
+    const s3 = { bucket: "tf-state", region: "us-east-1", endpoint: "ftp://x", usePathStyle: "yes" };
+    const message = messageFor([{ ...valid, backend: { s3 } }]);
+    expect(message).toContain('  - deployments[0].backend.s3.endpoint: given "ftp://x"; allowed: the http(s) URL of an S3-compatible store');
+    expect(message).toContain('  - deployments[0].backend.s3.usePathStyle: given "yes"; allowed: true or false (default: false)');
+  });
+});
+
 describe("loadDeployments: the file's encoding", () => {
   const dir = tempDir("encoding-");
   const text = JSON.stringify({ deployments: [valid] });

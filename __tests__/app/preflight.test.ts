@@ -1,6 +1,7 @@
 import { chmodSync, writeFileSync } from "fs";
 import { join } from "path";
-import { deployPrerequisiteProblem } from "../../lib/app/preflight";
+import { Deployment } from "../../lib/app/deployments";
+import { deployPrerequisiteProblem, TERRAFORM_MISSING } from "../../lib/app/preflight";
 import { tempDir } from "../support/temp-dir";
 
 const withTerraform = tempDir("preflight-");
@@ -8,40 +9,53 @@ writeFileSync(join(withTerraform, "terraform"), "#!/bin/sh\n");
 chmodSync(join(withTerraform, "terraform"), 0o755);
 const withoutTerraform = tempDir("preflight-empty-");
 
+const deployment = (name: string, credentials?: string): Deployment => ({
+  name,
+  genesysCloud: { region: "us-east-1", ...(credentials && { credentials }) },
+  salesforce: { myDomain: "acme" },
+});
+const production = deployment("production");
+
 describe("deployPrerequisiteProblem", () => {
   it("asks to install Terraform when it is not on PATH", () => {
-    expect(deployPrerequisiteProblem({ PATH: withoutTerraform, GENESYSCLOUD_ACCESS_TOKEN: "t" }, "linux")).toBe(
-      "Terraform CLI not found on PATH: install Terraform 1.x (https://developer.hashicorp.com/terraform/install) and run again.",
-    );
+    expect(deployPrerequisiteProblem([production], { PATH: withoutTerraform, GENESYSCLOUD_ACCESS_TOKEN: "t" }, "linux")).toBe(TERRAFORM_MISSING);
+    expect(TERRAFORM_MISSING).toBe("Terraform CLI not found on PATH: install Terraform 1.x (https://developer.hashicorp.com/terraform/install) and run again.");
   });
 
   it("does not take a file that is not executable for Terraform", () => {
     const dir = tempDir("preflight-noexec-");
     writeFileSync(join(dir, "terraform"), "");
     chmodSync(join(dir, "terraform"), 0o644);
-    expect(deployPrerequisiteProblem({ PATH: dir, GENESYSCLOUD_ACCESS_TOKEN: "t" }, "linux")).toMatch(/^Terraform CLI not found/);
+    expect(deployPrerequisiteProblem([production], { PATH: dir, GENESYSCLOUD_ACCESS_TOKEN: "t" }, "linux")).toBe(TERRAFORM_MISSING);
   });
 
-  it("asks for the provider's credential variables when none are set", () => {
-    const expected =
-      "No Genesys Cloud credentials in the environment: set GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET " +
-      "(a Client Credentials OAuth client of the target org), or GENESYSCLOUD_ACCESS_TOKEN.";
-    expect(deployPrerequisiteProblem({ PATH: withTerraform }, "linux")).toBe(expected);
-    expect(deployPrerequisiteProblem({ PATH: withTerraform, GENESYSCLOUD_OAUTHCLIENT_ID: "id" }, "linux")).toBe(expected);
+  it("names, in one message, every deployment without credentials and the exact variables it looked for", () => {
+    const deployments = [production, deployment("eu", "ACME_EU"), deployment("test", "ACME_TEST"), deployment("apac", "ACME_APAC")];
+    const env = { PATH: withTerraform, ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID: "id", ACME_TEST_GENESYSCLOUD_OAUTHCLIENT_SECRET: "s", ACME_APAC_GENESYSCLOUD_ACCESS_TOKEN: "t" };
+    expect(deployPrerequisiteProblem(deployments, env, "linux")).toBe(
+      [
+        "No Genesys Cloud credentials for 3 deployments (a Client Credentials OAuth client of the deployment's org, or an access token):",
+        "  - production: none of GENESYSCLOUD_OAUTHCLIENT_ID with GENESYSCLOUD_OAUTHCLIENT_SECRET, or GENESYSCLOUD_ACCESS_TOKEN, is set",
+        "  - eu: ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID is set but ACME_EU_GENESYSCLOUD_OAUTHCLIENT_SECRET is not: a client id without its secret",
+        "  - test: ACME_TEST_GENESYSCLOUD_OAUTHCLIENT_SECRET is set but ACME_TEST_GENESYSCLOUD_OAUTHCLIENT_ID is not: a secret without its client id",
+      ].join("\n"),
+    );
+  });
+
+  it("a prefixed deployment is not satisfied by the unprefixed variables", () => {
+    const env = { PATH: withTerraform, GENESYSCLOUD_OAUTHCLIENT_ID: "id", GENESYSCLOUD_OAUTHCLIENT_SECRET: "s" };
+    expect(deployPrerequisiteProblem([production], env, "linux")).toBeUndefined();
+    expect(deployPrerequisiteProblem([deployment("eu", "ACME_EU")], env, "linux")).toMatch(/  - eu: none of ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID/);
   });
 
   it("passes with a client id and secret, or with an access token", () => {
-    expect(
-      deployPrerequisiteProblem(
-        { PATH: withTerraform, GENESYSCLOUD_OAUTHCLIENT_ID: "id", GENESYSCLOUD_OAUTHCLIENT_SECRET: "s" },
-        "linux",
-      ),
-    ).toBeUndefined();
-    expect(deployPrerequisiteProblem({ PATH: `${withoutTerraform}:${withTerraform}`, GENESYSCLOUD_ACCESS_TOKEN: "t" }, "linux")).toBeUndefined();
+    expect(deployPrerequisiteProblem([production], { PATH: withTerraform, GENESYSCLOUD_OAUTHCLIENT_ID: "id", GENESYSCLOUD_OAUTHCLIENT_SECRET: "s" }, "linux")).toBeUndefined();
+    expect(deployPrerequisiteProblem([production], { PATH: `${withoutTerraform}:${withTerraform}`, GENESYSCLOUD_ACCESS_TOKEN: "t" }, "linux")).toBeUndefined();
   });
 
   it("never echoes a credential", () => {
-    const problem = deployPrerequisiteProblem({ PATH: withoutTerraform, GENESYSCLOUD_OAUTHCLIENT_SECRET: "s3cr3t" }, "linux");
-    expect(problem).not.toContain("s3cr3t");
+    const env = { PATH: withTerraform, GENESYSCLOUD_OAUTHCLIENT_SECRET: "s3cr3t", ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID: "id-v4lue" };
+    const problem = deployPrerequisiteProblem([production, deployment("eu", "ACME_EU")], env, "linux");
+    expect(problem).not.toMatch(/s3cr3t|id-v4lue/);
   });
 });

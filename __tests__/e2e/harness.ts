@@ -8,14 +8,20 @@ import { spawn } from "child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { dirname, join } from "path";
-import { Emulator, startEmulator } from "../support/genesys-emulator";
+import { EmulatedOrg, Emulator, startEmulator } from "../support/genesys-emulator";
+import { withoutCredentials } from "../../lib/app/credentials";
 import { installTestProvider } from "../support/terraform-provider/install";
 
 export const root = join(__dirname, "../..");
 // The CLI as scripts/cdktf.mjs finds it: the package's own bin entry.
 const cdktfPackage = require.resolve("cdktf-cli/package.json");
 const cdktfCli = join(dirname(cdktfPackage), require(cdktfPackage).bin.cdktf);
-const credentials = { clientId: "terraform-ci", clientSecret: "terraform-ci-secret" };
+/** The org every harness has unless a test asks for others; its credentials are the unprefixed variables. */
+export const ACME: EmulatedOrg = {
+  id: "a1b2c3d4-0000-4000-8000-00000000ac3e",
+  name: "Acme Contact Center",
+  credentials: { clientId: "terraform-ci", clientSecret: "terraform-ci-secret" },
+};
 
 export interface Run {
   readonly status: number | null;
@@ -36,6 +42,8 @@ export interface Harness {
   terraform(stack: string, ...args: string[]): Promise<Run>;
   /** The real cdktf CLI, in the project, writing to the harness's output folder. */
   cdktf(...args: string[]): Promise<Run>;
+  /** `npm run <command> -- args` as a user runs it (scripts/cdktf.mjs), on the harness's output folder; `env` replaces the credentials. */
+  npmRun(command: string, args: string[], env?: Record<string, string>): Promise<Run>;
   /** Creates a client through the API, as an admin following the seed article by hand would; returns its id. */
   createClientByHand(client: object): Promise<string>;
   /** `terraform plan -out` and `show -json` in a stack; returns the plan file's path (named after the stack). */
@@ -43,13 +51,23 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
-  const emulator = await startEmulator(credentials);
+export async function startHarness(orgs: readonly EmulatedOrg[] = [ACME]): Promise<Harness> {
+  const emulator = await startEmulator(orgs);
   const dir = mkdtempSync(join(tmpdir(), "scv-e2e-"));
   const outdir = join(dir, "cdktf.out");
   const deploymentsFile = join(dir, "deployments.json");
-  const installed = await installTestProvider(join(dir, "provider"), emulator.url, credentials);
-  const env = { ...process.env, ...installed.env, DEPLOYMENTS_FILE: deploymentsFile } as Record<string, string>;
+  const installed = await installTestProvider(join(dir, "provider"), emulator.url);
+  const env = {
+    ...withoutCredentials(process.env),
+    ...installed.env,
+    GENESYSCLOUD_OAUTHCLIENT_ID: orgs[0].credentials.clientId,
+    GENESYSCLOUD_OAUTHCLIENT_SECRET: orgs[0].credentials.clientSecret,
+    // For state in the S3 emulator; nothing here reaches AWS.
+    AWS_ACCESS_KEY_ID: "e2e",
+    AWS_SECRET_ACCESS_KEY: "e2e-secret",
+    AWS_EC2_METADATA_DISABLED: "true",
+    DEPLOYMENTS_FILE: deploymentsFile,
+  } as Record<string, string>;
   delete env.TF_LOG;
   const run = (command: string, args: string[], cwd: string, extra: Record<string, string> = {}) =>
     runCommand(command, args, cwd, { ...env, ...extra });
@@ -67,8 +85,16 @@ export async function startHarness(): Promise<Harness> {
     terraform: (stack, ...args) => run("terraform", args, join(outdir, "stacks", stack)),
     // --skip-provider-lock: cdktf would ask the registry for other platforms' checksums; the mirror has only this one.
     cdktf: (...args) => run(process.execPath, [cdktfCli, ...args, "--output", outdir, "--skip-provider-lock"], root),
+    npmRun: (command, args, credentials) =>
+      runCommand(
+        process.execPath,
+        ["scripts/cdktf.mjs", command, ...args, "--output", outdir, ...(command === "output" ? [] : ["--skip-provider-lock"])],
+        root,
+        credentials ? ({ ...withoutCredentials(env), ...credentials } as Record<string, string>) : env,
+      ),
     async createClientByHand(client) {
-      const basic = Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString("base64");
+      const { clientId, clientSecret } = orgs[0].credentials;
+      const basic = Buffer.from(`${clientId}:${clientSecret}`).toString("base64");
       const token = await fetch(`${emulator.url}/oauth/token`, {
         method: "POST",
         headers: { authorization: `Basic ${basic}`, "content-type": "application/x-www-form-urlencoded" },
@@ -100,11 +126,11 @@ export async function startHarness(): Promise<Harness> {
  * A fresh harness for the test file: started before its tests (then `setup`), closed and removed after them.
  * Returns the getter the tests use.
  */
-export function useHarness(setup?: (h: Harness) => Promise<void>): () => Harness {
+export function useHarness(setup?: (h: Harness) => Promise<void>, orgs?: readonly EmulatedOrg[]): () => Harness {
   jest.setTimeout(120_000);
   let harness: Harness | undefined;
   beforeAll(async () => {
-    harness = await startHarness();
+    harness = await startHarness(orgs);
     await setup?.(harness);
   });
   afterAll(() => harness?.close());
@@ -133,7 +159,7 @@ export function planSummary(...args: string[]): Promise<Run> {
   return runCommand(process.execPath, ["dist/plan-summary.js", ...args], root, process.env as Record<string, string>);
 }
 
-function runCommand(command: string, args: string[], cwd: string, env: Record<string, string>): Promise<Run> {
+export function runCommand(command: string, args: string[], cwd: string, env: Record<string, string>): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";

@@ -19,7 +19,7 @@ function call(method: string, path: string, body?: object, auth = `Bearer ${toke
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator(credentials);
+  emulator = await startEmulator([{ id: "11111111-1111-4111-8111-111111111111", name: "Acme", credentials }]);
   const basic = Buffer.from("ci:ci-secret").toString("base64");
   const response = await fetch(`${emulator.url}/oauth/token`, {
     method: "POST",
@@ -71,5 +71,46 @@ describe("the Genesys Cloud OAuth API emulator (test support)", () => {
     expect([first.status, first.headers.get("retry-after")]).toEqual([429, "2"]);
     expect((await call("GET", "/api/v2/oauth/clients")).status).toBe(500);
     expect((await call("GET", "/api/v2/oauth/clients")).status).toBe(200);
+  });
+});
+
+describe("several orgs in one emulator", () => {
+  const orgs = [
+    { id: "aaaaaaaa-0000-4000-8000-000000000001", name: "Acme US", credentials: { clientId: "us", clientSecret: "us-secret" } },
+    { id: "bbbbbbbb-0000-4000-8000-000000000002", name: "Acme EU", credentials: { clientId: "eu", clientSecret: "eu-secret" } },
+  ];
+  let two: Emulator;
+  const login = async (clientId: string, clientSecret: string) => {
+    const response = await fetch(`${two.url}/oauth/token`, {
+      method: "POST",
+      headers: { authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}` },
+      body: "grant_type=client_credentials",
+    });
+    return ((await response.json()) as { access_token: string }).access_token;
+  };
+  const get = (path: string, bearer: string) => fetch(two.url + path, { headers: { authorization: `Bearer ${bearer}` } });
+
+  beforeAll(async () => {
+    two = await startEmulator(orgs);
+  });
+  afterAll(() => two.close());
+
+  it("answers organizations/me with the org the credentials belong to", async () => {
+    const eu = await (await get("/api/v2/organizations/me", await login("eu", "eu-secret"))).json();
+    expect(eu).toMatchObject({ id: orgs[1].id, name: "Acme EU", defaultCountryCode: "US" });
+  });
+
+  it("keeps each org's clients apart", async () => {
+    const us = await login("us", "us-secret");
+    const eu = await login("eu", "eu-secret");
+    const created = await fetch(`${two.url}/api/v2/oauth/clients`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${us}`, "content-type": "application/json" },
+      body: JSON.stringify(valid),
+    }).then((r) => r.json() as Promise<{ id: string }>);
+    expect(two.clientsOf(orgs[0].id).map((c) => c.id)).toEqual([created.id]);
+    expect(two.clientsOf(orgs[1].id)).toEqual([]);
+    expect((await get(`/api/v2/oauth/clients/${created.id}`, eu)).status).toBe(404);
+    expect(((await (await get("/api/v2/oauth/clients", eu)).json()) as { total: number }).total).toBe(0);
   });
 });

@@ -2,7 +2,10 @@
  * A local emulator of the Genesys Cloud OAuth client API, for tests only: the endpoints the genesyscloud
  * provider's oauth_client uses, on 127.0.0.1 and an ephemeral port, with Genesys's documented rules, its error
  * shape, and faults to inject (429 with Retry-After, 500, slow answers).
+ * Several orgs can live in one emulator, each with its own client credentials and its own OAuth clients: a token
+ * sees only its org, as in Genesys Cloud.
  *   POST /oauth/token                      client credentials → bearer token
+ *   GET  /api/v2/organizations/me           the org the token belongs to
  *   GET  /api/v2/oauth/clients              list
  *   POST /api/v2/oauth/clients              create
  *   GET|PUT|DELETE /api/v2/oauth/clients/{id}
@@ -36,9 +39,19 @@ export interface Fault {
   readonly body?: unknown;
 }
 
+/** An emulated Genesys Cloud org and the Client Credentials client Terraform logs in with. */
+export interface EmulatedOrg {
+  readonly id: string;
+  readonly name: string;
+  readonly credentials: { readonly clientId: string; readonly clientSecret: string };
+}
+
 export interface Emulator {
   readonly url: string;
+  /** Every org's OAuth clients, by id. */
   readonly clients: Map<string, ApiClient>;
+  /** The OAuth clients of one org. */
+  clientsOf(orgId: string): ApiClient[];
   /** Every request, as "METHOD /path STATUS", for assertions. */
   readonly requests: string[];
   inject(fault: Fault): void;
@@ -48,9 +61,10 @@ export interface Emulator {
 const GRANT_TYPES = ["CODE", "TOKEN", "SAML2BEARER", "SAML2-BEARER", "PASSWORD", "CLIENT-CREDENTIALS"];
 const CLIENTS = "/api/v2/oauth/clients";
 
-export async function startEmulator(credentials: { clientId: string; clientSecret: string }): Promise<Emulator> {
+export async function startEmulator(orgs: readonly EmulatedOrg[]): Promise<Emulator> {
   const clients = new Map<string, ApiClient>();
-  const tokens = new Set<string>();
+  const orgOfClient = new Map<string, string>();
+  const tokens = new Map<string, EmulatedOrg>();
   const faults: Fault[] = [];
   const requests: string[] = [];
 
@@ -81,17 +95,23 @@ export async function startEmulator(credentials: { clientId: string; clientSecre
   function route(req: IncomingMessage, path: string, body: string, answer: (s: number, j?: unknown) => void): void {
     if (req.method === "POST" && path === "/oauth/token") {
       const [id, secret] = Buffer.from((req.headers.authorization ?? "").replace(/^Basic /, ""), "base64").toString().split(":");
-      if (id !== credentials.clientId || secret !== credentials.clientSecret || !body.includes("grant_type=client_credentials")) {
+      const org = orgs.find((o) => o.credentials.clientId === id && o.credentials.clientSecret === secret);
+      if (!org || !body.includes("grant_type=client_credentials")) {
         return answer(401, { error: "invalid_client", description: "authentication failed" });
       }
       const token = randomBytes(16).toString("hex");
-      tokens.add(token);
+      tokens.set(token, org);
       return answer(200, { access_token: token, token_type: "bearer", expires_in: 86399 });
     }
-    if (!tokens.has((req.headers.authorization ?? "").replace(/^Bearer /, ""))) {
-      return answer(401, error(401, "Authentication failed", "authentication.required"));
+    const org = tokens.get((req.headers.authorization ?? "").replace(/^Bearer /, ""));
+    if (!org) return answer(401, error(401, "Authentication failed", "authentication.required"));
+    if (path === "/api/v2/organizations/me" && req.method === "GET") {
+      return answer(200, { id: org.id, name: org.name, defaultLanguage: "en-us", defaultCountryCode: "US", domain: org.name.toLowerCase().replace(/\W+/g, ""), thirdPartyOrgName: org.name.toLowerCase().replace(/\W+/g, "-"), voicemailEnabled: true, productPlatform: "PureCloud" });
     }
-    if (path === CLIENTS && req.method === "GET") return answer(200, { entities: [...clients.values()].map(publicView), pageSize: 25, pageNumber: 1, total: clients.size });
+    const own = [...clients.values()].filter((c) => orgOfClient.get(c.id) === org.id);
+    if (path === CLIENTS && req.method === "GET") {
+      return answer(200, { entities: own.map(publicView), pageSize: 25, pageNumber: 1, total: own.length, pageCount: 1 });
+    }
     if (path === CLIENTS && req.method === "POST") {
       const input = parse(body);
       const problems = validate(input);
@@ -107,11 +127,12 @@ export async function startEmulator(credentials: { clientId: string; clientSecre
         dateCreated: new Date().toISOString(),
       };
       clients.set(client.id, client);
+      orgOfClient.set(client.id, org.id);
       return answer(200, { ...publicView(client), secret: client.secret });
     }
     const match = new RegExp(`^${CLIENTS}/([^/]+)$`).exec(path);
     if (match) {
-      const existing = clients.get(match[1]);
+      const existing = own.find((c) => c.id === match[1]);
       if (!existing) return answer(404, error(404, `OAuth client ${match[1]} not found`, "not.found"));
       if (req.method === "GET") return answer(200, publicView(existing));
       if (req.method === "DELETE") {
@@ -136,6 +157,7 @@ export async function startEmulator(credentials: { clientId: string; clientSecre
   return {
     url: `http://127.0.0.1:${port}`,
     clients,
+    clientsOf: (orgId) => [...clients.values()].filter((c) => orgOfClient.get(c.id) === orgId),
     requests,
     inject: (fault) => faults.push(fault),
     close: () => new Promise((resolve) => server.close(() => resolve())),

@@ -21,6 +21,10 @@ export interface S3BackendConfig {
   readonly useLockfile?: boolean;
   /** State locking with a DynamoDB table instead. */
   readonly dynamodbTable?: string;
+  /** The URL of an S3-compatible store (MinIO, Ceph) instead of AWS S3. @default AWS S3 */
+  readonly endpoint?: string;
+  /** Path-style URLs (https://host/bucket/key), as most S3-compatible stores want. @default false */
+  readonly usePathStyle?: boolean;
 }
 
 export interface CloudBackendConfig {
@@ -46,6 +50,8 @@ const S3_BUCKET =
 const AWS_REGION = "^[a-z]{2}(?:-gov|-iso[a-z]?)?-(?:central|north|south|east|west|northeast|northwest|southeast|southwest)-[1-9][0-9]?$";
 /** An S3 object key for the state: no leading slash, no control characters. */
 const S3_KEY = "^(?!/)[^\\u0000-\\u001f\\u007f]{1,1024}$";
+/** An http(s) URL without user, query or fragment. */
+const S3_ENDPOINT = "^https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:/[^\\s?#]*)?$";
 const DYNAMODB_TABLE = "^[A-Za-z0-9_.-]{3,255}$";
 /** HCP Terraform organization and workspace names. */
 const HCP_NAME = "^[A-Za-z0-9_-]{1,90}$";
@@ -72,7 +78,7 @@ export const backendSchema = {
     },
     s3: {
       type: "object",
-      description: "state in an S3 bucket: bucket and region, optionally key, encrypt, useLockfile or dynamodbTable",
+      description: "state in an S3 bucket: bucket and region, optionally key, encrypt, useLockfile or dynamodbTable, endpoint and usePathStyle",
       additionalProperties: false,
       required: ["bucket", "region"],
       properties: {
@@ -81,6 +87,8 @@ export const backendSchema = {
         region: text("an AWS region name, such as eu-central-1 or us-gov-west-1", AWS_REGION),
         encrypt: { type: "boolean", description: "true or false (default: true): server-side encryption of the state" },
         useLockfile: { type: "boolean", description: "true or false (default: true without dynamodbTable): S3 lock file, Terraform 1.10+" },
+        endpoint: text("the http(s) URL of an S3-compatible store, such as https://minio.example.com:9000 (default: AWS S3)", S3_ENDPOINT),
+        usePathStyle: { type: "boolean", description: "true or false (default: false): path-style URLs, as most S3-compatible stores want" },
         dynamodbTable: text("a DynamoDB table name for state locking, instead of the lock file: 3 to 255 letters, digits, _, - and .", DYNAMODB_TABLE),
       },
     },
@@ -105,13 +113,19 @@ export function declareBackend(stack: TerraformStack, deploymentName: string, co
     // A relative path would be relative to the stack's folder in cdktf.out, which synth rewrites: anchor it.
     new LocalBackend(stack, { path: join(baseDir, path) });
   } else if ("s3" in config) {
-    const { bucket, key, region, encrypt, useLockfile, dynamodbTable } = config.s3;
+    const { bucket, key, region, encrypt, useLockfile, dynamodbTable, endpoint, usePathStyle } = config.s3;
     const backend = new S3Backend(stack, {
       bucket,
       key: key ?? `genesys-scv-oauth-client/${deploymentName}.tfstate`,
       region,
       encrypt: encrypt ?? true,
       dynamodbTable,
+      // Terraform 1.6+ forms: endpoints.s3 and use_path_style (endpoint and force_path_style are deprecated).
+      endpoints: endpoint === undefined ? undefined : { s3: endpoint },
+      usePathStyle,
+      // An S3-compatible store has no AWS STS or account to ask for.
+      skipCredentialsValidation: endpoint === undefined ? undefined : true,
+      skipRequestingAccountId: endpoint === undefined ? undefined : true,
     });
     // cdktf 0.21 predates S3's own locking (use_lockfile, Terraform 1.10): an override adds it.
     if (useLockfile ?? dynamodbTable === undefined) backend.addOverride("use_lockfile", true);

@@ -1,6 +1,6 @@
 import { TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { GenesyscloudProvider, ServiceCloudVoiceOAuthClient } from "../construct";
+import { DataGenesyscloudOrganizationsMe, GenesyscloudProvider, ServiceCloudVoiceOAuthClient } from "../construct";
 import { declareBackend } from "./backend";
 import { Deployment, oauthClientProps } from "./deployments";
 
@@ -13,6 +13,7 @@ export class DeploymentStack extends TerraformStack {
   /** Construct ids are part of the Terraform addresses: renaming one would replace the client, so they never change. */
   static readonly PROVIDER_ID = "genesyscloud";
   static readonly OAUTH_CLIENT_CONSTRUCT_ID = "service-cloud-voice";
+  static readonly ORGANIZATION_GUARD_ID = "organization";
 
   readonly oauthClient: ServiceCloudVoiceOAuthClient;
 
@@ -23,6 +24,12 @@ export class DeploymentStack extends TerraformStack {
     new GenesyscloudProvider(this, DeploymentStack.PROVIDER_ID, { awsRegion: deployment.genesysCloud.region });
     declareBackend(this, deployment.name, deployment.backend, baseDir);
     this.oauthClient = new ServiceCloudVoiceOAuthClient(this, DeploymentStack.OAUTH_CLIENT_CONSTRUCT_ID, oauthClientProps(deployment));
+    const { organizationId } = deployment.genesysCloud;
+    if (organizationId) {
+      const guard = organizationGuard(this, deployment.name, organizationId);
+      // depends_on takes a plain reference; cdktf's dependsOn would write it as a template, which Terraform refuses.
+      this.oauthClient.resource.addOverride("depends_on", [`data.${guard.terraformResourceType}.${guard.friendlyUniqueId}`]);
+    }
 
     new TerraformOutput(this, "client_id", {
       value: this.oauthClient.clientId,
@@ -33,4 +40,24 @@ export class DeploymentStack extends TerraformStack {
       description: "The redirect URIs registered on the OAuth client.",
     });
   }
+}
+
+/**
+ * Reads the org the credentials belong to and fails the plan, before any change, when it is not the deployment's:
+ * credentials of the wrong org would otherwise create the client there, silently.
+ */
+function organizationGuard(stack: TerraformStack, deploymentName: string, organizationId: string): DataGenesyscloudOrganizationsMe {
+  const expected = organizationId.toLowerCase();
+  return new DataGenesyscloudOrganizationsMe(stack, DeploymentStack.ORGANIZATION_GUARD_ID, {
+    lifecycle: {
+      postcondition: [
+        {
+          condition: `\${lower(self.id) == "${expected}"}`,
+          errorMessage:
+            `Deployment "${deploymentName}" is for Genesys Cloud org ${expected}, but its credentials belong to org ` +
+            `\${self.id} ("\${self.name}"). Nothing was changed: use the credentials of org ${expected}, or correct genesysCloud.organizationId.`,
+        },
+      ],
+    },
+  });
 }

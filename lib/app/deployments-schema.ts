@@ -23,6 +23,12 @@ import {
   TOKEN_LIFETIME_SECONDS,
 } from "../construct";
 
+/** An environment variable prefix: ACME_EU reads ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID and the rest. */
+export const CREDENTIALS_PREFIX_PATTERN = "^[A-Z][A-Z0-9_]{0,62}[A-Z0-9]$|^[A-Z]$";
+export const ALLOWED_CREDENTIALS_PREFIX =
+  "an environment variable prefix: capital letters, digits and underscores, starting with a letter and not ending in _ (e.g. ACME_EU reads ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID, ACME_EU_GENESYSCLOUD_OAUTHCLIENT_SECRET or ACME_EU_GENESYSCLOUD_ACCESS_TOKEN)";
+const GUID_PATTERN = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+
 export const DEPLOYMENT_NAME_PATTERN = "^[A-Za-z][A-Za-z0-9_-]{0,62}$";
 /** Names every JavaScript object has (toString, constructor, ...): the constructs library cannot name a stack so. */
 export const RESERVED_DEPLOYMENT_NAMES = Object.getOwnPropertyNames(Object.prototype)
@@ -61,10 +67,20 @@ export const deploymentsSchema = {
           },
           genesysCloud: {
             type: "object",
-            description: "the Genesys Cloud org: its region",
+            description: "the Genesys Cloud org: its region, optionally its organizationId and the credentials prefix",
             additionalProperties: false,
             required: ["region"],
             properties: {
+              credentials: {
+                type: "string",
+                pattern: CREDENTIALS_PREFIX_PATTERN,
+                description: ALLOWED_CREDENTIALS_PREFIX,
+              },
+              organizationId: {
+                type: "string",
+                pattern: GUID_PATTERN,
+                description: "the Genesys Cloud org's id, a GUID such as 8f0a3b4c-1d2e-4f5a-8b6c-7d8e9f0a1b2c (Admin > Account Settings > Organization Settings)",
+              },
               region: {
                 type: "string",
                 enum: GENESYS_CLOUD_REGION_NAMES,

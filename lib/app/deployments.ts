@@ -10,7 +10,13 @@ import { checkOAuthClientProps, GrantType, InputError, Problem, ServiceCloudVoic
 /** One deployment: a Genesys Cloud org and a Salesforce org, synthesized as one Terraform stack. */
 export interface Deployment {
   readonly name: string;
-  readonly genesysCloud: { readonly region: string };
+  readonly genesysCloud: {
+    readonly region: string;
+    /** The prefix of the environment variables holding this deployment's credentials (ACME_EU → ACME_EU_GENESYSCLOUD_…). */
+    readonly credentials?: string;
+    /** The id of the org the deployment belongs to: the plan fails, before any change, in any other org. */
+    readonly organizationId?: string;
+  };
   readonly salesforce: { readonly myDomain?: string; readonly sandbox?: string; readonly lightningHost?: string };
   readonly oauthClient?: {
     readonly name?: string;

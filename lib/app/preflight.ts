@@ -1,32 +1,40 @@
 /**
- * What `deploy`, `diff` and `destroy` need before cdktf starts: the Terraform CLI and Genesys Cloud credentials
- * in the environment variables the genesyscloud provider reads. Checked up front, so that a missing piece is one
- * sentence instead of a provider error after a long init.
+ * What `deploy`, `diff` and `destroy` need before cdktf starts: a valid deployments file, the Terraform CLI, and
+ * every selected deployment's Genesys Cloud credentials. Checked up front, so that a missing piece is one message
+ * instead of a provider error after a long init, or cdktf's own message printed twice.
  */
 import { accessSync, constants } from "fs";
 import { delimiter, join } from "path";
-import { deploymentsFile, loadDeployments } from "./deployments";
 import { InputError } from "../construct";
+import { credentialsProblem } from "./credentials";
+import { Deployment, deploymentsFile, loadDeployments } from "./deployments";
 
-export const CREDENTIAL_VARIABLES = {
-  clientId: "GENESYSCLOUD_OAUTHCLIENT_ID",
-  clientSecret: "GENESYSCLOUD_OAUTHCLIENT_SECRET",
-  accessToken: "GENESYSCLOUD_ACCESS_TOKEN",
-} as const;
+export const TERRAFORM_MISSING =
+  "Terraform CLI not found on PATH: install Terraform 1.x (https://developer.hashicorp.com/terraform/install) and run again.";
 
-/** The first missing prerequisite as one sentence, or undefined when everything is there. */
-export function deployPrerequisiteProblem(env: NodeJS.ProcessEnv, platform = process.platform): string | undefined {
-  if (!findExecutable("terraform", env.PATH ?? "", platform)) {
-    return "Terraform CLI not found on PATH: install Terraform 1.x (https://developer.hashicorp.com/terraform/install) and run again.";
+/** Terraform on PATH and the credentials of every deployment given, as one message; undefined when all is there. */
+export function deployPrerequisiteProblem(deployments: readonly Deployment[], env: NodeJS.ProcessEnv, platform = process.platform): string | undefined {
+  if (!findExecutable("terraform", env.PATH ?? "", platform)) return TERRAFORM_MISSING;
+  const missing = deployments.flatMap((d) => {
+    const problem = credentialsProblem(d, env);
+    return problem ? [`  - ${d.name}: ${problem}`] : [];
+  });
+  if (missing.length === 0) return undefined;
+  return [
+    `No Genesys Cloud credentials for ${missing.length === 1 ? "1 deployment" : `${missing.length} deployments`} ` +
+      "(a Client Credentials OAuth client of the deployment's org, or an access token):",
+    ...missing,
+  ].join("\n");
+}
+
+/** Loads the deployments file; its problems are the one message the app would print. */
+export function loadDeploymentsOrProblem(env: NodeJS.ProcessEnv): { deployments: Deployment[] } | { problem: string } {
+  try {
+    return { deployments: loadDeployments(deploymentsFile(env)) };
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return { problem: `${e.message}\nNothing was synthesized.` };
   }
-  const { clientId, clientSecret, accessToken } = CREDENTIAL_VARIABLES;
-  if (!env[accessToken] && !(env[clientId] && env[clientSecret])) {
-    return (
-      `No Genesys Cloud credentials in the environment: set ${clientId} and ${clientSecret} ` +
-      `(a Client Credentials OAuth client of the target org), or ${accessToken}.`
-    );
-  }
-  return undefined;
 }
 
 function findExecutable(name: string, path: string, platform: string): string | undefined {
@@ -42,18 +50,4 @@ function findExecutable(name: string, path: string, platform: string): string | 
     }
   }
   return undefined;
-}
-
-/**
- * The deployments file's problems as the one message the app would print, or undefined when it is valid. Checked
- * before cdktf starts, because cdktf prints a failing app's message twice (its log line, then its summary).
- */
-export function deploymentsFileProblem(env: NodeJS.ProcessEnv): string | undefined {
-  try {
-    loadDeployments(deploymentsFile(env));
-    return undefined;
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    return `${e.message}\nNothing was synthesized.`;
-  }
 }

@@ -24,6 +24,20 @@ export interface ApiClientBody {
   secret?: string;
 }
 
+/** The fields of GET /api/v2/organizations/me that genesyscloud_organizations_me reads. */
+export interface ApiOrganization {
+  id: string;
+  name: string;
+  defaultLanguage?: string;
+  defaultCountryCode?: string;
+  domain?: string;
+  defaultSiteId?: string;
+  thirdPartyOrgName?: string;
+  voicemailEnabled?: boolean;
+  productPlatform?: string;
+  supportURI?: string;
+}
+
 const MAX_ATTEMPTS = 6;
 
 export class GenesysApi {
@@ -42,6 +56,9 @@ export class GenesysApi {
     this.token = (response as { access_token: string }).access_token;
   }
 
+  organization() {
+    return this.call("GET", "/api/v2/organizations/me") as Promise<ApiOrganization>;
+  }
   get(id: string) {
     return this.call("GET", `/api/v2/oauth/clients/${encodeURIComponent(id)}`) as Promise<ApiClientBody>;
   }

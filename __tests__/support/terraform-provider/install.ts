@@ -15,7 +15,7 @@ export interface InstalledProvider {
   readonly env: Record<string, string>;
 }
 
-export async function installTestProvider(dir: string, emulatorUrl: string, credentials: { clientId: string; clientSecret: string }): Promise<InstalledProvider> {
+export async function installTestProvider(dir: string, emulatorUrl: string): Promise<InstalledProvider> {
   const plugin = join(dir, "plugin.js");
   await build({
     entryPoints: [join(root, "__tests__/support/terraform-provider/main.ts")],
@@ -57,8 +57,6 @@ export async function installTestProvider(dir: string, emulatorUrl: string, cred
       TF_IN_AUTOMATION: "1",
       CHECKPOINT_DISABLE: "1",
       GENESYS_EMULATOR_URL: emulatorUrl,
-      GENESYSCLOUD_OAUTHCLIENT_ID: credentials.clientId,
-      GENESYSCLOUD_OAUTHCLIENT_SECRET: credentials.clientSecret,
     },
   };
 }

@@ -11,6 +11,8 @@ import { conform, decodeValue, encodeValue, isKnown, UNKNOWN, Value } from "./va
 const TYPE = "genesyscloud_oauth_client";
 const block = resourceSchemas[TYPE].block;
 const dataBlock = dataSourceSchemas[TYPE].block;
+const ORG_TYPE = "genesyscloud_organizations_me";
+const orgBlock = dataSourceSchemas[ORG_TYPE].block;
 const REGIONS = [...GENESYS_CLOUD_REGION_NAMES, "dca", "tca"];
 const GRANT_TYPES = ["CODE", "TOKEN", "SAML2BEARER", "SAML2-BEARER", "PASSWORD", "CLIENT-CREDENTIALS"];
 /**
@@ -40,7 +42,10 @@ export function createProvider(log: (line: string) => void) {
     GetProviderSchema: () => ({
       provider: toProtoSchema(providerSchema),
       resource_schemas: { [TYPE]: toProtoSchema(resourceSchemas[TYPE]) },
-      data_source_schemas: { [TYPE]: toProtoSchema(dataSourceSchemas[TYPE]) },
+      data_source_schemas: {
+        [TYPE]: toProtoSchema(dataSourceSchemas[TYPE]),
+        [ORG_TYPE]: toProtoSchema(dataSourceSchemas[ORG_TYPE]),
+      },
       server_capabilities: { plan_destroy: false, get_provider_schema_optional: false, move_resource_state: false },
       diagnostics: [],
     }),
@@ -136,7 +141,8 @@ export function createProvider(log: (line: string) => void) {
       diagnostics: [],
     }),
 
-    ReadDataSource: async ({ config }) => {
+    ReadDataSource: async ({ type_name, config }) => {
+      if (type_name === ORG_TYPE) return readOrganization();
       const { name } = decodeValue(config) as Value;
       try {
         const { entities } = await client().list();
@@ -150,6 +156,30 @@ export function createProvider(log: (line: string) => void) {
 
     StopProvider: () => ({ Error: "" }),
   };
+
+  /** As dataSourceOrganizationsMeRead: GET /api/v2/organizations/me, every attribute from its answer. */
+  async function readOrganization() {
+    try {
+      const org = await client().organization();
+      return {
+        state: encodeValue(orgBlock, {
+          id: org.id,
+          name: org.name,
+          default_language: org.defaultLanguage ?? null,
+          default_country_code: org.defaultCountryCode ?? null,
+          domain: org.domain ?? null,
+          default_site_id: org.defaultSiteId ?? null,
+          third_party_org_name: org.thirdPartyOrgName ?? null,
+          voicemail_enabled: org.voicemailEnabled ?? null,
+          product_platform: org.productPlatform ?? null,
+          support_uri: org.supportURI ?? null,
+        }),
+        diagnostics: [],
+      };
+    } catch (e) {
+      return { state: encodeValue(orgBlock, null), diagnostics: [error("Failed to read the organization", (e as Error).message)] };
+    }
+  }
 
   function client(): GenesysApi {
     if (!api) throw new Error("the provider is not configured");

@@ -1,0 +1,37 @@
+import { select, splitArguments } from "../../lib/app/cdktf-runner";
+import { Deployment } from "../../lib/app/deployments";
+
+const deployment = (name: string): Deployment => ({ name, genesysCloud: { region: "us-east-1" }, salesforce: { myDomain: "acme" } });
+const deployments = ["production", "uat", "eu-production", "eu-uat"].map(deployment);
+
+describe("splitArguments", () => {
+  it("keeps cdktf's options and their values apart from deployment names", () => {
+    expect(splitArguments(["production", "--auto-approve", "--output", "out", "eu-*", "--var-file", "x.tfvars", "--migrate-state"])).toEqual({
+      patterns: ["production", "eu-*"],
+      options: ["--auto-approve", "--output", "out", "--var-file", "x.tfvars", "--migrate-state"],
+    });
+  });
+});
+
+describe("select", () => {
+  it("takes names and * patterns, in file order", () => {
+    expect((select(deployments, ["eu-*", "production"], "deploy") as Deployment[]).map((d) => d.name)).toEqual(["production", "eu-production", "eu-uat"]);
+    expect((select(deployments, ["*"], "deploy") as Deployment[]).map((d) => d.name)).toEqual(["production", "uat", "eu-production", "eu-uat"]);
+  });
+
+  it("a name that matches nothing is one message with the names there are", () => {
+    expect(select(deployments, ["prod", "uat"], "deploy")).toBe(
+      'deploy: no deployment is named "prod"; the deployments are: production, uat, eu-production, eu-uat',
+    );
+  });
+
+  it("no name at all asks for one", () => {
+    expect(select(deployments, [], "diff")).toBe(
+      "diff: name the deployments, e.g. npm run diff -- production, or -- '*' for all; the deployments are: production, uat, eu-production, eu-uat",
+    );
+  });
+
+  it("pattern characters other than * are literal", () => {
+    expect(select(deployments, ["eu.production"], "deploy")).toMatch(/^deploy: no deployment is named "eu\.production"/);
+  });
+});

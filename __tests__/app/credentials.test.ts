@@ -1,0 +1,41 @@
+import { credentialVariables, deploymentEnvironment, withoutCredentials } from "../../lib/app/credentials";
+
+const base = { genesysCloud: { region: "us-east-1" } };
+const eu = { genesysCloud: { region: "eu-central-1", credentials: "ACME_EU" } };
+const env = {
+  PATH: "/bin",
+  AWS_PROFILE: "state",
+  GENESYSCLOUD_OAUTHCLIENT_ID: "us-id",
+  GENESYSCLOUD_OAUTHCLIENT_SECRET: "us-secret",
+  ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID: "eu-id",
+  ACME_EU_GENESYSCLOUD_OAUTHCLIENT_SECRET: "eu-secret",
+  ACME_TEST_GENESYSCLOUD_ACCESS_TOKEN: "test-token",
+};
+
+describe("credentials per deployment", () => {
+  it("names the variables: unprefixed without genesysCloud.credentials, prefixed with it", () => {
+    expect(credentialVariables(base)).toEqual({
+      clientId: "GENESYSCLOUD_OAUTHCLIENT_ID",
+      clientSecret: "GENESYSCLOUD_OAUTHCLIENT_SECRET",
+      accessToken: "GENESYSCLOUD_ACCESS_TOKEN",
+    });
+    expect(credentialVariables(eu).clientSecret).toBe("ACME_EU_GENESYSCLOUD_OAUTHCLIENT_SECRET");
+  });
+
+  it("gives a prefixed deployment its own credentials under the provider's names, and no other org's", () => {
+    const result = deploymentEnvironment(eu, env);
+    expect(result).toEqual({ PATH: "/bin", AWS_PROFILE: "state", GENESYSCLOUD_OAUTHCLIENT_ID: "eu-id", GENESYSCLOUD_OAUTHCLIENT_SECRET: "eu-secret" });
+  });
+
+  it("gives an unprefixed deployment the unprefixed credentials only", () => {
+    expect(deploymentEnvironment(base, env)).toEqual({ PATH: "/bin", AWS_PROFILE: "state", GENESYSCLOUD_OAUTHCLIENT_ID: "us-id", GENESYSCLOUD_OAUTHCLIENT_SECRET: "us-secret" });
+  });
+
+  it("a deployment whose prefix holds nothing gets no credentials at all, not another org's", () => {
+    expect(deploymentEnvironment({ genesysCloud: { region: "us-east-1", credentials: "NOBODY" } }, env)).toEqual({ PATH: "/bin", AWS_PROFILE: "state" });
+  });
+
+  it("withoutCredentials keeps the backend's variables and drops every Genesys credential", () => {
+    expect(withoutCredentials(env)).toEqual({ PATH: "/bin", AWS_PROFILE: "state" });
+  });
+});

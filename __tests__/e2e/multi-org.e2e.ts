@@ -1,0 +1,111 @@
+/**
+ * Several Genesys Cloud orgs from one deployments file: each deployment runs with its own credentials
+ * (genesysCloud.credentials), the wrong-org guard (genesysCloud.organizationId) fails the plan before any change,
+ * one deployment's failure does not hide the others', `npm run output` prints the client ids, and no credential
+ * value reaches a log, the synthesized JSON or the state.
+ */
+import { spawnSync } from "child_process";
+import { EmulatedOrg } from "../support/genesys-emulator";
+import { deployment, useHarness } from "./harness";
+
+const US: EmulatedOrg = { id: "11111111-aaaa-4aaa-8aaa-111111111111", name: "Acme US", credentials: { clientId: "us-ci", clientSecret: "us-s3cr3t-value" } };
+const EU: EmulatedOrg = { id: "22222222-bbbb-4bbb-8bbb-222222222222", name: "Acme EU", credentials: { clientId: "eu-ci", clientSecret: "eu-s3cr3t-value" } };
+const credentials = {
+  GENESYSCLOUD_OAUTHCLIENT_ID: US.credentials.clientId,
+  GENESYSCLOUD_OAUTHCLIENT_SECRET: US.credentials.clientSecret,
+  ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID: EU.credentials.clientId,
+  ACME_EU_GENESYSCLOUD_OAUTHCLIENT_SECRET: EU.credentials.clientSecret,
+};
+
+const harness = useHarness(undefined, [US, EU]);
+const us = { ...deployment("us", "acme"), genesysCloud: { region: "us-east-1", organizationId: US.id } };
+const eu = { ...deployment("eu", "acme-eu"), genesysCloud: { region: "eu-central-1", credentials: "ACME_EU", organizationId: EU.id } };
+/** Meant for the EU org, but given the US org's credentials (no prefix). */
+const wrong = { ...deployment("eu-wrong", "acme-eu2"), genesysCloud: { region: "eu-central-1", organizationId: EU.id } };
+const everything: string[] = [];
+
+it("npm run deploy -- '*' runs each deployment with its own org's credentials", async () => {
+  const h = harness();
+  h.writeDeployments([us, eu]);
+  const run = await h.npmRun("deploy", ["*", "--auto-approve"], credentials);
+  everything.push(run.stdout, run.stderr);
+  expect(run.status).toBe(0);
+  expect(run.stdout).toContain("deploy of 2 deployments, 0 failed:\n  us: succeeded\n  eu: succeeded");
+  expect(h.emulator.clientsOf(US.id).map((c) => c.registeredRedirectUri)).toEqual([["https://acme.lightning.force.com/lightning/page/home"]]);
+  expect(h.emulator.clientsOf(EU.id).map((c) => c.registeredRedirectUri)).toEqual([["https://acme-eu.lightning.force.com/lightning/page/home"]]);
+});
+
+it("the wrong-org guard fails the plan with one message naming both orgs, and nothing is created in either", async () => {
+  const h = harness();
+  h.writeDeployments([us, eu, wrong]);
+  const before = [h.emulator.clientsOf(US.id).length, h.emulator.clientsOf(EU.id).length];
+  const run = await h.npmRun("deploy", ["*", "--auto-approve"], credentials);
+  everything.push(run.stdout, run.stderr);
+  expect(run.status).toBe(1);
+  // Terraform's box drawing and colours around its error, taken off.
+  const said = (run.stdout + run.stderr).replace(/\u001b\[[0-9;]*m|│/g, "").replace(/\s+/g, " ");
+  expect(said).toContain(
+    `Deployment "eu-wrong" is for Genesys Cloud org ${EU.id}, but its credentials belong to org ${US.id} ("Acme US"). Nothing was changed`,
+  );
+  // One failure does not hide the others' results.
+  expect(run.stderr).toContain("deploy of 3 deployments, 1 failed:\n  us: succeeded\n  eu: succeeded\n  eu-wrong: failed (exit 1)");
+  expect([h.emulator.clientsOf(US.id).length, h.emulator.clientsOf(EU.id).length]).toEqual(before);
+});
+
+it("with the right credentials the same deployment deploys", async () => {
+  const h = harness();
+  h.writeDeployments([us, eu, { ...wrong, genesysCloud: { ...wrong.genesysCloud, credentials: "ACME_EU" } }]);
+  const run = await h.npmRun("deploy", ["eu-wrong", "--auto-approve"], credentials);
+  everything.push(run.stdout, run.stderr);
+  expect(run.status).toBe(0);
+  expect(h.emulator.clientsOf(EU.id)).toHaveLength(2);
+});
+
+it("the prerequisite check names every deployment whose credentials are missing, before anything runs", async () => {
+  const h = harness();
+  const run = await h.npmRun("diff", ["*"], { ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID: EU.credentials.clientId });
+  expect(run.status).toBe(1);
+  expect(run.stdout).toBe("");
+  expect(run.stderr).toBe(
+    [
+      "No Genesys Cloud credentials for 3 deployments (a Client Credentials OAuth client of the deployment's org, or an access token):",
+      "  - us: none of GENESYSCLOUD_OAUTHCLIENT_ID with GENESYSCLOUD_OAUTHCLIENT_SECRET, or GENESYSCLOUD_ACCESS_TOKEN, is set",
+      "  - eu: ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID is set but ACME_EU_GENESYSCLOUD_OAUTHCLIENT_SECRET is not: a client id without its secret",
+      "  - eu-wrong: ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID is set but ACME_EU_GENESYSCLOUD_OAUTHCLIENT_SECRET is not: a client id without its secret",
+      "",
+    ].join("\n"),
+  );
+  const help = await h.npmRun("deploy", ["--help"], {});
+  expect(help.status).toBe(0);
+  expect(help.stdout).toMatch(/^cdktf deploy \[stacks\.\.\.\]/);
+});
+
+it("npm run output prints each client id from the state, without any Genesys credential", async () => {
+  const h = harness();
+  const run = await h.npmRun("output", ["us", "eu"], {});
+  expect(run.stderr).toBe("");
+  expect(run.status).toBe(0);
+  const [usClient] = h.emulator.clientsOf(US.id);
+  const euClient = h.emulator.clientsOf(EU.id).find((c) => c.name.includes("acme-eu.lightning"));
+  expect(run.stdout).toBe(
+    [
+      `us: client id ${usClient.id}`,
+      "  redirect URIs: https://acme.lightning.force.com/lightning/page/home",
+      "  Paste the client id into the Salesforce org's CX Cloud, Digital and AI settings (the Genesys Cloud OAuth client id the Lightning app uses).",
+      `eu: client id ${euClient?.id}`,
+      "  redirect URIs: https://acme-eu.lightning.force.com/lightning/page/home",
+      "  Paste the client id into the Salesforce org's CX Cloud, Digital and AI settings (the Genesys Cloud OAuth client id the Lightning app uses).",
+      "",
+    ].join("\n"),
+  );
+});
+
+it("no credential value is in any log, synthesized file, plan or state", () => {
+  const h = harness();
+  const grep = spawnSync("grep", ["-rlE", "s3cr3t-value", h.dir], { encoding: "utf8" });
+  expect(grep.status).toBe(1); // grep found nothing
+  const files = grep.stdout.split("\n").filter(Boolean);
+  // The harness folder holds only what Terraform and cdktf wrote: stacks, .terraform, state, plans.
+  expect(files).toEqual([]);
+  expect(everything.join("\n")).not.toMatch(/s3cr3t-value|us-ci|eu-ci/);
+});

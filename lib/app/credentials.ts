@@ -1,0 +1,53 @@
+/**
+ * Genesys Cloud credentials per deployment. The genesyscloud provider reads GENESYSCLOUD_OAUTHCLIENT_ID and
+ * GENESYSCLOUD_OAUTHCLIENT_SECRET (or GENESYSCLOUD_ACCESS_TOKEN) from its environment; a deployment with
+ * `genesysCloud.credentials: "ACME_EU"` gets them from ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID and so on, and from
+ * nothing else. Values are only ever copied between environment variables: never into arguments, files or messages.
+ */
+import { Deployment } from "./deployments";
+
+export const CREDENTIAL_VARIABLES = {
+  clientId: "GENESYSCLOUD_OAUTHCLIENT_ID",
+  clientSecret: "GENESYSCLOUD_OAUTHCLIENT_SECRET",
+  accessToken: "GENESYSCLOUD_ACCESS_TOKEN",
+} as const;
+
+type CredentialVariables = { -readonly [K in keyof typeof CREDENTIAL_VARIABLES]: string };
+
+/** Any Genesys Cloud credential variable, prefixed or not. */
+const ANY_CREDENTIAL_VARIABLE = /(?:^|_)GENESYSCLOUD_(?:OAUTHCLIENT_ID|OAUTHCLIENT_SECRET|ACCESS_TOKEN)$/;
+
+/** The variables a deployment's credentials are read from. */
+export function credentialVariables(deployment: Pick<Deployment, "genesysCloud">): CredentialVariables {
+  const prefix = deployment.genesysCloud.credentials;
+  const named = (name: string) => (prefix ? `${prefix}_${name}` : name);
+  return { clientId: named(CREDENTIAL_VARIABLES.clientId), clientSecret: named(CREDENTIAL_VARIABLES.clientSecret), accessToken: named(CREDENTIAL_VARIABLES.accessToken) };
+}
+
+/** What is missing from a deployment's credentials, in words naming the exact variables; undefined when complete. */
+export function credentialsProblem(deployment: Pick<Deployment, "genesysCloud">, env: NodeJS.ProcessEnv): string | undefined {
+  const { clientId, clientSecret, accessToken } = credentialVariables(deployment);
+  if (env[accessToken] || (env[clientId] && env[clientSecret])) return undefined;
+  if (env[clientId]) return `${clientId} is set but ${clientSecret} is not: a client id without its secret`;
+  if (env[clientSecret]) return `${clientSecret} is set but ${clientId} is not: a secret without its client id`;
+  return `none of ${clientId} with ${clientSecret}, or ${accessToken}, is set`;
+}
+
+/**
+ * The environment of one deployment's Terraform runs: its own credentials under the names the provider reads, and
+ * no other Genesys Cloud credential (another deployment's must never reach this org's provider).
+ */
+export function deploymentEnvironment(deployment: Pick<Deployment, "genesysCloud">, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const own = credentialVariables(deployment);
+  const result = withoutCredentials(env);
+  for (const key of Object.keys(CREDENTIAL_VARIABLES) as (keyof typeof CREDENTIAL_VARIABLES)[]) {
+    const value = env[own[key]];
+    if (value) result[CREDENTIAL_VARIABLES[key]] = value;
+  }
+  return result;
+}
+
+/** The environment without any Genesys Cloud credential: for what needs only the backend's (npm run output). */
+export function withoutCredentials(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !ANY_CREDENTIAL_VARIABLE.test(name)));
+}
