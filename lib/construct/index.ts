@@ -27,8 +27,10 @@ export {
   ALLOWED_MY_DOMAIN,
   ALLOWED_REDIRECT_URI,
   ALLOWED_SANDBOX,
+  foreignRedirectUris,
   isLightningHost,
   isSalesforceRedirectUri,
+  LIGHTNING_HOME_PATH,
   lightningHostFor,
   redirectUriFor,
 } from "./salesforce";

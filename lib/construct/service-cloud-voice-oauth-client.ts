@@ -11,6 +11,7 @@ import {
   TEXT_LIMITS,
 } from "./oauth-client-settings";
 import { HIDDEN_CHARACTERS_RE2 } from "./plain-text";
+import { foreignRedirectUris } from "./salesforce";
 
 /**
  * The Genesys Cloud OAuth client that the Salesforce Service Cloud Voice Lightning app gets its tokens from,
@@ -45,6 +46,11 @@ export class ServiceCloudVoiceOAuthClient extends Construct {
     if (s.importClientId) this.resource.importFrom(s.importClientId);
 
     if (s.grantType === "implicit") Annotations.of(this).addWarning(IMPLICIT_GRANT_RETIREMENT);
+    for (const uri of foreignRedirectUris(s.lightningHost, s.redirectUris)) {
+      Annotations.of(this).addWarning(
+        `Redirect URI ${uri} is not on this org's Lightning host ${s.lightningHost}: Genesys sends agents' tokens to any registered URI a login names; keep it only if that host is this org's.`,
+      );
+    }
     for (const scope of s.additionalScopes) {
       Annotations.of(this).addWarning(
         `Additional scope "${scope}" is beyond the seven the Service Cloud Voice setup needs: grant it only if the Lightning app must have it (least privilege).`,

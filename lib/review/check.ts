@@ -1,15 +1,17 @@
 /**
  * `npm run check`: the policy check pipelines run before any plan. Synthesizes every deployment (into a temporary
  * directory) and lists, in one list, the deployments file's problems and the construct's errors and warnings
- * (implicit-grant retirement, scopes beyond the article's seven, hosts). Exits 1 on any error.
+ * (implicit-grant retirement, scopes beyond the article's seven, hosts). In GitHub Actions it also refuses a local
+ * state backend, and writes each finding as a workflow annotation on the deployments file. Exits 1 on any error.
  */
 import { App } from "cdktf";
-import { mkdtempSync, rmSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { findNodeAtLocation, Node, parseTree } from "jsonc-parser";
 import { tmpdir } from "os";
 import { dirname, join, resolve } from "path";
 import { parseArgs } from "util";
 import { DeploymentStack } from "../app/deployment-stack";
-import { deploymentsFile, loadDeployments } from "../app/deployments";
+import { Deployment, deploymentsFile, loadDeployments } from "../app/deployments";
 import { describeGiven, InputError } from "../construct";
 
 export interface Finding {
@@ -22,7 +24,8 @@ export interface Finding {
 /** The construct's annotations that are findings: its errors and warnings (it adds no info). */
 const LEVELS: Record<string, Finding["level"]> = { "@cdktf/error": "error", "@cdktf/warn": "warning" };
 
-export function checkDeployments(file: string): Finding[] {
+/** In GitHub Actions (env.GITHUB_ACTIONS), a local state backend is an error: the runner discards the state. */
+export function checkDeployments(file: string, env: NodeJS.ProcessEnv = {}): Finding[] {
   let deployments;
   try {
     deployments = loadDeployments(file);
@@ -38,6 +41,7 @@ export function checkDeployments(file: string): Finding[] {
   const findings: Finding[] = [];
   try {
     const app = new App({ outdir, stackTraces: false, skipValidation: true });
+    if (env.GITHUB_ACTIONS === "true") findings.push(...localStateFindings(deployments));
     // loadDeployments has run the construct's checks: a stack of a loaded deployment does not throw InputError.
     for (const deployment of deployments) new DeploymentStack(app, deployment, dirname(resolve(file)));
     app.synth();
@@ -51,6 +55,62 @@ export function checkDeployments(file: string): Finding[] {
     rmSync(outdir, { recursive: true, force: true });
   }
   return findings;
+}
+
+function localStateFindings(deployments: readonly Deployment[]): Finding[] {
+  return deployments.flatMap((deployment, i) =>
+    deployment.backend === undefined || "local" in deployment.backend
+      ? [
+          {
+            level: "error" as const,
+            where: `deployments[${i}].backend`,
+            message:
+              `deployment "${deployment.name}" keeps its Terraform state in a local file, which a GitHub Actions runner throws away: ` +
+              'the next run would create another OAuth client with a new client id. Set its backend to "s3" or "cloud" (README, "Choosing a backend").',
+          },
+        ]
+      : [],
+  );
+}
+
+/**
+ * Each finding as a GitHub Actions workflow command (::error / ::warning) on the deployments file, at the line of
+ * the key it is about (or of its deployment), so that GitHub shows it on the file in the pull request.
+ */
+export function workflowAnnotations(file: string, findings: readonly Finding[]): string[] {
+  let tree: Node | undefined;
+  let text = "";
+  try {
+    text = readFileSync(file, "utf8");
+    tree = parseTree(text);
+  } catch {
+    // an unreadable file: annotate it without a line
+  }
+  const names = tree ? (findNodeAtLocation(tree, ["deployments"])?.children ?? []).map((d) => findNodeAtLocation(d, ["name"])?.value) : [];
+  return findings.map((f) => {
+    const index = names.indexOf(f.where);
+    const path = index >= 0 ? ["deployments", index] : jsonPathSegments(f.where);
+    let node: Node | undefined;
+    for (let n = path.length; tree && !node && n > 0; n--) node = findNodeAtLocation(tree, path.slice(0, n));
+    const line = node ? `,line=${text.slice(0, node.offset).split("\n").length}` : "";
+    const title = `npm run check: ${f.where}`;
+    return `::${f.level} file=${property(file)}${line},title=${property(title)}::${data(f.message)}`;
+  });
+}
+
+/** `deployments[1].salesforce.myDomain` → ["deployments", 1, "salesforce", "myDomain"]. */
+function jsonPathSegments(path: string): (string | number)[] {
+  return [...path.matchAll(/([A-Za-z_$][\w$]*)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]/g)].map((m) =>
+    m[1] ?? (m[2] !== undefined ? Number(m[2]) : JSON.parse(`"${m[3]}"`)),
+  );
+}
+
+/** GitHub's escaping of workflow command values. */
+function data(text: string): string {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function property(text: string): string {
+  return data(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
 export function formatFindings(file: string, findings: readonly Finding[]): string {
@@ -82,8 +142,9 @@ export function checkCommand(argv: string[], env: NodeJS.ProcessEnv, print: (tex
     return 1;
   }
   const file = args.positionals[0] ?? deploymentsFile(env);
-  const findings = checkDeployments(file);
+  const findings = checkDeployments(file, env);
   print(formatFindings(file, findings));
+  if (env.GITHUB_ACTIONS === "true") for (const annotation of workflowAnnotations(file, findings)) print(annotation);
   return findings.some((f) => f.level === "error") ? 1 : 0;
 }
 

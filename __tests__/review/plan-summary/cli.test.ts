@@ -60,9 +60,10 @@ describe("plan-summary --json", () => {
         name: "Salesforce Service Cloud Voice (acme.lightning.force.com)",
         kind: "delete",
         reasons: ["it is no longer in the configuration (a removed deployment, or a changed construct id)"],
+        cautions: [expect.stringMatching(/^SCV-R2: it uses the implicit grant, and Genesys no longer creates implicit-grant clients/)],
       },
     ]);
-    expect(verdict.warnings.map((w: any) => w.warning)).toHaveLength(3);
+    expect(verdict.warnings.map((w: any) => w.warning.split(":")[0])).toEqual(["SCV-R4", "SCV-R5", "SCV-R6", "SCV-R7"]);
     expect(JSON.stringify(verdict)).not.toMatch(/s3cr3t|hidden-description/);
   });
 

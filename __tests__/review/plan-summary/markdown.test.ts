@@ -90,6 +90,23 @@ describe("renderMarkdown", () => {
     expect((markdown.match(/<details>/g) ?? []).length).toBe((markdown.match(/<\/details>/g) ?? []).length);
   });
 
+  it("keeps the head itself under the limit: hundreds of replaced implicit clients, each with cautions and warnings", () => {
+    const client = (i: number) => ({ name: `Salesforce Service Cloud Voice (org${i}.lightning.force.com) ${"x".repeat(150)}`, authorized_grant_type: "TOKEN", state: "active", scopes: ["conversations"], registered_redirect_uris: [`https://org${i}.lightning.force.com/lightning/page/home`, "https://evil.example/x"] });
+    const plans: StackPlan[] = Array.from({ length: 300 }, (_, i) => ({
+      stack: `stack-${i}-${"s".repeat(40)}`,
+      file: `stack-${i}.json`,
+      plan: {
+        format_version: "1.2",
+        resource_changes: [
+          { address: `genesyscloud_oauth_client.c${i}`, type: "genesyscloud_oauth_client", mode: "managed", change: { actions: ["delete", "create"], before: client(i), after: client(i) } },
+        ],
+      },
+    }));
+    const { markdown } = renderMarkdown(summarizePlans(plans), { allowDestroy: false });
+    expect(markdown.length).toBeLessThan(GITHUB_COMMENT_LIMIT);
+    expect(markdown).toContain("> - … and ");
+  });
+
   it("honours a smaller limit the same way", () => {
     const { markdown } = renderMarkdown(summarizePlans([bigPlan("production", 50)]), { allowDestroy: false }, 10_000);
     expect(markdown.length).toBeLessThan(10_000);

@@ -35,7 +35,9 @@ describe("summarizePlans", () => {
       "expose_client_secret: false",
     ]);
     expect(stack.changes[0].dangerous).toBe(false);
-    expect(stack.changes[0].warnings).toEqual([]);
+    expect(stack.changes[0].warnings).toEqual([
+      'SCV-R3: a new implicit-grant client: Genesys no longer creates these, so the apply may fail. Use the authorization-code grant (oauthClient.grantType "authorization-code"), configured in the Salesforce package first',
+    ]);
   });
 
   it("update in place: attribute by attribute, sets as added and removed, data sources left out", () => {
@@ -53,11 +55,12 @@ describe("summarizePlans", () => {
     ]);
   });
 
-  it("flags, less loudly: inactive, a Salesforce redirect URI removed, scopes below the article's seven", () => {
+  it("flags, less loudly, each with its rule id: inactive, a Salesforce redirect URI removed, scopes below the article's seven, a foreign host", () => {
     expect(only("update").changes[0].warnings).toEqual([
-      "state → inactive: no new tokens; agents lose softphone login",
-      "Salesforce redirect URI removed: https://acme.lightning.force.com/resource/genesysps__genesysAuthCallback: that org's Lightning app can no longer log in through it",
-      "scopes below the article's seven: missing upload",
+      "SCV-R4: state → inactive: no new tokens; agents lose softphone login",
+      "SCV-R5: Salesforce redirect URI removed: https://acme.lightning.force.com/resource/genesysps__genesysAuthCallback: that org's Lightning app can no longer log in through it",
+      "SCV-R6: scopes below the article's seven: missing upload",
+      "SCV-R7: redirect URI https://acme.my-lightning.com/lightning/page/home is not on the client's Lightning host acme.lightning.force.com: agents' tokens can be sent there",
     ]);
   });
 

@@ -10,8 +10,10 @@ export const COMMENT_MARKER = "<!-- genesys-scv-oauth-client:plan-summary -->";
 export const GITHUB_COMMENT_LIMIT = 65_536;
 /** Room kept for the cut notice. */
 const NOTICE_ROOM = 2_000;
-/** Lists in the head (dangers, warnings, table rows) show at most this many items. */
+/** Lists in the head (dangers, warnings, table rows) show at most this many items... */
 const HEAD_ITEMS = 100;
+/** ...and at most these shares of the limit, so that the head alone always fits, whatever the rules say. */
+const HEAD_SHARE = { dangers: 0.3, warnings: 0.2, table: 0.1 } as const;
 /** A stack section longer than this many lines folds into <details>. */
 const FOLD_LINES = 20;
 
@@ -31,7 +33,13 @@ export interface Rendered {
 }
 
 export function renderMarkdown(summary: PlanSummary, options: { allowDestroy: boolean }, limit = GITHUB_COMMENT_LIMIT): Rendered {
-  const head = [COMMENT_MARKER, headline(summary), ...dangerBlock(summary, options.allowDestroy), ...warningBlock(summary), ...countsTable(summary)];
+  const head = [
+    COMMENT_MARKER,
+    headline(summary),
+    ...dangerBlock(summary, options.allowDestroy, limit * HEAD_SHARE.dangers),
+    ...warningBlock(summary, limit * HEAD_SHARE.warnings),
+    ...countsTable(summary, limit * HEAD_SHARE.table),
+  ];
   let markdown = head.join("\n\n") + "\n";
   const cut: Rendered["cut"] = [];
   for (const stack of summary.stacks) {
@@ -54,16 +62,18 @@ function headline({ stacks, totals }: PlanSummary): string {
   return `### Terraform plan: ${stacks.length} ${stacks.length === 1 ? "stack" : "stacks"}\n\n**${counts}**`;
 }
 
-function dangerBlock({ stacks }: PlanSummary, allowDestroy: boolean): string[] {
+function dangerBlock({ stacks }: PlanSummary, allowDestroy: boolean, room: number): string[] {
   const dangers = stacks.flatMap((s) => s.changes.filter((c) => c.dangerous).map((c) => ({ stack: s.stack, change: c })));
   if (dangers.length === 0) return [];
   const lines = capped(
     dangers.map(({ stack, change }) => {
       const why = change.reasons.length > 0 ? ` because ${change.reasons.map(escape).join("; ")}` : "";
-      return `> - \`${stack}\`: \`${change.address}\`${nameOf(change)} is **${change.kind === "delete" ? "deleted" : "replaced"}**${why}.`;
+      const line = `> - \`${stack}\`: \`${change.address}\`${nameOf(change)} is **${change.kind === "delete" ? "deleted" : "replaced"}**${why}.`;
+      return [line, ...change.cautions.map((c) => `>   - ${escape(c)}`)].join("\n");
     }),
     HEAD_ITEMS,
     "> - ",
+    room,
   );
   const count = dangers.length === 1 ? "1 OAuth client loses its client id" : `${dangers.length} OAuth clients lose their client ids`;
   return [
@@ -81,14 +91,14 @@ function dangerBlock({ stacks }: PlanSummary, allowDestroy: boolean): string[] {
   ];
 }
 
-function warningBlock({ stacks }: PlanSummary): string[] {
+function warningBlock({ stacks }: PlanSummary, room: number): string[] {
   const warnings = stacks.flatMap((s) =>
     s.changes.flatMap((c) => c.warnings.map((w) => `> - \`${s.stack}\`: \`${c.address}\`: ${escape(w)}`)),
   );
-  return warnings.length === 0 ? [] : [["> [!WARNING]", ...capped(warnings, HEAD_ITEMS, "> - ")].join("\n")];
+  return warnings.length === 0 ? [] : [["> [!WARNING]", ...capped(warnings, HEAD_ITEMS, "> - ", room)].join("\n")];
 }
 
-function countsTable({ stacks, totals }: PlanSummary): string[] {
+function countsTable({ stacks, totals }: PlanSummary, room: number): string[] {
   const changed = stacks.filter(hasChanges);
   const unchanged = stacks.filter((s) => !hasChanges(s));
   const blocks: string[] = [];
@@ -98,13 +108,13 @@ function countsTable({ stacks, totals }: PlanSummary): string[] {
       [
         `| stack | ${COUNTED.join(" | ")} |`,
         `|---|${COUNTED.map(() => "--:").join("|")}|`,
-        ...capped(changed.map((s) => row(`\`${s.stack}\``, s.counts)), HEAD_ITEMS, "| "),
+        ...capped(changed.map((s) => row(`\`${s.stack}\``, s.counts)), HEAD_ITEMS, "| ", room / 2),
         row("**total**", totals),
       ].join("\n"),
     );
   }
   if (unchanged.length > 0) {
-    blocks.push(`No changes: ${capped(unchanged.map((s) => `\`${s.stack}\``), HEAD_ITEMS).join(", ")}.`);
+    blocks.push(`No changes: ${capped(unchanged.map((s) => `\`${s.stack}\``), HEAD_ITEMS, "", room / 2).join(", ")}.`);
   }
   return blocks;
 }
@@ -151,9 +161,15 @@ function nameOf(change: ChangeSummary): string {
   return change.name ? ` (${escape(JSON.stringify(change.name))})` : "";
 }
 
-/** At most `max` items, then one saying how many more; `prefix` starts that line as it starts the items. */
-function capped(items: string[], max: number, prefix = ""): string[] {
-  return items.length <= max ? items : [...items.slice(0, max), `${prefix}… and ${items.length - max} more`];
+/**
+ * At most `max` items and `room` characters, then one saying how many more; `prefix` starts that line as it starts
+ * the items.
+ */
+function capped(items: string[], max: number, prefix = "", room = Infinity): string[] {
+  let used = 0;
+  let fit = 0;
+  while (fit < Math.min(max, items.length) && used + items[fit].length + 1 <= room) used += items[fit++].length + 1;
+  return fit === items.length ? items : [...items.slice(0, fit), `${prefix}… and ${items.length - fit} more`];
 }
 
 /** Plan values are arbitrary text: nothing in them may open HTML, close the <details>, or fake the marker. */

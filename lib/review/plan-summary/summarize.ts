@@ -1,14 +1,14 @@
 /**
  * What a plan does, in reviewers' words: counts per action, each change attribute by attribute with sensitive
- * and unknown values masked, the OAuth client deletions and replacements that change the client id (the gate),
- * and the quieter risks (a client made inactive, a Salesforce redirect URI removed, scopes below the article's seven).
+ * and unknown values masked, and what the review rules (lib/review/rules/) find in each OAuth client change: the
+ * deletions and replacements that change the client id (SCV-R1, the gate) first, then the quieter risks.
  */
+import { ChangeKind, review } from "../rules";
 import { PlanChange, ResourceChange, StackPlan } from "./plans";
-import { isSalesforceRedirectUri, SERVICE_CLOUD_VOICE_SCOPES } from "../../construct";
 
 export const OAUTH_CLIENT_TYPE = "genesyscloud_oauth_client";
 
-export type ChangeKind = "create" | "update" | "replace" | "delete" | "no-op" | "read" | "forget";
+export type { ChangeKind } from "../rules";
 /** What the headline counts, in its order. */
 export const COUNTED = ["create", "update", "replace", "delete", "import", "no-op"] as const;
 export type Counted = (typeof COUNTED)[number];
@@ -26,8 +26,11 @@ export interface ChangeSummary {
   readonly reasons: string[];
   /** Attribute by attribute, masked. */
   readonly details: string[];
-  /** A deleted or replaced OAuth client: the client id changes. */
+  /** A deleted or replaced OAuth client: the client id changes (SCV-R1), which holds the plan. */
   readonly dangerous: boolean;
+  /** What other caution rules say of a dangerous change, each led by its rule id. */
+  readonly cautions: string[];
+  /** What the warning rules say, each led by its rule id. */
   readonly warnings: string[];
 }
 
@@ -108,6 +111,9 @@ export function summarizeChange(rc: ResourceChange): ChangeSummary {
     ...(rc.action_reason ? [REASONS[rc.action_reason] ?? rc.action_reason] : []),
     ...(rc.change.replace_paths ?? []).map((path) => `${path.join(".")} forces replacement`),
   ];
+  const findings = isClient ? review({ kind, before, after }) : [];
+  const said = (level: string, except?: string) =>
+    findings.filter((f) => f.level === level && f.rule !== except).map((f) => `${f.rule}: ${f.message}`);
   return {
     address: rc.address,
     type: rc.type,
@@ -116,8 +122,9 @@ export function summarizeChange(rc: ResourceChange): ChangeSummary {
     name,
     reasons,
     details: attributeChanges(kind, rc.change),
-    dangerous: isClient && (kind === "delete" || kind === "replace"),
-    warnings: isClient ? clientWarnings(kind, before, after) : [],
+    dangerous: findings.some((f) => f.rule === "SCV-R1"),
+    cautions: said("caution", "SCV-R1"),
+    warnings: said("warning"),
   };
 }
 
@@ -173,25 +180,6 @@ function rank(key: string): number {
 function valueText(value: unknown, hide: boolean): string {
   if (hide && !isEmpty(value)) return SENSITIVE;
   return show(value);
-}
-
-function clientWarnings(kind: ChangeKind, before: Record<string, unknown>, after: Record<string, unknown>): string[] {
-  if (kind === "delete") return [];
-  const warnings: string[] = [];
-  if (after.state === "inactive" && before.state !== "inactive") {
-    warnings.push("state → inactive: no new tokens; agents lose softphone login");
-  }
-  if (kind !== "create") {
-    const removed = arrayOf(before.registered_redirect_uris).filter(
-      (uri) => typeof uri === "string" && isSalesforceRedirectUri(uri) && !arrayOf(after.registered_redirect_uris).includes(uri),
-    );
-    for (const uri of removed) warnings.push(`Salesforce redirect URI removed: ${uri}: that org's Lightning app can no longer log in through it`);
-  }
-  if (Array.isArray(after.scopes)) {
-    const missing = SERVICE_CLOUD_VOICE_SCOPES.filter((scope) => !arrayOf(after.scopes).includes(scope));
-    if (missing.length > 0) warnings.push(`scopes below the article's seven: missing ${missing.join(", ")}`);
-  }
-  return warnings;
 }
 
 function emptyCounts(): Counts {

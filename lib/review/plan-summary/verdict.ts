@@ -8,7 +8,7 @@ export interface Verdict {
   /** clear: no OAuth client loses its id; held: one would, and --allow-destroy was not given; allowed: it was. */
   readonly gate: Gate;
   readonly totals: Counts;
-  readonly dangers: { stack: string; address: string; name?: string; kind: string; reasons: string[] }[];
+  readonly dangers: { stack: string; address: string; name?: string; kind: string; reasons: string[]; cautions: string[] }[];
   readonly warnings: { stack: string; address: string; warning: string }[];
   readonly cut: Rendered["cut"];
   readonly stacks: StackSummary[];
@@ -18,7 +18,7 @@ export function verdictOf(summary: PlanSummary, rendered: Rendered, allowDestroy
   const dangers = summary.stacks.flatMap((s) =>
     s.changes
       .filter((c) => c.dangerous)
-      .map((c) => ({ stack: s.stack, address: c.address, name: c.name, kind: c.kind, reasons: c.reasons })),
+      .map((c) => ({ stack: s.stack, address: c.address, name: c.name, kind: c.kind, reasons: c.reasons, cautions: c.cautions })),
   );
   const warnings = summary.stacks.flatMap((s) =>
     s.changes.flatMap((c) => c.warnings.map((warning) => ({ stack: s.stack, address: c.address, warning }))),

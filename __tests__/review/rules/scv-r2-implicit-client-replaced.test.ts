@@ -1,0 +1,24 @@
+import { implicitClientReplaced } from "../../../lib/review/rules/scv-r2-implicit-client-replaced";
+import { change, client } from "./fixture";
+
+describe("SCV-R2: an implicit client replaced may not come back", () => {
+  it("has its id and level", () => {
+    expect([implicitClientReplaced.id, implicitClientReplaced.level]).toEqual(["SCV-R2", "caution"]);
+  });
+
+  it.each([
+    ["an authorization-code client replaced", change("replace", { ...client, authorized_grant_type: "CODE" }, { ...client, authorized_grant_type: "CODE" })],
+    ["an implicit client updated in place (to CODE)", change("update", client, { ...client, authorized_grant_type: "CODE" })],
+  ])("Compliance: %s", (_, c) => {
+    expect(implicitClientReplaced.check(c)).toEqual([]);
+  });
+
+  it.each([
+    ["an implicit client replaced", change("replace", client, client)],
+    ["an implicit client deleted", change("delete", client, {})],
+  ])("Noncompliance: %s", (_, c) => {
+    expect(implicitClientReplaced.check(c)).toEqual([
+      'it uses the implicit grant, and Genesys no longer creates implicit-grant clients: its replacement may not be creatable at all. The way out is the authorization-code grant (oauthClient.grantType "authorization-code"), configured in the Salesforce package first',
+    ]);
+  });
+});

@@ -1,0 +1,24 @@
+import { foreignRedirectHost } from "../../../lib/review/rules/scv-r7-foreign-redirect-host";
+import { change, client } from "./fixture";
+
+describe("SCV-R7: a redirect URI off the client's Lightning host", () => {
+  it("has its id and level", () => {
+    expect([foreignRedirectHost.id, foreignRedirectHost.level]).toEqual(["SCV-R7", "warning"]);
+  });
+
+  it.each([
+    ["only its own host", change("create", {}, { ...client, registered_redirect_uris: [...client.registered_redirect_uris, "https://acme.lightning.force.com/resource/genesysps__genesysAuthCallback"] })],
+    ["no home URI to compare with", change("create", {}, { ...client, registered_redirect_uris: ["https://evil.example/cb"] })],
+  ])("Compliance: %s", (_, c) => {
+    expect(foreignRedirectHost.check(c)).toEqual([]);
+  });
+
+  it.each([
+    ["another site", "https://evil.example/cb"],
+    ["another org's Lightning host", "https://globex.lightning.force.com/lightning/page/home"],
+  ])("Noncompliance: %s", (_, uri) => {
+    expect(foreignRedirectHost.check(change("update", client, { ...client, registered_redirect_uris: [...client.registered_redirect_uris, uri] }))).toEqual([
+      `redirect URI ${uri} is not on the client's Lightning host acme.lightning.force.com: agents' tokens can be sent there`,
+    ]);
+  });
+});

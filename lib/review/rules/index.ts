@@ -1,0 +1,26 @@
+/** Every review rule, in id order: one file each, named after its id. */
+import { ClientChange, Finding, ReviewRule } from "./rule";
+import { clientIdChanges } from "./scv-r1-client-id-changes";
+import { implicitClientReplaced } from "./scv-r2-implicit-client-replaced";
+import { newImplicitClient } from "./scv-r3-new-implicit-client";
+import { clientInactive } from "./scv-r4-client-inactive";
+import { redirectUriRemoved } from "./scv-r5-redirect-uri-removed";
+import { scopesBelowSeven } from "./scv-r6-scopes-below-seven";
+import { foreignRedirectHost } from "./scv-r7-foreign-redirect-host";
+
+export const RULES: readonly ReviewRule[] = [
+  clientIdChanges,
+  implicitClientReplaced,
+  newImplicitClient,
+  clientInactive,
+  redirectUriRemoved,
+  scopesBelowSeven,
+  foreignRedirectHost,
+];
+
+/** What every rule finds in one client change. */
+export function review(change: ClientChange): Finding[] {
+  return RULES.flatMap((rule) => rule.check(change).map((message) => ({ rule: rule.id, level: rule.level, message })));
+}
+
+export type { ChangeKind, ClientChange, Finding, ReviewRule } from "./rule";

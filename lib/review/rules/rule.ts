@@ -1,0 +1,34 @@
+/**
+ * A review rule: one risk of a planned change to a Genesys Cloud OAuth client, with an id a reader can look up
+ * (lib/review/rules/<id>.ts). Cautions hold the plan (the gate); warnings are for the reviewer's eye.
+ */
+export type ChangeKind = "create" | "update" | "replace" | "delete" | "no-op" | "read" | "forget";
+
+/** One planned change of a genesyscloud_oauth_client, its values as the plan holds them. */
+export interface ClientChange {
+  readonly kind: ChangeKind;
+  readonly before: Readonly<Record<string, unknown>>;
+  readonly after: Readonly<Record<string, unknown>>;
+}
+
+export interface ReviewRule {
+  readonly id: string;
+  /** caution: the plan is held until allowed; warning: shown first in the comment. */
+  readonly level: "caution" | "warning";
+  /** What the rule looks for, in one line. */
+  readonly title: string;
+  /** One message per finding; none when the change complies. */
+  check(change: ClientChange): string[];
+}
+
+export interface Finding {
+  readonly rule: string;
+  readonly level: ReviewRule["level"];
+  readonly message: string;
+}
+
+export function listOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+export const IMPLICIT = "TOKEN";

@@ -1,0 +1,16 @@
+import { isSalesforceRedirectUri } from "../../construct";
+import { listOf, ReviewRule } from "./rule";
+
+/** SCV-R5: a Salesforce org's Lightning app can no longer log in through a removed redirect URI. */
+export const redirectUriRemoved: ReviewRule = {
+  id: "SCV-R5",
+  level: "warning",
+  title: "A Salesforce redirect URI is removed from a client",
+  check: ({ kind, before, after }) =>
+    kind === "update" || kind === "replace"
+      ? listOf(before.registered_redirect_uris)
+          .filter((uri): uri is string => typeof uri === "string" && isSalesforceRedirectUri(uri))
+          .filter((uri) => !listOf(after.registered_redirect_uris).includes(uri))
+          .map((uri) => `Salesforce redirect URI removed: ${uri}: that org's Lightning app can no longer log in through it`)
+      : [],
+};

@@ -1,0 +1,30 @@
+import { foreignRedirectUris, LIGHTNING_HOME_PATH } from "../../construct";
+import { listOf, ReviewRule } from "./rule";
+
+/**
+ * SCV-R7: a redirect URI on another host than the client's own Lightning host (the host of its
+ * /lightning/page/home URI). Genesys sends implicit-grant tokens to any registered URI the request names.
+ */
+export const foreignRedirectHost: ReviewRule = {
+  id: "SCV-R7",
+  level: "warning",
+  title: "A redirect URI is not on the client's own Lightning host",
+  check: ({ kind, after }) => {
+    if (kind === "delete") return [];
+    const uris = listOf(after.registered_redirect_uris).filter((uri): uri is string => typeof uri === "string");
+    const home = uris.find((uri) => safeUrl(uri)?.pathname === LIGHTNING_HOME_PATH);
+    const host = home && safeUrl(home)?.hostname;
+    if (!host) return [];
+    return foreignRedirectUris(host, uris).map(
+      (uri) => `redirect URI ${uri} is not on the client's Lightning host ${host}: agents' tokens can be sent there`,
+    );
+  },
+};
+
+function safeUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
