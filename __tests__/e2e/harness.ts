@@ -7,15 +7,15 @@
 import { spawn } from "child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
-import { dirname, join } from "path";
+import { join } from "path";
 import { EmulatedOrg, Emulator, startEmulator } from "../support/genesys-emulator";
+import { cdktfCli } from "../../lib/app/cdktf-runner";
 import { withoutCredentials } from "../../lib/app/credentials";
 import { installTestProvider } from "../support/terraform-provider/install";
 
 export const root = join(__dirname, "../..");
-// The CLI as scripts/cdktf.mjs finds it: the package's own bin entry.
-const cdktfPackage = require.resolve("cdktf-cli/package.json");
-const cdktfCli = join(dirname(cdktfPackage), require(cdktfPackage).bin.cdktf);
+// The CLI as npm run finds it (lib/app/cdktf-runner.ts): the package's own bin entry.
+const cdktf = cdktfCli();
 /** The org every harness has unless a test asks for others; its credentials are the unprefixed variables. */
 export const ACME: EmulatedOrg = {
   id: "a1b2c3d4-0000-4000-8000-00000000ac3e",
@@ -84,7 +84,7 @@ export async function startHarness(orgs: readonly EmulatedOrg[] = [ACME]): Promi
     synth: () => run(process.execPath, ["dist/main.js"], root, { CDKTF_OUTDIR: outdir }),
     terraform: (stack, ...args) => run("terraform", args, join(outdir, "stacks", stack)),
     // --skip-provider-lock: cdktf would ask the registry for other platforms' checksums; the mirror has only this one.
-    cdktf: (...args) => run(process.execPath, [cdktfCli, ...args, "--output", outdir, "--skip-provider-lock"], root),
+    cdktf: (...args) => run(process.execPath, [cdktf, ...args, "--output", outdir, "--skip-provider-lock"], root),
     npmRun: (command, args, credentials) =>
       runCommand(
         process.execPath,

@@ -127,7 +127,8 @@ function cdktf(args: string[], env: NodeJS.ProcessEnv): number {
   return run.status ?? 1;
 }
 
-function cdktfCli(): string {
+/** The cdktf CLI's entry, found through its package's bin, so that no PATH lookup can pick another. */
+export function cdktfCli(): string {
   const manifest = require.resolve("cdktf-cli/package.json");
   return join(dirname(manifest), JSON.parse(readFileSync(manifest, "utf8")).bin.cdktf);
 }

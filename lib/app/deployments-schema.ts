@@ -18,6 +18,7 @@ import {
   ALLOWED_TOKEN_LIFETIME,
   DEFAULT_DESCRIPTION,
   GRANT_TYPE_NAMES,
+  GUID_PATTERN,
   SERVICE_CLOUD_VOICE_SCOPES,
   TEXT_LIMITS,
   TOKEN_LIFETIME_SECONDS,
@@ -27,7 +28,6 @@ import {
 export const CREDENTIALS_PREFIX_PATTERN = "^[A-Z][A-Z0-9_]{0,62}[A-Z0-9]$|^[A-Z]$";
 export const ALLOWED_CREDENTIALS_PREFIX =
   "an environment variable prefix: capital letters, digits and underscores, starting with a letter and not ending in _ (e.g. ACME_EU reads ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID, ACME_EU_GENESYSCLOUD_OAUTHCLIENT_SECRET or ACME_EU_GENESYSCLOUD_ACCESS_TOKEN)";
-const GUID_PATTERN = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
 
 export const DEPLOYMENT_NAME_PATTERN = "^[A-Za-z][A-Za-z0-9_-]{0,62}$";
 /** Names every JavaScript object has (toString, constructor, ...): the constructs library cannot name a stack so. */

@@ -14,6 +14,7 @@ export {
   ALLOWED_TOKEN_LIFETIME,
   checkOAuthClientProps,
   DEFAULT_DESCRIPTION,
+  GUID_PATTERN,
   resolveOAuthClientSettings,
   TEXT_LIMITS,
   TOKEN_LIFETIME_SECONDS,

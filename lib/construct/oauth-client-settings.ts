@@ -117,7 +117,9 @@ export const TEXT_LIMITS = { name: 200, description: 1000 } as const;
 export const ALLOWED_NAME = `a non-empty text of at most ${TEXT_LIMITS.name} characters, ${PLAIN_TEXT}`;
 export const ALLOWED_DESCRIPTION = `a text of at most ${TEXT_LIMITS.description} characters, ${PLAIN_TEXT}`;
 export const ALLOWED_CLIENT_ID = "a Genesys Cloud OAuth client id: a GUID such as 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
-const CLIENT_ID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A GUID, the form of Genesys Cloud ids (OAuth clients, orgs), in any case. */
+export const GUID_PATTERN = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+const CLIENT_ID_RE = new RegExp(GUID_PATTERN);
 
 export const DEFAULT_DESCRIPTION =
   "Used by the CX Cloud, Digital and AI for Salesforce Service Cloud Voice Lightning app to get tokens. " +
