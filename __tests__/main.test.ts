@@ -54,7 +54,7 @@ describe("the app on the shipped deployments.json", () => {
         expose_client_secret: false,
         lifecycle: { prevent_destroy: true },
       });
-      expect(json.provider.genesyscloud).toEqual([{ aws_region: deployment.genesysCloud.region }]);
+      expect(json.provider.genesyscloud).toEqual([{ aws_region: deployment.genesysCloud.region, token_pool_size: 1 }]);
     }
   });
 

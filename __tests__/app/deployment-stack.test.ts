@@ -21,10 +21,10 @@ describe("DeploymentStack", () => {
     expect(new DeploymentStack(app, production, "/project").node.id).toBe("production");
   });
 
-  it("configures the genesyscloud provider with the deployment's region and nothing else", () => {
+  it("configures the genesyscloud provider with the deployment's region and a token pool of one, nothing else", () => {
     const { text, json } = synth(production);
-    expect(text).toHaveProviderWithProperties(GenesyscloudProvider, { aws_region: "eu-central-1" });
-    expect(json.provider.genesyscloud).toEqual([{ aws_region: "eu-central-1" }]);
+    expect(text).toHaveProviderWithProperties(GenesyscloudProvider, { aws_region: "eu-central-1", token_pool_size: 1 });
+    expect(json.provider.genesyscloud).toEqual([{ aws_region: "eu-central-1", token_pool_size: 1 }]);
   });
 
   it("never writes credentials: the provider reads them from its environment variables", () => {

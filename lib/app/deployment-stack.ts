@@ -21,7 +21,9 @@ export class DeploymentStack extends TerraformStack {
   constructor(scope: Construct, deployment: Deployment, baseDir: string) {
     super(scope, deployment.name);
 
-    new GenesyscloudProvider(this, DeploymentStack.PROVIDER_ID, { awsRegion: deployment.genesysCloud.region });
+    // One pooled token: the provider mints token_pool_size tokens (default 10) plus its own at every start, and Genesys
+    // rate-limits logins; a stack that manages one client needs one.
+    new GenesyscloudProvider(this, DeploymentStack.PROVIDER_ID, { awsRegion: deployment.genesysCloud.region, tokenPoolSize: 1 });
     declareBackend(this, deployment.name, deployment.backend, baseDir);
     this.oauthClient = new ServiceCloudVoiceOAuthClient(this, DeploymentStack.OAUTH_CLIENT_CONSTRUCT_ID, oauthClientProps(deployment));
     const { organizationId } = deployment.genesysCloud;
