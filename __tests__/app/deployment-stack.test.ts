@@ -52,6 +52,24 @@ describe("DeploymentStack", () => {
     ]);
   });
 
+  it("genesysCloud.gateway: the provider's gateway block, the port as a string; path prefixes as path_params", () => {
+    const gateway = { host: "genesys-gw.acme.example", port: 8443, protocol: "https" as const, pathParams: [{ pathName: "api" as const, pathValue: "genesys/api" }] };
+    const { json, stack } = synth({ ...production, genesysCloud: { region: "eu-central-1", gateway } });
+    expect(json.provider.genesyscloud[0].gateway).toEqual([
+      { host: "genesys-gw.acme.example", port: "8443", protocol: "https", path_params: [{ path_name: "api", path_value: "genesys/api" }] },
+    ]);
+    expect(stack.node.metadata).toEqual([]);
+  });
+
+  it("warns when the gateway is plain http to another machine", () => {
+    const warnings = (host: string) =>
+      synth({ ...production, genesysCloud: { region: "eu-central-1", gateway: { host, port: 80, protocol: "http" } } }).stack.node.metadata.map((m) => m.data);
+    expect(warnings("gw.acme.example")).toEqual([
+      "genesysCloud.gateway uses http to gw.acme.example: the client credentials and every token cross the network unencrypted. Use https unless the gateway is on this machine.",
+    ]);
+    expect(warnings("127.0.0.1")).toEqual([]);
+  });
+
   it("without genesysCloud.organizationId, reads no org", () => {
     expect(synth(production).json.data).toBeUndefined();
   });

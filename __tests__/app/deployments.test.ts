@@ -362,6 +362,20 @@ describe("genesysCloud.credentials and genesysCloud.organizationId", () => {
     );
   });
 
+  it("gateway: host, port and protocol checked; one path prefix per pathName", () => {
+    const gateway = { host: "https://gw", port: 70000, protocol: "ftp", pathParams: [{ pathName: "api", pathValue: "/x" }, { pathName: "api", pathValue: "y" }] };
+    expect(messageFor([{ ...valid, genesysCloud: { region: "us-east-1", gateway } }])).toBe(
+      [
+        "deployments.json has 5 problems:",
+        '  - deployments[0].genesysCloud.gateway.host: given "https://gw"; allowed: the gateway\'s host name or IPv4 address, without scheme, port or path (e.g. genesys-gateway.acme.example)',
+        "  - deployments[0].genesysCloud.gateway.pathParams[0].pathValue: given \"/x\"; allowed: a path without leading or trailing slash: letters, digits, ., _, ~ and - in segments joined by / (e.g. genesys/api)",
+        '  - deployments[0].genesysCloud.gateway.pathParams[1].pathName: given "api"; allowed: a pathName no other entry has (pathParams[0] is "api")',
+        "  - deployments[0].genesysCloud.gateway.port: given 70000; allowed: the gateway's port: an integer from 1 to 65535",
+        '  - deployments[0].genesysCloud.gateway.protocol: given "ftp"; allowed: https or http',
+      ].join("\n"),
+    );
+  });
+
   it("s3 endpoint: an http(s) URL", () => {
     const s3 = { bucket: "tf-state", region: "us-east-1", endpoint: "ftp://x", usePathStyle: "yes" };
     const message = messageFor([{ ...valid, backend: { s3 } }]);

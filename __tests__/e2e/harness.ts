@@ -16,11 +16,16 @@ import { installTestProvider } from "../support/terraform-provider/install";
 export const root = join(__dirname, "../..");
 // The CLI as npm run finds it (lib/app/cdktf-runner.ts): the package's own bin entry.
 const cdktf = cdktfCli();
-/** The org every harness has unless a test asks for others; its credentials are the unprefixed variables. */
+/**
+ * The org every harness has unless a test asks for others; its credentials are the unprefixed variables. A legacy
+ * org, which still creates implicit-grant clients, so that the scenarios that are not about the grant can use the
+ * article's default; implicit-grant.e2e.ts runs on today's orgs, which refuse them.
+ */
 export const ACME: EmulatedOrg = {
   id: "a1b2c3d4-0000-4000-8000-00000000ac3e",
   name: "Acme Contact Center",
   credentials: { clientId: "terraform-ci", clientSecret: "terraform-ci-secret" },
+  legacyImplicitGrant: true,
 };
 
 export interface Run {
@@ -34,7 +39,10 @@ export interface Harness {
   readonly dir: string;
   readonly outdir: string;
   readonly env: Record<string, string>;
-  /** Writes the deployments file (local state under the harness folder unless a backend is given). */
+  /**
+   * Writes the deployments file: local state under the harness folder unless a backend is given, and every
+   * deployment reaching the emulator through the provider's gateway block (genesysCloud.gateway), as a product feature.
+   */
   writeDeployments(deployments: object[]): void;
   /** The app alone, as cdktf runs it. */
   synth(): Promise<Run>;
@@ -51,12 +59,14 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(orgs: readonly EmulatedOrg[] = [ACME]): Promise<Harness> {
-  const emulator = await startEmulator(orgs);
+export async function startHarness(orgs: readonly EmulatedOrg[] = [ACME], paths: { login?: string; api?: string } = {}): Promise<Harness> {
+  const emulator = await startEmulator(orgs, paths);
+  const pathParams = Object.entries(paths).map(([pathName, pathValue]) => ({ pathName, pathValue }));
+  const gateway = { host: "127.0.0.1", port: Number(new URL(emulator.url).port), protocol: "http", ...(pathParams.length > 0 && { pathParams }) };
   const dir = mkdtempSync(join(tmpdir(), "scv-e2e-"));
   const outdir = join(dir, "cdktf.out");
   const deploymentsFile = join(dir, "deployments.json");
-  const installed = await installTestProvider(join(dir, "provider"), emulator.url);
+  const installed = await installTestProvider(join(dir, "provider"));
   const env = {
     ...withoutCredentials(process.env),
     ...installed.env,
@@ -78,7 +88,11 @@ export async function startHarness(orgs: readonly EmulatedOrg[] = [ACME]): Promi
     env,
     writeDeployments(deployments) {
       // Relative to the deployments file's folder: the harness folder.
-      const withState = deployments.map((d: any) => ({ backend: { local: { path: `state/${d.name}.tfstate` } }, ...d }));
+      const withState = deployments.map((d: any) => ({
+        backend: { local: { path: `state/${d.name}.tfstate` } },
+        ...d,
+        genesysCloud: { gateway, ...d.genesysCloud },
+      }));
       writeFileSync(deploymentsFile, JSON.stringify({ deployments: withState }, null, 2));
     },
     synth: () => run(process.execPath, ["dist/main.js"], root, { CDKTF_OUTDIR: outdir }),
@@ -126,11 +140,11 @@ export async function startHarness(orgs: readonly EmulatedOrg[] = [ACME]): Promi
  * A fresh harness for the test file: started before its tests (then `setup`), closed and removed after them.
  * Returns the getter the tests use.
  */
-export function useHarness(setup?: (h: Harness) => Promise<void>, orgs?: readonly EmulatedOrg[]): () => Harness {
+export function useHarness(setup?: (h: Harness) => Promise<void>, orgs?: readonly EmulatedOrg[], paths?: { login?: string; api?: string }): () => Harness {
   jest.setTimeout(120_000);
   let harness: Harness | undefined;
   beforeAll(async () => {
-    harness = await startHarness(orgs);
+    harness = await startHarness(orgs, paths);
     await setup?.(harness);
   });
   afterAll(() => harness?.close());

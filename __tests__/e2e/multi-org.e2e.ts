@@ -8,8 +8,8 @@ import { spawnSync } from "child_process";
 import { EmulatedOrg } from "../support/genesys-emulator";
 import { deployment, useHarness } from "./harness";
 
-const US: EmulatedOrg = { id: "11111111-aaaa-4aaa-8aaa-111111111111", name: "Acme US", credentials: { clientId: "us-ci", clientSecret: "us-s3cr3t-value" } };
-const EU: EmulatedOrg = { id: "22222222-bbbb-4bbb-8bbb-222222222222", name: "Acme EU", credentials: { clientId: "eu-ci", clientSecret: "eu-s3cr3t-value" } };
+const US: EmulatedOrg = { id: "11111111-aaaa-4aaa-8aaa-111111111111", name: "Acme US", credentials: { clientId: "us-ci", clientSecret: "us-s3cr3t-value" }, legacyImplicitGrant: true };
+const EU: EmulatedOrg = { id: "22222222-bbbb-4bbb-8bbb-222222222222", name: "Acme EU", credentials: { clientId: "eu-ci", clientSecret: "eu-s3cr3t-value" }, legacyImplicitGrant: true };
 const credentials = {
   GENESYSCLOUD_OAUTHCLIENT_ID: US.credentials.clientId,
   GENESYSCLOUD_OAUTHCLIENT_SECRET: US.credentials.clientSecret,

@@ -19,7 +19,7 @@ function call(method: string, path: string, body?: object, auth = `Bearer ${toke
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator([{ id: "11111111-1111-4111-8111-111111111111", name: "Acme", credentials }]);
+  emulator = await startEmulator([{ id: "11111111-1111-4111-8111-111111111111", name: "Acme", credentials, legacyImplicitGrant: true }]);
   const basic = Buffer.from("ci:ci-secret").toString("base64");
   const response = await fetch(`${emulator.url}/oauth/token`, {
     method: "POST",
@@ -76,7 +76,7 @@ describe("the Genesys Cloud OAuth API emulator (test support)", () => {
 
 describe("several orgs in one emulator", () => {
   const orgs = [
-    { id: "aaaaaaaa-0000-4000-8000-000000000001", name: "Acme US", credentials: { clientId: "us", clientSecret: "us-secret" } },
+    { id: "aaaaaaaa-0000-4000-8000-000000000001", name: "Acme US", credentials: { clientId: "us", clientSecret: "us-secret" }, legacyImplicitGrant: true },
     { id: "bbbbbbbb-0000-4000-8000-000000000002", name: "Acme EU", credentials: { clientId: "eu", clientSecret: "eu-secret" } },
   ];
   let two: Emulator;
@@ -112,5 +112,39 @@ describe("several orgs in one emulator", () => {
     expect(two.clientsOf(orgs[1].id)).toEqual([]);
     expect((await get(`/api/v2/oauth/clients/${created.id}`, eu)).status).toBe(404);
     expect(((await (await get("/api/v2/oauth/clients", eu)).json()) as { total: number }).total).toBe(0);
+  });
+});
+
+describe("the implicit grant's retirement", () => {
+  const org = { id: "cccccccc-0000-4000-8000-000000000003", name: "Acme Today", credentials: { clientId: "today", clientSecret: "today-secret" } };
+  let today: Emulator;
+  let bearer: string;
+  const send = (method: string, path: string, body?: object) =>
+    fetch(today.url + path, { method, headers: { authorization: `Bearer ${bearer}`, "content-type": "application/json" }, body: body && JSON.stringify(body) });
+
+  beforeAll(async () => {
+    today = await startEmulator([org]);
+    const response = await fetch(`${today.url}/oauth/token`, {
+      method: "POST",
+      headers: { authorization: `Basic ${Buffer.from("today:today-secret").toString("base64")}` },
+      body: "grant_type=client_credentials",
+    });
+    bearer = ((await response.json()) as { access_token: string }).access_token;
+  });
+  afterAll(() => today.close());
+
+  it("refuses a new TOKEN client with Genesys's error shape, and creates a CODE client", async () => {
+    const refused = await send("POST", "/api/v2/oauth/clients", valid);
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ status: 400, code: "bad.request", message: expect.stringMatching(/^The implicit grant \(TOKEN\) is no longer available for new OAuth clients/) });
+    expect((await send("POST", "/api/v2/oauth/clients", { ...valid, authorizedGrantType: "CODE" })).status).toBe(200);
+  });
+
+  it("keeps an existing implicit client working: it reads and updates", async () => {
+    const id = today.seed(org.id, { ...valid, accessTokenValiditySeconds: 86400, registeredRedirectUri: valid.registeredRedirectUri, scope: valid.scope });
+    expect((await send("GET", `/api/v2/oauth/clients/${id}`)).status).toBe(200);
+    const updated = await send("PUT", `/api/v2/oauth/clients/${id}`, { ...valid, description: "kept" });
+    expect(updated.status).toBe(200);
+    expect(today.clients.get(id)).toMatchObject({ authorizedGrantType: "TOKEN", description: "kept" });
   });
 });

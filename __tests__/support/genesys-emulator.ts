@@ -44,7 +44,16 @@ export interface EmulatedOrg {
   readonly id: string;
   readonly name: string;
   readonly credentials: { readonly clientId: string; readonly clientSecret: string };
+  /**
+   * An org from before Genesys stopped creating implicit-grant clients (March 2026): it still creates TOKEN clients.
+   * Every other org refuses a new TOKEN client; existing ones keep working and can be updated.
+   */
+  readonly legacyImplicitGrant?: boolean;
 }
+
+/** What the emulated Genesys Cloud answers to a new implicit-grant client. */
+export const IMPLICIT_GRANT_REFUSED =
+  "The implicit grant (TOKEN) is no longer available for new OAuth clients. Create the client with the authorization code grant (CODE) and PKCE.";
 
 export interface Emulator {
   readonly url: string;
@@ -52,6 +61,8 @@ export interface Emulator {
   readonly clients: Map<string, ApiClient>;
   /** The OAuth clients of one org. */
   clientsOf(orgId: string): ApiClient[];
+  /** Puts a client in an org as it was made before (bypassing today's rules): a client made by hand long ago. */
+  seed(orgId: string, client: Omit<ApiClient, "id" | "secret" | "dateCreated" | "roleDivisions" | "state">): string;
   /** Every request, as "METHOD /path STATUS", for assertions. */
   readonly requests: string[];
   inject(fault: Fault): void;
@@ -61,7 +72,11 @@ export interface Emulator {
 const GRANT_TYPES = ["CODE", "TOKEN", "SAML2BEARER", "SAML2-BEARER", "PASSWORD", "CLIENT-CREDENTIALS"];
 const CLIENTS = "/api/v2/oauth/clients";
 
-export async function startEmulator(orgs: readonly EmulatedOrg[]): Promise<Emulator> {
+/**
+ * `paths`: the prefixes an API gateway puts before the login (`login`) and the API (`api`); a request without its
+ * prefix is answered 404, as a gateway would.
+ */
+export async function startEmulator(orgs: readonly EmulatedOrg[], paths: { login?: string; api?: string } = {}): Promise<Emulator> {
   const clients = new Map<string, ApiClient>();
   const orgOfClient = new Map<string, string>();
   const tokens = new Map<string, EmulatedOrg>();
@@ -70,7 +85,9 @@ export async function startEmulator(orgs: readonly EmulatedOrg[]): Promise<Emula
 
   const server: Server = createServer(async (req, res) => {
     const body = await readBody(req);
-    const path = (req.url ?? "/").split("?")[0];
+    const requested = (req.url ?? "/").split("?")[0];
+    const prefix = requested.includes("/oauth/token") ? paths.login : paths.api;
+    const path = prefix ? (requested.startsWith(`/${prefix}/`) ? requested.slice(prefix.length + 1) : "/(not behind the gateway prefix)") : requested;
     const answer = (status: number, json?: unknown, headers: Record<string, string> = {}) => {
       requests.push(`${req.method} ${path} ${status}`);
       res.writeHead(status, { "content-type": "application/json", ...headers });
@@ -116,6 +133,7 @@ export async function startEmulator(orgs: readonly EmulatedOrg[]): Promise<Emula
       const input = parse(body);
       const problems = validate(input);
       if (problems.length > 0) return answer(400, error(400, problems.join("; "), "bad.request"));
+      if (input.authorizedGrantType === "TOKEN" && !org.legacyImplicitGrant) return answer(400, error(400, IMPLICIT_GRANT_REFUSED, "bad.request"));
       const client: ApiClient = {
         ...(input as Omit<ApiClient, "id" | "secret" | "dateCreated">),
         registeredRedirectUri: input.registeredRedirectUri ?? [],
@@ -158,6 +176,12 @@ export async function startEmulator(orgs: readonly EmulatedOrg[]): Promise<Emula
     url: `http://127.0.0.1:${port}`,
     clients,
     clientsOf: (orgId) => [...clients.values()].filter((c) => orgOfClient.get(c.id) === orgId),
+    seed(orgId, client) {
+      const id = randomUUID();
+      clients.set(id, { ...client, roleDivisions: [], state: "active", id, secret: randomBytes(24).toString("base64url"), dateCreated: "2024-05-01T09:00:00Z" });
+      orgOfClient.set(id, orgId);
+      return id;
+    },
     requests,
     inject: (fault) => faults.push(fault),
     close: () => new Promise((resolve) => server.close(() => resolve())),

@@ -1,8 +1,8 @@
-import { TerraformOutput, TerraformStack } from "cdktf";
+import { Annotations, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { DataGenesyscloudOrganizationsMe, GenesyscloudProvider, ServiceCloudVoiceOAuthClient } from "../construct";
 import { declareBackend } from "./backend";
-import { Deployment, oauthClientProps } from "./deployments";
+import { Deployment, Gateway, oauthClientProps } from "./deployments";
 
 /**
  * One deployment as one Terraform stack, named after it: the genesyscloud provider for the deployment's region
@@ -23,7 +23,13 @@ export class DeploymentStack extends TerraformStack {
 
     // One pooled token: the provider mints token_pool_size tokens (default 10) plus its own at every start, and Genesys
     // rate-limits logins; a stack that manages one client needs one.
-    new GenesyscloudProvider(this, DeploymentStack.PROVIDER_ID, { awsRegion: deployment.genesysCloud.region, tokenPoolSize: 1 });
+    const { region, gateway } = deployment.genesysCloud;
+    new GenesyscloudProvider(this, DeploymentStack.PROVIDER_ID, { awsRegion: region, tokenPoolSize: 1, gateway: gatewayBlock(gateway) });
+    if (gateway?.protocol === "http" && !isLoopback(gateway.host)) {
+      Annotations.of(this).addWarning(
+        `genesysCloud.gateway uses http to ${gateway.host}: the client credentials and every token cross the network unencrypted. Use https unless the gateway is on this machine.`,
+      );
+    }
     declareBackend(this, deployment.name, deployment.backend, baseDir);
     this.oauthClient = new ServiceCloudVoiceOAuthClient(this, DeploymentStack.OAUTH_CLIENT_CONSTRUCT_ID, oauthClientProps(deployment));
     const { organizationId } = deployment.genesysCloud;
@@ -62,4 +68,15 @@ function organizationGuard(stack: TerraformStack, deploymentName: string, organi
       ],
     },
   });
+}
+
+/** The provider's gateway block: the port as the string the provider expects. */
+function gatewayBlock(gateway: Gateway | undefined) {
+  if (!gateway) return undefined;
+  const { host, port, protocol, pathParams } = gateway;
+  return [{ host, port: String(port), protocol, pathParams: pathParams?.map(({ pathName, pathValue }) => ({ pathName, pathValue })) }];
+}
+
+function isLoopback(host: string): boolean {
+  return host === "localhost" || /^127\.\d+\.\d+\.\d+$/.test(host);
 }

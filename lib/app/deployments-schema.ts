@@ -29,6 +29,9 @@ export const CREDENTIALS_PREFIX_PATTERN = "^[A-Z][A-Z0-9_]{0,62}[A-Z0-9]$|^[A-Z]
 export const ALLOWED_CREDENTIALS_PREFIX =
   "an environment variable prefix: capital letters, digits and underscores, starting with a letter and not ending in _ (e.g. ACME_EU reads ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID, ACME_EU_GENESYSCLOUD_OAUTHCLIENT_SECRET or ACME_EU_GENESYSCLOUD_ACCESS_TOKEN)";
 
+const GATEWAY_HOST_PATTERN = "^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$";
+const GATEWAY_PATH_PATTERN = "^[A-Za-z0-9._~-]+(?:/[A-Za-z0-9._~-]+)*$";
+
 export const DEPLOYMENT_NAME_PATTERN = "^[A-Za-z][A-Za-z0-9_-]{0,62}$";
 /** Names every JavaScript object has (toString, constructor, ...): the constructs library cannot name a stack so. */
 export const RESERVED_DEPLOYMENT_NAMES = Object.getOwnPropertyNames(Object.prototype)
@@ -75,6 +78,41 @@ export const deploymentsSchema = {
                 type: "string",
                 pattern: CREDENTIALS_PREFIX_PATTERN,
                 description: ALLOWED_CREDENTIALS_PREFIX,
+              },
+              gateway: {
+                type: "object",
+                description:
+                  "an API gateway in front of Genesys Cloud, which the provider sends its login and every API call to: host, port, protocol, optionally pathParams",
+                additionalProperties: false,
+                required: ["host", "port", "protocol"],
+                properties: {
+                  host: {
+                    type: "string",
+                    pattern: GATEWAY_HOST_PATTERN,
+                    description: "the gateway's host name or IPv4 address, without scheme, port or path (e.g. genesys-gateway.acme.example)",
+                  },
+                  port: { type: "integer", minimum: 1, maximum: 65535, description: "the gateway's port: an integer from 1 to 65535" },
+                  protocol: { type: "string", enum: ["https", "http"], description: "https or http" },
+                  pathParams: {
+                    type: "array",
+                    description: "path prefixes: at most one with pathName login (before /oauth/token) and one with pathName api (before /api/v2)",
+                    maxItems: 2,
+                    items: {
+                      type: "object",
+                      description: "a path prefix: pathName (login or api) and pathValue",
+                      additionalProperties: false,
+                      required: ["pathName", "pathValue"],
+                      properties: {
+                        pathName: { type: "string", enum: ["login", "api"], description: "login or api" },
+                        pathValue: {
+                          type: "string",
+                          pattern: GATEWAY_PATH_PATTERN,
+                          description: "a path without leading or trailing slash: letters, digits, ., _, ~ and - in segments joined by / (e.g. genesys/api)",
+                        },
+                      },
+                    },
+                  },
+                },
               },
               organizationId: {
                 type: "string",

@@ -16,6 +16,8 @@ export interface Deployment {
     readonly credentials?: string;
     /** The id of the org the deployment belongs to: the plan fails, before any change, in any other org. */
     readonly organizationId?: string;
+    /** An API gateway in front of Genesys Cloud: the provider sends its login and every API call there. */
+    readonly gateway?: Gateway;
   };
   readonly salesforce: { readonly myDomain?: string; readonly sandbox?: string; readonly lightningHost?: string };
   readonly oauthClient?: {
@@ -29,6 +31,15 @@ export interface Deployment {
     readonly importClientId?: string;
   };
   readonly backend?: BackendConfig;
+}
+
+/** The provider's gateway block, in the deployments file's words. */
+export interface Gateway {
+  readonly host: string;
+  readonly port: number;
+  readonly protocol: "http" | "https";
+  /** Path prefixes: `login` before /oauth/token, `api` before /api/v2. */
+  readonly pathParams?: readonly { readonly pathName: "login" | "api"; readonly pathValue: string }[];
 }
 
 export const DEFAULT_DEPLOYMENTS_FILE = "deployments.json";
@@ -100,6 +111,20 @@ function valueProblems(data: unknown): Problem[] {
           allowed: `a name no other deployment has (deployments[${first}] is named ${JSON.stringify(deployments[first].name)})`,
         });
       }
+    }
+    const pathParams = isObject(deployment.genesysCloud) && isObject(deployment.genesysCloud.gateway) ? deployment.genesysCloud.gateway.pathParams : undefined;
+    if (Array.isArray(pathParams)) {
+      pathParams.forEach((param: unknown, j: number) => {
+        const name = isObject(param) ? param.pathName : undefined;
+        const first = pathParams.findIndex((other: unknown) => isObject(other) && other.pathName === name);
+        if (typeof name === "string" && first < j) {
+          problems.push({
+            path: `${at}.genesysCloud.gateway.pathParams[${j}].pathName`,
+            given: name,
+            allowed: `a pathName no other entry has (pathParams[${first}] is ${JSON.stringify(name)})`,
+          });
+        }
+      });
     }
     if (!isObject(deployment.salesforce)) return;
     for (const problem of checkOAuthClientProps(oauthClientProps(deployment as unknown as Deployment))) {

@@ -44,12 +44,13 @@ export class GenesysApi {
   private token = "";
 
   constructor(
-    private readonly baseUrl: string,
+    private readonly loginUrl: string,
+    private readonly apiUrl: string,
     private readonly log: (line: string) => void,
   ) {}
 
   async login(clientId: string, clientSecret: string): Promise<void> {
-    const response = await this.send("POST", "/oauth/token", "grant_type=client_credentials", {
+    const response = await this.send(this.loginUrl, "POST", "/oauth/token", "grant_type=client_credentials", {
       authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`,
       "content-type": "application/x-www-form-urlencoded",
     });
@@ -76,15 +77,15 @@ export class GenesysApi {
   }
 
   private call(method: string, path: string, body?: unknown): Promise<unknown> {
-    return this.send(method, path, body === undefined ? undefined : JSON.stringify(body), {
+    return this.send(this.apiUrl, method, path, body === undefined ? undefined : JSON.stringify(body), {
       authorization: `Bearer ${this.token}`,
       "content-type": "application/json",
     });
   }
 
-  private async send(method: string, path: string, body: string | undefined, headers: Record<string, string>): Promise<unknown> {
+  private async send(base: string, method: string, path: string, body: string | undefined, headers: Record<string, string>): Promise<unknown> {
     for (let attempt = 1; ; attempt++) {
-      const response = await fetch(this.baseUrl + path, { method, body, headers });
+      const response = await fetch(base + path, { method, body, headers });
       const text = await response.text();
       if (response.ok) return text ? JSON.parse(text) : undefined;
       const retryable = response.status === 429 || response.status >= 500;

@@ -15,7 +15,7 @@ export interface InstalledProvider {
   readonly env: Record<string, string>;
 }
 
-export async function installTestProvider(dir: string, emulatorUrl: string): Promise<InstalledProvider> {
+export async function installTestProvider(dir: string): Promise<InstalledProvider> {
   const plugin = join(dir, "plugin.js");
   await build({
     entryPoints: [join(root, "__tests__/support/terraform-provider/main.ts")],
@@ -56,7 +56,6 @@ export async function installTestProvider(dir: string, emulatorUrl: string): Pro
       TF_CLI_CONFIG_FILE: cliConfig,
       TF_IN_AUTOMATION: "1",
       CHECKPOINT_DISABLE: "1",
-      GENESYS_EMULATOR_URL: emulatorUrl,
     },
   };
 }

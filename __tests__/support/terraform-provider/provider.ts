@@ -59,13 +59,21 @@ export function createProvider(log: (line: string) => void) {
     ValidateResourceConfig: ({ config }) => ({ diagnostics: validateClient(decodeValue(config) as Value) }),
     ValidateDataResourceConfig: () => ({ diagnostics: [] }),
 
-    ConfigureProvider: async () => {
-      const url = process.env.GENESYS_EMULATOR_URL;
-      if (!url) return { diagnostics: [error("This test provider talks only to the local Genesys Cloud emulator", "GENESYS_EMULATOR_URL is not set.")] };
+    // As setupGateway and the SDK: with a gateway, the login goes to PROTOCOL://HOST:PORT[/<login path>]/oauth/token and
+    // the API to PROTOCOL://HOST:PORT[/<api path>]/api/v2/...; without one, to the public hosts, which a test never reaches.
+    ConfigureProvider: async ({ config }) => {
+      const [gateway] = ((decodeValue(config) as Value | null)?.gateway as Value[] | null) ?? [];
+      if (!gateway) return { diagnostics: [error("This test provider talks only to the local Genesys Cloud emulator", "Configure the provider's gateway block.")] };
+      const port = gateway.port && !["80", "443"].includes(String(gateway.port)) ? `:${gateway.port}` : "";
+      const base = `${gateway.protocol}://${gateway.host}${port}`;
+      const path = (name: string) => {
+        const param = ((gateway.path_params as Value[] | null) ?? []).find((p) => p.path_name === name);
+        return param ? `/${param.path_value}` : "";
+      };
       const id = process.env.GENESYSCLOUD_OAUTHCLIENT_ID;
       const secret = process.env.GENESYSCLOUD_OAUTHCLIENT_SECRET;
       if (!id || !secret) return { diagnostics: [error("Missing Genesys Cloud credentials", "Set GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET.")] };
-      api = new GenesysApi(url, log);
+      api = new GenesysApi(base + path("login"), base + path("api"), log);
       try {
         await api.login(id, secret);
       } catch (e) {
