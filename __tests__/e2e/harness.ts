@@ -132,6 +132,8 @@ export async function startHarness(orgs: readonly EmulatedOrg[] = [ACME], paths:
     close: async () => {
       await emulator.close();
       rmSync(dir, { recursive: true, force: true });
+      // The provider must only call routes the emulator serves as Genesys does; anything else would test nothing.
+      if (emulator.unknownRoutes.length > 0) throw new Error(`the provider called routes the emulator does not serve: ${emulator.unknownRoutes.join(", ")}`);
     },
   };
 }

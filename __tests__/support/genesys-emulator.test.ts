@@ -148,3 +148,11 @@ describe("the implicit grant's retirement", () => {
     expect(today.clients.get(id)).toMatchObject({ authorizedGrantType: "TOKEN", description: "kept" });
   });
 });
+
+describe("unknown routes", () => {
+  it("answer 404 and are recorded, so that a test can fail when a provider calls one", async () => {
+    const response = await call("GET", "/api/v2/tokens/me");
+    expect(response.status).toBe(404);
+    expect(emulator.unknownRoutes).toContain("GET /api/v2/tokens/me");
+  });
+});

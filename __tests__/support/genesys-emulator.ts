@@ -65,6 +65,8 @@ export interface Emulator {
   seed(orgId: string, client: Omit<ApiClient, "id" | "secret" | "dateCreated" | "roleDivisions" | "state">): string;
   /** Every request, as "METHOD /path STATUS", for assertions. */
   readonly requests: string[];
+  /** Requests for routes the emulator does not serve: a provider calling one would meet no real Genesys answer here. */
+  readonly unknownRoutes: string[];
   inject(fault: Fault): void;
   close(): Promise<void>;
 }
@@ -82,6 +84,7 @@ export async function startEmulator(orgs: readonly EmulatedOrg[], paths: { login
   const tokens = new Map<string, EmulatedOrg>();
   const faults: Fault[] = [];
   const requests: string[] = [];
+  const unknownRoutes: string[] = [];
 
   const server: Server = createServer(async (req, res) => {
     const body = await readBody(req);
@@ -167,6 +170,7 @@ export async function startEmulator(orgs: readonly EmulatedOrg[], paths: { login
         return answer(200, publicView(updated));
       }
     }
+    unknownRoutes.push(`${req.method} ${path}`);
     answer(404, error(404, `no route for ${req.method} ${path}`, "not.found"));
   }
 
@@ -183,6 +187,7 @@ export async function startEmulator(orgs: readonly EmulatedOrg[], paths: { login
       return id;
     },
     requests,
+    unknownRoutes,
     inject: (fault) => faults.push(fault),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
