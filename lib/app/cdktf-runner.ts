@@ -9,8 +9,8 @@ import { spawnSync, SpawnSyncOptions } from "child_process";
 import { readFileSync } from "fs";
 import { dirname, join } from "path";
 import { deploymentEnvironment, withoutCredentials } from "./credentials";
-import { Deployment } from "./deployments";
-import { deployPrerequisiteProblem, loadDeploymentsOrProblem } from "./preflight";
+import { Deployment, loadDeploymentsOrProblem } from "./deployments";
+import { deployPrerequisiteProblem } from "./preflight";
 
 export interface Io {
   out(text: string): void;

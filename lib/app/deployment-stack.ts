@@ -74,7 +74,7 @@ function organizationGuard(stack: TerraformStack, deploymentName: string, organi
 function gatewayBlock(gateway: Gateway | undefined) {
   if (!gateway) return undefined;
   const { host, port, protocol, pathParams } = gateway;
-  return [{ host, port: String(port), protocol, pathParams: pathParams?.map(({ pathName, pathValue }) => ({ pathName, pathValue })) }];
+  return [{ host, port: String(port), protocol, pathParams: pathParams && [...pathParams] }];
 }
 
 function isLoopback(host: string): boolean {

@@ -2,6 +2,7 @@
  * Reads and checks the deployments file: its shape against the JSON Schema, then every value with the
  * construct's own checks, reporting all problems at once with their JSON paths.
  */
+import { dirname, resolve } from "path";
 import { BackendConfig } from "./backend";
 import { deploymentsSchema } from "./deployments-schema";
 import { parseJson, readTextFile, schemaChecker } from "./json-input";
@@ -76,6 +77,21 @@ export function oauthClientProps(deployment: Deployment): ServiceCloudVoiceOAuth
 }
 
 const checkShape = schemaChecker(deploymentsSchema);
+
+/**
+ * The deployments file named by the environment, read and checked, with its folder (which a local state path is
+ * relative to); or, for a user's mistake, the one message the app prints. The app and `npm run` share it, so that
+ * the message is the same whichever finds it first.
+ */
+export function loadDeploymentsOrProblem(env: NodeJS.ProcessEnv): { deployments: Deployment[]; baseDir: string } | { problem: string } {
+  const file = deploymentsFile(env);
+  try {
+    return { deployments: loadDeployments(file), baseDir: dirname(resolve(file)) };
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return { problem: `${e.message}\nNothing was synthesized.` };
+  }
+}
 
 /** Reads the deployments file; throws one InputError listing every problem. */
 export function loadDeployments(file: string): Deployment[] {

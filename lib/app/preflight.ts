@@ -1,13 +1,12 @@
 /**
- * What `deploy`, `diff` and `destroy` need before cdktf starts: a valid deployments file, the Terraform CLI, and
- * every selected deployment's Genesys Cloud credentials. Checked up front, so that a missing piece is one message
+ * What `deploy`, `diff` and `destroy` need before cdktf starts, beside a valid deployments file: the Terraform CLI,
+ * and every selected deployment's Genesys Cloud credentials. Checked up front, so that a missing piece is one message
  * instead of a provider error after a long init, or cdktf's own message printed twice.
  */
 import { accessSync, constants } from "fs";
 import { delimiter, join } from "path";
-import { InputError } from "../construct";
 import { credentialsProblem } from "./credentials";
-import { Deployment, deploymentsFile, loadDeployments } from "./deployments";
+import { Deployment } from "./deployments";
 
 export const TERRAFORM_MISSING =
   "Terraform CLI not found on PATH: install Terraform 1.x (https://developer.hashicorp.com/terraform/install) and run again.";
@@ -25,16 +24,6 @@ export function deployPrerequisiteProblem(deployments: readonly Deployment[], en
       "(a Client Credentials OAuth client of the deployment's org, or an access token):",
     ...missing,
   ].join("\n");
-}
-
-/** Loads the deployments file; its problems are the one message the app would print. */
-export function loadDeploymentsOrProblem(env: NodeJS.ProcessEnv): { deployments: Deployment[] } | { problem: string } {
-  try {
-    return { deployments: loadDeployments(deploymentsFile(env)) };
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    return { problem: `${e.message}\nNothing was synthesized.` };
-  }
 }
 
 function findExecutable(name: string, path: string, platform: string): string | undefined {

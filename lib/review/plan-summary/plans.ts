@@ -3,7 +3,7 @@
  * Follows the documented plan format 1.x (developer.hashicorp.com/terraform/internals/json-format): checks the
  * fields this summary reads and ignores the rest, as the format asks.
  */
-import { readdirSync, realpathSync, Stats, statSync } from "fs";
+import { lstatSync, readdirSync, realpathSync, Stats, statSync } from "fs";
 import { basename, dirname, join, resolve } from "path";
 import { parseJson, readTextFile, schemaChecker } from "../../app/json-input";
 import { Description, InputError } from "../../construct";
@@ -135,15 +135,10 @@ function statOrExplain(path: string): Stats {
     return statSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const what = code === "ELOOP" ? "a symbolic link loop" : code === "ENOENT" ? undefined : (e as Error).message;
-    let broken = false;
-    try {
-      broken = code === "ENOENT" && readdirSync(dirname(path)).includes(basename(path));
-    } catch {
-      // the folder itself is missing
-    }
-    const given = what ? new Description(`${path}: ${what}`) : broken ? new Description(`${path}: a broken symbolic link`) : path;
-    throw new InputError(path, [{ path: "(file)", given, allowed: "an existing plan file or directory" }]);
+    // A link whose target is gone: the link itself is there (lstat), what it points to is not (stat).
+    const broken = code === "ENOENT" && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink();
+    const what = code === "ELOOP" ? "a symbolic link loop" : broken ? "a broken symbolic link" : code === "ENOENT" ? undefined : (e as Error).message;
+    throw new InputError(path, [{ path: "(file)", given: what ? new Description(`${path}: ${what}`) : path, allowed: "an existing plan file or directory" }]);
   }
 }
 
