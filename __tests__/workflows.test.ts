@@ -61,7 +61,7 @@ describe("zizmor (PyPI, pinned in requirements-test.txt)", () => {
     if (process.env.GITHUB_ACTIONS) throw new Error(notice);
     console.log(notice);
   }
-  const run = (target: string) => spawnSync(zizmor, ["--offline", "--no-progress", target], { encoding: "utf8", cwd: root });
+  const run = (target: string) => spawnSync(zizmor, ["--offline", "--no-progress", "--color=never", target], { encoding: "utf8", cwd: root });
 
   (present ? it : it.skip)("reports no finding on .github/ at its default settings", () => {
     const result = run(".github");
