@@ -58,3 +58,20 @@ describe("layout", () => {
     for (const part of ["construct", "app", "review"]) expect(statSync(join(__dirname, part)).isDirectory()).toBe(true);
   });
 });
+
+describe("the README", () => {
+  it("names only project paths that exist", () => {
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    const named = [...readme.matchAll(/`((?:lib|scripts|__tests__|\.github)\/[^`\s*<>]+)`/g)].map((m) => m[1]);
+    expect(named.length).toBeGreaterThan(5);
+    const missing = named.filter((path) => {
+      try {
+        statSync(join(root, path));
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    expect(missing).toEqual([]);
+  });
+});
