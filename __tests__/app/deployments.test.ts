@@ -41,7 +41,7 @@ describe("parseDeployments: a valid file", () => {
 describe("parseDeployments: each bad input has one clear message with its JSON path, the value and what is allowed", () => {
   it("not JSON: names the line and column", () => {
     expect(() => parseDeployments('{\n  "deployments": [\n    { "name": "x", }\n  ]\n}', "deployments.json")).toThrow(
-      /^deployments\.json has 1 problem:\n  - \(line 3, column 20\): given "}\\n  ]\\n}"; allowed: JSON \(/,
+      /^deployments\.json has 1 problem:\n  - \(line 3, column 20\): given "}\\n  ]\\n}"; allowed: JSON: a key in double quotes here$/,
     );
   });
 

@@ -51,7 +51,7 @@ export const deploymentsSchema = {
   additionalProperties: false,
   required: ["deployments"],
   properties: {
-    $schema: text("The path or URL of this schema, for editors."),
+    $schema: text("a string: the path or URL of this schema, for editors"),
     deployments: {
       type: "array",
       description: "a list of at least one deployment",

@@ -1,11 +1,11 @@
 /**
- * JSON input checked against a JSON Schema, with every problem in the project's one shape (lib/problems.ts):
+ * JSON input checked against a JSON Schema, with every problem in the project's one shape (lib/construct/problems.ts):
  * the path, the value there, and the schema's description of what is allowed. Used for the deployments file
  * and for Terraform plan files.
  */
 import Ajv, { ErrorObject } from "ajv";
 import { readFileSync } from "fs";
-import { JSONPath, visit } from "jsonc-parser";
+import { JSONPath, ParseErrorCode, printParseErrorCode, visit } from "jsonc-parser";
 import { Description, InputError, Problem } from "../construct";
 
 export type SchemaChecker = (data: unknown) => Problem[];
@@ -108,8 +108,8 @@ export function parseJson(text: string, source: string): unknown {
       else {
         problems.push({
           path: toPath([...path(), key]),
-          given: new Description(`the key "${key}" a second time (line ${line + 1}, column ${column + 1})`),
-          allowed: `each key once in an object (the first "${key}" is at ${lineAndColumn(text, first)})`,
+          given: new Description(`the key ${JSON.stringify(key)} a second time (line ${line + 1}, column ${column + 1})`),
+          allowed: `each key once in an object (the first ${JSON.stringify(key)} is at ${lineAndColumn(text, first)})`,
         });
       }
     },
@@ -164,11 +164,41 @@ function lineAndColumn(text: string, offset: number): string {
   return `line ${before.length}, column ${before[before.length - 1].length + 1}`;
 }
 
+/** What JSON wants where jsonc-parser stopped, in words, by the name of its error code. */
+const EXPECTED: Record<string, string> = {
+  InvalidSymbol: "a value (an object, list, string in double quotes, number, true, false or null)",
+  InvalidNumberFormat: "a number such as 12, -0.5 or 1e3",
+  PropertyNameExpected: "a key in double quotes",
+  ValueExpected: "a value",
+  ColonExpected: "a colon after the key",
+  CommaExpected: "a comma between entries",
+  CloseBraceExpected: "a } closing the object",
+  CloseBracketExpected: "a ] closing the list",
+  EndOfFileExpected: "nothing after the top-level value",
+  InvalidCommentToken: "no comments",
+  UnexpectedEndOfComment: "no comments",
+  UnexpectedEndOfString: "a closing double quote",
+  UnexpectedEndOfNumber: "a number such as 12, -0.5 or 1e3",
+  InvalidUnicode: "\\u and four hex digits",
+  InvalidEscapeCharacter: 'an escape JSON has: \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\u and four hex digits',
+  InvalidCharacter: "no control characters inside a string (write \\n or \\t)",
+};
+
+/**
+ * A syntax error as one problem at its line and column. JSON.parse's own messages carry no position for most
+ * errors, so jsonc-parser (strict: no comments, no trailing commas) finds where and what JSON wanted there.
+ */
 function jsonSyntaxProblem(text: string, message: string): Problem {
-  const position = /position (\d+)/.exec(message);
-  if (!position) return { path: "(file)", given: text.slice(0, 40), allowed: `JSON (${message})` };
-  const offset = Number(position[1]);
-  return { path: `(${lineAndColumn(text, offset)})`, given: text.slice(offset, offset + 20), allowed: `JSON (${message})` };
+  if (text.trim() === "") return { path: "(file)", given: new Description("an empty file"), allowed: "JSON" };
+  let first: { code: ParseErrorCode; offset: number } | undefined;
+  visit(text, { onError: (code, offset) => void (first ??= { code, offset }) }, { disallowComments: true, allowTrailingComma: false });
+  if (!first) return { path: "(file)", given: new Description("text that is not JSON"), allowed: `JSON (${message.split(",")[0]})` };
+  const at = text.slice(first.offset, first.offset + 20);
+  return {
+    path: `(${lineAndColumn(text, first.offset)})`,
+    given: at === "" ? new Description("the end of the file") : at,
+    allowed: `JSON: ${EXPECTED[printParseErrorCode(first.code)] ?? printParseErrorCode(first.code)} here`,
+  };
 }
 
 function schemaProblem(error: ErrorObject): Problem {
