@@ -86,6 +86,16 @@ describe("readPlans", () => {
       expect(refusal(file)).toMatch(/^  - \(file\): given a UTF-16 text file .*: save it as UTF-8; allowed: a Terraform plan in JSON/);
     });
 
+    it("the log of terraform plan -json (JSON lines)", () => {
+      const log = ['{"@level":"info","@message":"Terraform 1.11.4","type":"version"}', '{"@level":"info","@message":"Plan: 1 to add","type":"change_summary"}'];
+      expect(refusal(written("production.json", log.join("\n") + "\n"))).toBe(`  - (file): given the log of terraform plan -json (one JSON message a line), not a plan; ${howTo}`);
+    });
+
+    it("a plan Terraform marked errored: it cannot be applied, so the gate must not pass it", () => {
+      const file = written("production.json", JSON.stringify({ format_version: "1.2", errored: true, planned_values: {}, resource_changes: [] }));
+      expect(refusal(file)).toMatch(/^  - errored: given true; allowed: false: a plan Terraform finished/);
+    });
+
     it("a list", () => {
       expect(refusal(written("production.json", "[]"))).toBe(`  - (top level): given []; allowed: an object: a Terraform plan in JSON: terraform plan -out=tfplan, then terraform show -json tfplan > tfplan.json`);
     });

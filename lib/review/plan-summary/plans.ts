@@ -143,12 +143,35 @@ function statOrExplain(path: string): Stats {
 }
 
 export function readPlan(file: string): StackPlan {
-  const plan = parseJson(readTextFile(file, PLAN_FILE), file);
-  const notAPlan = notAPlanKind(plan);
-  if (notAPlan) throw new InputError(file, [{ path: "(file)", given: new Description(notAPlan), allowed: PLAN_FILE }]);
+  const text = readTextFile(file, PLAN_FILE);
+  const notAPlan = (what: string) => new InputError(file, [{ path: "(file)", given: new Description(what), allowed: PLAN_FILE }]);
+  if (isPlanLog(text)) throw notAPlan(PLAN_LOG);
+  const plan = parseJson(text, file);
+  const kind = notAPlanKind(plan);
+  if (kind) throw notAPlan(kind);
+  if (isRecord(plan) && plan.errored === true) {
+    throw new InputError(file, [{ path: "errored", given: true, allowed: "false: a plan Terraform finished (an errored plan cannot be applied; fix what terraform plan reported and plan again)" }]);
+  }
   const problems = checkPlan(plan);
   if (problems.length > 0) throw new InputError(file, problems);
   return { stack: stackNameOf(file), file, plan: plan as Plan };
+}
+
+const PLAN_LOG = "the log of terraform plan -json (one JSON message a line), not a plan";
+
+/** The machine-readable log of `terraform plan -json`: JSON lines, each a message with "@level" and "@message". */
+function isPlanLog(text: string): boolean {
+  const first = text.trimStart().split("\n", 1)[0];
+  try {
+    const message: unknown = JSON.parse(first);
+    return isRecord(message) && "@level" in message && "@message" in message;
+  } catch {
+    return false;
+  }
+}
+
+function isRecord(data: unknown): data is Record<string, unknown> {
+  return typeof data === "object" && data !== null && !Array.isArray(data);
 }
 
 /**
@@ -157,7 +180,7 @@ export function readPlan(file: string): StackPlan {
  * changes" would let the gate pass.
  */
 function notAPlanKind(data: unknown): string | undefined {
-  if (typeof data !== "object" || data === null || Array.isArray(data) || "planned_values" in data) return undefined;
+  if (!isRecord(data) || "planned_values" in data) return undefined;
   const has = (key: string) => key in data;
   if (has("values") || (has("format_version") && has("terraform_version"))) {
     return "the JSON of a Terraform state (terraform show -json without a plan file), not of a plan";
