@@ -35,6 +35,7 @@ export {
   lightningHostFor,
   redirectUriFor,
 } from "./salesforce";
+export { showHiddenCharacters } from "./plain-text";
 export type { Problem } from "./problems";
 export { Description, describeGiven, InputError } from "./problems";
 // The generated bindings the construct is declared with, compiled into the package.

@@ -1,3 +1,4 @@
+import MarkdownIt from "markdown-it";
 import { join } from "path";
 import { COMMENT_MARKER, GITHUB_COMMENT_LIMIT, renderMarkdown } from "../../../lib/review/plan-summary/markdown";
 import { readPlan, StackPlan } from "../../../lib/review/plan-summary/plans";
@@ -24,6 +25,9 @@ function bigPlan(stack: string, count: number): StackPlan {
     },
   };
 }
+
+/** The comment as GitHub would turn it into HTML: CommonMark with tables and raw HTML (markdown-it). */
+const toHtml = (markdown: string) => new MarkdownIt({ html: true }).render(markdown);
 
 describe("renderMarkdown", () => {
   it("starts with the hidden marker the workflow updates its comment by", () => {
@@ -54,6 +58,41 @@ describe("renderMarkdown", () => {
 
   it("escapes plan values: no HTML, no fake marker, no broken <details>", () => {
     expect(render(["update"])).toContain('"Softphone &lt;b&gt;login&lt;/b&gt;"');
+  });
+
+  describe("untrusted text (plan values, addresses, stack names from file names) cannot shape the comment", () => {
+    const hostile = "x`` </details><img src=x onerror=alert(1)> [click](https://evil.example) @octocat **ALLOWED** | a\n# b \u202e";
+    const plan = (stack: string, count: number): StackPlan => ({
+      stack,
+      file: `${stack}.json`,
+      plan: {
+        format_version: "1.2",
+        resource_changes: Array.from({ length: count }, (_, i) => ({
+          address: `genesyscloud_oauth_client.c["${hostile}${i}"]`,
+          type: "genesyscloud_oauth_client",
+          change: { actions: ["update" as const], before: { name: "a" }, after: { name: `${hostile}${i}`, description: hostile } },
+        })),
+      },
+    });
+
+    it.each([
+      ["a short stack section", 1],
+      ["a section folded into <details>", 30],
+    ])("%s", (_, count) => {
+      const markdown = renderMarkdown(summarizePlans([plan(`prod${hostile}`, count)]), { allowDestroy: false }).markdown;
+      const rendered = toHtml(markdown);
+      expect(rendered).not.toMatch(/<img|<a |<h1|<strong>ALLOWED/);
+      expect(rendered.match(/<details>/g)?.length ?? 0).toBe(rendered.match(/<\/details>/g)?.length ?? 0);
+      expect(rendered.match(/<details>/g)?.length ?? 0).toBe(count > 1 ? 1 : 0);
+      // No @mention: GitHub links mentions in rendered text outside code, so a zero-width space follows each @.
+      expect(rendered.replace(/<code>[^]*?<\/code>/g, "").replace(/<[^>]*>/g, "")).not.toContain("@octocat");
+      expect(markdown).not.toContain("\u202e");
+      // The stack's table row keeps its seven cells, its name whole in the first.
+      const row = /<tr>\s*<td><code>prod[^]*?<\/tr>/.exec(rendered)?.[0] ?? "";
+      expect(row.match(/<td/g)?.length).toBe(7);
+      // Each address is one code span, however many backticks it holds.
+      expect(rendered).toContain("<code>genesyscloud_oauth_client.c[&quot;x`` &lt;/details&gt;&lt;img src=x onerror=alert(1)&gt;");
+    });
   });
 
   it.each([

@@ -3,6 +3,7 @@
  * fits GitHub's 65,536-character comment limit: long stack sections fold into <details>, and what does not fit is
  * cut with a notice that says what was cut.
  */
+import { showHiddenCharacters } from "../../construct";
 import { ChangeSummary, COUNTED, Counts, PlanSummary, StackSummary } from "./summarize";
 
 /** The hidden marker the workflow finds its own comment by, to update it instead of adding another. */
@@ -49,7 +50,7 @@ export function renderMarkdown(summary: PlanSummary, options: { allowDestroy: bo
   }
   if (cut.length > 0) {
     const total = cut.reduce((n, c) => n + c.changesLeftOut, 0);
-    const names = capped(cut.map((c) => `\`${c.stack}\` (${c.changesLeftOut})`), 20).join(", ");
+    const names = capped(cut.map((c) => `${code(c.stack)} (${c.changesLeftOut})`), 20).join(", ");
     markdown +=
       `\n> [!NOTE]\n> Cut to stay under GitHub's ${GITHUB_COMMENT_LIMIT.toLocaleString("en")}-character comment limit: ` +
       `${total} changes not shown, in ${names}. The plan-summary verdict (--json) and the plan files hold them all.\n`;
@@ -68,7 +69,7 @@ function dangerBlock({ stacks }: PlanSummary, allowDestroy: boolean, room: numbe
   const lines = capped(
     dangers.map(({ stack, change }) => {
       const why = change.reasons.length > 0 ? ` because ${change.reasons.map(escape).join("; ")}` : "";
-      const line = `> - \`${stack}\`: \`${change.address}\`${nameOf(change)} is **${change.kind === "delete" ? "deleted" : "replaced"}**${why}.`;
+      const line = `> - ${code(stack)}: ${code(change.address)}${nameOf(change)} is **${change.kind === "delete" ? "deleted" : "replaced"}**${why}.`;
       return [line, ...change.cautions.map((c) => `>   - ${escape(c)}`)].join("\n");
     }),
     HEAD_ITEMS,
@@ -93,7 +94,7 @@ function dangerBlock({ stacks }: PlanSummary, allowDestroy: boolean, room: numbe
 
 function warningBlock({ stacks }: PlanSummary, room: number): string[] {
   const warnings = stacks.flatMap((s) =>
-    s.changes.flatMap((c) => c.warnings.map((w) => `> - \`${s.stack}\`: \`${c.address}\`: ${escape(w)}`)),
+    s.changes.flatMap((c) => c.warnings.map((w) => `> - ${code(s.stack)}: ${code(c.address)}: ${escape(w)}`)),
   );
   return warnings.length === 0 ? [] : [["> [!WARNING]", ...capped(warnings, HEAD_ITEMS, "> - ", room)].join("\n")];
 }
@@ -103,18 +104,19 @@ function countsTable({ stacks, totals }: PlanSummary, room: number): string[] {
   const unchanged = stacks.filter((s) => !hasChanges(s));
   const blocks: string[] = [];
   if (changed.length > 0) {
-    const row = (name: string, counts: Counts) => `| ${name} | ${COUNTED.map((k) => counts[k]).join(" | ")} |`;
+    // In a table a pipe ends the cell even inside a code span, unless escaped.
+    const row = (name: string, counts: Counts) => `| ${name.replace(/\|/g, "\\|")} | ${COUNTED.map((k) => counts[k]).join(" | ")} |`;
     blocks.push(
       [
         `| stack | ${COUNTED.join(" | ")} |`,
         `|---|${COUNTED.map(() => "--:").join("|")}|`,
-        ...capped(changed.map((s) => row(`\`${s.stack}\``, s.counts)), HEAD_ITEMS, "| ", room / 2),
+        ...capped(changed.map((s) => row(code(s.stack), s.counts)), HEAD_ITEMS, "| ", room / 2),
         row("**total**", totals),
       ].join("\n"),
     );
   }
   if (unchanged.length > 0) {
-    blocks.push(`No changes: ${capped(unchanged.map((s) => `\`${s.stack}\``), HEAD_ITEMS, "", room / 2).join(", ")}.`);
+    blocks.push(`No changes: ${capped(unchanged.map((s) => code(s.stack)), HEAD_ITEMS, "", room / 2).join(", ")}.`);
   }
   return blocks;
 }
@@ -135,8 +137,8 @@ function renderStack(stack: StackSummary, room: number): { text: string; left: n
   const body = items.join("\n");
   const fold = body.split("\n").length > FOLD_LINES;
   const open = fold
-    ? `\n<details><summary><b>${stack.stack}</b>: ${changeCount} changes</summary>\n\n`
-    : `\n#### \`${stack.stack}\`\n\n`;
+    ? `\n<details><summary><b>${html(stack.stack)}</b>: ${changeCount} changes</summary>\n\n`
+    : `\n#### ${code(stack.stack)}\n\n`;
   const close = fold ? "\n\n</details>\n" : "\n";
   if (open.length + body.length + close.length <= room) return { text: open + body + close, left: 0 };
 
@@ -152,9 +154,9 @@ function renderStack(stack: StackSummary, room: number): { text: string; left: n
 }
 
 function renderChange(change: ChangeSummary): string {
-  const imported = change.importId !== undefined ? ` (import of id \`${escape(change.importId)}\`)` : "";
+  const imported = change.importId !== undefined ? ` (import of id ${code(change.importId)})` : "";
   const kind = change.kind === "no-op" && change.importId !== undefined ? "import" : change.kind;
-  return [`- **${kind}** \`${change.address}\`${nameOf(change)}${imported}`, ...change.details.map((d) => `  - ${escape(d)}`)].join("\n");
+  return [`- **${kind}** ${code(change.address)}${nameOf(change)}${imported}`, ...change.details.map((d) => `  - ${escape(d)}`)].join("\n");
 }
 
 function nameOf(change: ChangeSummary): string {
@@ -172,7 +174,29 @@ function capped(items: string[], max: number, prefix = "", room = Infinity): str
   return fit === items.length ? items : [...items.slice(0, fit), `${prefix}… and ${items.length - fit} more`];
 }
 
-/** Plan values are arbitrary text: nothing in them may open HTML, close the <details>, or fake the marker. */
+/**
+ * Plan values, addresses and file names are arbitrary text. In prose nothing of them may open HTML, close the
+ * <details>, fake the marker, make a link, mention someone or change emphasis; hidden characters are shown.
+ */
 function escape(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/`/g, "'");
+  return html(text).replace(/[\\~|]/g, "\\$&");
+}
+
+/**
+ * Text inside HTML (the <details> summary line) or prose: no tag, entity, code span, link bracket or emphasis of its own
+ * (written as character references, which Markdown never reads as structure), no @mention, hidden characters shown.
+ */
+function html(text: string): string {
+  const references: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "`": "&#96;", "[": "&#91;", "]": "&#93;", "*": "&#42;" };
+  return showHiddenCharacters(text)
+    .replace(/[&<>`[\]*]/g, (c) => references[c])
+    .replace(/@(?=\w)/g, "@\u200b");
+}
+
+/** Text as a code span that nothing inside can end: the fence is longer than any run of backticks in it. */
+function code(text: string): string {
+  const shown = showHiddenCharacters(text);
+  const fence = "`".repeat(Math.max(0, ...(shown.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  const pad = /^[` ]|[` ]$/.test(shown) ? " " : "";
+  return `${fence}${pad}${shown}${pad}${fence}`;
 }
