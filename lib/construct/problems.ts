@@ -1,3 +1,5 @@
+import { showHiddenCharacters } from "./plain-text";
+
 /**
  * A problem with user input: where it is, what was given, what is allowed.
  * Every check in this project reports problems in this one shape, so that the deployments file,
@@ -25,8 +27,12 @@ export class InputError extends Error {
 
 const MAX_GIVEN_LENGTH = 80;
 
-/** Renders a given value briefly: JSON for data, "nothing" for a missing key. */
+/** Renders a given value briefly: JSON for data, "nothing" for a missing key; hidden characters as escapes. */
 export function describeGiven(given: unknown): string {
+  return showHiddenCharacters(givenText(given));
+}
+
+function givenText(given: unknown): string {
   if (given === undefined) return "nothing";
   if (given instanceof Description) return given.text;
   if (typeof given === "string") {
@@ -41,7 +47,8 @@ export function formatProblems(source: string, problems: readonly Problem[]): st
   const lines = problems.map(
     (p) => `  - ${p.path || "(top level)"}: given ${describeGiven(p.given)}; allowed: ${p.allowed}`,
   );
-  return [`${source} has ${count}:`, ...lines].join("\n");
+  // Paths, file names and values are the user's text: a bidirectional mark or line break in them is shown, not obeyed.
+  return [`${source} has ${count}:`, ...lines].map(showHiddenCharacters).join("\n");
 }
 
 /**
