@@ -89,6 +89,7 @@ describe("readPlans", () => {
     it("the log of terraform plan -json (JSON lines)", () => {
       const log = ['{"@level":"info","@message":"Terraform 1.11.4","type":"version"}', '{"@level":"info","@message":"Plan: 1 to add","type":"change_summary"}'];
       expect(refusal(written("production.json", log.join("\n") + "\n"))).toBe(`  - (file): given the log of terraform plan -json (one JSON message a line), not a plan; ${howTo}`);
+      expect(refusal(written("production.json", log[0]))).toBe(`  - (file): given the log of terraform plan -json (one JSON message a line), not a plan; ${howTo}`);
     });
 
     it("a plan Terraform marked errored: it cannot be applied, so the gate must not pass it", () => {

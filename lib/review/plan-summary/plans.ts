@@ -145,8 +145,13 @@ function statOrExplain(path: string): Stats {
 export function readPlan(file: string): StackPlan {
   const text = readTextFile(file, PLAN_FILE);
   const notAPlan = (what: string) => new InputError(file, [{ path: "(file)", given: new Description(what), allowed: PLAN_FILE }]);
-  if (isPlanLog(text)) throw notAPlan(PLAN_LOG);
-  const plan = parseJson(text, file);
+  let plan: unknown;
+  try {
+    plan = parseJson(text, file);
+  } catch (e) {
+    // Several JSON lines are not one JSON document; say what they are rather than where the second one starts.
+    throw isPlanLog(text) ? notAPlan(PLAN_LOG) : e;
+  }
   const kind = notAPlanKind(plan);
   if (kind) throw notAPlan(kind);
   if (isRecord(plan) && plan.errored === true) {
@@ -182,6 +187,7 @@ function isRecord(data: unknown): data is Record<string, unknown> {
 function notAPlanKind(data: unknown): string | undefined {
   if (!isRecord(data) || "planned_values" in data) return undefined;
   const has = (key: string) => key in data;
+  if (has("@level") && has("@message")) return PLAN_LOG;
   if (has("values") || (has("format_version") && has("terraform_version"))) {
     return "the JSON of a Terraform state (terraform show -json without a plan file), not of a plan";
   }
