@@ -1,4 +1,4 @@
-import { select, splitArguments } from "../../lib/app/cdktf-runner";
+import { select, splitArguments, withoutTerraformColour } from "../../lib/app/cdktf-runner";
 import { Deployment } from "../../lib/app/deployments";
 
 const deployment = (name: string): Deployment => ({ name, genesysCloud: { region: "us-east-1" }, salesforce: { myDomain: "acme" } });
@@ -33,5 +33,15 @@ describe("select", () => {
 
   it("pattern characters other than * are literal", () => {
     expect(select(deployments, ["eu.production"], "deploy")).toMatch(/^deploy: no deployment is named "eu\.production"/);
+  });
+});
+
+describe("withoutTerraformColour", () => {
+  it("adds -no-color to each Terraform command cdktf runs, after what the user set, once", () => {
+    const env = withoutTerraformColour({ TF_CLI_ARGS_plan: "-parallelism=2", TF_CLI_ARGS_apply: "-no-color" });
+    expect(env.TF_CLI_ARGS_plan).toBe("-parallelism=2 -no-color");
+    expect(env.TF_CLI_ARGS_apply).toBe("-no-color");
+    expect(env.TF_CLI_ARGS_init).toBe("-no-color");
+    expect(Object.keys(env).sort()).toEqual(["TF_CLI_ARGS_apply", "TF_CLI_ARGS_destroy", "TF_CLI_ARGS_init", "TF_CLI_ARGS_output", "TF_CLI_ARGS_plan", "TF_CLI_ARGS_show"]);
   });
 });

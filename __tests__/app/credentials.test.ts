@@ -1,4 +1,4 @@
-import { credentialVariables, deploymentEnvironment, withoutCredentials } from "../../lib/app/credentials";
+import { credentialsProblem, credentialVariables, deploymentEnvironment, withoutCredentials } from "../../lib/app/credentials";
 
 const base = { genesysCloud: { region: "us-east-1" } };
 const eu = { genesysCloud: { region: "eu-central-1", credentials: "ACME_EU" } };
@@ -37,5 +37,19 @@ describe("credentials per deployment", () => {
 
   it("withoutCredentials keeps the backend's variables and drops every Genesys credential", () => {
     expect(withoutCredentials(env)).toEqual({ PATH: "/bin", AWS_PROFILE: "state" });
+  });
+
+  describe("an empty or blank variable counts as unset", () => {
+    it.each([
+      [{ GENESYSCLOUD_OAUTHCLIENT_ID: "", GENESYSCLOUD_OAUTHCLIENT_SECRET: "" }, "none of GENESYSCLOUD_OAUTHCLIENT_ID with GENESYSCLOUD_OAUTHCLIENT_SECRET, or GENESYSCLOUD_ACCESS_TOKEN, is set (GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET are empty or blank)"],
+      [{ GENESYSCLOUD_OAUTHCLIENT_ID: "id", GENESYSCLOUD_OAUTHCLIENT_SECRET: " " }, "GENESYSCLOUD_OAUTHCLIENT_ID is set but GENESYSCLOUD_OAUTHCLIENT_SECRET is not: a client id without its secret (GENESYSCLOUD_OAUTHCLIENT_SECRET is empty or blank)"],
+      [{ GENESYSCLOUD_ACCESS_TOKEN: "\t" }, "none of GENESYSCLOUD_OAUTHCLIENT_ID with GENESYSCLOUD_OAUTHCLIENT_SECRET, or GENESYSCLOUD_ACCESS_TOKEN, is set (GENESYSCLOUD_ACCESS_TOKEN is empty or blank)"],
+    ])("%j", (variables, problem) => {
+      expect(credentialsProblem(base, variables)).toBe(problem);
+    });
+
+    it("and is not handed to the provider", () => {
+      expect(deploymentEnvironment(base, { PATH: "/bin", GENESYSCLOUD_ACCESS_TOKEN: " ", GENESYSCLOUD_OAUTHCLIENT_ID: "id" })).toEqual({ PATH: "/bin", GENESYSCLOUD_OAUTHCLIENT_ID: "id" });
+    });
   });
 });

@@ -31,6 +31,7 @@ it("npm run deploy -- '*' runs each deployment with its own org's credentials", 
   everything.push(run.stdout, run.stderr);
   expect(run.status).toBe(0);
   expect(run.stdout).toContain("deploy of 2 deployments, 0 failed:\n  us: succeeded\n  eu: succeeded");
+  expect(run.stdout + run.stderr).not.toContain("\u001b[");
   expect(h.emulator.clientsOf(US.id).map((c) => c.registeredRedirectUri)).toEqual([["https://acme.lightning.force.com/lightning/page/home"]]);
   expect(h.emulator.clientsOf(EU.id).map((c) => c.registeredRedirectUri)).toEqual([["https://acme-eu.lightning.force.com/lightning/page/home"]]);
 });
@@ -42,8 +43,9 @@ it("the wrong-org guard fails the plan with one message naming both orgs, and no
   const run = await h.npmRun("deploy", ["*", "--auto-approve"], credentials);
   everything.push(run.stdout, run.stderr);
   expect(run.status).toBe(1);
-  // Terraform's box drawing and colours around its error, taken off.
-  const said = (run.stdout + run.stderr).replace(/\u001b\[[0-9;]*m|│/g, "").replace(/\s+/g, " ");
+  // Off a terminal Terraform writes no colour codes; its box drawing around the error is taken off here.
+  expect(run.stdout + run.stderr).not.toContain("\u001b[");
+  const said = (run.stdout + run.stderr).replace(/│/g, "").replace(/\s+/g, " ");
   expect(said).toContain(
     `Deployment "eu-wrong" is for Genesys Cloud org ${EU.id}, but its credentials belong to org ${US.id} ("Acme US"). Nothing was changed`,
   );

@@ -26,8 +26,9 @@ export const SALESFORCE_NEXT_STEP =
 
 export function runCdktf(command: string, args: string[], env: NodeJS.ProcessEnv, io: Io): number {
   const cdktfEnv: NodeJS.ProcessEnv = { ...env, CHECKPOINT_DISABLE: "1" }; // no version check call to HashiCorp
-  // Off a terminal (a pipeline's log, a file), cdktf's CI mode prints each line once instead of spinner frames.
-  if (!io.isTerminal) cdktfEnv.CI = "true";
+  // Off a terminal (a pipeline's log, a file), cdktf's CI mode prints each line once instead of spinner frames,
+  // and Terraform writes no colour codes.
+  if (!io.isTerminal) Object.assign(cdktfEnv, { CI: "true" }, withoutTerraformColour(env));
   if (args.includes("--help") || args.includes("-h") || !["synth", "output", ...PER_DEPLOYMENT].includes(command)) {
     return cdktf([command, ...args], cdktfEnv);
   }
@@ -52,6 +53,20 @@ export function runCdktf(command: string, args: string[], env: NodeJS.ProcessEnv
     (failed.length > 0 ? io.err : io.out)(`\n${command} of ${results.length} deployments, ${failed.length} failed:\n${lines.join("\n")}\n`);
   }
   return failed.length > 0 ? 1 : 0;
+}
+
+/** The Terraform commands cdktf runs, each of which takes -no-color. */
+const TERRAFORM_COMMANDS = ["init", "plan", "apply", "destroy", "output", "show"];
+
+/** TF_CLI_ARGS_<command> variables that add -no-color to what the user already set there. */
+export function withoutTerraformColour(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    TERRAFORM_COMMANDS.map((command) => {
+      const name = `TF_CLI_ARGS_${command}`;
+      const given = env[name]?.trim() ?? "";
+      return [name, given.split(/\s+/).includes("-no-color") ? given : `${given} -no-color`.trim()];
+    }),
+  );
 }
 
 /** Deployment names and patterns apart from cdktf's own options (and their values). */

@@ -27,10 +27,18 @@ export function credentialVariables(deployment: Pick<Deployment, "genesysCloud">
 /** What is missing from a deployment's credentials, in words naming the exact variables; undefined when complete. */
 export function credentialsProblem(deployment: Pick<Deployment, "genesysCloud">, env: NodeJS.ProcessEnv): string | undefined {
   const { clientId, clientSecret, accessToken } = credentialVariables(deployment);
-  if (env[accessToken] || (env[clientId] && env[clientSecret])) return undefined;
-  if (env[clientId]) return `${clientId} is set but ${clientSecret} is not: a client id without its secret`;
-  if (env[clientSecret]) return `${clientSecret} is set but ${clientId} is not: a secret without its client id`;
-  return `none of ${clientId} with ${clientSecret}, or ${accessToken}, is set`;
+  const has = (name: string) => isSet(env[name]);
+  if (has(accessToken) || (has(clientId) && has(clientSecret))) return undefined;
+  const blank = [clientId, clientSecret, accessToken].filter((name) => env[name] !== undefined && !has(name));
+  const blankNote = blank.length > 0 ? ` (${blank.join(" and ")} ${blank.length > 1 ? "are" : "is"} empty or blank)` : "";
+  if (has(clientId)) return `${clientId} is set but ${clientSecret} is not: a client id without its secret${blankNote}`;
+  if (has(clientSecret)) return `${clientSecret} is set but ${clientId} is not: a secret without its client id${blankNote}`;
+  return `none of ${clientId} with ${clientSecret}, or ${accessToken}, is set${blankNote}`;
+}
+
+/** A credential variable counts only with a value: empty or blank is as good as unset. */
+function isSet(value: string | undefined): value is string {
+  return value !== undefined && value.trim() !== "";
 }
 
 /**
@@ -42,7 +50,7 @@ export function deploymentEnvironment(deployment: Pick<Deployment, "genesysCloud
   const result = withoutCredentials(env);
   for (const key of Object.keys(CREDENTIAL_VARIABLES) as (keyof typeof CREDENTIAL_VARIABLES)[]) {
     const value = env[own[key]];
-    if (value) result[CREDENTIAL_VARIABLES[key]] = value;
+    if (isSet(value)) result[CREDENTIAL_VARIABLES[key]] = value;
   }
   return result;
 }
