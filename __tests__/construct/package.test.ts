@@ -34,7 +34,7 @@ beforeAll(() => {
 describe("npm pack", () => {
   it("holds the compiled construct, its declarations and the bindings, and nothing else", () => {
     const files = packed.files.map((f) => f.path).sort();
-    expect(files.filter((f) => !f.startsWith("dist/package/"))).toEqual(["README.md", "package.json"]);
+    expect(files.filter((f) => !f.startsWith("dist/package/"))).toEqual(["LICENSE", "README.md", "package.json"]);
     for (const module of ["index", "service-cloud-voice-oauth-client", "oauth-client-settings", "salesforce", "scopes", "grant-type", "problems"]) {
       expect(files).toContain(`dist/package/lib/construct/${module}.js`);
       expect(files).toContain(`dist/package/lib/construct/${module}.d.ts`);
