@@ -39,11 +39,11 @@ describe("credentials per deployment", () => {
     expect(withoutCredentials(env)).toEqual({ PATH: "/bin", AWS_PROFILE: "state" });
   });
 
-  describe("an empty or blank variable counts as unset", () => {
+  describe("an empty or blank (white space only) variable counts as unset", () => {
     it.each([
-      [{ GENESYSCLOUD_OAUTHCLIENT_ID: "", GENESYSCLOUD_OAUTHCLIENT_SECRET: "" }, "none of GENESYSCLOUD_OAUTHCLIENT_ID with GENESYSCLOUD_OAUTHCLIENT_SECRET, or GENESYSCLOUD_ACCESS_TOKEN, is set (GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET are empty or blank)"],
-      [{ GENESYSCLOUD_OAUTHCLIENT_ID: "id", GENESYSCLOUD_OAUTHCLIENT_SECRET: " " }, "GENESYSCLOUD_OAUTHCLIENT_ID is set but GENESYSCLOUD_OAUTHCLIENT_SECRET is not: a client id without its secret (GENESYSCLOUD_OAUTHCLIENT_SECRET is empty or blank)"],
-      [{ GENESYSCLOUD_ACCESS_TOKEN: "\t" }, "none of GENESYSCLOUD_OAUTHCLIENT_ID with GENESYSCLOUD_OAUTHCLIENT_SECRET, or GENESYSCLOUD_ACCESS_TOKEN, is set (GENESYSCLOUD_ACCESS_TOKEN is empty or blank)"],
+      [{ GENESYSCLOUD_OAUTHCLIENT_ID: "", GENESYSCLOUD_OAUTHCLIENT_SECRET: "" }, "none of GENESYSCLOUD_OAUTHCLIENT_ID with GENESYSCLOUD_OAUTHCLIENT_SECRET, or GENESYSCLOUD_ACCESS_TOKEN, is set"],
+      [{ GENESYSCLOUD_OAUTHCLIENT_ID: "id", GENESYSCLOUD_OAUTHCLIENT_SECRET: " " }, "GENESYSCLOUD_OAUTHCLIENT_ID is set but GENESYSCLOUD_OAUTHCLIENT_SECRET is not: a client id without its secret (GENESYSCLOUD_OAUTHCLIENT_SECRET holds only white space)"],
+      [{ GENESYSCLOUD_OAUTHCLIENT_ID: " ", GENESYSCLOUD_OAUTHCLIENT_SECRET: " ", GENESYSCLOUD_ACCESS_TOKEN: "\t" }, "none of GENESYSCLOUD_OAUTHCLIENT_ID with GENESYSCLOUD_OAUTHCLIENT_SECRET, or GENESYSCLOUD_ACCESS_TOKEN, is set (GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET and GENESYSCLOUD_ACCESS_TOKEN hold only white space)"],
     ])("%j", (variables, problem) => {
       expect(credentialsProblem(base, variables)).toBe(problem);
     });

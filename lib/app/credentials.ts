@@ -29,11 +29,16 @@ export function credentialsProblem(deployment: Pick<Deployment, "genesysCloud">,
   const { clientId, clientSecret, accessToken } = credentialVariables(deployment);
   const has = (name: string) => isSet(env[name]);
   if (has(accessToken) || (has(clientId) && has(clientSecret))) return undefined;
-  const blank = [clientId, clientSecret, accessToken].filter((name) => env[name] !== undefined && !has(name));
-  const blankNote = blank.length > 0 ? ` (${blank.join(" and ")} ${blank.length > 1 ? "are" : "is"} empty or blank)` : "";
+  // Empty is how a variable is often unset; only white space is worth a word, as it looks set.
+  const blank = [clientId, clientSecret, accessToken].filter((name) => env[name] !== "" && env[name] !== undefined && !has(name));
+  const blankNote = blank.length > 0 ? ` (${listed(blank)} ${blank.length > 1 ? "hold" : "holds"} only white space)` : "";
   if (has(clientId)) return `${clientId} is set but ${clientSecret} is not: a client id without its secret${blankNote}`;
   if (has(clientSecret)) return `${clientSecret} is set but ${clientId} is not: a secret without its client id${blankNote}`;
   return `none of ${clientId} with ${clientSecret}, or ${accessToken}, is set${blankNote}`;
+}
+
+function listed(names: string[]): string {
+  return names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}` : names[0];
 }
 
 /** A credential variable counts only with a value: empty or blank is as good as unset. */
