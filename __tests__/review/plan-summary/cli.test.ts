@@ -1,5 +1,5 @@
 import { spawnSync } from "child_process";
-import { readFileSync, writeFileSync } from "fs";
+import { readdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { EXIT, planSummary } from "../../../lib/review/plan-summary/cli";
 import { tempDir } from "../../support/temp-dir";
@@ -73,6 +73,46 @@ describe("plan-summary --json", () => {
     run(["--json", join(dir, "c.json"), ...at("create")]);
     expect(JSON.parse(readFileSync(join(dir, "a.json"), "utf8")).gate).toBe("allowed");
     expect(JSON.parse(readFileSync(join(dir, "c.json"), "utf8")).gate).toBe("clear");
+  });
+
+  describe("--json FILE never loses a file and never half-writes one", () => {
+    const copyOf = (name: string) => {
+      const file = join(tempDir("verdict-"), `${name}.json`);
+      writeFileSync(file, readFileSync(at(name)[0]));
+      return file;
+    };
+
+    it("a plan given as its value by mistake is left as it is", () => {
+      const create = copyOf("create");
+      const before = readFileSync(create, "utf8");
+      const { code, out, err } = run(["--json", create, ...at("update")]);
+      expect([code, out]).toEqual([EXIT.input, ""]);
+      expect(err).toContain(`--json: given ${JSON.stringify(create)}: a file that is not an earlier verdict, which this would overwrite`);
+      expect(readFileSync(create, "utf8")).toBe(before);
+    });
+
+    it("a plan that is also read is refused as such", () => {
+      const create = copyOf("create");
+      expect(run(["--json", create, create]).err).toContain(": one of the plans read;");
+    });
+
+    it.each([
+      ["a folder", (dir: string) => dir],
+      ["its folder does not exist", (dir: string) => join(dir, "missing", "verdict.json")],
+    ])("%s: one message, nothing written", (why, target) => {
+      const dir = tempDir("verdict-");
+      const { code, err } = run(["--json", target(dir), ...at("create")]);
+      expect(code).toBe(EXIT.input);
+      expect(err).toBe(`plan-summary has 1 problem:\n  - --json: given ${JSON.stringify(target(dir))}: ${why}; allowed: a file to write the verdict to, in an existing folder, other than the plans read\n`);
+      expect(readdirSync(dir)).toEqual([]);
+    });
+
+    it("an earlier verdict is replaced", () => {
+      const file = join(tempDir("verdict-"), "verdict.json");
+      run(["--json", file, ...at("create")]);
+      expect(run(["--json", file, "--allow-destroy", ...at("delete")]).code).toBe(EXIT.ok);
+      expect(JSON.parse(readFileSync(file, "utf8")).gate).toBe("allowed");
+    });
   });
 });
 

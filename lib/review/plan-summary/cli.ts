@@ -4,13 +4,14 @@
  * Exit codes: 0 summary written; 2 an OAuth client would be deleted or replaced (the gate) and --allow-destroy was
  * not given; 1 unreadable or malformed input, or bad arguments.
  */
-import { renameSync, writeFileSync } from "fs";
+import { readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "fs";
+import { dirname, resolve } from "path";
 import { parseArgs } from "util";
 import { renderMarkdown } from "./markdown";
 import { readPlans } from "./plans";
 import { summarizePlans } from "./summarize";
 import { verdictOf } from "./verdict";
-import { InputError } from "../../construct";
+import { Description, InputError } from "../../construct";
 
 export const EXIT = { ok: 0, input: 1, gate: 2 } as const;
 
@@ -34,7 +35,9 @@ export function planSummary(argv: string[], output: Output): number {
     return EXIT.ok;
   }
   try {
-    const summary = summarizePlans(readPlans(args.positionals));
+    const plans = readPlans(args.positionals);
+    if (args.values.json) checkJsonTarget(args.values.json, plans.map((p) => p.file));
+    const summary = summarizePlans(plans);
     const allowDestroy = args.values["allow-destroy"] ?? false;
     const rendered = renderMarkdown(summary, { allowDestroy });
     const verdict = verdictOf(summary, rendered, allowDestroy);
@@ -60,10 +63,42 @@ function parse(argv: string[]) {
   });
 }
 
+const ALLOWED_JSON_TARGET = "a file to write the verdict to, in an existing folder, other than the plans read";
+
+/** The --json file: checked before anything is written, so that it never replaces a plan or meets a folder. */
+function checkJsonTarget(file: string, planFiles: readonly string[]): void {
+  const refuse = (why: string) => {
+    throw new InputError("plan-summary", [{ path: "--json", given: new Description(`${JSON.stringify(file)}: ${why}`), allowed: ALLOWED_JSON_TARGET }]);
+  };
+  const target = statSync(file, { throwIfNoEntry: false });
+  if (target?.isDirectory()) refuse("a folder");
+  if (target && planFiles.some((plan) => realpathSync(plan) === realpathSync(file))) refuse("one of the plans read");
+  if (target && target.size > 0 && !isVerdict(file)) refuse("a file that is not an earlier verdict, which this would overwrite");
+  if (!statSync(dirname(resolve(file)), { throwIfNoEntry: false })?.isDirectory()) refuse("its folder does not exist");
+}
+
+/** An earlier run's --json output: the only existing file --json replaces (a plan given as its value never is). */
+function isVerdict(file: string): boolean {
+  try {
+    const data: unknown = JSON.parse(readFileSync(file, "utf8"));
+    return typeof data === "object" && data !== null && "gate" in data && "stacks" in data && !("planned_values" in data);
+  } catch {
+    return false;
+  }
+}
+
+/** Writes through a temporary file beside the target, so that a failure leaves the old file or none, never half. */
 function writeAtomically(file: string, text: string): void {
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, file);
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, file);
+  } catch (e) {
+    rmSync(temporary, { force: true });
+    throw new InputError("plan-summary", [
+      { path: "--json", given: new Description(`${JSON.stringify(file)}: ${(e as Error).message}`), allowed: ALLOWED_JSON_TARGET },
+    ]);
+  }
 }
 
 if (require.main === module) {
