@@ -63,10 +63,10 @@ describe("parseDeployments: each bad input has one clear message with its JSON p
     ).toBe(
       [
         "deployments.json has 4 problems:",
-        '  - deployment: given []; allowed: no key "deployment" here; the keys are: $schema, deployments',
-        '  - deployments[0].oauthClient.tokenLifetime: given 3600; allowed: no key "tokenLifetime" here; the keys are: name, description, tokenLifetimeSeconds, grantType, additionalScopes, additionalRedirectUris, preventDestroy, importClientId',
+        '  - deployment: given []; allowed: no key "deployment" here (did you mean "deployments"?); the keys are: $schema, deployments',
+        '  - deployments[0].oauthClient.tokenLifetime: given 3600; allowed: no key "tokenLifetime" here (did you mean "tokenLifetimeSeconds"?); the keys are: name, description, tokenLifetimeSeconds, grantType, additionalScopes, additionalRedirectUris, preventDestroy, importClientId',
         '  - deployments[0].salesforce.myDomain: given nothing; allowed: a Salesforce My Domain name: 1 to 40 letters, digits and single hyphens, no hyphen at either end (e.g. acme); or lightningHost instead',
-        '  - deployments[0].salesforce.myDomian: given "acme"; allowed: no key "myDomian" here; the keys are: myDomain, sandbox, lightningHost',
+        '  - deployments[0].salesforce.myDomian: given "acme"; allowed: no key "myDomian" here (did you mean "myDomain"?); the keys are: myDomain, sandbox, lightningHost',
       ].join("\n"),
     );
   });

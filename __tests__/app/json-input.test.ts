@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { writeFileSync } from "fs";
 import { join } from "path";
 import { InputError } from "../../lib/construct";
-import { MAX_JSON_DEPTH, parseJson, readTextFile } from "../../lib/app/json-input";
+import { MAX_JSON_DEPTH, nearestKey, parseJson, readTextFile } from "../../lib/app/json-input";
 import { tempDir } from "../support/temp-dir";
 
 function problemsOf(run: () => unknown) {
@@ -128,5 +128,25 @@ describe("readTextFile", () => {
     const message = problemsOf(() => readTextFile(join(dir, "missing.json"), "a JSON file", "; set FILE"));
     expect(message).toContain("allowed: a JSON file (it does not exist); set FILE");
     expect(problemsOf(() => readTextFile(dir, "a JSON file"))).toContain("(it is a folder)");
+  });
+});
+
+describe("nearestKey: the key a mistyped one most likely meant", () => {
+  const keys = ["name", "genesysCloud", "salesforce", "oauthClient", "backend", "tokenLifetimeSeconds", "additionalScopes", "additionalRedirectUris"];
+
+  it.each([
+    ["salesForce", "salesforce"],
+    ["genesyscloud", "genesysCloud"],
+    ["oauthclients", "oauthClient"],
+    ["backnd", "backend"],
+    ["scopes", "additionalScopes"],
+    ["tokenLifetime", "tokenLifetimeSeconds"],
+    ["nam", "name"],
+  ])("%s: %s", (typed, meant) => {
+    expect(nearestKey(typed, keys)).toBe(meant);
+  });
+
+  it.each(["region", "x", "ab", "additional"])("%s: none (nothing close, or several)", (typed) => {
+    expect(nearestKey(typed, keys)).toBeUndefined();
   });
 });

@@ -211,11 +211,12 @@ function schemaProblem(error: ErrorObject): Problem {
     }
     case "additionalProperties": {
       const key = (error.params as { additionalProperty: string }).additionalProperty;
-      const known = Object.keys(schema.properties ?? {}).join(", ");
+      const keys = Object.keys(schema.properties ?? {});
+      const near = nearestKey(key, keys);
       return {
         path: joinPath(at, key),
         given: (error.data as Record<string, unknown>)[key],
-        allowed: `no key "${key}" here; the keys are: ${known}`,
+        allowed: `no key ${JSON.stringify(key)} here${near ? ` (did you mean ${JSON.stringify(near)}?)` : ""}; the keys are: ${keys.join(", ")}`,
       };
     }
     case "type": {
@@ -241,4 +242,27 @@ export function joinPath(path: string, key: string): string {
   if (/^\d+$/.test(key)) return `${path}[${key}]`;
   if (!/^[A-Za-z_$][\w$]*$/.test(key)) return `${path}[${JSON.stringify(key)}]`;
   return path === "" ? key : `${path}.${key}`;
+}
+
+/** The known key a mistyped one most likely meant: the same but for case, at most two edits away, or holding it. */
+export function nearestKey(key: string, keys: readonly string[]): string | undefined {
+  const lower = key.toLowerCase();
+  const sameButCase = keys.find((k) => k.toLowerCase() === lower);
+  if (sameButCase) return sameButCase;
+  const scored = keys.map((k) => ({ k, d: editDistance(lower, k.toLowerCase()) })).filter(({ d }) => d <= Math.min(2, lower.length / 3));
+  scored.sort((a, b) => a.d - b.d);
+  // Or the one key that holds it whole (scopes: additionalScopes; tokenLifetime: tokenLifetimeSeconds).
+  const holding = lower.length >= 4 ? keys.filter((k) => k.toLowerCase().includes(lower)) : [];
+  return scored[0]?.k ?? (holding.length === 1 ? holding[0] : undefined);
+}
+
+/** Levenshtein distance, by rows. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = row;
+  }
+  return previous[b.length];
 }
