@@ -125,9 +125,20 @@ describe("readTextFile", () => {
   });
 
   it("says why a file cannot be read, and how to name another", () => {
-    const message = problemsOf(() => readTextFile(join(dir, "missing.json"), "a JSON file", "; set FILE"));
+    const message = problemsOf(() => readTextFile(join(dir, "missing.json"), "a JSON file", { hint: "; set FILE" }));
     expect(message).toContain("allowed: a JSON file (it does not exist); set FILE");
     expect(problemsOf(() => readTextFile(dir, "a JSON file"))).toContain("(it is a folder)");
+  });
+});
+
+describe("readTextFile: size", () => {
+  it("refuses a file larger than the limit before reading it", () => {
+    const file = join(tempDir("json-input-"), "big.json");
+    writeFileSync(file, "x".repeat(3 * 1024 * 1024));
+    expect(problemsOf(() => readTextFile(file, "a JSON file", { maxBytes: 1024 * 1024 }))).toContain(
+      "(file): given a file of 3 MiB; allowed: a JSON file, of at most 1 MiB",
+    );
+    expect(readTextFile(file, "a JSON file").length).toBe(3 * 1024 * 1024);
   });
 });
 

@@ -93,9 +93,12 @@ export function loadDeploymentsOrProblem(env: NodeJS.ProcessEnv): { deployments:
   }
 }
 
+/** A thousand deployments take about 150 KB; more than this is not a deployments file. */
+export const MAX_DEPLOYMENTS_FILE_BYTES = 16 * 1024 * 1024;
+
 /** Reads the deployments file; throws one InputError listing every problem. */
 export function loadDeployments(file: string): Deployment[] {
-  const text = readTextFile(file, "a readable JSON file", "; set DEPLOYMENTS_FILE to use another path");
+  const text = readTextFile(file, "a readable JSON file", { hint: "; set DEPLOYMENTS_FILE to use another path", maxBytes: MAX_DEPLOYMENTS_FILE_BYTES });
   return parseDeployments(text, file);
 }
 

@@ -4,7 +4,7 @@
  * and for Terraform plan files.
  */
 import Ajv, { ErrorObject } from "ajv";
-import { readFileSync } from "fs";
+import { readFileSync, statSync } from "fs";
 import { JSONPath, ParseErrorCode, printParseErrorCode, visit } from "jsonc-parser";
 import { Description, InputError, Problem } from "../construct";
 
@@ -25,14 +25,19 @@ export function schemaChecker(schema: object): SchemaChecker {
 /**
  * Reads a text file as UTF-8 (a leading UTF-8 byte order mark is dropped: editors on Windows write one).
  * Anything else is one InputError at "(file)" saying what the file is: missing, a folder, a symbolic link loop,
- * UTF-16, a ZIP archive (a binary Terraform plan is one), or bytes that are not UTF-8. `allowed` says what the
- * file should be; `hint`, after the reason it could not be read, how to name another.
+ * UTF-16, a ZIP archive (a binary Terraform plan is one), bytes that are not UTF-8, or larger than `maxBytes`.
+ * `allowed` says what the file should be; `hint`, after the reason it could not be read, how to name another.
  */
-export function readTextFile(file: string, allowed: string, hint = ""): string {
+export function readTextFile(file: string, allowed: string, { hint = "", maxBytes = MAX_TEXT_FILE_BYTES } = {}): string {
   let bytes: Buffer;
   try {
+    const size = statSync(file).size;
+    if (size > maxBytes) {
+      throw new InputError(file, [{ path: "(file)", given: new Description(`a file of ${mebibytes(size)}`), allowed: `${allowed}, of at most ${mebibytes(maxBytes)}` }]);
+    }
     bytes = readFileSync(file);
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError(file, [{ path: "(file)", given: file, allowed: `${allowed} (${unreadableReason(e as NodeJS.ErrnoException)})${hint}` }]);
   }
   const kind = binaryKind(bytes);
@@ -47,6 +52,13 @@ export function readTextFile(file: string, allowed: string, hint = ""): string {
       { path: "(file)", given: new Description(`bytes that are not UTF-8 text (at byte offset ${at})`), allowed: `${allowed}, in UTF-8` },
     ]);
   }
+}
+
+/** Larger than any plan of a real estate; a string this long is still far below what Node can hold. */
+export const MAX_TEXT_FILE_BYTES = 256 * 1024 * 1024;
+
+function mebibytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 0)} MiB`;
 }
 
 function unreadableReason(e: NodeJS.ErrnoException): string {
