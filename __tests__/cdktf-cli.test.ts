@@ -45,6 +45,17 @@ describe("cdktf synth (the real CLI)", () => {
     expect(readdirSync(join(out, "stacks")).sort()).toEqual(["production", "uat"]);
   });
 
+  it.each(["synth", "diff"])("%s into an output folder that cannot be made: its message, once, before cdktf", (command) => {
+    const file = join(work, "a-file");
+    writeFileSync(file, "");
+    const run = cdktf([command, "production", "--output", file], { GENESYSCLOUD_ACCESS_TOKEN: "t" });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(
+      `Nothing was synthesized: the output folder ${JSON.stringify(file)} (cdktf's --output, CDKTF_OUTDIR) cannot be written: ENOTDIR: not a directory, mkdir '${file}/stacks'. Give a folder that can be.\n`,
+    );
+  });
+
   it("off a terminal, prints no spinner frames and no cursor movements", () => {
     const run = cdktf(["synth", "--output", join(work, "plain")], { CI: "" });
     expect(run.status).toBe(0);

@@ -11,6 +11,7 @@ import { dirname, join } from "path";
 import { deploymentEnvironment, withoutCredentials } from "./credentials";
 import { Deployment, loadDeploymentsOrProblem } from "./deployments";
 import { deployPrerequisiteProblem } from "./preflight";
+import { outputFolderProblem } from "./synth-output";
 
 export interface Io {
   out(text: string): void;
@@ -34,12 +35,18 @@ export function runCdktf(command: string, args: string[], env: NodeJS.ProcessEnv
   }
   const loaded = loadDeploymentsOrProblem(env);
   if ("problem" in loaded) return fail(io, loaded.problem);
+  const { patterns, options } = splitArguments(args);
+  // Checked here, as the deployments file is: cdktf would print an app's failure twice, with a spinner frame.
+  const outdir = optionValue(options, "--output", "-o") ?? "cdktf.out";
+  if (command !== "output") {
+    const problem = outputFolderProblem(outdir);
+    if (problem) return fail(io, problem);
+  }
   if (command === "synth") return cdktf([command, ...args], cdktfEnv);
 
-  const { patterns, options } = splitArguments(args);
   const selected = select(loaded.deployments, patterns, command);
   if (typeof selected === "string") return fail(io, selected);
-  if (command === "output") return printOutputs(selected, options, cdktfEnv, io);
+  if (command === "output") return printOutputs(selected, outdir, cdktfEnv, io);
 
   const problem = deployPrerequisiteProblem(selected, env);
   if (problem) return fail(io, problem);
@@ -53,6 +60,12 @@ export function runCdktf(command: string, args: string[], env: NodeJS.ProcessEnv
     (failed.length > 0 ? io.err : io.out)(`\n${command} of ${results.length} deployments, ${failed.length} failed:\n${lines.join("\n")}\n`);
   }
   return failed.length > 0 ? 1 : 0;
+}
+
+/** The value of an option that takes one (`--output DIR`), or undefined. */
+function optionValue(options: readonly string[], ...names: string[]): string | undefined {
+  const index = options.findIndex((o) => names.includes(o));
+  return index >= 0 ? options[index + 1] : undefined;
 }
 
 /** The Terraform commands cdktf runs, each of which takes -no-color. */
@@ -103,9 +116,7 @@ function escape(text: string): string {
 }
 
 /** The client id and redirect URIs of each deployment, from its state (`terraform output`), with the next step. */
-function printOutputs(deployments: readonly Deployment[], options: readonly string[], env: NodeJS.ProcessEnv, io: Io): number {
-  const outputIndex = options.findIndex((o) => o === "--output" || o === "-o");
-  const outdir = outputIndex >= 0 ? options[outputIndex + 1] : "cdktf.out";
+function printOutputs(deployments: readonly Deployment[], outdir: string, env: NodeJS.ProcessEnv, io: Io): number {
   // The backend's credentials only: reading outputs never configures the genesyscloud provider.
   const backendEnv = { ...withoutCredentials(env), CDKTF_OUTDIR: outdir };
   const synth = spawnSync(process.execPath, [join(__dirname, "main.js")], { env: backendEnv, encoding: "utf8" });

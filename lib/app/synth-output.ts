@@ -1,10 +1,10 @@
 /**
- * Each stack folder in cdktf.out holds its configuration in one form only: `cdk.tf.json` from `synth`, or
+ * Where synth writes. Each stack folder in cdktf.out holds its configuration in one form only: `cdk.tf.json` from `synth`, or
  * `cdk.tf` from `synth --hcl`. cdktf writes one and leaves the other from an earlier run, and Terraform would
  * then load both and fail on every definition twice; so the form not written this time is removed.
  */
 import { App, TerraformStack } from "cdktf";
-import { rmSync } from "fs";
+import { mkdirSync, rmSync } from "fs";
 import { join } from "path";
 
 export const STACK_FILES = { json: "cdk.tf.json", hcl: "cdk.tf" } as const;
@@ -15,4 +15,27 @@ export function removeOtherForm(app: App): void {
   for (const child of app.node.children) {
     if (child instanceof TerraformStack) rmSync(join(app.outdir, "stacks", child.node.id, stale), { force: true });
   }
+}
+
+/** Makes the folder synth writes stacks to, as cdktf would; a message when that cannot be done. */
+export function outputFolderProblem(outdir: string): string | undefined {
+  try {
+    mkdirSync(join(outdir, "stacks"), { recursive: true });
+    return undefined;
+  } catch (e) {
+    const problem = outputProblem(e, outdir);
+    if (problem) return problem;
+    throw e;
+  }
+}
+
+/**
+ * A file system error while writing the synthesized output (an --output that is a file, or a folder that cannot be
+ * made) as one message naming the folder; undefined for any other error, which is a bug and keeps its stack.
+ */
+export function outputProblem(error: unknown, outdir: string): string | undefined {
+  // Not `instanceof Error`: an error of Node's own may come from another realm (a VM context, as under jest).
+  const e = error as NodeJS.ErrnoException;
+  if (typeof error !== "object" || error === null || typeof e.code !== "string" || typeof e.syscall !== "string") return undefined;
+  return `Nothing was synthesized: the output folder ${JSON.stringify(outdir)} (cdktf's --output, CDKTF_OUTDIR) cannot be written: ${e.message}. Give a folder that can be.`;
 }

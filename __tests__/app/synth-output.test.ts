@@ -1,0 +1,25 @@
+import { writeFileSync } from "fs";
+import { join } from "path";
+import { outputFolderProblem, outputProblem } from "../../lib/app/synth-output";
+import { tempDir } from "../support/temp-dir";
+
+describe("outputFolderProblem", () => {
+  it("makes the stacks folder, as cdktf would, and has nothing to say", () => {
+    const outdir = join(tempDir("synth-output-"), "deep", "cdktf.out");
+    expect(outputFolderProblem(outdir)).toBeUndefined();
+    expect(outputFolderProblem(outdir)).toBeUndefined();
+  });
+
+  it("names a folder that is a file, with the system's reason", () => {
+    const file = join(tempDir("synth-output-"), "cdktf.out");
+    writeFileSync(file, "");
+    expect(outputFolderProblem(file)).toMatch(/^Nothing was synthesized: the output folder ".*cdktf\.out" \(cdktf's --output, CDKTF_OUTDIR\) cannot be written: ENOTDIR: /);
+  });
+});
+
+describe("outputProblem", () => {
+  it("keeps errors that are not the file system's (bugs keep their stack)", () => {
+    expect(outputProblem(new TypeError("x is undefined"), "cdktf.out")).toBeUndefined();
+    expect(outputProblem("text", "cdktf.out")).toBeUndefined();
+  });
+});
