@@ -30,6 +30,19 @@ describe("checkDeployments (npm run check)", () => {
     ]);
   });
 
+  it("warns where preventDestroy is off, at its key", () => {
+    const findings = checkDeployments(
+      file([{ ...base, name: "production", salesforce: { myDomain: "acme" }, oauthClient: { grantType: "authorization-code", preventDestroy: false } }]),
+    );
+    expect(findings).toEqual([
+      {
+        level: "warning",
+        where: "deployments[0].oauthClient.preventDestroy",
+        message: expect.stringMatching(/^deployment "production" lets Terraform delete its OAuth client: .* Set preventDestroy back to true once/),
+      },
+    ]);
+  });
+
   it("reports the deployments file's problems as errors, with their paths", () => {
     const findings = checkDeployments(
       file([{ ...base, name: "x", salesforce: { lightningHost: "acme.example.com" } }]),

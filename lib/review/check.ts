@@ -1,8 +1,9 @@
 /**
  * `npm run check`: the policy check pipelines run before any plan. Synthesizes every deployment (into a temporary
  * directory) and lists, in one list, the deployments file's problems and the construct's errors and warnings
- * (implicit-grant retirement, scopes beyond the article's seven, hosts). In GitHub Actions it also refuses a local
- * state backend, and writes each finding as a workflow annotation on the deployments file. Exits 1 on any error.
+ * (implicit-grant retirement, scopes beyond the article's seven, hosts), and a client left without prevent_destroy.
+ * In GitHub Actions it also refuses a local state backend, and writes each finding as a workflow annotation on the
+ * deployments file. Exits 1 on any error.
  */
 import { App } from "cdktf";
 import { mkdtempSync, readFileSync, rmSync } from "fs";
@@ -42,6 +43,7 @@ export function checkDeployments(file: string, env: NodeJS.ProcessEnv = {}): Fin
   try {
     const app = new App({ outdir, stackTraces: false, skipValidation: true });
     if (env.GITHUB_ACTIONS === "true") findings.push(...localStateFindings(deployments));
+    findings.push(...protectionFindings(deployments));
     // loadDeployments has run the construct's checks: a stack of a loaded deployment does not throw InputError.
     for (const deployment of deployments) new DeploymentStack(app, deployment, dirname(resolve(file)));
     app.synth();
@@ -55,6 +57,24 @@ export function checkDeployments(file: string, env: NodeJS.ProcessEnv = {}): Fin
     rmSync(outdir, { recursive: true, force: true });
   }
   return findings;
+}
+
+/** preventDestroy turned off: meant for the one change that needs it, easy to forget afterwards. */
+function protectionFindings(deployments: readonly Deployment[]): Finding[] {
+  return deployments.flatMap((deployment, i) =>
+    deployment.oauthClient?.preventDestroy === false
+      ? [
+          {
+            level: "warning" as const,
+            where: `deployments[${i}].oauthClient.preventDestroy`,
+            message:
+              `deployment "${deployment.name}" lets Terraform delete its OAuth client: a destroy, or a plan that replaces the client, ` +
+              "takes its client id with it, and the Salesforce org's agents cannot log in until an admin enters a new one. " +
+              "Set preventDestroy back to true once the change that needed it is applied.",
+          },
+        ]
+      : [],
+  );
 }
 
 function localStateFindings(deployments: readonly Deployment[]): Finding[] {
