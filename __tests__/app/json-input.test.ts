@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { writeFileSync } from "fs";
 import { join } from "path";
 import { InputError } from "../../lib/construct";
-import { MAX_JSON_DEPTH, nearestKey, parseJson, readTextFile } from "../../lib/app/json-input";
+import { MAX_JSON_DEPTH, parseJson, readTextFile } from "../../lib/app/json-input";
 import { tempDir } from "../support/temp-dir";
 
 function problemsOf(run: () => unknown) {
@@ -139,25 +139,5 @@ describe("readTextFile: size", () => {
       "(file): given a file of 3 MiB; allowed: a JSON file, of at most 1 MiB",
     );
     expect(readTextFile(file, "a JSON file").length).toBe(3 * 1024 * 1024);
-  });
-});
-
-describe("nearestKey: the key a mistyped one most likely meant", () => {
-  const keys = ["name", "genesysCloud", "salesforce", "oauthClient", "backend", "tokenLifetimeSeconds", "additionalScopes", "additionalRedirectUris"];
-
-  it.each([
-    ["salesForce", "salesforce"],
-    ["genesyscloud", "genesysCloud"],
-    ["oauthclients", "oauthClient"],
-    ["backnd", "backend"],
-    ["scopes", "additionalScopes"],
-    ["tokenLifetime", "tokenLifetimeSeconds"],
-    ["nam", "name"],
-  ])("%s: %s", (typed, meant) => {
-    expect(nearestKey(typed, keys)).toBe(meant);
-  });
-
-  it.each(["region", "x", "ab", "additional"])("%s: none (nothing close, or several)", (typed) => {
-    expect(nearestKey(typed, keys)).toBeUndefined();
   });
 });

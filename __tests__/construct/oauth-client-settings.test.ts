@@ -89,6 +89,10 @@ describe("checkOAuthClientProps: every problem, at its prop", () => {
     ["unknown grant type", { myDomain: "acme", grantType: "client-credentials" as never }, ['grantType: "client-credentials" -> one of implicit, authorization-code']],
     ["empty name", { myDomain: "acme", name: "  " }, ['name: "  " -> a non-empty text of at most 200 characters, without control characters, line breaks or bidirectional marks']],
     ["malformed scope", { myDomain: "acme", additionalScopes: ["analytics", "Users:write"] }, ['additionalScopes[1]: "Users:write" -> a Genesys Cloud scope name: lowercase words joined by hyphens, optionally ending in :readonly (e.g. analytics:readonly)']],
+    ["a prop's name mistyped (from JavaScript, or a spread)", { myDomain: "acme", additionalScope: ["analytics"] } as never, ['additionalScope: ["analytics"] -> no prop "additionalScope" (did you mean "additionalScopes"?)']],
+    ["a prop's name in the wrong case", { mydomain: "acme" } as never, ['mydomain: "acme" -> no prop "mydomain" (did you mean "myDomain"?)']],
+    ["a key that is no prop and like none (a spread's): left alone", { myDomain: "acme", host: "x", orgName: "Acme" } as never, []],
+    ["no object at all (from JavaScript)", null as never, ["(props): null -> an object of props: myDomain (and sandbox) or lightningHost, and optionally the others of ServiceCloudVoiceOAuthClientProps"]],
   ])("%s", (_, props, expected) => {
     expect(problemsOf(props)).toEqual(expected);
   });

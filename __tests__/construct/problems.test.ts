@@ -1,4 +1,4 @@
-import { Description, describeGiven, InputError } from "../../lib/construct/problems";
+import { Description, describeGiven, InputError, nearestKey } from "../../lib/construct/problems";
 
 describe("describeGiven", () => {
   it.each([
@@ -23,5 +23,50 @@ describe("InputError", () => {
   it("is one line per problem, whatever the path, value or file name holds", () => {
     const error = new InputError("deploy\nments.json", [{ path: 'deployments[0]["a\nb"]', given: "x\u202ey", allowed: "a name" }]);
     expect(error.message).toBe('deploy\\nments.json has 1 problem:\n  - deployments[0]["a\\nb"]: given "x\\u202ey"; allowed: a name');
+  });
+});
+
+describe("nearestKey: the key a mistyped one most likely meant", () => {
+  const keys = ["name", "genesysCloud", "salesforce", "oauthClient", "backend", "tokenLifetimeSeconds", "additionalScopes", "additionalRedirectUris"];
+
+  it.each([
+    ["salesForce", "salesforce"],
+    ["genesyscloud", "genesysCloud"],
+    ["oauthclients", "oauthClient"],
+    ["backnd", "backend"],
+    ["scopes", "additionalScopes"],
+    ["tokenLifetime", "tokenLifetimeSeconds"],
+    ["nam", "name"],
+  ])("%s: %s", (typed, meant) => {
+    expect(nearestKey(typed, keys)).toBe(meant);
+  });
+
+  it.each(["region", "x", "ab", "additional"])("%s: none (nothing close, or several)", (typed) => {
+    expect(nearestKey(typed, keys)).toBeUndefined();
+  });
+});
+
+describe("nearestKey without holding", () => {
+  it("leaves a key that a known one merely contains", () => {
+    expect(nearestKey("host", ["lightningHost"])).toBe("lightningHost");
+    expect(nearestKey("host", ["lightningHost"], { holding: false })).toBeUndefined();
+    expect(nearestKey("lightninghost", ["lightningHost"], { holding: false })).toBe("lightningHost");
+  });
+});
+
+describe("describeGiven: values JSON has no words for", () => {
+  it.each([
+    [NaN, "NaN"],
+    [Infinity, "Infinity"],
+    [BigInt(10), "10"],
+  ])("%s", (given, text) => {
+    expect(describeGiven(given)).toBe(text);
+  });
+
+  it("a cycle or a bigint inside an object does not throw", () => {
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    expect(describeGiven(cycle)).toBe("[object Object]");
+    expect(describeGiven({ n: BigInt(1) })).toBe("[object Object]");
   });
 });

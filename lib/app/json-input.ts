@@ -6,7 +6,7 @@
 import Ajv, { ErrorObject } from "ajv";
 import { readFileSync, statSync } from "fs";
 import { JSONPath, ParseErrorCode, printParseErrorCode, visit } from "jsonc-parser";
-import { Description, InputError, Problem } from "../construct";
+import { Description, InputError, nearestKey, Problem } from "../construct";
 
 export type SchemaChecker = (data: unknown) => Problem[];
 
@@ -254,27 +254,4 @@ export function joinPath(path: string, key: string): string {
   if (/^\d+$/.test(key)) return `${path}[${key}]`;
   if (!/^[A-Za-z_$][\w$]*$/.test(key)) return `${path}[${JSON.stringify(key)}]`;
   return path === "" ? key : `${path}.${key}`;
-}
-
-/** The known key a mistyped one most likely meant: the same but for case, at most two edits away, or holding it. */
-export function nearestKey(key: string, keys: readonly string[]): string | undefined {
-  const lower = key.toLowerCase();
-  const sameButCase = keys.find((k) => k.toLowerCase() === lower);
-  if (sameButCase) return sameButCase;
-  const scored = keys.map((k) => ({ k, d: editDistance(lower, k.toLowerCase()) })).filter(({ d }) => d <= Math.min(2, lower.length / 3));
-  scored.sort((a, b) => a.d - b.d);
-  // Or the one key that holds it whole (scopes: additionalScopes; tokenLifetime: tokenLifetimeSeconds).
-  const holding = lower.length >= 4 ? keys.filter((k) => k.toLowerCase().includes(lower)) : [];
-  return scored[0]?.k ?? (holding.length === 1 ? holding[0] : undefined);
-}
-
-/** Levenshtein distance, by rows. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = row;
-  }
-  return previous[b.length];
 }

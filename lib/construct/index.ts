@@ -37,7 +37,7 @@ export {
 } from "./salesforce";
 export { showHiddenCharacters } from "./plain-text";
 export type { Problem } from "./problems";
-export { Description, describeGiven, InputError } from "./problems";
+export { Description, describeGiven, InputError, nearestKey } from "./problems";
 // The generated bindings the construct is declared with, compiled into the package.
 export { GenesyscloudProvider } from "../../.gen/providers/genesyscloud/provider";
 export type { GenesyscloudProviderConfig } from "../../.gen/providers/genesyscloud/provider";

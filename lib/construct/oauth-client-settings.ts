@@ -5,7 +5,7 @@
 import { Token } from "cdktf";
 import type { GenesyscloudProvider } from "../../.gen/providers/genesyscloud/provider";
 import { DEFAULT_GRANT_TYPE, GRANT_TYPES, GRANT_TYPE_NAMES, GrantType, isGrantType } from "./grant-type";
-import { Description, InputError, Problem } from "./problems";
+import { Description, InputError, nearestKey, Problem } from "./problems";
 import { isPlainText, PLAIN_TEXT } from "./plain-text";
 import {
   ALLOWED_LIGHTNING_HOST,
@@ -88,6 +88,27 @@ export interface ServiceCloudVoiceOAuthClientProps {
   readonly importClientId?: string;
 }
 
+/** Every prop's name: a key that is none of these but close to one is a typo, and named as such. */
+export const PROP_NAMES = [
+  "provider",
+  "myDomain",
+  "sandbox",
+  "lightningHost",
+  "name",
+  "description",
+  "tokenLifetimeSeconds",
+  "grantType",
+  "additionalScopes",
+  "additionalRedirectUris",
+  "preventDestroy",
+  "importClientId",
+] as const satisfies readonly (keyof ServiceCloudVoiceOAuthClientProps)[];
+// A compile error here means a prop was added to the interface but not to PROP_NAMES.
+const EVERY_PROP_NAMED: [Exclude<keyof ServiceCloudVoiceOAuthClientProps, (typeof PROP_NAMES)[number]>] extends [never] ? true : never = true;
+void EVERY_PROP_NAMED;
+
+const ALLOWED_PROPS = "an object of props: myDomain (and sandbox) or lightningHost, and optionally the others of ServiceCloudVoiceOAuthClientProps";
+
 /** What the props resolve to: every value the OAuth client resource is declared with. */
 export interface OAuthClientSettings {
   readonly lightningHost: string;
@@ -148,6 +169,15 @@ export function isToken(value: unknown): boolean {
 
 /** Every problem with the props, each at the prop's name; an empty list when they are valid. */
 export function checkOAuthClientProps(props: ServiceCloudVoiceOAuthClientProps): Problem[] {
+  // From JavaScript anything can arrive; from TypeScript a spread of a larger object can. Keys that are not props
+  // are left alone (a spread's "host" or "domain" among them), except one so close to a prop's name that it is
+  // surely a typo of it: the same but for case, or at most two edits away.
+  if (typeof props !== "object" || props === null || Array.isArray(props)) return [{ path: "(props)", given: props, allowed: ALLOWED_PROPS }];
+  const typos: Problem[] = Object.entries(props).flatMap(([key, value]) => {
+    const meant = (PROP_NAMES as readonly string[]).includes(key) ? undefined : nearestKey(key, PROP_NAMES, { holding: false });
+    return meant ? [{ path: key, given: value, allowed: `no prop ${JSON.stringify(key)} (did you mean ${JSON.stringify(meant)}?)` }] : [];
+  });
+  if (typos.length > 0) return typos;
   const literal = Object.fromEntries(
     Object.entries(props).filter(([key, value]) => key === "provider" || !isToken(value)),
   ) as ServiceCloudVoiceOAuthClientProps;

@@ -33,13 +33,24 @@ export function describeGiven(given: unknown): string {
 }
 
 function givenText(given: unknown): string {
+  // JSON has no words for these: NaN and Infinity would show as null, and a bigint cannot be written at all.
+  if ((typeof given === "number" && !Number.isFinite(given)) || typeof given === "bigint") return String(given);
   if (given === undefined) return "nothing";
   if (given instanceof Description) return given.text;
   if (typeof given === "string") {
     return JSON.stringify(given.length > MAX_GIVEN_LENGTH ? `${given.slice(0, MAX_GIVEN_LENGTH)}…` : given);
   }
-  const text = JSON.stringify(given) ?? String(given);
+  const text = jsonOrString(given);
   return text.length > MAX_GIVEN_LENGTH ? `${text.slice(0, MAX_GIVEN_LENGTH)}…` : text;
+}
+
+/** JSON where the value has it; otherwise (a function, a cycle, a bigint inside) what String makes of it. */
+function jsonOrString(given: unknown): string {
+  try {
+    return JSON.stringify(given) ?? String(given);
+  } catch {
+    return String(given);
+  }
 }
 
 export function formatProblems(source: string, problems: readonly Problem[]): string {
@@ -60,4 +71,30 @@ export class Description {
   toJSON(): string {
     return this.text;
   }
+}
+
+/**
+ * The known key (or prop) a mistyped one most likely meant: the same but for case, at most two edits away, or
+ * (unless `holding` is false) the one known key that holds it whole.
+ */
+export function nearestKey(key: string, keys: readonly string[], { holding: byHolding = true } = {}): string | undefined {
+  const lower = key.toLowerCase();
+  const sameButCase = keys.find((k) => k.toLowerCase() === lower);
+  if (sameButCase) return sameButCase;
+  const scored = keys.map((k) => ({ k, d: editDistance(lower, k.toLowerCase()) })).filter(({ d }) => d <= Math.min(2, lower.length / 3));
+  scored.sort((a, b) => a.d - b.d);
+  // Or the one key that holds it whole (scopes: additionalScopes; tokenLifetime: tokenLifetimeSeconds).
+  const holding = byHolding && lower.length >= 4 ? keys.filter((k) => k.toLowerCase().includes(lower)) : [];
+  return scored[0]?.k ?? (holding.length === 1 ? holding[0] : undefined);
+}
+
+/** Levenshtein distance, by rows. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = row;
+  }
+  return previous[b.length];
 }
