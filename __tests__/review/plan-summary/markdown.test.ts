@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import MarkdownIt from "markdown-it";
 import { join } from "path";
 import { COMMENT_MARKER, GITHUB_COMMENT_LIMIT, renderMarkdown } from "../../../lib/review/plan-summary/markdown";
@@ -93,6 +94,39 @@ describe("renderMarkdown", () => {
       // Each address is one code span, however many backticks it holds.
       expect(rendered).toContain("<code>genesyscloud_oauth_client.c[&quot;x`` &lt;/details&gt;&lt;img src=x onerror=alert(1)&gt;");
     });
+  });
+
+  it("whatever text a plan or file name brings, the comment's HTML holds only the tags the summary writes", () => {
+    // Markdown's and HTML's own characters, often, with anything else between them.
+    const pieces = ["<", ">", "`", "``", "[", "]", "(", ")", "@", "*", "|", "#", "&", "\\", "\n", " ", "x", "<img src=x>", "</details>", "<b>", "[l](http://e.x)", "http://e.x", "@u"];
+    const text = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: "binary", maxLength: 3 })), { maxLength: 16 }).map((p) => p.join(""));
+    const allowed = new Set(["h3", "h4", "p", "strong", "em", "code", "ul", "li", "blockquote", "table", "thead", "tbody", "tr", "th", "td", "details", "summary", "b", "br"]);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, text, text), { minLength: 1, maxLength: 3 }), text, fc.integer({ min: 1, max: 30 }), (clients, stackName, copies) => {
+        const stack = `s${stackName}`;
+        const plan: StackPlan = {
+          stack,
+          file: "plan.json",
+          plan: {
+            format_version: "1.2",
+            resource_changes: clients.flatMap(([key, name, description], i) =>
+              Array.from({ length: copies }, (_, j) => ({
+                address: `genesyscloud_oauth_client.c["${key}${i}-${j}"]`,
+                type: "genesyscloud_oauth_client",
+                change: { actions: ["update" as const], before: { name: "a" }, after: { name, description } },
+              })),
+            ),
+          },
+        };
+        const rendered = toHtml(renderMarkdown(summarizePlans([plan]), { allowDestroy: false }).markdown);
+        const tags = [...rendered.matchAll(/<([a-z][a-z0-9]*)\b/g)].map((m) => m[1]);
+        expect(tags.filter((tag) => !allowed.has(tag))).toEqual([]);
+        expect(rendered.match(/<details>/g)?.length ?? 0).toBe(rendered.match(/<\/details>/g)?.length ?? 0);
+        expect(rendered.match(/<h4>|<summary>/g)?.length).toBe(1);
+        expect(rendered.replace(/<code>[^]*?<\/code>/g, "").replace(/<[^>]*>/g, "")).not.toMatch(/@\w/);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it.each([
