@@ -319,9 +319,12 @@ describe("hostile and unusual input: one message each, with the JSON path, and n
   });
 
   it.each([
-    [{ local: { path: "../elsewhere.tfstate" } }, "backend.local.path", "a state file path relative to the deployments file's folder and inside it: no leading /, no .."],
-    [{ local: { path: "/etc/passwd" } }, "backend.local.path", "a state file path relative"],
-    [{ local: { path: "state/../../x.tfstate" } }, "backend.local.path", "a state file path relative"],
+    [{ local: { path: "../elsewhere.tfstate" } }, "backend.local.path", "a state file path ending in .tfstate, relative to the deployments file's folder and inside it: no leading /, no .."],
+    [{ local: { path: "/etc/passwd" } }, "backend.local.path", "a state file path ending in .tfstate"],
+    [{ local: { path: "state/../../x.tfstate" } }, "backend.local.path", "a state file path ending in .tfstate"],
+    [{ local: { path: "deployments.json" } }, "backend.local.path", "a state file path ending in .tfstate"],
+    [{ local: { path: "." } }, "backend.local.path", "a state file path ending in .tfstate"],
+    [{ local: { path: "state/.tfstate" } }, "backend.local.path", "a state file path ending in .tfstate"],
     [{ s3: { bucket: "My_Bucket", region: "eu-central-1" } }, "backend.s3.bucket", "an S3 bucket name: 3 to 63 lowercase letters"],
     [{ s3: { bucket: "192.168.1.1", region: "eu-central-1" } }, "backend.s3.bucket", "an S3 bucket name"],
     [{ s3: { bucket: "state..bucket", region: "eu-central-1" } }, "backend.s3.bucket", "an S3 bucket name"],
@@ -331,6 +334,32 @@ describe("hostile and unusual input: one message each, with the JSON path, and n
   ])("a backend that is not what Terraform can use: %j", (backend, path, allowed) => {
     expect(messageFor([{ ...valid, backend }])).toContain(`  - deployments[0].${path}: given `);
     expect(messageFor([{ ...valid, backend }])).toContain(`; allowed: ${allowed}`);
+  });
+
+  it.each([
+    ["a local file, one deployment's given path being another's default", [{ local: { path: "./Terraform.UAT.tfstate" } }, undefined], "local file terraform.uat.tfstate"],
+    ["an S3 object, whatever the region", [{ s3: { bucket: "tf-state", region: "eu-central-1", key: "k.tfstate" } }, { s3: { bucket: "tf-state", region: "eu-west-1", key: "k.tfstate" } }], "s3 aws bucket tf-state key k.tfstate"],
+    ["an HCP Terraform workspace, whatever the case", [{ cloud: { organization: "Acme", workspace: "w" } }, { cloud: { organization: "acme", workspace: "W" } }], "cloud app.terraform.io organization acme workspace w"],
+  ])("two deployments sharing one state are refused: %s", (_, [first, second], location) => {
+    const deployments = [
+      { ...valid, name: "production", backend: first },
+      { ...valid, name: "uat", salesforce: { myDomain: "acme", sandbox: "uat" }, ...(second && { backend: second }) },
+    ];
+    expect(messageFor(deployments)).toBe(
+      [
+        "deployments.json has 1 problem:",
+        `  - deployments[1].backend: given the state of deployments[0] ("production"): ${location}; allowed: a state of its own: two deployments in one state would each plan to delete the other's OAuth client`,
+      ].join("\n"),
+    );
+  });
+
+  it("the same bucket with other keys, or another store's bucket of the same name, is not shared", () => {
+    const deployments = [
+      { ...valid, name: "production", backend: { s3: { bucket: "tf-state", region: "eu-central-1" } } },
+      { ...valid, name: "uat", backend: { s3: { bucket: "tf-state", region: "eu-central-1" } } },
+      { ...valid, name: "minio", backend: { s3: { bucket: "tf-state", region: "eu-central-1", key: "genesys-scv-oauth-client/production.tfstate", endpoint: "https://minio.example:9000" } } },
+    ];
+    expect(() => parseDeployments(JSON.stringify({ deployments }), "f")).not.toThrow();
   });
 
   it("good backends pass: a nested local path, buckets with dots, GovCloud regions", () => {

@@ -3,7 +3,7 @@
  * Enterprise. The local default is cdktf's own: `terraform.<deployment name>.tfstate` at the project root.
  */
 import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformStack } from "cdktf";
-import { join } from "path";
+import { join, posix } from "path";
 
 export interface LocalBackendConfig {
   /** The state file, relative to the deployments file's folder and inside it. @default terraform.<deployment name>.tfstate */
@@ -41,8 +41,11 @@ export type BackendConfig =
 
 const text = (description: string, pattern?: string) => ({ type: "string", minLength: 1, description, ...(pattern && { pattern }) });
 
-/** A relative path that cannot leave its folder: no leading slash or drive, no `..` segment, no control characters. */
-const INSIDE_PATH = "^(?![/\\\\])(?![A-Za-z]:)(?!(?:.*[/\\\\])?\\.\\.(?:[/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$";
+/**
+ * A relative path that cannot leave its folder: no leading slash or drive, no `..` segment, no control characters;
+ * and a file named *.tfstate, so that no state is ever written over the deployments file or any other file.
+ */
+const INSIDE_PATH = "^(?![/\\\\])(?![A-Za-z]:)(?!(?:.*[/\\\\])?\\.\\.(?:[/\\\\]|$))(?=(?:.*[/\\\\])?[^/\\\\]+\\.tfstate$)[^\\u0000-\\u001f\\u007f]+$";
 /** S3 bucket naming rules (AWS "General purpose bucket naming rules"), for buckets on AWS and S3-compatible stores. */
 const S3_BUCKET =
   "^(?!\\d+\\.\\d+\\.\\d+\\.\\d+$)(?!xn--|sthree-|amzn-s3-demo-)(?!.*\\.\\.)(?!.*(?:-s3alias|--ol-s3|\\.mrap|--x-s3|--table-s3)$)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$";
@@ -71,7 +74,7 @@ export const backendSchema = {
       additionalProperties: false,
       properties: {
         path: text(
-          "a state file path relative to the deployments file's folder and inside it: no leading /, no .. (default: terraform.<deployment name>.tfstate)",
+          "a state file path ending in .tfstate, relative to the deployments file's folder and inside it: no leading /, no .. (default: terraform.<deployment name>.tfstate)",
           INSIDE_PATH,
         ),
       },
@@ -105,6 +108,28 @@ export const backendSchema = {
     },
   },
 } as const;
+
+/**
+ * Where the backend keeps the deployment's state, as one comparable text: two deployments must never share a state,
+ * or each would plan to delete the other's client. Case is ignored (file systems, HCP names); undefined when the
+ * config is not one the schema accepts.
+ */
+export function stateLocation(deploymentName: string, config: unknown): string | undefined {
+  const of = (value: unknown) => (typeof value === "object" && value !== null ? (value as Record<string, unknown>) : undefined);
+  const backend = config === undefined ? { local: {} } : of(config);
+  const local = of(backend?.local);
+  const s3 = of(backend?.s3);
+  const cloud = of(backend?.cloud);
+  const text = (value: unknown, fallback?: string) => (typeof value === "string" ? value : fallback);
+  let location: string | undefined;
+  if (local) location = `local file ${posix.normalize(text(local.path, `terraform.${deploymentName}.tfstate`)!.replace(/\\/g, "/"))}`;
+  else if (s3 && text(s3.bucket)) {
+    location = `s3 ${text(s3.endpoint, "aws")} bucket ${text(s3.bucket)} key ${text(s3.key, `genesys-scv-oauth-client/${deploymentName}.tfstate`)}`;
+  } else if (cloud && text(cloud.organization) && text(cloud.workspace)) {
+    location = `cloud ${text(cloud.hostname, "app.terraform.io")} organization ${text(cloud.organization)} workspace ${text(cloud.workspace)}`;
+  }
+  return location?.toLowerCase();
+}
 
 /** Declares the deployment's backend on its stack; a local path is taken relative to baseDir, the deployments file's folder. */
 export function declareBackend(stack: TerraformStack, deploymentName: string, config: BackendConfig | undefined, baseDir: string): void {

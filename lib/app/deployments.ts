@@ -3,10 +3,10 @@
  * construct's own checks, reporting all problems at once with their JSON paths.
  */
 import { dirname, resolve } from "path";
-import { BackendConfig } from "./backend";
+import { BackendConfig, stateLocation } from "./backend";
 import { deploymentsSchema } from "./deployments-schema";
 import { parseJson, readTextFile, schemaChecker } from "./json-input";
-import { checkOAuthClientProps, GrantType, InputError, Problem, ServiceCloudVoiceOAuthClientProps } from "../construct";
+import { checkOAuthClientProps, Description, GrantType, InputError, Problem, ServiceCloudVoiceOAuthClientProps } from "../construct";
 
 /** One deployment: a Genesys Cloud org and a Salesforce org, synthesized as one Terraform stack. */
 export interface Deployment {
@@ -110,24 +110,40 @@ export function parseDeployments(text: string, source: string): Deployment[] {
   return (data as { deployments: Deployment[] }).deployments;
 }
 
-/** The checks JSON Schema cannot express: the construct's value checks, and names unique across deployments. */
+/** The checks JSON Schema cannot express: the construct's value checks; names and states unique across deployments. */
 function valueProblems(data: unknown): Problem[] {
   const deployments = isObject(data) && Array.isArray(data.deployments) ? data.deployments : [];
   const problems: Problem[] = [];
   const firstWithName = new Map<string, number>();
+  const firstWithState = new Map<string, number>();
   deployments.forEach((deployment: unknown, i: number) => {
     if (!isObject(deployment)) return;
     const at = `deployments[${i}]`;
+    let nameTaken = false;
     if (typeof deployment.name === "string") {
       // Stack directories must differ on case-insensitive file systems too.
       const key = deployment.name.toLowerCase();
       const first = firstWithName.get(key);
       if (first === undefined) firstWithName.set(key, i);
       else {
+        nameTaken = true;
         problems.push({
           path: `${at}.name`,
           given: deployment.name,
           allowed: `a name no other deployment has (deployments[${first}] is named ${JSON.stringify(deployments[first].name)})`,
+        });
+      }
+    }
+    // A taken name also shares its default state: the name's problem says it.
+    const state = typeof deployment.name === "string" && !nameTaken ? stateLocation(deployment.name, deployment.backend) : undefined;
+    if (state !== undefined) {
+      const first = firstWithState.get(state);
+      if (first === undefined) firstWithState.set(state, i);
+      else {
+        problems.push({
+          path: `${at}.backend`,
+          given: new Description(`the state of deployments[${first}] (${JSON.stringify(deployments[first].name)}): ${state}`),
+          allowed: "a state of its own: two deployments in one state would each plan to delete the other's OAuth client",
         });
       }
     }
