@@ -76,7 +76,7 @@ describe("parseDeployments: each bad input has one clear message with its JSON p
       [
         "deployments.json has 2 problems:",
         "  - deployments[0].genesysCloud.region: given nothing; allowed: one of the Genesys Cloud regions: us-east-1, us-east-2, us-west-2, eu-west-1, eu-west-2, ap-southeast-2, ap-northeast-1, eu-central-1, ca-central-1, ap-northeast-2, ap-south-1, sa-east-1, ap-northeast-3, eu-central-2, me-central-1, mx-central-1, ap-southeast-1, eusc-de-east-1",
-        "  - deployments[0].name: given nothing; allowed: a stack name: a letter, then letters, digits, hyphens and underscores, at most 63 characters (e.g. production), other than constructor, hasOwnProperty, isPrototypeOf, propertyIsEnumerable, toLocaleString, toString, valueOf",
+        "  - deployments[0].name: given nothing; allowed: a stack name: a letter, then letters, digits, hyphens and underscores, at most 63 characters (e.g. production), not ending in -plan (the workflows' read-only environments are <name>-plan), other than constructor, hasOwnProperty, isPrototypeOf, propertyIsEnumerable, toLocaleString, toString, valueOf",
       ].join("\n"),
     );
   });
@@ -87,7 +87,7 @@ describe("parseDeployments: each bad input has one clear message with its JSON p
     );
   });
 
-  it.each(["prod/eu", "1prod", "", "prod uction", "a".repeat(64)])("a name that is not a valid stack name: %j", (name) => {
+  it.each(["prod/eu", "1prod", "", "prod uction", "a".repeat(64), "production-plan", "eu-PLAN"])("a name that is not a valid stack name: %j", (name) => {
     expect(messageFor([{ ...valid, name }])).toMatch(
       /^deployments\.json has 1 problem:\n  - deployments\[0\]\.name: given ".*"; allowed: a stack name: /,
     );

@@ -32,14 +32,18 @@ export const ALLOWED_CREDENTIALS_PREFIX =
 const GATEWAY_HOST_PATTERN = "^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$";
 const GATEWAY_PATH_PATTERN = "^[A-Za-z0-9._~-]+(?:/[A-Za-z0-9._~-]+)*$";
 
-export const DEPLOYMENT_NAME_PATTERN = "^[A-Za-z][A-Za-z0-9_-]{0,62}$";
+/**
+ * A stack name; not ending in -plan, the suffix of the read-only GitHub environments the workflows plan in: a
+ * deployment "foo-plan" would need its write credentials in the environment that holds the read-only ones of "foo".
+ */
+export const DEPLOYMENT_NAME_PATTERN = "^(?!.*-[Pp][Ll][Aa][Nn]$)[A-Za-z][A-Za-z0-9_-]{0,62}$";
 /** Names every JavaScript object has (toString, constructor, ...): the constructs library cannot name a stack so. */
 export const RESERVED_DEPLOYMENT_NAMES = Object.getOwnPropertyNames(Object.prototype)
   .filter((name) => new RegExp(DEPLOYMENT_NAME_PATTERN).test(name))
   .sort();
 export const ALLOWED_DEPLOYMENT_NAME =
   "a stack name: a letter, then letters, digits, hyphens and underscores, at most 63 characters (e.g. production), " +
-  `other than ${RESERVED_DEPLOYMENT_NAMES.join(", ")}`;
+  `not ending in -plan (the workflows' read-only environments are <name>-plan), other than ${RESERVED_DEPLOYMENT_NAMES.join(", ")}`;
 
 const text = (description: string) => ({ type: "string", description });
 
