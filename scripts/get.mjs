@@ -4,7 +4,8 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 
 const config = JSON.parse(readFileSync("cdktf.json", "utf8"));
 const [constraint] = config.terraformProviders;
@@ -24,10 +25,14 @@ try {
   // cdktf's cache entry: the schema plus the provider version terraform would have selected.
   const entry = { ...schema, provider_versions: { [registryAddress]: version } };
   writeFileSync(join(cacheDir, `${encodeURIComponent(name)}@${encodeURIComponent(version)}.json`), JSON.stringify(entry));
-  const cdktf = spawnSync("cdktf", ["get", "--force", "--experimental-provider-schema-cache-path", cacheDir], {
+  // The project's own cdktf-cli, found through its package, never another one on PATH.
+  const manifest = createRequire(import.meta.url).resolve("cdktf-cli/package.json");
+  const cli = join(dirname(manifest), JSON.parse(readFileSync(manifest, "utf8")).bin.cdktf);
+  const cdktf = spawnSync(process.execPath, [cli, "get", "--force", "--experimental-provider-schema-cache-path", cacheDir], {
     stdio: "inherit",
     env: { ...process.env, CHECKPOINT_DISABLE: "1" },
   });
+  if (cdktf.error) console.error(`cdktf get could not start: ${cdktf.error.message}`);
   process.exitCode = cdktf.status ?? 1;
 } finally {
   rmSync(cacheDir, { recursive: true, force: true });
