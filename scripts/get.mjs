@@ -30,7 +30,8 @@ try {
   const cli = join(dirname(manifest), JSON.parse(readFileSync(manifest, "utf8")).bin.cdktf);
   const cdktf = spawnSync(process.execPath, [cli, "get", "--force", "--experimental-provider-schema-cache-path", cacheDir], {
     stdio: "inherit",
-    env: { ...process.env, CHECKPOINT_DISABLE: "1" },
+    // Off a terminal (npm ci's log), cdktf's CI mode prints its lines once, without spinner frames.
+    env: { ...process.env, CHECKPOINT_DISABLE: "1", ...(process.stdout.isTTY ? {} : { CI: "true" }) },
   });
   if (cdktf.error) console.error(`cdktf get could not start: ${cdktf.error.message}`);
   process.exitCode = cdktf.status ?? 1;
