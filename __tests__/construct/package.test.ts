@@ -22,6 +22,11 @@ function npm(args: string[], cwd: string): string {
   return execFileSync("npm", args, { cwd, encoding: "utf8", env: { ...process.env, npm_config_audit: "false", npm_config_fund: "false" } });
 }
 
+/** publint (pinned in package.json) on a tarball or a folder, strict: warnings fail too. */
+function publint(target: string) {
+  return spawnSync(process.execPath, [join(root, "node_modules/publint/src/cli.js"), "run", target, "--strict", "--pack", "false"], { encoding: "utf8" });
+}
+
 let packed: { filename: string; files: { path: string }[]; size: number; entryCount: number };
 const work = tempDir("consumer-");
 
@@ -45,6 +50,21 @@ describe("npm pack", () => {
     }
     expect(files.filter((f) => /__tests__|fixtures|\/app\/|\/review\/|plan-summary|deployments|check|\.ts$(?<!\.d\.ts)/.test(f))).toEqual([]);
     console.log(`package: ${packed.filename}, ${packed.entryCount} files, ${(packed.size / 1024).toFixed(1)} kB`);
+  });
+
+  it("passes publint, the npm packaging linter, with nothing to report even in strict mode", () => {
+    const run = publint(join(work, packed.filename));
+    expect(run.stdout).toContain("All good!");
+    expect(run.status).toBe(0);
+  });
+
+  it("publint does catch a package whose entry is missing", () => {
+    const broken = join(tempDir("publint-"), "package");
+    execFileSync("mkdir", ["-p", broken]);
+    writeFileSync(join(broken, "package.json"), JSON.stringify({ ...own, exports: { ".": { types: "./missing.d.ts", default: "./missing.js" } } }));
+    const run = publint(broken);
+    expect(run.stdout).toMatch(/missing/);
+    expect(run.status).not.toBe(0);
   });
 
   it("declares cdktf and constructs as peers, and depends on nothing else", () => {
