@@ -3,7 +3,7 @@
  * Terraform JSON, the HCL export path off archived CDKTF, and a failed synth that keeps the last good output.
  */
 import { spawnSync } from "child_process";
-import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "fs";
 import { join } from "path";
 import { tempDir } from "./support/temp-dir";
 
@@ -117,6 +117,29 @@ describe("cdktf synth --hcl (the export path)", () => {
       expect(fmt.stderr).not.toMatch(/Error/);
       expect(fmt.status).toBe(0);
     }
+  });
+});
+
+describe("cdktf.json's app (scripts/app.cjs)", () => {
+  it("rebuilds the app when a source is newer than the build, so that `cdktf synth` after an edit synthesizes the edit", () => {
+    const copy = join(work, "edited");
+    mkdirSync(copy);
+    for (const entry of ["main.ts", "lib", "scripts", "dist", "package.json", "cdktf.json", "deployments.json"]) {
+      cpSync(join(root, entry), join(copy, entry), { recursive: true, preserveTimestamps: true });
+    }
+    for (const entry of ["node_modules", ".gen"]) symlinkSync(join(root, entry), join(copy, entry));
+    const built = statSync(join(copy, "dist/main.js")).mtimeMs;
+    const cli = require.resolve("cdktf-cli/bundle/bin/cdktf");
+    const synth = () => spawnSync(process.execPath, [cli, "synth"], { cwd: copy, encoding: "utf8", env: { ...process.env, CI: "true", CHECKPOINT_DISABLE: "1" } });
+
+    // Sources older than the build: the build is used as it is.
+    expect(synth().status).toBe(0);
+    expect(statSync(join(copy, "dist/main.js")).mtimeMs).toBe(built);
+
+    writeFileSync(join(copy, "main.ts"), `${readFileSync(join(copy, "main.ts"), "utf8")}\nrequire("fs").writeFileSync("edited.txt", "the edit ran");\n`);
+    expect(synth().status).toBe(0);
+    expect(readFileSync(join(copy, "edited.txt"), "utf8")).toBe("the edit ran");
+    expect(statSync(join(copy, "dist/main.js")).mtimeMs).toBeGreaterThan(built);
   });
 });
 
