@@ -81,7 +81,7 @@ describe("DeploymentStack", () => {
       {
         condition: '${lower(self.id) == "8f0a3b4c-1d2e-4f5a-8b6c-7d8e9f0a1b2c"}',
         error_message:
-          'Deployment "production" is for Genesys Cloud org 8f0a3b4c-1d2e-4f5a-8b6c-7d8e9f0a1b2c, but its credentials belong to org ${self.id} ("${self.name}"). ' +
+          "Deployment 'production' is for Genesys Cloud org 8f0a3b4c-1d2e-4f5a-8b6c-7d8e9f0a1b2c, but its credentials belong to org ${self.id} ('${self.name}'). " +
           "Nothing was changed: use the credentials of org 8f0a3b4c-1d2e-4f5a-8b6c-7d8e9f0a1b2c, or correct genesysCloud.organizationId.",
       },
     ]);

@@ -44,8 +44,8 @@ export interface Harness {
    * deployment reaching the emulator through the provider's gateway block (genesysCloud.gateway), as a product feature.
    */
   writeDeployments(deployments: object[]): void;
-  /** The app alone, as cdktf runs it. */
-  synth(): Promise<Run>;
+  /** The app alone, as cdktf runs it; "hcl" as `cdktf synth --hcl` runs it (SYNTH_HCL_OUTPUT). */
+  synth(form?: "json" | "hcl"): Promise<Run>;
   /** terraform in a stack's folder. */
   terraform(stack: string, ...args: string[]): Promise<Run>;
   /** The real cdktf CLI, in the project, writing to the harness's output folder. */
@@ -95,7 +95,7 @@ export async function startHarness(orgs: readonly EmulatedOrg[] = [ACME], paths:
       }));
       writeFileSync(deploymentsFile, JSON.stringify({ deployments: withState }, null, 2));
     },
-    synth: () => run(process.execPath, ["dist/main.js"], root, { CDKTF_OUTDIR: outdir }),
+    synth: (form = "json") => run(process.execPath, ["dist/main.js"], root, { CDKTF_OUTDIR: outdir, ...(form === "hcl" && { SYNTH_HCL_OUTPUT: "true" }) }),
     terraform: (stack, ...args) => run("terraform", args, join(outdir, "stacks", stack)),
     // --skip-provider-lock: cdktf would ask the registry for other platforms' checksums; the mirror has only this one.
     cdktf: (...args) => run(process.execPath, [cdktf, ...args, "--output", outdir, "--skip-provider-lock"], root),

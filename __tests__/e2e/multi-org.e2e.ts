@@ -47,7 +47,7 @@ it("the wrong-org guard fails the plan with one message naming both orgs, and no
   expect(run.stdout + run.stderr).not.toContain("\u001b[");
   const said = (run.stdout + run.stderr).replace(/│/g, "").replace(/\s+/g, " ");
   expect(said).toContain(
-    `Deployment "eu-wrong" is for Genesys Cloud org ${EU.id}, but its credentials belong to org ${US.id} ("Acme US"). Nothing was changed`,
+    `Deployment 'eu-wrong' is for Genesys Cloud org ${EU.id}, but its credentials belong to org ${US.id} ('Acme US'). Nothing was changed`,
   );
   // One failure does not hide the others' results.
   expect(run.stderr).toContain("deploy of 3 deployments, 1 failed:\n  us: succeeded\n  eu: succeeded\n  eu-wrong: failed (exit 1)");

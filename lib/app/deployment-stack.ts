@@ -1,6 +1,6 @@
 import { Annotations, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { DataGenesyscloudOrganizationsMe, GenesyscloudProvider, ServiceCloudVoiceOAuthClient } from "../construct";
+import { DataGenesyscloudOrganizationsMe, dependsOnAddresses, GenesyscloudProvider, lifecycleForHcl, ServiceCloudVoiceOAuthClient } from "../construct";
 import { declareBackend } from "./backend";
 import { Deployment, Gateway, oauthClientProps } from "./deployments";
 
@@ -36,7 +36,7 @@ export class DeploymentStack extends TerraformStack {
     if (organizationId) {
       const guard = organizationGuard(this, deployment.name, organizationId);
       // depends_on takes a plain reference; cdktf's dependsOn would write it as a template, which Terraform refuses.
-      this.oauthClient.resource.addOverride("depends_on", [`data.${guard.terraformResourceType}.${guard.friendlyUniqueId}`]);
+      dependsOnAddresses(this.oauthClient.resource, [`data.${guard.terraformResourceType}.${guard.friendlyUniqueId}`]);
     }
 
     new TerraformOutput(this, "client_id", {
@@ -56,18 +56,21 @@ export class DeploymentStack extends TerraformStack {
  */
 function organizationGuard(stack: TerraformStack, deploymentName: string, organizationId: string): DataGenesyscloudOrganizationsMe {
   const expected = organizationId.toLowerCase();
-  return new DataGenesyscloudOrganizationsMe(stack, DeploymentStack.ORGANIZATION_GUARD_ID, {
+  const guard = new DataGenesyscloudOrganizationsMe(stack, DeploymentStack.ORGANIZATION_GUARD_ID, {
     lifecycle: {
       postcondition: [
         {
           condition: `\${lower(self.id) == "${expected}"}`,
+          // No double quotes in the text around the interpolations: cdktf's HCL export would not escape them.
           errorMessage:
-            `Deployment "${deploymentName}" is for Genesys Cloud org ${expected}, but its credentials belong to org ` +
-            `\${self.id} ("\${self.name}"). Nothing was changed: use the credentials of org ${expected}, or correct genesysCloud.organizationId.`,
+            `Deployment '${deploymentName}' is for Genesys Cloud org ${expected}, but its credentials belong to org ` +
+            `\${self.id} ('\${self.name}'). Nothing was changed: use the credentials of org ${expected}, or correct genesysCloud.organizationId.`,
         },
       ],
     },
   });
+  lifecycleForHcl(guard);
+  return guard;
 }
 
 /** The provider's gateway block: the port as the string the provider expects. */

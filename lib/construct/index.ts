@@ -35,6 +35,7 @@ export {
   lightningHostFor,
   redirectUriFor,
 } from "./salesforce";
+export { dependsOnAddresses, lifecycleForHcl } from "./hcl-export";
 export { showHiddenCharacters } from "./plain-text";
 export type { Problem } from "./problems";
 export { Description, describeGiven, InputError, nearestKey } from "./problems";

@@ -2,6 +2,7 @@ import { Annotations, Fn, Op, TerraformResourceLifecycle, Token } from "cdktf";
 import { Construct } from "constructs";
 import { OauthClient } from "../../.gen/providers/genesyscloud/oauth-client";
 import { IMPLICIT_GRANT_RETIREMENT } from "./grant-type";
+import { lifecycleForHcl } from "./hcl-export";
 import {
   ALLOWED_DESCRIPTION,
   ALLOWED_NAME,
@@ -41,6 +42,8 @@ export class ServiceCloudVoiceOAuthClient extends Construct {
       lifecycle: { preventDestroy: s.preventDestroy, ...textPreconditions(s) },
       provider: props.provider,
     });
+
+    lifecycleForHcl(this.resource);
 
     // Adopting a hand-made client: an import block, so that no new client (and no new id) is created.
     if (s.importClientId) this.resource.importFrom(s.importClientId);
