@@ -23,13 +23,22 @@ async function plannedChanges(form: "json" | "hcl", stack: string) {
   return plan.resource_changes.map((c: any) => ({ address: c.address, actions: c.change.actions, after: c.change.after }));
 }
 
-it("terraform validate passes on every stack of the HCL export", async () => {
+it("terraform validate passes on every stack of the HCL export, backends and import blocks included", async () => {
   const h = harness();
-  const deployments = everything(ACME.id);
+  const deployments = [
+    ...everything(ACME.id),
+    {
+      ...deployment("adopted", "acme-adopted", { importClientId: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", preventDestroy: false }),
+      backend: { s3: { bucket: "tf-state", region: "eu-central-1", endpoint: "http://127.0.0.1:9", usePathStyle: true } },
+    },
+    { ...deployment("hcp", "acme-hcp"), backend: { cloud: { organization: "acme", workspace: "genesys-hcp", hostname: "tfe.example.com" } } },
+    { ...deployment("locked", "acme-locked"), backend: { s3: { bucket: "tf-state", region: "eu-central-1", dynamodbTable: "terraform-locks" } } },
+  ];
   h.writeDeployments(deployments);
   await expectSuccess(h.synth("hcl"));
   for (const { name } of deployments) {
-    await expectSuccess(h.terraform(name, "init", "-input=false"));
+    // -backend=false: validation needs the providers, not the state.
+    await expectSuccess(h.terraform(name, "init", "-input=false", "-backend=false"));
     expect(await expectSuccess(h.terraform(name, "validate", "-json"))).toMatch(/"valid": true/);
   }
 });
