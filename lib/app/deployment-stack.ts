@@ -33,6 +33,11 @@ export class DeploymentStack extends TerraformStack {
     declareBackend(this, deployment.name, deployment.backend, baseDir);
     this.oauthClient = new ServiceCloudVoiceOAuthClient(this, DeploymentStack.OAUTH_CLIENT_CONSTRUCT_ID, oauthClientProps(deployment));
     const { organizationId } = deployment.genesysCloud;
+    if (organizationId && /^[0-]+$/.test(organizationId)) {
+      Annotations.of(this).addWarning(
+        `genesysCloud.organizationId is the placeholder ${organizationId}: a plan stops before any change until it holds your org's id (Admin > Account Settings > Organization Settings).`,
+      );
+    }
     if (organizationId) {
       const guard = organizationGuard(this, deployment.name, organizationId);
       // depends_on takes a plain reference; cdktf's dependsOn would write it as a template, which Terraform refuses.
