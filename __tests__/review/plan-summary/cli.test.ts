@@ -107,6 +107,16 @@ describe("plan-summary --json", () => {
       expect(readdirSync(dir)).toEqual([]);
     });
 
+    it("a verdict written into the folder of plans is not read as a plan on the next run", () => {
+      const dir = tempDir("verdict-");
+      writeFileSync(join(dir, "production.json"), readFileSync(at("update")[0]));
+      const verdict = join(dir, "verdict.json");
+      expect(run(["--json", verdict, dir]).code).toBe(EXIT.ok);
+      const again = run(["--json", verdict, dir]);
+      expect([again.code, again.err]).toEqual([EXIT.ok, ""]);
+      expect(again.out).toContain("### Terraform plan: 1 stack");
+    });
+
     it("an earlier verdict is replaced", () => {
       const file = join(tempDir("verdict-"), "verdict.json");
       run(["--json", file, ...at("create")]);

@@ -35,7 +35,7 @@ export function planSummary(argv: string[], output: Output): number {
     return EXIT.ok;
   }
   try {
-    const plans = readPlans(args.positionals);
+    const plans = readPlans(args.positionals, { skip: args.values.json });
     if (args.values.json) checkJsonTarget(args.values.json, plans.map((p) => p.file));
     const summary = summarizePlans(plans);
     const allowDestroy = args.values["allow-destroy"] ?? false;

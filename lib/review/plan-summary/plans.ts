@@ -91,9 +91,11 @@ const checkPlan = schemaChecker({
  * Reads every plan named, directories searched for `.json` files (symbolic links followed, each folder once);
  * throws one InputError per bad file, and one when two files are plans of the same stack.
  */
-export function readPlans(paths: readonly string[]): StackPlan[] {
+export function readPlans(paths: readonly string[], { skip }: { skip?: string } = {}): StackPlan[] {
   const visited = new Set<string>();
-  const files = paths.flatMap((path) => planFilesAt(path, visited));
+  // `skip`: the verdict file (--json), which a folder of plans may hold from an earlier run.
+  const skipped = skip === undefined ? undefined : resolve(skip);
+  const files = paths.flatMap((path) => planFilesAt(path, visited)).filter((file) => resolve(file) !== skipped || paths.includes(file));
   if (files.length === 0) {
     throw new InputError("plan-summary", [
       { path: "(arguments)", given: paths, allowed: "one or more plan files, or directories holding them (*.json)" },
