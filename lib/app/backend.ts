@@ -4,6 +4,7 @@
  */
 import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformStack } from "cdktf";
 import { join, posix } from "path";
+import { isJsonObject } from "./json-input";
 
 export interface LocalBackendConfig {
   /** The state file, relative to the deployments file's folder and inside it. @default terraform.<deployment name>.tfstate */
@@ -115,7 +116,7 @@ export const backendSchema = {
  * config is not one the schema accepts.
  */
 export function stateLocation(deploymentName: string, config: unknown): string | undefined {
-  const of = (value: unknown) => (typeof value === "object" && value !== null ? (value as Record<string, unknown>) : undefined);
+  const of = (value: unknown) => (isJsonObject(value) ? value : undefined);
   const backend = config === undefined ? { local: {} } : of(config);
   const local = of(backend?.local);
   const s3 = of(backend?.s3);

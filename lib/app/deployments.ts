@@ -5,7 +5,7 @@
 import { dirname, resolve } from "path";
 import { BackendConfig, stateLocation } from "./backend";
 import { deploymentsSchema } from "./deployments-schema";
-import { parseJson, readTextFile, schemaChecker } from "./json-input";
+import { isJsonObject, parseJson, readTextFile, schemaChecker } from "./json-input";
 import { checkOAuthClientProps, Description, GrantType, InputError, Problem, ServiceCloudVoiceOAuthClientProps } from "../construct";
 
 /** One deployment: a Genesys Cloud org and a Salesforce org, synthesized as one Terraform stack. */
@@ -71,7 +71,7 @@ export function oauthClientProps(deployment: Deployment): ServiceCloudVoiceOAuth
   for (const [prop, path] of Object.entries(PROP_PATHS)) {
     const [group, key] = path.split(".");
     const section: unknown = (deployment as unknown as Record<string, unknown>)[group];
-    if (isObject(section) && section[key] !== undefined) props[prop] = section[key];
+    if (isJsonObject(section) && section[key] !== undefined) props[prop] = section[key];
   }
   return props;
 }
@@ -112,12 +112,12 @@ export function parseDeployments(text: string, source: string): Deployment[] {
 
 /** The checks JSON Schema cannot express: the construct's value checks; names and states unique across deployments. */
 function valueProblems(data: unknown): Problem[] {
-  const deployments = isObject(data) && Array.isArray(data.deployments) ? data.deployments : [];
+  const deployments = isJsonObject(data) && Array.isArray(data.deployments) ? data.deployments : [];
   const problems: Problem[] = [];
   const firstWithName = new Map<string, number>();
   const firstWithState = new Map<string, number>();
   deployments.forEach((deployment: unknown, i: number) => {
-    if (!isObject(deployment)) return;
+    if (!isJsonObject(deployment)) return;
     const at = `deployments[${i}]`;
     let nameTaken = false;
     if (typeof deployment.name === "string") {
@@ -147,11 +147,11 @@ function valueProblems(data: unknown): Problem[] {
         });
       }
     }
-    const pathParams = isObject(deployment.genesysCloud) && isObject(deployment.genesysCloud.gateway) ? deployment.genesysCloud.gateway.pathParams : undefined;
+    const pathParams = isJsonObject(deployment.genesysCloud) && isJsonObject(deployment.genesysCloud.gateway) ? deployment.genesysCloud.gateway.pathParams : undefined;
     if (Array.isArray(pathParams)) {
       pathParams.forEach((param: unknown, j: number) => {
-        const name = isObject(param) ? param.pathName : undefined;
-        const first = pathParams.findIndex((other: unknown) => isObject(other) && other.pathName === name);
+        const name = isJsonObject(param) ? param.pathName : undefined;
+        const first = pathParams.findIndex((other: unknown) => isJsonObject(other) && other.pathName === name);
         if (typeof name === "string" && first < j) {
           problems.push({
             path: `${at}.genesysCloud.gateway.pathParams[${j}].pathName`,
@@ -161,7 +161,7 @@ function valueProblems(data: unknown): Problem[] {
         }
       });
     }
-    if (!isObject(deployment.salesforce)) return;
+    if (!isJsonObject(deployment.salesforce)) return;
     for (const problem of checkOAuthClientProps(oauthClientProps(deployment as unknown as Deployment))) {
       const [prop, rest] = splitHead(problem.path);
       const propPath = PROP_PATHS[prop as keyof typeof PROP_PATHS] ?? prop;
@@ -174,10 +174,6 @@ function valueProblems(data: unknown): Problem[] {
 function splitHead(path: string): [string, string] {
   const match = /^([A-Za-z]+)(.*)$/.exec(path);
   return match ? [match[1], match[2]] : [path, ""];
-}
-
-function isObject(value: unknown): value is Record<string, any> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** Orders problems by path, with array indexes in numeric order, and keeps the first problem per path. */

@@ -10,6 +10,11 @@ import { Description, InputError, nearestKey, Problem } from "../construct";
 
 export type SchemaChecker = (data: unknown) => Problem[];
 
+/** A JSON object: not null, not a list. */
+export function isJsonObject(value: unknown): value is Record<string, any> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 /**
  * Compiles a schema once, on first use. The schema's own validity is a test's job, not a start-up cost
  * (validateSchema: false saves ~20 ms per run).

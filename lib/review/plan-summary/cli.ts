@@ -11,6 +11,7 @@ import { renderMarkdown } from "./markdown";
 import { readPlans } from "./plans";
 import { summarizePlans } from "./summarize";
 import { verdictOf } from "./verdict";
+import { isJsonObject } from "../../app/json-input";
 import { Description, InputError } from "../../construct";
 
 export const EXIT = { ok: 0, input: 1, gate: 2 } as const;
@@ -68,11 +69,12 @@ const ALLOWED_JSON_TARGET = "a file to write the verdict to, in an existing fold
 /** The --json file: checked before anything is written, so that it never replaces a plan or meets a folder. */
 function checkJsonTarget(file: string, planFiles: readonly string[]): void {
   const refuse = (why: string) => {
-    throw new InputError("plan-summary", [{ path: "--json", given: new Description(`${JSON.stringify(file)}: ${why}`), allowed: ALLOWED_JSON_TARGET }]);
+    throw jsonTargetError(file, why);
   };
   const target = statSync(file, { throwIfNoEntry: false });
   if (target?.isDirectory()) refuse("a folder");
-  if (target && planFiles.some((plan) => realpathSync(plan) === realpathSync(file))) refuse("one of the plans read");
+  const real = target && realpathSync(file);
+  if (real && planFiles.some((plan) => realpathSync(plan) === real)) refuse("one of the plans read");
   if (target && target.size > 0 && !isVerdict(file)) refuse("a file that is not an earlier verdict, which this would overwrite");
   if (!statSync(dirname(resolve(file)), { throwIfNoEntry: false })?.isDirectory()) refuse("its folder does not exist");
 }
@@ -81,7 +83,7 @@ function checkJsonTarget(file: string, planFiles: readonly string[]): void {
 function isVerdict(file: string): boolean {
   try {
     const data: unknown = JSON.parse(readFileSync(file, "utf8"));
-    return typeof data === "object" && data !== null && "gate" in data && "stacks" in data && !("planned_values" in data);
+    return isJsonObject(data) && "gate" in data && "stacks" in data && !("planned_values" in data);
   } catch {
     return false;
   }
@@ -95,10 +97,12 @@ function writeAtomically(file: string, text: string): void {
     renameSync(temporary, file);
   } catch (e) {
     rmSync(temporary, { force: true });
-    throw new InputError("plan-summary", [
-      { path: "--json", given: new Description(`${JSON.stringify(file)}: ${(e as Error).message}`), allowed: ALLOWED_JSON_TARGET },
-    ]);
+    throw jsonTargetError(file, (e as Error).message);
   }
+}
+
+function jsonTargetError(file: string, why: string): InputError {
+  return new InputError("plan-summary", [{ path: "--json", given: new Description(`${JSON.stringify(file)}: ${why}`), allowed: ALLOWED_JSON_TARGET }]);
 }
 
 if (require.main === module) {

@@ -5,7 +5,7 @@
  */
 import { lstatSync, readdirSync, realpathSync, Stats, statSync } from "fs";
 import { basename, dirname, join, resolve } from "path";
-import { parseJson, readTextFile, schemaChecker } from "../../app/json-input";
+import { isJsonObject, parseJson, readTextFile, schemaChecker } from "../../app/json-input";
 import { Description, InputError } from "../../construct";
 
 export type PlanAction = "no-op" | "create" | "read" | "update" | "delete" | "forget";
@@ -156,7 +156,7 @@ export function readPlan(file: string): StackPlan {
   }
   const kind = notAPlanKind(plan);
   if (kind) throw notAPlan(kind);
-  if (isRecord(plan) && plan.errored === true) {
+  if (isJsonObject(plan) && plan.errored === true) {
     throw new InputError(file, [{ path: "errored", given: true, allowed: "false: a plan Terraform finished (an errored plan cannot be applied; fix what terraform plan reported and plan again)" }]);
   }
   const problems = checkPlan(plan);
@@ -171,14 +171,10 @@ function isPlanLog(text: string): boolean {
   const first = text.trimStart().split("\n", 1)[0];
   try {
     const message: unknown = JSON.parse(first);
-    return isRecord(message) && "@level" in message && "@message" in message;
+    return isJsonObject(message) && "@level" in message && "@message" in message;
   } catch {
     return false;
   }
-}
-
-function isRecord(data: unknown): data is Record<string, unknown> {
-  return typeof data === "object" && data !== null && !Array.isArray(data);
 }
 
 /**
@@ -187,7 +183,7 @@ function isRecord(data: unknown): data is Record<string, unknown> {
  * changes" would let the gate pass.
  */
 function notAPlanKind(data: unknown): string | undefined {
-  if (!isRecord(data) || "planned_values" in data) return undefined;
+  if (!isJsonObject(data) || "planned_values" in data) return undefined;
   const has = (key: string) => key in data;
   if (has("@level") && has("@message")) return PLAN_LOG;
   if (has("values") || (has("format_version") && has("terraform_version"))) {

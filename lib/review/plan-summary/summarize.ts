@@ -3,6 +3,7 @@
  * and unknown values masked, and what the review rules (lib/review/rules/) find in each OAuth client change: the
  * deletions and replacements that change the client id (SCV-R1, the gate) first, then the quieter risks.
  */
+import { isJsonObject } from "../../app/json-input";
 import { ChangeKind, review } from "../rules";
 import { PlanChange, ResourceChange, StackPlan } from "./plans";
 
@@ -187,7 +188,7 @@ function emptyCounts(): Counts {
 }
 
 function asRecord(value: unknown): Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return isJsonObject(value) ? value : {};
 }
 
 /** A sensitivity or unknown mark: `true`, or a structure with `true` somewhere inside. */
