@@ -10,12 +10,12 @@ export const HIDDEN_CHARACTERS_RE2 = "[\\p{Cc}\\x{061c}\\x{200e}\\x{200f}\\x{202
 
 export const PLAIN_TEXT = "without control characters, line breaks or bidirectional marks";
 
+const EVERY_HIDDEN = new RegExp(HIDDEN.source, "gu");
+const NAMED_ESCAPES: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
 /** The text with each hidden character written as its escape (\n, \u202e), so that a reader sees it is there. */
 export function showHiddenCharacters(text: string): string {
-  return text.replace(new RegExp(HIDDEN.source, "gu"), (c) => {
-    const named: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
-    return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
-  });
+  return text.replace(EVERY_HIDDEN, (c) => NAMED_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 export function isPlainText(value: unknown, maxLength: number): value is string {

@@ -182,14 +182,15 @@ function escape(text: string): string {
   return html(text).replace(/[\\~|]/g, "\\$&");
 }
 
+const CHARACTER_REFERENCES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "`": "&#96;", "[": "&#91;", "]": "&#93;", "*": "&#42;" };
+
 /**
  * Text inside HTML (the <details> summary line) or prose: no tag, entity, code span, link bracket or emphasis of its own
  * (written as character references, which Markdown never reads as structure), no @mention, hidden characters shown.
  */
 function html(text: string): string {
-  const references: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "`": "&#96;", "[": "&#91;", "]": "&#93;", "*": "&#42;" };
   return showHiddenCharacters(text)
-    .replace(/[&<>`[\]*]/g, (c) => references[c])
+    .replace(/[&<>`[\]*]/g, (c) => CHARACTER_REFERENCES[c])
     .replace(/@(?=\w)/g, "@\u200b");
 }
 
