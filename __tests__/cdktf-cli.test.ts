@@ -5,6 +5,7 @@
 import { spawnSync } from "child_process";
 import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "fs";
 import { join } from "path";
+import { cdktfCli } from "../lib/app/cdktf-runner";
 import { tempDir } from "./support/temp-dir";
 
 const root = join(__dirname, "..");
@@ -129,7 +130,7 @@ describe("cdktf.json's app (scripts/app.cjs)", () => {
     }
     for (const entry of ["node_modules", ".gen"]) symlinkSync(join(root, entry), join(copy, entry));
     const built = statSync(join(copy, "dist/main.js")).mtimeMs;
-    const cli = require.resolve("cdktf-cli/bundle/bin/cdktf");
+    const cli = cdktfCli();
     const synth = () => spawnSync(process.execPath, [cli, "synth"], { cwd: copy, encoding: "utf8", env: { ...process.env, CI: "true", CHECKPOINT_DISABLE: "1" } });
 
     // Sources older than the build: the build is used as it is.
