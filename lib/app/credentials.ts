@@ -30,7 +30,7 @@ export function credentialsProblem(deployment: Pick<Deployment, "genesysCloud">,
   const has = (name: string) => isSet(env[name]);
   if (has(accessToken) || (has(clientId) && has(clientSecret))) return undefined;
   // Empty is how a variable is often unset; only white space is worth a word, as it looks set.
-  const blank = [clientId, clientSecret, accessToken].filter((name) => env[name] !== "" && env[name] !== undefined && !has(name));
+  const blank = [clientId, clientSecret, accessToken].filter((name) => (env[name] ?? "") !== "" && !has(name));
   const blankNote = blank.length > 0 ? ` (${listed(blank)} ${blank.length > 1 ? "hold" : "holds"} only white space)` : "";
   if (has(clientId)) return `${clientId} is set but ${clientSecret} is not: a client id without its secret${blankNote}`;
   if (has(clientSecret)) return `${clientSecret} is set but ${clientId} is not: a secret without its client id${blankNote}`;

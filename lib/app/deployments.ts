@@ -119,32 +119,26 @@ function valueProblems(data: unknown): Problem[] {
   deployments.forEach((deployment: unknown, i: number) => {
     if (!isJsonObject(deployment)) return;
     const at = `deployments[${i}]`;
-    let nameTaken = false;
     if (typeof deployment.name === "string") {
       // Stack directories must differ on case-insensitive file systems too.
-      const key = deployment.name.toLowerCase();
-      const first = firstWithName.get(key);
-      if (first === undefined) firstWithName.set(key, i);
-      else {
-        nameTaken = true;
+      const sameName = seenBefore(firstWithName, deployment.name.toLowerCase(), i);
+      if (sameName !== undefined) {
         problems.push({
           path: `${at}.name`,
           given: deployment.name,
-          allowed: `a name no other deployment has (deployments[${first}] is named ${JSON.stringify(deployments[first].name)})`,
+          allowed: `a name no other deployment has (deployments[${sameName}] is named ${JSON.stringify(deployments[sameName].name)})`,
         });
-      }
-    }
-    // A taken name also shares its default state: the name's problem says it.
-    const state = typeof deployment.name === "string" && !nameTaken ? stateLocation(deployment.name, deployment.backend) : undefined;
-    if (state !== undefined) {
-      const first = firstWithState.get(state);
-      if (first === undefined) firstWithState.set(state, i);
-      else {
-        problems.push({
-          path: `${at}.backend`,
-          given: new Description(`the state of deployments[${first}] (${JSON.stringify(deployments[first].name)}): ${state}`),
-          allowed: "a state of its own: two deployments in one state would each plan to delete the other's OAuth client",
-        });
+      } else {
+        // (A taken name also shares its default state: the name's problem says it.)
+        const state = stateLocation(deployment.name, deployment.backend);
+        const sameState = state === undefined ? undefined : seenBefore(firstWithState, state, i);
+        if (sameState !== undefined) {
+          problems.push({
+            path: `${at}.backend`,
+            given: new Description(`the state of deployments[${sameState}] (${JSON.stringify(deployments[sameState].name)}): ${state}`),
+            allowed: "a state of its own: two deployments in one state would each plan to delete the other's OAuth client",
+          });
+        }
       }
     }
     const pathParams = isJsonObject(deployment.genesysCloud) && isJsonObject(deployment.genesysCloud.gateway) ? deployment.genesysCloud.gateway.pathParams : undefined;
@@ -169,6 +163,13 @@ function valueProblems(data: unknown): Problem[] {
     }
   });
   return problems;
+}
+
+/** The index recorded for this key before, if any; else this one is recorded, as the first with the key. */
+function seenBefore(first: Map<string, number>, key: string, index: number): number | undefined {
+  const earlier = first.get(key);
+  if (earlier === undefined) first.set(key, index);
+  return earlier;
 }
 
 function splitHead(path: string): [string, string] {

@@ -1,7 +1,7 @@
 /**
- * Where synth writes. Each stack folder in cdktf.out holds its configuration in one form only: `cdk.tf.json` from `synth`, or
- * `cdk.tf` from `synth --hcl`. cdktf writes one and leaves the other from an earlier run, and Terraform would
- * then load both and fail on every definition twice; so the form not written this time is removed.
+ * Where synth writes: an output folder that can be made, and in each stack folder one form only, `cdk.tf.json` from
+ * `synth` or `cdk.tf` from `synth --hcl`. cdktf writes one and leaves the other from an earlier run, and Terraform
+ * would then load both and fail on every definition twice; so the form not written this time is removed.
  */
 import { App, TerraformStack } from "cdktf";
 import { mkdirSync, rmSync } from "fs";
