@@ -56,6 +56,14 @@ describe("checkDeployments (npm run check)", () => {
     ]);
   });
 
+  it("shows hidden characters in keys and values as escapes, as every other message does", () => {
+    const path = join(dir, "hidden.json");
+    writeFileSync(path, JSON.stringify({ deployments: [{ ...base, name: "x", salesforce: { myDomain: "acme", "evil\u202e": "a\u2028b" } }] }));
+    const text = formatFindings(path, checkDeployments(path));
+    expect(text).toContain('deployments[0].salesforce["evil\\u202e"]: given "a\\u2028b"');
+    expect(text).not.toMatch(/[\u202e\u2028]/);
+  });
+
   it("formats one list with the totals", () => {
     expect(
       formatFindings("deployments.json", [

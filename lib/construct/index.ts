@@ -38,7 +38,7 @@ export {
 export { dependsOnAddresses, lifecycleForHcl } from "./hcl-export";
 export { showHiddenCharacters } from "./plain-text";
 export type { Problem } from "./problems";
-export { Description, describeGiven, InputError, nearestKey } from "./problems";
+export { Description, describeGiven, describeProblem, InputError, nearestKey } from "./problems";
 // The generated bindings the construct is declared with, compiled into the package.
 export { GenesyscloudProvider } from "../../.gen/providers/genesyscloud/provider";
 export type { GenesyscloudProviderConfig } from "../../.gen/providers/genesyscloud/provider";

@@ -53,11 +53,14 @@ function jsonOrString(given: unknown): string {
   }
 }
 
+/** What was given and what is allowed, in the one wording every message uses. */
+export function describeProblem(problem: Problem): string {
+  return `given ${describeGiven(problem.given)}; allowed: ${problem.allowed}`;
+}
+
 export function formatProblems(source: string, problems: readonly Problem[]): string {
   const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
-  const lines = problems.map(
-    (p) => `  - ${p.path || "(top level)"}: given ${describeGiven(p.given)}; allowed: ${p.allowed}`,
-  );
+  const lines = problems.map((p) => `  - ${p.path || "(top level)"}: ${describeProblem(p)}`);
   // Paths, file names and values are the user's text: a bidirectional mark or line break in them is shown, not obeyed.
   return [`${source} has ${count}:`, ...lines].map(showHiddenCharacters).join("\n");
 }

@@ -13,7 +13,7 @@ import { dirname, join, resolve } from "path";
 import { parseArgs } from "util";
 import { DeploymentStack } from "../app/deployment-stack";
 import { Deployment, deploymentsFile, loadDeployments } from "../app/deployments";
-import { describeGiven, InputError } from "../construct";
+import { describeProblem, InputError, showHiddenCharacters } from "../construct";
 
 export interface Finding {
   readonly level: "error" | "warning";
@@ -35,7 +35,7 @@ export function checkDeployments(file: string, env: NodeJS.ProcessEnv = {}): Fin
     return e.problems.map((p) => ({
       level: "error",
       where: p.path,
-      message: `given ${describeGiven(p.given)}; allowed: ${p.allowed}`,
+      message: describeProblem(p),
     }));
   }
   const outdir = mkdtempSync(join(tmpdir(), "scv-check-"));
@@ -113,8 +113,9 @@ export function workflowAnnotations(file: string, findings: readonly Finding[]):
     let node: Node | undefined;
     for (let n = path.length; tree && !node && n > 0; n--) node = findNodeAtLocation(tree, path.slice(0, n));
     const line = node ? `,line=${text.slice(0, node.offset).split("\n").length}` : "";
-    const title = `npm run check: ${f.where}`;
-    return `::${f.level} file=${property(file)}${line},title=${property(title)}::${data(f.message)}`;
+    // f.where stays the raw key above, to find it in the file; what is shown has its hidden characters escaped.
+    const title = showHiddenCharacters(`npm run check: ${f.where}`);
+    return `::${f.level} file=${property(file)}${line},title=${property(title)}::${data(showHiddenCharacters(f.message))}`;
   });
 }
 
@@ -136,7 +137,7 @@ function property(text: string): string {
 export function formatFindings(file: string, findings: readonly Finding[]): string {
   const count = (level: Finding["level"]) => findings.filter((f) => f.level === level).length;
   const lines = findings.map((f) => `  ${f.level.padEnd(7)} ${f.where}: ${f.message}`);
-  return [`Policy check of ${file}:`, ...lines, `${count("error")} errors, ${count("warning")} warnings`].join("\n");
+  return [`Policy check of ${file}:`, ...lines, `${count("error")} errors, ${count("warning")} warnings`].map(showHiddenCharacters).join("\n");
 }
 
 const USAGE = `usage: npm run check -- [DEPLOYMENTS_FILE]
