@@ -10,6 +10,10 @@ describe("outputFolderProblem", () => {
     expect(outputFolderProblem(outdir)).toBeUndefined();
   });
 
+  it("refuses an empty folder name, which would put the stacks in the project itself", () => {
+    expect(outputFolderProblem("")).toBe(`Nothing was synthesized: the output folder "" (cdktf's --output, CDKTF_OUTDIR) is empty. Give a folder.`);
+  });
+
   it("names a folder that is a file, with the system's reason", () => {
     const file = join(tempDir("synth-output-"), "cdktf.out");
     writeFileSync(file, "");

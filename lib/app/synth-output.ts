@@ -19,6 +19,8 @@ export function removeOtherForm(app: App): void {
 
 /** Makes the folder synth writes stacks to, as cdktf would; a message when that cannot be done. */
 export function outputFolderProblem(outdir: string): string | undefined {
+  // An empty --output would put the stacks in the project itself.
+  if (outdir.trim() === "") return `Nothing was synthesized: the output folder ${JSON.stringify(outdir)} (cdktf's --output, CDKTF_OUTDIR) is empty. Give a folder.`;
   try {
     mkdirSync(join(outdir, "stacks"), { recursive: true });
     return undefined;

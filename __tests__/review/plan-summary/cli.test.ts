@@ -117,6 +117,12 @@ describe("plan-summary --json", () => {
       expect(again.out).toContain("### Terraform plan: 1 stack");
     });
 
+    it("an empty path is refused, not taken as no --json", () => {
+      const { code, out, err } = run(["--json", "", ...at("create")]);
+      expect([code, out]).toEqual([EXIT.input, ""]);
+      expect(err).toContain('--json: given "": an empty path;');
+    });
+
     it("an earlier verdict is replaced", () => {
       const file = join(tempDir("verdict-"), "verdict.json");
       run(["--json", file, ...at("create")]);

@@ -37,12 +37,12 @@ export function planSummary(argv: string[], output: Output): number {
   }
   try {
     const plans = readPlans(args.positionals, { skip: args.values.json });
-    if (args.values.json) checkJsonTarget(args.values.json, plans.map((p) => p.file));
+    if (args.values.json !== undefined) checkJsonTarget(args.values.json, plans.map((p) => p.file));
     const summary = summarizePlans(plans);
     const allowDestroy = args.values["allow-destroy"] ?? false;
     const rendered = renderMarkdown(summary, { allowDestroy });
     const verdict = verdictOf(summary, rendered, allowDestroy);
-    if (args.values.json) writeAtomically(args.values.json, `${JSON.stringify(verdict, null, 2)}\n`);
+    if (args.values.json !== undefined) writeAtomically(args.values.json, `${JSON.stringify(verdict, null, 2)}\n`);
     output.out(rendered.markdown);
     return verdict.gate === "held" ? EXIT.gate : EXIT.ok;
   } catch (e) {
@@ -71,6 +71,7 @@ function checkJsonTarget(file: string, planFiles: readonly string[]): void {
   const refuse = (why: string) => {
     throw jsonTargetError(file, why);
   };
+  if (file.trim() === "") refuse("an empty path");
   const target = statSync(file, { throwIfNoEntry: false });
   if (target?.isDirectory()) refuse("a folder");
   const real = target && realpathSync(file);
