@@ -1,5 +1,5 @@
-// Writes deployments.schema.json, for editors, from lib/app/deployments-schema.ts, the schema the app validates with.
-// A test fails when the committed file is not what this script writes.
+// Writes deployments.schema.json, for editors, from the deployments file's one declaration (lib/app/deployments-schema.ts,
+// TypeBox: the declaration is JSON Schema). A test fails when the committed file is not what this script writes.
 import { build } from "esbuild";
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";

@@ -1,8 +1,10 @@
 import Ajv from "ajv";
 import { readFileSync } from "fs";
 import { join } from "path";
+import { PROP_SECTIONS } from "../../lib/app/deployments";
 import { deploymentsSchema } from "../../lib/app/deployments-schema";
 import { GENESYS_CLOUD_REGION_NAMES } from "../../lib/app/regions";
+import { PROP_NAMES } from "../../lib/construct/oauth-client-settings";
 
 const root = join(__dirname, "../..");
 
@@ -28,5 +30,10 @@ describe("deployments JSON Schema", () => {
       GENESYS_CLOUD_REGION_NAMES,
     );
     expect(GENESYS_CLOUD_REGION_NAMES).toHaveLength(18);
+  });
+
+  it("declares in salesforce and oauthClient exactly the construct's props (but its provider), each once", () => {
+    const declared = Object.values(PROP_SECTIONS).flatMap((section) => Object.keys(section.properties));
+    expect(declared.sort()).toEqual(PROP_NAMES.filter((prop) => prop !== "provider").sort());
   });
 });

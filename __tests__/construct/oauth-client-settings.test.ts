@@ -4,10 +4,10 @@ import {
   resolveOAuthClientSettings,
   ServiceCloudVoiceOAuthClientProps,
 } from "../../lib/construct/oauth-client-settings";
-import { InputError } from "../../lib/construct/problems";
+import { InputError, placeOf } from "../../lib/construct/problems";
 
 const problemsOf = (props: ServiceCloudVoiceOAuthClientProps) =>
-  checkOAuthClientProps(props).map((p) => `${p.path}: ${JSON.stringify(p.given)} -> ${p.allowed}`);
+  checkOAuthClientProps(props).map((p) => `${placeOf(p)}: ${JSON.stringify(p.given)} -> ${p.allowed}`);
 
 describe("resolveOAuthClientSettings: the seed's defaults", () => {
   const s = resolveOAuthClientSettings({ myDomain: "acme" });
@@ -103,7 +103,7 @@ describe("checkOAuthClientProps: every problem, at its prop", () => {
         lightningHost: "acme.example.com",
         additionalRedirectUris: ["http://acme.lightning.force.com/x", "https://evil.example/cb"],
       }).map((p) => p.path),
-    ).toEqual(["lightningHost", "additionalRedirectUris[0]", "additionalRedirectUris[1]"]);
+    ).toEqual([["lightningHost"], ["additionalRedirectUris", 0], ["additionalRedirectUris", 1]]);
   });
 
   it("throws one InputError listing every problem", () => {

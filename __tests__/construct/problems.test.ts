@@ -1,4 +1,4 @@
-import { Description, describeGiven, InputError, nearestKey } from "../../lib/construct/problems";
+import { Description, describeGiven, formatPath, InputError, nearestKey, placeOf } from "../../lib/construct/problems";
 
 describe("describeGiven", () => {
   it.each([
@@ -21,7 +21,7 @@ describe("describeGiven", () => {
 
 describe("InputError", () => {
   it("is one line per problem, whatever the path, value or file name holds", () => {
-    const error = new InputError("deploy\nments.json", [{ path: 'deployments[0]["a\nb"]', given: "x\u202ey", allowed: "a name" }]);
+    const error = new InputError("deploy\nments.json", [{ path: ["deployments", 0, "a\nb"], given: "x\u202ey", allowed: "a name" }]);
     expect(error.message).toBe('deploy\\nments.json has 1 problem:\n  - deployments[0]["a\\nb"]: given "x\\u202ey"; allowed: a name');
   });
 });
@@ -68,5 +68,23 @@ describe("describeGiven: values JSON has no words for", () => {
     cycle.self = cycle;
     expect(describeGiven(cycle)).toBe("[object Object]");
     expect(describeGiven({ n: BigInt(1) })).toBe("[object Object]");
+  });
+});
+
+describe("formatPath: a path as every message prints it", () => {
+  it.each([
+    [[], ""],
+    [["deployments", 0, "salesforce", "myDomain"], "deployments[0].salesforce.myDomain"],
+    [["additionalScopes", 1], "additionalScopes[1]"],
+    [["deployments", 0, "salesforce", "evil key"], 'deployments[0].salesforce["evil key"]'],
+    [["$schema"], "$schema"],
+    [["a", "0"], "a[0]"],
+  ])("%j as %s", (path, text) => {
+    expect(formatPath(path)).toBe(text);
+  });
+
+  it("a place outside the data is printed instead of a path; the top level has a name", () => {
+    expect(placeOf({ path: [], place: "(file)", given: undefined, allowed: "" })).toBe("(file)");
+    expect(placeOf({ path: [], given: undefined, allowed: "" })).toBe("(top level)");
   });
 });

@@ -37,7 +37,7 @@ describe("checkDeployments (npm run check)", () => {
     expect(findings).toEqual([
       {
         level: "warning",
-        where: "deployments[0].oauthClient.preventDestroy",
+        where: ["deployments", 0, "oauthClient", "preventDestroy"],
         message: expect.stringMatching(/^deployment "production" lets Terraform delete its OAuth client: .* Set preventDestroy back to true once/),
       },
     ]);
@@ -50,7 +50,7 @@ describe("checkDeployments (npm run check)", () => {
     expect(findings).toEqual([
       {
         level: "error",
-        where: "deployments[0].salesforce.lightningHost",
+        where: ["deployments", 0, "salesforce", "lightningHost"],
         message: expect.stringMatching(/^given "acme\.example\.com"; allowed: a Salesforce Lightning host name/),
       },
     ]);
@@ -119,7 +119,7 @@ describe("the state guard and annotations in GitHub Actions", () => {
     expect(checkDeployments(f, github)).toEqual([
       {
         level: "error",
-        where: "deployments[1].backend",
+        where: ["deployments", 1, "backend"],
         message:
           'deployment "uat" keeps its Terraform state in a local file, which a GitHub Actions runner throws away: the next run would create another OAuth client with a new client id. Set its backend to "s3" or "cloud" (README, "Choosing a backend").',
       },

@@ -1,9 +1,11 @@
 /**
- * The JSON Schema of the deployments file. It is the one source of the file's shape: the loader validates with
- * it, and `npm run schema` writes it to deployments.schema.json for editors. Each description says what is
- * allowed, and validation messages quote it.
+ * The deployments file's shape, declared once (TypeBox): the TypeScript types of a deployment are derived from it
+ * (`Static`), the loader validates with it, and `npm run schema` writes it to deployments.schema.json for editors.
+ * It checks the file's shape; what a valid Salesforce org or OAuth client is, the construct's own checks say
+ * (the oauthClient and salesforce keys are the construct's props). Each description says what is allowed, and
+ * validation messages quote it.
  */
-import { backendSchema } from "./backend";
+import { Static, TSchema, Type } from "@sinclair/typebox";
 import { GENESYS_CLOUD_REGION_NAMES } from "./regions";
 import {
   ALLOWED_CLIENT_ID,
@@ -17,6 +19,7 @@ import {
   ALLOWED_SCOPE,
   ALLOWED_TOKEN_LIFETIME,
   DEFAULT_DESCRIPTION,
+  GrantType,
   GRANT_TYPE_NAMES,
   GUID_PATTERN,
   SERVICE_CLOUD_VOICE_SCOPES,
@@ -45,148 +48,213 @@ export const ALLOWED_DEPLOYMENT_NAME =
   "a stack name: a letter, then letters, digits, hyphens and underscores, at most 63 characters (e.g. production), " +
   `not ending in -plan (the workflows' read-only environments are <name>-plan), other than ${RESERVED_DEPLOYMENT_NAMES.join(", ")}`;
 
-const text = (description: string) => ({ type: "string", description });
+const text = (description: string) => Type.String({ description });
+/** One of `values`, as JSON Schema's enum says it (editors complete it), typed as their union. */
+const oneOf = <T extends string>(values: readonly T[], options: object) => Type.Unsafe<T>({ type: "string", enum: values, ...options });
+const optional = <T extends TSchema>(schema: T) => Type.Optional(schema);
 
-export const deploymentsSchema = {
-  $schema: "http://json-schema.org/draft-07/schema#",
-  title: "Service Cloud Voice OAuth client deployments",
-  description: "One deployment per Genesys Cloud org and Salesforce org pair; each becomes one Terraform stack.",
-  type: "object",
-  additionalProperties: false,
-  required: ["deployments"],
-  properties: {
-    $schema: text("a string: the path or URL of this schema, for editors"),
-    deployments: {
-      type: "array",
-      description: "a list of at least one deployment",
-      minItems: 1,
-      items: {
-        type: "object",
-        description: "a deployment: name, genesysCloud, salesforce and optionally oauthClient and backend",
-        additionalProperties: false,
-        required: ["name", "genesysCloud", "salesforce"],
-        properties: {
-          name: {
-            type: "string",
-            pattern: DEPLOYMENT_NAME_PATTERN,
-            not: { enum: RESERVED_DEPLOYMENT_NAMES },
-            description: ALLOWED_DEPLOYMENT_NAME,
-          },
-          genesysCloud: {
-            type: "object",
-            description: "the Genesys Cloud org: its region, optionally its organizationId and the credentials prefix",
-            additionalProperties: false,
-            required: ["region"],
-            properties: {
-              credentials: {
-                type: "string",
-                pattern: CREDENTIALS_PREFIX_PATTERN,
-                description: ALLOWED_CREDENTIALS_PREFIX,
-              },
-              gateway: {
-                type: "object",
-                description:
-                  "an API gateway in front of Genesys Cloud, which the provider sends its login and every API call to: host, port, protocol, optionally pathParams",
-                additionalProperties: false,
-                required: ["host", "port", "protocol"],
-                properties: {
-                  host: {
-                    type: "string",
-                    pattern: GATEWAY_HOST_PATTERN,
-                    description: "the gateway's host name or IPv4 address, without scheme, port or path (e.g. genesys-gateway.acme.example)",
-                  },
-                  port: { type: "integer", minimum: 1, maximum: 65535, description: "the gateway's port: an integer from 1 to 65535" },
-                  protocol: { type: "string", enum: ["https", "http"], description: "https or http" },
-                  pathParams: {
-                    type: "array",
-                    description: "path prefixes: at most one with pathName login (before /oauth/token) and one with pathName api (before /api/v2)",
-                    maxItems: 2,
-                    items: {
-                      type: "object",
-                      description: "a path prefix: pathName (login or api) and pathValue",
-                      additionalProperties: false,
-                      required: ["pathName", "pathValue"],
-                      properties: {
-                        pathName: { type: "string", enum: ["login", "api"], description: "login or api" },
-                        pathValue: {
-                          type: "string",
-                          pattern: GATEWAY_PATH_PATTERN,
-                          description: "a path without leading or trailing slash: letters, digits, ., _, ~ and - in segments joined by / (e.g. genesys/api)",
-                        },
-                      },
-                    },
-                  },
-                },
-              },
-              organizationId: {
-                type: "string",
-                pattern: GUID_PATTERN,
-                description: "the Genesys Cloud org's id, a GUID such as 8f0a3b4c-1d2e-4f5a-8b6c-7d8e9f0a1b2c (Admin > Account Settings > Organization Settings)",
-              },
-              region: {
-                type: "string",
-                enum: GENESYS_CLOUD_REGION_NAMES,
-                description: `one of the Genesys Cloud regions: ${GENESYS_CLOUD_REGION_NAMES.join(", ")}`,
-              },
-            },
-          },
-          salesforce: {
-            type: "object",
-            description: "the Salesforce org: myDomain (and sandbox), or lightningHost",
-            additionalProperties: false,
-            properties: {
-              myDomain: text(ALLOWED_MY_DOMAIN),
-              sandbox: text(`${ALLOWED_SANDBOX}; only with myDomain`),
-              lightningHost: text(`${ALLOWED_LIGHTNING_HOST}; instead of myDomain`),
-            },
-          },
-          oauthClient: {
-            type: "object",
-            description: "the OAuth client's settings beyond the article's defaults",
-            additionalProperties: false,
-            properties: {
-              name: {
-                ...text(`${ALLOWED_NAME}: the App Name shown when someone authorizes the client (default: Salesforce Service Cloud Voice (<lightning host>))`),
-                maxLength: TEXT_LIMITS.name,
-              },
-              description: {
-                ...text(`${ALLOWED_DESCRIPTION} (default: "${DEFAULT_DESCRIPTION}")`),
-                maxLength: TEXT_LIMITS.description,
-              },
-              tokenLifetimeSeconds: {
-                type: "integer",
-                minimum: TOKEN_LIFETIME_SECONDS.min,
-                maximum: TOKEN_LIFETIME_SECONDS.max,
-                default: TOKEN_LIFETIME_SECONDS.default,
-                description: `${ALLOWED_TOKEN_LIFETIME} (default: ${TOKEN_LIFETIME_SECONDS.default})`,
-              },
-              grantType: {
-                type: "string",
-                enum: GRANT_TYPE_NAMES,
-                default: "implicit",
-                description: `${ALLOWED_GRANT_TYPE} (default: implicit, which Genesys is retiring)`,
-              },
-              additionalScopes: {
-                type: "array",
-                description: `a list of scopes beyond ${SERVICE_CLOUD_VOICE_SCOPES.join(", ")}, each ${ALLOWED_SCOPE}`,
-                items: text(ALLOWED_SCOPE),
-              },
-              additionalRedirectUris: {
-                type: "array",
-                description: `a list of redirect URIs beyond https://<lightning host>/lightning/page/home, each ${ALLOWED_REDIRECT_URI}`,
-                items: text(ALLOWED_REDIRECT_URI),
-              },
-              preventDestroy: {
-                type: "boolean",
-                default: true,
-                description: "true or false (default: true): refuse to destroy the client, whose id the Salesforce org holds",
-              },
-              importClientId: text(`${ALLOWED_CLIENT_ID}: a client made by hand to adopt (import) instead of creating one`),
-            },
-          },
-          backend: backendSchema,
+// Where Terraform keeps a deployment's state (backend.ts declares it on the stack).
+const nonEmpty = (description: string, pattern?: string) => Type.String({ minLength: 1, description, ...(pattern && { pattern }) });
+const flag = (description: string) => Type.Optional(Type.Boolean({ description }));
+
+/**
+ * A relative path that cannot leave its folder: no leading slash or drive, no `..` segment, no control characters;
+ * and a file named *.tfstate, so that no state is ever written over the deployments file or any other file.
+ */
+const INSIDE_PATH = "^(?![/\\\\])(?![A-Za-z]:)(?!(?:.*[/\\\\])?\\.\\.(?:[/\\\\]|$))(?=(?:.*[/\\\\])?[^/\\\\]+\\.tfstate$)[^\\u0000-\\u001f\\u007f]+$";
+/** S3 bucket naming rules (AWS "General purpose bucket naming rules"), for buckets on AWS and S3-compatible stores. */
+const S3_BUCKET =
+  "^(?!\\d+\\.\\d+\\.\\d+\\.\\d+$)(?!xn--|sthree-|amzn-s3-demo-)(?!.*\\.\\.)(?!.*(?:-s3alias|--ol-s3|\\.mrap|--x-s3|--table-s3)$)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$";
+/** AWS region names: us-east-1, eu-central-2, us-gov-west-1, ap-southeast-7, ... */
+const AWS_REGION = "^[a-z]{2}(?:-gov|-iso[a-z]?)?-(?:central|north|south|east|west|northeast|northwest|southeast|southwest)-[1-9][0-9]?$";
+/** An S3 object key for the state: no leading slash, no control characters. */
+const S3_KEY = "^(?!/)[^\\u0000-\\u001f\\u007f]{1,1024}$";
+/** An http(s) URL without user, query or fragment. */
+const S3_ENDPOINT = "^https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:/[^\\s?#]*)?$";
+const DYNAMODB_TABLE = "^[A-Za-z0-9_.-]{3,255}$";
+/** HCP Terraform organization and workspace names. */
+const HCP_NAME = "^[A-Za-z0-9_-]{1,90}$";
+const HOSTNAME = "^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$";
+
+const backendSchema = Type.Object(
+  {
+    local: Type.Optional(
+      Type.Object(
+        {
+          path: Type.Optional(
+            nonEmpty(
+              "a state file path ending in .tfstate, relative to the deployments file's folder and inside it: no leading /, no .. (default: terraform.<deployment name>.tfstate)",
+              INSIDE_PATH,
+            ),
+          ),
         },
-      },
-    },
+        { description: "a local state file", additionalProperties: false },
+      ),
+    ),
+    s3: Type.Optional(
+      Type.Object(
+        {
+          bucket: nonEmpty("an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, a letter or digit at each end, not an IP address", S3_BUCKET),
+          key: Type.Optional(nonEmpty("the state object's key, without a leading / (default: genesys-scv-oauth-client/<deployment name>.tfstate)", S3_KEY)),
+          region: nonEmpty("an AWS region name, such as eu-central-1 or us-gov-west-1", AWS_REGION),
+          encrypt: flag("true or false (default: true): server-side encryption of the state"),
+          useLockfile: flag("true or false (default: true without dynamodbTable): S3 lock file, Terraform 1.10+"),
+          endpoint: Type.Optional(nonEmpty("the http(s) URL of an S3-compatible store, such as https://minio.example.com:9000 (default: AWS S3)", S3_ENDPOINT)),
+          usePathStyle: flag("true or false (default: false): path-style URLs, as most S3-compatible stores want"),
+          dynamodbTable: Type.Optional(
+            nonEmpty("a DynamoDB table name for state locking, instead of the lock file: 3 to 255 letters, digits, _, - and .", DYNAMODB_TABLE),
+          ),
+        },
+        {
+          description: "state in an S3 bucket: bucket and region, optionally key, encrypt, useLockfile or dynamodbTable, endpoint and usePathStyle",
+          additionalProperties: false,
+        },
+      ),
+    ),
+    cloud: Type.Optional(
+      Type.Object(
+        {
+          organization: nonEmpty("the HCP Terraform / Terraform Enterprise organization: letters, digits, - and _", HCP_NAME),
+          workspace: nonEmpty("the workspace that holds this deployment's state and runs: letters, digits, - and _", HCP_NAME),
+          hostname: Type.Optional(nonEmpty("the Terraform Enterprise host name (default: app.terraform.io)", HOSTNAME)),
+        },
+        { description: "HCP Terraform or Terraform Enterprise: organization and workspace, optionally hostname", additionalProperties: false },
+      ),
+    ),
   },
-} as const;
+  {
+    description:
+      "where Terraform keeps this deployment's state: exactly one of local, s3, cloud (default: local, terraform.<name>.tfstate beside the deployments file)",
+    additionalProperties: false,
+    minProperties: 1,
+    maxProperties: 1,
+  },
+);
+
+
+const gatewaySchema = Type.Object(
+  {
+    host: Type.String({
+      pattern: GATEWAY_HOST_PATTERN,
+      description: "the gateway's host name or IPv4 address, without scheme, port or path (e.g. genesys-gateway.acme.example)",
+    }),
+    port: Type.Integer({ minimum: 1, maximum: 65535, description: "the gateway's port: an integer from 1 to 65535" }),
+    protocol: oneOf(["https", "http"], { description: "https or http" }),
+    pathParams: optional(
+      Type.Array(
+        Type.Object(
+          {
+            pathName: oneOf(["login", "api"], { description: "login or api" }),
+            pathValue: Type.String({
+              pattern: GATEWAY_PATH_PATTERN,
+              description: "a path without leading or trailing slash: letters, digits, ., _, ~ and - in segments joined by / (e.g. genesys/api)",
+            }),
+          },
+          { description: "a path prefix: pathName (login or api) and pathValue", additionalProperties: false },
+        ),
+        {
+          description: "path prefixes: at most one with pathName login (before /oauth/token) and one with pathName api (before /api/v2)",
+          maxItems: 2,
+        },
+      ),
+    ),
+  },
+  {
+    description:
+      "an API gateway in front of Genesys Cloud, which the provider sends its login and every API call to: host, port, protocol, optionally pathParams",
+    additionalProperties: false,
+  },
+);
+
+const genesysCloudSchema = Type.Object(
+  {
+    credentials: optional(Type.String({ pattern: CREDENTIALS_PREFIX_PATTERN, description: ALLOWED_CREDENTIALS_PREFIX })),
+    gateway: optional(gatewaySchema),
+    organizationId: optional(
+      Type.String({
+        pattern: GUID_PATTERN,
+        description: "the Genesys Cloud org's id, a GUID such as 8f0a3b4c-1d2e-4f5a-8b6c-7d8e9f0a1b2c (Admin > Account Settings > Organization Settings)",
+      }),
+    ),
+    region: Type.String({ enum: GENESYS_CLOUD_REGION_NAMES, description: `one of the Genesys Cloud regions: ${GENESYS_CLOUD_REGION_NAMES.join(", ")}` }),
+  },
+  { description: "the Genesys Cloud org: its region, optionally its organizationId and the credentials prefix", additionalProperties: false },
+);
+
+/** The Salesforce org: the construct's props myDomain, sandbox and lightningHost. */
+export const salesforceSchema = Type.Object(
+  {
+    myDomain: optional(text(ALLOWED_MY_DOMAIN)),
+    sandbox: optional(text(`${ALLOWED_SANDBOX}; only with myDomain`)),
+    lightningHost: optional(text(`${ALLOWED_LIGHTNING_HOST}; instead of myDomain`)),
+  },
+  { description: "the Salesforce org: myDomain (and sandbox), or lightningHost", additionalProperties: false },
+);
+
+/** The OAuth client's settings: the construct's other props. */
+export const oauthClientSchema = Type.Object(
+  {
+    name: optional(
+      Type.String({
+        description: `${ALLOWED_NAME}: the App Name shown when someone authorizes the client (default: Salesforce Service Cloud Voice (<lightning host>))`,
+        maxLength: TEXT_LIMITS.name,
+      }),
+    ),
+    description: optional(Type.String({ description: `${ALLOWED_DESCRIPTION} (default: "${DEFAULT_DESCRIPTION}")`, maxLength: TEXT_LIMITS.description })),
+    tokenLifetimeSeconds: optional(
+      Type.Integer({
+        minimum: TOKEN_LIFETIME_SECONDS.min,
+        maximum: TOKEN_LIFETIME_SECONDS.max,
+        default: TOKEN_LIFETIME_SECONDS.default,
+        description: `${ALLOWED_TOKEN_LIFETIME} (default: ${TOKEN_LIFETIME_SECONDS.default})`,
+      }),
+    ),
+    grantType: optional(
+      oneOf<GrantType>(GRANT_TYPE_NAMES, { default: "implicit", description: `${ALLOWED_GRANT_TYPE} (default: implicit, which Genesys is retiring)` }),
+    ),
+    additionalScopes: optional(
+      Type.Array(text(ALLOWED_SCOPE), { description: `a list of scopes beyond ${SERVICE_CLOUD_VOICE_SCOPES.join(", ")}, each ${ALLOWED_SCOPE}` }),
+    ),
+    additionalRedirectUris: optional(
+      Type.Array(text(ALLOWED_REDIRECT_URI), {
+        description: `a list of redirect URIs beyond https://<lightning host>/lightning/page/home, each ${ALLOWED_REDIRECT_URI}`,
+      }),
+    ),
+    preventDestroy: optional(
+      Type.Boolean({ default: true, description: "true or false (default: true): refuse to destroy the client, whose id the Salesforce org holds" }),
+    ),
+    importClientId: optional(text(`${ALLOWED_CLIENT_ID}: a client made by hand to adopt (import) instead of creating one`)),
+  },
+  { description: "the OAuth client's settings beyond the article's defaults", additionalProperties: false },
+);
+
+export const deploymentSchema = Type.Object(
+  {
+    name: Type.String({ pattern: DEPLOYMENT_NAME_PATTERN, not: { enum: RESERVED_DEPLOYMENT_NAMES }, description: ALLOWED_DEPLOYMENT_NAME }),
+    genesysCloud: genesysCloudSchema,
+    salesforce: salesforceSchema,
+    oauthClient: optional(oauthClientSchema),
+    backend: optional(backendSchema),
+  },
+  { description: "a deployment: name, genesysCloud, salesforce and optionally oauthClient and backend", additionalProperties: false },
+);
+
+export const deploymentsSchema = Type.Object(
+  {
+    $schema: optional(text("a string: the path or URL of this schema, for editors")),
+    deployments: Type.Array(deploymentSchema, { description: "a list of at least one deployment", minItems: 1 }),
+  },
+  {
+    $schema: "http://json-schema.org/draft-07/schema#",
+    title: "Service Cloud Voice OAuth client deployments",
+    description: "One deployment per Genesys Cloud org and Salesforce org pair; each becomes one Terraform stack.",
+    additionalProperties: false,
+  },
+);
+
+/** One deployment: a Genesys Cloud org and a Salesforce org, synthesized as one Terraform stack. */
+export type Deployment = Static<typeof deploymentSchema>;
+/** The provider's gateway block, in the deployments file's words. */
+export type Gateway = Static<typeof gatewaySchema>;
+/** A deployment's backend as the deployments file gives it: exactly one of its keys (the schema sees to that). */
+export type BackendConfig = Static<typeof backendSchema>;

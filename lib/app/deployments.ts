@@ -1,47 +1,16 @@
 /**
- * Reads and checks the deployments file: its shape against the JSON Schema, then every value with the
- * construct's own checks, reporting all problems at once with their JSON paths.
+ * Reads and checks the deployments file: its shape against the schema (deployments-schema.ts), the rules across
+ * deployments, and each deployment's Salesforce org and OAuth client with the construct's own checks; every problem
+ * at once, each at its JSON path.
  */
+import { Static, TObject } from "@sinclair/typebox";
 import { dirname, resolve } from "path";
-import { BackendConfig, stateLocation } from "./backend";
-import { deploymentsSchema } from "./deployments-schema";
+import { stateLocation } from "./backend";
+import { Deployment, deploymentsSchema, oauthClientSchema, salesforceSchema } from "./deployments-schema";
 import { isJsonObject, parseJson, readTextFile, schemaChecker } from "./json-input";
-import { checkOAuthClientProps, Description, GrantType, InputError, Problem, ServiceCloudVoiceOAuthClientProps } from "../construct";
+import { checkOAuthClientProps, Description, formatPath, InputError, Problem, ServiceCloudVoiceOAuthClientProps } from "../construct";
 
-/** One deployment: a Genesys Cloud org and a Salesforce org, synthesized as one Terraform stack. */
-export interface Deployment {
-  readonly name: string;
-  readonly genesysCloud: {
-    readonly region: string;
-    /** The prefix of the environment variables holding this deployment's credentials (ACME_EU → ACME_EU_GENESYSCLOUD_…). */
-    readonly credentials?: string;
-    /** The id of the org the deployment belongs to: the plan fails, before any change, in any other org. */
-    readonly organizationId?: string;
-    /** An API gateway in front of Genesys Cloud: the provider sends its login and every API call there. */
-    readonly gateway?: Gateway;
-  };
-  readonly salesforce: { readonly myDomain?: string; readonly sandbox?: string; readonly lightningHost?: string };
-  readonly oauthClient?: {
-    readonly name?: string;
-    readonly description?: string;
-    readonly tokenLifetimeSeconds?: number;
-    readonly grantType?: GrantType;
-    readonly additionalScopes?: string[];
-    readonly additionalRedirectUris?: string[];
-    readonly preventDestroy?: boolean;
-    readonly importClientId?: string;
-  };
-  readonly backend?: BackendConfig;
-}
-
-/** The provider's gateway block, in the deployments file's words. */
-export interface Gateway {
-  readonly host: string;
-  readonly port: number;
-  readonly protocol: "http" | "https";
-  /** Path prefixes: `login` before /oauth/token, `api` before /api/v2. */
-  readonly pathParams?: readonly { readonly pathName: "login" | "api"; readonly pathValue: string }[];
-}
+export type { Deployment, Gateway } from "./deployments-schema";
 
 export const DEFAULT_DEPLOYMENTS_FILE = "deployments.json";
 
@@ -50,30 +19,28 @@ export function deploymentsFile(env: NodeJS.ProcessEnv): string {
   return env.DEPLOYMENTS_FILE || DEFAULT_DEPLOYMENTS_FILE;
 }
 
-/** Where each prop stands in a deployment. */
-const PROP_PATHS: Record<Exclude<keyof ServiceCloudVoiceOAuthClientProps, "provider">, string> = {
-  myDomain: "salesforce.myDomain",
-  sandbox: "salesforce.sandbox",
-  lightningHost: "salesforce.lightningHost",
-  name: "oauthClient.name",
-  description: "oauthClient.description",
-  tokenLifetimeSeconds: "oauthClient.tokenLifetimeSeconds",
-  grantType: "oauthClient.grantType",
-  additionalScopes: "oauthClient.additionalScopes",
-  additionalRedirectUris: "oauthClient.additionalRedirectUris",
-  preventDestroy: "oauthClient.preventDestroy",
-  importClientId: "oauthClient.importClientId",
-};
+/** A deployment's salesforce and oauthClient sections hold the construct's props, each under the prop's own name. */
+export const PROP_SECTIONS = { salesforce: salesforceSchema, oauthClient: oauthClientSchema } as const;
 
-/** The construct's props for a deployment, each read from where PROP_PATHS says it stands. */
+/** The construct's props for a deployment: the keys its salesforce and oauthClient sections declare. */
 export function oauthClientProps(deployment: Deployment): ServiceCloudVoiceOAuthClientProps {
-  const props: Record<string, unknown> = {};
-  for (const [prop, path] of Object.entries(PROP_PATHS)) {
-    const [group, key] = path.split(".");
-    const section: unknown = (deployment as unknown as Record<string, unknown>)[group];
-    if (isJsonObject(section) && section[key] !== undefined) props[prop] = section[key];
-  }
+  // Typed from the schema: a section's key whose type is not the prop's does not compile.
+  const props: Static<typeof salesforceSchema> & Static<typeof oauthClientSchema> = {
+    ...declaredKeys(deployment.salesforce, salesforceSchema),
+    ...declaredKeys(deployment.oauthClient, oauthClientSchema),
+  };
   return props;
+}
+
+/** The keys of a section that its schema declares (others are the schema's problem, reported there). */
+function declaredKeys<T extends TObject>(section: Static<T> | undefined, schema: T): Static<T> {
+  if (!isJsonObject(section)) return {} as Static<T>;
+  return Object.fromEntries(Object.keys(schema.properties).filter((key) => section[key] !== undefined).map((key) => [key, section[key]])) as Static<T>;
+}
+
+/** The section a prop stands in. */
+function sectionOf(prop: string | number): keyof typeof PROP_SECTIONS {
+  return Object.hasOwn(salesforceSchema.properties, prop) ? "salesforce" : "oauthClient";
 }
 
 const checkShape = schemaChecker(deploymentsSchema);
@@ -105,12 +72,13 @@ export function loadDeployments(file: string): Deployment[] {
 /** Parses and checks the text of a deployments file; `source` names it in messages. */
 export function parseDeployments(text: string, source: string): Deployment[] {
   const data = parseJson(text, source);
+  // The shape's problems first: where a key has the wrong type, that is what its place says.
   const problems = [...checkShape(data), ...valueProblems(data)];
-  if (problems.length > 0) throw new InputError(source, sortedUniqueProblems(problems));
+  if (problems.length > 0) throw new InputError(source, onePerPlaceInOrder(problems));
   return (data as { deployments: Deployment[] }).deployments;
 }
 
-/** The checks JSON Schema cannot express: the construct's value checks; names and states unique across deployments. */
+/** The checks a schema cannot express: names and states unique across deployments; the construct's value checks. */
 function valueProblems(data: unknown): Problem[] {
   const deployments = isJsonObject(data) && Array.isArray(data.deployments) ? data.deployments : [];
   const problems: Problem[] = [];
@@ -118,13 +86,13 @@ function valueProblems(data: unknown): Problem[] {
   const firstWithState = new Map<string, number>();
   deployments.forEach((deployment: unknown, i: number) => {
     if (!isJsonObject(deployment)) return;
-    const at = `deployments[${i}]`;
+    const at = ["deployments", i];
     if (typeof deployment.name === "string") {
       // Stack directories must differ on case-insensitive file systems too.
       const sameName = seenBefore(firstWithName, deployment.name.toLowerCase(), i);
       if (sameName !== undefined) {
         problems.push({
-          path: `${at}.name`,
+          path: [...at, "name"],
           given: deployment.name,
           allowed: `a name no other deployment has (deployments[${sameName}] is named ${JSON.stringify(deployments[sameName].name)})`,
         });
@@ -134,7 +102,7 @@ function valueProblems(data: unknown): Problem[] {
         const sameState = state === undefined ? undefined : seenBefore(firstWithState, state, i);
         if (sameState !== undefined) {
           problems.push({
-            path: `${at}.backend`,
+            path: [...at, "backend"],
             given: new Description(`the state of deployments[${sameState}] (${JSON.stringify(deployments[sameState].name)}): ${state}`),
             allowed: "a state of its own: two deployments in one state would each plan to delete the other's OAuth client",
           });
@@ -148,7 +116,7 @@ function valueProblems(data: unknown): Problem[] {
         const first = pathParams.findIndex((other: unknown) => isJsonObject(other) && other.pathName === name);
         if (typeof name === "string" && first < j) {
           problems.push({
-            path: `${at}.genesysCloud.gateway.pathParams[${j}].pathName`,
+            path: [...at, "genesysCloud", "gateway", "pathParams", j, "pathName"],
             given: name,
             allowed: `a pathName no other entry has (pathParams[${first}] is ${JSON.stringify(name)})`,
           });
@@ -156,10 +124,9 @@ function valueProblems(data: unknown): Problem[] {
       });
     }
     if (!isJsonObject(deployment.salesforce)) return;
-    for (const problem of checkOAuthClientProps(oauthClientProps(deployment as unknown as Deployment))) {
-      const [prop, rest] = splitHead(problem.path);
-      const propPath = PROP_PATHS[prop as keyof typeof PROP_PATHS] ?? prop;
-      problems.push({ ...problem, path: `${at}.${propPath}${rest}` });
+    for (const problem of checkOAuthClientProps(oauthClientProps(deployment as Deployment))) {
+      const [prop] = problem.path;
+      problems.push({ ...problem, path: [...at, sectionOf(prop), ...problem.path] });
     }
   });
   return problems;
@@ -172,14 +139,12 @@ function seenBefore(first: Map<string, number>, key: string, index: number): num
   return earlier;
 }
 
-function splitHead(path: string): [string, string] {
-  const match = /^([A-Za-z]+)(.*)$/.exec(path);
-  return match ? [match[1], match[2]] : [path, ""];
-}
-
-/** Orders problems by path, with array indexes in numeric order, and keeps the first problem per path. */
-function sortedUniqueProblems(problems: readonly Problem[]): Problem[] {
-  const seen = new Set<string>();
-  const unique = problems.filter((p) => !seen.has(p.path) && seen.add(p.path));
-  return unique.sort((a, b) => a.path.localeCompare(b.path, "en", { numeric: true }));
+/** One problem per place, the first found there, ordered by place (list indexes in numeric order). */
+function onePerPlaceInOrder(problems: readonly Problem[]): Problem[] {
+  const byPlace = new Map<string, Problem>();
+  for (const problem of problems) {
+    const place = formatPath(problem.path);
+    if (!byPlace.has(place)) byPlace.set(place, problem);
+  }
+  return [...byPlace].sort(([a], [b]) => a.localeCompare(b, "en", { numeric: true })).map(([, problem]) => problem);
 }

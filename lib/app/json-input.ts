@@ -6,7 +6,7 @@
 import Ajv, { ErrorObject } from "ajv";
 import { readFileSync, statSync } from "fs";
 import { JSONPath, ParseErrorCode, printParseErrorCode, visit } from "jsonc-parser";
-import { Description, InputError, nearestKey, Problem } from "../construct";
+import { Description, InputError, nearestKey, Path, Problem } from "../construct";
 
 export type SchemaChecker = (data: unknown) => Problem[];
 
@@ -23,7 +23,7 @@ export function schemaChecker(schema: object): SchemaChecker {
   let validate: ReturnType<Ajv["compile"]> | undefined;
   return (data) => {
     validate ??= new Ajv({ allErrors: true, verbose: true, strict: true, validateSchema: false }).compile(schema);
-    return validate(data) ? [] : (validate.errors ?? []).map(schemaProblem);
+    return validate(data) ? [] : (validate.errors ?? []).map((error) => schemaProblem(error, data));
   };
 }
 
@@ -38,15 +38,15 @@ export function readTextFile(file: string, allowed: string, { hint = "", maxByte
   try {
     const size = statSync(file).size;
     if (size > maxBytes) {
-      throw new InputError(file, [{ path: "(file)", given: new Description(`a file of ${mebibytes(size)}`), allowed: `${allowed}, of at most ${mebibytes(maxBytes)}` }]);
+      throw new InputError(file, [{ path: [], place: "(file)", given: new Description(`a file of ${mebibytes(size)}`), allowed: `${allowed}, of at most ${mebibytes(maxBytes)}` }]);
     }
     bytes = readFileSync(file);
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw new InputError(file, [{ path: "(file)", given: file, allowed: `${allowed} (${unreadableReason(e as NodeJS.ErrnoException)})${hint}` }]);
+    throw new InputError(file, [{ path: [], place: "(file)", given: file, allowed: `${allowed} (${unreadableReason(e as NodeJS.ErrnoException)})${hint}` }]);
   }
   const kind = binaryKind(bytes);
-  if (kind) throw new InputError(file, [{ path: "(file)", given: new Description(kind), allowed }]);
+  if (kind) throw new InputError(file, [{ path: [], place: "(file)", given: new Description(kind), allowed }]);
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(start));
@@ -54,7 +54,7 @@ export function readTextFile(file: string, allowed: string, { hint = "", maxByte
     const text = bytes.subarray(start).toString("utf8");
     const at = start + Buffer.byteLength(text.slice(0, text.indexOf("\ufffd")));
     throw new InputError(file, [
-      { path: "(file)", given: new Description(`bytes that are not UTF-8 text (at byte offset ${at})`), allowed: `${allowed}, in UTF-8` },
+      { path: [], place: "(file)", given: new Description(`bytes that are not UTF-8 text (at byte offset ${at})`), allowed: `${allowed}, in UTF-8` },
     ]);
   }
 }
@@ -124,7 +124,7 @@ export function parseJson(text: string, source: string): unknown {
       if (first === undefined) keys.set(key, offset);
       else {
         problems.push({
-          path: toPath([...path(), key]),
+          path: [...path(), key],
           given: new Description(`the key ${JSON.stringify(key)} a second time (line ${line + 1}, column ${column + 1})`),
           allowed: `each key once in an object (the first ${JSON.stringify(key)} is at ${lineAndColumn(text, first)})`,
         });
@@ -154,7 +154,8 @@ function depthProblem(text: string): Problem | undefined {
     else if (c === "{" || c === "[") {
       if (++depth > MAX_JSON_DEPTH) {
         return {
-          path: `(${lineAndColumn(text, i)})`,
+          path: [],
+          place: `(${lineAndColumn(text, i)})`,
           given: new Description(`objects and lists nested more than ${MAX_JSON_DEPTH} levels deep`),
           allowed: `JSON nested at most ${MAX_JSON_DEPTH} levels deep`,
         };
@@ -170,10 +171,6 @@ function replaceAt(data: unknown, path: JSONPath, value: unknown): unknown {
   const parent = data as Record<string | number, unknown>;
   parent[head] = replaceAt(parent[head], rest, value);
   return data;
-}
-
-function toPath(path: JSONPath): string {
-  return path.reduce<string>((at, key) => joinPath(at, String(key)), "");
 }
 
 function lineAndColumn(text: string, offset: number): string {
@@ -206,32 +203,33 @@ const EXPECTED: Record<string, string> = {
  * errors, so jsonc-parser (strict: no comments, no trailing commas) finds where and what JSON wanted there.
  */
 function jsonSyntaxProblem(text: string, message: string): Problem {
-  if (text.trim() === "") return { path: "(file)", given: new Description("an empty file"), allowed: "JSON" };
+  if (text.trim() === "") return { path: [], place: "(file)", given: new Description("an empty file"), allowed: "JSON" };
   let first: { code: ParseErrorCode; offset: number } | undefined;
   visit(text, { onError: (code, offset) => void (first ??= { code, offset }) }, { disallowComments: true, allowTrailingComma: false });
-  if (!first) return { path: "(file)", given: new Description("text that is not JSON"), allowed: `JSON (${message.split(",")[0]})` };
+  if (!first) return { path: [], place: "(file)", given: new Description("text that is not JSON"), allowed: `JSON (${message.split(",")[0]})` };
   const at = text.slice(first.offset, first.offset + 20);
   return {
-    path: `(${lineAndColumn(text, first.offset)})`,
+    path: [],
+    place: `(${lineAndColumn(text, first.offset)})`,
     given: at === "" ? new Description("the end of the file") : at,
     allowed: `JSON: ${EXPECTED[printParseErrorCode(first.code)] ?? printParseErrorCode(first.code)} here`,
   };
 }
 
-function schemaProblem(error: ErrorObject): Problem {
-  const at = pathFromPointer(error.instancePath);
+function schemaProblem(error: ErrorObject, data: unknown): Problem {
+  const at = pathFromPointer(error.instancePath, data);
   const schema = error.parentSchema as { description?: string; properties?: Record<string, { description?: string }> };
   switch (error.keyword) {
     case "required": {
       const key = (error.params as { missingProperty: string }).missingProperty;
-      return { path: joinPath(at, key), given: undefined, allowed: schema.properties?.[key]?.description ?? "a value" };
+      return { path: [...at, key], given: undefined, allowed: schema.properties?.[key]?.description ?? "a value" };
     }
     case "additionalProperties": {
       const key = (error.params as { additionalProperty: string }).additionalProperty;
       const keys = Object.keys(schema.properties ?? {});
       const near = nearestKey(key, keys);
       return {
-        path: joinPath(at, key),
+        path: [...at, key],
         given: (error.data as Record<string, unknown>)[key],
         allowed: `no key ${JSON.stringify(key)} here${near ? ` (did you mean ${JSON.stringify(near)}?)` : ""}; the keys are: ${keys.join(", ")}`,
       };
@@ -246,17 +244,18 @@ function schemaProblem(error: ErrorObject): Problem {
   }
 }
 
-function pathFromPointer(pointer: string): string {
+/** A JSON pointer into `data` as a path: a list's indexes as numbers, every other key as a string. */
+function pathFromPointer(pointer: string, data: unknown): Path {
   const keys = pointer
     .split("/")
     .slice(1)
     .map((key) => key.replace(/~1/g, "/").replace(/~0/g, "~"));
-  return keys.reduce(joinPath, "");
-}
-
-/** `a.b[0]["odd key"]`: the JSON path form every message uses. */
-export function joinPath(path: string, key: string): string {
-  if (/^\d+$/.test(key)) return `${path}[${key}]`;
-  if (!/^[A-Za-z_$][\w$]*$/.test(key)) return `${path}[${JSON.stringify(key)}]`;
-  return path === "" ? key : `${path}.${key}`;
+  const path: (string | number)[] = [];
+  let at = data;
+  for (const key of keys) {
+    const step = Array.isArray(at) ? Number(key) : key;
+    path.push(step);
+    at = (at as Record<string | number, unknown>)?.[step];
+  }
+  return path;
 }

@@ -37,8 +37,8 @@ export {
 } from "./salesforce";
 export { dependsOnAddresses, lifecycleForHcl } from "./hcl-export";
 export { showHiddenCharacters } from "./plain-text";
-export type { Problem } from "./problems";
-export { Description, describeGiven, describeProblem, InputError, nearestKey } from "./problems";
+export type { Path, Problem } from "./problems";
+export { Description, describeGiven, describeProblem, formatPath, InputError, nearestKey, placeOf } from "./problems";
 // The generated bindings the construct is declared with, compiled into the package.
 export { GenesyscloudProvider } from "../../.gen/providers/genesyscloud/provider";
 export type { GenesyscloudProviderConfig } from "../../.gen/providers/genesyscloud/provider";

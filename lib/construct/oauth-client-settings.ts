@@ -88,24 +88,24 @@ export interface ServiceCloudVoiceOAuthClientProps {
   readonly importClientId?: string;
 }
 
-/** Every prop's name: a key that is none of these but close to one is a typo, and named as such. */
-export const PROP_NAMES = [
-  "provider",
-  "myDomain",
-  "sandbox",
-  "lightningHost",
-  "name",
-  "description",
-  "tokenLifetimeSeconds",
-  "grantType",
-  "additionalScopes",
-  "additionalRedirectUris",
-  "preventDestroy",
-  "importClientId",
-] as const satisfies readonly (keyof ServiceCloudVoiceOAuthClientProps)[];
-// A compile error here means a prop was added to the interface but not to PROP_NAMES.
-const EVERY_PROP_NAMED: [Exclude<keyof ServiceCloudVoiceOAuthClientProps, (typeof PROP_NAMES)[number]>] extends [never] ? true : never = true;
-void EVERY_PROP_NAMED;
+/**
+ * Every prop's name: a key that is none of these but close to one is a typo, and named as such. (`satisfies` makes
+ * the compiler refuse a prop missing here, or a name here that is no prop.)
+ */
+export const PROP_NAMES = Object.keys({
+  provider: true,
+  myDomain: true,
+  sandbox: true,
+  lightningHost: true,
+  name: true,
+  description: true,
+  tokenLifetimeSeconds: true,
+  grantType: true,
+  additionalScopes: true,
+  additionalRedirectUris: true,
+  preventDestroy: true,
+  importClientId: true,
+} satisfies Record<keyof ServiceCloudVoiceOAuthClientProps, true>) as readonly (keyof ServiceCloudVoiceOAuthClientProps)[];
 
 const ALLOWED_PROPS = "an object of props: myDomain (and sandbox) or lightningHost, and optionally the others of ServiceCloudVoiceOAuthClientProps";
 
@@ -172,10 +172,10 @@ export function checkOAuthClientProps(props: ServiceCloudVoiceOAuthClientProps):
   // From JavaScript anything can arrive; from TypeScript a spread of a larger object can. Keys that are not props
   // are left alone (a spread's "host" or "domain" among them), except one so close to a prop's name that it is
   // surely a typo of it: the same but for case, or at most two edits away.
-  if (typeof props !== "object" || props === null || Array.isArray(props)) return [{ path: "(props)", given: props, allowed: ALLOWED_PROPS }];
+  if (typeof props !== "object" || props === null || Array.isArray(props)) return [{ path: [], place: "(props)", given: props, allowed: ALLOWED_PROPS }];
   const typos: Problem[] = Object.entries(props).flatMap(([key, value]) => {
     const meant = (PROP_NAMES as readonly string[]).includes(key) ? undefined : nearestKey(key, PROP_NAMES, { holding: false });
-    return meant ? [{ path: key, given: value, allowed: `no prop ${JSON.stringify(key)} (did you mean ${JSON.stringify(meant)}?)` }] : [];
+    return meant ? [{ path: [key], given: value, allowed: `no prop ${JSON.stringify(key)} (did you mean ${JSON.stringify(meant)}?)` }] : [];
   });
   if (typos.length > 0) return typos;
   const literal = Object.fromEntries(
@@ -183,15 +183,15 @@ export function checkOAuthClientProps(props: ServiceCloudVoiceOAuthClientProps):
   ) as ServiceCloudVoiceOAuthClientProps;
   const problems: Problem[] = Object.entries(props)
     .filter(([key, value]) => key !== "provider" && !(TOKEN_PROPS as readonly string[]).includes(key) && isToken(value))
-    .map(([key, value]) => ({ path: key, given: new Description(`a Terraform token (${String(value)})`), allowed: ALLOWED_LITERAL }));
+    .map(([key, value]) => ({ path: [key], given: new Description(`a Terraform token (${String(value)})`), allowed: ALLOWED_LITERAL }));
   return [...problems, ...literalProblems(literal, props)];
 }
 
 /** The checks of the literal props; a prop given as a token is absent from `props` but present in `given`. */
 function literalProblems(props: ServiceCloudVoiceOAuthClientProps, given: ServiceCloudVoiceOAuthClientProps): Problem[] {
   const problems: Problem[] = [];
-  const check = (ok: boolean, path: string, value: unknown, allowed: string) => {
-    if (!ok) problems.push({ path, given: value, allowed });
+  const check = (ok: boolean, prop: keyof ServiceCloudVoiceOAuthClientProps, value: unknown, allowed: string) => {
+    if (!ok) problems.push({ path: [prop], given: value, allowed });
   };
   const { myDomain, sandbox, lightningHost } = props;
 
@@ -242,18 +242,18 @@ function literalProblems(props: ServiceCloudVoiceOAuthClientProps, given: Servic
 
 function checkEach(
   problems: Problem[],
-  path: string,
+  prop: keyof ServiceCloudVoiceOAuthClientProps,
   values: readonly unknown[] | undefined,
   isValid: (value: string) => boolean,
   allowed: string,
 ): void {
   if (values === undefined) return;
   if (!Array.isArray(values)) {
-    problems.push({ path, given: values, allowed: `a list, each item ${allowed}` });
+    problems.push({ path: [prop], given: values, allowed: `a list, each item ${allowed}` });
     return;
   }
   values.forEach((value, i) => {
-    if (!isText(value) || !isValid(value)) problems.push({ path: `${path}[${i}]`, given: value, allowed });
+    if (!isText(value) || !isValid(value)) problems.push({ path: [prop, i], given: value, allowed });
   });
 }
 

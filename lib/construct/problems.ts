@@ -1,13 +1,18 @@
 import { showHiddenCharacters } from "./plain-text";
 
+/** Where in the data: its keys and list indexes from the top, `[]` for the top itself. */
+export type Path = readonly (string | number)[];
+
 /**
  * A problem with user input: where it is, what was given, what is allowed.
  * Every check in this project reports problems in this one shape, so that the deployments file,
  * the construct's props and the CLI all print the same kind of message.
  */
 export interface Problem {
-  /** Where: a JSON path into the deployments file (`deployments[0].salesforce.myDomain`) or a prop name. */
-  readonly path: string;
+  /** Where: in the deployments file `["deployments", 0, "salesforce", "myDomain"]`; in the props `["myDomain"]`. */
+  readonly path: Path;
+  /** A place outside the data, printed instead of the path: `(file)`, `(line 3, column 20)`, `--json`. */
+  readonly place?: string;
   /** What was given; `undefined` when the key is missing. */
   readonly given: unknown;
   /** What is allowed, in words. */
@@ -60,9 +65,23 @@ export function describeProblem(problem: Problem): string {
 
 export function formatProblems(source: string, problems: readonly Problem[]): string {
   const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
-  const lines = problems.map((p) => `  - ${p.path || "(top level)"}: ${describeProblem(p)}`);
+  const lines = problems.map((p) => `  - ${placeOf(p)}: ${describeProblem(p)}`);
   // Paths, file names and values are the user's text: a bidirectional mark or line break in them is shown, not obeyed.
   return [`${source} has ${count}:`, ...lines].map(showHiddenCharacters).join("\n");
+}
+
+/** Where a problem is, as messages print it: its place, or its path (`deployments[0].salesforce.myDomain`). */
+export function placeOf(problem: Problem): string {
+  return problem.place ?? (formatPath(problem.path) || "(top level)");
+}
+
+/** `a.b[0]["odd key"]`: the JSON path form every message uses (a key of digits reads as an index, as it always has). */
+export function formatPath(path: Path): string {
+  return path.reduce<string>((at, key) => {
+    if (typeof key === "number" || /^\d+$/.test(key)) return `${at}[${key}]`;
+    if (!/^[A-Za-z_$][\w$]*$/.test(key)) return `${at}[${JSON.stringify(key)}]`;
+    return at === "" ? key : `${at}.${key}`;
+  }, "");
 }
 
 /**

@@ -13,12 +13,12 @@ import { dirname, join, resolve } from "path";
 import { parseArgs } from "util";
 import { DeploymentStack } from "../app/deployment-stack";
 import { Deployment, deploymentsFile, loadDeployments } from "../app/deployments";
-import { describeProblem, InputError, showHiddenCharacters } from "../construct";
+import { describeProblem, formatPath, InputError, Path, showHiddenCharacters } from "../construct";
 
 export interface Finding {
   readonly level: "error" | "warning";
-  /** The deployment (stack) name, or the JSON path for a problem in the deployments file. */
-  readonly where: string;
+  /** The deployment (stack) name; or where in the deployments file: its path, or a place outside the data ("(file)"). */
+  readonly where: string | Path;
   readonly message: string;
 }
 
@@ -34,7 +34,7 @@ export function checkDeployments(file: string, env: NodeJS.ProcessEnv = {}): Fin
     if (!(e instanceof InputError)) throw e;
     return e.problems.map((p) => ({
       level: "error",
-      where: p.path,
+      where: p.place ?? p.path,
       message: describeProblem(p),
     }));
   }
@@ -66,7 +66,7 @@ function protectionFindings(deployments: readonly Deployment[]): Finding[] {
       ? [
           {
             level: "warning" as const,
-            where: `deployments[${i}].oauthClient.preventDestroy`,
+            where: ["deployments", i, "oauthClient", "preventDestroy"],
             message:
               `deployment "${deployment.name}" lets Terraform delete its OAuth client: a destroy, or a plan that replaces the client, ` +
               "takes its client id with it, and the Salesforce org's agents cannot log in until an admin enters a new one. " +
@@ -83,7 +83,7 @@ function localStateFindings(deployments: readonly Deployment[]): Finding[] {
       ? [
           {
             level: "error" as const,
-            where: `deployments[${i}].backend`,
+            where: ["deployments", i, "backend"],
             message:
               `deployment "${deployment.name}" keeps its Terraform state in a local file, which a GitHub Actions runner throws away: ` +
               'the next run would create another OAuth client with a new client id. Set its backend to "s3" or "cloud" (README, "Choosing a backend").',
@@ -108,22 +108,14 @@ export function workflowAnnotations(file: string, findings: readonly Finding[]):
   }
   const names = tree ? (findNodeAtLocation(tree, ["deployments"])?.children ?? []).map((d) => findNodeAtLocation(d, ["name"])?.value) : [];
   return findings.map((f) => {
-    const index = names.indexOf(f.where);
-    const path = index >= 0 ? ["deployments", index] : jsonPathSegments(f.where);
+    const path = typeof f.where !== "string" ? f.where : names.includes(f.where) ? ["deployments", names.indexOf(f.where)] : [];
     let node: Node | undefined;
     for (let n = path.length; tree && !node && n > 0; n--) node = findNodeAtLocation(tree, path.slice(0, n));
     const line = node ? `,line=${text.slice(0, node.offset).split("\n").length}` : "";
     // f.where stays the raw key above, to find it in the file; what is shown has its hidden characters escaped.
-    const title = showHiddenCharacters(`npm run check: ${f.where}`);
+    const title = showHiddenCharacters(`npm run check: ${whereOf(f)}`);
     return `::${f.level} file=${property(file)}${line},title=${property(title)}::${data(showHiddenCharacters(f.message))}`;
   });
-}
-
-/** `deployments[1].salesforce.myDomain` → ["deployments", 1, "salesforce", "myDomain"]. */
-function jsonPathSegments(path: string): (string | number)[] {
-  return [...path.matchAll(/([A-Za-z_$][\w$]*)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]/g)].map((m) =>
-    m[1] ?? (m[2] !== undefined ? Number(m[2]) : JSON.parse(`"${m[3]}"`)),
-  );
 }
 
 /** GitHub's escaping of workflow command values. */
@@ -134,9 +126,14 @@ function property(text: string): string {
   return data(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
+/** A finding's deployment, or its path as messages print it. */
+function whereOf(finding: Finding): string {
+  return typeof finding.where === "string" ? finding.where : formatPath(finding.where);
+}
+
 export function formatFindings(file: string, findings: readonly Finding[]): string {
   const count = (level: Finding["level"]) => findings.filter((f) => f.level === level).length;
-  const lines = findings.map((f) => `  ${f.level.padEnd(7)} ${f.where}: ${f.message}`);
+  const lines = findings.map((f) => `  ${f.level.padEnd(7)} ${whereOf(f)}: ${f.message}`);
   return [`Policy check of ${file}:`, ...lines, `${count("error")} errors, ${count("warning")} warnings`].map(showHiddenCharacters).join("\n");
 }
 

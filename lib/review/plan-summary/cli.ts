@@ -103,7 +103,7 @@ function writeAtomically(file: string, text: string): void {
 }
 
 function jsonTargetError(file: string, why: string): InputError {
-  return new InputError("plan-summary", [{ path: "--json", given: new Description(`${JSON.stringify(file)}: ${why}`), allowed: ALLOWED_JSON_TARGET }]);
+  return new InputError("plan-summary", [{ path: [], place: "--json", given: new Description(`${JSON.stringify(file)}: ${why}`), allowed: ALLOWED_JSON_TARGET }]);
 }
 
 if (require.main === module) {

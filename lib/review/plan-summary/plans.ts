@@ -98,7 +98,7 @@ export function readPlans(paths: readonly string[], { skip }: { skip?: string } 
   const files = paths.flatMap((path) => planFilesAt(path, visited)).filter((file) => resolve(file) !== skipped || paths.includes(file));
   if (files.length === 0) {
     throw new InputError("plan-summary", [
-      { path: "(arguments)", given: paths, allowed: "one or more plan files, or directories holding them (*.json)" },
+      { path: [], place: "(arguments)", given: paths, allowed: "one or more plan files, or directories holding them (*.json)" },
     ]);
   }
   const plans = files.map(readPlan);
@@ -112,7 +112,8 @@ export function readPlans(paths: readonly string[], { skip }: { skip?: string } 
     throw new InputError(
       "plan-summary",
       twice.map(({ first, plan }) => ({
-        path: "(arguments)",
+        path: [],
+        place: "(arguments)",
         given: new Description(`${first.file} and ${plan.file}, both plans of the stack "${plan.stack}"`),
         allowed: "one plan per stack (a stack is named after its plan file, or its folder for plan.json and tfplan.json)",
       })),
@@ -140,13 +141,13 @@ function statOrExplain(path: string): Stats {
     // A link whose target is gone: the link itself is there (lstat), what it points to is not (stat).
     const broken = code === "ENOENT" && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink();
     const what = code === "ELOOP" ? "a symbolic link loop" : broken ? "a broken symbolic link" : code === "ENOENT" ? undefined : (e as Error).message;
-    throw new InputError(path, [{ path: "(file)", given: what ? new Description(`${path}: ${what}`) : path, allowed: "an existing plan file or directory" }]);
+    throw new InputError(path, [{ path: [], place: "(file)", given: what ? new Description(`${path}: ${what}`) : path, allowed: "an existing plan file or directory" }]);
   }
 }
 
 export function readPlan(file: string): StackPlan {
   const text = readTextFile(file, PLAN_FILE);
-  const notAPlan = (what: string) => new InputError(file, [{ path: "(file)", given: new Description(what), allowed: PLAN_FILE }]);
+  const notAPlan = (what: string) => new InputError(file, [{ path: [], place: "(file)", given: new Description(what), allowed: PLAN_FILE }]);
   let plan: unknown;
   try {
     plan = parseJson(text, file);
@@ -157,7 +158,7 @@ export function readPlan(file: string): StackPlan {
   const kind = notAPlanKind(plan);
   if (kind) throw notAPlan(kind);
   if (isJsonObject(plan) && plan.errored === true) {
-    throw new InputError(file, [{ path: "errored", given: true, allowed: "false: a plan Terraform finished (an errored plan cannot be applied; fix what terraform plan reported and plan again)" }]);
+    throw new InputError(file, [{ path: ["errored"], given: true, allowed: "false: a plan Terraform finished (an errored plan cannot be applied; fix what terraform plan reported and plan again)" }]);
   }
   const problems = checkPlan(plan);
   if (problems.length > 0) throw new InputError(file, problems);
