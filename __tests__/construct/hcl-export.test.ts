@@ -6,7 +6,8 @@ import { spawnSync } from "child_process";
 import { App, TerraformStack, TerraformVariable } from "cdktf";
 import { readFileSync } from "fs";
 import { join } from "path";
-import { DataGenesyscloudOrganizationsMe, dependsOnAddresses, GenesyscloudProvider, lifecycleForHcl, ServiceCloudVoiceOAuthClient } from "../../lib/construct";
+import { DataGenesyscloudOrganizationsMe, GenesyscloudProvider, ServiceCloudVoiceOAuthClient } from "../../lib/construct";
+import { dependsOnAddresses, lifecycleForHcl } from "../../lib/construct/hcl-export";
 import { tempDir } from "../support/temp-dir";
 
 /** A stack with the construct (its name a token, so it has preconditions) and a data source with a postcondition. */

@@ -2,7 +2,8 @@
  * The construct as the npm package other cdktf apps install: `npm pack` holds the compiled construct, its
  * declarations and the bindings and nothing of the app or the review tools; a throwaway app installs the tarball
  * with cdktf and constructs from the npm cache (offline), compiles the README's example under strict TypeScript,
- * and synthesizes two clients for two orgs, each with its own aliased provider.
+ * and synthesizes two clients for two orgs, each with its own aliased provider; and an app that brings its own
+ * genesyscloud bindings (its own `cdktf get`) gives its provider to the construct.
  */
 import { execFileSync, spawnSync } from "child_process";
 import { createHash } from "crypto";
@@ -27,6 +28,18 @@ function publint(target: string) {
   return spawnSync(process.execPath, [join(root, "node_modules/publint/src/cli.js"), "run", target, "--strict", "--pack", "false"], { encoding: "utf8" });
 }
 
+/** A consumer app whose genesyscloud provider class is its own, not the package's. */
+const OWN_BINDINGS_APP = `import { App, TerraformStack } from "cdktf";
+import { ServiceCloudVoiceOAuthClient } from "genesys-scv-oauth-client";
+import { GenesyscloudProvider } from "./bindings/provider";
+
+const app = new App();
+const stack = new TerraformStack(app, "own-bindings");
+const provider = new GenesyscloudProvider(stack, "genesyscloud", { alias: "mine", awsRegion: "eu-west-1" });
+new ServiceCloudVoiceOAuthClient(stack, "acme", { provider, myDomain: "acme", grantType: "authorization-code" });
+app.synth();
+`;
+
 let packed: { filename: string; files: { path: string }[]; size: number; entryCount: number };
 const work = tempDir("consumer-");
 
@@ -48,7 +61,7 @@ describe("npm pack", () => {
       expect(files).toContain(`dist/package/.gen/providers/genesyscloud/${binding}/index.js`);
       expect(files).toContain(`dist/package/.gen/providers/genesyscloud/${binding}/index.d.ts`);
     }
-    expect(files.filter((f) => /__tests__|fixtures|\/app\/|\/review\/|plan-summary|deployments|check|\.ts$(?<!\.d\.ts)/.test(f))).toEqual([]);
+    expect(files.filter((f) => /__tests__|fixtures|\/app\/|\/review\/|plan-summary|deployments|check|internal|\.ts$(?<!\.d\.ts)/.test(f))).toEqual([]);
     console.log(`package: ${packed.filename}, ${packed.entryCount} files, ${(packed.size / 1024).toFixed(1)} kB`);
   });
 
@@ -71,6 +84,8 @@ describe("npm pack", () => {
     expect(own.peerDependencies).toEqual({ cdktf: "^0.21.0", constructs: "^10.3.0" });
     expect(own.dependencies).toBeUndefined();
     expect(own.exports["."]).toEqual({ types: "./dist/package/lib/construct/index.d.ts", default: "./dist/package/lib/construct/index.js" });
+    // The internal entry (the app's and the review tools' toolbox) is not published.
+    expect(Object.keys(own.exports)).toEqual([".", "./package.json"]);
   });
 });
 
@@ -99,6 +114,10 @@ describe("a consumer's cdktf app", () => {
     writeFileSync(join(app, "package-lock.json"), JSON.stringify({ name: "consumer", lockfileVersion: 3, requires: true, packages }, null, 2));
     npm(["ci", "--offline"], app);
     writeFileSync(join(app, "main.ts"), example ?? "");
+    // The consumer's own `cdktf get`: the same generator's output for the same provider, a class of its own.
+    execFileSync("mkdir", ["-p", join(app, "bindings")]);
+    execFileSync("cp", [join(root, ".gen/providers/genesyscloud/provider/index.ts"), join(app, "bindings/provider.ts")]);
+    writeFileSync(join(app, "own-bindings.ts"), OWN_BINDINGS_APP);
     writeFileSync(
       join(app, "tsconfig.json"),
       JSON.stringify({ compilerOptions: { target: "ES2022", module: "commonjs", strict: true, noUnusedLocals: true, types: [], skipLibCheck: false } }),
@@ -112,11 +131,22 @@ describe("a consumer's cdktf app", () => {
     expect(everything).not.toMatch(/ajv|jsonc|deployments|plan-summary|check\.js|backend/);
   });
 
-  it("compiles the README's example under strict TypeScript", () => {
+  it("compiles the README's example, and an app with its own bindings, under strict TypeScript", () => {
     expect(example).toBeDefined();
     const tsc = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "."], { cwd: app, encoding: "utf8" });
     expect(tsc.stdout + tsc.stderr).toBe("");
     expect(tsc.status).toBe(0);
+  });
+
+  it("gives the construct a provider from the consumer's own bindings", () => {
+    const outdir = join(app, "cdktf.out.own");
+    const run = spawnSync(process.execPath, ["own-bindings.js"], { cwd: app, encoding: "utf8", env: { ...process.env, CDKTF_OUTDIR: outdir } });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const json = JSON.parse(readFileSync(join(outdir, "stacks/own-bindings/cdk.tf.json"), "utf8"));
+    expect(json.provider.genesyscloud).toEqual([{ alias: "mine", aws_region: "eu-west-1" }]);
+    const [client] = Object.values(json.resource.genesyscloud_oauth_client) as any[];
+    expect(client.provider).toBe("genesyscloud.mine");
   });
 
   it("synthesizes two clients, each with the article's settings and its own org's provider", () => {

@@ -1,6 +1,6 @@
 import { Annotations, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { DataGenesyscloudOrganizationsMe, dependsOnAddresses, GenesyscloudProvider, lifecycleForHcl, ServiceCloudVoiceOAuthClient } from "../construct";
+import { DataGenesyscloudOrganizationsMe, dependsOnAddresses, GenesyscloudProvider, lifecycleForHcl, ServiceCloudVoiceOAuthClient } from "../construct/internal";
 import { declareBackend } from "./backend";
 import { Deployment, Gateway, oauthClientProps } from "./deployments";
 

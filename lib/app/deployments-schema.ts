@@ -25,7 +25,7 @@ import {
   SERVICE_CLOUD_VOICE_SCOPES,
   TEXT_LIMITS,
   TOKEN_LIFETIME_SECONDS,
-} from "../construct";
+} from "../construct/internal";
 
 /** An environment variable prefix: ACME_EU reads ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID and the rest. */
 export const CREDENTIALS_PREFIX_PATTERN = "^[A-Z][A-Z0-9_]{0,62}[A-Z0-9]$|^[A-Z]$";

@@ -8,7 +8,7 @@ import { dirname, resolve } from "path";
 import { stateLocation } from "./backend";
 import { Deployment, deploymentsSchema, oauthClientSchema, salesforceSchema } from "./deployments-schema";
 import { isJsonObject, parseJson, readTextFile, schemaChecker } from "./json-input";
-import { checkOAuthClientProps, Description, formatPath, InputError, Problem, ServiceCloudVoiceOAuthClientProps } from "../construct";
+import { checkOAuthClientProps, Description, formatPath, InputError, Problem, ServiceCloudVoiceOAuthClientProps } from "../construct/internal";
 
 export type { Deployment, Gateway } from "./deployments-schema";
 

@@ -6,7 +6,7 @@
 import Ajv, { ErrorObject } from "ajv";
 import { readFileSync, statSync } from "fs";
 import { JSONPath, ParseErrorCode, printParseErrorCode, visit } from "jsonc-parser";
-import { Description, InputError, nearestKey, Path, Problem } from "../construct";
+import { Description, InputError, nearestKey, Path, Problem } from "../construct/internal";
 
 export type SchemaChecker = (data: unknown) => Problem[];
 

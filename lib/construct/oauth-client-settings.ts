@@ -2,8 +2,7 @@
  * The construct's props, their checks and the settings they resolve to, as pure functions:
  * everything the Genesys article decides about the OAuth client, apart from the resource itself.
  */
-import { Token } from "cdktf";
-import type { GenesyscloudProvider } from "../../.gen/providers/genesyscloud/provider";
+import { TerraformProvider, Token } from "cdktf";
 import { DEFAULT_GRANT_TYPE, GRANT_TYPES, GRANT_TYPE_NAMES, GrantType, isGrantType } from "./grant-type";
 import { Description, InputError, nearestKey, Problem } from "./problems";
 import { isPlainText, PLAIN_TEXT } from "./plain-text";
@@ -26,10 +25,11 @@ import { ALLOWED_SCOPE, additionalScopesOf, isScopeName, scopesWith } from "./sc
 export interface ServiceCloudVoiceOAuthClientProps {
   /**
    * The genesyscloud provider of the Genesys Cloud org the client belongs to: with several orgs in one stack,
-   * each has its own aliased provider.
+   * each has its own aliased provider. This package's `GenesyscloudProvider`, or the one your own `cdktf get`
+   * generated (any cdktf `TerraformProvider` of mypurecloud/genesyscloud).
    * @default the stack's default genesyscloud provider
    */
-  readonly provider?: GenesyscloudProvider;
+  readonly provider?: TerraformProvider;
   /**
    * The Salesforce org's My Domain name, e.g. `acme` for acme.my.salesforce.com.
    * Give this (with `sandbox` for a sandbox) or `lightningHost`, not both.

@@ -13,7 +13,7 @@ import { dirname, join, resolve } from "path";
 import { parseArgs } from "util";
 import { DeploymentStack } from "../app/deployment-stack";
 import { Deployment, deploymentsFile, loadDeployments } from "../app/deployments";
-import { describeProblem, formatPath, InputError, Path, showHiddenCharacters } from "../construct";
+import { describeProblem, formatPath, InputError, Path, showHiddenCharacters } from "../construct/internal";
 
 export interface Finding {
   readonly level: "error" | "warning";

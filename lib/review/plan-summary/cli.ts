@@ -12,7 +12,7 @@ import { readPlans } from "./plans";
 import { summarizePlans } from "./summarize";
 import { verdictOf } from "./verdict";
 import { isJsonObject } from "../../app/json-input";
-import { Description, InputError } from "../../construct";
+import { Description, InputError } from "../../construct/internal";
 
 export const EXIT = { ok: 0, input: 1, gate: 2 } as const;
 

@@ -3,7 +3,7 @@
  * fits GitHub's 65,536-character comment limit: long stack sections fold into <details>, and what does not fit is
  * cut with a notice that says what was cut.
  */
-import { showHiddenCharacters } from "../../construct";
+import { showHiddenCharacters } from "../../construct/internal";
 import { ChangeSummary, COUNTED, Counts, PlanSummary, StackSummary } from "./summarize";
 
 /** The hidden marker the workflow finds its own comment by, to update it instead of adding another. */

@@ -6,7 +6,7 @@
 import { lstatSync, readdirSync, realpathSync, Stats, statSync } from "fs";
 import { basename, dirname, join, resolve } from "path";
 import { isJsonObject, parseJson, readTextFile, schemaChecker } from "../../app/json-input";
-import { Description, InputError } from "../../construct";
+import { Description, InputError } from "../../construct/internal";
 
 export type PlanAction = "no-op" | "create" | "read" | "update" | "delete" | "forget";
 

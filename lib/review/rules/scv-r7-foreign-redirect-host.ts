@@ -1,4 +1,4 @@
-import { foreignRedirectUris, LIGHTNING_HOME_PATH } from "../../construct";
+import { foreignRedirectUris, LIGHTNING_HOME_PATH } from "../../construct/internal";
 import { listOf, ReviewRule } from "./rule";
 
 /**

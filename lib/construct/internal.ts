@@ -1,0 +1,36 @@
+/**
+ * The construct's internal entry, for this repository's app and review tools: the public entry plus the checks,
+ * texts and helpers behind it. package.json's `exports` does not publish it, so nothing here binds the package.
+ */
+export * from "./index";
+export { PROP_NAMES } from "./oauth-client-settings";
+export {
+  ALLOWED_CLIENT_ID,
+  ALLOWED_DESCRIPTION,
+  ALLOWED_GRANT_TYPE,
+  ALLOWED_LITERAL,
+  ALLOWED_NAME,
+  ALLOWED_TOKEN_LIFETIME,
+  checkOAuthClientProps,
+  DEFAULT_DESCRIPTION,
+  GUID_PATTERN,
+  resolveOAuthClientSettings,
+  TEXT_LIMITS,
+  TOKEN_LIFETIME_SECONDS,
+  TOKEN_PROPS,
+} from "./oauth-client-settings";
+export { DEFAULT_GRANT_TYPE, GRANT_TYPE_NAMES, GRANT_TYPES, IMPLICIT_GRANT_RETIREMENT } from "./grant-type";
+export { ALLOWED_SCOPE } from "./scopes";
+export {
+  ALLOWED_LIGHTNING_HOST,
+  ALLOWED_MY_DOMAIN,
+  ALLOWED_REDIRECT_URI,
+  ALLOWED_SANDBOX,
+  foreignRedirectUris,
+  isLightningHost,
+  isSalesforceRedirectUri,
+  LIGHTNING_HOME_PATH,
+} from "./salesforce";
+export { dependsOnAddresses, lifecycleForHcl } from "./hcl-export";
+export { showHiddenCharacters } from "./plain-text";
+export { Description, describeGiven, describeProblem, formatPath, nearestKey, placeOf } from "./problems";
