@@ -1,7 +1,9 @@
 /**
- * The layout says what the house is: lib/construct is the package (its index.ts the public entry), lib/app the
- * deployments app, lib/review the review tools. The construct imports nothing of the other two, and they import
- * the construct only through its entries: the public one, or the internal one that the package does not publish.
+ * The layout says what the house is: lib/construct is the package (its index.ts the public entry, internal.ts the
+ * app's), lib/app the deployments app (and `npm run check`, which builds its stacks), lib/review the review tools
+ * that read plans, lib/shared what they share (problems, the JSON reader, Salesforce hosts, scopes, the
+ * implicit-grant policy). The review tools depend on neither the construct nor the app, nor on cdktf: they read
+ * `terraform show -json` and outlive CDKTF. The construct imports nothing of the app or the review tools.
  */
 import { readdirSync, readFileSync, statSync } from "fs";
 import { dirname, join, relative, resolve } from "path";
@@ -15,48 +17,48 @@ function sources(dir: string): string[] {
   });
 }
 
-/** Every relative import of a file, as a path from the project root (without extension). */
+/** Every import of a file: relative ones as a path from the project root (without extension), packages by name. */
 function importsOf(file: string): string[] {
   const text = readFileSync(file, "utf8");
-  return [...text.matchAll(/(?:from|import)\s+"(\.{1,2}\/[^"]+)"/g)].map((m) => relative(root, resolve(dirname(file), m[1])));
+  return [...text.matchAll(/(?:from|import)\s+"([^"]+)"/g)].map((m) => (m[1].startsWith(".") ? relative(root, resolve(dirname(file), m[1])) : m[1]));
 }
 
+/** The imports of every file under `dirs` that `allowed` refuses, as "file -> target". */
+function wrongImports(dirs: string[], allowed: (target: string) => boolean): string[] {
+  return dirs
+    .flatMap((dir) => (dir.endsWith(".ts") ? [join(root, dir)] : sources(join(root, dir))))
+    .flatMap((file) => importsOf(file).filter((target) => !allowed(target)).map((target) => `${relative(root, file)} -> ${target}`));
+}
+
+const isPackage = (target: string) => !target.startsWith("lib/") && !target.startsWith(".gen/") && target !== "main";
+const within = (...parts: string[]) => (target: string) => parts.some((part) => target === part || target.startsWith(`${part}/`));
+
 describe("layout", () => {
-  it("lib/ holds exactly the construct, the app and the review tools", () => {
-    expect(readdirSync(join(root, "lib")).sort()).toEqual(["app", "construct", "review"]);
+  it("lib/ holds exactly the construct, the app, the review tools and what they share", () => {
+    expect(readdirSync(join(root, "lib")).sort()).toEqual(["app", "construct", "review", "shared"]);
   });
 
-  it("the construct imports nothing of the app or the review tools", () => {
-    const wrong = sources(join(root, "lib/construct")).flatMap((file) =>
-      importsOf(file)
-        .filter((target) => !target.startsWith("lib/construct") && !target.startsWith(".gen/providers/genesyscloud"))
-        .map((target) => `${relative(root, file)} -> ${target}`),
-    );
-    expect(wrong).toEqual([]);
+  it("the construct imports nothing of the app or the review tools, and of lib/shared nothing the package cannot ship", () => {
+    const shipped = (target: string) => within("lib/construct", "lib/shared", ".gen/providers/genesyscloud")(target) && target !== "lib/shared/json-input";
+    expect(wrongImports(["lib/construct"], (target) => isPackage(target) || shipped(target))).toEqual([]);
   });
 
-  it("the app, the review tools and main.ts use the construct only through its entries", () => {
-    const users = [...sources(join(root, "lib/app")), ...sources(join(root, "lib/review")), join(root, "main.ts")];
+  it("lib/shared imports nothing of the others, nor cdktf", () => {
+    expect(wrongImports(["lib/shared"], (target) => (isPackage(target) && !/^(cdktf|constructs)$/.test(target)) || within("lib/shared")(target))).toEqual([]);
+  });
+
+  it("the review tools depend on neither the construct nor the app, nor on cdktf", () => {
+    expect(wrongImports(["lib/review"], (target) => (isPackage(target) && !/^(cdktf|constructs)$/.test(target)) || within("lib/review", "lib/shared")(target))).toEqual([]);
+  });
+
+  it("the app and main.ts use the construct only through its entries, and never the review tools", () => {
     const entries = ["lib/construct", "lib/construct/internal"];
-    const wrong = users.flatMap((file) =>
-      importsOf(file)
-        .filter((target) => (target.startsWith("lib/construct") && !entries.includes(target)) || target.startsWith(".gen"))
-        .map((target) => `${relative(root, file)} -> ${target}`),
-    );
-    expect(wrong).toEqual([]);
-  });
-
-  it("the review tools may use the app; the app never uses the review tools", () => {
-    const wrong = sources(join(root, "lib/app")).flatMap((file) =>
-      importsOf(file)
-        .filter((target) => target.startsWith("lib/review"))
-        .map((target) => `${relative(root, file)} -> ${target}`),
-    );
-    expect(wrong).toEqual([]);
+    const allowed = (target: string) => isPackage(target) || entries.includes(target) || within("lib/app", "lib/shared")(target);
+    expect(wrongImports(["lib/app", "main.ts"], allowed)).toEqual([]);
   });
 
   it("__tests__ mirrors lib/: a test folder per part", () => {
-    for (const part of ["construct", "app", "review"]) expect(statSync(join(__dirname, part)).isDirectory()).toBe(true);
+    for (const part of ["construct", "app", "review", "shared"]) expect(statSync(join(__dirname, part)).isDirectory()).toBe(true);
   });
 });
 

@@ -15,7 +15,7 @@ const { outputFiles } = await build({
     main: "main.ts",
     "cdktf-runner": "lib/app/cdktf-runner.ts",
     "plan-summary": "lib/review/plan-summary/cli.ts",
-    check: "lib/review/check.ts",
+    check: "lib/app/check.ts",
   },
   outdir: "dist",
   bundle: true,

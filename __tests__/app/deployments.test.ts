@@ -1,7 +1,7 @@
 import { chmodSync, writeFileSync } from "fs";
 import { join } from "path";
 import { loadDeployments, oauthClientProps, parseDeployments } from "../../lib/app/deployments";
-import { InputError } from "../../lib/construct/problems";
+import { InputError } from "../../lib/shared/problems";
 import { tempDir } from "../support/temp-dir";
 
 const valid = {

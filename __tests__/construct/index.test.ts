@@ -20,8 +20,8 @@ describe("the public entry", () => {
     ]);
   });
 
-  it("is part of the internal entry, which adds the checks and texts for the app and the review tools", () => {
+  it("is part of the internal entry, which adds the checks and texts for the app", () => {
     for (const [name, value] of Object.entries(publicEntry)) expect(internalEntry[name as keyof typeof internalEntry]).toBe(value);
-    expect(Object.keys(internalEntry)).toEqual(expect.arrayContaining(["checkOAuthClientProps", "nearestKey", "ALLOWED_MY_DOMAIN"]));
+    expect(Object.keys(internalEntry)).toEqual(expect.arrayContaining(["checkOAuthClientProps", "PROP_NAMES", "ALLOWED_NAME"]));
   });
 });

@@ -4,7 +4,7 @@ import {
   resolveOAuthClientSettings,
   ServiceCloudVoiceOAuthClientProps,
 } from "../../lib/construct/oauth-client-settings";
-import { InputError, placeOf } from "../../lib/construct/problems";
+import { InputError, placeOf } from "../../lib/shared/problems";
 
 const problemsOf = (props: ServiceCloudVoiceOAuthClientProps) =>
   checkOAuthClientProps(props).map((p) => `${placeOf(p)}: ${JSON.stringify(p.given)} -> ${p.allowed}`);

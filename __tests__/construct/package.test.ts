@@ -53,15 +53,19 @@ describe("npm pack", () => {
   it("holds the compiled construct, its declarations and the bindings, and nothing else", () => {
     const files = packed.files.map((f) => f.path).sort();
     expect(files.filter((f) => !f.startsWith("dist/package/"))).toEqual(["LICENSE", "README.md", "package.json"]);
-    for (const module of ["index", "service-cloud-voice-oauth-client", "oauth-client-settings", "salesforce", "scopes", "grant-type", "problems"]) {
-      expect(files).toContain(`dist/package/lib/construct/${module}.js`);
-      expect(files).toContain(`dist/package/lib/construct/${module}.d.ts`);
+    const modules = [
+      ...["index", "service-cloud-voice-oauth-client", "oauth-client-settings", "grant-type"].map((m) => `construct/${m}`),
+      ...["salesforce", "scopes", "problems", "plain-text"].map((m) => `shared/${m}`),
+    ];
+    for (const module of modules) {
+      expect(files).toContain(`dist/package/lib/${module}.js`);
+      expect(files).toContain(`dist/package/lib/${module}.d.ts`);
     }
     for (const binding of ["provider", "oauth-client", "data-genesyscloud-oauth-client", "data-genesyscloud-organizations-me"]) {
       expect(files).toContain(`dist/package/.gen/providers/genesyscloud/${binding}/index.js`);
       expect(files).toContain(`dist/package/.gen/providers/genesyscloud/${binding}/index.d.ts`);
     }
-    expect(files.filter((f) => /__tests__|fixtures|\/app\/|\/review\/|plan-summary|deployments|check|internal|\.ts$(?<!\.d\.ts)/.test(f))).toEqual([]);
+    expect(files.filter((f) => /__tests__|fixtures|\/app\/|\/review\/|plan-summary|deployments|check|internal|json-input|\.ts$(?<!\.d\.ts)/.test(f))).toEqual([]);
     console.log(`package: ${packed.filename}, ${packed.entryCount} files, ${(packed.size / 1024).toFixed(1)} kB`);
   });
 

@@ -5,7 +5,7 @@
 import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformStack } from "cdktf";
 import { join, posix } from "path";
 import type { BackendConfig } from "./deployments-schema";
-import { isJsonObject } from "./json-input";
+import { isJsonObject } from "../shared/json-input";
 
 export type { BackendConfig } from "./deployments-schema";
 

@@ -7,8 +7,9 @@ import { Static, TObject } from "@sinclair/typebox";
 import { dirname, resolve } from "path";
 import { stateLocation } from "./backend";
 import { Deployment, deploymentsSchema, oauthClientSchema, salesforceSchema } from "./deployments-schema";
-import { isJsonObject, parseJson, readTextFile, schemaChecker } from "./json-input";
-import { checkOAuthClientProps, Description, formatPath, InputError, Problem, ServiceCloudVoiceOAuthClientProps } from "../construct/internal";
+import { checkOAuthClientProps, ServiceCloudVoiceOAuthClientProps } from "../construct/internal";
+import { isJsonObject, parseJson, readTextFile, schemaChecker } from "../shared/json-input";
+import { Description, formatPath, InputError, Problem } from "../shared/problems";
 
 export type { Deployment, Gateway } from "./deployments-schema";
 

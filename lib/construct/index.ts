@@ -6,10 +6,10 @@
 export { ServiceCloudVoiceOAuthClient } from "./service-cloud-voice-oauth-client";
 export type { OAuthClientSettings, ServiceCloudVoiceOAuthClientProps } from "./oauth-client-settings";
 export type { GrantType } from "./grant-type";
-export { SERVICE_CLOUD_VOICE_SCOPES } from "./scopes";
-export { lightningHostFor, redirectUriFor } from "./salesforce";
-export type { Path, Problem } from "./problems";
-export { InputError } from "./problems";
+export { SERVICE_CLOUD_VOICE_SCOPES } from "../shared/scopes";
+export { lightningHostFor, redirectUriFor } from "../shared/salesforce";
+export type { Path, Problem } from "../shared/problems";
+export { InputError } from "../shared/problems";
 // The generated bindings the construct is declared with, compiled into the package.
 export { GenesyscloudProvider } from "../../.gen/providers/genesyscloud/provider";
 export type { GenesyscloudProviderConfig } from "../../.gen/providers/genesyscloud/provider";

@@ -1,6 +1,7 @@
 /**
- * The construct's internal entry, for this repository's app and review tools: the public entry plus the checks,
- * texts and helpers behind it. package.json's `exports` does not publish it, so nothing here binds the package.
+ * The construct's internal entry, for this repository's app: the public entry plus the checks, texts and helpers
+ * behind it. package.json's `exports` does not publish it, so nothing here binds the package. (What the construct
+ * shares with the app and the review tools, Salesforce hosts, scopes, problems, is in lib/shared.)
  */
 export * from "./index";
 export { PROP_NAMES } from "./oauth-client-settings";
@@ -20,17 +21,4 @@ export {
   TOKEN_PROPS,
 } from "./oauth-client-settings";
 export { DEFAULT_GRANT_TYPE, GRANT_TYPE_NAMES, GRANT_TYPES, IMPLICIT_GRANT_RETIREMENT } from "./grant-type";
-export { ALLOWED_SCOPE } from "./scopes";
-export {
-  ALLOWED_LIGHTNING_HOST,
-  ALLOWED_MY_DOMAIN,
-  ALLOWED_REDIRECT_URI,
-  ALLOWED_SANDBOX,
-  foreignRedirectUris,
-  isLightningHost,
-  isSalesforceRedirectUri,
-  LIGHTNING_HOME_PATH,
-} from "./salesforce";
 export { dependsOnAddresses, lifecycleForHcl } from "./hcl-export";
-export { showHiddenCharacters } from "./plain-text";
-export { Description, describeGiven, describeProblem, formatPath, nearestKey, placeOf } from "./problems";

@@ -4,8 +4,8 @@
  */
 import { TerraformProvider, Token } from "cdktf";
 import { DEFAULT_GRANT_TYPE, GRANT_TYPES, GRANT_TYPE_NAMES, GrantType, isGrantType } from "./grant-type";
-import { Description, InputError, nearestKey, Problem } from "./problems";
-import { isPlainText, PLAIN_TEXT } from "./plain-text";
+import { Description, InputError, nearestKey, Problem } from "../shared/problems";
+import { isPlainText, PLAIN_TEXT } from "../shared/plain-text";
 import {
   ALLOWED_LIGHTNING_HOST,
   ALLOWED_MY_DOMAIN,
@@ -19,8 +19,8 @@ import {
   lightningHostFor,
   myDomainAdvice,
   redirectUriFor,
-} from "./salesforce";
-import { ALLOWED_SCOPE, additionalScopesOf, isScopeName, scopesWith } from "./scopes";
+} from "../shared/salesforce";
+import { ALLOWED_SCOPE, additionalScopesOf, isScopeName, scopesWith } from "../shared/scopes";
 
 export interface ServiceCloudVoiceOAuthClientProps {
   /**

@@ -11,8 +11,8 @@ import {
   ServiceCloudVoiceOAuthClientProps,
   TEXT_LIMITS,
 } from "./oauth-client-settings";
-import { HIDDEN_CHARACTERS_RE2 } from "./plain-text";
-import { foreignRedirectUris } from "./salesforce";
+import { HIDDEN_CHARACTERS_RE2 } from "../shared/plain-text";
+import { foreignRedirectUris } from "../shared/salesforce";
 
 /**
  * The Genesys Cloud OAuth client that the Salesforce Service Cloud Voice Lightning app gets its tokens from,

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * plan-summary [--json FILE] [--allow-destroy] PLAN... : the pull-request comment for `terraform show -json` plans.
- * Exit codes: 0 summary written; 2 an OAuth client would be deleted or replaced (the gate) and --allow-destroy was
+ * Exit codes: 0 summary written; 2 a caution rule holds the plan (the gate: an OAuth client deleted or replaced, ...) and --allow-destroy was
  * not given; 1 unreadable or malformed input, or bad arguments.
  */
 import { readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "fs";
@@ -11,8 +11,8 @@ import { renderMarkdown } from "./markdown";
 import { readPlans } from "./plans";
 import { summarizePlans } from "./summarize";
 import { verdictOf } from "./verdict";
-import { isJsonObject } from "../../app/json-input";
-import { Description, InputError } from "../../construct/internal";
+import { isJsonObject } from "../../shared/json-input";
+import { Description, InputError } from "../../shared/problems";
 
 export const EXIT = { ok: 0, input: 1, gate: 2 } as const;
 

@@ -3,7 +3,7 @@
  * fits GitHub's 65,536-character comment limit: long stack sections fold into <details>, and what does not fit is
  * cut with a notice that says what was cut.
  */
-import { showHiddenCharacters } from "../../construct/internal";
+import { showHiddenCharacters } from "../../shared/plain-text";
 import { ChangeSummary, COUNTED, Counts, PlanSummary, StackSummary } from "./summarize";
 
 /** The hidden marker the workflow finds its own comment by, to update it instead of adding another. */
@@ -17,6 +17,9 @@ const HEAD_ITEMS = 100;
 const HEAD_SHARE = { dangers: 0.3, warnings: 0.2, table: 0.1 } as const;
 /** A stack section longer than this many lines folds into <details>. */
 const FOLD_LINES = 20;
+
+/** What a held change does to the client, in the comment's words. */
+const DONE: Partial<Record<ChangeSummary["kind"], string>> = { delete: "deleted", replace: "replaced", create: "created", update: "updated in place" };
 
 const WORDS: Record<(typeof COUNTED)[number], string> = {
   create: "to create",
@@ -69,22 +72,31 @@ function dangerBlock({ stacks }: PlanSummary, allowDestroy: boolean, room: numbe
   const lines = capped(
     dangers.map(({ stack, change }) => {
       const why = change.reasons.length > 0 ? ` because ${change.reasons.map(escape).join("; ")}` : "";
-      const line = `> - ${code(stack)}: ${code(change.address)}${nameOf(change)} is **${change.kind === "delete" ? "deleted" : "replaced"}**${why}.`;
+      const line = `> - ${code(stack)}: ${code(change.address)}${nameOf(change)} is **${DONE[change.kind] ?? "changed"}**${why}.`;
       return [line, ...change.cautions.map((c) => `>   - ${escape(c)}`)].join("\n");
     }),
     HEAD_ITEMS,
     "> - ",
     room,
   );
+  // A caution rule holds the plan; the one every reviewer knows is a client losing its id (deleted or replaced).
+  const idChanges = dangers.filter(({ change }) => change.kind === "delete" || change.kind === "replace").length;
   const count = dangers.length === 1 ? "1 OAuth client loses its client id" : `${dangers.length} OAuth clients lose their client ids`;
+  const held = dangers.length === 1 ? "1 OAuth client change is held by a caution rule" : `${dangers.length} OAuth client changes are held by caution rules`;
   return [
     [
       "> [!CAUTION]",
-      `> **${count}.** Every Salesforce org using ${dangers.length === 1 ? "it" : "them"} loses softphone login when this is applied.`,
+      idChanges === dangers.length
+        ? `> **${count}.** Every Salesforce org using ${dangers.length === 1 ? "it" : "them"} loses softphone login when this is applied.`
+        : `> **${held}.** Read what each rule found before this is applied.`,
       ...lines,
-      ">",
-      "> After apply, the Salesforce admin of each affected org must enter the new client id (the stack output `client_id`)",
-      "> in the CX Cloud, Digital and AI settings; a deleted client has no successor until it is created again.",
+      ...(idChanges > 0
+        ? [
+            ">",
+            "> After apply, the Salesforce admin of each affected org must enter the new client id (the stack output `client_id`)",
+            "> in the CX Cloud, Digital and AI settings; a deleted client has no successor until it is created again.",
+          ]
+        : []),
       allowDestroy
         ? "> This was allowed explicitly (`--allow-destroy`)."
         : "> The plan is held: a maintainer who has checked this adds the allow label (`--allow-destroy`) to let it through.",

@@ -5,8 +5,8 @@
  */
 import { lstatSync, readdirSync, realpathSync, Stats, statSync } from "fs";
 import { basename, dirname, join, resolve } from "path";
-import { isJsonObject, parseJson, readTextFile, schemaChecker } from "../../app/json-input";
-import { Description, InputError } from "../../construct/internal";
+import { isJsonObject, parseJson, readTextFile, schemaChecker } from "../../shared/json-input";
+import { Description, InputError } from "../../shared/problems";
 
 export type PlanAction = "no-op" | "create" | "read" | "update" | "delete" | "forget";
 

@@ -1,10 +1,10 @@
 /**
  * What a plan does, in reviewers' words: counts per action, each change attribute by attribute with sensitive
- * and unknown values masked, and what the review rules (lib/review/rules/) find in each OAuth client change: the
- * deletions and replacements that change the client id (SCV-R1, the gate) first, then the quieter risks.
+ * and unknown values masked, and what the review rules (lib/review/rules/) find in each OAuth client change: what
+ * a caution rule finds holds the plan (the gate), what a warning rule finds is shown first.
  */
-import { isJsonObject } from "../../app/json-input";
-import { ChangeKind, review } from "../rules";
+import { isJsonObject } from "../../shared/json-input";
+import { ChangeKind, clientIdChanges, review, ReviewRule, RULES } from "../rules";
 import { PlanChange, ResourceChange, StackPlan } from "./plans";
 
 export const OAUTH_CLIENT_TYPE = "genesyscloud_oauth_client";
@@ -27,9 +27,12 @@ export interface ChangeSummary {
   readonly reasons: string[];
   /** Attribute by attribute, masked. */
   readonly details: string[];
-  /** A deleted or replaced OAuth client: the client id changes (SCV-R1), which holds the plan. */
+  /** A caution rule found a risk in this change (a deleted or replaced client, SCV-R1, is one): it holds the plan. */
   readonly dangerous: boolean;
-  /** What other caution rules say of a dangerous change, each led by its rule id. */
+  /**
+   * What the caution rules say of it, each led by its rule id; but SCV-R1's, as the comment's line for the change
+   * already says that the client is deleted or replaced.
+   */
   readonly cautions: string[];
   /** What the warning rules say, each led by its rule id. */
   readonly warnings: string[];
@@ -80,29 +83,30 @@ export function kindOf(actions: readonly string[]): ChangeKind {
   return (actions[0] ?? "no-op") as ChangeKind;
 }
 
-export function summarizePlans(plans: readonly StackPlan[]): PlanSummary {
-  const stacks = plans.map(summarizeStack);
+/** `rules`: the review rules to apply, every one (RULES) unless a test gives others. */
+export function summarizePlans(plans: readonly StackPlan[], rules: readonly ReviewRule[] = RULES): PlanSummary {
+  const stacks = plans.map((plan) => summarizeStack(plan, rules));
   const totals = emptyCounts();
   for (const stack of stacks) for (const key of COUNTED) totals[key] += stack.counts[key];
   return { stacks, totals };
 }
 
-function summarizeStack({ stack, file, plan }: StackPlan): StackSummary {
+function summarizeStack({ stack, file, plan }: StackPlan, rules: readonly ReviewRule[]): StackSummary {
   const counts = emptyCounts();
   const changes: ChangeSummary[] = [];
   for (const rc of plan.resource_changes ?? []) {
     if (rc.mode === "data") continue;
-    const summary = summarizeChange(rc);
+    const summary = summarizeChange(rc, rules);
     if (summary.importId !== undefined) counts.import += 1;
     if ((COUNTED as readonly string[]).includes(summary.kind)) counts[summary.kind as Counted] += 1;
     if (summary.kind !== "no-op" && summary.kind !== "read") changes.push(summary);
     else if (summary.importId !== undefined) changes.push(summary);
   }
-  const drift = (plan.resource_drift ?? []).filter((rc) => rc.mode !== "data").map(summarizeChange);
+  const drift = (plan.resource_drift ?? []).filter((rc) => rc.mode !== "data").map((rc) => summarizeChange(rc, rules));
   return { stack, file, counts, changes, drift };
 }
 
-export function summarizeChange(rc: ResourceChange): ChangeSummary {
+export function summarizeChange(rc: ResourceChange, rules: readonly ReviewRule[] = RULES): ChangeSummary {
   const kind = kindOf(rc.change.actions);
   const before = asRecord(rc.change.before);
   const after = asRecord(rc.change.after);
@@ -112,7 +116,7 @@ export function summarizeChange(rc: ResourceChange): ChangeSummary {
     ...(rc.action_reason ? [REASONS[rc.action_reason] ?? rc.action_reason] : []),
     ...(rc.change.replace_paths ?? []).map((path) => `${path.join(".")} forces replacement`),
   ];
-  const findings = isClient ? review({ kind, before, after }) : [];
+  const findings = isClient ? review({ kind, before, after }, rules) : [];
   const said = (level: string, except?: string) =>
     findings.filter((f) => f.level === level && f.rule !== except).map((f) => `${f.rule}: ${f.message}`);
   return {
@@ -123,8 +127,8 @@ export function summarizeChange(rc: ResourceChange): ChangeSummary {
     name,
     reasons,
     details: attributeChanges(kind, rc.change),
-    dangerous: findings.some((f) => f.rule === "SCV-R1"),
-    cautions: said("caution", "SCV-R1"),
+    dangerous: findings.some((f) => f.level === "caution"),
+    cautions: said("caution", clientIdChanges.id),
     warnings: said("warning"),
   };
 }

@@ -5,7 +5,7 @@ import { Counts, PlanSummary, StackSummary } from "./summarize";
 export type Gate = "clear" | "held" | "allowed";
 
 export interface Verdict {
-  /** clear: no OAuth client loses its id; held: one would, and --allow-destroy was not given; allowed: it was. */
+  /** clear: no caution rule found a risk; held: one did (an OAuth client losing its id, ...) and --allow-destroy was not given; allowed: it was. */
   readonly gate: Gate;
   readonly totals: Counts;
   readonly dangers: { stack: string; address: string; name?: string; kind: string; reasons: string[]; cautions: string[] }[];

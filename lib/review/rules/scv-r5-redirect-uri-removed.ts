@@ -1,4 +1,4 @@
-import { isSalesforceRedirectUri } from "../../construct/internal";
+import { isSalesforceRedirectUri } from "../../shared/salesforce";
 import { listOf, ReviewRule } from "./rule";
 
 /** SCV-R5: a Salesforce org's Lightning app can no longer log in through a removed redirect URI. */

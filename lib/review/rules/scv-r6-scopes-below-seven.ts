@@ -1,4 +1,4 @@
-import { SERVICE_CLOUD_VOICE_SCOPES } from "../../construct/internal";
+import { SERVICE_CLOUD_VOICE_SCOPES } from "../../shared/scopes";
 import { listOf, ReviewRule } from "./rule";
 
 /** SCV-R6: without one of the article's seven scopes, part of the Lightning app stops working. */

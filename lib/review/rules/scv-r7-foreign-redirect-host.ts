@@ -1,4 +1,4 @@
-import { foreignRedirectUris, LIGHTNING_HOME_PATH } from "../../construct/internal";
+import { foreignRedirectUris, LIGHTNING_HOME_PATH } from "../../shared/salesforce";
 import { listOf, ReviewRule } from "./rule";
 
 /**

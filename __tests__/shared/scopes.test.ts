@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { additionalScopesOf, isScopeName, scopesWith, SERVICE_CLOUD_VOICE_SCOPES } from "../../lib/construct/scopes";
+import { additionalScopesOf, isScopeName, scopesWith, SERVICE_CLOUD_VOICE_SCOPES } from "../../lib/shared/scopes";
 import { SEED_ARTICLE_SCOPES } from "../support/seed-article";
 
 describe("scopes", () => {

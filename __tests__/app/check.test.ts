@@ -1,6 +1,6 @@
 import { writeFileSync } from "fs";
 import { join } from "path";
-import { checkCommand, checkDeployments, formatFindings } from "../../lib/review/check";
+import { checkCommand, checkDeployments, formatFindings } from "../../lib/app/check";
 import { tempDir } from "../support/temp-dir";
 
 const dir = tempDir("check-");

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { isPlainText, showHiddenCharacters } from "../../lib/construct/plain-text";
+import { isPlainText, showHiddenCharacters } from "../../lib/shared/plain-text";
 
 const HIDDEN = ["\u0000", "\t", "\n", "\r", "\u001b", "\u007f", "\u0085", "\u061c", "\u200e", "\u200f", "\u2028", "\u2029", "\u202a", "\u202e", "\u2066", "\u2069"];
 

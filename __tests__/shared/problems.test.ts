@@ -1,4 +1,4 @@
-import { Description, describeGiven, formatPath, InputError, nearestKey, placeOf } from "../../lib/construct/problems";
+import { Description, describeGiven, formatPath, InputError, nearestKey, placeOf } from "../../lib/shared/problems";
 
 describe("describeGiven", () => {
   it.each([

@@ -7,7 +7,7 @@ import {
   LIGHTNING_HOST_FORMS,
   lightningHostFor,
   redirectUriFor,
-} from "../../lib/construct/salesforce";
+} from "../../lib/shared/salesforce";
 
 const alnum = fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ");
 const letter = fc.constantFrom(..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");

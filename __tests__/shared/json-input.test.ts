@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { writeFileSync } from "fs";
 import { join } from "path";
 import { InputError } from "../../lib/construct";
-import { MAX_JSON_DEPTH, parseJson, readTextFile } from "../../lib/app/json-input";
+import { MAX_JSON_DEPTH, parseJson, readTextFile } from "../../lib/shared/json-input";
 import { tempDir } from "../support/temp-dir";
 
 function problemsOf(run: () => unknown) {

@@ -11,9 +11,10 @@ import { findNodeAtLocation, Node, parseTree } from "jsonc-parser";
 import { tmpdir } from "os";
 import { dirname, join, resolve } from "path";
 import { parseArgs } from "util";
-import { DeploymentStack } from "../app/deployment-stack";
-import { Deployment, deploymentsFile, loadDeployments } from "../app/deployments";
-import { describeProblem, formatPath, InputError, Path, showHiddenCharacters } from "../construct/internal";
+import { DeploymentStack } from "./deployment-stack";
+import { Deployment, deploymentsFile, loadDeployments } from "./deployments";
+import { showHiddenCharacters } from "../shared/plain-text";
+import { describeProblem, formatPath, InputError, Path } from "../shared/problems";
 
 export interface Finding {
   readonly level: "error" | "warning";

@@ -1,12 +1,12 @@
 /**
- * JSON input checked against a JSON Schema, with every problem in the project's one shape (lib/construct/problems.ts):
+ * JSON input checked against a JSON Schema, with every problem in the project's one shape (problems.ts):
  * the path, the value there, and the schema's description of what is allowed. Used for the deployments file
  * and for Terraform plan files.
  */
 import Ajv, { ErrorObject } from "ajv";
 import { readFileSync, statSync } from "fs";
 import { JSONPath, ParseErrorCode, printParseErrorCode, visit } from "jsonc-parser";
-import { Description, InputError, nearestKey, Path, Problem } from "../construct/internal";
+import { Description, InputError, nearestKey, Path, Problem } from "./problems";
 
 export type SchemaChecker = (data: unknown) => Problem[];
 
