@@ -54,8 +54,8 @@ describe("npm pack", () => {
     const files = packed.files.map((f) => f.path).sort();
     expect(files.filter((f) => !f.startsWith("dist/package/"))).toEqual(["LICENSE", "README.md", "package.json"]);
     const modules = [
-      ...["index", "service-cloud-voice-oauth-client", "oauth-client-settings", "grant-type"].map((m) => `construct/${m}`),
-      ...["salesforce", "scopes", "problems", "plain-text"].map((m) => `shared/${m}`),
+      ...["index", "service-cloud-voice-oauth-client", "oauth-client-settings"].map((m) => `construct/${m}`),
+      ...["salesforce", "scopes", "problems", "plain-text", "policy"].map((m) => `shared/${m}`),
     ];
     for (const module of modules) {
       expect(files).toContain(`dist/package/lib/${module}.js`);

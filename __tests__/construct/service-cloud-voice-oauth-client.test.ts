@@ -4,7 +4,7 @@ import { writeFileSync } from "fs";
 import { join } from "path";
 import { OauthClient } from "../../.gen/providers/genesyscloud/oauth-client";
 import { GenesyscloudProvider, ServiceCloudVoiceOAuthClient, ServiceCloudVoiceOAuthClientProps } from "../../lib/construct";
-import { IMPLICIT_GRANT_RETIREMENT } from "../../lib/construct/grant-type";
+import { destroyProtectionOff, IMPLICIT_GRANT_RETIREMENT } from "../../lib/shared/policy";
 import { SEED_ARTICLE_SCOPES } from "../support/seed-article";
 import { tempDir } from "../support/temp-dir";
 
@@ -90,6 +90,13 @@ describe("ServiceCloudVoiceOAuthClient", () => {
         "https://acme.lightning.crmforce.mil/resource/genesysps__genesysAuthCallback",
       ],
     });
+  });
+
+  it("warns when preventDestroy is false, with the words npm run check uses, said of the prop", () => {
+    const { warnings } = synth({ myDomain: "acme", grantType: "authorization-code", preventDestroy: false });
+    expect(warnings).toEqual([ServiceCloudVoiceOAuthClient.DESTROY_PROTECTION_OFF]);
+    expect(warnings[0]).toBe(destroyProtectionOff("preventDestroy: false"));
+    expect(synth({ myDomain: "acme", grantType: "authorization-code", preventDestroy: true }).warnings).toEqual([]);
   });
 
   it("lets destroy through only when preventDestroy is explicitly false", () => {

@@ -13,7 +13,9 @@ import { dirname, join, resolve } from "path";
 import { parseArgs } from "util";
 import { DeploymentStack } from "./deployment-stack";
 import { Deployment, deploymentsFile, loadDeployments } from "./deployments";
+import { ServiceCloudVoiceOAuthClient } from "../construct/internal";
 import { showHiddenCharacters } from "../shared/plain-text";
+import { destroyProtectionOff } from "../shared/policy";
 import { describeProblem, formatPath, InputError, Path } from "../shared/problems";
 
 export interface Finding {
@@ -51,6 +53,8 @@ export function checkDeployments(file: string, env: NodeJS.ProcessEnv = {}): Fin
     for (const construct of app.node.findAll()) {
       for (const entry of construct.node.metadata) {
         const level = LEVELS[entry.type];
+        // protectionFindings says this one at its key.
+        if (entry.data === ServiceCloudVoiceOAuthClient.DESTROY_PROTECTION_OFF) continue;
         if (level) findings.push({ level, where: construct.node.path.split("/")[0], message: String(entry.data) });
       }
     }
@@ -60,20 +64,11 @@ export function checkDeployments(file: string, env: NodeJS.ProcessEnv = {}): Fin
   return findings;
 }
 
-/** preventDestroy turned off: meant for the one change that needs it, easy to forget afterwards. */
+/** preventDestroy turned off, said at its key in the deployments file (instead of the construct's warning, said of the prop). */
 function protectionFindings(deployments: readonly Deployment[]): Finding[] {
   return deployments.flatMap((deployment, i) =>
     deployment.oauthClient?.preventDestroy === false
-      ? [
-          {
-            level: "warning" as const,
-            where: ["deployments", i, "oauthClient", "preventDestroy"],
-            message:
-              `deployment "${deployment.name}" lets Terraform delete its OAuth client: a destroy, or a plan that replaces the client, ` +
-              "takes its client id with it, and the Salesforce org's agents cannot log in until an admin enters a new one. " +
-              "Set preventDestroy back to true once the change that needed it is applied.",
-          },
-        ]
+      ? [{ level: "warning" as const, where: ["deployments", i, "oauthClient", "preventDestroy"], message: destroyProtectionOff(`deployment "${deployment.name}"`) }]
       : [],
   );
 }

@@ -14,14 +14,13 @@ import {
   ALLOWED_NAME,
   ALLOWED_TOKEN_LIFETIME,
   DEFAULT_DESCRIPTION,
-  GrantType,
-  GRANT_TYPE_NAMES,
   GUID_PATTERN,
   TEXT_LIMITS,
   TOKEN_LIFETIME_SECONDS,
 } from "../construct/internal";
 import { ALLOWED_LIGHTNING_HOST, ALLOWED_MY_DOMAIN, ALLOWED_REDIRECT_URI, ALLOWED_SANDBOX } from "../shared/salesforce";
 import { ALLOWED_SCOPE, SERVICE_CLOUD_VOICE_SCOPES } from "../shared/scopes";
+import { DEFAULT_GRANT_TYPE, DEFAULT_PREVENT_DESTROY, GrantType, GRANT_TYPE_NAMES } from "../shared/policy";
 
 /** An environment variable prefix: ACME_EU reads ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID and the rest. */
 export const CREDENTIALS_PREFIX_PATTERN = "^[A-Z][A-Z0-9_]{0,62}[A-Z0-9]$|^[A-Z]$";
@@ -206,7 +205,10 @@ export const oauthClientSchema = Type.Object(
       }),
     ),
     grantType: optional(
-      oneOf<GrantType>(GRANT_TYPE_NAMES, { default: "implicit", description: `${ALLOWED_GRANT_TYPE} (default: implicit, which Genesys is retiring)` }),
+      oneOf<GrantType>(GRANT_TYPE_NAMES, {
+        default: DEFAULT_GRANT_TYPE,
+        description: `${ALLOWED_GRANT_TYPE} (default: ${DEFAULT_GRANT_TYPE}, which Genesys is retiring)`,
+      }),
     ),
     additionalScopes: optional(
       Type.Array(text(ALLOWED_SCOPE), { description: `a list of scopes beyond ${SERVICE_CLOUD_VOICE_SCOPES.join(", ")}, each ${ALLOWED_SCOPE}` }),
@@ -217,7 +219,10 @@ export const oauthClientSchema = Type.Object(
       }),
     ),
     preventDestroy: optional(
-      Type.Boolean({ default: true, description: "true or false (default: true): refuse to destroy the client, whose id the Salesforce org holds" }),
+      Type.Boolean({
+        default: DEFAULT_PREVENT_DESTROY,
+        description: `true or false (default: ${DEFAULT_PREVENT_DESTROY}): refuse to destroy the client, whose id the Salesforce org holds`,
+      }),
     ),
     importClientId: optional(text(`${ALLOWED_CLIENT_ID}: a client made by hand to adopt (import) instead of creating one`)),
   },

@@ -5,7 +5,7 @@
  */
 export { ServiceCloudVoiceOAuthClient } from "./service-cloud-voice-oauth-client";
 export type { OAuthClientSettings, ServiceCloudVoiceOAuthClientProps } from "./oauth-client-settings";
-export type { GrantType } from "./grant-type";
+export type { GrantType } from "../shared/policy";
 export { SERVICE_CLOUD_VOICE_SCOPES } from "../shared/scopes";
 export { lightningHostFor, redirectUriFor } from "../shared/salesforce";
 export type { Path, Problem } from "../shared/problems";

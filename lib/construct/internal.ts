@@ -20,5 +20,4 @@ export {
   TOKEN_LIFETIME_SECONDS,
   TOKEN_PROPS,
 } from "./oauth-client-settings";
-export { DEFAULT_GRANT_TYPE, GRANT_TYPE_NAMES, GRANT_TYPES, IMPLICIT_GRANT_RETIREMENT } from "./grant-type";
 export { dependsOnAddresses, lifecycleForHcl } from "./hcl-export";

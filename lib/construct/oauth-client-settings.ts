@@ -3,7 +3,7 @@
  * everything the Genesys article decides about the OAuth client, apart from the resource itself.
  */
 import { TerraformProvider, Token } from "cdktf";
-import { DEFAULT_GRANT_TYPE, GRANT_TYPES, GRANT_TYPE_NAMES, GrantType, isGrantType } from "./grant-type";
+import { DEFAULT_GRANT_TYPE, DEFAULT_PREVENT_DESTROY, GRANT_TYPES, GRANT_TYPE_NAMES, GrantType, isGrantType } from "../shared/policy";
 import { Description, InputError, nearestKey, Problem } from "../shared/problems";
 import { isPlainText, PLAIN_TEXT } from "../shared/plain-text";
 import {
@@ -283,7 +283,7 @@ export function resolveOAuthClientSettings(
     scopes: scopesWith(additionalScopes),
     additionalScopes: additionalScopesOf(additionalScopes),
     redirectUris: [...new Set([redirectUriFor(lightningHost), ...additionalRedirectUris])],
-    preventDestroy: props.preventDestroy ?? true,
+    preventDestroy: props.preventDestroy ?? DEFAULT_PREVENT_DESTROY,
     importClientId: props.importClientId?.toLowerCase(),
   };
 }

@@ -1,7 +1,6 @@
 import { Annotations, Fn, Op, TerraformResourceLifecycle, Token } from "cdktf";
 import { Construct } from "constructs";
 import { OauthClient } from "../../.gen/providers/genesyscloud/oauth-client";
-import { IMPLICIT_GRANT_RETIREMENT } from "./grant-type";
 import { lifecycleForHcl } from "./hcl-export";
 import {
   ALLOWED_DESCRIPTION,
@@ -12,6 +11,7 @@ import {
   TEXT_LIMITS,
 } from "./oauth-client-settings";
 import { HIDDEN_CHARACTERS_RE2 } from "../shared/plain-text";
+import { destroyProtectionOff, IMPLICIT_GRANT_RETIREMENT } from "../shared/policy";
 import { foreignRedirectUris } from "../shared/salesforce";
 
 /**
@@ -21,6 +21,8 @@ import { foreignRedirectUris } from "../shared/salesforce";
 export class ServiceCloudVoiceOAuthClient extends Construct {
   /** The construct id of the resource: part of its Terraform address, so it never changes. */
   static readonly RESOURCE_ID = "client";
+  /** The warning when preventDestroy is false: the one `npm run check` gives, said of the prop. */
+  static readonly DESTROY_PROTECTION_OFF = destroyProtectionOff("preventDestroy: false");
 
   readonly resource: OauthClient;
   readonly settings: OAuthClientSettings;
@@ -49,6 +51,7 @@ export class ServiceCloudVoiceOAuthClient extends Construct {
     if (s.importClientId) this.resource.importFrom(s.importClientId);
 
     if (s.grantType === "implicit") Annotations.of(this).addWarning(IMPLICIT_GRANT_RETIREMENT);
+    if (!s.preventDestroy) Annotations.of(this).addWarning(ServiceCloudVoiceOAuthClient.DESTROY_PROTECTION_OFF);
     for (const uri of foreignRedirectUris(s.lightningHost, s.redirectUris)) {
       Annotations.of(this).addWarning(
         `Redirect URI ${uri} is not on this org's Lightning host ${s.lightningHost}: Genesys sends agents' tokens to any registered URI a login names; keep it only if that host is this org's.`,

@@ -30,5 +30,3 @@ export interface Finding {
 export function listOf(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
-
-export const IMPLICIT = "TOKEN";

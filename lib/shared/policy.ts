@@ -1,0 +1,59 @@
+/**
+ * The project's policy, in one place for the construct, the app's schema and check, and the review rules:
+ * the OAuth grant and Genesys's retirement of the implicit one, and the protection of a client from destroy.
+ */
+
+/**
+ * The OAuth grant the Lightning app uses to get tokens, in the user's words, and the provider's value for it.
+ * The Genesys article uses the implicit grant; browser apps move to the authorization code grant with PKCE, which
+ * the provider calls CODE.
+ */
+export const GRANT_TYPES = {
+  implicit: "TOKEN",
+  "authorization-code": "CODE",
+} as const;
+
+export type GrantType = keyof typeof GRANT_TYPES;
+
+export const GRANT_TYPE_NAMES = Object.keys(GRANT_TYPES) as GrantType[];
+
+export function isGrantType(value: string): value is GrantType {
+  return Object.prototype.hasOwnProperty.call(GRANT_TYPES, value);
+}
+
+/** The article's grant stays the default while Genesys retires it: existing clients keep working until the end. */
+export const DEFAULT_GRANT_TYPE: GrantType = "implicit";
+
+/** The implicit grant as the provider and a plan name it (`authorized_grant_type`). */
+export const IMPLICIT_GRANT = GRANT_TYPES.implicit;
+
+/**
+ * Genesys's retirement of the implicit grant: no new implicit-grant clients from the first date, implicit tokens stop
+ * by the second (a Genesys community answer; not yet on an official page).
+ */
+export const IMPLICIT_GRANT_DATES = { noNewClients: "March 2026", tokensStop: "March 2027" } as const;
+
+/** The way out of the implicit grant, as the deployments file says it. */
+export const IMPLICIT_GRANT_WAY_OUT = 'the authorization-code grant (oauthClient.grantType "authorization-code"), configured in the Salesforce package first';
+
+/** The warning every synth of an implicit-grant client prints. */
+export const IMPLICIT_GRANT_RETIREMENT =
+  `Genesys is retiring the implicit grant: since ${IMPLICIT_GRANT_DATES.noNewClients} Genesys may refuse to create a new implicit-grant ` +
+  `OAuth client, and implicit tokens stop working by ${IMPLICIT_GRANT_DATES.tokensStop} (existing clients keep working until then). ` +
+  'Set oauthClient.grantType to "authorization-code" (Authorization Code with PKCE) once the CX Cloud, Digital and ' +
+  "AI for Salesforce package your org runs supports it; on an existing client this is an in-place update that keeps its client id.";
+
+/** A client is protected from destroy unless told otherwise: a new client gets a new id, which every org must be given. */
+export const DEFAULT_PREVENT_DESTROY = true;
+
+/**
+ * The warning for a client whose protection from destroy is off (`who` lets Terraform delete it): meant for the one
+ * change that needs it, and easy to forget afterwards.
+ */
+export function destroyProtectionOff(who: string): string {
+  return (
+    `${who} lets Terraform delete its OAuth client: a destroy, or a plan that replaces the client, ` +
+    "takes its client id with it, and the Salesforce org's agents cannot log in until an admin enters a new one. " +
+    "Set preventDestroy back to true once the change that needed it is applied."
+  );
+}
