@@ -1,6 +1,6 @@
 // Generates the genesyscloud provider bindings in .gen/ offline, with the real `cdktf get`: the committed
 // provider schema snapshot is handed to it as its provider schema cache, so it neither calls terraform nor
-// the registry. The snapshot is the exact output of `terraform providers schema -json` (see README).
+// the registry. The snapshot is `terraform providers schema -json` cut to what the construct uses (see README).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,34 +1,41 @@
 /**
- * The HCL export writes lifecycle conditions as blocks and depends_on as references, which cdktf 0.21's renderer
- * alone does not; the JSON output stays as it was. (End to end, with Terraform: __tests__/e2e/hcl-export.e2e.ts.)
+ * The HCL export writes lifecycle conditions as blocks and depends_on and ignore_changes as references, which cdktf
+ * 0.21's renderer alone does not; the JSON output stays as cdktf writes it. The rewriting is an Aspect, run at synth:
+ * what is set after construction is in both forms. (End to end, with Terraform: __tests__/e2e/hcl-export.e2e.ts.)
  */
 import { spawnSync } from "child_process";
-import { App, TerraformStack, TerraformVariable } from "cdktf";
+import { App, Aspects, dependable, TerraformStack, TerraformVariable } from "cdktf";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { DataGenesyscloudOrganizationsMe, GenesyscloudProvider, ServiceCloudVoiceOAuthClient } from "../../lib/construct";
-import { dependsOnAddresses, lifecycleForHcl } from "../../lib/construct/hcl-export";
+import { HCL_EXPORT } from "../../lib/construct/hcl-export";
 import { tempDir } from "../support/temp-dir";
 
-/** A stack with the construct (its name a token, so it has preconditions) and a data source with a postcondition. */
-function synth(form: "json" | "hcl"): string {
+/**
+ * A stack with the construct (its name a token, so it has preconditions) and a data source with a postcondition that
+ * the client depends on; `after` changes them once built, before synth.
+ */
+function synth(form: "json" | "hcl", after: (client: ServiceCloudVoiceOAuthClient) => void = () => {}): string {
   const outdir = tempDir("hcl-export-");
   // As `cdktf synth --hcl` asks for it: cdktf's stacks read the variable, not the App's hclOutput option.
   process.env.SYNTH_HCL_OUTPUT = String(form === "hcl");
   const app = new App({ outdir, skipValidation: true });
   const stack = new TerraformStack(app, "s");
+  Aspects.of(stack).add(HCL_EXPORT);
   new GenesyscloudProvider(stack, "genesyscloud", { awsRegion: "us-east-1" });
   const name = new TerraformVariable(stack, "name", { type: "string" }).stringValue;
   const client = new ServiceCloudVoiceOAuthClient(stack, "c", { myDomain: "acme", name, grantType: "authorization-code" });
   const me = new DataGenesyscloudOrganizationsMe(stack, "me", {
     lifecycle: { postcondition: [{ condition: '${self.id != ""}', errorMessage: "No org for ${self.name}." }] },
   });
-  lifecycleForHcl(me);
-  dependsOnAddresses(client.resource, ["data.genesyscloud_organizations_me.me"]);
+  client.resource.dependsOn = [dependable(me)];
+  after(client);
   app.synth();
   delete process.env.SYNTH_HCL_OUTPUT;
   return readFileSync(join(outdir, "stacks/s", form === "hcl" ? "cdk.tf" : "cdk.tf.json"), "utf8");
 }
+
+const clientOf = (json: string) => Object.values(JSON.parse(json).resource.genesyscloud_oauth_client)[0] as any;
 
 describe("the HCL export", () => {
   const hcl = synth("hcl");
@@ -45,22 +52,50 @@ describe("the HCL export", () => {
   });
 
   const hasTerraform = spawnSync("terraform", ["version"], { stdio: "ignore" }).status === 0;
-  (hasTerraform ? it : it.skip)("is HCL that Terraform parses (terraform fmt)", () => {
-    const fmt = spawnSync("terraform", ["fmt", "-"], { input: hcl, encoding: "utf8", env: { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null" } });
-    expect(fmt.stderr).toBe("");
-    expect(fmt.status).toBe(0);
+  (hasTerraform ? it : it.skip)("is HCL that Terraform parses (terraform fmt), also with a lifecycle changed after construction", () => {
+    const changed = synth("hcl", (client) => (client.resource.lifecycle = { ...client.resource.lifecycle, ignoreChanges: ["description"] }));
+    for (const text of [hcl, changed]) {
+      const fmt = spawnSync("terraform", ["fmt", "-"], { input: text, encoding: "utf8", env: { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null" } });
+      expect(fmt.stderr).toBe("");
+      expect(fmt.status).toBe(0);
+    }
   });
 });
 
 describe("the JSON output", () => {
   it("is as cdktf writes it: lifecycle conditions as lists, depends_on as address strings", () => {
-    const json = JSON.parse(synth("json"));
-    const [client] = Object.values(json.resource.genesyscloud_oauth_client) as any[];
+    const text = synth("json");
+    const json = JSON.parse(text);
+    const client = clientOf(text);
     expect(client.lifecycle.prevent_destroy).toBe(true);
     expect(client.lifecycle.precondition).toHaveLength(1);
     expect(client.depends_on).toEqual(["data.genesyscloud_organizations_me.me"]);
     expect(json.data.genesyscloud_organizations_me.me.lifecycle).toEqual({
       postcondition: [{ condition: '${self.id != ""}', error_message: "No org for ${self.name}." }],
     });
+  });
+});
+
+describe("a lifecycle changed after construction", () => {
+  const change = (client: ServiceCloudVoiceOAuthClient) => {
+    client.resource.lifecycle = { ...client.resource.lifecycle, preventDestroy: false, ignoreChanges: ["description", "scopes"] };
+  };
+
+  it("is in the JSON", () => {
+    const { lifecycle } = clientOf(synth("json", change));
+    expect(lifecycle.prevent_destroy).toBe(false);
+    expect(lifecycle.ignore_changes).toEqual(["description", "scopes"]);
+    expect(lifecycle.precondition).toHaveLength(1);
+  });
+
+  it("is in the HCL, its ignore_changes as references", () => {
+    const hcl = synth("hcl", change);
+    expect(hcl).toMatch(/lifecycle \{\s*prevent_destroy = false\s*ignore_changes = \[description, scopes\]\s*precondition \{/);
+    expect(hcl).not.toMatch(/prevent_destroy = true/);
+  });
+
+  it("ignore_changes = all is the keyword", () => {
+    const hcl = synth("hcl", (client) => (client.resource.lifecycle = { ...client.resource.lifecycle, ignoreChanges: "all" }));
+    expect(hcl).toMatch(/ignore_changes = all\n/);
   });
 });

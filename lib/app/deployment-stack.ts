@@ -1,6 +1,6 @@
-import { Annotations, TerraformOutput, TerraformStack } from "cdktf";
+import { Annotations, Aspects, dependable, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { DataGenesyscloudOrganizationsMe, dependsOnAddresses, GenesyscloudProvider, lifecycleForHcl, ServiceCloudVoiceOAuthClient } from "../construct/internal";
+import { DataGenesyscloudOrganizationsMe, GenesyscloudProvider, HCL_EXPORT, ServiceCloudVoiceOAuthClient } from "../construct/internal";
 import { declareBackend } from "./backend";
 import { Deployment, Gateway, oauthClientProps } from "./deployments";
 
@@ -20,6 +20,9 @@ export class DeploymentStack extends TerraformStack {
   /** `baseDir`: the deployments file's folder, which a local state path is relative to. */
   constructor(scope: Construct, deployment: Deployment, baseDir: string) {
     super(scope, deployment.name);
+    // `synth --hcl` writes every resource and data source of the stack as Terraform reads it (the organization guard's
+    // postcondition as a block, the client's depends_on as a reference).
+    Aspects.of(this).add(HCL_EXPORT);
 
     // One pooled token: the provider mints token_pool_size tokens (default 10) plus its own at every start, and Genesys
     // rate-limits logins; a stack that manages one client needs one.
@@ -40,8 +43,9 @@ export class DeploymentStack extends TerraformStack {
     }
     if (organizationId) {
       const guard = organizationGuard(this, deployment.name, organizationId);
-      // depends_on takes a plain reference; cdktf's dependsOn would write it as a template, which Terraform refuses.
-      dependsOnAddresses(this.oauthClient.resource, [`data.${guard.terraformResourceType}.${guard.friendlyUniqueId}`]);
+      // The guard's check comes first. As a dependable (not its fqn, which would be a "${...}" template) cdktf writes
+      // depends_on as the address in JSON; HCL_EXPORT writes it as a reference in HCL.
+      this.oauthClient.resource.dependsOn = [dependable(guard)];
     }
 
     new TerraformOutput(this, "client_id", {
@@ -74,7 +78,6 @@ function organizationGuard(stack: TerraformStack, deploymentName: string, organi
       ],
     },
   });
-  lifecycleForHcl(guard);
   return guard;
 }
 

@@ -20,4 +20,4 @@ export {
   TOKEN_LIFETIME_SECONDS,
   TOKEN_PROPS,
 } from "./oauth-client-settings";
-export { dependsOnAddresses, lifecycleForHcl } from "./hcl-export";
+export { HCL_EXPORT } from "./hcl-export";

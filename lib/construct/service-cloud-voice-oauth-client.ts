@@ -1,7 +1,7 @@
-import { Annotations, Fn, Op, TerraformResourceLifecycle, Token } from "cdktf";
+import { Annotations, Aspects, Fn, Op, TerraformResourceLifecycle, Token } from "cdktf";
 import { Construct } from "constructs";
 import { OauthClient } from "../../.gen/providers/genesyscloud/oauth-client";
-import { lifecycleForHcl } from "./hcl-export";
+import { HCL_EXPORT } from "./hcl-export";
 import {
   ALLOWED_DESCRIPTION,
   ALLOWED_NAME,
@@ -45,7 +45,8 @@ export class ServiceCloudVoiceOAuthClient extends Construct {
       provider: props.provider,
     });
 
-    lifecycleForHcl(this.resource);
+    // `synth --hcl` writes the resource as Terraform reads it, with whatever lifecycle it has by then.
+    Aspects.of(this).add(HCL_EXPORT);
 
     // Adopting a hand-made client: an import block, so that no new client (and no new id) is created.
     if (s.importClientId) this.resource.importFrom(s.importClientId);
