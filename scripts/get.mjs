@@ -1,17 +1,19 @@
 // Generates the genesyscloud provider bindings in .gen/ offline, with the real `cdktf get`: the committed
 // provider schema snapshot is handed to it as its provider schema cache, so it neither calls terraform nor
-// the registry. The snapshot is `terraform providers schema -json` cut to what the construct uses (see README).
+// the registry. The snapshot is `terraform providers schema -json` of the built provider, cut to what this project
+// declares (npm run provider:schema). The bindings declare cdktf.json's version constraint.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { PROVIDER_VERSION } from "./provider-install.cjs";
 
 const config = JSON.parse(readFileSync("cdktf.json", "utf8"));
 const [constraint] = config.terraformProviders;
 const [source, version] = constraint.split("@");
 const name = source.split("/").pop();
-const snapshotFile = `provider-schema/${name}-${version}.json`;
+const snapshotFile = `provider-schema/${name}-${PROVIDER_VERSION}.json`;
 const registryAddress = `registry.terraform.io/${source}`;
 
 const schema = JSON.parse(readFileSync(snapshotFile, "utf8"));
@@ -22,9 +24,9 @@ if (!schema.provider_schemas?.[registryAddress]) {
 
 const cacheDir = mkdtempSync(join(tmpdir(), "provider-schema-cache-"));
 try {
-  // cdktf's cache entry: the schema plus the provider version terraform would have selected.
-  const entry = { ...schema, provider_versions: { [registryAddress]: version } };
-  writeFileSync(join(cacheDir, `${encodeURIComponent(name)}@${encodeURIComponent(version)}.json`), JSON.stringify(entry));
+  // cdktf's cache entry, named after the constraint. Without provider_versions, the bindings' required_providers
+  // carries the constraint itself rather than one version.
+  writeFileSync(join(cacheDir, `${encodeURIComponent(name)}@${encodeURIComponent(version)}.json`), JSON.stringify(schema));
   // The project's own cdktf-cli, found through its package, never another one on PATH.
   const manifest = createRequire(import.meta.url).resolve("cdktf-cli/package.json");
   const cli = join(dirname(manifest), JSON.parse(readFileSync(manifest, "utf8")).bin.cdktf);

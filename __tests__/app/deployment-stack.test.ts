@@ -37,11 +37,19 @@ describe("DeploymentStack", () => {
     }
   });
 
-  it("pins the provider version of the schema snapshot", () => {
+  it("admits provider 1.82.0 (the version the end-to-end tests prove) and the later 1.x releases, as cdktf.json does", () => {
     expect(synth(production).json.terraform.required_providers.genesyscloud).toEqual({
       source: "mypurecloud/genesyscloud",
-      version: "1.84.1",
+      version: "~> 1.82",
     });
+  });
+
+  it("requires provider 1.83 or later in eusc-de-east-1, which 1.82.0 refuses at plan; the HCL export says the same", () => {
+    const eusc = { ...production, genesysCloud: { region: "eusc-de-east-1" } };
+    expect(synth(eusc).json.terraform.required_providers.genesyscloud).toEqual({ source: "mypurecloud/genesyscloud", version: "~> 1.83" });
+    const app = new App({ outdir: tempDir("stack-"), hclOutput: true });
+    const stack = new DeploymentStack(app, eusc, "/project");
+    expect(stack.toHclTerraform()).toMatchObject({ hcl: expect.stringMatching(/version\s*=\s*"~> 1\.83"/) });
   });
 
   it("outputs the client id and the redirect URIs", () => {

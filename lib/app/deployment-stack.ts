@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import { DataGenesyscloudOrganizationsMe, GenesyscloudProvider, HCL_EXPORT, ServiceCloudVoiceOAuthClient } from "../construct/internal";
 import { declareBackend } from "./backend";
 import { Deployment, Gateway, oauthClientProps } from "./deployments";
+import { PROVIDER_CONSTRAINT_BY_REGION } from "./regions";
 
 /**
  * One deployment as one Terraform stack, named after it: the genesyscloud provider for the deployment's region
@@ -28,6 +29,8 @@ export class DeploymentStack extends TerraformStack {
     // rate-limits logins; a stack that manages one client needs one.
     const { region, gateway } = deployment.genesysCloud;
     new GenesyscloudProvider(this, DeploymentStack.PROVIDER_ID, { awsRegion: region, tokenPoolSize: 1, gateway: gatewayBlock(gateway) });
+    const constraint = PROVIDER_CONSTRAINT_BY_REGION[region];
+    if (constraint) this.addOverride("terraform.required_providers.genesyscloud.version", constraint);
     if (gateway?.protocol === "http" && !isLoopback(gateway.host)) {
       Annotations.of(this).addWarning(
         `genesysCloud.gateway uses http to ${gateway.host}: the client credentials and every token cross the network unencrypted. Use https unless the gateway is on this machine.`,

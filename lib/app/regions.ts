@@ -22,3 +22,9 @@ export const GENESYS_CLOUD_REGION_NAMES: readonly string[] = [
   "ap-southeast-1",
   "eusc-de-east-1",
 ];
+
+/**
+ * Regions that an older provider than the bindings' constraint (cdktf.json) refuses at plan: provider 1.82.0 validates
+ * aws_region against its own region map, and eusc-de-east-1 came with 1.83.0. A stack in such a region requires more.
+ */
+export const PROVIDER_CONSTRAINT_BY_REGION: Readonly<Record<string, string>> = { "eusc-de-east-1": "~> 1.83" };
