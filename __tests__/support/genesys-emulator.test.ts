@@ -64,6 +64,45 @@ describe("the Genesys Cloud OAuth API emulator (test support)", () => {
     expect(((await response.json()) as { message: string }).message).toContain(message);
   });
 
+  it("answers what the provider reads at every start and before a create: the org, its products, the token's org, the home division", async () => {
+    expect(await (await call("GET", "/api/v2/organizations/me")).json()).toMatchObject({ id: "11111111-1111-4111-8111-111111111111", defaultCountryCode: "US" });
+    const products = (await (await call("GET", "/api/v2/authorization/products")).json()) as { entities: unknown };
+    expect(Array.isArray(products.entities)).toBe(true);
+    expect(await (await call("GET", "/api/v2/tokens/me")).json()).toMatchObject({ OAuthClient: { organization: { id: "11111111-1111-4111-8111-111111111111" } } });
+    expect(await (await call("GET", "/api/v2/authorization/divisions/home")).json()).toMatchObject({ homeDivision: true, id: expect.any(String) });
+  });
+
+  it("pages the list of clients, with pageCount", async () => {
+    const ids = [];
+    for (let i = 0; i < 3; i++) ids.push(((await (await call("POST", "/api/v2/oauth/clients", { ...valid, name: `paged ${i}` })).json()) as { id: string }).id);
+    const pages = [];
+    for (let page = 1; ; page++) {
+      const body = (await (await call("GET", `/api/v2/oauth/clients?pageSize=2&pageNumber=${page}`)).json()) as { entities: { id: string }[]; pageCount: number };
+      pages.push(...body.entities.map((e) => e.id));
+      if (page >= body.pageCount) break;
+    }
+    expect(pages).toEqual(expect.arrayContaining(ids));
+    for (const id of ids) {
+      await call("PUT", `/api/v2/oauth/clients/${id}`, { ...valid, state: "inactive" });
+      await call("DELETE", `/api/v2/oauth/clients/${id}`);
+    }
+  });
+
+  it("replaces a client on PUT, as Genesys does: what the body leaves out is gone", async () => {
+    const { id } = (await (await call("POST", "/api/v2/oauth/clients", { ...valid, description: "by hand" })).json()) as { id: string };
+    await call("PUT", `/api/v2/oauth/clients/${id}`, valid);
+    const read = (await (await call("GET", `/api/v2/oauth/clients/${id}`)).json()) as object;
+    expect(read).not.toHaveProperty("description");
+    expect(read).toMatchObject({ ...valid, accessTokenValiditySeconds: 86400, state: "active" });
+  });
+
+  it("drops a connection without an answer when told to", async () => {
+    emulator.inject({ route: "GET /api/v2/organizations/me", status: 200, times: 1, drop: true });
+    await expect(call("GET", "/api/v2/organizations/me")).rejects.toThrow();
+    expect(emulator.requests).toContain("GET /api/v2/organizations/me dropped");
+    expect((await call("GET", "/api/v2/organizations/me")).status).toBe(200);
+  });
+
   it("injects faults: 429 with Retry-After, 500, then answers normally", async () => {
     emulator.inject({ route: "GET /api/v2/oauth/clients", status: 429, times: 1, retryAfterSeconds: 2 });
     emulator.inject({ route: "GET /api/v2/oauth/clients", status: 500, times: 1 });
@@ -151,8 +190,8 @@ describe("the implicit grant's retirement", () => {
 
 describe("unknown routes", () => {
   it("answer 404 and are recorded, so that a test can fail when a provider calls one", async () => {
-    const response = await call("GET", "/api/v2/tokens/me");
+    const response = await call("GET", "/api/v2/users/me");
     expect(response.status).toBe(404);
-    expect(emulator.unknownRoutes).toContain("GET /api/v2/tokens/me");
+    expect(emulator.unknownRoutes).toContain("GET /api/v2/users/me");
   });
 });

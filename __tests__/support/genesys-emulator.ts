@@ -1,14 +1,18 @@
 /**
- * A local emulator of the Genesys Cloud OAuth client API, for tests only: the endpoints the genesyscloud
- * provider's oauth_client uses, on 127.0.0.1 and an ephemeral port, with Genesys's documented rules, its error
- * shape, and faults to inject (429 with Retry-After, 500, slow answers).
+ * A local emulator of the Genesys Cloud API, for tests only: every route the real genesyscloud provider (1.82.0) calls
+ * to manage an OAuth client, on 127.0.0.1 and an ephemeral port, with Genesys's field names, documented rules and
+ * error shape, and faults to inject (429 with Retry-After, 5xx, slow answers, a dropped connection, a read that
+ * answers 404 for a while after a create, as Genesys's eventual consistency does).
  * Several orgs can live in one emulator, each with its own client credentials and its own OAuth clients: a token
  * sees only its org, as in Genesys Cloud.
- *   POST /oauth/token                      client credentials → bearer token
- *   GET  /api/v2/organizations/me           the org the token belongs to
- *   GET  /api/v2/oauth/clients              list
- *   POST /api/v2/oauth/clients              create
- *   GET|PUT|DELETE /api/v2/oauth/clients/{id}
+ *   POST /oauth/token                         client credentials → bearer token (the provider's login, at every start)
+ *   GET  /api/v2/organizations/me              the org the token belongs to (every start; the organizations_me data source)
+ *   GET  /api/v2/authorization/products        the org's products (every start)
+ *   GET  /api/v2/tokens/me                     the token's OAuth client and org (before a create)
+ *   GET  /api/v2/authorization/divisions/home  the home division (a create with roles that name no division)
+ *   GET  /api/v2/oauth/clients                 list, paged
+ *   POST /api/v2/oauth/clients                 create
+ *   GET|PUT|DELETE /api/v2/oauth/clients/{id}  read, replace, delete
  */
 import { randomBytes, randomUUID } from "crypto";
 import { createServer, IncomingMessage, Server } from "http";
@@ -37,6 +41,8 @@ export interface Fault {
   readonly retryAfterSeconds?: number;
   readonly delayMs?: number;
   readonly body?: unknown;
+  /** Closes the connection without an answer, as a network failure does. */
+  readonly drop?: boolean;
 }
 
 /** An emulated Genesys Cloud org and the Client Credentials client Terraform logs in with. */
@@ -76,9 +82,13 @@ const CLIENTS = "/api/v2/oauth/clients";
 
 /**
  * `paths`: the prefixes an API gateway puts before the login (`login`) and the API (`api`); a request without its
- * prefix is answered 404, as a gateway would.
+ * prefix is answered 404, as a gateway would. `latencyMs`: every answer waits that long.
  */
-export async function startEmulator(orgs: readonly EmulatedOrg[], paths: { login?: string; api?: string } = {}): Promise<Emulator> {
+export async function startEmulator(
+  orgs: readonly EmulatedOrg[],
+  paths: { login?: string; api?: string } = {},
+  options: { latencyMs?: number } = {},
+): Promise<Emulator> {
   const clients = new Map<string, ApiClient>();
   const orgOfClient = new Map<string, string>();
   const tokens = new Map<string, EmulatedOrg>();
@@ -88,6 +98,8 @@ export async function startEmulator(orgs: readonly EmulatedOrg[], paths: { login
 
   const server: Server = createServer(async (req, res) => {
     const body = await readBody(req);
+    // A round trip to a Genesys region, for benchmarks.
+    if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
     const requested = (req.url ?? "/").split("?")[0];
     const prefix = requested.includes("/oauth/token") ? paths.login : paths.api;
     const path = prefix ? (requested.startsWith(`/${prefix}/`) ? requested.slice(prefix.length + 1) : "/(not behind the gateway prefix)") : requested;
@@ -100,6 +112,10 @@ export async function startEmulator(orgs: readonly EmulatedOrg[], paths: { login
     if (fault) {
       fault.times -= 1;
       if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+      if (fault.drop) {
+        requests.push(`${req.method} ${path} dropped`);
+        return req.socket.destroy();
+      }
       if (fault.status !== 200) {
         const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { "retry-after": String(fault.retryAfterSeconds) } : {};
         return answer(fault.status, fault.body ?? error(fault.status, "injected fault"), headers);
@@ -126,11 +142,25 @@ export async function startEmulator(orgs: readonly EmulatedOrg[], paths: { login
     const org = tokens.get((req.headers.authorization ?? "").replace(/^Bearer /, ""));
     if (!org) return answer(401, error(401, "Authentication failed", "authentication.required"));
     if (path === "/api/v2/organizations/me" && req.method === "GET") {
-      return answer(200, { id: org.id, name: org.name, defaultLanguage: "en-us", defaultCountryCode: "US", domain: org.name.toLowerCase().replace(/\W+/g, ""), thirdPartyOrgName: org.name.toLowerCase().replace(/\W+/g, "-"), voicemailEnabled: true, productPlatform: "PureCloud" });
+      return answer(200, { id: org.id, name: org.name, defaultLanguage: "en-us", defaultCountryCode: "US", domain: org.name.toLowerCase().replace(/\W+/g, ""), thirdPartyOrgName: org.name.toLowerCase().replace(/\W+/g, "-"), voicemailEnabled: true, productPlatform: "PureCloud", selfUri: "/api/v2/organizations/me" });
+    }
+    if (path === "/api/v2/authorization/products" && req.method === "GET") {
+      return answer(200, { entities: [{ id: "cx3" }], total: 1 });
+    }
+    if (path === "/api/v2/tokens/me" && req.method === "GET") {
+      const { clientId } = org.credentials;
+      return answer(200, { name: "Client Credentials", OAuthClient: { id: clientId, name: clientId, organization: { id: org.id, name: org.name } }, authorizedScope: [], clonedUser: {} });
+    }
+    if (path === "/api/v2/authorization/divisions/home" && req.method === "GET") {
+      return answer(200, { id: homeDivision(org), name: "Home", homeDivision: true, selfUri: `/api/v2/authorization/divisions/${homeDivision(org)}` });
     }
     const own = [...clients.values()].filter((c) => orgOfClient.get(c.id) === org.id);
     if (path === CLIENTS && req.method === "GET") {
-      return answer(200, { entities: own.map(publicView), pageSize: 25, pageNumber: 1, total: own.length, pageCount: 1 });
+      const url = new URL(req.url ?? "/", "http://emulator");
+      const pageSize = Math.min(Math.max(Number(url.searchParams.get("pageSize") ?? 25) || 25, 1), 500);
+      const pageNumber = Math.max(Number(url.searchParams.get("pageNumber") ?? 1) || 1, 1);
+      const entities = own.slice((pageNumber - 1) * pageSize, pageNumber * pageSize).map(publicView);
+      return answer(200, { entities, pageSize, pageNumber, total: own.length, pageCount: Math.max(1, Math.ceil(own.length / pageSize)) });
     }
     if (path === CLIENTS && req.method === "POST") {
       const input = parse(body);
@@ -162,10 +192,23 @@ export async function startEmulator(orgs: readonly EmulatedOrg[], paths: { login
         return answer(204);
       }
       if (req.method === "PUT") {
+        // A full replacement, as in Genesys: what the body leaves out is gone.
         const input = parse(body);
         const problems = validate(input);
         if (problems.length > 0) return answer(400, error(400, problems.join("; "), "bad.request"));
-        const updated: ApiClient = { ...existing, ...input, id: existing.id, secret: existing.secret, dateCreated: existing.dateCreated };
+        const updated: ApiClient = {
+          id: existing.id,
+          name: input.name as string,
+          ...(input.description !== undefined && { description: input.description }),
+          accessTokenValiditySeconds: input.accessTokenValiditySeconds ?? 86400,
+          authorizedGrantType: input.authorizedGrantType as string,
+          registeredRedirectUri: input.registeredRedirectUri ?? [],
+          scope: input.scope ?? [],
+          roleDivisions: input.roleDivisions ?? [],
+          state: input.state ?? "active",
+          secret: existing.secret,
+          dateCreated: existing.dateCreated,
+        };
         clients.set(existing.id, updated);
         return answer(200, publicView(updated));
       }
@@ -191,6 +234,11 @@ export async function startEmulator(orgs: readonly EmulatedOrg[], paths: { login
     inject: (fault) => faults.push(fault),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** An org's home division id, stable for the org. */
+function homeDivision(org: EmulatedOrg): string {
+  return `${org.id.slice(0, 8)}-d1v0-4000-8000-000000000000`;
 }
 
 /** Genesys's documented rules for an OAuth client. */
