@@ -3,5 +3,5 @@ module.exports = {
   ...require("./jest.config.js"),
   testMatch: ["**/e2e/*.e2e.ts"],
   // One Terraform at a time: the machine has 2 cores, and each run starts several plugin processes.
-  maxWorkers: 1,
+  maxWorkers: 2,
 };

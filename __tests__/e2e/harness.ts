@@ -1,17 +1,17 @@
 /**
- * End-to-end test harness: the local Genesys Cloud emulator, the stand-in provider installed through a filesystem
- * mirror, and helpers that run the app, the real Terraform CLI and the real cdktf CLI against them, in a
- * temporary folder. Nothing here reaches the network. Commands run asynchronously: the emulator answers the
- * provider from this same process.
+ * End-to-end test harness: the local Genesys Cloud emulator, the real genesyscloud provider that `npm run
+ * provider:build` installed in a filesystem mirror, and helpers that run the app, the real Terraform CLI and the real
+ * cdktf CLI against them, in a temporary folder. Nothing here reaches the network. Commands run asynchronously: the
+ * emulator answers the provider from this same process.
  */
 import { spawn } from "child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { EmulatedOrg, Emulator, startEmulator } from "../support/genesys-emulator";
 import { cdktfCli } from "../../lib/app/cdktf-runner";
 import { withoutCredentials } from "../../lib/app/credentials";
-import { installTestProvider } from "../support/terraform-provider/install";
+import { providerInstall } from "../../scripts/provider-install.cjs";
 
 export const root = join(__dirname, "../..");
 // The CLI as npm run finds it (lib/app/cdktf-runner.ts): the package's own bin entry.
@@ -66,10 +66,13 @@ export async function startHarness(orgs: readonly EmulatedOrg[] = [ACME], paths:
   const dir = mkdtempSync(join(tmpdir(), "scv-e2e-"));
   const outdir = join(dir, "cdktf.out");
   const deploymentsFile = join(dir, "deployments.json");
-  const installed = await installTestProvider(join(dir, "provider"));
+  const installed = providerInstall(root);
+  if (!existsSync(installed.binary)) throw new Error(`no genesyscloud provider at ${installed.binary}: run \`npm run provider:build\` first`);
   const env = {
     ...withoutCredentials(process.env),
     ...installed.env,
+    // The provider reads ~/.genesyscloudgo/config: a home of the test's own.
+    HOME: dir,
     GENESYSCLOUD_OAUTHCLIENT_ID: orgs[0].credentials.clientId,
     GENESYSCLOUD_OAUTHCLIENT_SECRET: orgs[0].credentials.clientSecret,
     // For state in the S3 emulator; nothing here reaches AWS.

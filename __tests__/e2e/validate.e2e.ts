@@ -1,4 +1,4 @@
-/** terraform validate, with the stand-in provider's schema, on every stack of the shipped and the test configurations. */
+/** terraform validate, with the real provider's schema, on every stack of the shipped and the test configurations. */
 import { readFileSync } from "fs";
 import { join } from "path";
 import { deployment, expectSuccess, root, useHarness } from "./harness";
