@@ -2,7 +2,9 @@
 //   1. the app (what cdktf.json's "app" runs) for one deployment  vs  node -e "require('cdktf')";
 //   2. the app for 1,000 deployments (time, peak memory)           vs  cdktf synthesizing 1,000 empty stacks;
 //   3. `npm run synth` after an edit to main.ts                     vs  `cdktf synth` with `npx ts-node main.ts`;
-//   4. plan-summary over a plan of 1,000 resource changes           vs  node reading and parsing the same file.
+//   4. plan-summary over a plan of 1,000 resource changes           vs  node reading and parsing the same file;
+//   5. logins and time per `terraform plan` with the real provider   vs  the provider's default token pool
+//      (bench/logins.mjs: needs Terraform and `npm run provider:build`, else it says it skipped).
 // Usage: npm run bench [-- --runs N]. Exits 1 when a budget is missed.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
@@ -162,6 +164,9 @@ report(
   ),
   (_, ratio) => ratio <= 0.6,
 );
+
+const logins = spawnSync(node, ["bench/logins.mjs", "--runs", String(runs)], { stdio: "inherit" });
+results.push(logins.status === 0);
 
 for (const dir of new Set([work, ramRoot])) rmSync(dir, { recursive: true, force: true });
 process.exit(results.every(Boolean) ? 0 : 1);

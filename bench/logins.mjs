@@ -1,0 +1,93 @@
+// What a plan costs a real org: logins (POST /oauth/token) per `terraform plan` and the plan's time, with the real
+// genesyscloud provider (npm run provider:build) against the local Genesys Cloud emulator answering every request after
+// 150 ms (a round trip to a Genesys region). Candidate: the stack as the app writes it (token_pool_size = 1);
+// baseline: the same stack with the provider's default token pool. Medians of several runs, alternating.
+// Usage: node bench/logins.mjs [--runs N]; bench.mjs runs it. Exits 1 when a budget is missed.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { build } from "esbuild";
+import { providerInstall } from "../scripts/provider-install.cjs";
+
+const LATENCY_MS = 150;
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const { values } = parseArgs({ options: { runs: { type: "string", default: "3" } } });
+const runs = Number(values.runs);
+const install = providerInstall(root);
+if (!existsSync(install.binary)) {
+  console.log("info logins per plan: SKIPPED, no provider built (npm run provider:build)");
+  process.exit(0);
+}
+
+const work = mkdtempSync(join(tmpdir(), "scv-bench-logins-"));
+// The emulator is the tests' own (TypeScript): bundled once for this process.
+const bundle = join(work, "emulator.cjs");
+await build({ entryPoints: [join(root, "__tests__/support/genesys-emulator.ts")], outfile: bundle, bundle: true, platform: "node", format: "cjs", logLevel: "warning" });
+const { startEmulator } = createRequire(import.meta.url)(bundle);
+const org = { id: "a1b2c3d4-0000-4000-8000-00000000ac3e", name: "Acme", credentials: { clientId: "bench-ci", clientSecret: "bench-secret" }, legacyImplicitGrant: true };
+const emulator = await startEmulator([org], {}, { latencyMs: LATENCY_MS });
+
+try {
+  const deploymentsFile = join(work, "deployments.json");
+  const gateway = { host: "127.0.0.1", port: Number(new URL(emulator.url).port), protocol: "http" };
+  const deployment = { name: "production", genesysCloud: { region: "us-east-1", gateway }, salesforce: { myDomain: "acme" }, backend: { local: { path: "production.tfstate" } } };
+  writeFileSync(deploymentsFile, JSON.stringify({ deployments: [deployment] }));
+  const env = {
+    ...process.env,
+    ...install.env,
+    HOME: work,
+    GENESYSCLOUD_OAUTHCLIENT_ID: org.credentials.clientId,
+    GENESYSCLOUD_OAUTHCLIENT_SECRET: org.credentials.clientSecret,
+    DEPLOYMENTS_FILE: deploymentsFile,
+    CDKTF_OUTDIR: join(work, "out"),
+  };
+  const synth = spawnSync(process.execPath, [join(root, "dist/main.js")], { env, encoding: "utf8" });
+  if (synth.status !== 0) throw new Error(`synth failed:\n${synth.stderr}`);
+  const ours = join(work, "out/stacks/production");
+  const stack = JSON.parse(readFileSync(join(ours, "cdk.tf.json"), "utf8"));
+  // The baseline: the provider's own default pool (token_pool_size left out).
+  const defaults = join(work, "default-pool");
+  mkdirSync(defaults);
+  delete stack.provider.genesyscloud[0].token_pool_size;
+  writeFileSync(join(defaults, "cdk.tf.json"), JSON.stringify(stack));
+
+  const terraform = (cwd, ...args) => {
+    const result = spawnSync("terraform", args, { cwd, env, encoding: "utf8" });
+    if (result.status !== 0) throw new Error(`terraform ${args.join(" ")} in ${cwd} failed:\n${result.stderr}`);
+  };
+  for (const dir of [ours, defaults]) terraform(dir, "init", "-input=false", "-no-color");
+
+  /** One `terraform plan`: its seconds and the logins the emulator saw. */
+  const plan = (dir) => {
+    const before = emulator.requests.length;
+    const started = process.hrtime.bigint();
+    terraform(dir, "plan", "-input=false", "-no-color", "-lock=false");
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const logins = emulator.requests.slice(before).filter((r) => r.startsWith("POST /oauth/token ")).length;
+    return { seconds, logins };
+  };
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const candidate = [];
+  const baseline = [];
+  for (let i = 0; i < runs; i++) {
+    candidate.push(plan(ours));
+    baseline.push(plan(defaults));
+  }
+  const summary = (ms) => ({ seconds: median(ms.map((m) => m.seconds)), logins: median(ms.map((m) => m.logins)) });
+  const c = summary(candidate);
+  const b = summary(baseline);
+  // Ours: one login for the provider and one pooled token. Fewer logins than the default pool, and no slower.
+  const ok = c.logins === 2 && c.logins < b.logins && c.seconds <= b.seconds * 1.1;
+  console.log(
+    `${ok ? "ok  " : "MISS"} logins per terraform plan, each request answered after ${LATENCY_MS} ms (budget: 2 logins, and no slower than the default pool)\n` +
+      `     candidate (token_pool_size = 1) ${c.logins} logins, ${c.seconds.toFixed(3)} s; baseline (the provider's default pool) ${b.logins} logins, ${b.seconds.toFixed(3)} s; ratio ${(c.seconds / b.seconds).toFixed(2)}`,
+  );
+  process.exitCode = ok ? 0 : 1;
+} finally {
+  await emulator.close();
+  rmSync(work, { recursive: true, force: true });
+}
