@@ -3,7 +3,7 @@
 // 150 ms (a round trip to a Genesys region). Candidate: the stack as the app writes it (token_pool_size = 1);
 // baseline: the same stack with the provider's default token pool. Medians of several runs, alternating.
 // Usage: node bench/logins.mjs [--runs N]; bench.mjs runs it. Exits 1 when a budget is missed.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -55,17 +55,21 @@ try {
   delete stack.provider.genesyscloud[0].token_pool_size;
   writeFileSync(join(defaults, "cdk.tf.json"), JSON.stringify(stack));
 
-  const terraform = (cwd, ...args) => {
-    const result = spawnSync("terraform", args, { cwd, env, encoding: "utf8" });
-    if (result.status !== 0) throw new Error(`terraform ${args.join(" ")} in ${cwd} failed:\n${result.stderr}`);
-  };
-  for (const dir of [ours, defaults]) terraform(dir, "init", "-input=false", "-no-color");
+  // Asynchronous: the emulator answers the provider from this same process.
+  const terraform = (cwd, ...args) =>
+    new Promise((resolve, reject) => {
+      const child = spawn("terraform", args, { cwd, env, stdio: ["ignore", "ignore", "pipe"] });
+      let stderr = "";
+      child.stderr.on("data", (d) => (stderr += d));
+      child.on("close", (status) => (status === 0 ? resolve() : reject(new Error(`terraform ${args.join(" ")} in ${cwd} failed:\n${stderr}`))));
+    });
+  for (const dir of [ours, defaults]) await terraform(dir, "init", "-input=false", "-no-color");
 
   /** One `terraform plan`: its seconds and the logins the emulator saw. */
-  const plan = (dir) => {
+  const plan = async (dir) => {
     const before = emulator.requests.length;
     const started = process.hrtime.bigint();
-    terraform(dir, "plan", "-input=false", "-no-color", "-lock=false");
+    await terraform(dir, "plan", "-input=false", "-no-color", "-lock=false");
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const logins = emulator.requests.slice(before).filter((r) => r.startsWith("POST /oauth/token ")).length;
     return { seconds, logins };
@@ -74,8 +78,8 @@ try {
   const candidate = [];
   const baseline = [];
   for (let i = 0; i < runs; i++) {
-    candidate.push(plan(ours));
-    baseline.push(plan(defaults));
+    candidate.push(await plan(ours));
+    baseline.push(await plan(defaults));
   }
   const summary = (ms) => ({ seconds: median(ms.map((m) => m.seconds)), logins: median(ms.map((m) => m.logins)) });
   const c = summary(candidate);
