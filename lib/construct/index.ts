@@ -1,7 +1,7 @@
 /**
  * The package's public entry: what a cdktf app needs to declare the Service Cloud Voice OAuth client. Every name
- * here is a promise to the package's users; the app and the review tools of this repository reach the rest through
- * ./internal, which the package does not publish.
+ * here is a promise to the package's users; this repository's app reaches the rest through ./internal, which the
+ * package does not publish.
  */
 export { ServiceCloudVoiceOAuthClient } from "./service-cloud-voice-oauth-client";
 export type { OAuthClientSettings, ServiceCloudVoiceOAuthClientProps } from "./oauth-client-settings";
