@@ -21,3 +21,4 @@ export {
   TOKEN_PROPS,
 } from "./oauth-client-settings";
 export { HCL_EXPORT } from "./hcl-export";
+export { terraformLiteral } from "./terraform-literal";

@@ -2,6 +2,7 @@ import { Annotations, Aspects, Fn, Op, TerraformResourceLifecycle, Token } from 
 import { Construct } from "constructs";
 import { OauthClient } from "../../.gen/providers/genesyscloud/oauth-client";
 import { HCL_EXPORT } from "./hcl-export";
+import { terraformLiteral } from "./terraform-literal";
 import {
   ALLOWED_DESCRIPTION,
   ALLOWED_NAME,
@@ -32,13 +33,14 @@ export class ServiceCloudVoiceOAuthClient extends Construct {
     this.settings = resolveOAuthClientSettings(props);
     const s = this.settings;
 
+    // Literal text as Terraform reads it back unchanged: never a template it evaluates.
     this.resource = new OauthClient(this, ServiceCloudVoiceOAuthClient.RESOURCE_ID, {
-      name: s.name,
-      description: s.description,
+      name: terraformLiteral(s.name),
+      description: terraformLiteral(s.description),
       accessTokenValiditySeconds: s.tokenLifetimeSeconds,
       authorizedGrantType: s.authorizedGrantType,
-      registeredRedirectUris: s.redirectUris,
-      scopes: s.scopes,
+      registeredRedirectUris: s.redirectUris.map(terraformLiteral),
+      scopes: s.scopes.map(terraformLiteral),
       // The implicit grant and PKCE need no secret; never put one in state.
       exposeClientSecret: false,
       lifecycle: { preventDestroy: s.preventDestroy, ...textPreconditions(s) },
@@ -70,9 +72,9 @@ export class ServiceCloudVoiceOAuthClient extends Construct {
     return this.resource.id;
   }
 
-  /** The redirect URIs registered on the client. */
+  /** The redirect URIs registered on the client, as Terraform configuration writes them (a stack output, say). */
   get redirectUris(): string[] {
-    return this.settings.redirectUris;
+    return this.settings.redirectUris.map(terraformLiteral);
   }
 }
 
