@@ -4,11 +4,11 @@
  * what is set after construction is in both forms. (End to end, with Terraform: __tests__/e2e/hcl-export.e2e.ts.)
  */
 import { spawnSync } from "child_process";
-import { App, Aspects, dependable, TerraformStack, TerraformVariable } from "cdktf";
+import { App, Aspects, dependable, LocalBackend, TerraformStack, TerraformVariable } from "cdktf";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { DataGenesyscloudOrganizationsMe, GenesyscloudProvider, ServiceCloudVoiceOAuthClient } from "../../lib/construct";
-import { HCL_EXPORT } from "../../lib/construct/hcl-export";
+import { HCL_EXPORT, hclQuoted } from "../../lib/construct/hcl-export";
 import { tempDir } from "../support/temp-dir";
 
 /**
@@ -97,5 +97,41 @@ describe("a lifecycle changed after construction", () => {
   it("ignore_changes = all is the keyword", () => {
     const hcl = synth("hcl", (client) => (client.resource.lifecycle = { ...client.resource.lifecycle, ignoreChanges: "all" }));
     expect(hcl).toMatch(/ignore_changes = all\n/);
+  });
+});
+
+describe("literal text in the HCL export", () => {
+  const text = 'C:\\ path "quoted" ${file("/etc/hostname")} %{if true}x%{endif} \\n $${kept}';
+
+  /** The construct and a local backend with hostile literal text; `form` as in synth above. */
+  function synthText(form: "json" | "hcl"): string {
+    const outdir = tempDir("hcl-literal-");
+    process.env.SYNTH_HCL_OUTPUT = String(form === "hcl");
+    const app = new App({ outdir, skipValidation: true });
+    const stack = new TerraformStack(app, "s");
+    Aspects.of(stack).add(HCL_EXPORT);
+    new LocalBackend(stack, { path: `/state/${text}.tfstate` });
+    new GenesyscloudProvider(stack, "genesyscloud", { awsRegion: "us-east-1" });
+    new ServiceCloudVoiceOAuthClient(stack, "c", { myDomain: "acme", description: text, grantType: "authorization-code" });
+    app.synth();
+    delete process.env.SYNTH_HCL_OUTPUT;
+    return readFileSync(join(outdir, "stacks/s", form === "hcl" ? "cdk.tf" : "cdk.tf.json"), "utf8");
+  }
+
+  it("is a template only where it was one: the JSON escapes ${ and %{, a backend (never evaluated in JSON) keeps them", () => {
+    const json = JSON.parse(synthText("json"));
+    expect(clientOf(JSON.stringify(json)).description).toBe('C:\\ path "quoted" $${file("/etc/hostname")} %%{if true}x%%{endif} \\n $$${kept}');
+    expect(json.terraform.backend.local.path).toBe(`/state/${text}.tfstate`);
+  });
+
+  it("is a quoted HCL string with \\, \" escaped, for the resource and the backend alike", () => {
+    const hcl = synthText("hcl");
+    expect(hcl).toContain('description = "C:\\\\ path \\"quoted\\" $${file(\\"/etc/hostname\\")} %%{if true}x%%{endif} \\\\n $$${kept}"');
+    expect(hcl).toContain('path = "/state/C:\\\\ path \\"quoted\\" \\u0024{file(\\"/etc/hostname\\")} \\u0025{if true}x\\u0025{endif} \\\\n $\\u0024{kept}.tfstate"');
+  });
+
+  it("keeps an interpolation's own quotes, and writes control characters as escapes", () => {
+    expect(hclQuoted('a "b" ${lower("X")} %{if c == "d"}e%{endif}', true)).toBe('a \\"b\\" ${lower("X")} %{if c == "d"}e%{endif}');
+    expect(hclQuoted("line\nbreak\ttab\u0001", false)).toBe("line\\nbreak\\ttab\\u0001");
   });
 });

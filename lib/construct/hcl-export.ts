@@ -1,9 +1,11 @@
 /**
  * `cdktf synth --hcl`, the way off CDKTF, must write HCL that Terraform loads as it loads the JSON. cdktf 0.21 (its
- * last release) writes three things wrongly: a lifecycle's precondition and postcondition as attributes
- * (`postcondition = [{ ... }]`, where Terraform wants blocks), and depends_on, ignore_changes and replace_triggered_by
- * entries as quoted strings (where Terraform wants bare references). HCL_EXPORT, a cdktf Aspect, gives its renderer
- * the typed form it draws blocks and references from. Aspects run when the app synthesizes, so whatever was set
+ * last release) writes four things wrongly: a lifecycle's precondition and postcondition as attributes
+ * (`postcondition = [{ ... }]`, where Terraform wants blocks); depends_on, ignore_changes and replace_triggered_by
+ * entries as quoted strings (where Terraform wants bare references); and strings as they are, where HCL's quoted
+ * strings need `\`, `"` and line breaks escaped (a name `C:\ path` broke `terraform init`), and a backend, which
+ * Terraform never evaluates in JSON, needs `${` escaped in HCL. HCL_EXPORT, a cdktf Aspect, gives its renderer
+ * the typed form it draws blocks and references from, and strings it writes as Terraform reads them back. Aspects run when the app synthesizes, so whatever was set
  * after construction (a lifecycle, ignoreChanges, dependsOn) is written; the JSON output is left exactly as cdktf
  * writes it.
  */
@@ -12,7 +14,9 @@ import {
   DefaultTokenResolver,
   IAspect,
   StringConcat,
+  TerraformBackend,
   TerraformDataSource,
+  TerraformProvider,
   TerraformResource,
   TerraformResourceLifecycle,
   Tokenization,
@@ -21,9 +25,14 @@ import { IConstruct } from "constructs";
 
 class HclExport implements IAspect {
   visit(node: IConstruct): void {
-    if (!(node instanceof TerraformResource || node instanceof TerraformDataSource) || !App.of(node).hclOutput) return;
-    lifecycleForHcl(node);
-    dependsOnForHcl(node);
+    const element = node instanceof TerraformResource || node instanceof TerraformDataSource;
+    if (!(element || node instanceof TerraformProvider || node instanceof TerraformBackend) || !App.of(node).hclOutput) return;
+    if (element) {
+      lifecycleForHcl(node);
+      dependsOnForHcl(node);
+    }
+    if (node instanceof TerraformBackend) writeStringsForHcl(node, (literal) => `"${hclQuoted(literal, false)}"`, backendStrings);
+    else writeStringsForHcl(node, (template) => hclQuoted(template, true), attributeStrings);
   }
 }
 
@@ -75,4 +84,94 @@ function references(element: IConstruct, items: readonly unknown[] | "all") {
 
 function snakeCase(key: string): string {
   return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+type StringMapper = (text: string) => string;
+const REWRITTEN = Symbol("HCL strings");
+
+/**
+ * Hands the renderer the element's strings rewritten for HCL, whenever it asks (at synth, after every change). A
+ * resource's, data source's or provider's string is a template, as in the JSON: its interpolations stay as they are.
+ * A backend's string is literal text, and is given to the renderer as a whole quoted string, which it writes as is.
+ */
+function writeStringsForHcl(element: IConstruct, rewrite: StringMapper, walk: (attributes: any, rewrite: StringMapper) => any): void {
+  const target = element as unknown as { synthesizeHclAttributes(): Record<string, unknown>; [REWRITTEN]?: true };
+  if (target[REWRITTEN]) return;
+  const original = target.synthesizeHclAttributes.bind(element);
+  target.synthesizeHclAttributes = () => walk(original(), rewrite);
+  target[REWRITTEN] = true;
+}
+
+/** cdktf's typed attributes (`{ value, isBlock, type, storageClassType }`): string values, string lists, nested blocks. */
+function attributeStrings(attributes: Record<string, any>, rewrite: StringMapper): Record<string, any> {
+  const one = (a: any): any => {
+    if (a === null || typeof a !== "object" || !("value" in a)) return a;
+    if (typeof a.value === "string" && a.storageClassType === "string") return { ...a, value: rewrite(a.value) };
+    if (Array.isArray(a.value) && a.storageClassType === "stringList") return { ...a, value: a.value.map((v: unknown) => (typeof v === "string" ? rewrite(v) : v)) };
+    if (a.isBlock && a.value !== null && typeof a.value === "object") {
+      return { ...a, value: Array.isArray(a.value) ? a.value.map((b: any) => attributeStrings(b, rewrite)) : attributeStrings(a.value, rewrite) };
+    }
+    return a;
+  };
+  return Object.fromEntries(Object.entries(attributes).map(([key, a]) => [key, one(a)]));
+}
+
+/** A backend's plain values: every string in plain objects and lists. */
+function backendStrings(value: any, rewrite: StringMapper): any {
+  if (typeof value === "string") return rewrite(value);
+  if (Array.isArray(value)) return value.map((v) => backendStrings(v, rewrite));
+  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, backendStrings(v, rewrite)]));
+  }
+  return value;
+}
+
+const HCL_ESCAPES: Record<string, string> = { "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+/**
+ * The text between the quotes of an HCL string that Terraform reads as `text`. With `template`, `text` is a
+ * Terraform template as the JSON has it: its interpolations and directives (`${...}`, `%{...}`) and its escapes
+ * (`$${`, `%%{`) stay as they are. Otherwise `text` is literal, and a `${` or `%{` in it is written as a \u escape,
+ * which the renderer does not take for an expression.
+ */
+export function hclQuoted(text: string, template: boolean): string {
+  let out = "";
+  for (let i = 0; i < text.length; ) {
+    const c = text[i];
+    if (c === "$" || c === "%") {
+      if (template && text[i + 1] === c && text[i + 2] === "{") {
+        out += text.slice(i, i + 3);
+        i += 3;
+        continue;
+      }
+      if (text[i + 1] === "{") {
+        if (!template) {
+          out += `\\u00${c === "$" ? "24" : "25"}{`;
+          i += 2;
+          continue;
+        }
+        const end = endOfExpression(text, i + 2);
+        out += text.slice(i, end);
+        i = end;
+        continue;
+      }
+    }
+    const code = c.charCodeAt(0);
+    out += HCL_ESCAPES[c] ?? (code < 0x20 || code === 0x7f ? `\\u${code.toString(16).padStart(4, "0")}` : c);
+    i += 1;
+  }
+  return out;
+}
+
+/** The index just past the `}` that closes an interpolation or directive opened before `from`, quoted strings skipped. */
+function endOfExpression(text: string, from: number): number {
+  let depth = 1;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === "\\") i++;
+    } else if (c === "{") depth++;
+    else if (c === "}" && --depth === 0) return i + 1;
+  }
+  return text.length;
 }
