@@ -310,8 +310,8 @@ describe("hostile and unusual input: one message each, with the JSON path, and n
     ["too long", "x".repeat(201)],
   ])("the client name with %s is refused; so is the description", (_, text) => {
     const message = messageFor([{ ...valid, oauthClient: { name: text, description: text.replace("x".repeat(201), "x".repeat(1001)) } }]);
-    expect(message).toMatch(/  - deployments\[0\]\.oauthClient\.description: given .*; allowed: a text of at most 1000 characters, without control characters, line breaks or bidirectional marks/);
-    expect(message).toMatch(/  - deployments\[0\]\.oauthClient\.name: given .*; allowed: a non-empty text of at most 200 characters, without control characters, line breaks or bidirectional marks/);
+    expect(message).toMatch(/  - deployments\[0\]\.oauthClient\.description: given .*; allowed: a text of at most 1000 characters, without control characters, line breaks, bidirectional marks or invisible characters/);
+    expect(message).toMatch(/  - deployments\[0\]\.oauthClient\.name: given .*; allowed: a non-empty text of at most 200 characters, without control characters, line breaks, bidirectional marks or invisible characters/);
   });
 
   it("names and descriptions in any script are fine", () => {

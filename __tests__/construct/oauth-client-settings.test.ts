@@ -87,7 +87,7 @@ describe("checkOAuthClientProps: every problem, at its prop", () => {
     ["token lifetime too long", { myDomain: "acme", tokenLifetimeSeconds: 172801 }, ["tokenLifetimeSeconds: 172801 -> an integer number of seconds from 300 to 172800"]],
     ["token lifetime not an integer", { myDomain: "acme", tokenLifetimeSeconds: 3600.5 }, ["tokenLifetimeSeconds: 3600.5 -> an integer number of seconds from 300 to 172800"]],
     ["unknown grant type", { myDomain: "acme", grantType: "client-credentials" as never }, ['grantType: "client-credentials" -> one of implicit, authorization-code']],
-    ["empty name", { myDomain: "acme", name: "  " }, ['name: "  " -> a non-empty text of at most 200 characters, without control characters, line breaks or bidirectional marks']],
+    ["empty name", { myDomain: "acme", name: "  " }, ['name: "  " -> a non-empty text of at most 200 characters, without control characters, line breaks, bidirectional marks or invisible characters']],
     ["malformed scope", { myDomain: "acme", additionalScopes: ["analytics", "Users:write"] }, ['additionalScopes[1]: "Users:write" -> a Genesys Cloud scope name: lowercase words joined by hyphens, optionally ending in :readonly (e.g. analytics:readonly)']],
     ["a prop's name mistyped (from JavaScript, or a spread)", { myDomain: "acme", additionalScope: ["analytics"] } as never, ['additionalScope: ["analytics"] -> no prop "additionalScope" (did you mean "additionalScopes"?)']],
     ["a prop's name in the wrong case", { mydomain: "acme" } as never, ['mydomain: "acme" -> no prop "mydomain" (did you mean "myDomain"?)']],

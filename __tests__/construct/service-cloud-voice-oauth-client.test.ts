@@ -170,10 +170,10 @@ describe("ServiceCloudVoiceOAuthClient: Terraform tokens in props", () => {
     expect(resource.lifecycle.prevent_destroy).toBe(true);
     const [name, description] = resource.lifecycle.precondition;
     expect(name.condition).toBe(
-      '${((length(trimspace(var.name)) >= 1) && ((length(var.name) <= 200) && !can(regex("[\\\\p{Cc}\\\\x{061c}\\\\x{200e}\\\\x{200f}\\\\x{2028}\\\\x{2029}\\\\x{202a}-\\\\x{202e}\\\\x{2066}-\\\\x{2069}]", var.name))))}',
+      '${((length(trimspace(var.name)) >= 1) && ((length(var.name) <= 200) && !can(regex("[\\\\p{Cc}\\\\p{Cf}\\\\x{2028}\\\\x{2029}\\\\x{034f}\\\\x{115f}\\\\x{1160}\\\\x{17b4}\\\\x{17b5}\\\\x{180b}-\\\\x{180f}\\\\x{2065}\\\\x{3164}\\\\x{fe00}-\\\\x{fe0f}\\\\x{ffa0}\\\\x{fff0}-\\\\x{fff8}\\\\x{1bca0}-\\\\x{1bca3}\\\\x{1d173}-\\\\x{1d17a}\\\\x{e0000}-\\\\x{e0fff}]", var.name))))}',
     );
     expect(name.error_message).toBe(
-      "The OAuth client's name must be a non-empty text of at most 200 characters, without control characters, line breaks or bidirectional marks.",
+      "The OAuth client's name must be a non-empty text of at most 200 characters, without control characters, line breaks, bidirectional marks or invisible characters.",
     );
     expect(description.condition).toMatch(/^\$\{\(\(length\(var\.description\) <= 1000\) && !can\(regex\(/);
   });

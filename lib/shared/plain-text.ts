@@ -1,21 +1,32 @@
 /**
- * Text a person reads in Genesys Cloud or a state file: no control characters (NUL, tab, newlines, escape) and
- * none of the invisible marks that reorder what is shown (bidirectional overrides and isolates, line and
- * paragraph separators), which can make a name read differently from what it is.
+ * Text a person reads in Genesys Cloud or a state file: no control characters (NUL, tab, newlines, escape), no
+ * format characters (Unicode category Cf: bidirectional overrides and isolates, zero-width space and joiners, word
+ * joiner, soft hyphen, byte order mark, tag characters) and nothing else of Unicode's default-ignorable set (Hangul
+ * fillers, variation selectors, ...), nor line and paragraph separators: all of them are invisible, or reorder what is
+ * shown, so that a name can read differently from what it is.
  */
-const HIDDEN = /[\p{Cc}\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+const HIDDEN = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029]/u;
 
-/** The same characters as an RE2 pattern, for Terraform's regex() at plan time. */
-export const HIDDEN_CHARACTERS_RE2 = "[\\p{Cc}\\x{061c}\\x{200e}\\x{200f}\\x{2028}\\x{2029}\\x{202a}-\\x{202e}\\x{2066}-\\x{2069}]";
+/**
+ * The same characters as an RE2 pattern, for Terraform's regex() at plan time. RE2 knows Cc and Cf but not the
+ * default-ignorable property: its code points beyond Cf are listed (Unicode 15.1 DerivedCoreProperties.txt); a test
+ * holds the two patterns to the same set over every code point.
+ */
+export const HIDDEN_CHARACTERS_RE2 =
+  "[\\p{Cc}\\p{Cf}\\x{2028}\\x{2029}\\x{034f}\\x{115f}\\x{1160}\\x{17b4}\\x{17b5}\\x{180b}-\\x{180f}\\x{2065}\\x{3164}" +
+  "\\x{fe00}-\\x{fe0f}\\x{ffa0}\\x{fff0}-\\x{fff8}\\x{1bca0}-\\x{1bca3}\\x{1d173}-\\x{1d17a}\\x{e0000}-\\x{e0fff}]";
 
-export const PLAIN_TEXT = "without control characters, line breaks or bidirectional marks";
+export const PLAIN_TEXT = "without control characters, line breaks, bidirectional marks or invisible characters";
 
 const EVERY_HIDDEN = new RegExp(HIDDEN.source, "gu");
 const NAMED_ESCAPES: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 
-/** The text with each hidden character written as its escape (\n, \u202e), so that a reader sees it is there. */
+/** The text with each hidden character written as its escape (\n, \u202e, \u{e0041}), so that a reader sees it is there. */
 export function showHiddenCharacters(text: string): string {
-  return text.replace(EVERY_HIDDEN, (c) => NAMED_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return text.replace(EVERY_HIDDEN, (c) => {
+    const code = c.codePointAt(0) as number;
+    return NAMED_ESCAPES[c] ?? (code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, "0")}`);
+  });
 }
 
 export function isPlainText(value: unknown, maxLength: number): value is string {
