@@ -143,3 +143,35 @@ describe("summarizePlans", () => {
     expect(summary.totals).toEqual({ create: 1, update: 2, replace: 0, delete: 1, import: 2, "no-op": 2 });
   });
 });
+
+describe("sensitive values, wherever the summary says them", () => {
+  const secretName = "Acme ${file(\"/proc/self/environ\")}-result AWS_SECRET_ACCESS_KEY=abc123";
+  const foreign = "https://evil.example/lightning/page/home";
+  /** A replaced client (a caution) whose name and redirect URIs the plan marks sensitive, on a foreign host (a warning). */
+  const rc: ResourceChange = {
+    address: "genesyscloud_oauth_client.c",
+    mode: "managed",
+    type: "genesyscloud_oauth_client",
+    name: "c",
+    change: {
+      actions: ["delete", "create"],
+      before: { name: secretName, authorized_grant_type: "TOKEN", registered_redirect_uris: [foreign], scopes: [] },
+      after: { name: secretName, authorized_grant_type: "TOKEN", registered_redirect_uris: [foreign], scopes: [] },
+      after_unknown: {},
+      before_sensitive: { name: true, registered_redirect_uris: [true] },
+      after_sensitive: { name: true, registered_redirect_uris: [true] },
+    },
+  } as unknown as ResourceChange;
+
+  it("are masked in the headline's name, the cautions, the warnings and the details", () => {
+    const summary = summarizeChange(rc);
+    expect(summary.name).toBe("(sensitive)");
+    expect(summary.dangerous).toBe(true);
+    expect(JSON.stringify(summary)).not.toMatch(/abc123|evil\.example/);
+  });
+
+  it("are masked when the whole object is marked sensitive", () => {
+    const whole = { ...rc, change: { ...rc.change, before_sensitive: true, after_sensitive: true } } as ResourceChange;
+    expect(JSON.stringify(summarizeChange(whole))).not.toMatch(/abc123|evil\.example/);
+  });
+});

@@ -108,8 +108,9 @@ function summarizeStack({ stack, file, plan }: StackPlan, rules: readonly Review
 
 export function summarizeChange(rc: ResourceChange, rules: readonly ReviewRule[] = RULES): ChangeSummary {
   const kind = kindOf(rc.change.actions);
-  const before = asRecord(rc.change.before);
-  const after = asRecord(rc.change.after);
+  // Everything said of the change (its name in the headline, what the rules quote) sees sensitive values masked.
+  const before = masked(asRecord(rc.change.before), rc.change.before_sensitive);
+  const after = masked(asRecord(rc.change.after), rc.change.after_sensitive);
   const isClient = rc.type === OAUTH_CLIENT_TYPE;
   const name = isClient ? textOf(after.name) ?? textOf(before.name) : undefined;
   const reasons = [
@@ -146,7 +147,7 @@ export function attributeChanges(kind: ChangeKind, change: PlanChange): string[]
   const lines: string[] = [];
   for (const key of keys) {
     const label = LABELS[key] ?? key;
-    const secret = SECRET_NAME.test(key) && typeof (after[key] ?? before[key]) !== "boolean";
+    const secret = isSecretName(key, after[key] ?? before[key]);
     // Hidden values are compared, never shown: a changed secret is reported as changed, not what it is.
     const fromText = valueText(before[key], secret || change.before_sensitive === true || isMarked(beforeSensitive[key]));
     const toText = valueText(after[key], secret || change.after_sensitive === true || isMarked(afterSensitive[key]));
@@ -175,6 +176,22 @@ export function attributeChanges(kind: ChangeKind, change: PlanChange): string[]
     }
   }
   return lines;
+}
+
+/** Attributes named as secrets are masked even where the plan does not mark them sensitive; a boolean says nothing. */
+function isSecretName(key: string, value: unknown): boolean {
+  return SECRET_NAME.test(key) && typeof value !== "boolean";
+}
+
+/** The values with what is sensitive (marked so by the plan, or named as a secret) replaced by SENSITIVE. */
+function masked(values: Record<string, unknown>, marks: unknown): Record<string, unknown> {
+  const marked = asRecord(marks);
+  return Object.fromEntries(
+    Object.entries(values).map(([key, value]) => {
+      const hide = marks === true || isMarked(marked[key]) || isSecretName(key, value);
+      return [key, hide && !isEmpty(value) ? SENSITIVE : value];
+    }),
+  );
 }
 
 function rank(key: string): number {
