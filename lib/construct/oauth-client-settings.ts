@@ -5,7 +5,9 @@
 import { TerraformProvider, Token } from "cdktf";
 import { DEFAULT_GRANT_TYPE, DEFAULT_PREVENT_DESTROY, GRANT_TYPES, GRANT_TYPE_NAMES, GrantType, isGrantType } from "../shared/policy";
 import { Description, InputError, nearestKey, Problem } from "../shared/problems";
-import { isPlainText, PLAIN_TEXT } from "../shared/plain-text";
+import { isPlainText, PLAIN_TEXT, TEXT_LIMITS } from "../shared/plain-text";
+
+export { TEXT_LIMITS };
 import {
   ALLOWED_LIGHTNING_HOST,
   ALLOWED_MY_DOMAIN,
@@ -130,11 +132,6 @@ export const TOKEN_LIFETIME_SECONDS = { min: 300, max: 172800, default: 86400 } 
 
 export const ALLOWED_TOKEN_LIFETIME = `an integer number of seconds from ${TOKEN_LIFETIME_SECONDS.min} to ${TOKEN_LIFETIME_SECONDS.max}`;
 export const ALLOWED_GRANT_TYPE = `one of ${GRANT_TYPE_NAMES.join(", ")}`;
-/**
- * Lengths of the App Name and description. Genesys documents none for OAuth clients; these are ours, long
- * enough for the default name on the longest Lightning host and for any sentence an admin writes.
- */
-export const TEXT_LIMITS = { name: 200, description: 1000 } as const;
 export const ALLOWED_NAME = `a non-empty text of at most ${TEXT_LIMITS.name} characters, ${PLAIN_TEXT}`;
 export const ALLOWED_DESCRIPTION = `a text of at most ${TEXT_LIMITS.description} characters, ${PLAIN_TEXT}`;
 export const ALLOWED_CLIENT_ID = "a Genesys Cloud OAuth client id: a GUID such as 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";

@@ -16,6 +16,12 @@ export const HIDDEN_CHARACTERS_RE2 =
   "[\\p{Cc}\\p{Cf}\\x{2028}\\x{2029}\\x{034f}\\x{115f}\\x{1160}\\x{17b4}\\x{17b5}\\x{180b}-\\x{180f}\\x{2065}\\x{3164}" +
   "\\x{fe00}-\\x{fe0f}\\x{ffa0}\\x{fff0}-\\x{fff8}\\x{1bca0}-\\x{1bca3}\\x{1d173}-\\x{1d17a}\\x{e0000}-\\x{e0fff}]";
 
+/**
+ * Lengths of the App Name and description. Genesys documents none for OAuth clients; these are ours, long
+ * enough for the default name on the longest Lightning host and for any sentence an admin writes.
+ */
+export const TEXT_LIMITS = { name: 200, description: 1000 } as const;
+
 export const PLAIN_TEXT = "without control characters, line breaks, bidirectional marks or invisible characters";
 
 const EVERY_HIDDEN = new RegExp(HIDDEN.source, "gu");

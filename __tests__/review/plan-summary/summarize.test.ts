@@ -175,3 +175,28 @@ describe("sensitive values, wherever the summary says them", () => {
     expect(JSON.stringify(summarizeChange(whole))).not.toMatch(/abc123|evil\.example/);
   });
 });
+
+describe("a name or description that looks like an evaluated template (SCV-R8)", () => {
+  const environ = "AWS_SECRET_ACCESS_KEY=abc123\u0000HOME=/root\u0000";
+  const rc = {
+    address: "genesyscloud_oauth_client.c",
+    mode: "managed",
+    type: "genesyscloud_oauth_client",
+    name: "c",
+    change: {
+      actions: ["update"],
+      before: { name: "SCV", description: "d", authorized_grant_type: "TOKEN", scopes: [], registered_redirect_uris: [] },
+      after: { name: `SCV ${environ}`, description: environ, authorized_grant_type: "TOKEN", scopes: [], registered_redirect_uris: [] },
+      after_unknown: {},
+    },
+  } as unknown as ResourceChange;
+
+  it("holds the plan, and its value is shown nowhere: not in the headline, the details or the rule's words", () => {
+    const summary = summarizeChange(rc);
+    expect(summary.dangerous).toBe(true);
+    expect(summary.cautions.join("\n")).toContain("SCV-R8: the planned name");
+    expect(summary.name).toBe("(not shown: see SCV-R8)");
+    expect(summary.details).toContain('name: "SCV" → (not shown: see SCV-R8)');
+    expect(JSON.stringify(summary)).not.toMatch(/abc123/);
+  });
+});

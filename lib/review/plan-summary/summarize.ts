@@ -4,6 +4,7 @@
  * a caution rule finds holds the plan (the gate), what a warning rule finds is shown first.
  */
 import { isJsonObject } from "../../shared/json-input";
+import { isPlainText, TEXT_LIMITS } from "../../shared/plain-text";
 import { ChangeKind, clientIdChanges, review, ReviewRule, RULES } from "../rules";
 import { PlanChange, ResourceChange, StackPlan } from "./plans";
 
@@ -53,6 +54,8 @@ export interface PlanSummary {
 }
 
 export const SENSITIVE = "(sensitive)";
+/** A name or description that no deployments file can hold (SCV-R8): perhaps an evaluated file or environment. */
+export const NOT_SHOWN = "(not shown: see SCV-R8)";
 export const UNKNOWN = "(known after apply)";
 /** Attributes masked even where the plan does not mark them sensitive (client_secret, directory_client_secret). */
 const SECRET_NAME = /(^|_)(secret|password)$/i;
@@ -112,7 +115,7 @@ export function summarizeChange(rc: ResourceChange, rules: readonly ReviewRule[]
   const before = masked(asRecord(rc.change.before), rc.change.before_sensitive);
   const after = masked(asRecord(rc.change.after), rc.change.after_sensitive);
   const isClient = rc.type === OAUTH_CLIENT_TYPE;
-  const name = isClient ? textOf(after.name) ?? textOf(before.name) : undefined;
+  const name = isClient ? textOf(suspectText("name", after.name) ?? after.name) ?? textOf(suspectText("name", before.name) ?? before.name) : undefined;
   const reasons = [
     ...(rc.action_reason ? [REASONS[rc.action_reason] ?? rc.action_reason] : []),
     ...(rc.change.replace_paths ?? []).map((path) => `${path.join(".")} forces replacement`),
@@ -149,9 +152,9 @@ export function attributeChanges(kind: ChangeKind, change: PlanChange): string[]
     const label = LABELS[key] ?? key;
     const secret = isSecretName(key, after[key] ?? before[key]);
     // Hidden values are compared, never shown: a changed secret is reported as changed, not what it is.
-    const fromText = valueText(before[key], secret || change.before_sensitive === true || isMarked(beforeSensitive[key]));
-    const toText = valueText(after[key], secret || change.after_sensitive === true || isMarked(afterSensitive[key]));
-    const hidden = fromText === SENSITIVE || toText === SENSITIVE;
+    const fromText = suspectText(key, before[key]) ?? valueText(before[key], secret || change.before_sensitive === true || isMarked(beforeSensitive[key]));
+    const toText = suspectText(key, after[key]) ?? valueText(after[key], secret || change.after_sensitive === true || isMarked(afterSensitive[key]));
+    const hidden = [SENSITIVE, NOT_SHOWN].includes(fromText) || [SENSITIVE, NOT_SHOWN].includes(toText);
     const unknown = isMarked(afterUnknown[key]);
     if (kind === "delete") {
       if (key === "name" || key === "id") lines.push(`${label}: ${fromText}`);
@@ -192,6 +195,12 @@ function masked(values: Record<string, unknown>, marks: unknown): Record<string,
       return [key, hide && !isEmpty(value) ? SENSITIVE : value];
     }),
   );
+}
+
+/** NOT_SHOWN for a name or description that breaks the deployments file's text rules (SCV-R8 says why). */
+function suspectText(key: string, value: unknown): string | undefined {
+  if ((key !== "name" && key !== "description") || typeof value !== "string") return undefined;
+  return isPlainText(value, TEXT_LIMITS[key]) ? undefined : NOT_SHOWN;
 }
 
 function rank(key: string): number {

@@ -7,6 +7,7 @@ import { clientInactive } from "./scv-r4-client-inactive";
 import { redirectUriRemoved } from "./scv-r5-redirect-uri-removed";
 import { scopesBelowSeven } from "./scv-r6-scopes-below-seven";
 import { foreignRedirectHost } from "./scv-r7-foreign-redirect-host";
+import { evaluatedText } from "./scv-r8-evaluated-text";
 
 export const RULES: readonly ReviewRule[] = [
   clientIdChanges,
@@ -16,6 +17,7 @@ export const RULES: readonly ReviewRule[] = [
   redirectUriRemoved,
   scopesBelowSeven,
   foreignRedirectHost,
+  evaluatedText,
 ];
 
 /** What every rule finds in one client change. */
