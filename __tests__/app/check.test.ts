@@ -155,3 +155,28 @@ describe("the state guard and annotations in GitHub Actions", () => {
     ]);
   });
 });
+
+describe("template syntax in a name or description", () => {
+  const oauthClient = (extra: object) => ({ grantType: "authorization-code", ...extra });
+  const name = 'SCV ${file("/proc/self/environ")}';
+
+  it("is a warning at its key: the text is written literally and never evaluated", () => {
+    const findings = checkDeployments(file([{ ...base, name: "production", salesforce: { myDomain: "acme" }, oauthClient: oauthClient({ name, description: "%{if x}y%{endif}" }) }]));
+    expect(findings).toEqual([
+      { level: "warning", where: ["deployments", 0, "oauthClient", "name"], message: expect.stringMatching(/^holds Terraform's template syntax \(\$\{ or %\{\): the name is written as literal text/) },
+      { level: "warning", where: ["deployments", 0, "oauthClient", "description"], message: expect.stringMatching(/^holds Terraform's template syntax/) },
+    ]);
+  });
+
+  it("is an error when a synthesized text would be evaluated (here: with the construct's escaping taken away)", () => {
+    jest.isolateModules(() => {
+      jest.doMock("../../lib/construct/terraform-literal", () => ({ terraformLiteral: (text: string) => text }));
+      const isolated: typeof import("../../lib/app/check") = require("../../lib/app/check");
+      expect(isolated.checkDeployments(file([{ ...base, name: "production", salesforce: { myDomain: "acme" }, oauthClient: oauthClient({ name }) }]))).toContainEqual({
+        level: "error",
+        where: "production",
+        message: "the synthesized name holds a Terraform template that the plan would evaluate: nothing may be planned from it",
+      });
+    });
+  });
+});

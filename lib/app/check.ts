@@ -46,10 +46,11 @@ export function checkDeployments(file: string, env: NodeJS.ProcessEnv = {}): Fin
   try {
     const app = new App({ outdir, stackTraces: false, skipValidation: true });
     if (env.GITHUB_ACTIONS === "true") findings.push(...localStateFindings(deployments));
-    findings.push(...protectionFindings(deployments));
+    findings.push(...protectionFindings(deployments), ...templateSyntaxFindings(deployments));
     // loadDeployments has run the construct's checks: a stack of a loaded deployment does not throw InputError.
     for (const deployment of deployments) new DeploymentStack(app, deployment, dirname(resolve(file)));
     app.synth();
+    findings.push(...evaluatedTextFindings(outdir, deployments));
     for (const construct of app.node.findAll()) {
       for (const entry of construct.node.metadata) {
         const level = LEVELS[entry.type];
@@ -71,6 +72,41 @@ function protectionFindings(deployments: readonly Deployment[]): Finding[] {
       ? [{ level: "warning" as const, where: ["deployments", i, "oauthClient", "preventDestroy"], message: destroyProtectionOff(`deployment "${deployment.name}"`) }]
       : [],
   );
+}
+
+const TEXT_KEYS = ["name", "description"] as const;
+
+/** Template syntax in a name or description: said once, as the text is written literally and never evaluated. */
+function templateSyntaxFindings(deployments: readonly Deployment[]): Finding[] {
+  return deployments.flatMap((deployment, i) =>
+    TEXT_KEYS.filter((key) => /[$%]\{/.test(deployment.oauthClient?.[key] ?? "")).map((key) => ({
+      level: "warning" as const,
+      where: ["deployments", i, "oauthClient", key],
+      message:
+        `holds Terraform's template syntax (\${ or %{): the ${key} is written as literal text, character for character, ` +
+        "and Terraform evaluates none of it (the deployments file holds no expressions)",
+    })),
+  );
+}
+
+/**
+ * The synthesized clients' texts, as Terraform reads them: a `${` or `%{` that is not an escape would be evaluated at
+ * plan time (a file or the environment read into the plan, and into the client). The construct escapes literal
+ * text, so this is an error only if that ever breaks.
+ */
+function evaluatedTextFindings(outdir: string, deployments: readonly Deployment[]): Finding[] {
+  return deployments.flatMap(({ name }) => {
+    const stack = JSON.parse(readFileSync(join(outdir, "stacks", name, "cdk.tf.json"), "utf8"));
+    return Object.values<Record<string, unknown>>(stack.resource?.genesyscloud_oauth_client ?? {}).flatMap((client) =>
+      ["name", "description", "registered_redirect_uris", "scopes"]
+        .filter((key) => [client[key]].flat().some((text) => typeof text === "string" && /[$%]\{/.test(text.replace(/\$\$\{|%%\{/g, ""))))
+        .map((key) => ({
+          level: "error" as const,
+          where: name,
+          message: `the synthesized ${key} holds a Terraform template that the plan would evaluate: nothing may be planned from it`,
+        })),
+    );
+  });
 }
 
 function localStateFindings(deployments: readonly Deployment[]): Finding[] {
