@@ -22,7 +22,7 @@ it("a change made in Genesys Cloud behind Terraform's back shows as drift, in th
   expect(drift.map((d: any) => [d.address, d.change.after.name])).toEqual([[address, "Renamed in the admin UI"]]);
   const summary = await planSummary(file);
   expect(summary.status).toBe(0);
-  expect(summary.stdout).toMatch(/\*\*Drift\*\* \(changed outside Terraform since the last apply\):\n\n- \*\*update\*\* `genesyscloud_oauth_client\.service-cloud-voice_client_A93DE14E` \("Renamed in the admin UI"\)\n  - name: "Salesforce Service Cloud Voice \(acme\.lightning\.force\.com\)" → "Renamed in the admin UI"\n  - scopes: \+ "alerting"/);
+  expect(summary.stdout).toMatch(/\*\*Drift\*\* \(changed outside Terraform since the last apply\):\n\n- \*\*update\*\* `genesyscloud_oauth_client\.service-cloud-voice_client_A93DE14E` \("Renamed in the admin UI"\)\n  - name: "Salesforce Service Cloud Voice \(acme&#46;lightning&#46;force&#46;com\)" → "Renamed in the admin UI"\n  - scopes: \+ "alerting"/);
   await expectSuccess(h.terraform("production", "apply", "-input=false", "-auto-approve", "tfplan"));
 });
 

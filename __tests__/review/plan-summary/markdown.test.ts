@@ -28,7 +28,7 @@ function bigPlan(stack: string, count: number): StackPlan {
 }
 
 /** The comment as GitHub would turn it into HTML: CommonMark with tables and raw HTML (markdown-it). */
-const toHtml = (markdown: string) => new MarkdownIt({ html: true }).render(markdown);
+const toHtml = (markdown: string) => new MarkdownIt({ html: true, linkify: true }).render(markdown);
 
 describe("renderMarkdown", () => {
   it("starts with the hidden marker the workflow updates its comment by", () => {
@@ -98,7 +98,7 @@ describe("renderMarkdown", () => {
 
   it("whatever text a plan or file name brings, the comment's HTML holds only the tags the summary writes", () => {
     // Markdown's and HTML's own characters, often, with anything else between them.
-    const pieces = ["<", ">", "`", "``", "[", "]", "(", ")", "@", "*", "|", "#", "&", "\\", "\n", " ", "x", "<img src=x>", "</details>", "<b>", "[l](http://e.x)", "http://e.x", "@u"];
+    const pieces = ["<", ">", "`", "``", "[", "]", "(", ")", "@", "*", "|", "#", "&", "\\", "\n", " ", "x", "<img src=x>", "</details>", "<b>", "[l](http://e.x)", "http://e.x", "@u", "https://evil.example/p?q", "www.evil.example", "evil.example.com", "a@b.co", "mailto:a@b.co", ".", ":", "/", "//"];
     const text = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: "binary", maxLength: 3 })), { maxLength: 16 }).map((p) => p.join(""));
     const allowed = new Set(["h3", "h4", "p", "strong", "em", "code", "ul", "li", "blockquote", "table", "thead", "tbody", "tr", "th", "td", "details", "summary", "b", "br"]);
     fc.assert(

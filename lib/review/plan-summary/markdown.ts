@@ -198,11 +198,15 @@ const CHARACTER_REFERENCES: Record<string, string> = { "&": "&amp;", "<": "&lt;"
 
 /**
  * Text inside HTML (the <details> summary line) or prose: no tag, entity, code span, link bracket or emphasis of its own
- * (written as character references, which Markdown never reads as structure), no @mention, hidden characters shown.
+ * (written as character references, which Markdown never reads as structure), no @mention, hidden characters shown,
+ * and no autolink: GitHub links bare URLs (`https://`, `www.`) and e-mail addresses in prose, so the colon before
+ * anything but a space and the dot inside a host name are character references too, which read the same.
  */
 function html(text: string): string {
   return showHiddenCharacters(text)
     .replace(/[&<>`[\]*]/g, (c) => CHARACTER_REFERENCES[c])
+    .replace(/:(?=\S)/g, "&#58;")
+    .replace(/(?<=[\p{L}\p{N}_-])\.(?=[\p{L}\p{N}_-])/gu, "&#46;")
     .replace(/@(?=\w)/g, "@\u200b");
 }
 
