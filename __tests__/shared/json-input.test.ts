@@ -3,7 +3,9 @@
  * and what is refused as one problem with where it is.
  */
 import fc from "fast-check";
-import { writeFileSync } from "fs";
+import { spawnSync } from "child_process";
+import { statSync, writeFileSync } from "fs";
+import { createServer } from "net";
 import { join } from "path";
 import { InputError } from "../../lib/construct";
 import { MAX_JSON_DEPTH, parseJson, readTextFile } from "../../lib/shared/json-input";
@@ -139,5 +141,39 @@ describe("readTextFile: size", () => {
       "(file): given a file of 3 MiB; allowed: a JSON file, of at most 1 MiB",
     );
     expect(readTextFile(file, "a JSON file").length).toBe(3 * 1024 * 1024);
+  });
+});
+
+describe("readTextFile: only regular files, refused before any read", () => {
+  const dir = tempDir("json-input-special-");
+
+  it("refuses a FIFO at once, with nobody writing to it (it used to wait forever)", () => {
+    const fifo = join(dir, "deployments.json");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    expect(problemsOf(() => readTextFile(fifo, "a JSON file"))).toContain(
+      "(file): given a FIFO (a named pipe, or a shell's process substitution), not a regular file; allowed: a JSON file: a regular file",
+    );
+  });
+
+  it.each(["/dev/zero", "/dev/urandom", "/dev/null"])("refuses the character device %s (/dev/zero used to fill the memory)", (device) => {
+    expect(problemsOf(() => readTextFile(device, "a JSON file"))).toContain("given a character device (such as /dev/zero or a terminal), not a regular file");
+  });
+
+  it("refuses a socket", async () => {
+    const socket = join(dir, "plan.sock");
+    const server = createServer().listen(socket);
+    await new Promise((resolve) => server.once("listening", resolve));
+    try {
+      expect(problemsOf(() => readTextFile(socket, "a JSON file"))).toContain("given a socket, not a regular file");
+    } finally {
+      server.close();
+    }
+  });
+
+  it("holds the size limit to what is read, not to what stat says (/proc files say 0 bytes)", () => {
+    expect(statSync("/proc/self/maps").size).toBe(0);
+    expect(problemsOf(() => readTextFile("/proc/self/maps", "a JSON file", { maxBytes: 16 }))).toContain(
+      "(file): given a file of more than 16 bytes; allowed: a JSON file, of at most 16 bytes",
+    );
   });
 });

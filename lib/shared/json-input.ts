@@ -4,7 +4,7 @@
  * and for Terraform plan files.
  */
 import Ajv, { ErrorObject } from "ajv";
-import { readFileSync, statSync } from "fs";
+import { closeSync, constants, fstatSync, openSync, readSync, Stats, statSync } from "fs";
 import { JSONPath, ParseErrorCode, printParseErrorCode, visit } from "jsonc-parser";
 import { Description, InputError, nearestKey, Path, Problem } from "./problems";
 
@@ -30,17 +30,32 @@ export function schemaChecker(schema: object): SchemaChecker {
 /**
  * Reads a text file as UTF-8 (a leading UTF-8 byte order mark is dropped: editors on Windows write one).
  * Anything else is one InputError at "(file)" saying what the file is: missing, a folder, a symbolic link loop,
- * UTF-16, a ZIP archive (a binary Terraform plan is one), bytes that are not UTF-8, or larger than `maxBytes`.
+ * not a regular file (a FIFO, a device such as /dev/zero, a socket: refused before any read, since reading one can
+ * wait forever or never end), UTF-16, a ZIP archive (a binary Terraform plan is one), bytes that are not UTF-8, or
+ * larger than `maxBytes` (counted as read, not as the file system says).
  * `allowed` says what the file should be; `hint`, after the reason it could not be read, how to name another.
  */
 export function readTextFile(file: string, allowed: string, { hint = "", maxBytes = MAX_TEXT_FILE_BYTES } = {}): string {
   let bytes: Buffer;
+  const tooLarge = (size: string) =>
+    new InputError(file, [{ path: [], place: "(file)", given: new Description(`a file of ${size}`), allowed: `${allowed}, of at most ${mebibytes(maxBytes)}` }]);
+  const notRegular = (stats: Stats) =>
+    new InputError(file, [{ path: [], place: "(file)", given: new Description(`${fileKind(stats)}, not a regular file`), allowed: `${allowed}: a regular file` }]);
   try {
-    const size = statSync(file).size;
-    if (size > maxBytes) {
-      throw new InputError(file, [{ path: [], place: "(file)", given: new Description(`a file of ${mebibytes(size)}`), allowed: `${allowed}, of at most ${mebibytes(maxBytes)}` }]);
+    const stats = statSync(file);
+    if (!stats.isFile() && !stats.isDirectory()) throw notRegular(stats);
+    if (stats.size > maxBytes) throw tooLarge(mebibytes(stats.size));
+    // Non-blocking: a file swapped for a FIFO since the stat neither blocks the open nor is read (fstat below).
+    const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const opened = fstatSync(fd);
+      if (opened.isDirectory()) throw Object.assign(new Error("a folder"), { code: "EISDIR" });
+      if (!opened.isFile()) throw notRegular(opened);
+      bytes = readAtMost(fd, maxBytes);
+      if (bytes.length > maxBytes) throw tooLarge(`more than ${mebibytes(maxBytes)}`);
+    } finally {
+      closeSync(fd);
     }
-    bytes = readFileSync(file);
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(file, [{ path: [], place: "(file)", given: file, allowed: `${allowed} (${unreadableReason(e as NodeJS.ErrnoException)})${hint}` }]);
@@ -59,11 +74,35 @@ export function readTextFile(file: string, allowed: string, { hint = "", maxByte
   }
 }
 
+/** Up to `maxBytes` + 1 bytes of an open file: one more than allowed says it is too large, without reading it all. */
+function readAtMost(fd: number, maxBytes: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, maxBytes + 1 - total));
+    const n = readSync(fd, chunk, 0, chunk.length, null);
+    if (n === 0) break;
+    chunks.push(chunk.subarray(0, n));
+    total += n;
+    if (total > maxBytes) break;
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** What a file that is not a regular file is, in words. */
+function fileKind(stats: Stats): string {
+  if (stats.isFIFO()) return "a FIFO (a named pipe, or a shell's process substitution)";
+  if (stats.isCharacterDevice()) return "a character device (such as /dev/zero or a terminal)";
+  if (stats.isBlockDevice()) return "a block device";
+  if (stats.isSocket()) return "a socket";
+  return "a special file";
+}
+
 /** Larger than any plan of a real estate; a string this long is still far below what Node can hold. */
 export const MAX_TEXT_FILE_BYTES = 256 * 1024 * 1024;
 
 function mebibytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 0)} MiB`;
+  return bytes < 1024 * 1024 ? `${bytes} bytes` : `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 }
 
 function unreadableReason(e: NodeJS.ErrnoException): string {

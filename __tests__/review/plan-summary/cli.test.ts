@@ -107,6 +107,26 @@ describe("plan-summary --json", () => {
       expect(readdirSync(dir)).toEqual([]);
     });
 
+    it("a FIFO or a device as --json is refused: nothing written, no wait", () => {
+      const dir = tempDir("verdict-");
+      const fifo = join(dir, "verdict.json");
+      expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+      for (const target of [fifo, "/dev/null"]) {
+        const { code, err } = run(["--json", target, ...at("create")]);
+        expect(code).toBe(EXIT.input);
+        expect(err).toContain(`--json: given ${JSON.stringify(target)}: a FIFO, device or socket, not a regular file;`);
+      }
+      expect(readdirSync(dir)).toEqual(["verdict.json"]);
+    });
+
+    it("a FIFO among the plans is refused at once, with nobody writing to it", () => {
+      const dir = tempDir("plans-");
+      expect(spawnSync("mkfifo", [join(dir, "production.json")]).status).toBe(0);
+      const { code, err } = run([dir]);
+      expect(code).toBe(EXIT.input);
+      expect(err).toContain("given a FIFO (a named pipe, or a shell's process substitution), not a regular file");
+    });
+
     it("a verdict written into the folder of plans is not read as a plan on the next run", () => {
       const dir = tempDir("verdict-");
       writeFileSync(join(dir, "production.json"), readFileSync(at("update")[0]));

@@ -74,6 +74,7 @@ function checkJsonTarget(file: string, planFiles: readonly string[]): void {
   if (file.trim() === "") refuse("an empty path");
   const target = statSync(file, { throwIfNoEntry: false });
   if (target?.isDirectory()) refuse("a folder");
+  if (target && !target.isFile()) refuse("a FIFO, device or socket, not a regular file");
   const real = target && realpathSync(file);
   if (real && planFiles.some((plan) => realpathSync(plan) === real)) refuse("one of the plans read");
   if (target && target.size > 0 && !isVerdict(file)) refuse("a file that is not an earlier verdict, which this would overwrite");
