@@ -340,6 +340,10 @@ describe("hostile and unusual input: one message each, with the JSON path, and n
     ["a local file, one deployment's given path being another's default", [{ local: { path: "./Terraform.UAT.tfstate" } }, undefined], "local file terraform.uat.tfstate"],
     ["an S3 object, whatever the region", [{ s3: { bucket: "tf-state", region: "eu-central-1", key: "k.tfstate" } }, { s3: { bucket: "tf-state", region: "eu-west-1", key: "k.tfstate" } }], "s3 aws bucket tf-state key k.tfstate"],
     ["an HCP Terraform workspace, whatever the case", [{ cloud: { organization: "Acme", workspace: "w" } }, { cloud: { organization: "acme", workspace: "W" } }], "cloud app.terraform.io organization acme workspace w"],
+    ["a local file spelled in NFC and in NFD (one file on macOS)", [{ local: { path: "\u00e9tat.tfstate" } }, { local: { path: "e\u0301tat.tfstate" } }], "local file \u00e9tat.tfstate"],
+    ["an S3 object on AWS, its endpoint written out or not", [{ s3: { bucket: "tf-state", region: "eu-central-1", key: "k.tfstate" } }, { s3: { bucket: "tf-state", region: "eu-central-1", key: "k.tfstate", endpoint: "https://s3.eu-central-1.amazonaws.com" } }], "s3 aws bucket tf-state key k.tfstate"],
+    ["an S3 object on one store, its endpoint with a trailing slash and in capitals", [{ s3: { bucket: "tf-state", region: "eu-central-1", key: "k.tfstate", endpoint: "https://minio.example:9000" } }, { s3: { bucket: "tf-state", region: "eu-central-1", key: "k.tfstate", endpoint: "https://MinIO.example:9000/" } }], "s3 https://minio.example:9000 bucket tf-state key k.tfstate"],
+    ["an S3 object on one store, its default port written out", [{ s3: { bucket: "tf-state", region: "eu-central-1", key: "k.tfstate", endpoint: "https://minio.example" } }, { s3: { bucket: "tf-state", region: "eu-central-1", key: "k.tfstate", endpoint: "https://minio.example:443" } }], "s3 https://minio.example bucket tf-state key k.tfstate"],
   ])("two deployments sharing one state are refused: %s", (_, [first, second], location) => {
     const deployments = [
       { ...valid, name: "production", backend: first },
@@ -353,10 +357,12 @@ describe("hostile and unusual input: one message each, with the JSON path, and n
     );
   });
 
-  it("the same bucket with other keys, or another store's bucket of the same name, is not shared", () => {
+  it("the same bucket with other keys (S3 keys are case-sensitive), or another store's bucket of the same name, is not shared", () => {
     const deployments = [
       { ...valid, name: "production", backend: { s3: { bucket: "tf-state", region: "eu-central-1" } } },
       { ...valid, name: "uat", backend: { s3: { bucket: "tf-state", region: "eu-central-1" } } },
+      { ...valid, name: "upper", backend: { s3: { bucket: "tf-state", region: "eu-central-1", key: "Prod.tfstate" } } },
+      { ...valid, name: "lower", backend: { s3: { bucket: "tf-state", region: "eu-central-1", key: "prod.tfstate" } } },
       { ...valid, name: "minio", backend: { s3: { bucket: "tf-state", region: "eu-central-1", key: "genesys-scv-oauth-client/production.tfstate", endpoint: "https://minio.example:9000" } } },
     ];
     expect(() => parseDeployments(JSON.stringify({ deployments }), "f")).not.toThrow();
