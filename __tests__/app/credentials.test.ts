@@ -1,4 +1,4 @@
-import { credentialsProblem, credentialVariables, deploymentEnvironment, withoutCredentials } from "../../lib/app/credentials";
+import { credentialsProblem, credentialVariables, deploymentEnvironment, refusedVariablesProblem, withoutCredentials } from "../../lib/app/credentials";
 
 const base = { genesysCloud: { region: "us-east-1" } };
 const eu = { genesysCloud: { region: "eu-central-1", credentials: "ACME_EU" } };
@@ -51,5 +51,44 @@ describe("credentials per deployment", () => {
     it("and is not handed to the provider", () => {
       expect(deploymentEnvironment(base, { PATH: "/bin", GENESYSCLOUD_ACCESS_TOKEN: " ", GENESYSCLOUD_OAUTHCLIENT_ID: "id" })).toEqual({ PATH: "/bin", GENESYSCLOUD_OAUTHCLIENT_ID: "id" });
     });
+  });
+});
+
+describe("the provider's other GENESYSCLOUD_* variables", () => {
+  const stray = {
+    PATH: "/bin",
+    GENESYSCLOUD_OAUTHCLIENT_ID: "id",
+    GENESYSCLOUD_OAUTHCLIENT_SECRET: "secret",
+    GENESYSCLOUD_REGION: "eu-west-1",
+    GENESYSCLOUD_GATEWAY_HOST: "collector.evil.example",
+    GENESYSCLOUD_GATEWAY_PORT: "443",
+    GENESYSCLOUD_GATEWAY_PROTOCOL: "https",
+    GENESYSCLOUD_GATEWAY_PATH_NAME: "login",
+    GENESYSCLOUD_GATEWAY_PATH_VALUE: "steal",
+    GENESYSCLOUD_GATEWAY_AUTH_USERNAME: "u",
+    GENESYSCLOUD_PROXY_HOST: "proxy.evil.example",
+    GENESYSCLOUD_TOKEN_POOL_SIZE: "20",
+    GENESYSCLOUD_CUSTOM_RETRY_TIMEOUT: "30s",
+    GENESYSCLOUD_LOG_STACK_TRACES: "true",
+  };
+
+  it("what the deployments file decides (region, gateway, proxy, token pool) is removed; timeouts and stack traces stay", () => {
+    expect(deploymentEnvironment(base, stray)).toEqual({
+      PATH: "/bin",
+      GENESYSCLOUD_OAUTHCLIENT_ID: "id",
+      GENESYSCLOUD_OAUTHCLIENT_SECRET: "secret",
+      GENESYSCLOUD_CUSTOM_RETRY_TIMEOUT: "30s",
+      GENESYSCLOUD_LOG_STACK_TRACES: "true",
+    });
+  });
+
+  it.each(["true", "1", "T", "TRUE"])("GENESYSCLOUD_SDK_DEBUG=%s is refused: it would log tokens to a file", (value) => {
+    expect(refusedVariablesProblem({ GENESYSCLOUD_SDK_DEBUG: value })).toBe(
+      `GENESYSCLOUD_SDK_DEBUG is ${JSON.stringify(value)}: the provider would write every Genesys Cloud API request and answer, access tokens included, to sdk_debug.log in the stack folder. Unset it; to debug, run terraform in the stack's folder yourself.`,
+    );
+  });
+
+  it.each(["false", "0", "", undefined])("GENESYSCLOUD_SDK_DEBUG=%s is not", (value) => {
+    expect(refusedVariablesProblem({ GENESYSCLOUD_SDK_DEBUG: value })).toBeUndefined();
   });
 });

@@ -14,6 +14,34 @@ export const CREDENTIAL_VARIABLES = {
 
 type CredentialVariables = { -readonly [K in keyof typeof CREDENTIAL_VARIABLES]: string };
 
+/**
+ * The provider's other GENESYSCLOUD_* variables, decided one by one (docs: README, "The environment of a deployment"):
+ * - removed from each deployment's runs: what the deployments file decides, so that a variable left in a shell or a
+ *   runner cannot override it: GENESYSCLOUD_REGION, GENESYSCLOUD_GATEWAY_* (host, port, protocol, path, auth: where
+ *   the credentials are sent), GENESYSCLOUD_PROXY_*, GENESYSCLOUD_TOKEN_POOL_SIZE. (The stacks also write region,
+ *   token pool and gateway explicitly, and the provider reads a gateway or proxy variable only inside a block of
+ *   its own, which the stacks write only from the deployments file: terraform run by hand is as safe.)
+ * - refused (REFUSED_WHEN_ON): GENESYSCLOUD_SDK_DEBUG, which logs every API request and answer, tokens included, to
+ *   a file in the stack folder.
+ * - allowed: GENESYSCLOUD_CUSTOM_RETRY_TIMEOUT, GENESYSCLOUD_TOKEN_ACQUIRE_TIMEOUT, GENESYSCLOUD_TOKEN_INIT_TIMEOUT
+ *   (how long to wait), GENESYSCLOUD_LOG_STACK_TRACES(_FILE_PATH), GENESYSCLOUD_SDK_CLIENT_POOL_DEBUG,
+ *   GENESYSCLOUD_SDK_DEBUG_FORMAT and _FILE_PATH (inert without SDK_DEBUG): none of them sends or writes a secret.
+ */
+const DECIDED_BY_THE_DEPLOYMENTS_FILE = /^GENESYSCLOUD_(?:REGION|GATEWAY_[A-Z_]+|PROXY_[A-Z_]+|TOKEN_POOL_SIZE)$/;
+
+/** Variables refused while they are on (Go's strconv.ParseBool true, as the provider reads them). */
+export const REFUSED_WHEN_ON: Readonly<Record<string, string>> = {
+  GENESYSCLOUD_SDK_DEBUG:
+    "the provider would write every Genesys Cloud API request and answer, access tokens included, to sdk_debug.log in the stack folder",
+};
+
+/** The refused variables that are on, in words; undefined when none is. */
+export function refusedVariablesProblem(env: NodeJS.ProcessEnv): string | undefined {
+  const on = Object.keys(REFUSED_WHEN_ON).filter((name) => ["1", "t", "T", "true", "TRUE", "True"].includes(env[name]?.trim() ?? ""));
+  if (on.length === 0) return undefined;
+  return on.map((name) => `${name} is ${JSON.stringify(env[name])}: ${REFUSED_WHEN_ON[name]}. Unset it; to debug, run terraform in the stack's folder yourself.`).join("\n");
+}
+
 /** Any Genesys Cloud credential variable, prefixed or not. */
 const ANY_CREDENTIAL_VARIABLE = /(?:^|_)GENESYSCLOUD_(?:OAUTHCLIENT_ID|OAUTHCLIENT_SECRET|ACCESS_TOKEN)$/;
 
@@ -47,12 +75,13 @@ function isSet(value: string | undefined): value is string {
 }
 
 /**
- * The environment of one deployment's Terraform runs: its own credentials under the names the provider reads, and
- * no other Genesys Cloud credential (another deployment's must never reach this org's provider).
+ * The environment of one deployment's Terraform runs: its own credentials under the names the provider reads, no
+ * other Genesys Cloud credential (another deployment's must never reach this org's provider), and none of the
+ * variables that would override what its deployments file decides.
  */
 export function deploymentEnvironment(deployment: Pick<Deployment, "genesysCloud">, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const own = credentialVariables(deployment);
-  const result = withoutCredentials(env);
+  const result = Object.fromEntries(Object.entries(withoutCredentials(env)).filter(([name]) => !DECIDED_BY_THE_DEPLOYMENTS_FILE.test(name)));
   for (const key of Object.keys(CREDENTIAL_VARIABLES) as (keyof typeof CREDENTIAL_VARIABLES)[]) {
     const value = env[own[key]];
     if (isSet(value)) result[CREDENTIAL_VARIABLES[key]] = value;

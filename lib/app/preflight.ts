@@ -5,7 +5,7 @@
  */
 import { accessSync, constants } from "fs";
 import { delimiter, join } from "path";
-import { credentialsProblem } from "./credentials";
+import { credentialsProblem, refusedVariablesProblem } from "./credentials";
 import { Deployment } from "./deployments";
 
 export const TERRAFORM_MISSING =
@@ -14,6 +14,8 @@ export const TERRAFORM_MISSING =
 /** Terraform on PATH and the credentials of every deployment given, as one message; undefined when all is there. */
 export function deployPrerequisiteProblem(deployments: readonly Deployment[], env: NodeJS.ProcessEnv, platform = process.platform): string | undefined {
   if (!findExecutable("terraform", env.PATH ?? "", platform)) return TERRAFORM_MISSING;
+  const refused = refusedVariablesProblem(env);
+  if (refused) return refused;
   const missing = deployments.flatMap((d) => {
     const problem = credentialsProblem(d, env);
     return problem ? [`  - ${d.name}: ${problem}`] : [];
