@@ -1,7 +1,7 @@
 import { App } from "cdktf";
 import { DeploymentStack } from "./lib/app/deployment-stack";
 import { loadDeploymentsOrProblem } from "./lib/app/deployments";
-import { outputProblem, removeOtherForm } from "./lib/app/synth-output";
+import { outputProblem, removeOtherForm, withOutputLock } from "./lib/app/synth-output";
 
 // Reads the deployments file and synthesizes one stack per deployment; a user's mistake is one message and exit 1.
 // The file's checks include the construct's own, so a stack of a loaded deployment does not throw.
@@ -14,8 +14,11 @@ try {
   // skipValidation: cdktf would run `terraform version` once per import block; synth must work without Terraform.
   const app = new App({ stackTraces: false, skipValidation: true });
   for (const deployment of loaded.deployments) new DeploymentStack(app, deployment, loaded.baseDir);
-  app.synth();
-  removeOtherForm(app);
+  // Another synth into the same folder waits its turn: each writes its form and removes the other whole.
+  withOutputLock(app.outdir, () => {
+    app.synth();
+    removeOtherForm(app);
+  });
 } catch (e) {
   const problem = outputProblem(e, process.env.CDKTF_OUTDIR ?? "cdktf.out");
   if (!problem) throw e;

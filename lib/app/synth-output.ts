@@ -6,6 +6,7 @@
 import { App, TerraformStack } from "cdktf";
 import { mkdirSync, rmSync } from "fs";
 import { join } from "path";
+import { lockSync } from "proper-lockfile";
 
 export const STACK_FILES = { json: "cdk.tf.json", hcl: "cdk.tf" } as const;
 
@@ -14,6 +15,38 @@ export function removeOtherForm(app: App): void {
   const stale = app.hclOutput ? STACK_FILES.json : STACK_FILES.hcl;
   for (const child of app.node.children) {
     if (child instanceof TerraformStack) rmSync(join(app.outdir, "stacks", child.node.id, stale), { force: true });
+  }
+}
+
+/** How long a synth waits for another one writing to the same output folder. */
+export const OUTPUT_LOCK_WAIT_MS = 60_000;
+
+/**
+ * Runs `write` while holding the output folder's lock (proper-lockfile: a lock folder beside `stacks`, stale after
+ * 10 s without its holder), so that two synths into one folder take turns: each leaves its own form whole, never a
+ * stack folder without either file. Waits up to `waitMs` for another synth, then says so.
+ */
+export function withOutputLock<T>(outdir: string, write: () => T, waitMs = OUTPUT_LOCK_WAIT_MS): T {
+  const stacks = join(outdir, "stacks");
+  mkdirSync(outdir, { recursive: true });
+  const until = Date.now() + waitMs;
+  let release: () => void;
+  for (;;) {
+    try {
+      release = lockSync(stacks, { realpath: false, stale: 10_000 });
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "ELOCKED") throw e;
+      if (Date.now() > until) {
+        throw Object.assign(new Error(`another synth has been writing to ${JSON.stringify(outdir)} for ${waitMs / 1000} s: try again when it has finished`), { code: "ELOCKED", syscall: "lock" });
+      }
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
+  }
+  try {
+    return write();
+  } finally {
+    release();
   }
 }
 
@@ -39,5 +72,6 @@ export function outputProblem(error: unknown, outdir: string): string | undefine
   // Not `instanceof Error`: an error of Node's own may come from another realm (a VM context, as under jest).
   const e = error as NodeJS.ErrnoException;
   if (typeof error !== "object" || error === null || typeof e.code !== "string" || typeof e.syscall !== "string") return undefined;
+  if (e.code === "ELOCKED") return `Nothing was synthesized: ${e.message}.`;
   return `Nothing was synthesized: the output folder ${JSON.stringify(outdir)} (cdktf's --output, CDKTF_OUTDIR) cannot be written: ${e.message}. Give a folder that can be.`;
 }
