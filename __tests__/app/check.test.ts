@@ -9,7 +9,8 @@ function file(deployments: unknown[]): string {
   writeFileSync(path, JSON.stringify({ deployments }));
   return path;
 }
-const base = { genesysCloud: { region: "us-east-1" } };
+// With organizationId: a deployment without one is a warning of its own (tested below).
+const base = { genesysCloud: { region: "us-east-1", organizationId: "a1b2c3d4-0000-4000-8000-00000000ac3e" } };
 
 describe("checkDeployments (npm run check)", () => {
   it("lists every deployment's warnings: implicit grant, extra scopes", () => {
@@ -135,9 +136,9 @@ describe("the state guard and annotations in GitHub Actions", () => {
       [
         "{",
         '  "deployments": [',
-        '    { "name": "production", "genesysCloud": { "region": "us-east-1" }, "salesforce": { "myDomain": "acme" },',
+        '    { "name": "production", "genesysCloud": { "region": "us-east-1", "organizationId": "a1b2c3d4-0000-4000-8000-00000000ac3e" }, "salesforce": { "myDomain": "acme" },',
         '      "backend": { "s3": { "bucket": "acme-terraform-state", "region": "us-east-1" } } },',
-        '    { "name": "eu", "genesysCloud": { "region": "eu-central-1" },',
+        '    { "name": "eu", "genesysCloud": { "region": "eu-central-1", "organizationId": "a1b2c3d4-0000-4000-8000-00000000ac3e" },',
         '      "salesforce": { "myDomain": "acme-eu" }, "oauthClient": { "grantType": "authorization-code" } }',
         "  ]",
         "}",
@@ -178,5 +179,19 @@ describe("template syntax in a name or description", () => {
         message: "the synthesized name holds a Terraform template that the plan would evaluate: nothing may be planned from it",
       });
     });
+  });
+});
+
+describe("a deployment without genesysCloud.organizationId", () => {
+  it("is a warning at its genesysCloud key: credentials of another org would create the client there", () => {
+    const findings = checkDeployments(file([{ genesysCloud: { region: "us-east-1" }, name: "production", salesforce: { myDomain: "acme" }, oauthClient: { grantType: "authorization-code" } }]));
+    expect(findings).toEqual([
+      {
+        level: "warning",
+        where: ["deployments", 0, "genesysCloud"],
+        message:
+          'deployment "production" has no organizationId: credentials of another Genesys Cloud org would create the client there, silently. Set genesysCloud.organizationId to the org\'s id (Admin > Account Settings > Organization Settings), so that the plan stops instead.',
+      },
+    ]);
   });
 });

@@ -46,7 +46,7 @@ export function checkDeployments(file: string, env: NodeJS.ProcessEnv = {}): Fin
   try {
     const app = new App({ outdir, stackTraces: false, skipValidation: true });
     if (env.GITHUB_ACTIONS === "true") findings.push(...localStateFindings(deployments));
-    findings.push(...protectionFindings(deployments), ...templateSyntaxFindings(deployments));
+    findings.push(...organizationFindings(deployments), ...protectionFindings(deployments), ...templateSyntaxFindings(deployments));
     // loadDeployments has run the construct's checks: a stack of a loaded deployment does not throw InputError.
     for (const deployment of deployments) new DeploymentStack(app, deployment, dirname(resolve(file)));
     app.synth();
@@ -70,6 +70,23 @@ function protectionFindings(deployments: readonly Deployment[]): Finding[] {
   return deployments.flatMap((deployment, i) =>
     deployment.oauthClient?.preventDestroy === false
       ? [{ level: "warning" as const, where: ["deployments", i, "oauthClient", "preventDestroy"], message: destroyProtectionOff(`deployment "${deployment.name}"`) }]
+      : [],
+  );
+}
+
+/** A deployment without genesysCloud.organizationId: nothing stops credentials of another org (README, many orgs). */
+function organizationFindings(deployments: readonly Deployment[]): Finding[] {
+  return deployments.flatMap((deployment, i) =>
+    deployment.genesysCloud.organizationId === undefined
+      ? [
+          {
+            level: "warning" as const,
+            where: ["deployments", i, "genesysCloud"],
+            message:
+              `deployment "${deployment.name}" has no organizationId: credentials of another Genesys Cloud org would create the client there, silently. ` +
+              "Set genesysCloud.organizationId to the org's id (Admin > Account Settings > Organization Settings), so that the plan stops instead.",
+          },
+        ]
       : [],
   );
 }
