@@ -127,6 +127,20 @@ describe("plan-summary --json", () => {
       expect(err).toContain("given a FIFO (a named pipe, or a shell's process substitution), not a regular file");
     });
 
+    it("a verdict left in the folder of plans, under any name, never breaks a later run without --json or with another", () => {
+      const dir = tempDir("verdict-");
+      writeFileSync(join(dir, "production.json"), readFileSync(at("update")[0]));
+      expect(run(["--json", join(dir, "old-verdict.json"), dir]).code).toBe(EXIT.ok);
+      for (const args of [[dir], ["--json", join(tempDir("elsewhere-"), "v.json"), dir]]) {
+        const again = run(args);
+        expect([again.code, again.err]).toEqual([EXIT.ok, ""]);
+        expect(again.out).toContain("### Terraform plan: 1 stack");
+      }
+      const named = run([join(dir, "old-verdict.json")]);
+      expect(named.code).toBe(EXIT.input);
+      expect(named.err).toContain("given a plan-summary verdict (--json), not a plan;");
+    });
+
     it("a verdict written into the folder of plans is not read as a plan on the next run", () => {
       const dir = tempDir("verdict-");
       writeFileSync(join(dir, "production.json"), readFileSync(at("update")[0]));

@@ -8,10 +8,9 @@ import { readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync
 import { dirname, resolve } from "path";
 import { parseArgs } from "util";
 import { renderMarkdown } from "./markdown";
-import { readPlans } from "./plans";
+import { isVerdictData, readPlans } from "./plans";
 import { summarizePlans } from "./summarize";
 import { verdictOf } from "./verdict";
-import { isJsonObject } from "../../shared/json-input";
 import { Description, InputError } from "../../shared/problems";
 
 export const EXIT = { ok: 0, input: 1, gate: 2 } as const;
@@ -84,8 +83,7 @@ function checkJsonTarget(file: string, planFiles: readonly string[]): void {
 /** An earlier run's --json output: the only existing file --json replaces (a plan given as its value never is). */
 function isVerdict(file: string): boolean {
   try {
-    const data: unknown = JSON.parse(readFileSync(file, "utf8"));
-    return isJsonObject(data) && "gate" in data && "stacks" in data && !("planned_values" in data);
+    return isVerdictData(JSON.parse(readFileSync(file, "utf8")));
   } catch {
     return false;
   }

@@ -96,12 +96,18 @@ export function readPlans(paths: readonly string[], { skip }: { skip?: string } 
   // `skip`: the verdict file (--json), which a folder of plans may hold from an earlier run.
   const skipped = skip === undefined ? undefined : resolve(skip);
   const files = paths.flatMap((path) => planFilesAt(path, visited)).filter((file) => resolve(file) !== skipped || paths.includes(file));
-  if (files.length === 0) {
-    throw new InputError("plan-summary", [
+  const none = () =>
+    new InputError("plan-summary", [
       { path: [], place: "(arguments)", given: paths, allowed: "one or more plan files, or directories holding them (*.json)" },
     ]);
-  }
-  const plans = files.map(readPlan);
+  if (files.length === 0) throw none();
+  // A verdict found in a folder (an earlier run's --json, under any name) is no plan, and is passed over; one named
+  // on the command line is refused as what it is.
+  const plans = files.flatMap((file) => {
+    const plan = readPlan(file, { verdict: paths.includes(file) ? "refuse" : "skip" });
+    return plan ? [plan] : [];
+  });
+  if (plans.length === 0) throw none();
   const firstOfStack = new Map<string, StackPlan>();
   const twice = plans.flatMap((plan) => {
     const first = firstOfStack.get(plan.stack);
@@ -145,7 +151,14 @@ function statOrExplain(path: string): Stats {
   }
 }
 
-export function readPlan(file: string): StackPlan {
+/** A plan-summary verdict (--json): the gate and the stacks, and no planned_values. */
+export function isVerdictData(data: unknown): boolean {
+  return isJsonObject(data) && "gate" in data && "stacks" in data && !("planned_values" in data);
+}
+
+export function readPlan(file: string, options: { verdict: "refuse" | "skip" }): StackPlan | undefined;
+export function readPlan(file: string): StackPlan;
+export function readPlan(file: string, { verdict = "refuse" }: { verdict?: "refuse" | "skip" } = {}): StackPlan | undefined {
   const text = readTextFile(file, PLAN_FILE);
   const notAPlan = (what: string) => new InputError(file, [{ path: [], place: "(file)", given: new Description(what), allowed: PLAN_FILE }]);
   let plan: unknown;
@@ -155,6 +168,7 @@ export function readPlan(file: string): StackPlan {
     // Several JSON lines are not one JSON document; say what they are rather than where the second one starts.
     throw isPlanLog(text) ? notAPlan(PLAN_LOG) : e;
   }
+  if (verdict === "skip" && isVerdictData(plan)) return undefined;
   const kind = notAPlanKind(plan);
   if (kind) throw notAPlan(kind);
   if (isJsonObject(plan) && plan.errored === true) {
@@ -187,6 +201,7 @@ function notAPlanKind(data: unknown): string | undefined {
   if (!isJsonObject(data) || "planned_values" in data) return undefined;
   const has = (key: string) => key in data;
   if (has("@level") && has("@message")) return PLAN_LOG;
+  if (isVerdictData(data)) return "a plan-summary verdict (--json), not a plan";
   if (has("values") || (has("format_version") && has("terraform_version"))) {
     return "the JSON of a Terraform state (terraform show -json without a plan file), not of a plan";
   }
