@@ -446,3 +446,19 @@ describe("loadDeployments: the file's encoding", () => {
     );
   });
 });
+
+describe("comments in the deployments file", () => {
+  it("are taken, // and /* */, as editors' JSONC has them; a problem after one is still at its own line and column", () => {
+    const text = [
+      "{",
+      "  // The Salesforce orgs we serve.",
+      '  "deployments": [ /* production first */',
+      '    { "name": "production", "genesysCloud": { "region": "us-east-1" }, "salesforce": { "myDomain": "acme" } }',
+      "  ]",
+      "}",
+    ].join("\n");
+    expect(parseDeployments(text, "deployments.json").map((d) => d.name)).toEqual(["production"]);
+    const broken = text.replace('"acme" } }', '"acme" } },');
+    expect(() => parseDeployments(broken, "deployments.json")).toThrow(/\(line 5, column 3\): given "\]\\n\}"; allowed: JSON: a value here/);
+  });
+});

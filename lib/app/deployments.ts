@@ -72,7 +72,7 @@ export function loadDeployments(file: string): Deployment[] {
 
 /** Parses and checks the text of a deployments file; `source` names it in messages. */
 export function parseDeployments(text: string, source: string): Deployment[] {
-  const data = parseJson(text, source);
+  const data = parseJson(text, source, { comments: true });
   // The shape's problems first: where a key has the wrong type, that is what its place says.
   const problems = [...checkShape(data), ...valueProblems(data)];
   if (problems.length > 0) throw new InputError(source, onePerPlaceInOrder(problems));

@@ -5,7 +5,7 @@
  */
 import Ajv, { ErrorObject } from "ajv";
 import { closeSync, constants, fstatSync, openSync, readSync, Stats, statSync } from "fs";
-import { JSONPath, ParseErrorCode, printParseErrorCode, visit } from "jsonc-parser";
+import { createScanner, JSONPath, ParseErrorCode, printParseErrorCode, visit } from "jsonc-parser";
 import { Description, InputError, nearestKey, Path, Problem } from "./problems";
 
 export type SchemaChecker = (data: unknown) => Problem[];
@@ -142,7 +142,10 @@ export const MAX_JSON_DEPTH = 256;
  * wins, so neither is taken). A number JavaScript cannot hold exactly (1e400, 12345678901234567890) is kept as
  * written, as a Description, so that checks refuse it and messages show what the user wrote.
  */
-export function parseJson(text: string, source: string): unknown {
+export function parseJson(given: string, source: string, { comments = false }: { comments?: boolean } = {}): unknown {
+  // With comments (the deployments file: JSON with // and /* */ comments, as editors' JSONC), each comment becomes
+  // spaces of its own length, line breaks kept: every line and column a message names is still the file's own.
+  const text = comments ? blankComments(given) : given;
   const tooDeep = depthProblem(text);
   if (tooDeep) throw new InputError(source, [tooDeep]);
   let data: unknown;
@@ -236,6 +239,29 @@ const EXPECTED: Record<string, string> = {
   InvalidEscapeCharacter: 'an escape JSON has: \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\u and four hex digits',
   InvalidCharacter: "no control characters inside a string (write \\n or \\t)",
 };
+
+/** jsonc-parser's SyntaxKind values (a const enum, which isolated modules cannot read). */
+const TOKEN = { lineComment: 12, blockComment: 13, eof: 17 } as const;
+
+/** The text with every comment's characters but its line breaks written as spaces. */
+function blankComments(text: string): string {
+  // jsonc-parser's scanner reads tokens one after another, without recursion: deep nesting cannot exhaust it.
+  const ranges: [number, number][] = [];
+  const scanner = createScanner(text, false);
+  for (let token = scanner.scan(); token !== TOKEN.eof; token = scanner.scan()) {
+    if (token === TOKEN.lineComment || token === TOKEN.blockComment) {
+      ranges.push([scanner.getTokenOffset(), scanner.getTokenOffset() + scanner.getTokenLength()]);
+    }
+  }
+  if (ranges.length === 0) return text;
+  let out = "";
+  let at = 0;
+  for (const [start, end] of ranges) {
+    out += text.slice(at, start) + text.slice(start, end).replace(/[^\r\n]/g, " ");
+    at = end;
+  }
+  return out + text.slice(at);
+}
 
 /**
  * A syntax error as one problem at its line and column. JSON.parse's own messages carry no position for most
