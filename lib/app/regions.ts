@@ -1,27 +1,30 @@
 /**
- * Genesys Cloud regions as the genesyscloud provider names them (aws_region).
+ * Genesys Cloud regions as the genesyscloud provider names them (aws_region), with the domain each one's API
+ * (`api.<domain>`) and login (`login.<domain>`) are served from.
  * Source: genesyscloud/provider/provider.go getRegionMap at v1.84.1 (internal dca/tca left out).
  */
-export const GENESYS_CLOUD_REGION_NAMES: readonly string[] = [
-  "us-east-1",
-  "us-east-2",
-  "us-west-2",
-  "eu-west-1",
-  "eu-west-2",
-  "ap-southeast-2",
-  "ap-northeast-1",
-  "eu-central-1",
-  "ca-central-1",
-  "ap-northeast-2",
-  "ap-south-1",
-  "sa-east-1",
-  "ap-northeast-3",
-  "eu-central-2",
-  "me-central-1",
-  "mx-central-1",
-  "ap-southeast-1",
-  "eusc-de-east-1",
-];
+export const GENESYS_CLOUD_DOMAINS: Readonly<Record<string, string>> = {
+  "us-east-1": "mypurecloud.com",
+  "us-east-2": "use2.us-gov-pure.cloud",
+  "us-west-2": "usw2.pure.cloud",
+  "eu-west-1": "mypurecloud.ie",
+  "eu-west-2": "euw2.pure.cloud",
+  "ap-southeast-2": "mypurecloud.com.au",
+  "ap-northeast-1": "mypurecloud.jp",
+  "eu-central-1": "mypurecloud.de",
+  "ca-central-1": "cac1.pure.cloud",
+  "ap-northeast-2": "apne2.pure.cloud",
+  "ap-south-1": "aps1.pure.cloud",
+  "sa-east-1": "sae1.pure.cloud",
+  "ap-northeast-3": "apne3.pure.cloud",
+  "eu-central-2": "euc2.pure.cloud",
+  "me-central-1": "mec1.pure.cloud",
+  "mx-central-1": "mxc1.pure.cloud",
+  "ap-southeast-1": "apse1.pure.cloud",
+  "eusc-de-east-1": "edee1.eusc-pure.cloud",
+};
+
+export const GENESYS_CLOUD_REGION_NAMES: readonly string[] = Object.keys(GENESYS_CLOUD_DOMAINS);
 
 /**
  * Regions that an older provider than the bindings' constraint (cdktf.json) refuses at plan: provider 1.82.0 validates
