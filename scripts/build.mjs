@@ -16,6 +16,7 @@ const { outputFiles } = await build({
     "cdktf-runner": "lib/app/cdktf-runner.ts",
     "plan-summary": "lib/review/plan-summary/cli.ts",
     check: "lib/app/check.ts",
+    adopt: "lib/app/adopt.ts",
   },
   outdir: "dist",
   bundle: true,

@@ -1,0 +1,70 @@
+/**
+ * What each deployment's state holds (its outputs: the client id and the redirect URIs), read without the
+ * genesyscloud provider: the deployments are synthesized into a temporary folder, and each stack's backend block
+ * alone goes into a folder of its own, where `terraform init` needs no provider (so no registry) and
+ * `terraform output -json` reads the state. The output folder of synth, and a `cdk.tf` kept from `synth --hcl`, are
+ * not touched; only the backend's credentials are used.
+ */
+import { spawnSync } from "child_process";
+import { App } from "cdktf";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { withoutCredentials } from "./credentials";
+import { DeploymentStack } from "./deployment-stack";
+import { Deployment } from "./deployments";
+
+export interface StateOutputs {
+  /** The client id in the state; undefined when the state holds none (not deployed yet). */
+  readonly clientId?: string;
+  readonly redirectUris: string[];
+}
+
+export type StateReading = { readonly outputs: StateOutputs } | { readonly problem: string };
+
+export const TERRAFORM_NOT_FOUND =
+  "Terraform is not on PATH: reading a deployment's state needs the Terraform CLI (1.5 or later), with the credentials of the state's backend.";
+
+/** Each deployment's outputs, or why its state could not be read. Throws nothing for a user's mistake. */
+export function readStates(deployments: readonly Deployment[], baseDir: string, env: NodeJS.ProcessEnv): Map<string, StateReading> {
+  const readings = new Map<string, StateReading>();
+  const terraform = spawnSync("terraform", ["version"], { stdio: "ignore", env });
+  if (terraform.error || terraform.status !== 0) {
+    for (const d of deployments) readings.set(d.name, { problem: TERRAFORM_NOT_FOUND });
+    return readings;
+  }
+  const work = mkdtempSync(join(tmpdir(), "scv-state-"));
+  try {
+    const app = new App({ outdir: join(work, "synth"), stackTraces: false, skipValidation: true });
+    for (const deployment of deployments) new DeploymentStack(app, deployment, baseDir);
+    app.synth();
+    // The backend's credentials only: reading outputs never configures the genesyscloud provider.
+    const backendEnv = { ...withoutCredentials(env), CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
+    for (const { name } of deployments) {
+      const stack = JSON.parse(readFileSync(join(work, "synth", "stacks", name, "cdk.tf.json"), "utf8"));
+      const dir = join(work, "backends", name);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, "backend.tf.json"), JSON.stringify({ terraform: { backend: stack.terraform.backend } }));
+      readings.set(name, readOutputs(dir, backendEnv));
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return readings;
+}
+
+function readOutputs(dir: string, env: NodeJS.ProcessEnv): StateReading {
+  const run = (...args: string[]) => spawnSync("terraform", args, { cwd: dir, env, encoding: "utf8" });
+  const init = run("init", "-input=false", "-no-color");
+  const output = init.status === 0 ? run("output", "-json", "-no-color") : init;
+  if (output.status !== 0) return { problem: `could not read its state:\n${(output.stderr || output.stdout).trim()}` };
+  const values = JSON.parse(output.stdout) as Record<string, { value: unknown } | undefined>;
+  const clientId = values.client_id?.value;
+  const uris = values.redirect_uris?.value;
+  return {
+    outputs: {
+      clientId: typeof clientId === "string" ? clientId : undefined,
+      redirectUris: Array.isArray(uris) ? uris.filter((u): u is string => typeof u === "string") : [],
+    },
+  };
+}
