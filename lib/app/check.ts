@@ -14,6 +14,7 @@ import { parseArgs } from "util";
 import { DeploymentStack } from "./deployment-stack";
 import { Deployment, deploymentsFile, loadDeployments } from "./deployments";
 import { ServiceCloudVoiceOAuthClient } from "../construct/internal";
+import { fromWhereTheUserStands } from "../shared/paths";
 import { showHiddenCharacters } from "../shared/plain-text";
 import { destroyProtectionOff } from "../shared/policy";
 import { describeProblem, formatPath, InputError, Path } from "../shared/problems";
@@ -208,7 +209,7 @@ export function checkCommand(argv: string[], env: NodeJS.ProcessEnv, print: (tex
     printError(`check: one deployments file at most; given ${args.positionals.length}: ${args.positionals.join(" ")}\n${USAGE}`);
     return 1;
   }
-  const file = args.positionals[0] ?? deploymentsFile(env);
+  const file = args.positionals[0] !== undefined ? fromWhereTheUserStands(args.positionals[0], env) : deploymentsFile(env);
   const findings = checkDeployments(file, env);
   print(formatFindings(file, findings));
   if (env.GITHUB_ACTIONS === "true") for (const annotation of workflowAnnotations(file, findings)) print(annotation);

@@ -9,15 +9,16 @@ import { stateLocation } from "./backend";
 import { Deployment, deploymentsSchema, oauthClientSchema, salesforceSchema } from "./deployments-schema";
 import { checkOAuthClientProps, ServiceCloudVoiceOAuthClientProps } from "../construct/internal";
 import { isJsonObject, parseJson, readTextFile, schemaChecker } from "../shared/json-input";
+import { fromWhereTheUserStands } from "../shared/paths";
 import { Description, formatPath, InputError, Problem } from "../shared/problems";
 
 export type { Deployment, Gateway } from "./deployments-schema";
 
 export const DEFAULT_DEPLOYMENTS_FILE = "deployments.json";
 
-/** The deployments file: DEPLOYMENTS_FILE, else deployments.json in the current folder. */
+/** The deployments file: DEPLOYMENTS_FILE (relative to where the user ran npm), else the project's deployments.json. */
 export function deploymentsFile(env: NodeJS.ProcessEnv): string {
-  return env.DEPLOYMENTS_FILE || DEFAULT_DEPLOYMENTS_FILE;
+  return env.DEPLOYMENTS_FILE ? fromWhereTheUserStands(env.DEPLOYMENTS_FILE, env) : DEFAULT_DEPLOYMENTS_FILE;
 }
 
 /** A deployment's salesforce and oauthClient sections hold the construct's props, each under the prop's own name. */
@@ -51,10 +52,15 @@ const checkShape = schemaChecker(deploymentsSchema);
  * relative to); or, for a user's mistake, the one message the app prints. The app and `npm run` share it, so that
  * the message is the same whichever finds it first.
  */
-export function loadDeploymentsOrProblem(env: NodeJS.ProcessEnv): { deployments: Deployment[]; baseDir: string } | { problem: string } {
+export function loadDeploymentsOrProblem(
+  env: NodeJS.ProcessEnv,
+): { deployments: Deployment[]; baseDir: string; text: string } | { problem: string } {
   const file = deploymentsFile(env);
   try {
-    return { deployments: loadDeployments(file), baseDir: dirname(resolve(file)) };
+    // DEPLOYMENTS_SNAPSHOT: what `npm run` read of the file and checked, handed to the app it starts, so that the
+    // file is read once (the app synthesizes exactly what was checked); it is still named and placed as the file.
+    const text = readDeploymentsText(env.DEPLOYMENTS_SNAPSHOT || file);
+    return { deployments: parseDeployments(text, file), baseDir: dirname(resolve(file)), text };
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     return { problem: `${e.message}\nNothing was synthesized.` };
@@ -66,8 +72,11 @@ export const MAX_DEPLOYMENTS_FILE_BYTES = 16 * 1024 * 1024;
 
 /** Reads the deployments file; throws one InputError listing every problem. */
 export function loadDeployments(file: string): Deployment[] {
-  const text = readTextFile(file, "a readable JSON file", { hint: "; set DEPLOYMENTS_FILE to use another path", maxBytes: MAX_DEPLOYMENTS_FILE_BYTES });
-  return parseDeployments(text, file);
+  return parseDeployments(readDeploymentsText(file), file);
+}
+
+function readDeploymentsText(file: string): string {
+  return readTextFile(file, "a readable JSON file", { hint: "; set DEPLOYMENTS_FILE to use another path", maxBytes: MAX_DEPLOYMENTS_FILE_BYTES });
 }
 
 /** Parses and checks the text of a deployments file; `source` names it in messages. */

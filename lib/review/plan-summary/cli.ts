@@ -11,6 +11,7 @@ import { renderMarkdown } from "./markdown";
 import { isVerdictData, readPlans } from "./plans";
 import { summarizePlans } from "./summarize";
 import { verdictOf } from "./verdict";
+import { fromWhereTheUserStands } from "../../shared/paths";
 import { Description, InputError } from "../../shared/problems";
 
 export const EXIT = { ok: 0, input: 1, gate: 2 } as const;
@@ -22,7 +23,7 @@ export interface Output {
   err(text: string): void;
 }
 
-export function planSummary(argv: string[], output: Output): number {
+export function planSummary(argv: string[], output: Output, env: NodeJS.ProcessEnv = process.env): number {
   let args: ReturnType<typeof parse>;
   try {
     args = parse(argv);
@@ -35,13 +36,15 @@ export function planSummary(argv: string[], output: Output): number {
     return EXIT.ok;
   }
   try {
-    const plans = readPlans(args.positionals, { skip: args.values.json });
-    if (args.values.json !== undefined) checkJsonTarget(args.values.json, plans.map((p) => p.file));
+    // Relative paths mean relative to where the user ran npm.
+    const json = args.values.json === undefined ? undefined : fromWhereTheUserStands(args.values.json, env);
+    const plans = readPlans(args.positionals.map((path) => fromWhereTheUserStands(path, env)), { skip: json });
+    if (json !== undefined) checkJsonTarget(json, plans.map((p) => p.file));
     const summary = summarizePlans(plans);
     const allowDestroy = args.values["allow-destroy"] ?? false;
     const rendered = renderMarkdown(summary, { allowDestroy });
     const verdict = verdictOf(summary, rendered, allowDestroy);
-    if (args.values.json !== undefined) writeAtomically(args.values.json, `${JSON.stringify(verdict, null, 2)}\n`);
+    if (json !== undefined) writeAtomically(json, `${JSON.stringify(verdict, null, 2)}\n`);
     output.out(rendered.markdown);
     return verdict.gate === "held" ? EXIT.gate : EXIT.ok;
   } catch (e) {
