@@ -157,3 +157,56 @@ describe("a checkout without the generated bindings (npm ci --ignore-scripts)", 
     expect(run.stderr).toBe("The genesyscloud provider bindings in .gen/ are missing: run `npm run get` (offline), then try again.\n");
   });
 });
+
+describe("where the user stands, and what a pipeline sees", () => {
+  it("--output=DIR is --output DIR", () => {
+    const out = join(work, "equals");
+    const run = cdktf(["synth", `--output=${out}`]);
+    expect(run.status).toBe(0);
+    expect(readdirSync(join(out, "stacks")).sort()).toEqual(["production", "uat"]);
+  });
+
+  it("relative paths (DEPLOYMENTS_FILE, --output) mean relative to where npm run was typed (INIT_CWD)", () => {
+    const sub = join(work, "sub");
+    mkdirSync(sub, { recursive: true });
+    const deployments = JSON.parse(readFileSync(join(root, "deployments.json"), "utf8"));
+    deployments.deployments = deployments.deployments.slice(0, 1).map((d: object) => ({ ...d, name: "mine" }));
+    writeFileSync(join(sub, "mine.json"), JSON.stringify(deployments));
+    const run = cdktf(["synth", "--output", "out"], { INIT_CWD: sub, DEPLOYMENTS_FILE: "mine.json", TF_CLI_CONFIG_FILE: "/dev/null" });
+    expect([run.status, run.stderr]).toEqual([0, ""]);
+    expect(readdirSync(join(sub, "out", "stacks"))).toEqual(["mine"]);
+  });
+
+  it("deploy off a terminal without --auto-approve says so, instead of cdktf's stack trace", () => {
+    const run = cdktf(["deploy", "production"], { GENESYSCLOUD_ACCESS_TOKEN: "t", PATH: `${join(work, "fake-bin")}:${process.env.PATH}` });
+    const said = run.stdout + run.stderr;
+    expect(run.status).toBe(1);
+    expect(said).not.toMatch(/\u001b\[|    at /);
+    expect(run.stderr).toMatch(/^(deploy: off a terminal \(a pipeline, a redirect\) cdktf cannot ask for approval\. Review the plan \(npm run diff\), then run npm run deploy -- production --auto-approve\.|Terraform CLI not found on PATH: [^\n]*\.)\n$/);
+  });
+
+  it("npm run output without Terraform on PATH is one message", () => {
+    const bin = join(work, "node-only");
+    mkdirSync(bin, { recursive: true });
+    symlinkSync(process.execPath, join(bin, "node"));
+    const run = cdktf(["output", "production"], { PATH: bin });
+    expect([run.status, run.stdout]).toEqual([1, ""]);
+    expect(run.stderr).toBe(
+      "Terraform is not on PATH: reading a deployment's state needs the Terraform CLI (1.5 or later), with the credentials of the state's backend.\n",
+    );
+  });
+
+  (hasTerraform ? it : it.skip)("npm run output reads the state alone: offline, and leaving a cdk.tf kept from synth --hcl in place", () => {
+    const out = join(work, "kept-hcl");
+    expect(cdktf(["synth", "--hcl", "--output", out]).status).toBe(0);
+    const dir = join(work, "output-state");
+    mkdirSync(dir, { recursive: true });
+    const deployments = JSON.parse(readFileSync(join(root, "deployments.json"), "utf8"));
+    writeFileSync(join(dir, "deployments.json"), JSON.stringify(deployments));
+    // No provider is installed anywhere here, and the registry is unreachable: only the backend is initialized.
+    const run = cdktf(["output", "production", "--output", out], { DEPLOYMENTS_FILE: join(dir, "deployments.json"), TF_CLI_CONFIG_FILE: "/dev/null" });
+    expect([run.status, run.stderr]).toEqual([0, ""]);
+    expect(run.stdout).toBe("production: not deployed yet (its state holds no client id)\n");
+    expect(readdirSync(join(out, "stacks/production")).filter((f) => f.startsWith("cdk.tf"))).toEqual(["cdk.tf"]);
+  });
+});

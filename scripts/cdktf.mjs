@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 const [command, ...args] = process.argv.slice(2);
 await import("./build.mjs");
 const { runCdktf } = createRequire(import.meta.url)("../dist/cdktf-runner.js");
-process.exitCode = runCdktf(command, args, process.env, {
+process.exitCode = await runCdktf(command, args, process.env, {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   isTerminal: Boolean(process.stdout.isTTY),

@@ -2,16 +2,21 @@
  * `npm run synth|diff|deploy|destroy|output`: the cdktf CLI on the app, one deployment at a time where credentials
  * matter. `diff`, `deploy` and `destroy` take deployment names or patterns (`production`, `'*'`, `'eu-*'`); each
  * selected deployment runs in its own cdktf process with its own credentials (lib/app/credentials.ts), one failure
- * does not stop the others, and the exit code is 1 when any failed. `output` prints each deployment's client id from
- * its state, with the backend's credentials only.
+ * does not stop the others, and the exit code is 1 when any failed. Before diff or deploy would create a client, the
+ * org is asked whether it has one for that Salesforce org already (second-client.ts). `output` prints each
+ * deployment's client id from its state, with the backend's credentials only.
  */
 import { spawnSync, SpawnSyncOptions } from "child_process";
-import { readFileSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
 import { dirname, join } from "path";
-import { deploymentEnvironment, withoutCredentials } from "./credentials";
+import { deploymentEnvironment } from "./credentials";
 import { Deployment, loadDeploymentsOrProblem } from "./deployments";
 import { deployPrerequisiteProblem } from "./preflight";
+import { secondClientProblem } from "./second-client";
+import { readStates, TERRAFORM_NOT_FOUND } from "./state";
 import { outputFolderProblem } from "./synth-output";
+import { fromWhereTheUserStands } from "../shared/paths";
 
 export interface Io {
   out(text: string): void;
@@ -25,7 +30,12 @@ const PER_DEPLOYMENT = ["diff", "deploy", "destroy"];
 export const SALESFORCE_NEXT_STEP =
   "Paste the client id into the Salesforce org's CX Cloud, Digital and AI settings (the Genesys Cloud OAuth client id the Lightning app uses).";
 
-export function runCdktf(command: string, args: string[], env: NodeJS.ProcessEnv, io: Io): number {
+export async function runCdktf(command: string, given: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
+  // --output=DIR is --output DIR: one form to read, whichever the user wrote.
+  const args = given.flatMap((arg) => {
+    const [name, ...value] = arg.split("=");
+    return OPTIONS_WITH_VALUE.has(name) && value.length > 0 ? [name, value.join("=")] : [arg];
+  });
   const cdktfEnv: NodeJS.ProcessEnv = { ...env, CHECKPOINT_DISABLE: "1" }; // no version check call to HashiCorp
   // Off a terminal (a pipeline's log, a file), cdktf's CI mode prints each line once instead of spinner frames,
   // and Terraform writes no colour codes.
@@ -35,25 +45,62 @@ export function runCdktf(command: string, args: string[], env: NodeJS.ProcessEnv
   }
   const loaded = loadDeploymentsOrProblem(env);
   if ("problem" in loaded) return fail(io, loaded.problem);
+  // The app that cdktf starts synthesizes what was read and checked here: the file is read once.
+  const snapshot = mkdtempSync(join(tmpdir(), "scv-deployments-"));
+  writeFileSync(join(snapshot, "deployments.json"), loaded.text);
+  cdktfEnv.DEPLOYMENTS_SNAPSHOT = join(snapshot, "deployments.json");
+  try {
+    return await runChecked(command, args, loaded, env, cdktfEnv, io);
+  } finally {
+    rmSync(snapshot, { recursive: true, force: true });
+  }
+}
+
+async function runChecked(
+  command: string,
+  args: string[],
+  loaded: { deployments: Deployment[]; baseDir: string },
+  env: NodeJS.ProcessEnv,
+  cdktfEnv: NodeJS.ProcessEnv,
+  io: Io,
+): Promise<number> {
   const { patterns, options } = splitArguments(args);
+  // A relative --output means relative to where the user ran npm; cdktf, run in the project, is given it so.
+  const at = options.findIndex((o) => o === "--output" || o === "-o");
+  if (at >= 0 && at + 1 < options.length) options[at + 1] = fromWhereTheUserStands(options[at + 1], env);
   // Checked here, as the deployments file is: cdktf would print an app's failure twice, with a spinner frame.
   const outdir = optionValue(options, "--output", "-o") ?? "cdktf.out";
   if (command !== "output") {
     const problem = outputFolderProblem(outdir);
     if (problem) return fail(io, problem);
   }
-  if (command === "synth") return cdktf([command, ...args], cdktfEnv);
+  if (command === "synth") return cdktf([command, ...patterns, ...options], cdktfEnv);
 
   const selected = select(loaded.deployments, patterns, command);
   if (typeof selected === "string") return fail(io, selected);
-  if (command === "output") return printOutputs(selected, outdir, cdktfEnv, io);
+  if (command === "output") return printOutputs(selected, loaded.baseDir, env, io);
 
   const problem = deployPrerequisiteProblem(selected, env);
   if (problem) return fail(io, problem);
-  const results = selected.map((deployment) => {
+  if (["deploy", "destroy"].includes(command) && !io.isTerminal && !options.includes("--auto-approve")) {
+    return fail(
+      io,
+      `${command}: off a terminal (a pipeline, a redirect) cdktf cannot ask for approval. Review the plan (npm run diff), then run npm run ${command} -- ${patterns.join(" ")} --auto-approve.`,
+    );
+  }
+  const guarded = ["diff", "deploy"].includes(command);
+  const states = guarded ? readStates(selected, loaded.baseDir, env) : new Map();
+  const results: { name: string; status: number }[] = [];
+  for (const deployment of selected) {
     if (selected.length > 1) io.out(`\n=== ${command} ${deployment.name} ===\n`);
-    return { name: deployment.name, status: cdktf([command, deployment.name, ...options], deploymentEnvironment(deployment, cdktfEnv)) };
-  });
+    const second = guarded ? await secondClientProblem(deployment, loaded.deployments, states.get(deployment.name), env) : undefined;
+    if (second) {
+      io.err(`${second}\n`);
+      results.push({ name: deployment.name, status: 1 });
+      continue;
+    }
+    results.push({ name: deployment.name, status: cdktf([command, deployment.name, ...options], deploymentEnvironment(deployment, cdktfEnv)) });
+  }
   const failed = results.filter((r) => r.status !== 0);
   if (selected.length > 1) {
     const lines = results.map((r) => `  ${r.name}: ${r.status === 0 ? "succeeded" : `failed (exit ${r.status})`}`);
@@ -115,30 +162,21 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** The client id and redirect URIs of each deployment, from its state (`terraform output`), with the next step. */
-function printOutputs(deployments: readonly Deployment[], outdir: string, env: NodeJS.ProcessEnv, io: Io): number {
-  // The backend's credentials only: reading outputs never configures the genesyscloud provider.
-  const backendEnv = { ...withoutCredentials(env), CDKTF_OUTDIR: outdir };
-  const synth = spawnSync(process.execPath, [join(__dirname, "main.js")], { env: backendEnv, encoding: "utf8" });
-  if (synth.status !== 0) return fail(io, synth.stderr.trim());
+/** The client id and redirect URIs of each deployment, from its state (lib/app/state.ts), with the next step. */
+function printOutputs(deployments: readonly Deployment[], baseDir: string, env: NodeJS.ProcessEnv, io: Io): number {
+  const readings = readStates(deployments, baseDir, env);
+  const first = readings.values().next().value;
+  if (first && "problem" in first && first.problem === TERRAFORM_NOT_FOUND) return fail(io, TERRAFORM_NOT_FOUND);
   let failed = 0;
-  for (const deployment of deployments) {
-    const cwd = join(outdir, "stacks", deployment.name);
-    const run = (...args: string[]) => spawnSync("terraform", args, { cwd, env: backendEnv, encoding: "utf8" });
-    const init = run("init", "-input=false", "-no-color");
-    const output = init.status === 0 ? run("output", "-json", "-no-color") : init;
-    if (output.status !== 0) {
+  for (const [name, reading] of readings) {
+    if ("problem" in reading) {
       failed++;
-      io.err(`${deployment.name}: could not read its state:\n${(output.stderr || output.stdout).trim()}\n`);
-      continue;
+      io.err(`${name}: ${reading.problem}\n`);
+    } else if (!reading.outputs.clientId) {
+      io.out(`${name}: not deployed yet (its state holds no client id)\n`);
+    } else {
+      io.out(`${name}: client id ${reading.outputs.clientId}\n  redirect URIs: ${reading.outputs.redirectUris.join(", ")}\n  ${SALESFORCE_NEXT_STEP}\n`);
     }
-    const values = JSON.parse(output.stdout) as Record<string, { value: unknown }>;
-    if (!values.client_id) {
-      io.out(`${deployment.name}: not deployed yet (its state holds no client id)\n`);
-      continue;
-    }
-    const uris = (values.redirect_uris?.value as string[] | undefined) ?? [];
-    io.out(`${deployment.name}: client id ${String(values.client_id.value)}\n  redirect URIs: ${uris.join(", ")}\n  ${SALESFORCE_NEXT_STEP}\n`);
   }
   return failed > 0 ? 1 : 0;
 }

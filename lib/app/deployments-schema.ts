@@ -236,8 +236,14 @@ export const deploymentSchema = Type.Object(
     salesforce: salesforceSchema,
     oauthClient: optional(oauthClientSchema),
     backend: optional(backendSchema),
+    allowSecondClient: optional(
+      Type.Boolean({
+        description:
+          "true or false (default: false): let a deploy create a client although the org already has one on this deployment's Lightning host (npm run adopt adopts that one instead)",
+      }),
+    ),
   },
-  { description: "a deployment: name, genesysCloud, salesforce and optionally oauthClient and backend", additionalProperties: false },
+  { description: "a deployment: name, genesysCloud, salesforce and optionally oauthClient, backend and allowSecondClient", additionalProperties: false },
 );
 
 export const deploymentsSchema = Type.Object(
