@@ -2,6 +2,7 @@ import { chmodSync, writeFileSync } from "fs";
 import { join } from "path";
 import { loadDeployments, oauthClientProps, parseDeployments } from "../../lib/app/deployments";
 import { InputError } from "../../lib/shared/problems";
+import { ALLOWED_NUMBER } from "../../lib/shared/json-input";
 import { tempDir } from "../support/temp-dir";
 
 const valid = {
@@ -274,11 +275,9 @@ describe("hostile and unusual input: one message each, with the JSON path, and n
     ["1e400", "1e400"],
     ["-1e400", "-1e400"],
     ["12345678901234567890", "12345678901234567890"],
-  ])("a number JavaScript cannot hold (%s) is shown as written", (written, shown) => {
+  ])("a number JavaScript cannot hold (%s) is a problem at its key, shown as written", (written, shown) => {
     const text = `{"deployments": [{"name": "p", "genesysCloud": {"region": "us-east-1"}, "salesforce": {"myDomain": "acme"}, "oauthClient": {"tokenLifetimeSeconds": ${written}}}]}`;
-    expect(problemLines(text)).toEqual([
-      `  - deployments[0].oauthClient.tokenLifetimeSeconds: given ${shown}; allowed: an integer number of seconds from 300 to 172800 (default: 86400)`,
-    ]);
+    expect(problemLines(text)).toEqual([`  - deployments[0].oauthClient.tokenLifetimeSeconds: given ${shown}; allowed: ${ALLOWED_NUMBER}`]);
   });
 
   it.each(["constructor", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString"])(
