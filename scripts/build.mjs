@@ -1,5 +1,9 @@
 // Compiles the app (main.ts, lib/ and the generated bindings in .gen/) to dist/ with esbuild, in ~0.1 s:
-// main.js, what cdktf.json's "app" runs; cdktf-runner.js for scripts/cdktf.mjs; plan-summary.js and check.js.
+// main.js, what cdktf.json's "app" runs; cdktf-runner.js, what `npm run synth|diff|deploy|destroy|output` run after
+// this build; plan-summary.js and check.js.
+// dist/main.js starts with a freshness check (FRESHNESS below): when a source it was built from (main.inputs.json,
+// esbuild's own list) is newer than it, it runs this build and then itself again, so that `npx cdktf synth` right after
+// an edit synthesizes the edit, never the last build. When nothing changed this costs a few stat calls.
 import { build } from "esbuild";
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
@@ -11,13 +15,26 @@ if (!existsSync(".gen/providers/genesyscloud/provider/index.ts")) {
   process.exit(1);
 }
 
-const { outputFiles } = await build({
-  entryPoints: {
-    main: "main.ts",
-    "cdktf-runner": "lib/app/cdktf-runner.ts",
-    "plan-summary": "lib/review/plan-summary/cli.ts",
-    check: "lib/app/check.ts",
-  },
+const FRESHNESS = `// Rebuilt first when a source listed in main.inputs.json is newer than this file (scripts/build.mjs says why).
+(() => {
+  const { readFileSync, statSync } = require("fs");
+  const { join } = require("path");
+  const root = join(__dirname, "..");
+  let inputs;
+  try {
+    inputs = JSON.parse(readFileSync(join(__dirname, "main.inputs.json"), "utf8"));
+  } catch {
+    return;
+  }
+  const built = statSync(__filename).mtimeMs;
+  if (inputs.every((file) => (statSync(join(root, file), { throwIfNoEntry: false })?.mtimeMs ?? Infinity) <= built)) return;
+  const { spawnSync } = require("child_process");
+  const build = spawnSync(process.execPath, [join(root, "scripts/build.mjs")], { cwd: root, stdio: "inherit" });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+  process.exit(spawnSync(process.execPath, [__filename, ...process.argv.slice(2)], { stdio: "inherit" }).status ?? 1);
+})();`;
+
+const options = {
   outdir: "dist",
   bundle: true,
   // cdktf and constructs stay shared with any other construct library; ajv is bundled, which halves its load time.
@@ -31,7 +48,22 @@ const { outputFiles } = await build({
   sourcemap: true,
   logLevel: "warning",
   write: false,
-});
+};
+const [app, tools] = await Promise.all([
+  build({ ...options, entryPoints: { main: "main.ts" }, banner: { js: FRESHNESS }, metafile: true }),
+  build({
+    ...options,
+    entryPoints: { "cdktf-runner": "lib/app/cdktf-runner.ts", "plan-summary": "lib/review/plan-summary/cli.ts", check: "lib/app/check.ts" },
+  }),
+]);
+// The project's files main.js was built from; packages change only through npm ci, whose prepare builds.
+const inputs = Object.keys(app.metafile.inputs).filter((file) => !file.startsWith("node_modules/"));
+const outputFiles = [
+  ...tools.outputFiles,
+  { path: "dist/main.inputs.json", contents: JSON.stringify(inputs) },
+  // main.js last: its time is the build's time, which the freshness check compares its inputs with.
+  ...app.outputFiles.sort((a, b) => Number(a.path.endsWith(".js")) - Number(b.path.endsWith(".js"))),
+];
 // Each file replaced atomically (write-file-atomic: a temporary file, then one rename), so that an app already
 // running (another synth, a test) never reads half a file.
 for (const file of outputFiles) {
