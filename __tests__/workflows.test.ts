@@ -11,6 +11,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlink
 import { join } from "path";
 import { parse } from "yaml";
 import { condition, valueOf } from "./support/github-expressions";
+import { runGithubScript } from "./support/github-script";
 import { tempDir } from "./support/temp-dir";
 
 const root = join(__dirname, "..");
@@ -229,6 +230,52 @@ describe("deploy.yml: applies what was gated, on main only", () => {
     expect([gateRun("false"), gateRun("true")]).toEqual([2, 0]);
   });
 
+  describe("the allow decision (prepare's github-script step, run as GitHub runs it)", () => {
+    const SHA = "0123456789abcdef0123456789abcdef01234567";
+    const labelled = (names: string[]) => names.map((name) => ({ name }));
+    type Pull = { merged_at: string | null; merge_commit_sha: string | null; labels: { name: string }[] };
+    const merged = (labels: string[], sha = SHA): Pull => ({ merged_at: "2026-11-30T10:00:00Z", merge_commit_sha: sha, labels: labelled(labels) });
+
+    /** The step's `allowed` output for a push of SHA (with the pull requests GitHub associates with it), or a run by hand. */
+    async function allowed(yaml: string, event: { push: Pull[] } | { dispatch: boolean }): Promise<string> {
+      const step = parse(yaml).jobs.prepare.steps.find((s: any) => s.id === "allowed");
+      const asked: unknown[] = [];
+      const listPullRequestsAssociatedWithCommit = (params: unknown) => (asked.push(params), "push" in event ? event.push : []);
+      const github = { paginate: async (method: (p: unknown) => unknown, params: unknown) => method(params), rest: { repos: { listPullRequestsAssociatedWithCommit } } };
+      const context = { eventName: "push" in event ? "push" : "workflow_dispatch", sha: SHA, repo: { owner: "acme", repo: "scv" } };
+      const inputs = "dispatch" in event ? { [ALLOW_LABEL]: event.dispatch } : {};
+      const outputs = await runGithubScript({ step, contexts: { inputs }, context, github });
+      if ("push" in event) expect(asked).toEqual([{ owner: "acme", repo: "scv", commit_sha: SHA }]);
+      return outputs.allowed;
+    }
+    const CASES: [string, { push: Pull[] } | { dispatch: boolean }, string][] = [
+      ["the merged pull request carried the label", { push: [merged(["documentation", ALLOW_LABEL])] }, "true"],
+      ["the merged pull request did not", { push: [merged(["documentation"])] }, "false"],
+      ["the merged pull request carried a label of another name", { push: [merged(["allow-deploy", `${ALLOW_LABEL}-later`])] }, "false"],
+      ["a pull request with the label that was not merged", { push: [{ merged_at: null, merge_commit_sha: SHA, labels: labelled([ALLOW_LABEL]) }] }, "false"],
+      ["another merged pull request with the label, whose merge is not this commit", { push: [merged([ALLOW_LABEL], "f".repeat(40)), merged([])] }, "false"],
+      ["a push without a pull request", { push: [] }, "false"],
+      ["a run by hand with the input set", { dispatch: true }, "true"],
+      ["a run by hand without it", { dispatch: false }, "false"],
+    ];
+
+    it.each(CASES)("%s: allowed %s", async (_, event, expected) => {
+      expect(await allowed(text("deploy.yml"), event)).toBe(expected);
+    });
+
+    it.each([
+      ["any associated pull request's label", (y: string) => y.replace("p.merged_at && p.merge_commit_sha === context.sha", "true")],
+      ["an unmerged pull request's label", (y: string) => y.replace("p.merged_at && ", "")],
+      ["the input on a push", (y: string) => y.replace('if (context.eventName === "workflow_dispatch") {', 'if (context.eventName === "workflow_dispatch" || true) {')],
+      ["a label of another name", (y: string) => y.replace('label.name === "allow-oauth-client-replacement"', 'label.name.startsWith("allow")')],
+    ])("a test of the decision fails on a step that trusts %s", async (_, mutate) => {
+      const yaml = mutate(text("deploy.yml"));
+      expect(yaml).not.toBe(text("deploy.yml"));
+      const decisions = await Promise.all(CASES.map(([, event]) => allowed(yaml, event).catch(() => "error")));
+      expect(decisions).not.toEqual(CASES.map(([, , expected]) => expected));
+    });
+  });
+
   it("never two runs at once on one deployment, none cancelled; shared with the drift check", () => {
     expect(deploy.jobs.deploy.concurrency).toEqual({ group: "terraform-${{ matrix.deployment }}", "cancel-in-progress": false });
     expect(workflow("drift.yml").jobs.drift.concurrency).toEqual(deploy.jobs.deploy.concurrency);
@@ -243,6 +290,58 @@ describe("drift.yml", () => {
     expect(JSON.stringify(drift.jobs.drift.steps)).toContain("-detailed-exitcode");
     expect(drift.jobs.report.permissions).toEqual({ contents: "read", issues: "write" });
     expect(JSON.stringify(drift.jobs.report)).not.toContain("secrets.");
-    expect(text("drift.yml")).toMatch(/issues\.update\(.*\n.*issues\.create\(/);
+  });
+
+  describe("the report (its github-script step, run as GitHub runs it)", () => {
+    const title = (deployment: string) => `Drift: deployment ${deployment} differs from the code`;
+
+    /** The calls the step makes, given the open drift issues and the reports the drift jobs left. */
+    async function report(open: { number: number; title: string }[], reports: Record<string, string>, deployments = ["production", "eu", "uat"]) {
+      const step = workflow("drift.yml").jobs.report.steps.find((s: any) => String(s.uses).startsWith("actions/github-script@"));
+      const temp = tempDir("drift-report-");
+      mkdirSync(join(temp, "reports"));
+      for (const [deployment, text] of Object.entries(reports)) writeFileSync(join(temp, "reports", `${deployment}.md`), text);
+      const calls: [string, Record<string, unknown>][] = [];
+      const call = (name: string) => async (params: Record<string, unknown>) => void calls.push([name, params]);
+      const listForRepo = (params: unknown) => (calls.push(["listForRepo", params as Record<string, unknown>]), open);
+      const github = {
+        paginate: async (method: (p: unknown) => unknown, params: unknown) => method(params),
+        rest: { issues: { listForRepo, create: call("create"), update: call("update"), createComment: call("createComment") } },
+      };
+      const context = { repo: { owner: "acme", repo: "scv" }, serverUrl: "https://github.example", runId: 7 };
+      await runGithubScript({ step, contexts: { needs: { deployments: { outputs: { names: JSON.stringify(deployments) } } } }, context, github, runnerEnv: { RUNNER_TEMP: temp } });
+      return calls;
+    }
+    const repo = { owner: "acme", repo: "scv" };
+    const run = "https://github.example/acme/scv/actions/runs/7";
+
+    it("opens an issue for new drift, updates the open one, closes one whose drift is gone, leaves the rest alone", async () => {
+      const calls = await report(
+        [
+          { number: 11, title: title("eu") },
+          { number: 12, title: title("uat") },
+          { number: 13, title: title("retired") },
+        ],
+        { production: "production drifted", eu: "eu drifted again" },
+      );
+      expect(calls).toEqual([
+        ["listForRepo", { ...repo, state: "open", labels: "drift", per_page: 100 }],
+        ["create", { ...repo, title: title("production"), body: `production drifted\n\nFound by [the drift check](${run}).`, labels: ["drift"] }],
+        ["update", { ...repo, issue_number: 11, body: `eu drifted again\n\nFound by [the drift check](${run}).` }],
+        ["createComment", { ...repo, issue_number: 12, body: `No drift any more: [the drift check](${run}) found deployment uat as the code says.` }],
+        ["update", { ...repo, issue_number: 12, state: "closed", state_reason: "completed" }],
+      ]);
+    });
+
+    it("does nothing without drift and without open issues", async () => {
+      expect((await report([], {})).map(([name]) => name)).toEqual(["listForRepo"]);
+    });
+
+    it("runs only when every deployment's plan ran, so that a missing report means no drift", () => {
+      const drift = workflow("drift.yml");
+      expect(drift.jobs.report.needs).toEqual(["deployments", "drift"]);
+      expect(drift.jobs.report.if).toBeUndefined();
+      expect(drift.jobs.drift.steps.find((s: any) => s.name === "terraform plan -detailed-exitcode").run).toContain('if [ "$code" = "1" ]; then exit 1; fi');
+    });
   });
 });
