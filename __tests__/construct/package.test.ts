@@ -1,7 +1,7 @@
 /**
  * The construct as the npm package other cdktf apps install: `npm pack` holds the compiled construct, its
  * declarations and the bindings and nothing of the app or the review tools; a throwaway app installs the tarball
- * with cdktf and constructs from the npm cache (offline), compiles the README's example under strict TypeScript,
+ * with cdktf and constructs from the npm cache (offline), compiles docs/construct.md's example under strict TypeScript,
  * and synthesizes two clients for two orgs, each with its own aliased provider; and an app that brings its own
  * genesyscloud bindings (its own `cdktf get`) gives its provider to the construct.
  */
@@ -15,7 +15,7 @@ import { tempDir } from "../support/temp-dir";
 const root = join(__dirname, "../..");
 const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8"));
 const own = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
-const readme = readFileSync(join(root, "README.md"), "utf8");
+const constructDoc = readFileSync(join(root, "docs/construct.md"), "utf8");
 
 jest.setTimeout(120_000);
 
@@ -95,7 +95,7 @@ describe("npm pack", () => {
 
 describe("a consumer's cdktf app", () => {
   const app = join(work, "app");
-  const example = /<!-- consumer-example: start -->\n```ts\n([\s\S]*?)```\n<!-- consumer-example: end -->/.exec(readme)?.[1];
+  const example = /<!-- consumer-example: start -->\n```ts\n([\s\S]*?)```\n<!-- consumer-example: end -->/.exec(constructDoc)?.[1];
 
   beforeAll(() => {
     execFileSync("mkdir", ["-p", app]);
@@ -136,7 +136,7 @@ describe("a consumer's cdktf app", () => {
     expect(everything).not.toMatch(/ajv|jsonc|deployments|plan-summary|check\.js|backend/);
   });
 
-  it("compiles the README's example, and an app with its own bindings, under strict TypeScript", () => {
+  it("compiles docs/construct.md's example, and an app with its own bindings, under strict TypeScript", () => {
     expect(example).toBeDefined();
     const tsc = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "."], { cwd: app, encoding: "utf8" });
     expect(tsc.stdout + tsc.stderr).toBe("");
