@@ -1,5 +1,5 @@
 /**
- * The real cdktf CLI on the app, as `npm run synth` and `npm run synth:hcl` run it (scripts/cdktf.mjs):
+ * The real cdktf CLI on the app, as `npm run synth` and `npm run synth:hcl` run it (dist/cdktf-runner.js, built by global-setup.js):
  * Terraform JSON, the HCL export path off archived CDKTF, and a failed synth that keeps the last good output.
  */
 import { spawnSync } from "child_process";
@@ -13,7 +13,7 @@ const work = tempDir("cdktf-cli-test-");
 const hasTerraform = spawnSync("terraform", ["version"], { stdio: "ignore" }).status === 0;
 
 function cdktf(args: string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, ["scripts/cdktf.mjs", ...args], {
+  return spawnSync(process.execPath, ["dist/cdktf-runner.js", ...args], {
     cwd: root,
     env: { ...process.env, ...env },
     encoding: "utf8",
@@ -121,7 +121,7 @@ describe("cdktf synth --hcl (the export path)", () => {
   });
 });
 
-describe("cdktf.json's app (scripts/app.cjs)", () => {
+describe("cdktf.json's app (dist/main.js, which rebuilds itself when stale)", () => {
   it("rebuilds the app when a source is newer than the build, so that `cdktf synth` after an edit synthesizes the edit", () => {
     const copy = join(work, "edited");
     mkdirSync(copy);
@@ -152,7 +152,7 @@ describe("a checkout without the generated bindings (npm ci --ignore-scripts)", 
       cpSync(join(root, entry), join(copy, entry), { recursive: true });
     }
     symlinkSync(join(root, "node_modules"), join(copy, "node_modules"));
-    const run = spawnSync(process.execPath, ["scripts/cdktf.mjs", "synth"], { cwd: copy, encoding: "utf8" });
+    const run = spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: copy, encoding: "utf8" });
     expect(run.status).toBe(1);
     expect(run.stderr).toBe("The genesyscloud provider bindings in .gen/ are missing: run `npm run get` (offline), then try again.\n");
   });

@@ -62,19 +62,42 @@ describe("layout", () => {
   });
 });
 
-describe("the README", () => {
-  it("names only project paths that exist", () => {
+/** The project's Markdown: the README, CONTRIBUTING, CHANGELOG and docs/ (the generated docs/api/ aside). */
+const markdownFiles = [
+  "README.md",
+  "CONTRIBUTING.md",
+  "CHANGELOG.md",
+  ...readdirSync(join(root, "docs"))
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => `docs/${f}`),
+];
+
+const exists = (path: string) => {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe("the README and docs/", () => {
+  it.each(markdownFiles)("%s names only project paths that exist", (file) => {
+    const text = readFileSync(join(root, file), "utf8");
+    const named = [...text.matchAll(/`((?:lib|scripts|__tests__|\.github|docs|bench)\/[^`\s*<>]+)`/g)].map((m) => m[1]);
+    expect(named.filter((path) => !exists(join(root, path)))).toEqual([]);
+  });
+
+  it.each(markdownFiles)("%s links only to files that exist", (file) => {
+    const text = readFileSync(join(root, file), "utf8");
+    const links = [...text.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((l) => !/^[a-z]+:/.test(l) && !l.startsWith("#"));
+    expect(links.filter((link) => !exists(join(root, dirname(file), link.split("#")[0])))).toEqual([]);
+  });
+
+  it("between them name many project paths, and the README links every page of docs/", () => {
+    const all = markdownFiles.map((f) => readFileSync(join(root, f), "utf8")).join("\n");
+    expect([...all.matchAll(/`((?:lib|scripts|__tests__|\.github|docs)\/[^`\s*<>]+)`/g)].length).toBeGreaterThan(20);
     const readme = readFileSync(join(root, "README.md"), "utf8");
-    const named = [...readme.matchAll(/`((?:lib|scripts|__tests__|\.github)\/[^`\s*<>]+)`/g)].map((m) => m[1]);
-    expect(named.length).toBeGreaterThan(5);
-    const missing = named.filter((path) => {
-      try {
-        statSync(join(root, path));
-        return false;
-      } catch {
-        return true;
-      }
-    });
-    expect(missing).toEqual([]);
+    expect(markdownFiles.filter((f) => f.startsWith("docs/") && !readme.includes(`(${f})`))).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The app as cdktf runs it: `node scripts/app.cjs`, which runs dist/main.js (built by global-setup.js), on the
+ * The app as cdktf runs it: `node dist/main.js` (built by global-setup.js), on the
  * shipped deployments.json and on bad files. Needs no terraform and no network.
  */
 import { spawnSync } from "child_process";
@@ -14,7 +14,7 @@ let runs = 0;
 
 function runApp(env: Record<string, string> = {}) {
   const outdir = join(work, `out-${runs++}`);
-  const result = spawnSync(process.execPath, ["scripts/app.cjs"], {
+  const result = spawnSync(process.execPath, ["dist/main.js"], {
     cwd: root,
     env: { ...process.env, CDKTF_OUTDIR: outdir, ...env },
     encoding: "utf8",

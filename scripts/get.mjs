@@ -18,7 +18,7 @@ const registryAddress = `registry.terraform.io/${source}`;
 
 const schema = JSON.parse(readFileSync(snapshotFile, "utf8"));
 if (!schema.provider_schemas?.[registryAddress]) {
-  console.error(`${snapshotFile} has no provider_schemas["${registryAddress}"]: refresh it as the README says.`);
+  console.error(`${snapshotFile} has no provider_schemas["${registryAddress}"]: refresh it as docs/provider.md says.`);
   process.exit(1);
 }
 

@@ -16,7 +16,7 @@ const skip = (why) => {
 const terraform = spawnSync("terraform", ["version"], { stdio: "ignore" });
 if (terraform.error || terraform.status !== 0) skip("the Terraform CLI is not on PATH (install Terraform 1.5 or later to run them).");
 const build = spawnSync(process.execPath, [join(root, "scripts/provider-build.mjs")], { stdio: "inherit" });
-if (build.status === 3) skip("no genesyscloud provider: Go is not on PATH and SCV_PROVIDER_BINARY is not set (see the README's testing section).");
+if (build.status === 3) skip("no genesyscloud provider: Go is not on PATH and SCV_PROVIDER_BINARY is not set (see docs/provider.md).");
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const jest = createRequire(import.meta.url).resolve("jest/bin/jest");

@@ -1,6 +1,6 @@
 import { writeFileSync } from "fs";
 import { join } from "path";
-import { checkCommand, checkDeployments, formatFindings } from "../../lib/app/check";
+import { checkCommand, checkDeployments, formatFindings, workflowAnnotations } from "../../lib/app/check";
 import { tempDir } from "../support/temp-dir";
 
 const dir = tempDir("check-");
@@ -144,16 +144,41 @@ describe("the state guard and annotations in GitHub Actions", () => {
         "}",
       ].join("\n"),
     );
-    const { out } = run([path], github);
-    expect(out.slice(1)).toEqual([
-      expect.stringMatching(new RegExp(`^::error file=${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")},line=5,title=npm run check%3A deployments\\[1\\]\\.backend::deployment "eu" keeps its Terraform state in a local file`)),
-      `::warning file=${path.replace(/:/g, "%3A")},line=3,title=npm run check%3A production::${"Genesys is retiring the implicit grant: since March 2026 Genesys may refuse to create a new implicit-grant OAuth client, and implicit tokens stop working by March 2027 (existing clients keep working until then). Set oauthClient.grantType to \"authorization-code\" (Authorization Code with PKCE) once the CX Cloud, Digital and AI for Salesforce package your org runs supports it; on an existing client this is an in-place update that keeps its client id."}`,
+    const implicit = checkDeployments(path, github).find((f) => f.level === "warning")!.message;
+    expect(workflowAnnotations(path, checkDeployments(path, github))).toEqual([
+      {
+        level: "error",
+        message: expect.stringMatching(/^deployment "eu" keeps its Terraform state in a local file/),
+        properties: { file: path, startLine: 5, title: "npm run check: deployments[1].backend" },
+      },
+      { level: "warning", message: implicit, properties: { file: path, startLine: 3, title: "npm run check: production" } },
     ]);
     const bad = join(dir, "bad-annotated.json");
     writeFileSync(bad, '{\n  "deployments": [\n    { "name": "x", "genesysCloud": { "region": "mars-1" },\n      "salesforce": { "myDomain": "acme" } } ] }');
-    expect(run([bad], github).out.slice(1)).toEqual([
-      expect.stringMatching(/^::error file=.*bad-annotated\.json,line=3,title=npm run check%3A deployments\[0\]\.genesysCloud\.region::given "mars-1"; allowed: one of the Genesys Cloud regions/),
+    expect(workflowAnnotations(bad, checkDeployments(bad, github))).toEqual([
+      {
+        level: "error",
+        message: expect.stringMatching(/^given "mars-1"; allowed: one of the Genesys Cloud regions/),
+        properties: { file: bad, startLine: 3, title: "npm run check: deployments[0].genesysCloud.region" },
+      },
     ]);
+  });
+
+  it("prints them as GitHub workflow commands on stdout in GitHub Actions, escaped by @actions/core", () => {
+    const path = join(dir, "a:b,c.json");
+    writeFileSync(path, JSON.stringify({ deployments: [{ ...base, name: "production", salesforce: { myDomain: "acme" }, backend: s3 }] }, null, 2));
+    const written: string[] = [];
+    const spy = jest.spyOn(process.stdout, "write").mockImplementation((chunk) => (written.push(String(chunk)), true));
+    try {
+      expect(run([path], github).status).toBe(0);
+      expect(run([path], {}).status).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+    // Once, in GitHub Actions only; ":" and "," in properties and line breaks in the message escaped.
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(/^::warning title=npm run check%3A production,file=.*a%3Ab%2Cc\.json,line=\d+::Genesys is retiring the implicit grant: /);
+    expect(written[0].trimEnd()).not.toMatch(/[\r\n]/);
   });
 });
 

@@ -1,7 +1,13 @@
 import { chmodSync, writeFileSync } from "fs";
 import { join } from "path";
 import { loadDeployments, oauthClientProps, parseDeployments } from "../../lib/app/deployments";
-import { InputError } from "../../lib/shared/problems";
+import { ALLOWED_DEPLOYMENT_NAME } from "../../lib/app/deployments-schema";
+import { GENESYS_CLOUD_REGION_NAMES } from "../../lib/app/regions";
+import { ALLOWED_CLIENT_ID, ALLOWED_TOKEN_LIFETIME } from "../../lib/construct/internal";
+import { InputError, Problem } from "../../lib/shared/problems";
+import { ALLOWED_LIGHTNING_HOST, ALLOWED_MY_DOMAIN, ALLOWED_REDIRECT_URI, ALLOWED_SANDBOX } from "../../lib/shared/salesforce";
+import { ALLOWED_SCOPE } from "../../lib/shared/scopes";
+import { ALLOWED_NUMBER } from "../../lib/shared/json-input";
 import { tempDir } from "../support/temp-dir";
 
 const valid = {
@@ -20,6 +26,20 @@ function messageFor(deployments: unknown, extra: Record<string, unknown> = {}): 
   }
   throw new Error("the file was accepted");
 }
+
+/** The problems (path, given, allowed) of a deployments file with these deployments; fails the test when it is accepted. */
+function problemsFor(deployments: unknown, extra: Record<string, unknown> = {}): Problem[] {
+  try {
+    parseDeployments(JSON.stringify({ deployments, ...extra }), "deployments.json");
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError);
+    return (e as InputError).problems.map(({ path, given, allowed }) => ({ path, given, allowed }));
+  }
+  throw new Error("the file was accepted");
+}
+
+const OAUTH_CLIENT_KEYS = "name, description, tokenLifetimeSeconds, grantType, additionalScopes, additionalRedirectUris, preventDestroy, importClientId";
+const ALLOWED_REGION = `one of the Genesys Cloud regions: ${GENESYS_CLOUD_REGION_NAMES.join(", ")}`;
 
 describe("parseDeployments: a valid file", () => {
   it("returns the deployments as written", () => {
@@ -57,140 +77,132 @@ describe("parseDeployments: each bad input has one clear message with its JSON p
     );
   });
 
-  it("unknown keys (typos) at every level", () => {
-    expect(
-      messageFor([{ ...valid, salesforce: { myDomian: "acme" }, oauthClient: { tokenLifetime: 3600 } }], { deployment: [] }),
-    ).toBe(
+  it("says every problem in the one wording: the file, the count, then one line per problem (tested here once)", () => {
+    expect(messageFor([{ ...valid, salesforce: { myDomian: "acme" } }], { deployment: [] })).toBe(
       [
-        "deployments.json has 4 problems:",
+        "deployments.json has 3 problems:",
         '  - deployment: given []; allowed: no key "deployment" here (did you mean "deployments"?); the keys are: $schema, deployments',
-        '  - deployments[0].oauthClient.tokenLifetime: given 3600; allowed: no key "tokenLifetime" here (did you mean "tokenLifetimeSeconds"?); the keys are: name, description, tokenLifetimeSeconds, grantType, additionalScopes, additionalRedirectUris, preventDestroy, importClientId',
-        '  - deployments[0].salesforce.myDomain: given nothing; allowed: a Salesforce My Domain name: 1 to 40 letters, digits and single hyphens, no hyphen at either end (e.g. acme); or lightningHost instead',
+        `  - deployments[0].salesforce.myDomain: given nothing; allowed: ${ALLOWED_MY_DOMAIN}; or lightningHost instead`,
         '  - deployments[0].salesforce.myDomian: given "acme"; allowed: no key "myDomian" here (did you mean "myDomain"?); the keys are: myDomain, sandbox, lightningHost',
       ].join("\n"),
     );
   });
 
+  it("unknown keys (typos) at every level", () => {
+    expect(problemsFor([{ ...valid, salesforce: { myDomian: "acme" }, oauthClient: { tokenLifetime: 3600 } }], { deployment: [] })).toEqual([
+      { path: ["deployment"], given: [], allowed: 'no key "deployment" here (did you mean "deployments"?); the keys are: $schema, deployments' },
+      {
+        path: ["deployments", 0, "oauthClient", "tokenLifetime"],
+        given: 3600,
+        allowed: `no key "tokenLifetime" here (did you mean "tokenLifetimeSeconds"?); the keys are: ${OAUTH_CLIENT_KEYS}`,
+      },
+      { path: ["deployments", 0, "salesforce", "myDomain"], given: undefined, allowed: `${ALLOWED_MY_DOMAIN}; or lightningHost instead` },
+      { path: ["deployments", 0, "salesforce", "myDomian"], given: "acme", allowed: 'no key "myDomian" here (did you mean "myDomain"?); the keys are: myDomain, sandbox, lightningHost' },
+    ]);
+  });
+
   it("missing name and region", () => {
-    expect(messageFor([{ genesysCloud: {}, salesforce: { myDomain: "acme" } }])).toBe(
-      [
-        "deployments.json has 2 problems:",
-        "  - deployments[0].genesysCloud.region: given nothing; allowed: one of the Genesys Cloud regions: us-east-1, us-east-2, us-west-2, eu-west-1, eu-west-2, ap-southeast-2, ap-northeast-1, eu-central-1, ca-central-1, ap-northeast-2, ap-south-1, sa-east-1, ap-northeast-3, eu-central-2, me-central-1, mx-central-1, ap-southeast-1, eusc-de-east-1",
-        "  - deployments[0].name: given nothing; allowed: a stack name: a letter, then letters, digits, hyphens and underscores, at most 63 characters (e.g. production), not ending in -plan (the workflows' read-only environments are <name>-plan), other than constructor, hasOwnProperty, isPrototypeOf, propertyIsEnumerable, toLocaleString, toString, valueOf",
-      ].join("\n"),
-    );
+    expect(problemsFor([{ genesysCloud: {}, salesforce: { myDomain: "acme" } }])).toEqual([
+      { path: ["deployments", 0, "genesysCloud", "region"], given: undefined, allowed: ALLOWED_REGION },
+      { path: ["deployments", 0, "name"], given: undefined, allowed: ALLOWED_DEPLOYMENT_NAME },
+    ]);
   });
 
   it("duplicate names, also when they differ only in case", () => {
-    expect(messageFor([valid, { ...valid, name: "uat" }, { ...valid, name: "Production" }])).toBe(
-      'deployments.json has 1 problem:\n  - deployments[2].name: given "Production"; allowed: a name no other deployment has (deployments[0] is named "production")',
-    );
+    expect(problemsFor([valid, { ...valid, name: "uat" }, { ...valid, name: "Production" }])).toEqual([
+      { path: ["deployments", 2, "name"], given: "Production", allowed: 'a name no other deployment has (deployments[0] is named "production")' },
+    ]);
   });
 
   it.each(["prod/eu", "1prod", "", "prod uction", "a".repeat(64), "production-plan", "eu-PLAN"])("a name that is not a valid stack name: %j", (name) => {
-    expect(messageFor([{ ...valid, name }])).toMatch(
-      /^deployments\.json has 1 problem:\n  - deployments\[0\]\.name: given ".*"; allowed: a stack name: /,
-    );
+    expect(problemsFor([{ ...valid, name }])).toEqual([{ path: ["deployments", 0, "name"], given: name, allowed: ALLOWED_DEPLOYMENT_NAME }]);
   });
 
   it("unknown region", () => {
-    expect(messageFor([{ ...valid, genesysCloud: { region: "us-east-9" } }])).toMatch(
-      /^deployments\.json has 1 problem:\n  - deployments\[0\]\.genesysCloud\.region: given "us-east-9"; allowed: one of the Genesys Cloud regions: us-east-1, /,
-    );
+    expect(problemsFor([{ ...valid, genesysCloud: { region: "us-east-9" } }])).toEqual([
+      { path: ["deployments", 0, "genesysCloud", "region"], given: "us-east-9", allowed: ALLOWED_REGION },
+    ]);
+    expect(ALLOWED_REGION).toBe(`one of the Genesys Cloud regions: ${GENESYS_CLOUD_REGION_NAMES.join(", ")}`);
   });
 
   it("bad My Domain and sandbox names", () => {
-    expect(messageFor([{ ...valid, salesforce: { myDomain: "acme.corp", sandbox: "user-acceptance" } }])).toBe(
-      [
-        "deployments.json has 2 problems:",
-        '  - deployments[0].salesforce.myDomain: given "acme.corp"; allowed: a Salesforce My Domain name: 1 to 40 letters, digits and single hyphens, no hyphen at either end (e.g. acme)',
-        '  - deployments[0].salesforce.sandbox: given "user-acceptance"; allowed: a Salesforce sandbox name: a letter, then letters and digits, at most 10 characters (e.g. uat)',
-      ].join("\n"),
-    );
+    expect(problemsFor([{ ...valid, salesforce: { myDomain: "acme.corp", sandbox: "user-acceptance" } }])).toEqual([
+      { path: ["deployments", 0, "salesforce", "myDomain"], given: "acme.corp", allowed: ALLOWED_MY_DOMAIN },
+      { path: ["deployments", 0, "salesforce", "sandbox"], given: "user-acceptance", allowed: ALLOWED_SANDBOX },
+    ]);
   });
 
   it("both myDomain and lightningHost", () => {
-    expect(messageFor([{ ...valid, salesforce: { myDomain: "acme", lightningHost: "acme.lightning.force.com" } }])).toBe(
-      'deployments.json has 1 problem:\n  - deployments[0].salesforce.lightningHost: given "acme.lightning.force.com"; allowed: nothing when myDomain is given: give one of the two',
-    );
+    expect(problemsFor([{ ...valid, salesforce: { myDomain: "acme", lightningHost: "acme.lightning.force.com" } }])).toEqual([
+      { path: ["deployments", 0, "salesforce", "lightningHost"], given: "acme.lightning.force.com", allowed: "nothing when myDomain is given: give one of the two" },
+    ]);
   });
 
-  it.each([
-    [299, "299"],
-    [172801, "172801"],
-    [3600.5, "3600.5"],
-    ["3600", '"3600"'],
-  ])("token lifetime out of range or not an integer: %j", (tokenLifetimeSeconds, given) => {
-    expect(messageFor([{ ...valid, oauthClient: { tokenLifetimeSeconds } }])).toBe(
-      `deployments.json has 1 problem:\n  - deployments[0].oauthClient.tokenLifetimeSeconds: given ${given}; allowed: ` +
-        "an integer number of seconds from 300 to 172800 (default: 86400)",
-    );
+  it.each([299, 172801, 3600.5, "3600"])("token lifetime out of range or not an integer: %j", (tokenLifetimeSeconds) => {
+    expect(problemsFor([{ ...valid, oauthClient: { tokenLifetimeSeconds } }])).toEqual([
+      { path: ["deployments", 0, "oauthClient", "tokenLifetimeSeconds"], given: tokenLifetimeSeconds, allowed: `${ALLOWED_TOKEN_LIFETIME} (default: 86400)` },
+    ]);
   });
 
   it("malformed scopes, each with its index", () => {
-    expect(messageFor([{ ...valid, oauthClient: { additionalScopes: ["analytics:readonly", "Users", "scripts:write"] } }])).toBe(
-      [
-        "deployments.json has 2 problems:",
-        '  - deployments[0].oauthClient.additionalScopes[1]: given "Users"; allowed: a Genesys Cloud scope name: lowercase words joined by hyphens, optionally ending in :readonly (e.g. analytics:readonly)',
-        '  - deployments[0].oauthClient.additionalScopes[2]: given "scripts:write"; allowed: a Genesys Cloud scope name: lowercase words joined by hyphens, optionally ending in :readonly (e.g. analytics:readonly)',
-      ].join("\n"),
-    );
+    expect(problemsFor([{ ...valid, oauthClient: { additionalScopes: ["analytics:readonly", "Users", "scripts:write"] } }])).toEqual([
+      { path: ["deployments", 0, "oauthClient", "additionalScopes", 1], given: "Users", allowed: ALLOWED_SCOPE },
+      { path: ["deployments", 0, "oauthClient", "additionalScopes", 2], given: "scripts:write", allowed: ALLOWED_SCOPE },
+    ]);
   });
 
   it("non-https and non-Salesforce hosts", () => {
     expect(
-      messageFor([
+      problemsFor([
         {
           ...valid,
           salesforce: { lightningHost: "acme.example.com" },
           oauthClient: { additionalRedirectUris: ["http://acme.lightning.force.com/cb", "https://acme.example.com/cb"] },
         },
       ]),
-    ).toMatch(
-      new RegExp(
-        [
-          "^deployments\\.json has 3 problems:",
-          '  - deployments\\[0\\]\\.oauthClient\\.additionalRedirectUris\\[0\\]: given "http://acme\\.lightning\\.force\\.com/cb"; allowed: an https URL on a Salesforce Lightning host, .*',
-          '  - deployments\\[0\\]\\.oauthClient\\.additionalRedirectUris\\[1\\]: given "https://acme\\.example\\.com/cb"; allowed: an https URL .*',
-          '  - deployments\\[0\\]\\.salesforce\\.lightningHost: given "acme\\.example\\.com"; allowed: a Salesforce Lightning host name without scheme or path, such as acme\\.lightning\\.force\\.com, .*$',
-        ].join("\n"),
-      ),
-    );
+    ).toEqual([
+      { path: ["deployments", 0, "oauthClient", "additionalRedirectUris", 0], given: "http://acme.lightning.force.com/cb", allowed: ALLOWED_REDIRECT_URI },
+      { path: ["deployments", 0, "oauthClient", "additionalRedirectUris", 1], given: "https://acme.example.com/cb", allowed: ALLOWED_REDIRECT_URI },
+      { path: ["deployments", 0, "salesforce", "lightningHost"], given: "acme.example.com", allowed: ALLOWED_LIGHTNING_HOST },
+    ]);
   });
 
   it("a malformed client id to import", () => {
-    expect(messageFor([{ ...valid, oauthClient: { importClientId: "my-client" } }])).toBe(
-      'deployments.json has 1 problem:\n  - deployments[0].oauthClient.importClientId: given "my-client"; allowed: a Genesys Cloud OAuth client id: a GUID such as 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
-    );
+    expect(problemsFor([{ ...valid, oauthClient: { importClientId: "my-client" } }])).toEqual([
+      { path: ["deployments", 0, "oauthClient", "importClientId"], given: "my-client", allowed: ALLOWED_CLIENT_ID },
+    ]);
   });
 
   it("a backend that is not exactly one of local, s3, cloud, or lacks its required keys", () => {
+    const backend = "where Terraform keeps this deployment's state: exactly one of local, s3, cloud (default: local, terraform.<name>.tfstate beside the deployments file)";
     expect(
-      messageFor([
+      problemsFor([
         { ...valid, name: "a", backend: {} },
         { ...valid, name: "b", backend: { s3: { bucket: "b" }, local: {} } },
         { ...valid, name: "c", backend: { cloud: { organization: "o", workspace: "w", project: "p" } } },
       ]),
-    ).toBe(
-      [
-        "deployments.json has 5 problems:",
-        "  - deployments[0].backend: given {}; allowed: where Terraform keeps this deployment's state: exactly one of local, s3, cloud (default: local, terraform.<name>.tfstate beside the deployments file)",
-        `  - deployments[1].backend: given {"s3":{"bucket":"b"},"local":{}}; allowed: where Terraform keeps this deployment's state: exactly one of local, s3, cloud (default: local, terraform.<name>.tfstate beside the deployments file)`,
-        "  - deployments[1].backend.s3.bucket: given \"b\"; allowed: an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, a letter or digit at each end, not an IP address",
-        "  - deployments[1].backend.s3.region: given nothing; allowed: an AWS region name, such as eu-central-1 or us-gov-west-1",
-        '  - deployments[2].backend.cloud.project: given "p"; allowed: no key "project" here; the keys are: organization, workspace, hostname',
-      ].join("\n"),
-    );
+    ).toEqual([
+      { path: ["deployments", 0, "backend"], given: {}, allowed: backend },
+      { path: ["deployments", 1, "backend"], given: { s3: { bucket: "b" }, local: {} }, allowed: backend },
+      {
+        path: ["deployments", 1, "backend", "s3", "bucket"],
+        given: "b",
+        allowed: "an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, a letter or digit at each end, not an IP address",
+      },
+      { path: ["deployments", 1, "backend", "s3", "region"], given: undefined, allowed: "an AWS region name, such as eu-central-1 or us-gov-west-1" },
+      { path: ["deployments", 2, "backend", "cloud", "project"], given: "p", allowed: 'no key "project" here; the keys are: organization, workspace, hostname' },
+    ]);
   });
 
   it("wrong types get the type and the description", () => {
-    expect(messageFor([{ ...valid, salesforce: "acme", oauthClient: { preventDestroy: "no" } }])).toBe(
-      [
-        "deployments.json has 2 problems:",
-        '  - deployments[0].oauthClient.preventDestroy: given "no"; allowed: true or false (default: true): refuse to destroy the client, whose id the Salesforce org holds',
-        '  - deployments[0].salesforce: given "acme"; allowed: an object: the Salesforce org: myDomain (and sandbox), or lightningHost',
-      ].join("\n"),
-    );
+    expect(problemsFor([{ ...valid, salesforce: "acme", oauthClient: { preventDestroy: "no" } }])).toEqual([
+      {
+        path: ["deployments", 0, "oauthClient", "preventDestroy"],
+        given: "no",
+        allowed: "true or false (default: true): refuse to destroy the client, whose id the Salesforce org holds",
+      },
+      { path: ["deployments", 0, "salesforce"], given: "acme", allowed: "an object: the Salesforce org: myDomain (and sandbox), or lightningHost" },
+    ]);
   });
 
   it("lists every problem of every deployment in one message, in file order", () => {
@@ -274,11 +286,9 @@ describe("hostile and unusual input: one message each, with the JSON path, and n
     ["1e400", "1e400"],
     ["-1e400", "-1e400"],
     ["12345678901234567890", "12345678901234567890"],
-  ])("a number JavaScript cannot hold (%s) is shown as written", (written, shown) => {
+  ])("a number JavaScript cannot hold (%s) is a problem at its key, shown as written", (written, shown) => {
     const text = `{"deployments": [{"name": "p", "genesysCloud": {"region": "us-east-1"}, "salesforce": {"myDomain": "acme"}, "oauthClient": {"tokenLifetimeSeconds": ${written}}}]}`;
-    expect(problemLines(text)).toEqual([
-      `  - deployments[0].oauthClient.tokenLifetimeSeconds: given ${shown}; allowed: an integer number of seconds from 300 to 172800 (default: 86400)`,
-    ]);
+    expect(problemLines(text)).toEqual([`  - deployments[0].oauthClient.tokenLifetimeSeconds: given ${shown}; allowed: ${ALLOWED_NUMBER}`]);
   });
 
   it.each(["constructor", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString"])(

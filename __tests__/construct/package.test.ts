@@ -1,7 +1,7 @@
 /**
  * The construct as the npm package other cdktf apps install: `npm pack` holds the compiled construct, its
  * declarations and the bindings and nothing of the app or the review tools; a throwaway app installs the tarball
- * with cdktf and constructs from the npm cache (offline), compiles the README's example under strict TypeScript,
+ * with cdktf and constructs from the npm cache (offline), compiles docs/construct.md's example under strict TypeScript,
  * and synthesizes two clients for two orgs, each with its own aliased provider; and an app that brings its own
  * genesyscloud bindings (its own `cdktf get`) gives its provider to the construct.
  */
@@ -15,7 +15,7 @@ import { tempDir } from "../support/temp-dir";
 const root = join(__dirname, "../..");
 const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8"));
 const own = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
-const readme = readFileSync(join(root, "README.md"), "utf8");
+const constructDoc = readFileSync(join(root, "docs/construct.md"), "utf8");
 
 jest.setTimeout(120_000);
 
@@ -84,9 +84,9 @@ describe("npm pack", () => {
     expect(run.status).not.toBe(0);
   });
 
-  it("declares cdktf and constructs as peers, and depends on nothing else", () => {
+  it("declares cdktf and constructs as peers, and depends on fastest-levenshtein only (the nearest key a typo meant)", () => {
     expect(own.peerDependencies).toEqual({ cdktf: "^0.21.0", constructs: "^10.3.0" });
-    expect(own.dependencies).toBeUndefined();
+    expect(own.dependencies).toEqual({ "fastest-levenshtein": "1.0.16" });
     expect(own.exports["."]).toEqual({ types: "./dist/package/lib/construct/index.d.ts", default: "./dist/package/lib/construct/index.js" });
     // The internal entry (the app's and the review tools' toolbox) is not published.
     expect(Object.keys(own.exports)).toEqual([".", "./package.json"]);
@@ -95,7 +95,7 @@ describe("npm pack", () => {
 
 describe("a consumer's cdktf app", () => {
   const app = join(work, "app");
-  const example = /<!-- consumer-example: start -->\n```ts\n([\s\S]*?)```\n<!-- consumer-example: end -->/.exec(readme)?.[1];
+  const example = /<!-- consumer-example: start -->\n```ts\n([\s\S]*?)```\n<!-- consumer-example: end -->/.exec(constructDoc)?.[1];
 
   beforeAll(() => {
     execFileSync("mkdir", ["-p", app]);
@@ -104,7 +104,7 @@ describe("a consumer's cdktf app", () => {
     // `npm ci --offline` takes them from the npm cache that this repository's `npm ci` filled.
     const packages: Record<string, object> = {};
     for (const [path, entry] of Object.entries(lock.packages as Record<string, Record<string, unknown>>)) {
-      if (/^node_modules\/(cdktf|constructs)(\/|$)/.test(path)) packages[path] = { ...entry, dev: undefined };
+      if (/^node_modules\/(cdktf|constructs|fastest-levenshtein)(\/|$)/.test(path)) packages[path] = { ...entry, dev: undefined };
     }
     const dependencies = { cdktf: "0.21.0", constructs: "10.4.2", [own.name]: "file:package.tgz" };
     packages[""] = { name: "consumer", dependencies };
@@ -112,6 +112,7 @@ describe("a consumer's cdktf app", () => {
       version: own.version,
       resolved: "file:package.tgz",
       integrity: `sha512-${createHash("sha512").update(readFileSync(join(app, "package.tgz"))).digest("base64")}`,
+      dependencies: own.dependencies,
       peerDependencies: own.peerDependencies,
     };
     writeFileSync(join(app, "package.json"), JSON.stringify({ name: "consumer", private: true, dependencies }, null, 2));
@@ -128,14 +129,14 @@ describe("a consumer's cdktf app", () => {
     );
   });
 
-  it("installs the package and its peers only: nothing of the app or the review tools", () => {
-    expect(readdirSync(join(app, "node_modules")).filter((f) => !f.startsWith(".")).sort()).toEqual(["cdktf", "constructs", own.name]);
+  it("installs the package, its peers and its one dependency only: nothing of the app or the review tools", () => {
+    expect(readdirSync(join(app, "node_modules")).filter((f) => !f.startsWith(".")).sort()).toEqual(["cdktf", "constructs", "fastest-levenshtein", own.name]);
     const installed = join(app, "node_modules", own.name);
     const everything = execFileSync("find", [installed, "-type", "f"], { encoding: "utf8" });
     expect(everything).not.toMatch(/ajv|jsonc|deployments|plan-summary|check\.js|backend/);
   });
 
-  it("compiles the README's example, and an app with its own bindings, under strict TypeScript", () => {
+  it("compiles docs/construct.md's example, and an app with its own bindings, under strict TypeScript", () => {
     expect(example).toBeDefined();
     const tsc = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "."], { cwd: app, encoding: "utf8" });
     expect(tsc.stdout + tsc.stderr).toBe("");

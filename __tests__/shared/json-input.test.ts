@@ -8,18 +8,23 @@ import { statSync, writeFileSync } from "fs";
 import { createServer } from "net";
 import { join } from "path";
 import { InputError } from "../../lib/construct";
-import { MAX_JSON_DEPTH, parseJson, readTextFile } from "../../lib/shared/json-input";
+import { ALLOWED_NUMBER, MAX_JSON_DEPTH, parseJson, readTextFile } from "../../lib/shared/json-input";
+import { Description, Problem } from "../../lib/shared/problems";
 import { tempDir } from "../support/temp-dir";
 
-function problemsOf(run: () => unknown) {
+/** The InputError's problems (path, place, given, allowed); fails the test when `run` throws none. */
+function problemsOf(run: () => unknown): Problem[] {
   try {
     run();
   } catch (e) {
-    if (e instanceof InputError) return e.message;
+    if (e instanceof InputError) return [...e.problems];
     throw e;
   }
   throw new Error("no InputError");
 }
+
+/** A problem outside the data (a file, a line and column): where, what was given, what is allowed. */
+const at = (place: string, given: unknown, allowed: string) => ({ path: [], place, given, allowed });
 
 function refusedByJsonParse(text: string): boolean {
   try {
@@ -59,9 +64,11 @@ describe("parseJson", () => {
       fc.property(fc.array(fc.constantFrom("a", "b-c", "0"), { maxLength: 6 }), fc.string({ minLength: 1, maxLength: 8 }), (keys, key) => {
         const inner = `{${JSON.stringify(key)}: 1, ${JSON.stringify(key)}: 2}`;
         const text = keys.reduceRight((nested, k) => `{${JSON.stringify(k)}: ${nested}}`, inner);
-        const message = problemsOf(() => parseJson(text, "input.json"));
-        expect(message).toContain(`given the key ${JSON.stringify(key)} a second time`);
-        expect(message).toContain("1 problem");
+        const problems = problemsOf(() => parseJson(text, "input.json"));
+        expect(problems).toHaveLength(1);
+        expect(problems[0].path).toEqual([...keys, key]);
+        expect((problems[0].given as Description).text.startsWith(`the key ${JSON.stringify(key)} a second time`)).toBe(true);
+        expect(problems[0].allowed).toMatch(/^each key once in an object \(the first .* is at line \d+, column \d+\)$/);
       }),
     );
   });
@@ -69,24 +76,46 @@ describe("parseJson", () => {
   it(`takes nesting ${MAX_JSON_DEPTH} levels deep and refuses one level more`, () => {
     const nested = (depth: number) => "[".repeat(depth) + "]".repeat(depth);
     expect(() => parseJson(nested(MAX_JSON_DEPTH), "input.json")).not.toThrow();
-    expect(problemsOf(() => parseJson(nested(MAX_JSON_DEPTH + 1), "input.json"))).toContain(`nested more than ${MAX_JSON_DEPTH} levels deep`);
+    expect(problemsOf(() => parseJson(nested(MAX_JSON_DEPTH + 1), "input.json"))).toEqual([
+      at("(line 1, column 257)", new Description(`objects and lists nested more than ${MAX_JSON_DEPTH} levels deep`), `JSON nested at most ${MAX_JSON_DEPTH} levels deep`),
+    ]);
   });
 
   it.each(["", "   ", "\n\t\n"])("calls the text %j an empty file", (text) => {
-    expect(problemsOf(() => parseJson(text, "input.json"))).toContain("(file): given an empty file; allowed: JSON");
+    expect(problemsOf(() => parseJson(text, "input.json"))).toEqual([at("(file)", new Description("an empty file"), "JSON")]);
   });
 
-  it("shows a number JavaScript cannot hold as it was written", () => {
-    expect(parseJson('{"a": [1e400, 12345678901234567890, 1.5]}', "input.json")).toEqual({
-      a: [expect.objectContaining({ text: "1e400" }), expect.objectContaining({ text: "12345678901234567890" }), 1.5],
-    });
+  it("reports each number JavaScript cannot hold exactly as a problem at its path, given as written", () => {
+    let error: unknown;
+    try {
+      parseJson('{"a": [1e400, 12345678901234567890, 1.5], "b": {"c": -1e400}, "d": 9007199254740991}', "input.json");
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).problems).toStrictEqual([
+      { path: ["a", 0], given: new Description("1e400"), allowed: ALLOWED_NUMBER },
+      { path: ["a", 1], given: new Description("12345678901234567890"), allowed: ALLOWED_NUMBER },
+      { path: ["b", "c"], given: new Description("-1e400"), allowed: ALLOWED_NUMBER },
+    ]);
+    // The wording, once.
+    expect((error as Error).message.split("\n")[1]).toBe(
+      "  - a[0]: given 1e400; allowed: a number JavaScript holds exactly: a whole number from -9007199254740991 to 9007199254740991, or a decimal within ±1.8e308",
+    );
+  });
+
+  it("returns plain data: what JSON.parse reads", () => {
+    const text = '{"a": [1, -0.5, 1e3, 9007199254740991, null, true, "x"], "b": {}}';
+    expect(parseJson(text, "input.json")).toStrictEqual(JSON.parse(text));
   });
 
   it("names the line and column of a syntax error, and what JSON wants there", () => {
-    expect(problemsOf(() => parseJson('{\n  "a": 1,\n  "b": }', "input.json"))).toContain('(line 3, column 8): given "}"; allowed: JSON: a value here');
-    expect(problemsOf(() => parseJson('{"a": 1,}', "input.json"))).toContain("(line 1, column 9): given \"}\"; allowed: JSON: a key in double quotes here");
-    expect(problemsOf(() => parseJson('{"a": 1 // note\n}', "input.json"))).toContain("allowed: JSON: no comments here");
-    expect(problemsOf(() => parseJson('{"a": [1, 2', "input.json"))).toContain("(line 1, column 12): given the end of the file; allowed: JSON: a ] closing the list here");
+    expect(problemsOf(() => parseJson('{\n  "a": 1,\n  "b": }', "input.json"))).toEqual([at("(line 3, column 8)", "}", "JSON: a value here")]);
+    expect(problemsOf(() => parseJson('{"a": 1,}', "input.json"))).toEqual([at("(line 1, column 9)", "}", "JSON: a key in double quotes here")]);
+    expect(problemsOf(() => parseJson('{"a": 1 // note\n}', "input.json"))).toEqual([at("(line 1, column 9)", "// note\n}", "JSON: no comments here")]);
+    expect(problemsOf(() => parseJson('{"a": [1, 2', "input.json"))).toEqual([
+      at("(line 1, column 12)", new Description("the end of the file"), "JSON: a ] closing the list here"),
+    ]);
   });
 
   it("puts every text JSON.parse refuses at one line and column, never echoing the whole file", () => {
@@ -97,8 +126,11 @@ describe("parseJson", () => {
         const at = i % (text.length + 1);
         const broken = remove ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + c + text.slice(at);
         fc.pre(broken.trim() !== "" && refusedByJsonParse(broken));
-        const message = problemsOf(() => parseJson(broken, "input.json"));
-        expect(message).toMatch(/^input\.json has 1 problem:\n {2}- \(line \d+, column \d+\): given .{0,130}; allowed: JSON: [^\n]+ here$/s);
+        const problems = problemsOf(() => parseJson(broken, "input.json"));
+        expect(problems).toHaveLength(1);
+        expect(problems[0]).toEqual({ path: [], place: expect.stringMatching(/^\(line \d+, column \d+\)$/), given: expect.anything(), allowed: expect.stringMatching(/^JSON: .+ here$/) });
+        // At most 20 characters of the file are quoted.
+        if (typeof problems[0].given === "string") expect(problems[0].given.length).toBeLessThanOrEqual(20);
       }),
       { numRuns: 2000 },
     );
@@ -123,13 +155,15 @@ describe("readTextFile", () => {
     ["a ZIP archive", Buffer.from("PK\x03\x04rest", "latin1"), "a ZIP archive"],
     ["Latin-1 text", Buffer.from('{"a": "caf\xe9"}', "latin1"), "bytes that are not UTF-8 text (at byte offset 10)"],
   ])("names %s", (_what, bytes, words) => {
-    expect(problemsOf(() => readTextFile(file("input.json", bytes), "a JSON file"))).toContain(words);
+    const [problem] = problemsOf(() => readTextFile(file("input.json", bytes), "a JSON file"));
+    expect(problem).toMatchObject({ path: [], place: "(file)" });
+    expect((problem.given as Description).text).toContain(words);
   });
 
   it("says why a file cannot be read, and how to name another", () => {
-    const message = problemsOf(() => readTextFile(join(dir, "missing.json"), "a JSON file", { hint: "; set FILE" }));
-    expect(message).toContain("allowed: a JSON file (it does not exist); set FILE");
-    expect(problemsOf(() => readTextFile(dir, "a JSON file"))).toContain("(it is a folder)");
+    const missing = join(dir, "missing.json");
+    expect(problemsOf(() => readTextFile(missing, "a JSON file", { hint: "; set FILE" }))).toEqual([at("(file)", missing, "a JSON file (it does not exist); set FILE")]);
+    expect(problemsOf(() => readTextFile(dir, "a JSON file"))).toEqual([at("(file)", dir, "a JSON file (it is a folder)")]);
   });
 });
 
@@ -137,9 +171,9 @@ describe("readTextFile: size", () => {
   it("refuses a file larger than the limit before reading it", () => {
     const file = join(tempDir("json-input-"), "big.json");
     writeFileSync(file, "x".repeat(3 * 1024 * 1024));
-    expect(problemsOf(() => readTextFile(file, "a JSON file", { maxBytes: 1024 * 1024 }))).toContain(
-      "(file): given a file of 3 MiB; allowed: a JSON file, of at most 1 MiB",
-    );
+    expect(problemsOf(() => readTextFile(file, "a JSON file", { maxBytes: 1024 * 1024 }))).toEqual([
+      at("(file)", new Description("a file of 3 MiB"), "a JSON file, of at most 1 MiB"),
+    ]);
     expect(readTextFile(file, "a JSON file").length).toBe(3 * 1024 * 1024);
   });
 });

@@ -201,3 +201,13 @@ function fail(io: Io, message: string): number {
   io.err(`${message}\n`);
   return 1;
 }
+
+// `node dist/cdktf-runner.js <command> [arguments]`, which `npm run synth|diff|deploy|destroy|output` run after the build.
+if (require.main === module) {
+  const [command, ...args] = process.argv.slice(2);
+  runCdktf(command, args, process.env, {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    isTerminal: Boolean(process.stdout.isTTY),
+  }).then((code) => (process.exitCode = code));
+}

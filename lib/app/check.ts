@@ -5,6 +5,8 @@
  * In GitHub Actions it also refuses a local state backend, and writes each finding as a workflow annotation on the
  * deployments file. Exits 1 on any error.
  */
+import * as core from "@actions/core";
+import type { AnnotationProperties } from "@actions/core";
 import { App } from "cdktf";
 import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { findNodeAtLocation, Node, parseTree } from "jsonc-parser";
@@ -143,11 +145,18 @@ function localStateFindings(deployments: readonly Deployment[]): Finding[] {
   );
 }
 
+/** A finding as GitHub shows it on a file of the pull request. */
+export interface Annotation {
+  readonly level: Finding["level"];
+  readonly message: string;
+  readonly properties: AnnotationProperties;
+}
+
 /**
- * Each finding as a GitHub Actions workflow command (::error / ::warning) on the deployments file, at the line of
- * the key it is about (or of its deployment), so that GitHub shows it on the file in the pull request.
+ * Each finding as a GitHub Actions annotation on the deployments file, at the line of the key it is about (or of its
+ * deployment), so that GitHub shows it on the file in the pull request.
  */
-export function workflowAnnotations(file: string, findings: readonly Finding[]): string[] {
+export function workflowAnnotations(file: string, findings: readonly Finding[]): Annotation[] {
   let tree: Node | undefined;
   let text = "";
   try {
@@ -161,19 +170,16 @@ export function workflowAnnotations(file: string, findings: readonly Finding[]):
     const path = typeof f.where !== "string" ? f.where : names.includes(f.where) ? ["deployments", names.indexOf(f.where)] : [];
     let node: Node | undefined;
     for (let n = path.length; tree && !node && n > 0; n--) node = findNodeAtLocation(tree, path.slice(0, n));
-    const line = node ? `,line=${text.slice(0, node.offset).split("\n").length}` : "";
     // f.where stays the raw key above, to find it in the file; what is shown has its hidden characters escaped.
-    const title = showHiddenCharacters(`npm run check: ${whereOf(f)}`);
-    return `::${f.level} file=${property(file)}${line},title=${property(title)}::${data(showHiddenCharacters(f.message))}`;
+    const properties: AnnotationProperties = { title: showHiddenCharacters(`npm run check: ${whereOf(f)}`), file };
+    if (node) properties.startLine = text.slice(0, node.offset).split("\n").length;
+    return { level: f.level, message: showHiddenCharacters(f.message), properties };
   });
 }
 
-/** GitHub's escaping of workflow command values. */
-function data(text: string): string {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function property(text: string): string {
-  return data(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+/** Writes annotations as workflow commands (::error / ::warning) on stdout, escaped by GitHub's own @actions/core. */
+export function printAnnotations(annotations: readonly Annotation[]): void {
+  for (const a of annotations) (a.level === "error" ? core.error : core.warning)(a.message, a.properties);
 }
 
 /** A finding's deployment, or its path as messages print it. */
@@ -212,7 +218,7 @@ export function checkCommand(argv: string[], env: NodeJS.ProcessEnv, print: (tex
   const file = args.positionals[0] !== undefined ? fromWhereTheUserStands(args.positionals[0], env) : deploymentsFile(env);
   const findings = checkDeployments(file, env);
   print(formatFindings(file, findings));
-  if (env.GITHUB_ACTIONS === "true") for (const annotation of workflowAnnotations(file, findings)) print(annotation);
+  if (env.GITHUB_ACTIONS === "true") printAnnotations(workflowAnnotations(file, findings));
   return findings.some((f) => f.level === "error") ? 1 : 0;
 }
 

@@ -3,8 +3,7 @@
  * and every selected deployment's Genesys Cloud credentials. Checked up front, so that a missing piece is one message
  * instead of a provider error after a long init, or cdktf's own message printed twice.
  */
-import { accessSync, constants } from "fs";
-import { delimiter, join } from "path";
+import which from "which";
 import { credentialsProblem, refusedVariablesProblem } from "./credentials";
 import { Deployment } from "./deployments";
 
@@ -12,8 +11,8 @@ export const TERRAFORM_MISSING =
   "Terraform CLI not found on PATH: install Terraform 1.x (https://developer.hashicorp.com/terraform/install) and run again.";
 
 /** Terraform on PATH and the credentials of every deployment given, as one message; undefined when all is there. */
-export function deployPrerequisiteProblem(deployments: readonly Deployment[], env: NodeJS.ProcessEnv, platform = process.platform): string | undefined {
-  if (!findExecutable("terraform", env.PATH ?? "", platform)) return TERRAFORM_MISSING;
+export function deployPrerequisiteProblem(deployments: readonly Deployment[], env: NodeJS.ProcessEnv): string | undefined {
+  if (!onPath("terraform", env)) return TERRAFORM_MISSING;
   const refused = refusedVariablesProblem(env);
   if (refused) return refused;
   const missing = deployments.flatMap((d) => {
@@ -28,17 +27,8 @@ export function deployPrerequisiteProblem(deployments: readonly Deployment[], en
   ].join("\n");
 }
 
-function findExecutable(name: string, path: string, platform: string): string | undefined {
-  const names = platform === "win32" ? [`${name}.exe`, `${name}.cmd`] : [name];
-  for (const dir of path.split(delimiter).filter(Boolean)) {
-    for (const file of names.map((n) => join(dir, n))) {
-      try {
-        accessSync(file, constants.X_OK);
-        return file;
-      } catch {
-        // not here
-      }
-    }
-  }
-  return undefined;
+/** Whether the environment's PATH (with PATHEXT's names on Windows) holds the executable, as a shell finds it. */
+function onPath(name: string, env: NodeJS.ProcessEnv): boolean {
+  // An empty PATH finds nothing (which would look in the current folder).
+  return Boolean(env.PATH) && which.sync(name, { path: env.PATH, pathExt: env.PATHEXT, nothrow: true }) !== null;
 }

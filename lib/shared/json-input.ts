@@ -5,7 +5,7 @@
  */
 import Ajv, { ErrorObject } from "ajv";
 import { closeSync, constants, fstatSync, openSync, readSync, Stats, statSync } from "fs";
-import { createScanner, JSONPath, ParseErrorCode, printParseErrorCode, visit } from "jsonc-parser";
+import { createScanner, ParseErrorCode, printParseErrorCode, visit } from "jsonc-parser";
 import { Description, InputError, nearestKey, Path, Problem } from "./problems";
 
 export type SchemaChecker = (data: unknown) => Problem[];
@@ -139,8 +139,8 @@ export const MAX_JSON_DEPTH = 256;
 /**
  * Parses JSON text strictly. Each of these is an InputError with where it is: a syntax error (line and column),
  * nesting deeper than MAX_JSON_DEPTH, and a key given twice in one object (JSON parsers disagree on which one
- * wins, so neither is taken). A number JavaScript cannot hold exactly (1e400, 12345678901234567890) is kept as
- * written, as a Description, so that checks refuse it and messages show what the user wrote.
+ * wins, so neither is taken), and a number JavaScript cannot hold exactly (1e400, 12345678901234567890), shown as
+ * written. What it returns is what JSON.parse read: plain data, nothing but JSON's own values.
  */
 export function parseJson(given: string, source: string, { comments = false }: { comments?: boolean } = {}): unknown {
   // With comments (the deployments file: JSON with // and /* */ comments, as editors' JSONC), each comment becomes
@@ -156,7 +156,6 @@ export function parseJson(given: string, source: string, { comments = false }: {
   }
   const problems: Problem[] = [];
   const keysOf: Map<string, number>[] = [];
-  const inexact: [JSONPath, string][] = [];
   visit(text, {
     onObjectBegin: () => void keysOf.push(new Map()),
     onObjectEnd: () => void keysOf.pop(),
@@ -174,14 +173,16 @@ export function parseJson(given: string, source: string, { comments = false }: {
     },
     onLiteralValue: (value, offset, length, _line, _column, path) => {
       if (typeof value === "number" && !(Number.isFinite(value) && (!Number.isInteger(value) || Number.isSafeInteger(value)))) {
-        inexact.push([path(), text.slice(offset, offset + length)]);
+        problems.push({ path: path(), given: new Description(text.slice(offset, offset + length)), allowed: ALLOWED_NUMBER });
       }
     },
   });
   if (problems.length > 0) throw new InputError(source, problems);
-  for (const [path, written] of inexact) data = replaceAt(data, path, new Description(written));
   return data;
 }
+
+/** What a number in the input may be: JSON.parse would round any other, or make it Infinity. */
+export const ALLOWED_NUMBER = `a number JavaScript holds exactly: a whole number from ${Number.MIN_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER}, or a decimal within ±1.8e308`;
 
 /** The first place where brackets nest deeper than MAX_JSON_DEPTH, as a problem; strings are skipped. */
 function depthProblem(text: string): Problem | undefined {
@@ -205,14 +206,6 @@ function depthProblem(text: string): Problem | undefined {
     } else if (c === "}" || c === "]") depth--;
   }
   return undefined;
-}
-
-function replaceAt(data: unknown, path: JSONPath, value: unknown): unknown {
-  if (path.length === 0) return value;
-  const [head, ...rest] = path;
-  const parent = data as Record<string | number, unknown>;
-  parent[head] = replaceAt(parent[head], rest, value);
-  return data;
 }
 
 function lineAndColumn(text: string, offset: number): string {

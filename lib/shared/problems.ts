@@ -1,3 +1,4 @@
+import { distance } from "fastest-levenshtein";
 import { showHiddenCharacters } from "./plain-text";
 
 /** Where in the data: its keys and list indexes from the top, `[]` for the top itself. */
@@ -103,20 +104,9 @@ export function nearestKey(key: string, keys: readonly string[], { holding: byHo
   const lower = key.toLowerCase();
   const sameButCase = keys.find((k) => k.toLowerCase() === lower);
   if (sameButCase) return sameButCase;
-  const scored = keys.map((k) => ({ k, d: editDistance(lower, k.toLowerCase()) })).filter(({ d }) => d <= Math.min(2, lower.length / 3));
+  const scored = keys.map((k) => ({ k, d: distance(lower, k.toLowerCase()) })).filter(({ d }) => d <= Math.min(2, lower.length / 3));
   scored.sort((a, b) => a.d - b.d);
   // Or the one key that holds it whole (scopes: additionalScopes; tokenLifetime: tokenLifetimeSeconds).
   const holding = byHolding && lower.length >= 4 ? keys.filter((k) => k.toLowerCase().includes(lower)) : [];
   return scored[0]?.k ?? (holding.length === 1 ? holding[0] : undefined);
-}
-
-/** Levenshtein distance, by rows. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = row;
-  }
-  return previous[b.length];
 }

@@ -1,6 +1,6 @@
 /**
  * Salesforce My Domain names, the Lightning hosts derived from them, and the redirect URIs on those hosts.
- * Host forms from forcedotcom/sfdx-core src/util/sfdcUrl.ts (see README, "Salesforce org types").
+ * Host forms from forcedotcom/sfdx-core src/util/sfdcUrl.ts (see docs/deployments.md, "Salesforce org types").
  * Names are case-insensitive in Salesforce; this module checks them case-insensitively and derives
  * lowercase hosts, which is how Salesforce serves them.
  */

@@ -4,7 +4,8 @@
  * Exit codes: 0 summary written; 2 a caution rule holds the plan (the gate: an OAuth client deleted or replaced, ...) and --allow-destroy was
  * not given; 1 unreadable or malformed input, or bad arguments.
  */
-import { readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "fs";
+import { readFileSync, realpathSync, statSync } from "fs";
+import writeFileAtomic from "write-file-atomic";
 import { dirname, resolve } from "path";
 import { parseArgs } from "util";
 import { renderMarkdown } from "./markdown";
@@ -92,14 +93,11 @@ function isVerdict(file: string): boolean {
   }
 }
 
-/** Writes through a temporary file beside the target, so that a failure leaves the old file or none, never half. */
+/** Written through a temporary file beside the target (write-file-atomic): a failure leaves the old file or none, never half. */
 function writeAtomically(file: string, text: string): void {
-  const temporary = `${file}.${process.pid}.tmp`;
   try {
-    writeFileSync(temporary, text);
-    renameSync(temporary, file);
+    writeFileAtomic.sync(file, text);
   } catch (e) {
-    rmSync(temporary, { force: true });
     throw jsonTargetError(file, (e as Error).message);
   }
 }
