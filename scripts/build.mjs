@@ -57,7 +57,7 @@ const [app, tools] = await Promise.all([
       "cdktf-runner": "lib/app/cdktf-runner.ts",
       "plan-summary": "lib/review/plan-summary/cli.ts",
       check: "lib/app/check.ts",
-      adopt: "lib/app/adopt.ts",
+      adopt: "lib/app/adopt-cli.ts",
     },
   }),
 ]);

@@ -223,9 +223,3 @@ export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: I
   }
   return undecided > 0 ? EXIT.undecided : EXIT.ok;
 }
-
-if (require.main === module) {
-  adoptCommand(process.argv.slice(2), process.env, { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) }).then(
-    (code) => (process.exitCode = code),
-  );
-}
