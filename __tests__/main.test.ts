@@ -69,14 +69,15 @@ describe("the app on the shipped deployments.json", () => {
     expect(stacks).toMatchSnapshot();
   });
 
-  it("records the warnings for cdktf to print: the placeholder org id, the implicit grant's retirement", () => {
+  it("records the warnings for cdktf to print: the placeholder org id, the implicit grant's retirement, how to keep an existing client", () => {
     const manifest = JSON.parse(readFileSync(join(run.outdir, "manifest.json"), "utf8"));
     for (const deployment of shipped.deployments) {
       const annotations = manifest.stacks[deployment.name].annotations;
-      expect(annotations.map((a: any) => a.level)).toEqual(["@cdktf/warn", "@cdktf/warn"]);
+      expect(annotations.map((a: any) => a.level)).toEqual(["@cdktf/warn", "@cdktf/warn", "@cdktf/warn"]);
       expect(annotations.map((a: any) => a.message.split(":")[0])).toEqual([
         "genesysCloud.organizationId is the placeholder 00000000-0000-0000-0000-000000000000",
         "Genesys is retiring the implicit grant",
+        `Deployment "${deployment.name}" would create a new implicit-grant client, which Genesys refuses on orgs of today. If the org already has this client (made by hand from the article), keep it and its implicit grant`,
       ]);
     }
   });

@@ -27,6 +27,7 @@ describe("checkDeployments (npm run check)", () => {
     );
     expect(findings.map((f) => [f.level, f.where, f.message.slice(0, 40)])).toEqual([
       ["warning", "production", "Genesys is retiring the implicit grant: "],
+      ["warning", "production", 'Deployment "production" would create a n'],
       ["warning", "uat", 'Additional scope "analytics:readonly" is'],
     ]);
   });
@@ -144,7 +145,7 @@ describe("the state guard and annotations in GitHub Actions", () => {
         "}",
       ].join("\n"),
     );
-    const implicit = checkDeployments(path, github).find((f) => f.level === "warning")!.message;
+    const [implicit, adopt] = checkDeployments(path, github).filter((f) => f.level === "warning").map((f) => f.message);
     expect(workflowAnnotations(path, checkDeployments(path, github))).toEqual([
       {
         level: "error",
@@ -152,6 +153,7 @@ describe("the state guard and annotations in GitHub Actions", () => {
         properties: { file: path, startLine: 5, title: "npm run check: deployments[1].backend" },
       },
       { level: "warning", message: implicit, properties: { file: path, startLine: 3, title: "npm run check: production" } },
+      { level: "warning", message: adopt, properties: { file: path, startLine: 3, title: "npm run check: production" } },
     ]);
     const bad = join(dir, "bad-annotated.json");
     writeFileSync(bad, '{\n  "deployments": [\n    { "name": "x", "genesysCloud": { "region": "mars-1" },\n      "salesforce": { "myDomain": "acme" } } ] }');
@@ -176,9 +178,10 @@ describe("the state guard and annotations in GitHub Actions", () => {
       spy.mockRestore();
     }
     // Once, in GitHub Actions only; ":" and "," in properties and line breaks in the message escaped.
-    expect(written).toHaveLength(1);
+    expect(written).toHaveLength(2);
     expect(written[0]).toMatch(/^::warning title=npm run check%3A production,file=.*a%3Ab%2Cc\.json,line=\d+::Genesys is retiring the implicit grant: /);
-    expect(written[0].trimEnd()).not.toMatch(/[\r\n]/);
+    expect(written[1]).toMatch(/^::warning title=npm run check%3A production,file=.*a%3Ab%2Cc\.json,line=\d+::Deployment "production" would create a new implicit-grant client/);
+    for (const line of written) expect(line.trimEnd()).not.toMatch(/[\r\n]/);
   });
 });
 

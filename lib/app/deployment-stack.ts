@@ -2,6 +2,7 @@ import { Annotations, Aspects, dependable, TerraformOutput, TerraformStack } fro
 import { Construct } from "constructs";
 import { DataGenesyscloudOrganizationsMe, GenesyscloudProvider, HCL_EXPORT, ServiceCloudVoiceOAuthClient } from "../construct/internal";
 import { declareBackend } from "./backend";
+import { keepExistingImplicitClient } from "../shared/policy";
 import { Deployment, Gateway, oauthClientProps } from "./deployments";
 import { PROVIDER_CONSTRAINT_BY_REGION } from "./regions";
 
@@ -38,6 +39,8 @@ export class DeploymentStack extends TerraformStack {
     }
     declareBackend(this, deployment.name, deployment.backend, baseDir);
     this.oauthClient = new ServiceCloudVoiceOAuthClient(this, DeploymentStack.OAUTH_CLIENT_CONSTRUCT_ID, oauthClientProps(deployment));
+    const { grantType, importClientId } = this.oauthClient.settings;
+    if (grantType === "implicit" && !importClientId) Annotations.of(this.oauthClient).addWarning(keepExistingImplicitClient(deployment.name));
     const { organizationId } = deployment.genesysCloud;
     if (organizationId && /^[0-]+$/.test(organizationId)) {
       Annotations.of(this).addWarning(

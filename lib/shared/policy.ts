@@ -43,6 +43,15 @@ export const IMPLICIT_GRANT_RETIREMENT =
   'Set oauthClient.grantType to "authorization-code" (Authorization Code with PKCE) once the CX Cloud, Digital and ' +
   "AI for Salesforce package your org runs supports it; on an existing client this is an in-place update that keeps its client id.";
 
+/** What a deployment that would create an implicit-grant client is told: an existing one can be kept by adopting it. */
+export function keepExistingImplicitClient(deploymentName: string): string {
+  return (
+    `Deployment "${deploymentName}" would create a new implicit-grant client, which Genesys refuses on orgs of today. If the org ` +
+    `already has this client (made by hand from the article), keep it and its implicit grant: npm run adopt -- ${deploymentName} --write ` +
+    "finds it and writes its id as oauthClient.importClientId, and the next deploy imports it."
+  );
+}
+
 /** A client is protected from destroy unless told otherwise: a new client gets a new id, which every org must be given. */
 export const DEFAULT_PREVENT_DESTROY = true;
 
