@@ -54,7 +54,7 @@ const [app, tools] = await Promise.all([
   build({
     ...options,
     entryPoints: {
-      "cdktf-runner": "lib/app/cdktf-runner.ts",
+      "cdktf-runner": "lib/app/cdktf-runner-cli.ts",
       "plan-summary": "lib/review/plan-summary/cli.ts",
       check: "lib/app/check.ts",
       adopt: "lib/app/adopt-cli.ts",

@@ -472,3 +472,19 @@ describe("comments in the deployments file", () => {
     expect(() => parseDeployments(broken, "deployments.json")).toThrow(/\(line 5, column 3\): given "\]\\n\}"; allowed: JSON: a value here/);
   });
 });
+
+describe("one client per Salesforce org", () => {
+  it("two deployments adopting one client (in any letter case) are refused, both named", () => {
+    const id = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+    const deployments = [
+      { ...valid, name: "production", oauthClient: { importClientId: id } },
+      { ...valid, name: "uat", salesforce: { myDomain: "acme", sandbox: "uat" }, oauthClient: { importClientId: id.toUpperCase() } },
+    ];
+    expect(messageFor(deployments)).toBe(
+      [
+        "deployments.json has 1 problem:",
+        `  - deployments[1].oauthClient.importClientId: given "${id.toUpperCase()}"; allowed: a client no other deployment adopts (deployments[0], "production", names it): one client serves one Salesforce org, and two deployments would undo each other's name and redirect URIs on every deploy`,
+      ].join("\n"),
+    );
+  });
+});

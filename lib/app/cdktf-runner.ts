@@ -10,10 +10,11 @@ import { spawnSync, SpawnSyncOptions } from "child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { dirname, join } from "path";
-import { deploymentEnvironment } from "./credentials";
+import { credentialsProblem, deploymentEnvironment } from "./credentials";
+import { GenesysApiError, oauthClientExists } from "./genesys-api";
 import { Deployment, loadDeploymentsOrProblem } from "./deployments";
 import { deployPrerequisiteProblem } from "./preflight";
-import { secondClientProblem } from "./second-client";
+import { adoptedClientProblem, secondClientProblem } from "./second-client";
 import { readStates, TERRAFORM_NOT_FOUND } from "./state";
 import { outputFolderProblem } from "./synth-output";
 import { fromWhereTheUserStands } from "../shared/paths";
@@ -78,7 +79,7 @@ async function runChecked(
 
   const selected = select(loaded.deployments, patterns, command);
   if (typeof selected === "string") return fail(io, selected);
-  if (command === "output") return printOutputs(selected, loaded.baseDir, env, io);
+  if (command === "output") return await printOutputs(selected, loaded.baseDir, env, io);
 
   const problem = deployPrerequisiteProblem(selected, env);
   if (problem) return fail(io, problem);
@@ -93,7 +94,8 @@ async function runChecked(
   const results: { name: string; status: number }[] = [];
   for (const deployment of selected) {
     if (selected.length > 1) io.out(`\n=== ${command} ${deployment.name} ===\n`);
-    const second = guarded ? await secondClientProblem(deployment, loaded.deployments, states.get(deployment.name), env) : undefined;
+    const state = states.get(deployment.name);
+    const second = guarded ? adoptedClientProblem(deployment, state) ?? (await secondClientProblem(deployment, loaded.deployments, state, env)) : undefined;
     if (second) {
       io.err(`${second}\n`);
       results.push({ name: deployment.name, status: 1 });
@@ -162,20 +164,43 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** The client id and redirect URIs of each deployment, from its state (lib/app/state.ts), with the next step. */
-function printOutputs(deployments: readonly Deployment[], baseDir: string, env: NodeJS.ProcessEnv, io: Io): number {
+/**
+ * The client id and redirect URIs of each deployment, from its state (lib/app/state.ts), with the next step; and,
+ * where the deployment's Genesys Cloud credentials are set, whether the org still has that client.
+ */
+async function printOutputs(deployments: readonly Deployment[], baseDir: string, env: NodeJS.ProcessEnv, io: Io): Promise<number> {
   const readings = readStates(deployments, baseDir, env);
   const first = readings.values().next().value;
   if (first && "problem" in first && first.problem === TERRAFORM_NOT_FOUND) return fail(io, TERRAFORM_NOT_FOUND);
   let failed = 0;
-  for (const [name, reading] of readings) {
+  for (const deployment of deployments) {
+    const reading = readings.get(deployment.name)!;
+    const name = deployment.name;
     if ("problem" in reading) {
       failed++;
       io.err(`${name}: ${reading.problem}\n`);
-    } else if (!reading.outputs.clientId) {
+      continue;
+    }
+    const { clientId, redirectUris } = reading.outputs;
+    if (!clientId) {
       io.out(`${name}: not deployed yet (its state holds no client id)\n`);
-    } else {
-      io.out(`${name}: client id ${reading.outputs.clientId}\n  redirect URIs: ${reading.outputs.redirectUris.join(", ")}\n  ${SALESFORCE_NEXT_STEP}\n`);
+      continue;
+    }
+    io.out(`${name}: client id ${clientId}\n  redirect URIs: ${redirectUris.join(", ")}\n  ${SALESFORCE_NEXT_STEP}\n`);
+    const adopted = adoptedClientProblem(deployment, reading);
+    if (adopted) io.err(`${adopted.replace(" Nothing was run.", "")}\n`);
+    if (credentialsProblem(deployment, env) === undefined) {
+      try {
+        if (!(await oauthClientExists(deployment, env, clientId))) {
+          io.err(
+            `${name}: client ${clientId} no longer exists in Genesys Cloud (deleted outside Terraform): the next deploy creates a new client, ` +
+              "with a new client id, which the Salesforce org must then be given.\n",
+          );
+        }
+      } catch (e) {
+        if (!(e instanceof GenesysApiError)) throw e;
+        io.err(`${e.message}\n  (whether client ${clientId} still exists could not be asked)\n`);
+      }
     }
   }
   return failed > 0 ? 1 : 0;
@@ -200,14 +225,4 @@ export function cdktfCli(): string {
 function fail(io: Io, message: string): number {
   io.err(`${message}\n`);
   return 1;
-}
-
-// `node dist/cdktf-runner.js <command> [arguments]`, which `npm run synth|diff|deploy|destroy|output` run after the build.
-if (require.main === module) {
-  const [command, ...args] = process.argv.slice(2);
-  runCdktf(command, args, process.env, {
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
-    isTerminal: Boolean(process.stdout.isTTY),
-  }).then((code) => (process.exitCode = code));
 }

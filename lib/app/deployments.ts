@@ -94,9 +94,23 @@ function valueProblems(data: unknown): Problem[] {
   const problems: Problem[] = [];
   const firstWithName = new Map<string, number>();
   const firstWithState = new Map<string, number>();
+  const firstWithClient = new Map<string, number>();
   deployments.forEach((deployment: unknown, i: number) => {
     if (!isJsonObject(deployment)) return;
     const at = ["deployments", i];
+    const clientId = isJsonObject(deployment.oauthClient) ? deployment.oauthClient.importClientId : undefined;
+    // One client per Salesforce org: two deployments adopting one client would rename it and replace its redirect
+    // URI in turn, each undoing the other on every deploy (Genesys ids are GUIDs, in any case).
+    const sameClient = typeof clientId === "string" ? seenBefore(firstWithClient, clientId.toLowerCase(), i) : undefined;
+    if (sameClient !== undefined) {
+      problems.push({
+        path: [...at, "oauthClient", "importClientId"],
+        given: clientId,
+        allowed:
+          `a client no other deployment adopts (deployments[${sameClient}], ${JSON.stringify(deployments[sameClient].name)}, names it): ` +
+          "one client serves one Salesforce org, and two deployments would undo each other's name and redirect URIs on every deploy",
+      });
+    }
     if (typeof deployment.name === "string") {
       // Stack directories must differ on case-insensitive file systems too.
       const sameName = seenBefore(firstWithName, deployment.name.toLowerCase(), i);

@@ -65,6 +65,14 @@ export async function listOAuthClients(deployment: Deployment, env: NodeJS.Proce
   }
 }
 
+/** Whether the org still has the client (false: deleted, say by hand in the admin UI). */
+export async function oauthClientExists(deployment: Deployment, env: NodeJS.ProcessEnv, id: string, options: ApiOptions = {}): Promise<boolean> {
+  const call = caller(deployment, options);
+  const token = await accessToken(deployment, env, call);
+  const found = await call("api", `/api/v2/oauth/clients/${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${token}` } }, { missing: true });
+  return found !== undefined && (found as ApiOAuthClient).state !== "deleted";
+}
+
 /** The deployment's access token, or one for its client credentials (the provider's order). */
 async function accessToken(deployment: Deployment, env: NodeJS.ProcessEnv, call: Call): Promise<string> {
   const own = deploymentEnvironment(deployment, env);
@@ -79,12 +87,13 @@ async function accessToken(deployment: Deployment, env: NodeJS.ProcessEnv, call:
   return body.access_token;
 }
 
-type Call = (to: "login" | "api", path: string, init?: RequestInit) => Promise<unknown>;
+/** `missing`: a 404 is an answer (undefined), not an error. */
+type Call = (to: "login" | "api", path: string, init?: RequestInit, options?: { missing?: boolean }) => Promise<unknown>;
 
 function caller(deployment: Deployment, { sleep = (ms) => new Promise((r) => setTimeout(r, ms)), tries = DEFAULT_TRIES }: ApiOptions): Call {
   const endpoints = genesysEndpoints(deployment.genesysCloud);
   const failed = (what: string) => new GenesysApiError(`deployment "${deployment.name}": ${what}`);
-  return async (to, path, init = {}) => {
+  return async (to, path, init = {}, { missing = false } = {}) => {
     const url = endpoints[to] + path;
     const shown = `${init.method ?? "GET"} ${url.split("?")[0]}`;
     for (let attempt = 1; ; attempt++) {
@@ -100,6 +109,7 @@ function caller(deployment: Deployment, { sleep = (ms) => new Promise((r) => set
         throw failed(`could not reach Genesys Cloud (${shown}): ${cause}; tried ${tries} times`);
       }
       if (response.ok) return response.json();
+      if (missing && response.status === 404) return undefined;
       const message = await errorMessage(response);
       const retryable = response.status === 429 || (response.status >= 500 && response.status !== 501);
       if (retryable && attempt < tries) {

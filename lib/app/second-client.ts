@@ -12,6 +12,24 @@ import { StateReading } from "./state";
 import { resolveOAuthClientSettings } from "../construct/internal";
 import { showHiddenCharacters } from "../shared/plain-text";
 
+/**
+ * The state holds one client and oauthClient.importClientId names another (the id was changed after adoption):
+ * Terraform would go on managing the state's client, silently. Said with what to do; undefined when they agree.
+ */
+export function adoptedClientProblem(deployment: Deployment, state: StateReading | undefined): string | undefined {
+  const named = deployment.oauthClient?.importClientId;
+  const held = state && "outputs" in state ? state.outputs.clientId : undefined;
+  if (!named || !held || named.toLowerCase() === held.toLowerCase()) return undefined;
+  return [
+    `${deployment.name}: its state holds client ${held}, but oauthClient.importClientId names client ${named}. Terraform ignores an import ` +
+      `once its state holds the client, so it would go on managing ${held}. Nothing was run.`,
+    `  To keep ${held}: set importClientId back to "${held}" (or remove it).`,
+    `  To manage ${named} instead: in cdktf.out/stacks/${deployment.name}, remove the old client from the state ` +
+      "(terraform state list, then terraform state rm <its genesyscloud_oauth_client address>), and deploy again: " +
+      `${named} is imported, and ${held} is left in Genesys Cloud as it is.`,
+  ].join("\n");
+}
+
 /** Why the deployment must not create a client now, or undefined when it may (or creates none). */
 export async function secondClientProblem(
   deployment: Deployment,

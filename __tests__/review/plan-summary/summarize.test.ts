@@ -200,3 +200,19 @@ describe("a name or description that looks like an evaluated template (SCV-R8)",
     expect(JSON.stringify(summary)).not.toMatch(/abc123/);
   });
 });
+
+describe("a client deleted outside Terraform and created again (SCV-R9)", () => {
+  it("holds the plan: the drift's delete and the plan's create of one address", () => {
+    const address = "genesyscloud_oauth_client.c";
+    const client = { name: "SCV", authorized_grant_type: "CODE", scopes: [], registered_redirect_uris: [] };
+    const plan = {
+      format_version: "1.2",
+      planned_values: { root_module: {} },
+      resource_drift: [{ address, mode: "managed", type: "genesyscloud_oauth_client", name: "c", change: { actions: ["delete"], before: client, after: null } }],
+      resource_changes: [{ address, mode: "managed", type: "genesyscloud_oauth_client", name: "c", change: { actions: ["create"], before: null, after: client, after_unknown: { id: true } } }],
+    };
+    const [change] = summarizePlans([{ stack: "production", file: "production.json", plan } as never]).stacks[0].changes;
+    expect(change.dangerous).toBe(true);
+    expect(change.cautions).toEqual([expect.stringMatching(/^SCV-R9: the client was deleted outside Terraform since the last apply/)]);
+  });
+});

@@ -97,9 +97,10 @@ export function summarizePlans(plans: readonly StackPlan[], rules: readonly Revi
 function summarizeStack({ stack, file, plan }: StackPlan, rules: readonly ReviewRule[]): StackSummary {
   const counts = emptyCounts();
   const changes: ChangeSummary[] = [];
+  const deletedOutside = new Set((plan.resource_drift ?? []).filter((rc) => kindOf(rc.change.actions) === "delete").map((rc) => rc.address));
   for (const rc of plan.resource_changes ?? []) {
     if (rc.mode === "data") continue;
-    const summary = summarizeChange(rc, rules);
+    const summary = summarizeChange(rc, rules, deletedOutside.has(rc.address));
     if (summary.importId !== undefined) counts.import += 1;
     if ((COUNTED as readonly string[]).includes(summary.kind)) counts[summary.kind as Counted] += 1;
     if (summary.kind !== "no-op" && summary.kind !== "read") changes.push(summary);
@@ -109,7 +110,7 @@ function summarizeStack({ stack, file, plan }: StackPlan, rules: readonly Review
   return { stack, file, counts, changes, drift };
 }
 
-export function summarizeChange(rc: ResourceChange, rules: readonly ReviewRule[] = RULES): ChangeSummary {
+export function summarizeChange(rc: ResourceChange, rules: readonly ReviewRule[] = RULES, deletedOutside = false): ChangeSummary {
   const kind = kindOf(rc.change.actions);
   // Everything said of the change (its name in the headline, what the rules quote) sees sensitive values masked.
   const before = masked(asRecord(rc.change.before), rc.change.before_sensitive);
@@ -120,7 +121,7 @@ export function summarizeChange(rc: ResourceChange, rules: readonly ReviewRule[]
     ...(rc.action_reason ? [REASONS[rc.action_reason] ?? rc.action_reason] : []),
     ...(rc.change.replace_paths ?? []).map((path) => `${path.join(".")} forces replacement`),
   ];
-  const findings = isClient ? review({ kind, before, after }, rules) : [];
+  const findings = isClient ? review({ kind, before, after, deletedOutside }, rules) : [];
   const said = (level: string, except?: string) =>
     findings.filter((f) => f.level === level && f.rule !== except).map((f) => `${f.rule}: ${f.message}`);
   return {

@@ -8,6 +8,7 @@ import { redirectUriRemoved } from "./scv-r5-redirect-uri-removed";
 import { scopesBelowSeven } from "./scv-r6-scopes-below-seven";
 import { foreignRedirectHost } from "./scv-r7-foreign-redirect-host";
 import { evaluatedText } from "./scv-r8-evaluated-text";
+import { deletedOutside } from "./scv-r9-deleted-outside";
 
 export const RULES: readonly ReviewRule[] = [
   clientIdChanges,
@@ -18,6 +19,7 @@ export const RULES: readonly ReviewRule[] = [
   scopesBelowSeven,
   foreignRedirectHost,
   evaluatedText,
+  deletedOutside,
 ];
 
 /** What every rule finds in one client change. */
