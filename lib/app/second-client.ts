@@ -53,13 +53,14 @@ export async function secondClientProblem(
   const found = candidatesFor(settings.lightningHost, clients.filter((c) => !named.has(c.id.toLowerCase())));
   if (!found.by.startsWith("a redirect URI") || found.clients.length === 0) return undefined;
   const list = found.clients.map((c) => `  - client ${c.id} ${JSON.stringify(c.name)}, grant ${grantInWords(c.authorizedGrantType)}`);
-  return showHiddenCharacters(
-    [
+  // Each line with its hidden characters shown (a client's name comes from the org), the lines kept apart.
+  return [
       `${deployment.name}: the org already has ${found.clients.length === 1 ? "a client" : `${found.clients.length} clients`} on ${settings.lightningHost}, ` +
         "and this deploy would create another (a second client id for the same Salesforce org). Nothing was run.",
       ...list,
       `  Adopt it: npm run adopt -- ${deployment.name} --write (then deploy again: an import, no new client, the same id).`,
       `  To create another on purpose, set "allowSecondClient": true on deployment "${deployment.name}".`,
-    ].join("\n"),
-  );
+    ]
+    .map(showHiddenCharacters)
+    .join("\n");
 }
