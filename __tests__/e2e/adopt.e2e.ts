@@ -7,7 +7,7 @@
  */
 import { readFileSync, writeFileSync } from "fs";
 import { SEED_ARTICLE_SCOPES } from "../support/seed-article";
-import { ACME, deployment, expectSuccess, Harness, root, runCommand, useHarness } from "./harness";
+import { ACME, deployment, expectSuccess, Harness, planSummary, root, runCommand, useHarness } from "./harness";
 
 const TODAY = { ...ACME, legacyImplicitGrant: false };
 const harness = useHarness(undefined, [TODAY]);
@@ -124,4 +124,23 @@ it("a 429 with Retry-After, then success", async () => {
   expect(run.status).toBe(0);
   expect(run.stdout).toContain(`client ${id}`);
   expect(h.emulator.requests.slice(from).filter((r) => r.startsWith("GET /api/v2/oauth/clients"))).toEqual(["GET /api/v2/oauth/clients 429", "GET /api/v2/oauth/clients 200"]);
+});
+
+it("--guard, as the pipelines run it: exit 1 and a note beside the plan, which the PR comment says under its warnings", async () => {
+  const h = harness();
+  const id = byHand(h, "wayne.lightning.force.com");
+  h.writeDeployments([deployment("wayne", "wayne", { grantType: "authorization-code" })]);
+  await expectSuccess(h.synth());
+  await expectSuccess(h.terraform("wayne", "init", "-input=false", "-no-color"));
+  const plan = await h.planJson("wayne");
+  const note = plan.replace(/\.json$/, ".note.json");
+  const run = await adopt(h, ["wayne", "--guard", "--note", note], credentials);
+  expect(run.status).toBe(1);
+  expect(run.stderr).toContain(`wayne: the org already has a client on wayne.lightning.force.com`);
+  const summary = await planSummary(plan.replace(/\/[^/]+$/, ""));
+  expect(summary.stdout).toContain("> - `wayne`: wayne: the org already has a client on wayne&#46;lightning&#46;force&#46;com, and this deploy would create another");
+  expect(summary.stdout).toContain(`>   - - client ${id}`);
+  // Adopted, it passes the guard.
+  h.writeDeployments([deployment("wayne", "wayne", { grantType: "authorization-code", importClientId: id })]);
+  expect((await adopt(h, ["wayne", "--guard"], credentials)).status).toBe(0);
 });

@@ -13,9 +13,11 @@ import { parseArgs } from "util";
 import { select } from "./cdktf-runner";
 import { Deployment, deploymentsFile, loadDeployments, oauthClientProps, parseDeployments } from "./deployments";
 import { ApiOAuthClient, GenesysApiError, listOAuthClients, ApiOptions } from "./genesys-api";
+import { adoptedClientProblem, secondClientProblem } from "./second-client";
 import { readStates } from "./state";
 import { OAuthClientSettings, resolveOAuthClientSettings } from "../construct/internal";
 import { readTextFile } from "../shared/json-input";
+import { fromWhereTheUserStands } from "../shared/paths";
 import { showHiddenCharacters } from "../shared/plain-text";
 import { GRANT_TYPES } from "../shared/policy";
 import { InputError } from "../shared/problems";
@@ -34,6 +36,9 @@ its credentials). Secrets are never shown.
   --write           write the one candidate's id as oauthClient.importClientId into the deployments file
                     (comments, key order and indentation kept); the next deploy imports it instead of creating one
   --client-id <id>  with several candidates, the one to write (one deployment at a time)
+  --guard           instead: exit 1 when a deploy of the deployments would create a second client for an org (the
+                    check npm run deploy and diff make; pipelines that run terraform themselves run this)
+  --note <file>     with --guard and one deployment: also write what it found for plan-summary (<stack>.note.json)
   -h, --help        this text
 
 Exit code: 0 when every named deployment has exactly one candidate or is adopted already; 3 when some deployment
@@ -133,7 +138,11 @@ export function writeImportClientId(file: string, index: number, clientId: strin
 export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: Io, api: ApiOptions = {}): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { write: { type: "boolean" }, "client-id": { type: "string" }, help: { type: "boolean", short: "h" } } });
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { write: { type: "boolean" }, "client-id": { type: "string" }, guard: { type: "boolean" }, note: { type: "string" }, help: { type: "boolean", short: "h" } },
+    });
   } catch (e) {
     io.err(`adopt: ${(e as Error).message}\n${USAGE}\n`);
     return EXIT.error;
@@ -156,6 +165,7 @@ export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: I
     io.err(`${selected}\n`);
     return EXIT.error;
   }
+  if (args.values.guard) return guard(selected, deployments, file, args.values.note, env, io, api);
   const chosen = args.values["client-id"]?.trim();
   if (chosen !== undefined && selected.length !== 1) {
     io.err(`adopt: --client-id: given ${JSON.stringify(chosen)} for ${selected.length} deployments; allowed: one deployment named with it\n`);
@@ -222,4 +232,23 @@ export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: I
     }
   }
   return undecided > 0 ? EXIT.undecided : EXIT.ok;
+}
+
+/** --guard: the deploy's check for a second client, for pipelines that run terraform themselves. */
+async function guard(selected: Deployment[], all: Deployment[], file: string, note: string | undefined, env: NodeJS.ProcessEnv, io: Io, api: ApiOptions): Promise<number> {
+  if (note !== undefined && selected.length !== 1) {
+    io.err(`adopt: --note: given for ${selected.length} deployments; allowed: one deployment named with it\n`);
+    return EXIT.error;
+  }
+  const states = readStates(selected, dirname(resolve(file)), env);
+  let found = 0;
+  for (const deployment of selected) {
+    const state = states.get(deployment.name);
+    const problem = adoptedClientProblem(deployment, state) ?? (await secondClientProblem(deployment, all, state, env, api));
+    if (!problem) continue;
+    found++;
+    io.err(`${problem}\n`);
+    if (note !== undefined) writeFileSync(fromWhereTheUserStands(note, env), `${JSON.stringify({ stack: deployment.name, note: problem }, null, 2)}\n`);
+  }
+  return found > 0 ? EXIT.error : EXIT.ok;
 }

@@ -187,3 +187,18 @@ describe("the plan-summary bin (dist/plan-summary.js)", () => {
     );
   });
 });
+
+describe("notes beside the plans (<stack>.note.json, npm run adopt --guard writes one)", () => {
+  it("are said under the warnings, each line of its own; a note for a stack no plan names is refused", () => {
+    const dir = tempDir("notes-");
+    writeFileSync(join(dir, "production.json"), readFileSync(at("update")[0]));
+    writeFileSync(join(dir, "production.note.json"), JSON.stringify({ stack: "production", note: "production: the org already has a client on acme.lightning.force.com\n  Adopt it: npm run adopt -- production --write" }));
+    const { code, out } = run([dir]);
+    expect(code).toBe(EXIT.ok);
+    expect(out).toContain("> - `production`: production: the org already has a client on acme&#46;lightning&#46;force&#46;com\n>   - Adopt it: npm run adopt -- production --write");
+    writeFileSync(join(dir, "staging.note.json"), JSON.stringify({ stack: "staging", note: "x" }));
+    const refused = run([dir]);
+    expect(refused.code).toBe(EXIT.input);
+    expect(refused.err).toContain('stack: given "staging"; allowed: the stack of one of the plans read (production)');
+  });
+});

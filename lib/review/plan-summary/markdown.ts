@@ -105,9 +105,14 @@ function dangerBlock({ stacks }: PlanSummary, allowDestroy: boolean, room: numbe
 }
 
 function warningBlock({ stacks }: PlanSummary, room: number): string[] {
-  const warnings = stacks.flatMap((s) =>
-    s.changes.flatMap((c) => c.warnings.map((w) => `> - ${code(s.stack)}: ${code(c.address)}: ${escape(w)}`)),
-  );
+  const warnings = stacks.flatMap((s) => [
+    // A note's first line is its item; its other lines follow under it.
+    ...s.notes.map((note) => {
+      const [first, ...rest] = note.split("\n").map((line) => escape(line.trim()));
+      return [`> - ${code(s.stack)}: ${first}`, ...rest.filter(Boolean).map((line) => `>   - ${line}`)].join("\n");
+    }),
+    ...s.changes.flatMap((c) => c.warnings.map((w) => `> - ${code(s.stack)}: ${code(c.address)}: ${escape(w)}`)),
+  ]);
   return warnings.length === 0 ? [] : [["> [!WARNING]", ...capped(warnings, HEAD_ITEMS, "> - ", room)].join("\n")];
 }
 

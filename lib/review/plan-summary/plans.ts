@@ -42,7 +42,15 @@ export interface StackPlan {
   readonly stack: string;
   readonly file: string;
   readonly plan: Plan;
+  /** What the pipeline found beside the plan (a `<stack>.note.json`), for the reviewer. */
+  readonly notes?: string[];
 }
+
+/**
+ * A note the pipeline writes beside a plan (`<stack>.note.json`: `{ "stack", "note" }`), such as `npm run adopt
+ * --guard`'s finding that the org already has a client for this Salesforce org. Shown under the warnings.
+ */
+export const NOTE_SUFFIX = ".note.json";
 
 const resourceChange = {
   type: "object",
@@ -95,7 +103,9 @@ export function readPlans(paths: readonly string[], { skip }: { skip?: string } 
   const visited = new Set<string>();
   // `skip`: the verdict file (--json), which a folder of plans may hold from an earlier run.
   const skipped = skip === undefined ? undefined : resolve(skip);
-  const files = paths.flatMap((path) => planFilesAt(path, visited)).filter((file) => resolve(file) !== skipped || paths.includes(file));
+  const found = paths.flatMap((path) => planFilesAt(path, visited)).filter((file) => resolve(file) !== skipped || paths.includes(file));
+  const noteFiles = found.filter((file) => file.endsWith(NOTE_SUFFIX));
+  const files = found.filter((file) => !file.endsWith(NOTE_SUFFIX));
   const none = () =>
     new InputError("plan-summary", [
       { path: [], place: "(arguments)", given: paths, allowed: "one or more plan files, or directories holding them (*.json)" },
@@ -108,6 +118,17 @@ export function readPlans(paths: readonly string[], { skip }: { skip?: string } 
     return plan ? [plan] : [];
   });
   if (plans.length === 0) throw none();
+  for (const file of noteFiles) {
+    const note = parseJson(readTextFile(file, NOTE_FILE), file);
+    if (!isJsonObject(note) || typeof note.stack !== "string" || typeof note.note !== "string") {
+      throw new InputError(file, [{ path: [], place: "(file)", given: new Description("JSON that is not a note"), allowed: NOTE_FILE }]);
+    }
+    const plan = plans.find((p) => p.stack === note.stack);
+    if (!plan) {
+      throw new InputError(file, [{ path: ["stack"], given: note.stack, allowed: `the stack of one of the plans read (${plans.map((p) => p.stack).join(", ")})` }]);
+    }
+    Object.assign(plan, { notes: [...(plan.notes ?? []), note.note] });
+  }
   const firstOfStack = new Map<string, StackPlan>();
   const twice = plans.flatMap((plan) => {
     const first = firstOfStack.get(plan.stack);
@@ -178,6 +199,8 @@ export function readPlan(file: string, { verdict = "refuse" }: { verdict?: "refu
   if (problems.length > 0) throw new InputError(file, problems);
   return { stack: stackNameOf(file), file, plan: plan as Plan };
 }
+
+const NOTE_FILE = 'a note beside a plan: { "stack": "<stack>", "note": "<text>" }';
 
 const PLAN_LOG = "the log of terraform plan -json (one JSON message a line), not a plan";
 

@@ -46,6 +46,8 @@ export interface StackSummary {
   /** Every managed resource change but no-ops and reads. */
   readonly changes: ChangeSummary[];
   readonly drift: ChangeSummary[];
+  /** What the pipeline noted beside the plan (plans.ts, NOTE_SUFFIX). */
+  readonly notes: string[];
 }
 
 export interface PlanSummary {
@@ -94,7 +96,7 @@ export function summarizePlans(plans: readonly StackPlan[], rules: readonly Revi
   return { stacks, totals };
 }
 
-function summarizeStack({ stack, file, plan }: StackPlan, rules: readonly ReviewRule[]): StackSummary {
+function summarizeStack({ stack, file, plan, notes = [] }: StackPlan, rules: readonly ReviewRule[]): StackSummary {
   const counts = emptyCounts();
   const changes: ChangeSummary[] = [];
   const deletedOutside = new Set((plan.resource_drift ?? []).filter((rc) => kindOf(rc.change.actions) === "delete").map((rc) => rc.address));
@@ -107,7 +109,7 @@ function summarizeStack({ stack, file, plan }: StackPlan, rules: readonly Review
     else if (summary.importId !== undefined) changes.push(summary);
   }
   const drift = (plan.resource_drift ?? []).filter((rc) => rc.mode !== "data").map((rc) => summarizeChange(rc, rules));
-  return { stack, file, counts, changes, drift };
+  return { stack, file, counts, changes, drift, notes };
 }
 
 export function summarizeChange(rc: ResourceChange, rules: readonly ReviewRule[] = RULES, deletedOutside = false): ChangeSummary {
