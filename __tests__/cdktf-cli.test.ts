@@ -4,7 +4,8 @@
  */
 import { spawnSync } from "child_process";
 import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "fs";
-import { join } from "path";
+import { dirname, join } from "path";
+import { tmpdir } from "os";
 import { cdktfCli } from "../lib/app/cdktf-runner";
 import { tempDir } from "./support/temp-dir";
 
@@ -208,5 +209,36 @@ describe("where the user stands, and what a pipeline sees", () => {
     expect([run.status, run.stderr]).toEqual([0, ""]);
     expect(run.stdout).toBe("production: not deployed yet (its state holds no client id)\n");
     expect(readdirSync(join(out, "stacks/production")).filter((f) => f.startsWith("cdk.tf"))).toEqual(["cdk.tf"]);
+  });
+});
+
+describe("a built checkout that cannot be written (a read-only mount, another user's)", () => {
+  const asNobody = process.getuid?.() === 0 && spawnSync("setpriv", ["--version"]).status === 0;
+  (asNobody ? it : it.skip)("runs check, plan-summary and --help: the build writes nothing that is already built", () => {
+    const copy = join(work, "read-only");
+    mkdirSync(copy);
+    for (const entry of ["lib", "scripts", "dist", ".gen", "package.json", "cdktf.json", "deployments.json", "deployments.schema.json", "main.ts", "tsconfig.json"]) {
+      cpSync(join(root, entry), join(copy, entry), { recursive: true, preserveTimestamps: true });
+    }
+    symlinkSync(join(root, "node_modules"), join(copy, "node_modules"));
+    // Built where it stands (its source maps name its own paths), then made read-only.
+    expect(spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: copy }).status).toBe(0);
+    spawnSync("chmod", ["-R", "a-w,a+rX", copy]);
+    // The test's own temporary folders are private: the other user may pass through them, and no more.
+    for (let dir = work; dir.startsWith(tmpdir()) && dir !== dirname(tmpdir()); dir = dirname(dir)) spawnSync("chmod", ["a+x", dir]);
+    // As an unprivileged user (root writes anywhere), as npm run would run them.
+    const as = (args: string[]) =>
+      spawnSync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, ...args], {
+        cwd: copy,
+        encoding: "utf8",
+        env: { PATH: process.env.PATH, HOME: "/tmp", TMPDIR: "/tmp", CI: "true", CHECKPOINT_DISABLE: "1" },
+      });
+    const build = as(["scripts/build.mjs"]);
+    expect([build.status, build.stderr]).toEqual([0, ""]);
+    expect(as(["dist/check.js"]).status).toBe(0);
+    const summary = as(["dist/plan-summary.js", join(root, "__tests__/fixtures/plans/create.json")]);
+    expect([summary.status, summary.stderr]).toEqual([0, ""]);
+    expect(as(["dist/cdktf-runner.js", "deploy", "--help"]).stdout).toMatch(/^cdktf deploy \[stacks\.\.\.\]/);
+    expect(as(["dist/adopt.js", "--help"]).stdout).toMatch(/^usage: npm run adopt/);
   });
 });

@@ -223,3 +223,17 @@ describe("a deployment without genesysCloud.organizationId", () => {
     ]);
   });
 });
+
+describe("allowSecondClient", () => {
+  it("is a warning at its key: a second client for one Salesforce org is rarely meant", () => {
+    const findings = checkDeployments(file([{ ...base, name: "production", salesforce: { myDomain: "acme" }, oauthClient: { grantType: "authorization-code" }, allowSecondClient: true }]));
+    expect(findings).toEqual([
+      {
+        level: "warning",
+        where: ["deployments", 0, "allowSecondClient"],
+        message:
+          'deployment "production" may create a client although its org already has one for this Salesforce org: two client ids for one org, and the Salesforce org uses only one. Adopt the existing client instead (npm run adopt), unless a second one is meant.',
+      },
+    ]);
+  });
+});

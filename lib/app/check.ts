@@ -49,7 +49,12 @@ export function checkDeployments(file: string, env: NodeJS.ProcessEnv = {}): Fin
   try {
     const app = new App({ outdir, stackTraces: false, skipValidation: true });
     if (env.GITHUB_ACTIONS === "true") findings.push(...localStateFindings(deployments));
-    findings.push(...organizationFindings(deployments), ...protectionFindings(deployments), ...templateSyntaxFindings(deployments));
+    findings.push(
+      ...organizationFindings(deployments),
+      ...protectionFindings(deployments),
+      ...secondClientFindings(deployments),
+      ...templateSyntaxFindings(deployments),
+    );
     // loadDeployments has run the construct's checks: a stack of a loaded deployment does not throw InputError.
     for (const deployment of deployments) new DeploymentStack(app, deployment, dirname(resolve(file)));
     app.synth();
@@ -88,6 +93,23 @@ function organizationFindings(deployments: readonly Deployment[]): Finding[] {
             message:
               `deployment "${deployment.name}" has no organizationId: credentials of another Genesys Cloud org would create the client there, silently. ` +
               "Set genesysCloud.organizationId to the org's id (Admin > Account Settings > Organization Settings), so that the plan stops instead.",
+          },
+        ]
+      : [],
+  );
+}
+
+/** allowSecondClient: true, said at its key: meant for a deliberate second client, and easy to leave behind. */
+function secondClientFindings(deployments: readonly Deployment[]): Finding[] {
+  return deployments.flatMap((deployment, i) =>
+    deployment.allowSecondClient
+      ? [
+          {
+            level: "warning" as const,
+            where: ["deployments", i, "allowSecondClient"],
+            message:
+              `deployment "${deployment.name}" may create a client although its org already has one for this Salesforce org: ` +
+              "two client ids for one org, and the Salesforce org uses only one. Adopt the existing client instead (npm run adopt), unless a second one is meant.",
           },
         ]
       : [],
