@@ -62,6 +62,15 @@ describe("plan-summary --json", () => {
         reasons: ["it is no longer in the configuration (a removed deployment, or a changed construct id)"],
         cautions: [expect.stringMatching(/^SCV-R2: it uses the implicit grant, and Genesys no longer creates implicit-grant clients/)],
       },
+      {
+        // A description the plan marks sensitive is held: no deployments file writes one so (SCV-R8).
+        stack: "sensitive",
+        address: "genesyscloud_oauth_client.service-cloud-voice_client_A93DE14E",
+        name: "Salesforce Service Cloud Voice (acme.lightning.force.com)",
+        kind: "update",
+        reasons: [],
+        cautions: [expect.stringMatching(/^SCV-R8: the planned description is marked sensitive \(not shown\)/)],
+      },
     ]);
     expect(verdict.warnings.map((w: any) => w.warning.split(":")[0])).toEqual(["SCV-R4", "SCV-R5", "SCV-R6", "SCV-R7"]);
     expect(JSON.stringify(verdict)).not.toMatch(/s3cr3t|hidden-description/);

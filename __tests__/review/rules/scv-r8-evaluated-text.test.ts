@@ -28,3 +28,10 @@ describe("SCV-R8: a name or description that looks like an evaluated template", 
     expect(evaluatedText.check(change("create", {}, { ...client, name: "x".repeat(201) }))).toHaveLength(1);
   });
 });
+
+describe("SCV-R8 on a name the plan marks sensitive", () => {
+  it("Noncompliance: a sensitive name or description is held, its value unseen", () => {
+    const found = evaluatedText.check({ ...change("update", client, { ...client, name: "(sensitive)" }), sensitive: ["name"] });
+    expect(found).toEqual([expect.stringMatching(/^the planned name is marked sensitive \(not shown\), which no deployments file or construct does/)]);
+  });
+});

@@ -123,7 +123,9 @@ export function summarizeChange(rc: ResourceChange, rules: readonly ReviewRule[]
     ...(rc.action_reason ? [REASONS[rc.action_reason] ?? rc.action_reason] : []),
     ...(rc.change.replace_paths ?? []).map((path) => `${path.join(".")} forces replacement`),
   ];
-  const findings = isClient ? review({ kind, before, after, deletedOutside }, rules) : [];
+  const marks = asRecord(rc.change.after_sensitive);
+  const sensitive = rc.change.after_sensitive === true ? Object.keys(after) : Object.keys(marks).filter((key) => isMarked(marks[key]));
+  const findings = isClient ? review({ kind, before, after, deletedOutside, sensitive }, rules) : [];
   const said = (level: string, except?: string) =>
     findings.filter((f) => f.level === level && f.rule !== except).map((f) => `${f.rule}: ${f.message}`);
   return {

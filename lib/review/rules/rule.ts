@@ -9,6 +9,8 @@ export interface ClientChange {
   readonly kind: ChangeKind;
   readonly before: Readonly<Record<string, unknown>>;
   readonly after: Readonly<Record<string, unknown>>;
+  /** The attributes the plan marks sensitive (their values here are masked). */
+  readonly sensitive?: readonly string[];
   /** The plan's drift says the client was deleted outside Terraform since the last apply. */
   readonly deletedOutside?: boolean;
 }

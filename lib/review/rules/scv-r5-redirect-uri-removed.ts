@@ -6,8 +6,9 @@ export const redirectUriRemoved: ReviewRule = {
   id: "SCV-R5",
   level: "warning",
   title: "A Salesforce redirect URI is removed from a client",
-  check: ({ kind, before, after }) =>
-    kind === "update" || kind === "replace"
+  // Masked (sensitive) lists cannot be compared: nothing is said of them.
+  check: ({ kind, before, after, sensitive = [] }) =>
+    (kind === "update" || kind === "replace") && !sensitive.includes("registered_redirect_uris")
       ? listOf(before.registered_redirect_uris)
           .filter((uri): uri is string => typeof uri === "string" && isSalesforceRedirectUri(uri))
           .filter((uri) => !listOf(after.registered_redirect_uris).includes(uri))

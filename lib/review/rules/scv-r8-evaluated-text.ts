@@ -11,9 +11,16 @@ export const evaluatedText: ReviewRule = {
   id: "SCV-R8",
   level: "caution",
   title: "A name or description looks like the result of a template Terraform evaluated",
-  check: ({ kind, after }) => {
+  check: ({ kind, after, sensitive = [] }) => {
     if (kind === "delete") return [];
     return (["name", "description"] as const).flatMap((key) => {
+      // Neither the deployments file nor the construct marks a name sensitive: a plan that does hides what it holds.
+      if (sensitive.includes(key)) {
+        return [
+          `the planned ${key} is marked sensitive (not shown), which no deployments file or construct does: it may be the result of a ` +
+            "template Terraform evaluated (${...} or %{...} in the configuration, such as file() or an environment read); find where it came from before applying",
+        ];
+      }
       const value = after[key];
       if (typeof value !== "string" || isPlainText(value, TEXT_LIMITS[key])) return [];
       return [
