@@ -78,3 +78,21 @@ describe("listOAuthClients", () => {
     expect(waits).toEqual([1000, 2000, 4000, 8000]);
   });
 });
+
+describe("answers that are not what Genesys documents", () => {
+  it("a body that is not JSON is one message, not a crash", async () => {
+    emulator.inject({ route: "GET /api/v2/oauth/clients", status: 200, times: 1, rawBody: "<html>not json</html>" });
+    const error = await listOAuthClients(deployment, env, options).catch((e) => e);
+    expect(error).toBeInstanceOf(GenesysApiError);
+    expect(error.message).toMatch(/^deployment "production": Genesys Cloud answered GET .* with 200 and a body that is not JSON$/);
+  });
+
+  it("no credentials at all is one message at once, with no request", async () => {
+    const before = emulator.requests.length;
+    const error = await listOAuthClients(deployment, {}, options).catch((e) => e);
+    expect(error.message).toBe(
+      'deployment "production": no Genesys Cloud credentials: none of GENESYSCLOUD_OAUTHCLIENT_ID with GENESYSCLOUD_OAUTHCLIENT_SECRET, or GENESYSCLOUD_ACCESS_TOKEN, is set',
+    );
+    expect(emulator.requests.length).toBe(before);
+  });
+});

@@ -43,6 +43,8 @@ export interface Fault {
   readonly body?: unknown;
   /** Closes the connection without an answer, as a network failure does. */
   readonly drop?: boolean;
+  /** Answers with this text as it is (with `status`), as a broken server or proxy might. */
+  readonly rawBody?: string;
 }
 
 /** An emulated Genesys Cloud org and the Client Credentials client Terraform logs in with. */
@@ -112,6 +114,11 @@ export async function startEmulator(
     if (fault) {
       fault.times -= 1;
       if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+      if (fault.rawBody !== undefined) {
+        requests.push(`${req.method} ${path} ${fault.status}`);
+        res.writeHead(fault.status, { "content-type": "text/html" });
+        return res.end(fault.rawBody);
+      }
       if (fault.drop) {
         requests.push(`${req.method} ${path} dropped`);
         return req.socket.destroy();

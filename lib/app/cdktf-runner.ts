@@ -95,7 +95,13 @@ async function runChecked(
   for (const deployment of selected) {
     if (selected.length > 1) io.out(`\n=== ${command} ${deployment.name} ===\n`);
     const state = states.get(deployment.name);
-    const second = guarded ? adoptedClientProblem(deployment, state) ?? (await secondClientProblem(deployment, loaded.deployments, state, env)) : undefined;
+    let second: string | undefined;
+    try {
+      second = guarded ? adoptedClientProblem(deployment, state) ?? (await secondClientProblem(deployment, loaded.deployments, state, env)) : undefined;
+    } catch (e) {
+      // Whatever went wrong asking the org stops this deployment only; the others of the run go on.
+      second = `${deployment.name}: the check for an existing client of this org failed (${(e as Error).message}): nothing was run`;
+    }
     if (second) {
       io.err(`${second}\n`);
       results.push({ name: deployment.name, status: 1 });

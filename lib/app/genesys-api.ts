@@ -6,7 +6,7 @@
  * (Genesys's JavaScript SDK builds the same URLs, but retries nothing, drops paging parameters and brings 62
  * packages; what it would add here is these few lines.)
  */
-import { deploymentEnvironment } from "./credentials";
+import { credentialsProblem, deploymentEnvironment } from "./credentials";
 import { Deployment } from "./deployments";
 import { GENESYS_CLOUD_DOMAINS } from "./regions";
 
@@ -34,6 +34,8 @@ export interface ApiOptions {
 }
 
 const DEFAULT_TRIES = 5;
+/** Pages of 100 clients; no org has 100,000 OAuth clients, and a server that says it does is not answering right. */
+const MAX_PAGES = 1000;
 /** The longest Retry-After honoured, in seconds (the provider's SDK honours up to 180). */
 const MAX_RETRY_AFTER_SECONDS = 180;
 
@@ -56,13 +58,41 @@ export async function listOAuthClients(deployment: Deployment, env: NodeJS.Proce
   const token = await accessToken(deployment, env, call);
   const clients: ApiOAuthClient[] = [];
   for (let page = 1; ; page++) {
-    const body = (await call("api", `/api/v2/oauth/clients?pageSize=100&pageNumber=${page}`, { headers: { authorization: `Bearer ${token}` } })) as {
-      entities?: ApiOAuthClient[];
-      pageCount?: number;
-    };
-    clients.push(...(body.entities ?? []));
-    if (!body.pageCount || page >= body.pageCount || (body.entities ?? []).length === 0) return clients;
+    const body = await call("api", `/api/v2/oauth/clients?pageSize=100&pageNumber=${page}`, { headers: { authorization: `Bearer ${token}` } });
+    const { entities = [], pageCount } = (isObject(body) ? body : {}) as { entities?: unknown; pageCount?: unknown };
+    if (!isObject(body) || !Array.isArray(entities)) {
+      throw new GenesysApiError(`deployment "${deployment.name}": Genesys Cloud's list of OAuth clients is not the list it documents (no entities)`);
+    }
+    clients.push(...entities.flatMap(asClient));
+    if (typeof pageCount !== "number" || page >= pageCount || entities.length === 0) return clients;
+    if (page >= MAX_PAGES) {
+      throw new GenesysApiError(`deployment "${deployment.name}": Genesys Cloud says the org has more than ${MAX_PAGES} pages of OAuth clients (pageCount ${pageCount}): stopped there`);
+    }
   }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** An answer's client in the shape this project reads: fields of the wrong type dropped, not trusted. */
+function asClient(value: unknown): ApiOAuthClient[] {
+  if (!isObject(value) || typeof value.id !== "string") return [];
+  const text = (v: unknown) => (typeof v === "string" ? v : undefined);
+  const texts = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+  return [
+    {
+      id: value.id,
+      name: text(value.name) ?? "",
+      description: text(value.description),
+      accessTokenValiditySeconds: typeof value.accessTokenValiditySeconds === "number" ? value.accessTokenValiditySeconds : undefined,
+      authorizedGrantType: text(value.authorizedGrantType) ?? "",
+      registeredRedirectUri: texts(value.registeredRedirectUri),
+      scope: texts(value.scope),
+      state: text(value.state),
+      dateCreated: text(value.dateCreated),
+    },
+  ];
 }
 
 /** Whether the org still has the client (false: deleted, say by hand in the admin UI). */
@@ -75,6 +105,8 @@ export async function oauthClientExists(deployment: Deployment, env: NodeJS.Proc
 
 /** The deployment's access token, or one for its client credentials (the provider's order). */
 async function accessToken(deployment: Deployment, env: NodeJS.ProcessEnv, call: Call): Promise<string> {
+  const missing = credentialsProblem(deployment, env);
+  if (missing) throw new GenesysApiError(`deployment "${deployment.name}": no Genesys Cloud credentials: ${missing}`);
   const own = deploymentEnvironment(deployment, env);
   if (own.GENESYSCLOUD_ACCESS_TOKEN) return own.GENESYSCLOUD_ACCESS_TOKEN;
   const basic = Buffer.from(`${own.GENESYSCLOUD_OAUTHCLIENT_ID ?? ""}:${own.GENESYSCLOUD_OAUTHCLIENT_SECRET ?? ""}`).toString("base64");
@@ -108,7 +140,13 @@ function caller(deployment: Deployment, { sleep = (ms) => new Promise((r) => set
         const cause = (e as Error & { cause?: Error }).cause?.message ?? (e as Error).message;
         throw failed(`could not reach Genesys Cloud (${shown}): ${cause}; tried ${tries} times`);
       }
-      if (response.ok) return response.json();
+      if (response.ok) {
+        try {
+          return await response.json();
+        } catch {
+          throw failed(`Genesys Cloud answered ${shown} with ${response.status} and a body that is not JSON`);
+        }
+      }
       if (missing && response.status === 404) return undefined;
       const message = await errorMessage(response);
       const retryable = response.status === 429 || (response.status >= 500 && response.status !== 501);
