@@ -1,5 +1,5 @@
 /** npm run adopt's parts: which clients are candidates, what adoption would change, and writing the id in place. */
-import { readFileSync, writeFileSync } from "fs";
+import { lstatSync, readFileSync, statSync, symlinkSync, writeFileSync } from "fs";
 import { join } from "path";
 import { candidatesFor, describeClient, grantInWords, plannedChanges, writeImportClientId } from "../../lib/app/adopt";
 import { ApiOAuthClient } from "../../lib/app/genesys-api";
@@ -92,5 +92,29 @@ describe("writeImportClientId", () => {
     writeFileSync(file, text);
     expect(() => writeImportClientId(file, 0, "not-a-guid")).toThrow(InputError);
     expect(readFileSync(file, "utf8")).toBe(text);
+  });
+});
+
+describe("writeImportClientId, on the file as it is", () => {
+  const id = "5b0c2d4e-0000-4000-8000-000000000001";
+  const oneLine = '{\n  "deployments": [\n    { "name": "p", "genesysCloud": { "region": "us-east-1" }, "salesforce": { "myDomain": "acme" } }\n  ]\n}\n';
+
+  it("a deployment on one line gets the key on that line, nothing else touched", () => {
+    const file = join(tempDir("adopt-"), "deployments.json");
+    writeFileSync(file, oneLine);
+    writeImportClientId(file, 0, id);
+    expect(readFileSync(file, "utf8")).toBe(oneLine.replace('"myDomain": "acme" } }', `"myDomain": "acme" },"oauthClient": {"importClientId":"${id}"} }`));
+  });
+
+  it("edits a symbolic link's target, the link kept, and keeps the file's mode", () => {
+    const dir = tempDir("adopt-");
+    const real = join(dir, "real.json");
+    writeFileSync(real, oneLine, { mode: 0o600 });
+    const link = join(dir, "deployments.json");
+    symlinkSync(real, link);
+    writeImportClientId(link, 0, id);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, "utf8")).toContain(id);
+    expect(statSync(real).mode & 0o777).toBe(0o600);
   });
 });

@@ -7,8 +7,9 @@
  * if none, the clients that hold the article's seven scopes. Exit 0: every deployment has exactly one candidate or is
  * adopted already; 3: some deployment has none or several; 1: an error (one message).
  */
-import { renameSync, rmSync, writeFileSync } from "fs";
-import { applyEdits, modify } from "jsonc-parser";
+import { realpathSync, writeFileSync } from "fs";
+import { applyEdits, findNodeAtLocation, modify, parseTree } from "jsonc-parser";
+import writeFileAtomic from "write-file-atomic";
 import { parseArgs } from "util";
 import { select } from "./cdktf-runner";
 import { Deployment, deploymentsFile, loadDeployments, oauthClientProps, parseDeployments } from "./deployments";
@@ -119,20 +120,24 @@ export function describeClient(client: ApiOAuthClient, settings: OAuthClientSett
  * result is still a deployments file this project accepts.
  */
 export function writeImportClientId(file: string, index: number, clientId: string): void {
-  const text = readTextFile(file, "a readable JSON file");
+  // A symbolic link's target is what is edited (the link stays a link); its mode and owner are kept.
+  const target = realpathSync(file);
+  const text = readTextFile(target, "a readable JSON file");
+  const path = ["deployments", index, "oauthClient", "importClientId"];
+  // The object the key goes into, as the file has it: one written on a single line gets the key on that line, as it
+  // is; one spread over lines gets it on a line of its own, indented as the file indents.
+  const tree = parseTree(text);
+  const into = tree && (findNodeAtLocation(tree, path.slice(0, 3)) ?? findNodeAtLocation(tree, path.slice(0, 2)));
+  const oneLine = into !== undefined && !/\n/.test(text.slice(into.offset, into.offset + into.length));
   const indent = /\n([ \t]+)\S/.exec(text)?.[1] ?? "  ";
-  const edits = modify(text, ["deployments", index, "oauthClient", "importClientId"], clientId, {
-    formattingOptions: { insertSpaces: !indent.startsWith("\t"), tabSize: indent.startsWith("\t") ? 1 : indent.length, eol: text.includes("\r\n") ? "\r\n" : "\n" },
+  const edits = modify(text, path, clientId, {
+    formattingOptions: oneLine
+      ? undefined
+      : { insertSpaces: !indent.startsWith("\t"), tabSize: indent.startsWith("\t") ? 1 : indent.length, eol: text.includes("\r\n") ? "\r\n" : "\n" },
   });
   const written = applyEdits(text, edits);
   parseDeployments(written, file);
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, written);
-    renameSync(temporary, file);
-  } finally {
-    rmSync(temporary, { force: true });
-  }
+  writeFileAtomic.sync(target, written);
 }
 
 export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: Io, api: ApiOptions = {}): Promise<number> {
