@@ -15,6 +15,12 @@ describe("outputFolderProblem", () => {
     expect(outputFolderProblem("")).toBe(`Nothing was synthesized: the output folder "" (cdktf's --output, CDKTF_OUTDIR) is empty. Give a folder.`);
   });
 
+  it.each(["/proc/x", "/sys/y/z", "/dev/out"])("refuses %s at once: the kernel's files (mkdir under /proc never returned)", (outdir) => {
+    expect(outputFolderProblem(outdir)).toBe(
+      `Nothing was synthesized: the output folder ${JSON.stringify(outdir)} (cdktf's --output, CDKTF_OUTDIR) cannot be written: ${outdir} is in the kernel's /proc, /sys or /dev, where no output folder can be made. Give a folder that can be.`,
+    );
+  });
+
   it("names a folder that is a file, with the system's reason", () => {
     const file = join(tempDir("synth-output-"), "cdktf.out");
     writeFileSync(file, "");

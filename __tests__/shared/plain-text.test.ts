@@ -14,6 +14,10 @@ describe("isPlainText", () => {
     expect(isPlainText("Café Ångström 東京 😀 a\u00a0b", 100)).toBe(true);
   });
 
+  it.each(["a\ud800b", "a\udc00", "\ud83d"])("refuses a lone surrogate (%j): no character, stored as U+FFFD", (text) => {
+    expect(isPlainText(text, 10)).toBe(false);
+  });
+
   it("counts characters, not UTF-16 units, against the limit", () => {
     expect(isPlainText("😀".repeat(3), 3)).toBe(true);
     expect(isPlainText("😀".repeat(4), 3)).toBe(false);

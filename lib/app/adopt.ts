@@ -12,7 +12,7 @@ import { applyEdits, findNodeAtLocation, modify, parseTree } from "jsonc-parser"
 import writeFileAtomic from "write-file-atomic";
 import { parseArgs } from "util";
 import { select } from "./cdktf-runner";
-import { Deployment, deploymentsFile, loadDeployments, oauthClientProps, parseDeployments } from "./deployments";
+import { baseDirOf, Deployment, deploymentsFile, loadDeployments, oauthClientProps, parseDeployments } from "./deployments";
 import { ApiOAuthClient, GenesysApiError, listOAuthClients, ApiOptions } from "./genesys-api";
 import { adoptedClientProblem, secondClientProblem } from "./second-client";
 import { readStates } from "./state";
@@ -23,7 +23,6 @@ import { showHiddenCharacters } from "../shared/plain-text";
 import { GRANT_TYPES } from "../shared/policy";
 import { InputError } from "../shared/problems";
 import { SERVICE_CLOUD_VOICE_SCOPES } from "../shared/scopes";
-import { dirname, resolve } from "path";
 
 export const EXIT = { ok: 0, error: 1, undecided: 3 } as const;
 
@@ -177,7 +176,7 @@ export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: I
     return EXIT.error;
   }
   const named = new Map(deployments.filter((d) => d.oauthClient?.importClientId).map((d) => [d.oauthClient!.importClientId!.toLowerCase(), d.name]));
-  const states = readStates(selected, dirname(resolve(file)), env);
+  const states = readStates(selected, baseDirOf(file), env);
   let undecided = 0;
   for (const deployment of selected) {
     const settings = resolveOAuthClientSettings(oauthClientProps(deployment));
@@ -245,7 +244,7 @@ async function guard(selected: Deployment[], all: Deployment[], file: string, no
     io.err(`adopt: --note: given for ${selected.length} deployments; allowed: one deployment named with it\n`);
     return EXIT.error;
   }
-  const states = readStates(selected, dirname(resolve(file)), env);
+  const states = readStates(selected, baseDirOf(file), env);
   let found = 0;
   for (const deployment of selected) {
     const state = states.get(deployment.name);

@@ -18,6 +18,7 @@ import { adoptedClientProblem, secondClientProblem } from "./second-client";
 import { readStates, TERRAFORM_NOT_FOUND } from "./state";
 import { outputFolderProblem } from "./synth-output";
 import { fromWhereTheUserStands } from "../shared/paths";
+import { showHiddenCharacters } from "../shared/plain-text";
 
 export interface Io {
   out(text: string): void;
@@ -40,7 +41,7 @@ export async function runCdktf(command: string, given: string[], env: NodeJS.Pro
   const cdktfEnv: NodeJS.ProcessEnv = { ...env, CHECKPOINT_DISABLE: "1" }; // no version check call to HashiCorp
   // Off a terminal (a pipeline's log, a file), cdktf's CI mode prints each line once instead of spinner frames,
   // and Terraform writes no colour codes.
-  if (!io.isTerminal) Object.assign(cdktfEnv, { CI: "true" }, withoutTerraformColour(env));
+  if (!io.isTerminal) Object.assign(cdktfEnv, { CI: "true", NO_COLOR: "1", FORCE_COLOR: "0" }, withoutTerraformColour(env));
   if (args.includes("--help") || args.includes("-h") || !["synth", "output", ...PER_DEPLOYMENT].includes(command)) {
     return cdktf([command, ...args], cdktfEnv);
   }
@@ -192,7 +193,9 @@ async function printOutputs(deployments: readonly Deployment[], baseDir: string,
       io.out(`${name}: not deployed yet (its state holds no client id)\n`);
       continue;
     }
-    io.out(`${name}: client id ${clientId}\n  redirect URIs: ${redirectUris.join(", ")}\n  ${SALESFORCE_NEXT_STEP}\n`);
+    // What a state holds is shown, never obeyed: a terminal's escape sequences and bidi marks in it come out escaped.
+    const shown = (text: string) => showHiddenCharacters(text);
+    io.out(`${shown(name)}: client id ${shown(clientId)}\n  redirect URIs: ${shown(redirectUris.join(", "))}\n  ${SALESFORCE_NEXT_STEP}\n`);
     const adopted = adoptedClientProblem(deployment, reading);
     if (adopted) io.err(`${adopted.replace(" Nothing was run.", "")}\n`);
     if (credentialsProblem(deployment, env) === undefined) {

@@ -11,10 +11,10 @@ import { App } from "cdktf";
 import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { findNodeAtLocation, Node, parseTree } from "jsonc-parser";
 import { tmpdir } from "os";
-import { dirname, join, resolve } from "path";
+import { join } from "path";
 import { parseArgs } from "util";
 import { DeploymentStack } from "./deployment-stack";
-import { Deployment, deploymentsFile, loadDeployments } from "./deployments";
+import { baseDirOf, Deployment, deploymentsFile, loadDeployments } from "./deployments";
 import { ServiceCloudVoiceOAuthClient } from "../construct/internal";
 import { fromWhereTheUserStands } from "../shared/paths";
 import { showHiddenCharacters } from "../shared/plain-text";
@@ -56,7 +56,7 @@ export function checkDeployments(file: string, env: NodeJS.ProcessEnv = {}): Fin
       ...templateSyntaxFindings(deployments),
     );
     // loadDeployments has run the construct's checks: a stack of a loaded deployment does not throw InputError.
-    for (const deployment of deployments) new DeploymentStack(app, deployment, dirname(resolve(file)));
+    for (const deployment of deployments) new DeploymentStack(app, deployment, baseDirOf(file));
     app.synth();
     findings.push(...evaluatedTextFindings(outdir, deployments));
     for (const construct of app.node.findAll()) {

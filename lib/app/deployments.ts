@@ -5,6 +5,7 @@
  */
 import { Static, TObject } from "@sinclair/typebox";
 import { dirname, resolve } from "path";
+import { realpathSync } from "fs";
 import { stateLocation } from "./backend";
 import { Deployment, deploymentsSchema, oauthClientSchema, salesforceSchema } from "./deployments-schema";
 import { checkOAuthClientProps, ServiceCloudVoiceOAuthClientProps } from "../construct/internal";
@@ -60,10 +61,24 @@ export function loadDeploymentsOrProblem(
     // DEPLOYMENTS_SNAPSHOT: what `npm run` read of the file and checked, handed to the app it starts, so that the
     // file is read once (the app synthesizes exactly what was checked); it is still named and placed as the file.
     const text = readDeploymentsText(env.DEPLOYMENTS_SNAPSHOT || file);
-    return { deployments: parseDeployments(text, file), baseDir: dirname(resolve(file)), text };
+    return { deployments: parseDeployments(text, file), baseDir: baseDirOf(file), text };
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     return { problem: `${e.message}\nNothing was synthesized.` };
+  }
+}
+
+/**
+ * The folder a deployments file's relative state paths are relative to: its own. Given as /dev/stdin or
+ * /proc/self/fd/N (a redirect), that is the folder of the file behind it, never /dev.
+ */
+export function baseDirOf(file: string): string {
+  const full = resolve(file);
+  if (!/^\/(dev|proc)\//.test(full)) return dirname(full);
+  try {
+    return dirname(realpathSync(full));
+  } catch {
+    return dirname(full);
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { App, TerraformStack } from "cdktf";
 import { mkdirSync, rmSync } from "fs";
-import { join } from "path";
+import { join, resolve } from "path";
 import { lockSync } from "proper-lockfile";
 
 export const STACK_FILES = { json: "cdk.tf.json", hcl: "cdk.tf" } as const;
@@ -15,6 +15,16 @@ export function removeOtherForm(app: App): void {
   const stale = app.hclOutput ? STACK_FILES.json : STACK_FILES.hcl;
   for (const child of app.node.children) {
     if (child instanceof TerraformStack) rmSync(join(app.outdir, "stacks", child.node.id, stale), { force: true });
+  }
+}
+
+/**
+ * /proc, /sys and /dev hold the kernel's files, not folders to write to; Node's recursive mkdir never returns under
+ * /proc (it loops, and ignores SIGTERM). Refused as a file system error would be, before anything is made.
+ */
+function refuseKernelFolder(outdir: string): void {
+  if (/^\/(proc|sys|dev)(\/|$)/.test(resolve(outdir))) {
+    throw Object.assign(new Error(`${resolve(outdir)} is in the kernel's /proc, /sys or /dev, where no output folder can be made`), { code: "EINVAL", syscall: "mkdir" });
   }
 }
 
@@ -28,6 +38,7 @@ export const OUTPUT_LOCK_WAIT_MS = 60_000;
  */
 export function withOutputLock<T>(outdir: string, write: () => T, waitMs = OUTPUT_LOCK_WAIT_MS): T {
   const stacks = join(outdir, "stacks");
+  refuseKernelFolder(outdir);
   mkdirSync(outdir, { recursive: true });
   const until = Date.now() + waitMs;
   let release: () => void;
@@ -55,6 +66,7 @@ export function outputFolderProblem(outdir: string): string | undefined {
   // An empty --output would put the stacks in the project itself.
   if (outdir.trim() === "") return `Nothing was synthesized: the output folder ${JSON.stringify(outdir)} (cdktf's --output, CDKTF_OUTDIR) is empty. Give a folder.`;
   try {
+    refuseKernelFolder(outdir);
     mkdirSync(join(outdir, "stacks"), { recursive: true });
     return undefined;
   } catch (e) {

@@ -35,6 +35,9 @@ export function showHiddenCharacters(text: string): string {
   });
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 export function isPlainText(value: unknown, maxLength: number): value is string {
-  return typeof value === "string" && [...value].length <= maxLength && !HIDDEN.test(value);
+  // A lone surrogate is no character at all: Terraform and Genesys would store U+FFFD in its place.
+  return typeof value === "string" && !LONE_SURROGATE.test(value) && [...value].length <= maxLength && !HIDDEN.test(value);
 }

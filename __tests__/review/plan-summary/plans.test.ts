@@ -1,6 +1,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from "fs";
 import { join } from "path";
 import { readPlan, readPlans, stackNameOf } from "../../../lib/review/plan-summary/plans";
+import { InputError } from "../../../lib/shared/problems";
 import { tempDir } from "../../support/temp-dir";
 
 const fixtures = join(__dirname, "../../fixtures/plans");
@@ -141,5 +142,25 @@ describe("readPlans", () => {
     expect(() => readPlans([tempDir("empty-")])).toThrow(
       /^plan-summary has 1 problem:\n  - \(arguments\): given \[.*\]; allowed: one or more plan files, or directories holding them \(\*\.json\)$/,
     );
+  });
+});
+
+describe("a plan whose change fields have the wrong shape", () => {
+  it.each([
+    [{ replace_paths: [5, "x"] }, [["resource_changes", 0, "change", "replace_paths", 0], ["resource_changes", 0, "change", "replace_paths", 1]]],
+    [{ importing: { id: { a: 1 } } }, [["resource_changes", 0, "change", "importing", "id"]]],
+  ])("%j is a problem at each path, not a crash", (extra, paths) => {
+    const dir = tempDir("plans-shape-");
+    const file = join(dir, "production.json");
+    const change = { actions: ["update"], before: {}, after: {}, ...extra };
+    writeFileSync(file, JSON.stringify({ format_version: "1.2", planned_values: {}, resource_changes: [{ address: "a.b", type: "genesyscloud_oauth_client", change }] }));
+    let error: unknown;
+    try {
+      readPlan(file);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).problems.map((p) => p.path)).toEqual(paths);
   });
 });

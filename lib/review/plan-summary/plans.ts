@@ -72,8 +72,19 @@ const resourceChange = {
             description: "one of no-op, create, read, update, delete, forget",
           },
         },
+        replace_paths: {
+          type: "array",
+          description: "a list of attribute paths, each a list of attribute names and indexes",
+          items: { type: "array", description: "an attribute path: names and indexes", items: { anyOf: [{ type: "string" }, { type: "number" }], description: "an attribute name or an index" } },
+        },
+        importing: {
+          type: "object",
+          description: "the import: the id of what is imported",
+          properties: { id: { type: "string", description: "the id of what is imported" } },
+        },
       },
     },
+    action_reason: { type: "string", description: "Terraform's reason for the action, such as replace_because_tainted" },
   },
 };
 
