@@ -185,3 +185,20 @@ describe("renderMarkdown", () => {
     expect(markdown.length).toBeLessThan(10_000);
   });
 });
+
+describe("text GitHub would turn into emphasis or an issue link", () => {
+  it("stays text: _ and __ make no emphasis, #5, GH-2 and owner/repo#3 no reference", () => {
+    const hostile = "_emph_ and __bold__ see #5, GH-2 and acme/repo#3";
+    const plan: StackPlan = {
+      stack: "production",
+      file: "production.json",
+      plan: { format_version: "1.2", resource_changes: [{ address: "genesyscloud_oauth_client.c", type: "genesyscloud_oauth_client", change: { actions: ["update"], before: { name: "a" }, after: { name: hostile } } }] },
+    };
+    const markdown = renderMarkdown(summarizePlans([plan]), { allowDestroy: false }).markdown;
+    const rendered = toHtml(markdown);
+    expect(rendered).not.toMatch(/<em>emph|<strong>bold/);
+    const text = rendered.replace(/<code>[^]*?<\/code>/g, "").replace(/<[^>]*>/g, "");
+    expect(text).not.toMatch(/#\d|GH-\d/);
+    expect(text).toContain("#\u200b5");
+  });
+});

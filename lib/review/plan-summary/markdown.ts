@@ -199,17 +199,22 @@ function escape(text: string): string {
   return html(text).replace(/[\\~|]/g, "\\$&");
 }
 
-const CHARACTER_REFERENCES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "`": "&#96;", "[": "&#91;", "]": "&#93;", "*": "&#42;" };
+const CHARACTER_REFERENCES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "`": "&#96;", "[": "&#91;", "]": "&#93;", "*": "&#42;", _: "&#95;" };
 
 /**
  * Text inside HTML (the <details> summary line) or prose: no tag, entity, code span, link bracket or emphasis of its own
  * (written as character references, which Markdown never reads as structure), no @mention, hidden characters shown,
  * and no autolink: GitHub links bare URLs (`https://`, `www.`) and e-mail addresses in prose, so the colon before
- * anything but a space and the dot inside a host name are character references too, which read the same.
+ * anything but a space and the dot inside a host name are character references too, which read the same; and no
+ * emphasis by `_` either, nor an issue reference (#5, GH-5).
  */
 function html(text: string): string {
   return showHiddenCharacters(text)
-    .replace(/[&<>`[\]*]/g, (c) => CHARACTER_REFERENCES[c])
+    // GitHub links issue references (#5, GH-5, owner/repo#5) in prose: a zero-width space breaks each, as after @
+    // (before the character references below, whose own # it must not touch).
+    .replace(/#(?=\d)/g, "#\u200b")
+    .replace(/\bGH-(?=\d)/gi, (m) => `${m.slice(0, 2)}\u200b-`)
+    .replace(/[&<>`[\]*_]/g, (c) => CHARACTER_REFERENCES[c])
     .replace(/:(?=\S)/g, "&#58;")
     .replace(/(?<=[\p{L}\p{N}_-])\.(?=[\p{L}\p{N}_-])/gu, "&#46;")
     .replace(/@(?=\w)/g, "@\u200b");
