@@ -1,7 +1,7 @@
 /** npm run adopt's parts: which clients are candidates, what adoption would change, and writing the id in place. */
 import { lstatSync, readFileSync, statSync, symlinkSync, writeFileSync } from "fs";
 import { join } from "path";
-import { candidatesFor, describeClient, grantInWords, plannedChanges, writeImportClientId } from "../../lib/app/adopt";
+import { adoptCommand, candidatesFor, describeClient, grantInWords, plannedChanges, writeImportClientId } from "../../lib/app/adopt";
 import { ApiOAuthClient } from "../../lib/app/genesys-api";
 import { resolveOAuthClientSettings } from "../../lib/construct/internal";
 import { InputError } from "../../lib/shared/problems";
@@ -116,5 +116,23 @@ describe("writeImportClientId, on the file as it is", () => {
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(readFileSync(real, "utf8")).toContain(id);
     expect(statSync(real).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe("adoptCommand's arguments, refused before any request", () => {
+  const run = async (argv: string[]) => {
+    const file = join(tempDir("adopt-args-"), "deployments.json");
+    writeFileSync(file, JSON.stringify({ deployments: [{ name: "production", genesysCloud: { region: "us-east-1" }, salesforce: { myDomain: "acme" } }] }));
+    let err = "";
+    const code = await adoptCommand(argv, { DEPLOYMENTS_FILE: file }, { out: () => {}, err: (text) => void (err += text) });
+    return { code, err };
+  };
+
+  it.each([
+    [["production", "--note", "x.json"], "adopt: --note: given without --guard; allowed: --note FILE with --guard, which writes what it found there\n"],
+    [["production", "--client-id", "nope"], 'adopt: --client-id: given "nope"; allowed: a Genesys Cloud OAuth client id: a GUID such as 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\n'],
+    [[], "adopt: name the deployments, e.g. npm run adopt -- production, or -- '*' for all; the deployments are: production\n"],
+  ])("%j", async (argv, message) => {
+    expect(await run(argv)).toEqual({ code: 1, err: message });
   });
 });

@@ -16,7 +16,7 @@ import { baseDirOf, Deployment, deploymentsFile, loadDeployments, oauthClientPro
 import { ApiOAuthClient, GenesysApiError, listOAuthClients, ApiOptions } from "./genesys-api";
 import { adoptedClientProblem, secondClientProblem } from "./second-client";
 import { readStates } from "./state";
-import { OAuthClientSettings, resolveOAuthClientSettings } from "../construct/internal";
+import { ALLOWED_CLIENT_ID, GUID_PATTERN, OAuthClientSettings, resolveOAuthClientSettings } from "../construct/internal";
 import { readTextFile } from "../shared/json-input";
 import { fromWhereTheUserStands } from "../shared/paths";
 import { showHiddenCharacters } from "../shared/plain-text";
@@ -169,8 +169,16 @@ export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: I
     io.err(`${selected}\n`);
     return EXIT.error;
   }
+  if (args.values.note !== undefined && !args.values.guard) {
+    io.err("adopt: --note: given without --guard; allowed: --note FILE with --guard, which writes what it found there\n");
+    return EXIT.error;
+  }
   if (args.values.guard) return guard(selected, deployments, file, args.values.note, env, io, api);
   const chosen = args.values["client-id"]?.trim();
+  if (chosen !== undefined && !new RegExp(GUID_PATTERN).test(chosen)) {
+    io.err(`adopt: --client-id: given ${JSON.stringify(chosen)}; allowed: ${ALLOWED_CLIENT_ID}\n`);
+    return EXIT.error;
+  }
   if (chosen !== undefined && selected.length !== 1) {
     io.err(`adopt: --client-id: given ${JSON.stringify(chosen)} for ${selected.length} deployments; allowed: one deployment named with it\n`);
     return EXIT.error;

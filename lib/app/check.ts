@@ -206,7 +206,7 @@ export function printAnnotations(annotations: readonly Annotation[]): void {
 
 /** A finding's deployment, or its path as messages print it. */
 function whereOf(finding: Finding): string {
-  return typeof finding.where === "string" ? finding.where : formatPath(finding.where);
+  return typeof finding.where === "string" ? finding.where : formatPath(finding.where) || "(top level)";
 }
 
 export function formatFindings(file: string, findings: readonly Finding[]): string {
