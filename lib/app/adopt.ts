@@ -14,7 +14,7 @@ import { parseArgs } from "util";
 import { select } from "./cdktf-runner";
 import { baseDirOf, Deployment, deploymentsFile, loadDeployments, oauthClientProps, parseDeployments } from "./deployments";
 import { ApiOAuthClient, GenesysApiError, listOAuthClients, ApiOptions } from "./genesys-api";
-import { adoptedClientProblem, secondClientProblem } from "./second-client";
+import { clientIdentityProblem } from "./second-client";
 import { readStates } from "./state";
 import { ALLOWED_CLIENT_ID, GUID_PATTERN, OAuthClientSettings, resolveOAuthClientSettings } from "../construct/internal";
 import { readTextFile } from "../shared/json-input";
@@ -256,7 +256,7 @@ async function guard(selected: Deployment[], all: Deployment[], file: string, no
   let found = 0;
   for (const deployment of selected) {
     const state = states.get(deployment.name);
-    const problem = adoptedClientProblem(deployment, state) ?? (await secondClientProblem(deployment, all, state, env, api));
+    const problem = await clientIdentityProblem(deployment, all, state, env, api);
     if (!problem) continue;
     found++;
     io.err(`${problem}\n`);

@@ -14,7 +14,7 @@ import { credentialsProblem, deploymentEnvironment } from "./credentials";
 import { GenesysApiError, oauthClientExists } from "./genesys-api";
 import { Deployment, loadDeploymentsOrProblem } from "./deployments";
 import { deployPrerequisiteProblem } from "./preflight";
-import { adoptedClientProblem, secondClientProblem } from "./second-client";
+import { adoptedClientProblem, clientIdentityProblem } from "./second-client";
 import { readStates, TERRAFORM_NOT_FOUND } from "./state";
 import { outputFolderProblem } from "./synth-output";
 import { fromWhereTheUserStands } from "../shared/paths";
@@ -98,7 +98,7 @@ async function runChecked(
     const state = states.get(deployment.name);
     let second: string | undefined;
     try {
-      second = guarded ? adoptedClientProblem(deployment, state) ?? (await secondClientProblem(deployment, loaded.deployments, state, env)) : undefined;
+      second = guarded ? await clientIdentityProblem(deployment, loaded.deployments, state, env) : undefined;
     } catch (e) {
       // Whatever went wrong asking the org stops this deployment only; the others of the run go on.
       second = `${deployment.name}: the check for an existing client of this org failed (${(e as Error).message}): nothing was run`;

@@ -9,6 +9,7 @@
 import { credentialsProblem, deploymentEnvironment } from "./credentials";
 import { Deployment } from "./deployments";
 import { GENESYS_CLOUD_DOMAINS } from "./regions";
+import { isJsonObject } from "../shared/json-input";
 
 /** An OAuth client as the API answers it (the fields this project reads). */
 export interface ApiOAuthClient {
@@ -59,8 +60,8 @@ export async function listOAuthClients(deployment: Deployment, env: NodeJS.Proce
   const clients: ApiOAuthClient[] = [];
   for (let page = 1; ; page++) {
     const body = await call("api", `/api/v2/oauth/clients?pageSize=100&pageNumber=${page}`, { headers: { authorization: `Bearer ${token}` } });
-    const { entities = [], pageCount } = (isObject(body) ? body : {}) as { entities?: unknown; pageCount?: unknown };
-    if (!isObject(body) || !Array.isArray(entities)) {
+    const { entities = [], pageCount } = (isJsonObject(body) ? body : {}) as { entities?: unknown; pageCount?: unknown };
+    if (!isJsonObject(body) || !Array.isArray(entities)) {
       throw new GenesysApiError(`deployment "${deployment.name}": Genesys Cloud's list of OAuth clients is not the list it documents (no entities)`);
     }
     clients.push(...entities.flatMap(asClient));
@@ -71,13 +72,9 @@ export async function listOAuthClients(deployment: Deployment, env: NodeJS.Proce
   }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /** An answer's client in the shape this project reads: fields of the wrong type dropped, not trusted. */
 function asClient(value: unknown): ApiOAuthClient[] {
-  if (!isObject(value) || typeof value.id !== "string") return [];
+  if (!isJsonObject(value) || typeof value.id !== "string") return [];
   const text = (v: unknown) => (typeof v === "string" ? v : undefined);
   const texts = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
   return [

@@ -30,6 +30,17 @@ export function adoptedClientProblem(deployment: Deployment, state: StateReading
   ].join("\n");
 }
 
+/** What stops a deploy of the deployment: a changed importClientId, or a second client for its org; undefined: nothing. */
+export async function clientIdentityProblem(
+  deployment: Deployment,
+  all: readonly Deployment[],
+  state: StateReading | undefined,
+  env: NodeJS.ProcessEnv,
+  api: ApiOptions = {},
+): Promise<string | undefined> {
+  return adoptedClientProblem(deployment, state) ?? (await secondClientProblem(deployment, all, state, env, api));
+}
+
 /** Why the deployment must not create a client now, or undefined when it may (or creates none). */
 export async function secondClientProblem(
   deployment: Deployment,
