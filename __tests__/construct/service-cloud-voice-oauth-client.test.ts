@@ -216,7 +216,7 @@ describe("ServiceCloudVoiceOAuthClient: redirect URIs on another host", () => {
       additionalRedirectUris: ["https://acme.lightning.force.com/resource/genesysps__genesysAuthCallback", "https://globex.lightning.force.com/lightning/page/home"],
     });
     expect(warnings).toEqual([
-      "Redirect URI https://globex.lightning.force.com/lightning/page/home is not on this org's Lightning host acme.lightning.force.com: Genesys sends agents' tokens to any registered URI a login names; keep it only if that host is this org's.",
+      "Redirect URI https://globex.lightning.force.com/lightning/page/home is not on a host of this Salesforce org (its Lightning host is acme.lightning.force.com): Genesys sends agents' tokens to any registered URI a login names; keep it only if that host is this org's.",
     ]);
   });
 });

@@ -13,7 +13,7 @@ import {
 } from "./oauth-client-settings";
 import { HIDDEN_CHARACTERS_RE2 } from "../shared/plain-text";
 import { destroyProtectionOff, IMPLICIT_GRANT_RETIREMENT } from "../shared/policy";
-import { foreignRedirectUris } from "../shared/salesforce";
+import { foreignRedirectUris } from "../shared/salesforce-org";
 
 /**
  * The Genesys Cloud OAuth client that the Salesforce Service Cloud Voice Lightning app gets its tokens from,
@@ -57,7 +57,7 @@ export class ServiceCloudVoiceOAuthClient extends Construct {
     if (!s.preventDestroy) Annotations.of(this).addWarning(ServiceCloudVoiceOAuthClient.DESTROY_PROTECTION_OFF);
     for (const uri of foreignRedirectUris(s.lightningHost, s.redirectUris)) {
       Annotations.of(this).addWarning(
-        `Redirect URI ${uri} is not on this org's Lightning host ${s.lightningHost}: Genesys sends agents' tokens to any registered URI a login names; keep it only if that host is this org's.`,
+        `Redirect URI ${uri} is not on a host of this Salesforce org (its Lightning host is ${s.lightningHost}): Genesys sends agents' tokens to any registered URI a login names; keep it only if that host is this org's.`,
       );
     }
     for (const scope of s.additionalScopes) {

@@ -148,21 +148,6 @@ export function redirectUriFor(lightningHost: string): string {
   return `https://${lightningHost.toLowerCase()}${LIGHTNING_HOME_PATH}`;
 }
 
-/**
- * The URIs not on `lightningHost`: Genesys sends implicit-grant tokens to whichever registered URI a request names,
- * so a URI on another org's host (or another Lightning host of the same org) deserves a reviewer's look.
- */
-export function foreignRedirectUris(lightningHost: string, uris: readonly string[]): string[] {
-  const home = lightningHost.toLowerCase();
-  return uris.filter((uri) => {
-    try {
-      return new URL(uri).hostname.toLowerCase() !== home;
-    } catch {
-      return true;
-    }
-  });
-}
-
 /** An https URL on a Lightning host, without anything Genesys would compare differently or OAuth forbids. */
 export function isSalesforceRedirectUri(uri: string): boolean {
   // Scheme, no query, no fragment, no backslash or white space; URL checks the rest.

@@ -50,7 +50,7 @@ describe("summarizePlans", () => {
       'grant type: "TOKEN" → "CODE"',
       "token lifetime (seconds): 86400 → 3600",
       'scopes: + "analytics:readonly", − "upload"',
-      'redirect URIs: + "https://acme.my-lightning.com/lightning/page/home", − "https://acme.lightning.force.com/resource/genesysps__genesysAuthCallback"',
+      'redirect URIs: + "https://globex.my-lightning.com/lightning/page/home", − "https://acme.lightning.force.com/resource/genesysps__genesysAuthCallback"',
       'state: "active" → "inactive"',
     ]);
   });
@@ -60,7 +60,7 @@ describe("summarizePlans", () => {
       "SCV-R4: state → inactive: no new tokens; agents lose softphone login",
       "SCV-R5: Salesforce redirect URI removed: https://acme.lightning.force.com/resource/genesysps__genesysAuthCallback: that org's Lightning app can no longer log in through it",
       "SCV-R6: scopes below the article's seven: missing upload",
-      "SCV-R7: redirect URI https://acme.my-lightning.com/lightning/page/home is not on the client's Lightning host acme.lightning.force.com: agents' tokens can be sent there",
+      "SCV-R7: redirect URI https://globex.my-lightning.com/lightning/page/home is not on a host of the client's Salesforce org (its Lightning host is acme.lightning.force.com): agents' tokens can be sent there",
     ]);
   });
 

@@ -6,9 +6,18 @@ describe("SCV-R7: a redirect URI off the client's Lightning host", () => {
     expect([foreignRedirectHost.id, foreignRedirectHost.level]).toEqual(["SCV-R7", "warning"]);
   });
 
-  it.each([
+  it.each<[string, ReturnType<typeof change>]>([
     ["only its own host", change("create", {}, { ...client, registered_redirect_uris: [...client.registered_redirect_uris, "https://acme.lightning.force.com/resource/genesysps__genesysAuthCallback"] })],
     ["no home URI to compare with", change("create", {}, { ...client, registered_redirect_uris: ["https://evil.example/cb"] })],
+    ...[
+      "https://ACME.lightning.force.com./resource/x",
+      "https://acme.lightning.force.com:443/lightning/page/home",
+      "https://acme.my.salesforce.com/cb",
+      "https://acme.my-lightning.com/lightning/page/home",
+    ].map((uri): [string, ReturnType<typeof change>] => [
+      `another host of its own org: ${uri}`,
+      change("create", {}, { ...client, registered_redirect_uris: [...client.registered_redirect_uris, uri] }),
+    ]),
   ])("Compliance: %s", (_, c) => {
     expect(foreignRedirectHost.check(c)).toEqual([]);
   });
@@ -16,9 +25,11 @@ describe("SCV-R7: a redirect URI off the client's Lightning host", () => {
   it.each([
     ["another site", "https://evil.example/cb"],
     ["another org's Lightning host", "https://globex.lightning.force.com/lightning/page/home"],
+    ["the org's sandbox", "https://acme--uat.sandbox.lightning.force.com/lightning/page/home"],
+    ["the same name in Government Cloud", "https://acme.lightning.crmforce.mil/lightning/page/home"],
   ])("Noncompliance: %s", (_, uri) => {
     expect(foreignRedirectHost.check(change("update", client, { ...client, registered_redirect_uris: [...client.registered_redirect_uris, uri] }))).toEqual([
-      `redirect URI ${uri} is not on the client's Lightning host acme.lightning.force.com: agents' tokens can be sent there`,
+      `redirect URI ${uri} is not on a host of the client's Salesforce org (its Lightning host is acme.lightning.force.com): agents' tokens can be sent there`,
     ]);
   });
 });

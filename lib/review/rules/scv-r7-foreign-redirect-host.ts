@@ -1,14 +1,15 @@
-import { foreignRedirectUris, LIGHTNING_HOME_PATH } from "../../shared/salesforce";
+import { LIGHTNING_HOME_PATH } from "../../shared/salesforce";
+import { foreignRedirectUris } from "../../shared/salesforce-org";
 import { listOf, ReviewRule } from "./rule";
 
 /**
- * SCV-R7: a redirect URI on another host than the client's own Lightning host (the host of its
- * /lightning/page/home URI). Genesys sends implicit-grant tokens to any registered URI the request names.
+ * SCV-R7: a redirect URI on no host of the client's own Salesforce org (the org of its /lightning/page/home URI's
+ * host; lib/shared/salesforce-org.ts). Genesys sends implicit-grant tokens to any registered URI the request names.
  */
 export const foreignRedirectHost: ReviewRule = {
   id: "SCV-R7",
   level: "warning",
-  title: "A redirect URI is not on the client's own Lightning host",
+  title: "A redirect URI is not on a host of the client's own Salesforce org",
   check: ({ kind, after }) => {
     if (kind === "delete") return [];
     const uris = listOf(after.registered_redirect_uris).filter((uri): uri is string => typeof uri === "string");
@@ -16,7 +17,7 @@ export const foreignRedirectHost: ReviewRule = {
     const host = home && safeUrl(home)?.hostname;
     if (!host) return [];
     return foreignRedirectUris(host, uris).map(
-      (uri) => `redirect URI ${uri} is not on the client's Lightning host ${host}: agents' tokens can be sent there`,
+      (uri) => `redirect URI ${uri} is not on a host of the client's Salesforce org (its Lightning host is ${host}): agents' tokens can be sent there`,
     );
   },
 };
