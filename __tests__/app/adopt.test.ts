@@ -1,12 +1,14 @@
 /** npm run adopt's parts: which clients are candidates, what adoption would change, and writing the id in place. */
-import { lstatSync, readFileSync, statSync, symlinkSync, writeFileSync } from "fs";
+import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
-import { adoptCommand, candidatesFor, describeClient, grantInWords, plannedChanges, writeImportClientId } from "../../lib/app/adopt";
+import { adoptCommand, describeClient, plannedChanges } from "../../lib/app/adopt";
+import { grantInWords } from "../../lib/app/client-identity";
 import { ApiOAuthClient } from "../../lib/app/genesys-api";
+import { StateReading } from "../../lib/app/state";
 import { resolveOAuthClientSettings } from "../../lib/construct/internal";
-import { InputError } from "../../lib/shared/problems";
 import { tempDir } from "../support/temp-dir";
 import { SEED_ARTICLE_SCOPES } from "../support/seed-article";
+import { scriptedApi, TOKEN_ENV } from "../support/scripted-api";
 
 const byHand = (extra: Partial<ApiOAuthClient> = {}): ApiOAuthClient => ({
   id: "5b0c2d4e-0000-4000-8000-000000000001",
@@ -18,20 +20,6 @@ const byHand = (extra: Partial<ApiOAuthClient> = {}): ApiOAuthClient => ({
   state: "active",
   dateCreated: "2024-05-01T09:00:00Z",
   ...extra,
-});
-
-describe("candidatesFor", () => {
-  it("takes the clients with a redirect URI on the Lightning host, its case ignored", () => {
-    const other = byHand({ id: "other", registeredRedirectUri: ["https://globex.lightning.force.com/lightning/page/home"] });
-    expect(candidatesFor("acme.lightning.force.com", [byHand(), other])).toEqual({ by: "a redirect URI on acme.lightning.force.com", clients: [byHand()] });
-  });
-
-  it("else the clients holding the article's seven scopes", () => {
-    const elsewhere = byHand({ registeredRedirectUri: ["https://old.example/callback"] });
-    const fewer = byHand({ id: "fewer", registeredRedirectUri: [], scope: ["conversations"] });
-    const found = candidatesFor("acme.lightning.force.com", [elsewhere, fewer]);
-    expect([found.by, found.clients.map((c) => c.id)]).toEqual(["the article's seven scopes (no client has a redirect URI on its Lightning host)", [elsewhere.id]]);
-  });
 });
 
 describe("what adoption would change", () => {
@@ -57,68 +45,6 @@ describe("what adoption would change", () => {
   });
 });
 
-describe("writeImportClientId", () => {
-  const text = [
-    "{",
-    '\t"$schema": "./deployments.schema.json",',
-    "\t// Our two orgs.",
-    '\t"deployments": [',
-    '\t\t{ "name": "production", "genesysCloud": { "region": "us-east-1" }, "salesforce": { "myDomain": "acme" } }, // the big one',
-    '\t\t{ "name": "uat", "genesysCloud": { "region": "us-east-1" }, "salesforce": { "myDomain": "acme", "sandbox": "uat" },',
-    '\t\t\t"oauthClient": { /* kept */ "tokenLifetimeSeconds": 3600 } }',
-    "\t]",
-    "}",
-    "",
-  ].join("\n");
-
-  it("writes the id in place: comments, key order and tab indentation kept, the data changed by the id alone", () => {
-    const file = join(tempDir("adopt-"), "deployments.json");
-    writeFileSync(file, text);
-    writeImportClientId(file, 1, "5b0c2d4e-0000-4000-8000-000000000001");
-    writeImportClientId(file, 0, "6c1d3e5f-0000-4000-8000-000000000002");
-    const written = readFileSync(file, "utf8");
-    for (const comment of ["// Our two orgs.", "// the big one", "/* kept */"]) expect(written).toContain(comment);
-    expect(written.split("\n").filter((line) => /^ +\S/.test(line))).toEqual([]);
-    const data = (t: string) => JSON.parse(t.replace(/\/\/.*$|\/\*.*?\*\//gm, ""));
-    const expected = data(text);
-    expected.deployments[0].oauthClient = { importClientId: "6c1d3e5f-0000-4000-8000-000000000002" };
-    expected.deployments[1].oauthClient.importClientId = "5b0c2d4e-0000-4000-8000-000000000001";
-    expect(data(written)).toEqual(expected);
-    expect(Object.keys(data(written).deployments[1])).toEqual(["name", "genesysCloud", "salesforce", "oauthClient"]);
-  });
-
-  it("writes nothing when the result would not be a deployments file this project accepts", () => {
-    const file = join(tempDir("adopt-"), "deployments.json");
-    writeFileSync(file, text);
-    expect(() => writeImportClientId(file, 0, "not-a-guid")).toThrow(InputError);
-    expect(readFileSync(file, "utf8")).toBe(text);
-  });
-});
-
-describe("writeImportClientId, on the file as it is", () => {
-  const id = "5b0c2d4e-0000-4000-8000-000000000001";
-  const oneLine = '{\n  "deployments": [\n    { "name": "p", "genesysCloud": { "region": "us-east-1" }, "salesforce": { "myDomain": "acme" } }\n  ]\n}\n';
-
-  it("a deployment on one line gets the key on that line, nothing else touched", () => {
-    const file = join(tempDir("adopt-"), "deployments.json");
-    writeFileSync(file, oneLine);
-    writeImportClientId(file, 0, id);
-    expect(readFileSync(file, "utf8")).toBe(oneLine.replace('"myDomain": "acme" } }', `"myDomain": "acme" },"oauthClient": {"importClientId":"${id}"} }`));
-  });
-
-  it("edits a symbolic link's target, the link kept, and keeps the file's mode", () => {
-    const dir = tempDir("adopt-");
-    const real = join(dir, "real.json");
-    writeFileSync(real, oneLine, { mode: 0o600 });
-    const link = join(dir, "deployments.json");
-    symlinkSync(real, link);
-    writeImportClientId(link, 0, id);
-    expect(lstatSync(link).isSymbolicLink()).toBe(true);
-    expect(readFileSync(real, "utf8")).toContain(id);
-    expect(statSync(real).mode & 0o777).toBe(0o600);
-  });
-});
-
 describe("adoptCommand's arguments, refused before any request", () => {
   const run = async (argv: string[]) => {
     const file = join(tempDir("adopt-args-"), "deployments.json");
@@ -134,5 +60,63 @@ describe("adoptCommand's arguments, refused before any request", () => {
     [[], "adopt: name the deployments, e.g. npm run adopt -- production, or -- '*' for all; the deployments are: production\n"],
   ])("%j", async (argv, message) => {
     expect(await run(argv)).toEqual({ code: 1, err: message });
+  });
+});
+
+describe("adoptCommand against a scripted API: never another org's client", () => {
+  const PRODUCTION_CLIENT = "5b0c2d4e-0000-4000-8000-0000000000a1";
+  const listOf = (clients: ApiOAuthClient[]) => () => ({ body: { entities: clients, total: clients.length, pageCount: 1, pageSize: 100 } });
+  const noStates = (deployments: readonly { name: string }[]) => new Map<string, StateReading>(deployments.map((d) => [d.name, { outputs: { redirectUris: [] } }]));
+
+  async function adopt(clients: ApiOAuthClient[], argv: string[], deployments: object[], states = noStates) {
+    const api = await scriptedApi(listOf(clients));
+    const gateway = api.deployment.genesysCloud;
+    const file = join(tempDir("adopt-cmd-"), "deployments.json");
+    const text = JSON.stringify({ deployments: deployments.map((d) => ({ genesysCloud: gateway, ...d })) }, null, 2);
+    writeFileSync(file, text);
+    let [out, err] = ["", ""];
+    const code = await adoptCommand(argv, { ...TOKEN_ENV, DEPLOYMENTS_FILE: file }, { out: (t) => void (out += t), err: (t) => void (err += t) }, { api: { sleep: async () => {} }, readStates: states });
+    await api.close();
+    return { code, out, err, unchanged: readFileSync(file, "utf8") === text };
+  }
+
+  it("a sandbox on an org holding only production's client: exit 3, production's listed as not chosen, nothing written", async () => {
+    const production = byHand({ id: PRODUCTION_CLIENT });
+    const run = await adopt([production], ["uat", "--write"], [{ name: "uat", salesforce: { myDomain: "acme", sandbox: "uat" } }]);
+    expect(run.code).toBe(3);
+    expect(run.unchanged).toBe(true);
+    expect(run.out).toBe(
+      [
+        "uat (acme--uat.sandbox.lightning.force.com): no candidate for Salesforce org acme (sandbox uat) (a redirect URI on one of its hosts)",
+        `  not chosen: client ${PRODUCTION_CLIENT} "Salesforce SCV" has the article's seven scopes, but none of its redirect URIs is on a host of Salesforce org acme (sandbox uat) (its redirect URIs: https://ACME.lightning.force.com/lightning/page/home)`,
+        "  nothing written: no client of the org is this Salesforce org's alone. If one above is this org's after all, add its Lightning host's redirect URI to it in Genesys Cloud, then run adopt again; else a deploy creates a new client for this org",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("--client-id cannot pick a client off the org's hosts", async () => {
+    const run = await adopt([byHand({ id: PRODUCTION_CLIENT })], ["uat", "--write", "--client-id", PRODUCTION_CLIENT], [{ name: "uat", salesforce: { myDomain: "acme", sandbox: "uat" } }]);
+    expect([run.code, run.unchanged]).toEqual([1, true]);
+    expect(run.err).toContain(`adopt: --client-id: given "${PRODUCTION_CLIENT}"; allowed: the id of one of uat's candidates above (a client with a redirect URI on a host of Salesforce org acme (sandbox uat), which no other deployment has)`);
+  });
+
+  it("the sandbox's client on its legacy host is its one candidate, and written", async () => {
+    const sandbox = byHand({ id: "5b0c2d4e-0000-4000-8000-0000000000b2", registeredRedirectUri: ["https://acme--uat.lightning.force.com/lightning/page/home"] });
+    const run = await adopt([byHand({ id: PRODUCTION_CLIENT }), sandbox], ["uat", "--write"], [{ name: "uat", salesforce: { myDomain: "acme", sandbox: "uat" } }]);
+    expect([run.code, run.unchanged]).toEqual([0, false]);
+    expect(run.out).toContain("uat (acme--uat.sandbox.lightning.force.com): 1 candidate for Salesforce org acme (sandbox uat)");
+    expect(run.out).toContain(`wrote oauthClient.importClientId "${sandbox.id}"`);
+  });
+
+  it("a client in another deployment's state is not offered", async () => {
+    const states = (deployments: readonly { name: string }[]) =>
+      new Map<string, StateReading>(deployments.map((d) => [d.name, { outputs: { clientId: d.name === "old" ? PRODUCTION_CLIENT : undefined, redirectUris: [] } }]));
+    const run = await adopt([byHand({ id: PRODUCTION_CLIENT })], ["production", "--write"], [
+      { name: "old", salesforce: { lightningHost: "acme.my-lightning.com" }, allowSecondClient: true },
+      { name: "production", salesforce: { myDomain: "acme" } },
+    ], states);
+    expect([run.code, run.unchanged]).toEqual([3, true]);
+    expect(run.out).toContain(`(client ${PRODUCTION_CLIENT} "Salesforce SCV" is deployment "old"'s, by its state: not offered)`);
   });
 });

@@ -1,4 +1,5 @@
-import { select, splitArguments, withoutTerraformColour } from "../../lib/app/cdktf-runner";
+import { splitArguments, withoutTerraformColour } from "../../lib/app/cdktf-runner";
+import { select } from "../../lib/app/selection";
 import { Deployment } from "../../lib/app/deployments";
 
 const deployment = (name: string): Deployment => ({ name, genesysCloud: { region: "us-east-1" }, salesforce: { myDomain: "acme" } });

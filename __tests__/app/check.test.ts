@@ -237,3 +237,35 @@ describe("allowSecondClient", () => {
     ]);
   });
 });
+
+describe("two deployments for one Salesforce org", () => {
+  const code = { grantType: "authorization-code" as const };
+  it("is a warning at the later one's salesforce key, whichever of the org's hosts each names", () => {
+    const findings = checkDeployments(
+      file([
+        { ...base, name: "uat", salesforce: { myDomain: "acme", sandbox: "uat" }, oauthClient: code },
+        { ...base, name: "uat-legacy", salesforce: { lightningHost: "ACME--UAT.lightning.force.com" }, oauthClient: code },
+        { ...base, name: "production", salesforce: { myDomain: "acme" }, oauthClient: code },
+      ]),
+    );
+    expect(findings.filter((f) => JSON.stringify(f.where).includes("salesforce"))).toEqual([
+      {
+        level: "warning",
+        where: ["deployments", 1, "salesforce"],
+        message:
+          'deployment "uat-legacy" is for the same Salesforce org as deployment "uat" (Salesforce org acme (sandbox uat): acme--uat.sandbox.lightning.force.com and acme--uat.lightning.force.com are both its hosts): ' +
+          'each would deploy a client of its own, two client ids for one Salesforce org. Keep one deployment per Salesforce org, or set "allowSecondClient": true on "uat-legacy" if a second client is meant.',
+      },
+    ]);
+  });
+
+  it("is not said where the later one allows a second client (that key has its own warning)", () => {
+    const findings = checkDeployments(
+      file([
+        { ...base, name: "production", salesforce: { myDomain: "acme" }, oauthClient: code },
+        { ...base, name: "pkce", salesforce: { myDomain: "acme" }, oauthClient: code, allowSecondClient: true },
+      ]),
+    );
+    expect(findings.map((f) => f.where)).toEqual([["deployments", 1, "allowSecondClient"]]);
+  });
+});

@@ -1,7 +1,11 @@
 /** The Genesys Cloud API as adopt and the deploy guard call it, against the tests' emulator (loopback only). */
+import fc from "fast-check";
+import { IncomingMessage } from "http";
 import { Deployment } from "../../lib/app/deployments";
-import { GenesysApiError, genesysEndpoints, listOAuthClients } from "../../lib/app/genesys-api";
+import { apiTimeoutMs, GenesysApiError, genesysEndpoints, listOAuthClients } from "../../lib/app/genesys-api";
+import { isPlainText } from "../../lib/shared/plain-text";
 import { Emulator, EmulatedOrg, startEmulator } from "../support/genesys-emulator";
+import { scriptedApi, silentApi, TOKEN_ENV } from "../support/scripted-api";
 
 const ORG: EmulatedOrg = { id: "a1b2c3d4-0000-4000-8000-00000000ac3e", name: "Acme", credentials: { clientId: "ci", clientSecret: "ci-secret" }, legacyImplicitGrant: true };
 const env = { GENESYSCLOUD_OAUTHCLIENT_ID: "ci", GENESYSCLOUD_OAUTHCLIENT_SECRET: "ci-secret" };
@@ -94,5 +98,92 @@ describe("answers that are not what Genesys documents", () => {
       'deployment "production": no Genesys Cloud credentials: none of GENESYSCLOUD_OAUTHCLIENT_ID with GENESYSCLOUD_OAUTHCLIENT_SECRET, or GENESYSCLOUD_ACCESS_TOKEN, is set',
     );
     expect(emulator.requests.length).toBe(before);
+  });
+});
+
+describe("bounded and fail-closed", () => {
+  const client = (id: string, host = "acme.lightning.force.com") => ({ id, name: id, authorizedGrantType: "TOKEN", registeredRedirectUri: [`https://${host}/lightning/page/home`], scope: [] });
+  const page = (req: IncomingMessage) => Number(new URL(req.url ?? "/", "http://x").searchParams.get("pageNumber"));
+
+  it("an API that never answers is one message within the deadline, naming the host", async () => {
+    const api = await silentApi();
+    const started = Date.now();
+    const error = await listOAuthClients(api.deployment, TOKEN_ENV, { timeoutMs: 300 }).catch((e) => e);
+    await api.close();
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(error).toBeInstanceOf(GenesysApiError);
+    expect(error.message).toMatch(
+      /^deployment "production": Genesys Cloud \(127\.0\.0\.1:\d+\) did not answer GET http:\/\/127\.0\.0\.1:\d+\/api\/v2\/oauth\/clients within 0\.3 s: stopped, nothing decided on it \(the deadline of each call is SCV_GENESYS_API_TIMEOUT, in seconds; 30 when unset\)$/,
+    );
+  });
+
+  it("the deadline is SCV_GENESYS_API_TIMEOUT, and a value that is no number of seconds is one message", async () => {
+    expect(apiTimeoutMs({})).toBe(30000);
+    expect(apiTimeoutMs({ SCV_GENESYS_API_TIMEOUT: "2.5" })).toBe(2500);
+    for (const given of ["0", "-1", "soon", "601"]) {
+      expect(() => apiTimeoutMs({ SCV_GENESYS_API_TIMEOUT: given })).toThrow(
+        `SCV_GENESYS_API_TIMEOUT: given "${given}"; allowed: a number of seconds above 0 and at most 600 (the deadline of each Genesys Cloud API call; 30 when unset)`,
+      );
+    }
+  });
+
+  it("a redirect, to another origin or not, is not followed", async () => {
+    const api = await scriptedApi(() => ({ status: 302, headers: { location: "http://evil.example/api/v2/oauth/clients" } }));
+    const error = await listOAuthClients(api.deployment, TOKEN_ENV, options).catch((e) => e);
+    await api.close();
+    expect(error.message).toMatch(/with a redirect \(302 to http:\/\/evil\.example\/api\/v2\/oauth\/clients\): not followed/);
+    expect(api.requests).toHaveLength(1);
+  });
+
+  it("follows the answers' totals past a pageCount that says less, and counts a client listed twice once", async () => {
+    const pages: Record<number, unknown[]> = { 1: [client("a"), client("b")], 2: [client("b"), client("c")], 3: [] };
+    const api = await scriptedApi((req) => ({ body: { entities: pages[page(req)], pageSize: 2, pageNumber: page(req), total: 3, pageCount: 1 } }));
+    const clients = await listOAuthClients(api.deployment, TOKEN_ENV, options);
+    await api.close();
+    expect(clients.map((c) => c.id)).toEqual(["a", "b", "c"]);
+  });
+
+  it("a list that ends short of its total is an error, not a shorter list", async () => {
+    const api = await scriptedApi((req) => ({ body: { entities: page(req) === 1 ? [client("a")] : [], pageSize: 1, pageNumber: page(req), total: 2, pageCount: 2 } }));
+    const error = await listOAuthClients(api.deployment, TOKEN_ENV, options).catch((e) => e);
+    await api.close();
+    expect(error.message).toBe(
+      `deployment "production": Genesys Cloud's list of OAuth clients ended at page 2 with 1 distinct client, and says the org has 2: the list is incomplete (some client may be missing), so nothing is decided on it`,
+    );
+  });
+
+  it.each([
+    ["an entity without an id", { name: "x" }, "page 1, entities[0].id: undefined"],
+    ["redirect URIs that are not a list of texts", { id: "a", registeredRedirectUri: "https://acme.lightning.force.com/" }, 'page 1, entities[0].registeredRedirectUri: "https://acme.lightning.force.com/"'],
+    ["a name that is no text", { id: "a", name: 7 }, "page 1, entities[0].name: 7"],
+  ])("%s is an error, never a client skipped", async (_, entity, where) => {
+    const api = await scriptedApi(() => ({ body: { entities: [entity], total: 1, pageCount: 1 } }));
+    const error = await listOAuthClients(api.deployment, TOKEN_ENV, options).catch((e) => e);
+    await api.close();
+    expect(error.message).toBe(`deployment "production": Genesys Cloud's list of OAuth clients is not the list it documents (${where})`);
+  });
+
+  it("what an error answer says is shown escaped on one line: no terminal escape, bidi mark or workflow command", async () => {
+    const message = "bad\u001b[31m red\u202e\n::error::pwned\r\n::add-mask::x";
+    const api = await scriptedApi(() => ({ status: 400, body: { message, code: "bad.request", status: 400 } }));
+    const error = await listOAuthClients(api.deployment, TOKEN_ENV, options).catch((e) => e);
+    await api.close();
+    expect(error.message).toContain("with 400 - bad\\u001b[31m red\\u202e\\n::error::pwned\\r\\n::add-mask::x");
+    expect(error.message.split("\n")).toHaveLength(1);
+  });
+
+  it("anything an answer says never starts a line or hides a character (property)", async () => {
+    let said = "";
+    const api = await scriptedApi(() => ({ status: 403, body: { message: said } }));
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: "binary" }), async (text) => {
+        said = `\n::warning::${text}`;
+        const error = await listOAuthClients(api.deployment, TOKEN_ENV, options).catch((e) => e);
+        expect(error.message.split("\n")).toHaveLength(1);
+        expect(isPlainText(error.message, Infinity)).toBe(true);
+      }),
+      { numRuns: 50 },
+    );
+    await api.close();
   });
 });

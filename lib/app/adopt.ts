@@ -3,35 +3,32 @@
  * has (an admin made it by hand from the article), shows it and what the first plan after adoption would change on
  * it, and with --write puts its id into the deployments file as oauthClient.importClientId, so that the next deploy
  * imports it (no second client, the same client id, its grant kept) instead of creating one.
- * Candidates: the org's clients with a redirect URI on the deployment's Lightning host (host compared without case);
- * if none, the clients that hold the article's seven scopes. Exit 0: every deployment has exactly one candidate or is
- * adopted already; 3: some deployment has none or several; 1: an error (one message).
+ * Candidates: the org's clients with a redirect URI on a host of the deployment's Salesforce org that no other
+ * deployment adopts or holds in its state (client-identity.ts); a client off those hosts is listed at most, never
+ * chosen. Exit 0: every deployment has exactly one candidate or is adopted already; 3: some deployment has none or
+ * several; 1: an error (one message).
  */
-import { realpathSync, writeFileSync } from "fs";
-import { applyEdits, findNodeAtLocation, modify, parseTree } from "jsonc-parser";
-import writeFileAtomic from "write-file-atomic";
+import { writeFileSync } from "fs";
 import { parseArgs } from "util";
-import { select } from "./cdktf-runner";
-import { baseDirOf, Deployment, deploymentsFile, loadDeployments, oauthClientProps, parseDeployments } from "./deployments";
-import { ApiOAuthClient, GenesysApiError, listOAuthClients, ApiOptions } from "./genesys-api";
-import { clientIdentityProblem } from "./second-client";
-import { readStates } from "./state";
+import { clientIdentityProblem, clientsOfOrg, grantInWords, orgInWords, ownersOf } from "./client-identity";
+import { baseDirOf, Deployment, deploymentsFile, loadDeployments, oauthClientProps } from "./deployments";
+import { writeImportClientId } from "./deployments-edit";
+import { ApiOAuthClient, GenesysApiError, listOAuthClients, ApiOptions, TIMEOUT_VARIABLE, DEFAULT_TIMEOUT_SECONDS } from "./genesys-api";
+import { select } from "./selection";
+import { readStates, StateReading } from "./state";
 import { ALLOWED_CLIENT_ID, GUID_PATTERN, OAuthClientSettings, resolveOAuthClientSettings } from "../construct/internal";
-import { readTextFile } from "../shared/json-input";
 import { fromWhereTheUserStands } from "../shared/paths";
 import { showHiddenCharacters } from "../shared/plain-text";
-import { GRANT_TYPES } from "../shared/policy";
 import { InputError } from "../shared/problems";
-import { SERVICE_CLOUD_VOICE_SCOPES } from "../shared/scopes";
 
 export const EXIT = { ok: 0, error: 1, undecided: 3 } as const;
 
 export const USAGE = `usage: npm run adopt -- <deployment names or patterns> [--write] [--client-id <id>]
 
 Finds the OAuth client each named deployment's Genesys Cloud org already has for its Salesforce org (a redirect URI
-on the deployment's Lightning host; else the article's seven scopes), shows it and what the first plan after
-adoption would change on it. Logs in as the provider does for the deployment (its region or genesysCloud.gateway,
-its credentials). Secrets are never shown.
+on one of that org's hosts, and no other deployment's), shows it and what the first plan after adoption would change
+on it. Logs in as the provider does for the deployment (its region or genesysCloud.gateway, its credentials); each
+API call has a deadline of ${TIMEOUT_VARIABLE} seconds (${DEFAULT_TIMEOUT_SECONDS} when unset). Secrets are never shown.
 
   --write           write the one candidate's id as oauthClient.importClientId into the deployments file
                     (comments, key order and indentation kept); the next deploy imports it instead of creating one
@@ -47,35 +44,6 @@ has none or several; 1 on an error.`;
 export interface Io {
   out(text: string): void;
   err(text: string): void;
-}
-
-/** What the search found for one deployment. */
-export type Finding =
-  | { readonly kind: "adopted"; readonly clientId: string; readonly how: string }
-  | { readonly kind: "candidates"; readonly by: string; readonly clients: ApiOAuthClient[] };
-
-/** The grant in the deployments file's words: implicit, authorization-code, or other (the API's own name). */
-export function grantInWords(apiGrant: string): string {
-  const name = Object.entries(GRANT_TYPES).find(([, value]) => value === apiGrant)?.[0];
-  return name ?? `other (${apiGrant})`;
-}
-
-/** The host of a URI, without case; undefined when it is no URI. */
-function hostOf(uri: string): string | undefined {
-  try {
-    return new URL(uri).hostname.toLowerCase();
-  } catch {
-    return undefined;
-  }
-}
-
-/** The clients that may be the deployment's: on its Lightning host, else with the article's seven scopes. */
-export function candidatesFor(lightningHost: string, clients: readonly ApiOAuthClient[]): { by: string; clients: ApiOAuthClient[] } {
-  const host = lightningHost.toLowerCase();
-  const onHost = clients.filter((c) => (c.registeredRedirectUri ?? []).some((uri) => hostOf(uri) === host));
-  if (onHost.length > 0) return { by: `a redirect URI on ${lightningHost}`, clients: onHost };
-  const withScopes = clients.filter((c) => SERVICE_CLOUD_VOICE_SCOPES.every((scope) => (c.scope ?? []).includes(scope)));
-  return { by: "the article's seven scopes (no client has a redirect URI on its Lightning host)", clients: withScopes };
 }
 
 /** What the first plan after adopting `client` would change on it, field by field. */
@@ -113,33 +81,13 @@ export function describeClient(client: ApiOAuthClient, settings: OAuthClientSett
   ].map(showHiddenCharacters);
 }
 
-/**
- * Writes `clientId` as the deployment's oauthClient.importClientId into the deployments file, in place: comments,
- * key order and indentation kept (jsonc-parser's edits), through a temporary file renamed over it, and only if the
- * result is still a deployments file this project accepts.
- */
-export function writeImportClientId(file: string, index: number, clientId: string): void {
-  // A symbolic link's target is what is edited (the link stays a link); its mode and owner are kept.
-  const target = realpathSync(file);
-  const text = readTextFile(target, "a readable JSON file");
-  const path = ["deployments", index, "oauthClient", "importClientId"];
-  // The object the key goes into, as the file has it: one written on a single line gets the key on that line, as it
-  // is; one spread over lines gets it on a line of its own, indented as the file indents.
-  const tree = parseTree(text);
-  const into = tree && (findNodeAtLocation(tree, path.slice(0, 3)) ?? findNodeAtLocation(tree, path.slice(0, 2)));
-  const oneLine = into !== undefined && !/\n/.test(text.slice(into.offset, into.offset + into.length));
-  const indent = /\n([ \t]+)\S/.exec(text)?.[1] ?? "  ";
-  const edits = modify(text, path, clientId, {
-    formattingOptions: oneLine
-      ? undefined
-      : { insertSpaces: !indent.startsWith("\t"), tabSize: indent.startsWith("\t") ? 1 : indent.length, eol: text.includes("\r\n") ? "\r\n" : "\n" },
-  });
-  const written = applyEdits(text, edits);
-  parseDeployments(written, file);
-  writeFileAtomic.sync(target, written);
+/** How adopt reaches the API and the states; tests give a scripted API and states of their own. */
+export interface AdoptOptions {
+  readonly api?: ApiOptions;
+  readonly readStates?: typeof readStates;
 }
 
-export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: Io, api: ApiOptions = {}): Promise<number> {
+export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: Io, { api = {}, readStates: statesOf = readStates }: AdoptOptions = {}): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -173,7 +121,11 @@ export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: I
     io.err("adopt: --note: given without --guard; allowed: --note FILE with --guard, which writes what it found there\n");
     return EXIT.error;
   }
-  if (args.values.guard) return guard(selected, deployments, file, args.values.note, env, io, api);
+  if (args.values.note !== undefined && selected.length !== 1) {
+    io.err(`adopt: --note: given for ${selected.length} deployments; allowed: one deployment named with it\n`);
+    return EXIT.error;
+  }
+  if (args.values.guard) return guard(selected, deployments, statesOf(deployments, baseDirOf(file), env), args.values.note, env, io, api);
   const chosen = args.values["client-id"]?.trim();
   if (chosen !== undefined && !new RegExp(GUID_PATTERN).test(chosen)) {
     io.err(`adopt: --client-id: given ${JSON.stringify(chosen)}; allowed: ${ALLOWED_CLIENT_ID}\n`);
@@ -183,8 +135,8 @@ export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: I
     io.err(`adopt: --client-id: given ${JSON.stringify(chosen)} for ${selected.length} deployments; allowed: one deployment named with it\n`);
     return EXIT.error;
   }
-  const named = new Map(deployments.filter((d) => d.oauthClient?.importClientId).map((d) => [d.oauthClient!.importClientId!.toLowerCase(), d.name]));
-  const states = readStates(selected, baseDirOf(file), env);
+  // Every deployment's state: a client in another deployment's state is that one's, never offered here.
+  const states = statesOf(deployments, baseDirOf(file), env);
   let undecided = 0;
   for (const deployment of selected) {
     const settings = resolveOAuthClientSettings(oauthClientProps(deployment));
@@ -195,7 +147,7 @@ export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: I
     }
     const state = states.get(deployment.name);
     if (state && "outputs" in state && state.outputs.clientId) {
-      io.out(`${heading}: deployed already: its state holds client ${state.outputs.clientId}\n`);
+      io.out(`${heading}: deployed already: its state holds client ${showHiddenCharacters(state.outputs.clientId)}\n`);
       continue;
     }
     if (state && "problem" in state) io.err(`${deployment.name}: ${state.problem}\n  (a client already in its state cannot be told apart)\n`);
@@ -207,32 +159,43 @@ export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: I
       io.err(`${e.message}\n`);
       return EXIT.error;
     }
-    // A client another deployment already names is that deployment's, never a candidate here.
-    const others = clients.filter((c) => named.has(c.id.toLowerCase()));
-    const found = candidatesFor(settings.lightningHost, clients.filter((c) => !named.has(c.id.toLowerCase())));
-    const count = found.clients.length;
-    io.out(`${heading}: ${count === 0 ? "no candidate" : `${count} ${count === 1 ? "candidate" : "candidates"}, by ${found.by}`}\n`);
-    for (const c of others.filter((c) => candidatesFor(settings.lightningHost, [c]).clients.length > 0)) {
-      io.out(`  (client ${c.id} ${JSON.stringify(c.name)} is deployment "${named.get(c.id.toLowerCase())}"'s importClientId: not offered)\n`);
+    const found = clientsOfOrg(settings.lightningHost, clients, ownersOf(deployments, states, deployment.name));
+    const count = found.candidates.length;
+    const org = orgInWords(settings.lightningHost);
+    io.out(`${heading}: ${count === 0 ? "no candidate" : `${count} ${count === 1 ? "candidate" : "candidates"}`} for ${org} (a redirect URI on one of its hosts)\n`);
+    for (const { client, owner, how } of found.owned) {
+      io.out(`${showHiddenCharacters(`  (client ${client.id} ${JSON.stringify(client.name)} is deployment "${owner}"'s, by ${how}: not offered)`)}\n`);
     }
-    for (const client of found.clients) io.out(`${describeClient(client, settings).join("\n")}\n`);
-    const pick = chosen === undefined ? (count === 1 ? found.clients[0] : undefined) : found.clients.find((c) => c.id.toLowerCase() === chosen.toLowerCase());
+    for (const client of found.candidates) io.out(`${describeClient(client, settings).join("\n")}\n`);
+    for (const client of found.offHost) {
+      const uris = (client.registeredRedirectUri ?? []).join(", ") || "(none)";
+      io.out(
+        `${showHiddenCharacters(`  not chosen: client ${client.id} ${JSON.stringify(client.name)} has the article's seven scopes, but none of its redirect URIs is on a host of ${org} (its redirect URIs: ${uris})`)}\n`,
+      );
+    }
+    const pick = chosen === undefined ? (count === 1 ? found.candidates[0] : undefined) : found.candidates.find((c) => c.id.toLowerCase() === chosen.toLowerCase());
     if (chosen !== undefined && !pick) {
-      io.err(`adopt: --client-id: given ${JSON.stringify(chosen)}; allowed: the id of one of ${deployment.name}'s candidates above\n`);
+      io.err(
+        `adopt: --client-id: given ${JSON.stringify(chosen)}; allowed: the id of one of ${deployment.name}'s candidates above ` +
+          `(a client with a redirect URI on a host of ${org}, which no other deployment has)\n`,
+      );
       return EXIT.error;
     }
     if (!pick) {
       undecided++;
       io.out(
         count === 0
-          ? "  a deploy will create a new client for this org (on today's orgs not with the implicit grant: Genesys refuses new ones)\n"
+          ? found.offHost.length + found.owned.length > 0
+            ? "  nothing written: no client of the org is this Salesforce org's alone. If one above is this org's after all, add its " +
+              "Lightning host's redirect URI to it in Genesys Cloud, then run adopt again; else a deploy creates a new client for this org\n"
+            : "  a deploy will create a new client for this org (on today's orgs not with the implicit grant: Genesys refuses new ones)\n"
           : `  nothing written: choose one with npm run adopt -- ${deployment.name} --write --client-id <id>\n`,
       );
       continue;
     }
     if (args.values.write) {
       try {
-        writeImportClientId(file, deployments.indexOf(deployment), pick.id);
+        writeImportClientId(file, deployment, pick.id);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         io.err(`${e.message}\nNothing was written.\n`);
@@ -247,16 +210,18 @@ export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: I
 }
 
 /** --guard: the deploy's check for a second client, for pipelines that run terraform themselves. */
-async function guard(selected: Deployment[], all: Deployment[], file: string, note: string | undefined, env: NodeJS.ProcessEnv, io: Io, api: ApiOptions): Promise<number> {
-  if (note !== undefined && selected.length !== 1) {
-    io.err(`adopt: --note: given for ${selected.length} deployments; allowed: one deployment named with it\n`);
-    return EXIT.error;
-  }
-  const states = readStates(selected, baseDirOf(file), env);
+async function guard(
+  selected: Deployment[],
+  all: Deployment[],
+  states: ReadonlyMap<string, StateReading>,
+  note: string | undefined,
+  env: NodeJS.ProcessEnv,
+  io: Io,
+  api: ApiOptions,
+): Promise<number> {
   let found = 0;
   for (const deployment of selected) {
-    const state = states.get(deployment.name);
-    const problem = await clientIdentityProblem(deployment, all, state, env, api);
+    const problem = await clientIdentityProblem(deployment, { all, states, env, api });
     if (!problem) continue;
     found++;
     io.err(`${problem}\n`);

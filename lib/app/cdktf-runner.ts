@@ -3,7 +3,7 @@
  * matter. `diff`, `deploy` and `destroy` take deployment names or patterns (`production`, `'*'`, `'eu-*'`); each
  * selected deployment runs in its own cdktf process with its own credentials (lib/app/credentials.ts), one failure
  * does not stop the others, and the exit code is 1 when any failed. Before diff or deploy would create a client, the
- * org is asked whether it has one for that Salesforce org already (second-client.ts). `output` prints each
+ * org is asked whether it has one for that Salesforce org already (client-identity.ts). `output` prints each
  * deployment's client id from its state, with the backend's credentials only.
  */
 import { spawnSync, SpawnSyncOptions } from "child_process";
@@ -14,7 +14,8 @@ import { credentialsProblem, deploymentEnvironment } from "./credentials";
 import { GenesysApiError, oauthClientExists } from "./genesys-api";
 import { Deployment, loadDeploymentsOrProblem } from "./deployments";
 import { deployPrerequisiteProblem } from "./preflight";
-import { adoptedClientProblem, clientIdentityProblem } from "./second-client";
+import { adoptedClientProblem, clientIdentityProblem } from "./client-identity";
+import { select } from "./selection";
 import { readStates, TERRAFORM_NOT_FOUND } from "./state";
 import { outputFolderProblem } from "./synth-output";
 import { fromWhereTheUserStands } from "../shared/paths";
@@ -95,14 +96,8 @@ async function runChecked(
   const results: { name: string; status: number }[] = [];
   for (const deployment of selected) {
     if (selected.length > 1) io.out(`\n=== ${command} ${deployment.name} ===\n`);
-    const state = states.get(deployment.name);
-    let second: string | undefined;
-    try {
-      second = guarded ? await clientIdentityProblem(deployment, loaded.deployments, state, env) : undefined;
-    } catch (e) {
-      // Whatever went wrong asking the org stops this deployment only; the others of the run go on.
-      second = `${deployment.name}: the check for an existing client of this org failed (${(e as Error).message}): nothing was run`;
-    }
+    // Never throws: whatever goes wrong asking the org stops this deployment only; the others of the run go on.
+    const second = guarded ? await clientIdentityProblem(deployment, { all: loaded.deployments, states, env }) : undefined;
     if (second) {
       io.err(`${second}\n`);
       results.push({ name: deployment.name, status: 1 });
@@ -151,24 +146,6 @@ export function splitArguments(args: readonly string[]): { patterns: string[]; o
     }
   }
   return { patterns, options };
-}
-
-/** The deployments the patterns name (`*` matches any characters), in file order; a message when one matches none. */
-export function select(deployments: readonly Deployment[], patterns: readonly string[], command: string): Deployment[] | string {
-  const names = deployments.map((d) => d.name).join(", ");
-  if (patterns.length === 0) {
-    return `${command}: name the deployments, e.g. npm run ${command} -- ${deployments[0].name}, or -- '*' for all; the deployments are: ${names}`;
-  }
-  const matchers = patterns.map((p) => ({ pattern: p, re: new RegExp(`^${p.split("*").map(escape).join(".*")}$`) }));
-  const unmatched = matchers.filter((m) => !deployments.some((d) => m.re.test(d.name)));
-  if (unmatched.length > 0) {
-    return `${command}: no deployment is named ${unmatched.map((m) => JSON.stringify(m.pattern)).join(" or ")}; the deployments are: ${names}`;
-  }
-  return deployments.filter((d) => matchers.some((m) => m.re.test(d.name)));
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /**

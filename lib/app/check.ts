@@ -14,11 +14,13 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { parseArgs } from "util";
 import { DeploymentStack } from "./deployment-stack";
-import { baseDirOf, Deployment, deploymentsFile, loadDeployments } from "./deployments";
-import { ServiceCloudVoiceOAuthClient } from "../construct/internal";
+import { orgInWords } from "./client-identity";
+import { baseDirOf, Deployment, deploymentsFile, loadDeployments, oauthClientProps } from "./deployments";
+import { resolveOAuthClientSettings, ServiceCloudVoiceOAuthClient } from "../construct/internal";
 import { fromWhereTheUserStands } from "../shared/paths";
 import { showHiddenCharacters } from "../shared/plain-text";
 import { destroyProtectionOff } from "../shared/policy";
+import { onOrgOf } from "../shared/salesforce-org";
 import { describeProblem, formatPath, InputError, Path } from "../shared/problems";
 
 export interface Finding {
@@ -53,6 +55,7 @@ export function checkDeployments(file: string, env: NodeJS.ProcessEnv = {}): Fin
       ...organizationFindings(deployments),
       ...protectionFindings(deployments),
       ...secondClientFindings(deployments),
+      ...sameSalesforceOrgFindings(deployments),
       ...templateSyntaxFindings(deployments),
     );
     // loadDeployments has run the construct's checks: a stack of a loaded deployment does not throw InputError.
@@ -114,6 +117,30 @@ function secondClientFindings(deployments: readonly Deployment[]): Finding[] {
         ]
       : [],
   );
+}
+
+/**
+ * Two deployments for one Salesforce org (lib/shared/salesforce-org.ts: any of its hosts), neither allowed a second
+ * client: each would deploy a client of its own, two client ids for one org; said at the later one's salesforce key.
+ */
+function sameSalesforceOrgFindings(deployments: readonly Deployment[]): Finding[] {
+  const hosts = deployments.map((d) => resolveOAuthClientSettings(oauthClientProps(d)).lightningHost);
+  return deployments.flatMap((deployment, i) => {
+    const onOrg = onOrgOf(hosts[i]);
+    const first = deployments.findIndex((other, j) => j < i && onOrg(hosts[j]) && !other.allowSecondClient);
+    if (first < 0 || deployment.allowSecondClient) return [];
+    const same = hosts[first] === hosts[i] ? hosts[i] : `${hosts[first]} and ${hosts[i]} are both its hosts`;
+    return [
+      {
+        level: "warning" as const,
+        where: ["deployments", i, "salesforce"],
+        message:
+          `deployment "${deployment.name}" is for the same Salesforce org as deployment "${deployments[first].name}" (${orgInWords(hosts[i])}: ${same}): ` +
+          "each would deploy a client of its own, two client ids for one Salesforce org. Keep one deployment per Salesforce org, " +
+          `or set "allowSecondClient": true on "${deployment.name}" if a second client is meant.`,
+      },
+    ];
+  });
 }
 
 const TEXT_KEYS = ["name", "description"] as const;

@@ -239,7 +239,7 @@ export const deploymentSchema = Type.Object(
     allowSecondClient: optional(
       Type.Boolean({
         description:
-          "true or false (default: false): let a deploy create a client although the org already has one on this deployment's Lightning host (npm run adopt adopts that one instead)",
+          "true or false (default: false): let a deploy create a client although the org already has one on a host of this deployment's Salesforce org (npm run adopt adopts that one instead)",
       }),
     ),
   },

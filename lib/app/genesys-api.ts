@@ -3,6 +3,9 @@
  * provider does for a deployment (its region, or its genesysCloud.gateway with path prefixes; its own credentials,
  * an access token first) and list the org's OAuth clients, every page. 429 (after its Retry-After) and 5xx but 501
  * are retried a bounded number of times; every other failure is one GenesysApiError naming the deployment.
+ * Every call has a deadline (SCV_GENESYS_API_TIMEOUT seconds, 30 unless set) for connecting and for the whole answer;
+ * a redirect is never followed, and an answer that is not what Genesys documents is an error, never skipped: the
+ * guard that asks here must fail closed. What an answer says reaches people escaped, on one line (showHiddenCharacters).
  * (Genesys's JavaScript SDK builds the same URLs, but retries nothing, drops paging parameters and brings 62
  * packages; what it would add here is these few lines.)
  */
@@ -10,6 +13,7 @@ import { credentialsProblem, deploymentEnvironment } from "./credentials";
 import { Deployment } from "./deployments";
 import { GENESYS_CLOUD_DOMAINS } from "./regions";
 import { isJsonObject } from "../shared/json-input";
+import { showHiddenCharacters } from "../shared/plain-text";
 
 /** An OAuth client as the API answers it (the fields this project reads). */
 export interface ApiOAuthClient {
@@ -32,13 +36,34 @@ export interface ApiOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   /** Tries per request, the first included. */
   readonly tries?: number;
+  /** The deadline of one call, connecting and the whole answer, in milliseconds; else SCV_GENESYS_API_TIMEOUT. */
+  readonly timeoutMs?: number;
 }
 
 const DEFAULT_TRIES = 5;
 /** Pages of 100 clients; no org has 100,000 OAuth clients, and a server that says it does is not answering right. */
 const MAX_PAGES = 1000;
+const PAGE_SIZE = 100;
 /** The longest Retry-After honoured, in seconds (the provider's SDK honours up to 180). */
 const MAX_RETRY_AFTER_SECONDS = 180;
+/** The variable that sets a call's deadline, its default and its bounds, in seconds. */
+export const TIMEOUT_VARIABLE = "SCV_GENESYS_API_TIMEOUT";
+export const DEFAULT_TIMEOUT_SECONDS = 30;
+const MAX_TIMEOUT_SECONDS = 600;
+
+/** The deadline of one call in milliseconds, from the environment; a GenesysApiError for a value that is none. */
+export function apiTimeoutMs(env: NodeJS.ProcessEnv): number {
+  const given = env[TIMEOUT_VARIABLE];
+  if (given === undefined || given.trim() === "") return DEFAULT_TIMEOUT_SECONDS * 1000;
+  const seconds = Number(given);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_TIMEOUT_SECONDS) {
+    throw new GenesysApiError(
+      `${TIMEOUT_VARIABLE}: given ${JSON.stringify(showHiddenCharacters(given))}; allowed: a number of seconds above 0 and at most ${MAX_TIMEOUT_SECONDS} ` +
+        `(the deadline of each Genesys Cloud API call; ${DEFAULT_TIMEOUT_SECONDS} when unset)`,
+    );
+  }
+  return seconds * 1000;
+}
 
 /** Where the provider sends a deployment's login and API calls. */
 export function genesysEndpoints(genesysCloud: Deployment["genesysCloud"]): { login: string; api: string } {
@@ -53,51 +78,83 @@ export function genesysEndpoints(genesysCloud: Deployment["genesysCloud"]): { lo
   return { login: base + prefix("login"), api: base + prefix("api") };
 }
 
-/** Every OAuth client of the deployment's org. */
+/**
+ * Every OAuth client of the deployment's org, each once. Pages are read until the answers' own totals are met
+ * (pageCount, and total over the page size, whichever says more); a list that ends short of its total is an error.
+ */
 export async function listOAuthClients(deployment: Deployment, env: NodeJS.ProcessEnv, options: ApiOptions = {}): Promise<ApiOAuthClient[]> {
-  const call = caller(deployment, options);
+  const call = caller(deployment, env, options);
   const token = await accessToken(deployment, env, call);
-  const clients: ApiOAuthClient[] = [];
+  const clients = new Map<string, ApiOAuthClient>();
+  const failed = (what: string) => new GenesysApiError(`deployment "${deployment.name}": Genesys Cloud's list of OAuth clients ${what}`);
   for (let page = 1; ; page++) {
-    const body = await call("api", `/api/v2/oauth/clients?pageSize=100&pageNumber=${page}`, { headers: { authorization: `Bearer ${token}` } });
-    const { entities = [], pageCount } = (isJsonObject(body) ? body : {}) as { entities?: unknown; pageCount?: unknown };
-    if (!isJsonObject(body) || !Array.isArray(entities)) {
-      throw new GenesysApiError(`deployment "${deployment.name}": Genesys Cloud's list of OAuth clients is not the list it documents (no entities)`);
+    const body = await call("api", `/api/v2/oauth/clients?pageSize=${PAGE_SIZE}&pageNumber=${page}`, { headers: { authorization: `Bearer ${token}` } });
+    if (!isJsonObject(body) || !Array.isArray(body.entities)) throw failed(`is not the list it documents (page ${page} has no entities)`);
+    const count = (key: string) => {
+      const value = (body as Record<string, unknown>)[key];
+      if (value === undefined || value === null) return undefined;
+      if (typeof value !== "number" || !Number.isInteger(value) || value < 0) throw failed(`is not the list it documents (page ${page}: ${key} is ${shown(JSON.stringify(value))})`);
+      return value;
+    };
+    const [pageCount, total, pageSize] = [count("pageCount"), count("total"), count("pageSize")];
+    body.entities.forEach((entity, i) => {
+      const client = asClient(entity, `page ${page}, entities[${i}]`, failed);
+      if (!clients.has(client.id.toLowerCase())) clients.set(client.id.toLowerCase(), client);
+    });
+    const pagesByTotal = total === undefined ? 0 : Math.ceil(total / (pageSize || PAGE_SIZE));
+    const pages = Math.max(pageCount ?? 0, pagesByTotal);
+    if (page >= pages || body.entities.length === 0) {
+      if (total !== undefined && clients.size < total) {
+        throw failed(`ended at page ${page} with ${clients.size} distinct ${clients.size === 1 ? "client" : "clients"}, and says the org has ${total}: the list is incomplete (some client may be missing), so nothing is decided on it`);
+      }
+      return [...clients.values()];
     }
-    clients.push(...entities.flatMap(asClient));
-    if (typeof pageCount !== "number" || page >= pageCount || entities.length === 0) return clients;
-    if (page >= MAX_PAGES) {
-      throw new GenesysApiError(`deployment "${deployment.name}": Genesys Cloud says the org has more than ${MAX_PAGES} pages of OAuth clients (pageCount ${pageCount}): stopped there`);
-    }
+    if (page >= MAX_PAGES) throw failed(`says the org has more than ${MAX_PAGES} pages of OAuth clients (${pages}): stopped there`);
   }
 }
 
-/** An answer's client in the shape this project reads: fields of the wrong type dropped, not trusted. */
-function asClient(value: unknown): ApiOAuthClient[] {
-  if (!isJsonObject(value) || typeof value.id !== "string") return [];
-  const text = (v: unknown) => (typeof v === "string" ? v : undefined);
-  const texts = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
-  return [
-    {
-      id: value.id,
-      name: text(value.name) ?? "",
-      description: text(value.description),
-      accessTokenValiditySeconds: typeof value.accessTokenValiditySeconds === "number" ? value.accessTokenValiditySeconds : undefined,
-      authorizedGrantType: text(value.authorizedGrantType) ?? "",
-      registeredRedirectUri: texts(value.registeredRedirectUri),
-      scope: texts(value.scope),
-      state: text(value.state),
-      dateCreated: text(value.dateCreated),
-    },
-  ];
+/** An answer's client in the shape this project reads; anything else is an error: a client skipped could be the one. */
+function asClient(value: unknown, where: string, failed: (what: string) => GenesysApiError): ApiOAuthClient {
+  const wrong = (field: string, given: unknown) => failed(`is not the list it documents (${where}${field}: ${shown(JSON.stringify(given) ?? String(given))})`);
+  if (!isJsonObject(value)) throw wrong("", value);
+  if (typeof value.id !== "string" || value.id.trim() === "") throw wrong(".id", value.id);
+  const text = (field: string) => {
+    const v = value[field];
+    if (v === undefined || v === null) return undefined;
+    if (typeof v !== "string") throw wrong(`.${field}`, v);
+    return v;
+  };
+  const texts = (field: string) => {
+    const v = value[field];
+    if (v === undefined || v === null) return [];
+    if (!Array.isArray(v) || !v.every((x) => typeof x === "string")) throw wrong(`.${field}`, v);
+    return v as string[];
+  };
+  const lifetime = value.accessTokenValiditySeconds;
+  if (lifetime !== undefined && lifetime !== null && typeof lifetime !== "number") throw wrong(".accessTokenValiditySeconds", lifetime);
+  return {
+    id: value.id,
+    name: text("name") ?? "",
+    description: text("description"),
+    accessTokenValiditySeconds: typeof lifetime === "number" ? lifetime : undefined,
+    authorizedGrantType: text("authorizedGrantType") ?? "",
+    registeredRedirectUri: texts("registeredRedirectUri"),
+    scope: texts("scope"),
+    state: text("state"),
+    dateCreated: text("dateCreated"),
+  };
 }
 
 /** Whether the org still has the client (false: deleted, say by hand in the admin UI). */
 export async function oauthClientExists(deployment: Deployment, env: NodeJS.ProcessEnv, id: string, options: ApiOptions = {}): Promise<boolean> {
-  const call = caller(deployment, options);
+  const call = caller(deployment, env, options);
   const token = await accessToken(deployment, env, call);
   const found = await call("api", `/api/v2/oauth/clients/${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${token}` } }, { missing: true });
-  return found !== undefined && (found as ApiOAuthClient).state !== "deleted";
+  if (found === undefined) return false;
+  if (!isJsonObject(found)) {
+    throw new GenesysApiError(`deployment "${deployment.name}": Genesys Cloud answered the read of client ${shown(id)} with ${shown(JSON.stringify(found))}, not a client`);
+  }
+  return found.state !== "deleted";
 }
 
 /** The deployment's access token, or one for its client credentials (the provider's order). */
@@ -107,45 +164,79 @@ async function accessToken(deployment: Deployment, env: NodeJS.ProcessEnv, call:
   const own = deploymentEnvironment(deployment, env);
   if (own.GENESYSCLOUD_ACCESS_TOKEN) return own.GENESYSCLOUD_ACCESS_TOKEN;
   const basic = Buffer.from(`${own.GENESYSCLOUD_OAUTHCLIENT_ID ?? ""}:${own.GENESYSCLOUD_OAUTHCLIENT_SECRET ?? ""}`).toString("base64");
-  const body = (await call("login", "/oauth/token", {
+  const body = await call("login", "/oauth/token", {
     method: "POST",
     headers: { authorization: `Basic ${basic}`, "content-type": "application/x-www-form-urlencoded" },
     body: "grant_type=client_credentials",
-  })) as { access_token?: string };
-  if (typeof body.access_token !== "string") throw new GenesysApiError(`deployment "${deployment.name}": Genesys Cloud's login answered without an access token`);
+  });
+  if (!isJsonObject(body) || typeof body.access_token !== "string") {
+    throw new GenesysApiError(`deployment "${deployment.name}": Genesys Cloud's login answered without an access token`);
+  }
   return body.access_token;
 }
 
 /** `missing`: a 404 is an answer (undefined), not an error. */
 type Call = (to: "login" | "api", path: string, init?: RequestInit, options?: { missing?: boolean }) => Promise<unknown>;
 
-function caller(deployment: Deployment, { sleep = (ms) => new Promise((r) => setTimeout(r, ms)), tries = DEFAULT_TRIES }: ApiOptions): Call {
+/** What came from the API, as a person may read it: hidden characters escaped, on one line, at most 300 characters. */
+function shown(text: string): string {
+  const line = showHiddenCharacters(text);
+  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+}
+
+function caller(deployment: Deployment, env: NodeJS.ProcessEnv, options: ApiOptions): Call {
+  const { sleep = (ms) => new Promise((r) => setTimeout(r, ms)), tries = DEFAULT_TRIES } = options;
+  const timeoutMs = options.timeoutMs ?? apiTimeoutMs(env);
   const endpoints = genesysEndpoints(deployment.genesysCloud);
   const failed = (what: string) => new GenesysApiError(`deployment "${deployment.name}": ${what}`);
   return async (to, path, init = {}, { missing = false } = {}) => {
     const url = endpoints[to] + path;
-    const shown = `${init.method ?? "GET"} ${url.split("?")[0]}`;
+    const shownUrl = `${init.method ?? "GET"} ${url.split("?")[0]}`;
+    const host = new URL(url).host;
     for (let attempt = 1; ; attempt++) {
+      // One deadline for connecting, the answer's head and its whole body; a redirect is never followed.
+      const deadline = AbortSignal.timeout(timeoutMs);
+      const timedOut = () =>
+        failed(
+          `Genesys Cloud (${host}) did not answer ${shownUrl} within ${timeoutMs / 1000} s: stopped, nothing decided on it ` +
+            `(the deadline of each call is ${TIMEOUT_VARIABLE}, in seconds; ${DEFAULT_TIMEOUT_SECONDS} when unset)`,
+        );
       let response: Response;
       try {
-        response = await fetch(url, init);
+        response = await fetch(url, { ...init, redirect: "manual", signal: deadline });
       } catch (e) {
+        if (deadline.aborted) throw timedOut();
         if (attempt < tries) {
           await sleep(backoff(attempt));
           continue;
         }
         const cause = (e as Error & { cause?: Error }).cause?.message ?? (e as Error).message;
-        throw failed(`could not reach Genesys Cloud (${shown}): ${cause}; tried ${tries} times`);
+        throw failed(`could not reach Genesys Cloud (${shownUrl}): ${shown(cause)}; tried ${tries} times`);
+      }
+      if (response.status >= 300 && response.status < 400) {
+        await response.body?.cancel().catch(() => undefined);
+        const location = response.headers.get("location");
+        throw failed(
+          `Genesys Cloud answered ${shownUrl} with a redirect (${response.status}${location ? ` to ${shown(location)}` : ""}): not followed, ` +
+            "since only the deployment's own Genesys Cloud host (or gateway) is asked; nothing decided on it",
+        );
+      }
+      let text: string;
+      try {
+        text = await response.text();
+      } catch {
+        if (deadline.aborted) throw timedOut();
+        throw failed(`Genesys Cloud's answer to ${shownUrl} broke off before its end`);
       }
       if (response.ok) {
         try {
-          return await response.json();
+          return JSON.parse(text);
         } catch {
-          throw failed(`Genesys Cloud answered ${shown} with ${response.status} and a body that is not JSON`);
+          throw failed(`Genesys Cloud answered ${shownUrl} with ${response.status} and a body that is not JSON`);
         }
       }
       if (missing && response.status === 404) return undefined;
-      const message = await errorMessage(response);
+      const message = errorMessage(text);
       const retryable = response.status === 429 || (response.status >= 500 && response.status !== 501);
       if (retryable && attempt < tries) {
         const retryAfter = Number(response.headers.get("retry-after"));
@@ -155,14 +246,14 @@ function caller(deployment: Deployment, { sleep = (ms) => new Promise((r) => set
       if (response.status === 401 || (to === "login" && response.status === 400)) {
         throw failed(
           `Genesys Cloud refused the deployment's credentials (${response.status}${message}): give it a Client Credentials OAuth client ` +
-            "of its own org (or an access token) in the variables README's Deploying section names",
+            "of its own org (or an access token) in the variables docs/deploying.md names",
         );
       }
       if (response.status === 403) {
         throw failed(`the deployment's credentials may not list OAuth clients (403${message}): their role needs the permission OAuth > Client > View (oauth:client:view)`);
       }
-      if (response.status === 429) throw failed(`Genesys Cloud rate-limited ${shown} (429) ${tries} times in a row; try again later`);
-      throw failed(`Genesys Cloud answered ${shown} with ${response.status}${message}${retryable ? `, ${tries} times in a row` : ""}`);
+      if (response.status === 429) throw failed(`Genesys Cloud rate-limited ${shownUrl} (429) ${tries} times in a row; try again later`);
+      throw failed(`Genesys Cloud answered ${shownUrl} with ${response.status}${message}${retryable ? `, ${tries} times in a row` : ""}`);
     }
   };
 }
@@ -172,12 +263,13 @@ function backoff(attempt: number): number {
   return 1000 * 2 ** (attempt - 1);
 }
 
-/** Genesys's own message of an error answer (`{ message, code, status }`), as " - message"; "" when it has none. */
-async function errorMessage(response: Response): Promise<string> {
+/** Genesys's own message of an error answer (`{ message, code, status }`), as " - message", escaped; "" when it has none. */
+function errorMessage(body: string): string {
   try {
-    const body = (await response.json()) as { message?: unknown; error_description?: unknown; description?: unknown };
-    const text = [body.message, body.error_description, body.description].find((m) => typeof m === "string" && m.trim() !== "");
-    return typeof text === "string" ? ` - ${text.slice(0, 300)}` : "";
+    const parsed: unknown = JSON.parse(body);
+    if (!isJsonObject(parsed)) return "";
+    const text = [parsed.message, parsed.error_description, parsed.description].find((m) => typeof m === "string" && m.trim() !== "");
+    return typeof text === "string" ? ` - ${shown(text)}` : "";
   } catch {
     return "";
   }

@@ -1,0 +1,20 @@
+/** Deployment names and patterns on a command line (`production`, `'*'`, `'eu-*'`), and the deployments they name. */
+import { Deployment } from "./deployments";
+
+/** The deployments the patterns name (`*` matches any characters), in file order; a message when one matches none. */
+export function select(deployments: readonly Deployment[], patterns: readonly string[], command: string): Deployment[] | string {
+  const names = deployments.map((d) => d.name).join(", ");
+  if (patterns.length === 0) {
+    return `${command}: name the deployments, e.g. npm run ${command} -- ${deployments[0].name}, or -- '*' for all; the deployments are: ${names}`;
+  }
+  const matchers = patterns.map((p) => ({ pattern: p, re: new RegExp(`^${p.split("*").map(escape).join(".*")}$`) }));
+  const unmatched = matchers.filter((m) => !deployments.some((d) => m.re.test(d.name)));
+  if (unmatched.length > 0) {
+    return `${command}: no deployment is named ${unmatched.map((m) => JSON.stringify(m.pattern)).join(" or ")}; the deployments are: ${names}`;
+  }
+  return deployments.filter((d) => matchers.some((m) => m.re.test(d.name)));
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
