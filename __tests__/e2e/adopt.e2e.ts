@@ -30,7 +30,7 @@ function withComments(h: Harness): string {
   return file;
 }
 
-// First: the org has no client at all yet (later tests add some, and the seven scopes would find them).
+// First: the org has no client at all yet (later tests add some).
 it("none: exit 3, and a deploy with the authorization-code grant creates the client", async () => {
   const h = harness();
   h.writeDeployments([deployment("initech", "initech", { grantType: "authorization-code" })]);
@@ -53,7 +53,7 @@ it("deploy stops before creating a second client; adopt --write writes its id, c
 
   const refused = await h.npmRun("deploy", ["production", "--auto-approve"], credentials);
   expect(refused.status).toBe(1);
-  expect(refused.stderr).toContain(`production: the org already has a client on acme.lightning.force.com, and this deploy would create another`);
+  expect(refused.stderr).toContain(`production: the org already has a client for Salesforce org acme (a redirect URI on one of its hosts), and this deploy would create another`);
   expect(refused.stderr).toContain(`  - client ${id} "Salesforce SCV (by hand)", grant implicit`);
   expect(refused.stderr).toContain("  Adopt it: npm run adopt -- production --write");
   expect([clients(), creates()]).toEqual([clientsBefore, createsBefore]);
@@ -61,7 +61,7 @@ it("deploy stops before creating a second client; adopt --write writes its id, c
   const run = await adopt(h, ["production", "--write"], credentials);
   console.log(`npm run adopt -- production --write, as a user sees it:\n${run.stdout}`);
   expect([run.status, run.stderr]).toEqual([0, ""]);
-  expect(run.stdout).toContain("production (acme.lightning.force.com): 1 candidate, by a redirect URI on acme.lightning.force.com");
+  expect(run.stdout).toContain("production (acme.lightning.force.com): 1 candidate for Salesforce org acme (a redirect URI on one of its hosts)");
   expect(run.stdout).toContain(`  client ${id} "Salesforce SCV (by hand)"`);
   expect(run.stdout).toContain('      name: "Salesforce SCV (by hand)" → "Salesforce Service Cloud Voice (acme.lightning.force.com)"');
   expect(run.stdout).not.toMatch(/secret/i);
@@ -136,9 +136,9 @@ it("--guard, as the pipelines run it: exit 1 and a note beside the plan, which t
   const note = plan.replace(/\.json$/, ".note.json");
   const run = await adopt(h, ["wayne", "--guard", "--note", note], credentials);
   expect(run.status).toBe(1);
-  expect(run.stderr).toContain(`wayne: the org already has a client on wayne.lightning.force.com`);
+  expect(run.stderr).toContain(`wayne: the org already has a client for Salesforce org wayne (a redirect URI on one of its hosts)`);
   const summary = await planSummary(plan.replace(/\/[^/]+$/, ""));
-  expect(summary.stdout).toContain("> - `wayne`: wayne: the org already has a client on wayne&#46;lightning&#46;force&#46;com, and this deploy would create another");
+  expect(summary.stdout).toContain("> - `wayne`: wayne: the org already has a client for Salesforce org wayne (a redirect URI on one of its hosts), and this deploy would create another");
   expect(summary.stdout).toContain(`>   - - client ${id}`);
   // Adopted, it passes the guard.
   h.writeDeployments([deployment("wayne", "wayne", { grantType: "authorization-code", importClientId: id })]);

@@ -69,7 +69,7 @@ it("a renamed deployment (its state elsewhere now) is stopped before it creates 
   const before = h.emulator.clientsOf(EU.id).length;
   const run = await h.npmRun("deploy", ["eu-renamed", "--auto-approve"], credentials);
   expect(run.status).toBe(1);
-  expect(run.stderr).toContain("eu-renamed: the org already has a client on acme-eu.lightning.force.com, and this deploy would create another");
+  expect(run.stderr).toContain("eu-renamed: the org already has a client for Salesforce org acme-eu (a redirect URI on one of its hosts), and this deploy would create another");
   // Its name is the one the adopting deploy gave it.
   expect(run.stderr).toContain(`\n  - client ${ids.eu} "Salesforce Service Cloud Voice (acme-eu.lightning.force.com)", grant implicit\n  Adopt it: npm run adopt -- eu-renamed --write`);
   expect(h.emulator.clientsOf(EU.id)).toHaveLength(before);

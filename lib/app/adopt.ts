@@ -167,7 +167,8 @@ export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: I
       io.out(`${showHiddenCharacters(`  (client ${client.id} ${JSON.stringify(client.name)} is deployment "${owner}"'s, by ${how}: not offered)`)}\n`);
     }
     for (const client of found.candidates) io.out(`${describeClient(client, settings).join("\n")}\n`);
-    for (const client of found.offHost) {
+    // Off the org's hosts, listed only where nothing is chosen: what the user may have expected to see.
+    for (const client of count === 0 ? found.offHost : []) {
       const uris = (client.registeredRedirectUri ?? []).join(", ") || "(none)";
       io.out(
         `${showHiddenCharacters(`  not chosen: client ${client.id} ${JSON.stringify(client.name)} has the article's seven scopes, but none of its redirect URIs is on a host of ${org} (its redirect URIs: ${uris})`)}\n`,
