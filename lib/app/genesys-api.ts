@@ -97,6 +97,7 @@ export async function oauthClientExists(deployment: Deployment, env: NodeJS.Proc
   const call = caller(deployment, options);
   const token = await accessToken(deployment, env, call);
   const found = await call("api", `/api/v2/oauth/clients/${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${token}` } }, { missing: true });
+  if (found !== undefined && !isJsonObject(found)) throw new GenesysApiError(`deployment "${deployment.name}": Genesys Cloud's answer for one OAuth client is not the client it documents (not a JSON object)`);
   return found !== undefined && (found as ApiOAuthClient).state !== "deleted";
 }
 
@@ -112,7 +113,7 @@ async function accessToken(deployment: Deployment, env: NodeJS.ProcessEnv, call:
     headers: { authorization: `Basic ${basic}`, "content-type": "application/x-www-form-urlencoded" },
     body: "grant_type=client_credentials",
   })) as { access_token?: string };
-  if (typeof body.access_token !== "string") throw new GenesysApiError(`deployment "${deployment.name}": Genesys Cloud's login answered without an access token`);
+  if (!isJsonObject(body) || typeof body.access_token !== "string") throw new GenesysApiError(`deployment "${deployment.name}": Genesys Cloud's login answered without an access token`);
   return body.access_token;
 }
 
