@@ -10,7 +10,7 @@ import { spawnSync } from "child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
 import { join } from "path";
 import { parse } from "yaml";
-import { condition, valueOf } from "./support/github-expressions";
+import { condition, evaluate, valueOf } from "./support/github-expressions";
 import { runGithubScript } from "./support/github-script";
 import { tempDir } from "./support/temp-dir";
 
@@ -276,9 +276,51 @@ describe("deploy.yml: applies what was gated, on main only", () => {
     });
   });
 
-  it("never two runs at once on one deployment, none cancelled; shared with the drift check", () => {
-    expect(deploy.jobs.deploy.concurrency).toEqual({ group: "terraform-${{ matrix.deployment }}", "cancel-in-progress": false });
-    expect(workflow("drift.yml").jobs.drift.concurrency).toEqual(deploy.jobs.deploy.concurrency);
+  it("never two deploys at once on one deployment, a running one never cancelled", () => {
+    expect(deploy.concurrency).toBeUndefined();
+    expect(deploy.jobs.deploy.concurrency).toEqual({ group: "deploy-${{ matrix.deployment }}", "cancel-in-progress": false });
+  });
+});
+
+describe("concurrency groups: no other workflow's run can cancel a deploy", () => {
+  // GitHub keeps one running and one pending run per group (compared case-insensitively): a run that enters a group
+  // cancels the one pending there. A drift check or a pull request's plan sharing a group with a deploy would cancel
+  // a deploy waiting for the running one.
+  const NAMES = ["production", "uat", "eu-production", "drift", "Deploy-production", "plan-7", "terraform-production"];
+  const contexts = (deployment: string) => ({ github: { event: { pull_request: { number: 7 } } }, matrix: { deployment } });
+  /** Every group a workflow's runs and jobs enter, for each deployment name, as GitHub compares them. */
+  const groupsOf = (w: any) => {
+    const specs = [w.concurrency, ...Object.values<any>(w.jobs).map((job) => job.concurrency)].filter((c) => c !== undefined);
+    return specs.flatMap((spec) =>
+      NAMES.map((deployment) =>
+        String(typeof spec === "string" ? spec : spec.group)
+          .replace(/\$\{\{([\s\S]*?)\}\}/g, (_, expression) => evaluate(expression, contexts(deployment)).coerceString())
+          .toLowerCase(),
+      ),
+    );
+  };
+  const shared = (other: any) => {
+    const deploys = new Set(groupsOf(workflow("deploy.yml")));
+    return groupsOf(other).filter((g) => deploys.has(g));
+  };
+
+  it("deploy's groups are its own: no drift check's or plan's group is one of them, whatever the deployments are named", () => {
+    expect(new Set(groupsOf(workflow("deploy.yml"))).size).toBe(NAMES.length);
+    for (const other of files.filter((f) => f !== "deploy.yml")) expect(shared(workflow(other))).toEqual([]);
+  });
+
+  it("the drift check runs one at a time in a group of its own, never cancelling a running check", () => {
+    expect(workflow("drift.yml").concurrency).toEqual({ group: "drift", "cancel-in-progress": false });
+    expect(workflow("drift.yml").jobs.drift.concurrency).toBeUndefined();
+  });
+
+  it.each([
+    ["drift and deploy sharing one group again", (y: string) => y.replace("  group: drift\n", "  group: deploy-${{ matrix.deployment }}\n")],
+    ["a drift group that differs from a deploy's in case only", (y: string) => y.replace("  group: drift\n", "  group: DEPLOY-production\n")],
+  ])("a test of the groups fails on %s", (_, mutate) => {
+    const yaml = mutate(text("drift.yml"));
+    expect(yaml).not.toBe(text("drift.yml"));
+    expect(shared(parse(yaml))).not.toEqual([]);
   });
 });
 

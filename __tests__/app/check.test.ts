@@ -1,6 +1,8 @@
+import * as core from "@actions/core";
+import fc from "fast-check";
 import { writeFileSync } from "fs";
 import { join } from "path";
-import { checkCommand, checkDeployments, formatFindings, workflowAnnotations } from "../../lib/app/check";
+import { checkCommand, checkDeployments, formatFindings, workflowAnnotations, workflowCommand } from "../../lib/app/check";
 import { tempDir } from "../support/temp-dir";
 
 const dir = tempDir("check-");
@@ -166,22 +168,51 @@ describe("the state guard and annotations in GitHub Actions", () => {
     ]);
   });
 
-  it("prints them as GitHub workflow commands on stdout in GitHub Actions, escaped by @actions/core", () => {
+  it("prints them as GitHub workflow commands through the command's printer in GitHub Actions, escaped as @actions/core does", () => {
     const path = join(dir, "a:b,c.json");
     writeFileSync(path, JSON.stringify({ deployments: [{ ...base, name: "production", salesforce: { myDomain: "acme" }, backend: s3 }] }, null, 2));
-    const written: string[] = [];
-    const spy = jest.spyOn(process.stdout, "write").mockImplementation((chunk) => (written.push(String(chunk)), true));
+    const stdout: string[] = [];
+    const spy = jest.spyOn(process.stdout, "write").mockImplementation((chunk) => (stdout.push(String(chunk)), true));
+    let inActions: { status: number; out: string[] };
+    let outside: typeof inActions;
     try {
-      expect(run([path], github).status).toBe(0);
-      expect(run([path], {}).status).toBe(0);
+      inActions = run([path], github);
+      outside = run([path], {});
     } finally {
       spy.mockRestore();
     }
+    expect([inActions.status, outside.status]).toEqual([0, 0]);
+    // Nothing past the printer: process.stdout is the test run's own log, where ::error would annotate the CI run.
+    expect(stdout).toEqual([]);
     // Once, in GitHub Actions only; ":" and "," in properties and line breaks in the message escaped.
+    const written = inActions.out.filter((line) => line.startsWith("::"));
+    expect(outside.out.filter((line) => line.startsWith("::"))).toEqual([]);
     expect(written).toHaveLength(2);
     expect(written[0]).toMatch(/^::warning title=npm run check%3A production,file=.*a%3Ab%2Cc\.json,line=\d+::Genesys is retiring the implicit grant: /);
     expect(written[1]).toMatch(/^::warning title=npm run check%3A production,file=.*a%3Ab%2Cc\.json,line=\d+::Deployment "production" would create a new implicit-grant client/);
-    for (const line of written) expect(line.trimEnd()).not.toMatch(/[\r\n]/);
+    for (const line of written) expect(line).not.toMatch(/[\r\n]/);
+  });
+
+  it("a workflow command is the line @actions/core would write, whatever the text", () => {
+    const text = fc.string({ unit: fc.constantFrom("a", " ", "%", "\r", "\n", ":", ",", "::", "=", "é") });
+    const properties = fc.record(
+      { title: text, file: text, startLine: fc.nat(), endLine: fc.nat(), startColumn: fc.nat(), endColumn: fc.nat() },
+      { requiredKeys: [] },
+    );
+    const annotation = fc.record({ level: fc.constantFrom("error" as const, "warning" as const), message: text, properties });
+    fc.assert(
+      fc.property(annotation, (a) => {
+        const written: string[] = [];
+        const spy = jest.spyOn(process.stdout, "write").mockImplementation((chunk) => (written.push(String(chunk)), true));
+        try {
+          (a.level === "error" ? core.error : core.warning)(a.message, a.properties);
+        } finally {
+          spy.mockRestore();
+        }
+        expect(written).toEqual([`${workflowCommand(a)}\n`]);
+        expect(workflowCommand(a)).not.toMatch(/[\r\n]/);
+      }),
+    );
   });
 });
 

@@ -5,7 +5,6 @@
  * In GitHub Actions it also refuses a local state backend, and writes each finding as a workflow annotation on the
  * deployments file. Exits 1 on any error.
  */
-import * as core from "@actions/core";
 import type { AnnotationProperties } from "@actions/core";
 import { App } from "cdktf";
 import { mkdtempSync, readFileSync, rmSync } from "fs";
@@ -226,9 +225,28 @@ export function workflowAnnotations(file: string, findings: readonly Finding[]):
   });
 }
 
-/** Writes annotations as workflow commands (::error / ::warning) on stdout, escaped by GitHub's own @actions/core. */
-export function printAnnotations(annotations: readonly Annotation[]): void {
-  for (const a of annotations) (a.level === "error" ? core.error : core.warning)(a.message, a.properties);
+/**
+ * Prints annotations as workflow commands (::error / ::warning), one a line, through `print`: the command's own
+ * printer, never process.stdout past it (a test's printer keeps them out of the test run's log).
+ */
+export function printAnnotations(annotations: readonly Annotation[], print: (text: string) => void): void {
+  for (const a of annotations) print(workflowCommand(a));
+}
+
+/**
+ * An annotation as a workflow command on one line, escaped as GitHub's @actions/core escapes it (core.error and
+ * core.warning write it to process.stdout themselves): its properties in core's order, the empty ones left out.
+ */
+export function workflowCommand({ level, message, properties: p }: Annotation): string {
+  const properties = Object.entries({ title: p.title, file: p.file, line: p.startLine, endLine: p.endLine, col: p.startColumn, endColumn: p.endColumn })
+    .filter(([, value]) => value !== undefined && value !== "" && value !== 0)
+    .map(([key, value]) => `${key}=${commandText(String(value)).replace(/:/g, "%3A").replace(/,/g, "%2C")}`);
+  return `::${level}${properties.length > 0 ? ` ${properties.join(",")}` : ""}::${commandText(message)}`;
+}
+
+/** %, CR and LF escaped, so that a text cannot end the command's line and start another. */
+function commandText(text: string): string {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
 
 /** A finding's deployment, or its path as messages print it. */
@@ -267,7 +285,7 @@ export function checkCommand(argv: string[], env: NodeJS.ProcessEnv, print: (tex
   const file = args.positionals[0] !== undefined ? fromWhereTheUserStands(args.positionals[0], env) : deploymentsFile(env);
   const findings = checkDeployments(file, env);
   print(formatFindings(file, findings));
-  if (env.GITHUB_ACTIONS === "true") printAnnotations(workflowAnnotations(file, findings));
+  if (env.GITHUB_ACTIONS === "true") printAnnotations(workflowAnnotations(file, findings), print);
   return findings.some((f) => f.level === "error") ? 1 : 0;
 }
 

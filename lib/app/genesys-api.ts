@@ -152,7 +152,7 @@ export async function oauthClientExists(deployment: Deployment, env: NodeJS.Proc
   const found = await call("api", `/api/v2/oauth/clients/${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${token}` } }, { missing: true });
   if (found === undefined) return false;
   if (!isJsonObject(found)) {
-    throw new GenesysApiError(`deployment "${deployment.name}": Genesys Cloud answered the read of client ${shown(id)} with ${shown(JSON.stringify(found))}, not a client`);
+    throw new GenesysApiError(`deployment "${deployment.name}": Genesys Cloud's answer for one OAuth client is not the client it documents (not a JSON object)`);
   }
   return found.state !== "deleted";
 }

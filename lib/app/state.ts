@@ -13,6 +13,7 @@ import { join } from "path";
 import { withoutCredentials } from "./credentials";
 import { DeploymentStack } from "./deployment-stack";
 import { Deployment } from "./deployments";
+import { isJsonObject } from "../shared/json-input";
 
 export interface StateOutputs {
   /** The client id in the state; undefined when the state holds none (not deployed yet). */
@@ -58,9 +59,17 @@ function readOutputs(dir: string, env: NodeJS.ProcessEnv): StateReading {
   const init = run("init", "-input=false", "-no-color");
   const output = init.status === 0 ? run("output", "-json", "-no-color") : init;
   if (output.status !== 0) return { problem: `could not read its state:\n${(output.stderr || output.stdout).trim()}` };
-  const values = JSON.parse(output.stdout) as Record<string, { value: unknown } | undefined>;
-  const clientId = values.client_id?.value;
-  const uris = values.redirect_uris?.value;
+  // What a terraform on PATH prints is read as data: anything but a JSON object of outputs is a problem of this state.
+  let values: unknown;
+  try {
+    values = JSON.parse(output.stdout);
+  } catch {
+    values = undefined;
+  }
+  if (!isJsonObject(values)) return { problem: "could not read its state: terraform output -json printed no JSON object of outputs" };
+  const outputOf = (name: string) => (Object.hasOwn(values, name) && isJsonObject(values[name]) ? values[name].value : undefined);
+  const clientId = outputOf("client_id");
+  const uris = outputOf("redirect_uris");
   return {
     outputs: {
       clientId: typeof clientId === "string" ? clientId : undefined,

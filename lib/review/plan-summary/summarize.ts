@@ -64,23 +64,24 @@ const SECRET_NAME = /(^|_)(secret|password)$/i;
 /** What reviewers look at first; other attributes follow in name order. */
 const FIRST = ["name", "description", "authorized_grant_type", "access_token_validity_seconds", "scopes", "registered_redirect_uris", "state"];
 
-const LABELS: Record<string, string> = {
-  authorized_grant_type: "grant type",
-  access_token_validity_seconds: "token lifetime (seconds)",
-  registered_redirect_uris: "redirect URIs",
-};
+// Maps, not objects: an attribute or reason a plan names (toString, constructor, __proto__) finds nothing here.
+const LABELS = new Map([
+  ["authorized_grant_type", "grant type"],
+  ["access_token_validity_seconds", "token lifetime (seconds)"],
+  ["registered_redirect_uris", "redirect URIs"],
+]);
 
-const REASONS: Record<string, string> = {
-  replace_because_tainted: "the resource is tainted",
-  replace_because_cannot_update: "an attribute that forces replacement changed",
-  replace_by_request: "replacement was requested (-replace)",
-  delete_because_no_resource_config: "it is no longer in the configuration (a removed deployment, or a changed construct id)",
-  delete_because_no_module: "its module is no longer in the configuration",
-  delete_because_wrong_repetition: "its count or for_each changed",
-  delete_because_count_index: "its count index is out of range",
-  delete_because_each_key: "its for_each key is gone",
-  delete_because_no_move_target: "its moved block has no target",
-};
+const REASONS = new Map([
+  ["replace_because_tainted", "the resource is tainted"],
+  ["replace_because_cannot_update", "an attribute that forces replacement changed"],
+  ["replace_by_request", "replacement was requested (-replace)"],
+  ["delete_because_no_resource_config", "it is no longer in the configuration (a removed deployment, or a changed construct id)"],
+  ["delete_because_no_module", "its module is no longer in the configuration"],
+  ["delete_because_wrong_repetition", "its count or for_each changed"],
+  ["delete_because_count_index", "its count index is out of range"],
+  ["delete_because_each_key", "its for_each key is gone"],
+  ["delete_because_no_move_target", "its moved block has no target"],
+]);
 
 export function kindOf(actions: readonly string[]): ChangeKind {
   const key = actions.join(",");
@@ -120,7 +121,7 @@ export function summarizeChange(rc: ResourceChange, rules: readonly ReviewRule[]
   const isClient = rc.type === OAUTH_CLIENT_TYPE;
   const name = isClient ? textOf(suspectText("name", after.name) ?? after.name) ?? textOf(suspectText("name", before.name) ?? before.name) : undefined;
   const reasons = [
-    ...(rc.action_reason ? [REASONS[rc.action_reason] ?? rc.action_reason] : []),
+    ...(rc.action_reason ? [REASONS.get(rc.action_reason) ?? rc.action_reason] : []),
     ...(rc.change.replace_paths ?? []).map((path) => `${path.join(".")} forces replacement`),
   ];
   const marks = asRecord(rc.change.after_sensitive);
@@ -154,7 +155,7 @@ export function attributeChanges(kind: ChangeKind, change: PlanChange): string[]
   );
   const lines: string[] = [];
   for (const key of keys) {
-    const label = LABELS[key] ?? key;
+    const label = LABELS.get(key) ?? key;
     const secret = isSecretName(key, after[key] ?? before[key]);
     // Hidden values are compared, never shown: a changed secret is reported as changed, not what it is.
     const fromText = suspectText(key, before[key]) ?? valueText(before[key], secret || change.before_sensitive === true || isMarked(beforeSensitive[key]));
@@ -194,11 +195,13 @@ function isSecretName(key: string, value: unknown): boolean {
 /** The values with what is sensitive (marked so by the plan, or named as a secret) replaced by SENSITIVE. */
 function masked(values: Record<string, unknown>, marks: unknown): Record<string, unknown> {
   const marked = asRecord(marks);
-  return Object.fromEntries(
-    Object.entries(values).map(([key, value]) => {
-      const hide = marks === true || isMarked(marked[key]) || isSecretName(key, value);
-      return [key, hide && !isEmpty(value) ? SENSITIVE : value];
-    }),
+  return withoutPrototype(
+    Object.fromEntries(
+      Object.entries(values).map(([key, value]) => {
+        const hide = marks === true || isMarked(marked[key]) || isSecretName(key, value);
+        return [key, hide && !isEmpty(value) ? SENSITIVE : value];
+      }),
+    ),
   );
 }
 
@@ -222,8 +225,17 @@ function emptyCounts(): Counts {
   return { create: 0, update: 0, replace: 0, delete: 0, import: 0, "no-op": 0 };
 }
 
+/**
+ * A plan's object as a record without a prototype: a key one side lacks reads as undefined, even toString,
+ * constructor or __proto__ (which a plain object would answer from Object.prototype).
+ */
 function asRecord(value: unknown): Record<string, unknown> {
-  return isJsonObject(value) ? value : {};
+  return withoutPrototype(isJsonObject(value) ? value : {});
+}
+
+/** The own keys of `value` in an object with no prototype (Object.assign sets even __proto__ as an own key there). */
+function withoutPrototype(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.assign(Object.create(null) as Record<string, unknown>, value);
 }
 
 /** A sensitivity or unknown mark: `true`, or a structure with `true` somewhere inside. */
