@@ -5,6 +5,7 @@ import { PROP_SECTIONS } from "../../lib/app/deployments";
 import { deploymentsSchema } from "../../lib/app/deployments-schema";
 import { GENESYS_CLOUD_REGION_NAMES } from "../../lib/app/regions";
 import { DEFAULT_TEXT, oauthClientPropsSchema } from "../../lib/construct/internal";
+import { KEY_REFERENCE_END, KEY_REFERENCE_START, keyReference, withKeyReference } from "../../scripts/key-reference";
 
 const root = join(__dirname, "../..");
 
@@ -50,5 +51,37 @@ describe("deployments JSON Schema", () => {
     expect(optional.filter(([, s]) => s.default === undefined && s[DEFAULT_TEXT] === undefined && s.type !== "object").map(([key]) => key)).toEqual([]);
     expect(oauthClientPropsSchema.properties.tokenLifetimeSeconds.default).toBe(86400);
     expect(oauthClientPropsSchema.properties.name[DEFAULT_TEXT]).toBe("Salesforce Service Cloud Voice (<lightning host>)");
+  });
+
+  it("is what docs/deployments.md's key reference says, key by key (run `npm run schema` after changing it)", () => {
+    const doc = readFileSync(join(root, "docs/deployments.md"), "utf8");
+    const committed = doc.slice(doc.indexOf(KEY_REFERENCE_START) + KEY_REFERENCE_START.length, doc.indexOf(KEY_REFERENCE_END)).trim();
+    expect(committed.split("\n")).toEqual(keyReference().split("\n"));
+    expect(withKeyReference(doc)).toBe(doc);
+  });
+});
+
+describe("the key reference", () => {
+  const table = keyReference().split("\n");
+  const row = (key: string) => table.find((line) => line.startsWith(`| \`${key}\` |`));
+
+  it("has a row for every key of a deployment, nested ones and list items' too", () => {
+    expect(table.slice(0, 2)).toEqual(["| key | type | default | allowed |", "|---|---|---|---|"]);
+    for (const key of ["name", "genesysCloud.region", "genesysCloud.gateway.pathParams[].pathName", "salesforce.myDomain", "oauthClient.importClientId", "backend.s3.bucket", "allowSecondClient"]) {
+      expect(row(key)).toBeDefined();
+    }
+  });
+
+  it("says required, a JSON default, or the default in words; escapes what Markdown would take for a tag or a cell's end", () => {
+    expect(row("genesysCloud.region")).toMatch(/^\| `genesysCloud\.region` \| string \| required \| one of the Genesys Cloud regions: us-east-1, /);
+    expect(row("oauthClient.tokenLifetimeSeconds")).toMatch(/^\| `oauthClient\.tokenLifetimeSeconds` \| integer \| `86400` \| an integer number of seconds /);
+    expect(row("oauthClient.additionalScopes")).toMatch(/^\| `oauthClient\.additionalScopes` \| string\[\] \| `\[\]` \| /);
+    expect(row("oauthClient.name")).toMatch(/^\| `oauthClient\.name` \| string \| Salesforce Service Cloud Voice \(&lt;lightning host&gt;\) \| /);
+    expect(keyReference({ properties: { a: { type: "string", description: "x | y" } } })).toContain("| `a` | string | none | x \\| y |");
+  });
+
+  it("goes between the markers, and nowhere without them", () => {
+    expect(withKeyReference(`intro\n${KEY_REFERENCE_START}\nold\n${KEY_REFERENCE_END}\nrest`, "new")).toBe(`intro\n${KEY_REFERENCE_START}\nnew\n${KEY_REFERENCE_END}\nrest`);
+    expect(() => withKeyReference("no markers")).toThrow(/markers are missing/);
   });
 });

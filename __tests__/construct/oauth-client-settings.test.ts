@@ -79,10 +79,10 @@ describe("checkOAuthClientProps: every problem, at its prop", () => {
   const LIFETIME = "an integer number of seconds from 300 to 172800 (2 days, the article's range): how long the client's tokens last";
   const NAME = "a non-empty text of at most 200 characters, without control characters, line breaks, bidirectional marks or invisible characters: the App Name shown when someone authorizes the client";
   it.each<[string, ServiceCloudVoiceOAuthClientProps, string[]]>([
-    ["no org", {}, ['myDomain: undefined -> a Salesforce My Domain name: 1 to 40 letters, digits and single hyphens, no hyphen at either end (e.g. acme); or lightningHost instead']],
+    ["no org", {}, ['myDomain: undefined -> a production org\'s Salesforce My Domain name (e.g. acme): 1 to 40 letters, digits and single hyphens, no hyphen at either end, not ending in -dev-ed (a Developer Edition or scratch org is named by lightningHost); or lightningHost instead']],
     ["both myDomain and lightningHost", { myDomain: "acme", lightningHost: "acme.lightning.force.com" }, ['lightningHost: "acme.lightning.force.com" -> nothing when myDomain is given: give one of the two']],
     ["sandbox with lightningHost", { lightningHost: "acme.lightning.force.com", sandbox: "uat" }, ['sandbox: "uat" -> nothing with lightningHost: the host already names the sandbox']],
-    ["bad My Domain", { myDomain: "acme_corp" }, ['myDomain: "acme_corp" -> a Salesforce My Domain name: 1 to 40 letters, digits and single hyphens, no hyphen at either end (e.g. acme)']],
+    ["bad My Domain", { myDomain: "acme_corp" }, ['myDomain: "acme_corp" -> a production org\'s Salesforce My Domain name (e.g. acme): 1 to 40 letters, digits and single hyphens, no hyphen at either end, not ending in -dev-ed (a Developer Edition or scratch org is named by lightningHost)']],
     ["bad sandbox", { myDomain: "acme", sandbox: "user-acceptance" }, ['sandbox: "user-acceptance" -> a Salesforce sandbox name: a letter, then letters and digits, at most 10 characters (e.g. uat); only with myDomain']],
     ["token lifetime too short", { myDomain: "acme", tokenLifetimeSeconds: 299 }, [`tokenLifetimeSeconds: 299 -> ${LIFETIME}`]],
     ["token lifetime too long", { myDomain: "acme", tokenLifetimeSeconds: 172801 }, [`tokenLifetimeSeconds: 172801 -> ${LIFETIME}`]],

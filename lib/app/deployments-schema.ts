@@ -181,6 +181,7 @@ export const salesforceSchema = Type.Pick(oauthClientPropsSchema, SALESFORCE_PRO
 /** The OAuth client's settings: the construct's other props (the provider is the deployment's own). */
 export const oauthClientSchema = Type.Omit(oauthClientPropsSchema, ["provider", ...SALESFORCE_PROPS], {
   description: "the OAuth client's settings beyond the article's defaults",
+  [DEFAULT_TEXT]: "none: the article's settings, with the defaults below",
   additionalProperties: false,
 });
 

@@ -49,7 +49,8 @@ function hostRe(body: string): RegExp {
 export const LIGHTNING_HOME_PATH = "/lightning/page/home";
 
 export const ALLOWED_MY_DOMAIN =
-  "a Salesforce My Domain name: 1 to 40 letters, digits and single hyphens, no hyphen at either end (e.g. acme)";
+  "a production org's Salesforce My Domain name (e.g. acme): 1 to 40 letters, digits and single hyphens, no hyphen at either end, " +
+  "not ending in -dev-ed (a Developer Edition or scratch org is named by lightningHost)";
 export const ALLOWED_SANDBOX = "a Salesforce sandbox name: a letter, then letters and digits, at most 10 characters (e.g. uat)";
 export const ALLOWED_LIGHTNING_HOST = `a Salesforce Lightning host name without scheme or path, such as ${LIGHTNING_HOST_FORMS.map(
   (f) => f.example,
