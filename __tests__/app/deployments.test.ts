@@ -127,6 +127,19 @@ describe("parseDeployments: each bad input has one clear message with its JSON p
     expect(ALLOWED_REGION).toBe(`one of the Genesys Cloud regions: ${GENESYS_CLOUD_REGION_NAMES.join(", ")}`);
   });
 
+  it("a region one letter off: did you mean the region", () => {
+    expect(problemsFor([{ ...valid, genesysCloud: { region: "eu-centrl-1" } }, { ...valid, name: "b", genesysCloud: { region: "EU-WEST-1" } }])).toEqual([
+      { path: ["deployments", 0, "genesysCloud", "region"], given: "eu-centrl-1", allowed: `${ALLOWED_REGION} (did you mean "eu-central-1"?)` },
+      { path: ["deployments", 1, "genesysCloud", "region"], given: "EU-WEST-1", allowed: `${ALLOWED_REGION} (did you mean "eu-west-1"?)` },
+    ]);
+  });
+
+  it("a grant type one letter off: did you mean the grant type", () => {
+    expect(problemsFor([{ ...valid, oauthClient: { grantType: "implict" } }])).toEqual([
+      { path: ["deployments", 0, "oauthClient", "grantType"], given: "implict", allowed: `${allowed("grantType")} (did you mean "implicit"?)` },
+    ]);
+  });
+
   it("bad My Domain and sandbox names", () => {
     expect(problemsFor([{ ...valid, salesforce: { myDomain: "acme.corp", sandbox: "user-acceptance" } }])).toEqual([
       { path: ["deployments", 0, "salesforce", "myDomain"], given: "acme.corp", allowed: ALLOWED_MY_DOMAIN },

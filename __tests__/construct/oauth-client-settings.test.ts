@@ -93,6 +93,7 @@ describe("checkOAuthClientProps: every problem, at its prop", () => {
       { myDomain: "acme", grantType: "client-credentials" as never },
       ['grantType: "client-credentials" -> implicit (the article\'s Token Implicit Grant, the provider\'s TOKEN, which Genesys is retiring) or authorization-code (Authorization Code with PKCE, the provider\'s CODE)'],
     ],
+    ["a grant type one letter off", { myDomain: "acme", grantType: "authorisation-code" as never }, [`grantType: "authorisation-code" -> ${allowed("grantType")} (did you mean "authorization-code"?)`]],
     ["empty name", { myDomain: "acme", name: "  " }, [`name: "  " -> ${NAME}`]],
     ["a name of 201 characters", { myDomain: "acme", name: "x".repeat(201) }, [`name: "${"x".repeat(201)}" -> ${NAME}`]],
     ["malformed scope", { myDomain: "acme", additionalScopes: ["analytics", "Users:write"] }, ['additionalScopes[1]: "Users:write" -> a Genesys Cloud scope name: lowercase words joined by hyphens, optionally ending in :readonly (e.g. analytics:readonly)']],

@@ -7,7 +7,7 @@ import { Value } from "@sinclair/typebox/value";
 import { TerraformProvider, Token } from "cdktf";
 import { adviceFor, DEFAULT_DESCRIPTION, oauthClientPropsSchema, TOKEN_LIFETIME_SECONDS } from "./props-schema";
 import { DEFAULT_GRANT_TYPE, DEFAULT_PREVENT_DESTROY, GRANT_TYPES, GrantType } from "../shared/policy";
-import { Description, InputError, nearestKey, Problem } from "../shared/problems";
+import { Description, InputError, nearestKey, Problem, withMeant } from "../shared/problems";
 import { lightningHostFor, redirectUriFor } from "../shared/salesforce";
 import { additionalScopesOf, scopesWith } from "../shared/scopes";
 
@@ -182,7 +182,8 @@ function schemaProblems(props: Record<string, unknown>): Problem[] {
   if (Value.Check(oauthClientPropsSchema, props)) return [];
   return [...Value.Errors(oauthClientPropsSchema, props)].map((error) => {
     const path = error.path.split("/").slice(1).map((key, i) => (i > 0 && /^\d+$/.test(key) ? Number(key) : key.replace(/~1/g, "/").replace(/~0/g, "~")));
-    return { path, given: error.value, allowed: adviceFor(error.schema, error.value) ?? String(error.schema.description) };
+    const allowed = adviceFor(error.schema, error.value) ?? String(error.schema.description);
+    return { path, given: error.value, allowed: Array.isArray(error.schema.enum) ? withMeant(allowed, error.value, error.schema.enum) : allowed };
   });
 }
 

@@ -6,7 +6,7 @@
 import Ajv, { ErrorObject } from "ajv";
 import { closeSync, constants, fstatSync, openSync, readSync, Stats, statSync } from "fs";
 import { createScanner, ParseErrorCode, printParseErrorCode, visit } from "jsonc-parser";
-import { Description, InputError, nearestKey, Path, Problem } from "./problems";
+import { Description, InputError, nearestKey, Path, Problem, withMeant } from "./problems";
 
 export type SchemaChecker = (data: unknown) => Problem[];
 
@@ -297,6 +297,10 @@ function schemaProblem(error: ErrorObject, data: unknown): Problem {
       // Leaf descriptions say their type in words ("an integer number of seconds ..."); objects' do not.
       const type = (error.params as { type: string }).type;
       return { path: at, given: error.data, allowed: type === "object" ? `an object: ${schema.description}` : `${schema.description}` };
+    }
+    case "enum": {
+      const allowed = schema.description ?? error.message ?? error.keyword;
+      return { path: at, given: error.data, allowed: withMeant(allowed, error.data, (error.params as { allowedValues: unknown[] }).allowedValues) };
     }
     default:
       return { path: at, given: error.data, allowed: schema.description ?? error.message ?? error.keyword };
