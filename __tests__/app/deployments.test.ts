@@ -166,6 +166,16 @@ describe("parseDeployments: each bad input has one clear message with its JSON p
     ]);
   });
 
+  it("a misspelt scope of the article's seven is an error naming the one meant; an unknown one is not", () => {
+    expect(problemsFor([{ ...valid, oauthClient: { additionalScopes: ["converstations", "analytics:readonly"] } }])).toEqual([
+      {
+        path: ["deployments", 0, "oauthClient", "additionalScopes", 0],
+        given: "converstations",
+        allowed: `${ALLOWED_SCOPE}, not a misspelling of one of the article's seven (did you mean "conversations"?)`,
+      },
+    ]);
+  });
+
   it("non-https and non-Salesforce hosts", () => {
     expect(
       problemsFor([

@@ -1,6 +1,7 @@
 import { checkOAuthClientProps, resolveOAuthClientSettings, ServiceCloudVoiceOAuthClientProps } from "../../lib/construct/oauth-client-settings";
 import { DEFAULT_DESCRIPTION, oauthClientPropsSchema } from "../../lib/construct/props-schema";
 import { InputError, placeOf, Problem } from "../../lib/shared/problems";
+import { ALLOWED_SCOPE } from "../../lib/shared/scopes";
 
 const problemsOf = (props: ServiceCloudVoiceOAuthClientProps) =>
   checkOAuthClientProps(props).map((p) => `${placeOf(p)}: ${JSON.stringify(p.given)} -> ${p.allowed}`);
@@ -97,6 +98,14 @@ describe("checkOAuthClientProps: every problem, at its prop", () => {
     ["empty name", { myDomain: "acme", name: "  " }, [`name: "  " -> ${NAME}`]],
     ["a name of 201 characters", { myDomain: "acme", name: "x".repeat(201) }, [`name: "${"x".repeat(201)}" -> ${NAME}`]],
     ["malformed scope", { myDomain: "acme", additionalScopes: ["analytics", "Users:write"] }, ['additionalScopes[1]: "Users:write" -> a Genesys Cloud scope name: lowercase words joined by hyphens, optionally ending in :readonly (e.g. analytics:readonly)']],
+    [
+      "a misspelt scope of the article's seven: an error, with the scope meant (an unknown one stays a warning)",
+      { myDomain: "acme", additionalScopes: ["analytics:readonly", "converstations", "Presence"] },
+      [
+        'additionalScopes[1]: "converstations" -> a Genesys Cloud scope name: lowercase words joined by hyphens, optionally ending in :readonly (e.g. analytics:readonly), not a misspelling of one of the article\'s seven (did you mean "conversations"?)',
+        `additionalScopes[2]: "Presence" -> ${ALLOWED_SCOPE}, not a misspelling of one of the article's seven (did you mean "presence"?)`,
+      ],
+    ],
     ["scopes that are no list (from JavaScript)", { myDomain: "acme", additionalScopes: "analytics" as never }, [`additionalScopes: "analytics" -> ${allowed("additionalScopes")}`]],
     ["a prop's name mistyped (from JavaScript, or a spread)", { myDomain: "acme", additionalScope: ["analytics"] } as never, ['additionalScope: ["analytics"] -> no prop "additionalScope" (did you mean "additionalScopes"?)']],
     [

@@ -21,7 +21,7 @@ import {
   lightningHostAdvice,
   myDomainAdvice,
 } from "../shared/salesforce";
-import { ALLOWED_SCOPE, isScopeName, SERVICE_CLOUD_VOICE_SCOPES } from "../shared/scopes";
+import { ALLOWED_SCOPE, isScopeName, meantScope, SERVICE_CLOUD_VOICE_SCOPES } from "../shared/scopes";
 
 /**
  * A value the construct checks with a function beyond what JSON Schema says of it. JSON Schema (editors, the
@@ -137,7 +137,11 @@ export const oauthClientPropsSchema = Type.Object({
   ),
   additionalScopes: prop(
     readonlyList(
-      checkedString(isScopeName, { description: ALLOWED_SCOPE }),
+      // A scope close to one of the seven is a misspelling of it, and granting it would leave the one meant out.
+      checkedString((value) => isScopeName(value) && meantScope(value) === undefined, { description: ALLOWED_SCOPE }, (value) => {
+        const meant = meantScope(value);
+        return meant && `${ALLOWED_SCOPE}, not a misspelling of one of the article's seven (did you mean ${JSON.stringify(meant)}?)`;
+      }),
       {
         default: [],
         description: `a list of scopes beyond the article's seven (${SERVICE_CLOUD_VOICE_SCOPES.join(", ")}), which are always granted; each ${ALLOWED_SCOPE}`,
