@@ -84,6 +84,11 @@ describe("checkOAuthClientProps: every problem, at its prop", () => {
     ["both myDomain and lightningHost", { myDomain: "acme", lightningHost: "acme.lightning.force.com" }, ['lightningHost: "acme.lightning.force.com" -> nothing when myDomain is given: give one of the two']],
     ["sandbox with lightningHost", { lightningHost: "acme.lightning.force.com", sandbox: "uat" }, ['sandbox: "uat" -> nothing with lightningHost: the host already names the sandbox']],
     ["bad My Domain", { myDomain: "acme_corp" }, ['myDomain: "acme_corp" -> a production org\'s Salesforce My Domain name (e.g. acme): 1 to 40 letters, digits and single hyphens, no hyphen at either end, not ending in -dev-ed (a Developer Edition or scratch org is named by lightningHost)']],
+    [
+      "a URL in myDomain: the My Domain name it holds",
+      { myDomain: "https://northwind.lightning.force.com/lightning/page/home" },
+      ['myDomain: "https://northwind.lightning.force.com/lightning/page/home" -> the My Domain name alone, not a host or URL: give myDomain "northwind"'],
+    ],
     ["bad sandbox", { myDomain: "acme", sandbox: "user-acceptance" }, ['sandbox: "user-acceptance" -> a Salesforce sandbox name: a letter, then letters and digits, at most 10 characters (e.g. uat); only with myDomain']],
     ["token lifetime too short", { myDomain: "acme", tokenLifetimeSeconds: 299 }, [`tokenLifetimeSeconds: 299 -> ${LIFETIME}`]],
     ["token lifetime too long", { myDomain: "acme", tokenLifetimeSeconds: 172801 }, [`tokenLifetimeSeconds: 172801 -> ${LIFETIME}`]],
