@@ -7,6 +7,7 @@ import Ajv, { ErrorObject } from "ajv";
 import { closeSync, constants, fstatSync, openSync, readSync, Stats, statSync } from "fs";
 import { createScanner, ParseErrorCode, printParseErrorCode, visit } from "jsonc-parser";
 import { Description, InputError, nearestKey, Path, Problem, withMeant } from "./problems";
+import { counted } from "./plain-text";
 
 export type SchemaChecker = (data: unknown) => Problem[];
 
@@ -103,7 +104,7 @@ function fileKind(stats: Stats): string {
 export const MAX_TEXT_FILE_BYTES = 256 * 1024 * 1024;
 
 function mebibytes(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${bytes} bytes` : `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+  return bytes < 1024 * 1024 ? counted(bytes, "byte") : `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 }
 
 function unreadableReason(e: NodeJS.ErrnoException): string {

@@ -1,5 +1,5 @@
 import { distance } from "fastest-levenshtein";
-import { showHiddenCharacters } from "./plain-text";
+import { counted, showHiddenCharacters } from "./plain-text";
 
 /** Where in the data: its keys and list indexes from the top, `[]` for the top itself. */
 export type Path = readonly (string | number)[];
@@ -65,7 +65,7 @@ export function describeProblem(problem: Problem): string {
 }
 
 export function formatProblems(source: string, problems: readonly Problem[]): string {
-  const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+  const count = counted(problems.length, "problem");
   const lines = problems.map((p) => `  - ${placeOf(p)}: ${describeProblem(p)}`);
   // Paths, file names and values are the user's text: a bidirectional mark or line break in them is shown, not obeyed.
   return [`${source} has ${count}:`, ...lines].map(showHiddenCharacters).join("\n");
