@@ -125,6 +125,12 @@ describe("checkOAuthClientProps: every problem, at its prop", () => {
     expect(problemsOf(props)).toEqual(expected);
   });
 
+  it("counts a name's characters as JSON Schema does (code points, not UTF-16 units), to the schema's limit", () => {
+    expect(checkOAuthClientProps({ myDomain: "acme", name: "\u{1F4DE}".repeat(200) })).toEqual([]);
+    expect(checkOAuthClientProps({ myDomain: "acme", name: "\u{1F4DE}".repeat(201) }).map((p) => p.path)).toEqual([["name"]]);
+    expect(oauthClientPropsSchema.properties.name.maxLength).toBe(200);
+  });
+
   it("a mistyped prop hides none of the others: all of them, in the props' order, the unknown key last", () => {
     const props = { myDomain: "acme_corp", tokenLifetimeSeconds: 1, additionalScope: ["analytics"], additionalRedirectUris: ["http://x"] } as never;
     expect(checkOAuthClientProps(props)).toEqual<Problem[]>([

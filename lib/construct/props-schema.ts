@@ -25,27 +25,29 @@ import { ALLOWED_SCOPE, isScopeName, meantScope, SERVICE_CLOUD_VOICE_SCOPES } fr
 
 /**
  * A value the construct checks with a function beyond what JSON Schema says of it. JSON Schema (editors, the
- * deployments file's first pass) sees only `options`; TypeBox, validating the props, calls `IS_VALID`; `ADVICE` says
- * what to give instead of a refused value, where there is something better to say than the description.
+ * deployments file's first pass) sees only `options`; TypeBox, validating the props, calls `IS_VALID` instead of its
+ * own checks (a text's maxLength is read by IS_VALID, which counts characters as JSON Schema does, where TypeBox would
+ * count UTF-16 units); `ADVICE` says what to give instead of a refused value, where there is something better to say
+ * than the description.
  */
 const CHECKED = "ServiceCloudVoiceOAuthClient.Checked";
 const IS_VALID = Symbol("isValid");
 const ADVICE = Symbol("advice");
 
 interface CheckedSchema extends TSchema {
-  readonly [IS_VALID]: (value: unknown) => boolean;
+  readonly [IS_VALID]: (value: unknown, schema: CheckedSchema) => boolean;
   readonly [ADVICE]?: (value: string) => string | undefined;
 }
 
-TypeRegistry.Set<CheckedSchema>(CHECKED, (schema, value) => schema[IS_VALID](value));
+TypeRegistry.Set<CheckedSchema>(CHECKED, (schema, value) => schema[IS_VALID](value, schema));
 
-function checked<T>(isValid: (value: unknown) => value is T, options: SchemaOptions, advice?: (value: string) => string | undefined) {
+function checked<T>(isValid: (value: unknown, schema: CheckedSchema) => value is T, options: SchemaOptions, advice?: (value: string) => string | undefined) {
   return Type.Unsafe<T>({ ...options, [Kind]: CHECKED, [IS_VALID]: isValid, [ADVICE]: advice });
 }
 
-/** A string that `isValid` accepts; JSON Schema sees a string with `options`. */
-function checkedString(isValid: (value: string) => boolean, options: SchemaOptions, advice?: (value: string) => string | undefined) {
-  return checked((value): value is string => typeof value === "string" && isValid(value), { ...options, type: "string" }, advice);
+/** A string that `isValid` accepts (given the schema, to read its limits from); JSON Schema sees a string with `options`. */
+function checkedString(isValid: (value: string, schema: SchemaOptions) => boolean, options: SchemaOptions, advice?: (value: string) => string | undefined) {
+  return checked((value, schema): value is string => typeof value === "string" && isValid(value, schema), { ...options, type: "string" }, advice);
 }
 
 /** What to give instead of `value`, which `schema` refused, when the schema knows better than its description. */
@@ -104,7 +106,7 @@ export const oauthClientPropsSchema = Type.Object({
     ),
   ),
   name: prop(
-    checkedString((value) => isPlainText(value, TEXT_LIMITS.name) && value.trim() !== "", {
+    checkedString((value, { maxLength }) => isPlainText(value, maxLength) && value.trim() !== "", {
       description: `${ALLOWED_NAME}: the App Name shown when someone authorizes the client`,
       minLength: 1,
       maxLength: TEXT_LIMITS.name,
@@ -112,7 +114,7 @@ export const oauthClientPropsSchema = Type.Object({
     }),
   ),
   description: prop(
-    checkedString((value) => isPlainText(value, TEXT_LIMITS.description), {
+    checkedString((value, { maxLength }) => isPlainText(value, maxLength), {
       description: `${ALLOWED_DESCRIPTION}: the client's description in Genesys Cloud`,
       maxLength: TEXT_LIMITS.description,
       default: DEFAULT_DESCRIPTION,
