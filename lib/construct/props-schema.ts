@@ -173,6 +173,3 @@ export const oauthClientPropsSchema = Type.Object({
     }),
   ),
 });
-
-/** The props as the schema types them. */
-export type OAuthClientPropsOfSchema = Static<typeof oauthClientPropsSchema>;
