@@ -7,6 +7,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, wr
 import { dirname, join } from "path";
 import { tmpdir } from "os";
 import { cdktfCli } from "../lib/app/cdktf-runner";
+import { ALLOWED_MY_DOMAIN } from "../lib/shared/salesforce";
 import { tempDir } from "./support/temp-dir";
 
 const root = join(__dirname, "..");
@@ -42,7 +43,7 @@ describe("cdktf synth (the real CLI)", () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toBe("");
     expect(run.stderr).toBe(
-      `${bad} has 1 problem:\n  - deployments[0].salesforce.myDomain: given nothing; allowed: a Salesforce My Domain name: 1 to 40 letters, digits and single hyphens, no hyphen at either end (e.g. acme); or lightningHost instead\nNothing was synthesized.\n`,
+      `${bad} has 1 problem:\n  - deployments[0].salesforce.myDomain: given nothing; allowed: ${ALLOWED_MY_DOMAIN}; or lightningHost instead\nNothing was synthesized.\n`,
     );
     expect(readdirSync(join(out, "stacks")).sort()).toEqual(["production", "uat"]);
   });

@@ -74,7 +74,8 @@ describe("checkDeployments (npm run check)", () => {
         { level: "error", where: "a", message: "bad" },
         { level: "warning", where: "b", message: "hm" },
       ]),
-    ).toBe("Policy check of deployments.json:\n  error   a: bad\n  warning b: hm\n1 errors, 1 warnings");
+    ).toBe("Policy check of deployments.json:\n  error   a: bad\n  warning b: hm\n1 error, 1 warning");
+    expect(formatFindings("f", [{ level: "warning", where: "a", message: "x" }, { level: "warning", where: "b", message: "y" }]).split("\n").pop()).toBe("0 errors, 2 warnings");
   });
 });
 

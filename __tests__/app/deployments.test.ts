@@ -3,9 +3,9 @@ import { join } from "path";
 import { loadDeployments, oauthClientProps, parseDeployments } from "../../lib/app/deployments";
 import { ALLOWED_DEPLOYMENT_NAME } from "../../lib/app/deployments-schema";
 import { GENESYS_CLOUD_REGION_NAMES } from "../../lib/app/regions";
-import { ALLOWED_CLIENT_ID, ALLOWED_TOKEN_LIFETIME } from "../../lib/construct/internal";
+import { oauthClientPropsSchema } from "../../lib/construct/internal";
 import { InputError, Problem } from "../../lib/shared/problems";
-import { ALLOWED_LIGHTNING_HOST, ALLOWED_MY_DOMAIN, ALLOWED_REDIRECT_URI, ALLOWED_SANDBOX } from "../../lib/shared/salesforce";
+import { ALLOWED_MY_DOMAIN, ALLOWED_REDIRECT_URI } from "../../lib/shared/salesforce";
 import { ALLOWED_SCOPE } from "../../lib/shared/scopes";
 import { ALLOWED_NUMBER } from "../../lib/shared/json-input";
 import { tempDir } from "../support/temp-dir";
@@ -40,6 +40,8 @@ function problemsFor(deployments: unknown, extra: Record<string, unknown> = {}):
 
 const OAUTH_CLIENT_KEYS = "name, description, tokenLifetimeSeconds, grantType, additionalScopes, additionalRedirectUris, preventDestroy, importClientId";
 const ALLOWED_REGION = `one of the Genesys Cloud regions: ${GENESYS_CLOUD_REGION_NAMES.join(", ")}`;
+/** What the construct's schema allows at a prop: the deployments file says the same at the prop's key. */
+const allowed = (prop: keyof typeof oauthClientPropsSchema.properties) => oauthClientPropsSchema.properties[prop].description as string;
 
 describe("parseDeployments: a valid file", () => {
   it("returns the deployments as written", () => {
@@ -125,10 +127,23 @@ describe("parseDeployments: each bad input has one clear message with its JSON p
     expect(ALLOWED_REGION).toBe(`one of the Genesys Cloud regions: ${GENESYS_CLOUD_REGION_NAMES.join(", ")}`);
   });
 
+  it("a region one letter off: did you mean the region", () => {
+    expect(problemsFor([{ ...valid, genesysCloud: { region: "eu-centrl-1" } }, { ...valid, name: "b", genesysCloud: { region: "EU-WEST-1" } }])).toEqual([
+      { path: ["deployments", 0, "genesysCloud", "region"], given: "eu-centrl-1", allowed: `${ALLOWED_REGION} (did you mean "eu-central-1"?)` },
+      { path: ["deployments", 1, "genesysCloud", "region"], given: "EU-WEST-1", allowed: `${ALLOWED_REGION} (did you mean "eu-west-1"?)` },
+    ]);
+  });
+
+  it("a grant type one letter off: did you mean the grant type", () => {
+    expect(problemsFor([{ ...valid, oauthClient: { grantType: "implict" } }])).toEqual([
+      { path: ["deployments", 0, "oauthClient", "grantType"], given: "implict", allowed: `${allowed("grantType")} (did you mean "implicit"?)` },
+    ]);
+  });
+
   it("bad My Domain and sandbox names", () => {
     expect(problemsFor([{ ...valid, salesforce: { myDomain: "acme.corp", sandbox: "user-acceptance" } }])).toEqual([
       { path: ["deployments", 0, "salesforce", "myDomain"], given: "acme.corp", allowed: ALLOWED_MY_DOMAIN },
-      { path: ["deployments", 0, "salesforce", "sandbox"], given: "user-acceptance", allowed: ALLOWED_SANDBOX },
+      { path: ["deployments", 0, "salesforce", "sandbox"], given: "user-acceptance", allowed: allowed("sandbox") },
     ]);
   });
 
@@ -140,7 +155,7 @@ describe("parseDeployments: each bad input has one clear message with its JSON p
 
   it.each([299, 172801, 3600.5, "3600"])("token lifetime out of range or not an integer: %j", (tokenLifetimeSeconds) => {
     expect(problemsFor([{ ...valid, oauthClient: { tokenLifetimeSeconds } }])).toEqual([
-      { path: ["deployments", 0, "oauthClient", "tokenLifetimeSeconds"], given: tokenLifetimeSeconds, allowed: `${ALLOWED_TOKEN_LIFETIME} (default: 86400)` },
+      { path: ["deployments", 0, "oauthClient", "tokenLifetimeSeconds"], given: tokenLifetimeSeconds, allowed: allowed("tokenLifetimeSeconds") },
     ]);
   });
 
@@ -148,6 +163,16 @@ describe("parseDeployments: each bad input has one clear message with its JSON p
     expect(problemsFor([{ ...valid, oauthClient: { additionalScopes: ["analytics:readonly", "Users", "scripts:write"] } }])).toEqual([
       { path: ["deployments", 0, "oauthClient", "additionalScopes", 1], given: "Users", allowed: ALLOWED_SCOPE },
       { path: ["deployments", 0, "oauthClient", "additionalScopes", 2], given: "scripts:write", allowed: ALLOWED_SCOPE },
+    ]);
+  });
+
+  it("a misspelt scope of the article's seven is an error naming the one meant; an unknown one is not", () => {
+    expect(problemsFor([{ ...valid, oauthClient: { additionalScopes: ["converstations", "analytics:readonly"] } }])).toEqual([
+      {
+        path: ["deployments", 0, "oauthClient", "additionalScopes", 0],
+        given: "converstations",
+        allowed: `${ALLOWED_SCOPE}, not a misspelling of one of the article's seven (did you mean "conversations"?)`,
+      },
     ]);
   });
 
@@ -163,18 +188,18 @@ describe("parseDeployments: each bad input has one clear message with its JSON p
     ).toEqual([
       { path: ["deployments", 0, "oauthClient", "additionalRedirectUris", 0], given: "http://acme.lightning.force.com/cb", allowed: ALLOWED_REDIRECT_URI },
       { path: ["deployments", 0, "oauthClient", "additionalRedirectUris", 1], given: "https://acme.example.com/cb", allowed: ALLOWED_REDIRECT_URI },
-      { path: ["deployments", 0, "salesforce", "lightningHost"], given: "acme.example.com", allowed: ALLOWED_LIGHTNING_HOST },
+      { path: ["deployments", 0, "salesforce", "lightningHost"], given: "acme.example.com", allowed: allowed("lightningHost") },
     ]);
   });
 
   it("a malformed client id to import", () => {
     expect(problemsFor([{ ...valid, oauthClient: { importClientId: "my-client" } }])).toEqual([
-      { path: ["deployments", 0, "oauthClient", "importClientId"], given: "my-client", allowed: ALLOWED_CLIENT_ID },
+      { path: ["deployments", 0, "oauthClient", "importClientId"], given: "my-client", allowed: allowed("importClientId") },
     ]);
   });
 
   it("a backend that is not exactly one of local, s3, cloud, or lacks its required keys", () => {
-    const backend = "where Terraform keeps this deployment's state: exactly one of local, s3, cloud (default: local, terraform.<name>.tfstate beside the deployments file)";
+    const backend = "where Terraform keeps this deployment's state: exactly one of local, s3, cloud";
     expect(
       problemsFor([
         { ...valid, name: "a", backend: {} },
@@ -199,7 +224,7 @@ describe("parseDeployments: each bad input has one clear message with its JSON p
       {
         path: ["deployments", 0, "oauthClient", "preventDestroy"],
         given: "no",
-        allowed: "true or false (default: true): refuse to destroy the client, whose id the Salesforce org holds",
+        allowed: "true or false: refuse to destroy the client, whose id the Salesforce org holds (false lets destroy, and any plan that would replace the client, through)",
       },
       { path: ["deployments", 0, "salesforce"], given: "acme", allowed: "an object: the Salesforce org: myDomain (and sandbox), or lightningHost" },
     ]);
@@ -303,8 +328,12 @@ describe("hostile and unusual input: one message each, with the JSON path, and n
   it.each([
     [{ myDomain: "acme-dev-ed" }, 'myDomain: given "acme-dev-ed"; allowed: a production org\'s My Domain name; "acme-dev-ed" is a Developer Edition or scratch org\'s, whose Lightning host has a partition: give lightningHost "acme-dev-ed.develop.lightning.force.com" (Developer Edition) or "acme-dev-ed.scratch.lightning.force.com" (scratch org) instead'],
     [{ myDomain: "acme--uat" }, 'myDomain: given "acme--uat"; allowed: a My Domain name without its sandbox: give myDomain "acme" and sandbox "uat"'],
-    [{ myDomain: "acme.my.salesforce.com" }, 'myDomain: given "acme.my.salesforce.com"; allowed: a My Domain name, not a host: give lightningHost "acme.lightning.force.com" instead'],
-    [{ myDomain: "https://acme--uat.sandbox.lightning.force.com/lightning/page/home" }, 'myDomain: given "https://acme--uat.sandbox.lightning.force.com/lightning/page/home"; allowed: a My Domain name, not a host: give lightningHost "acme--uat.sandbox.lightning.force.com" instead'],
+    [{ myDomain: "northwind.my.salesforce.com" }, 'myDomain: given "northwind.my.salesforce.com"; allowed: the My Domain name alone, not a host or URL: give myDomain "northwind"'],
+    [{ myDomain: "https://northwind.lightning.force.com/lightning/page/home" }, 'myDomain: given "https://northwind.lightning.force.com/lightning/page/home"; allowed: the My Domain name alone, not a host or URL: give myDomain "northwind"'],
+    [{ myDomain: "https://acme--uat.sandbox.lightning.force.com/lightning/page/home" }, 'myDomain: given "https://acme--uat.sandbox.lightning.force.com/lightning/page/home"; allowed: the My Domain name alone, not a host or URL: give myDomain "acme" and sandbox "uat"'],
+    [{ myDomain: "acme--uat.sandbox.my.salesforce.com", sandbox: "uat" }, 'myDomain: given "acme--uat.sandbox.my.salesforce.com"; allowed: the My Domain name alone, not a host or URL: give myDomain "acme" and sandbox "uat"'],
+    [{ myDomain: "acme-dev-ed.develop.my.salesforce.com" }, 'myDomain: given "acme-dev-ed.develop.my.salesforce.com"; allowed: a My Domain name, not a host: give lightningHost "acme-dev-ed.develop.lightning.force.com" instead'],
+    [{ myDomain: "acme--uat.lightning.force.com" }, 'myDomain: given "acme--uat.lightning.force.com"; allowed: a My Domain name, not a host: give lightningHost "acme--uat.lightning.force.com" instead'],
     [{ lightningHost: "acme-dev-ed.lightning.force.com" }, 'lightningHost: given "acme-dev-ed.lightning.force.com"; allowed: a Lightning host with its partition: Developer Edition and scratch orgs are at "acme-dev-ed.develop.lightning.force.com" or "acme-dev-ed.scratch.lightning.force.com"'],
     [{ lightningHost: "acme.my.salesforce.com" }, 'lightningHost: given "acme.my.salesforce.com"; allowed: the org\'s Lightning host, not its My Domain login host: "acme.lightning.force.com"'],
     [{ lightningHost: "https://acme.lightning.force.com/" }, 'lightningHost: given "https://acme.lightning.force.com/"; allowed: a host name alone, without scheme or path: "acme.lightning.force.com"'],
@@ -416,7 +445,7 @@ describe("genesysCloud.credentials and genesysCloud.organizationId", () => {
         "  - deployments[0].genesysCloud.gateway.pathParams[0].pathValue: given \"/x\"; allowed: a path without leading or trailing slash: letters, digits, ., _, ~ and - in segments joined by / (e.g. genesys/api)",
         '  - deployments[0].genesysCloud.gateway.pathParams[1].pathName: given "api"; allowed: a pathName no other entry has (pathParams[0] is "api")',
         "  - deployments[0].genesysCloud.gateway.port: given 70000; allowed: the gateway's port: an integer from 1 to 65535",
-        '  - deployments[0].genesysCloud.gateway.protocol: given "ftp"; allowed: https or http',
+        '  - deployments[0].genesysCloud.gateway.protocol: given "ftp"; allowed: https or http (http to another machine gets a warning)',
       ].join("\n"),
     );
   });
@@ -425,7 +454,7 @@ describe("genesysCloud.credentials and genesysCloud.organizationId", () => {
     const s3 = { bucket: "tf-state", region: "us-east-1", endpoint: "ftp://x", usePathStyle: "yes" };
     const message = messageFor([{ ...valid, backend: { s3 } }]);
     expect(message).toContain('  - deployments[0].backend.s3.endpoint: given "ftp://x"; allowed: the http(s) URL of an S3-compatible store');
-    expect(message).toContain('  - deployments[0].backend.s3.usePathStyle: given "yes"; allowed: true or false (default: false)');
+    expect(message).toContain('  - deployments[0].backend.s3.usePathStyle: given "yes"; allowed: true or false: path-style URLs');
   });
 });
 

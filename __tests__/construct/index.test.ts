@@ -22,6 +22,6 @@ describe("the public entry", () => {
 
   it("is part of the internal entry, which adds the checks and texts for the app", () => {
     for (const [name, value] of Object.entries(publicEntry)) expect(internalEntry[name as keyof typeof internalEntry]).toBe(value);
-    expect(Object.keys(internalEntry)).toEqual(expect.arrayContaining(["checkOAuthClientProps", "PROP_NAMES", "ALLOWED_NAME"]));
+    expect(Object.keys(internalEntry)).toEqual(expect.arrayContaining(["checkOAuthClientProps", "oauthClientPropsSchema", "ALLOWED_NAME"]));
   });
 });

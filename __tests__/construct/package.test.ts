@@ -54,7 +54,7 @@ describe("npm pack", () => {
     const files = packed.files.map((f) => f.path).sort();
     expect(files.filter((f) => !f.startsWith("dist/package/"))).toEqual(["LICENSE", "README.md", "package.json"]);
     const modules = [
-      ...["index", "service-cloud-voice-oauth-client", "oauth-client-settings"].map((m) => `construct/${m}`),
+      ...["index", "service-cloud-voice-oauth-client", "oauth-client-settings", "props-schema"].map((m) => `construct/${m}`),
       ...["salesforce", "scopes", "problems", "plain-text", "policy"].map((m) => `shared/${m}`),
     ];
     for (const module of modules) {
@@ -84,9 +84,9 @@ describe("npm pack", () => {
     expect(run.status).not.toBe(0);
   });
 
-  it("declares cdktf and constructs as peers, and depends on fastest-levenshtein only (the nearest key a typo meant)", () => {
+  it("declares cdktf and constructs as peers, and depends on @sinclair/typebox (the props' schema) and fastest-levenshtein (the nearest key a typo meant) only", () => {
     expect(own.peerDependencies).toEqual({ cdktf: "^0.21.0", constructs: "^10.3.0" });
-    expect(own.dependencies).toEqual({ "fastest-levenshtein": "1.0.16" });
+    expect(own.dependencies).toEqual({ "@sinclair/typebox": "0.34.52", "fastest-levenshtein": "1.0.16" });
     expect(own.exports["."]).toEqual({ types: "./dist/package/lib/construct/index.d.ts", default: "./dist/package/lib/construct/index.js" });
     // The internal entry (the app's and the review tools' toolbox) is not published.
     expect(Object.keys(own.exports)).toEqual([".", "./package.json"]);
@@ -104,7 +104,7 @@ describe("a consumer's cdktf app", () => {
     // `npm ci --offline` takes them from the npm cache that this repository's `npm ci` filled.
     const packages: Record<string, object> = {};
     for (const [path, entry] of Object.entries(lock.packages as Record<string, Record<string, unknown>>)) {
-      if (/^node_modules\/(cdktf|constructs|fastest-levenshtein)(\/|$)/.test(path)) packages[path] = { ...entry, dev: undefined };
+      if (/^node_modules\/(cdktf|constructs|fastest-levenshtein|@sinclair\/typebox)(\/|$)/.test(path)) packages[path] = { ...entry, dev: undefined };
     }
     const dependencies = { cdktf: "0.21.0", constructs: "10.4.2", [own.name]: "file:package.tgz" };
     packages[""] = { name: "consumer", dependencies };
@@ -129,8 +129,9 @@ describe("a consumer's cdktf app", () => {
     );
   });
 
-  it("installs the package, its peers and its one dependency only: nothing of the app or the review tools", () => {
-    expect(readdirSync(join(app, "node_modules")).filter((f) => !f.startsWith(".")).sort()).toEqual(["cdktf", "constructs", "fastest-levenshtein", own.name]);
+  it("installs the package, its peers and its two dependencies only: nothing of the app or the review tools", () => {
+    expect(readdirSync(join(app, "node_modules")).filter((f) => !f.startsWith(".")).sort()).toEqual(["@sinclair", "cdktf", "constructs", "fastest-levenshtein", own.name]);
+    expect(readdirSync(join(app, "node_modules/@sinclair"))).toEqual(["typebox"]);
     const installed = join(app, "node_modules", own.name);
     const everything = execFileSync("find", [installed, "-type", "f"], { encoding: "utf8" });
     expect(everything).not.toMatch(/ajv|jsonc|deployments|plan-summary|check\.js|backend/);

@@ -121,6 +121,14 @@ describe("ServiceCloudVoiceOAuthClient", () => {
       () => new ServiceCloudVoiceOAuthClient(stack, "c", { myDomain: "acme", sandbox: "u-a-t", tokenLifetimeSeconds: 0 }),
     ).toThrow(/has 2 problems:\n  - sandbox: given "u-a-t"; .*\n  - tokenLifetimeSeconds: given 0; /);
   });
+
+  it("lists a mistyped prop's name with every other problem, in the one InputError", () => {
+    const stack = new TerraformStack(Testing.app(), "test");
+    const props = { myDomain: "acme", sandbox: "u-a-t", tokenLifetimeSeconds: 0, additionalScope: ["analytics"] } as ServiceCloudVoiceOAuthClientProps;
+    expect(() => new ServiceCloudVoiceOAuthClient(stack, "c", props)).toThrow(
+      /has 3 problems:\n  - sandbox: given "u-a-t"; .*\n  - tokenLifetimeSeconds: given 0; .*\n  - additionalScope: given \["analytics"\]; allowed: no prop "additionalScope" \(did you mean "additionalScopes"\?\)$/,
+    );
+  });
 });
 
 describe("ServiceCloudVoiceOAuthClient: a provider per client", () => {

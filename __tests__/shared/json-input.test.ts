@@ -176,6 +176,14 @@ describe("readTextFile: size", () => {
     ]);
     expect(readTextFile(file, "a JSON file").length).toBe(3 * 1024 * 1024);
   });
+
+  it("says a size of one byte in the singular", () => {
+    const file = join(tempDir("json-input-"), "two.json");
+    writeFileSync(file, "{}");
+    expect(problemsOf(() => readTextFile(file, "a JSON file", { maxBytes: 1 }))).toEqual([
+      at("(file)", new Description("a file of 2 bytes"), "a JSON file, of at most 1 byte"),
+    ]);
+  });
 });
 
 describe("readTextFile: only regular files, refused before any read", () => {

@@ -1,9 +1,20 @@
 import fc from "fast-check";
-import { HIDDEN_CHARACTERS_RE2, isPlainText, showHiddenCharacters } from "../../lib/shared/plain-text";
+import { counted, HIDDEN_CHARACTERS_RE2, isPlainText, showHiddenCharacters } from "../../lib/shared/plain-text";
 
 const HIDDEN = ["\u0000", "\t", "\n", "\r", "\u001b", "\u007f", "\u0085", "\u061c", "\u200e", "\u200f", "\u2028", "\u2029", "\u202a", "\u202e", "\u2066", "\u2069"];
 /** Invisible and format characters: zero-width space, non-joiner and joiner, word joiner, soft hyphen, BOM, Hangul fillers, a tag character, a variation selector. */
 const INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\u00ad", "\ufeff", "\u3164", "\uffa0", "\u115f", "\u{e0041}", "\ufe0f", "\u0600"];
+
+describe("counted: a count and its noun, singular for one", () => {
+  it.each([
+    [0, "error", "0 errors"],
+    [1, "error", "1 error"],
+    [2, "error", "2 errors"],
+    [1, "change", "1 change"],
+  ])("%d %s: %s", (count, noun, text) => {
+    expect(counted(count, noun)).toBe(text);
+  });
+});
 
 describe("isPlainText", () => {
   it.each([...HIDDEN, ...INVISIBLE])("refuses text holding %j", (c) => {

@@ -1,4 +1,4 @@
-import { Description, describeGiven, formatPath, InputError, nearestKey, placeOf } from "../../lib/shared/problems";
+import { Description, describeGiven, formatPath, InputError, nearestKey, nearestValue, placeOf } from "../../lib/shared/problems";
 
 describe("describeGiven", () => {
   it.each([
@@ -51,6 +51,22 @@ describe("nearestKey without holding", () => {
     expect(nearestKey("host", ["lightningHost"])).toBe("lightningHost");
     expect(nearestKey("host", ["lightningHost"], { holding: false })).toBeUndefined();
     expect(nearestKey("lightninghost", ["lightningHost"], { holding: false })).toBe("lightningHost");
+  });
+});
+
+describe("nearestValue: the one allowed value a mistyped one most likely meant", () => {
+  const regions = ["us-east-1", "us-east-2", "eu-central-1", "eu-central-2", "eu-west-1"];
+
+  it.each([
+    ["eu-centrl-1", "eu-central-1"],
+    ["EU-WEST-1", "eu-west-1"],
+    ["eu-west1", "eu-west-1"],
+  ])("%s: %s", (typed, meant) => {
+    expect(nearestValue(typed, regions)).toBe(meant);
+  });
+
+  it.each(["us-east-9", "eu-central-3", "mars-1", "eu"])("%s: none (nothing close, or two as close)", (typed) => {
+    expect(nearestValue(typed, regions)).toBeUndefined();
   });
 });
 

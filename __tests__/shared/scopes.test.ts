@@ -1,6 +1,27 @@
 import fc from "fast-check";
-import { additionalScopesOf, isScopeName, scopesWith, SERVICE_CLOUD_VOICE_SCOPES } from "../../lib/shared/scopes";
+import { additionalScopesOf, isScopeName, meantScope, scopesWith, SERVICE_CLOUD_VOICE_SCOPES } from "../../lib/shared/scopes";
 import { SEED_ARTICLE_SCOPES } from "../support/seed-article";
+
+describe("meantScope: the article's scope a misspelt one meant", () => {
+  it.each([
+    ["converstations", "conversations"],
+    ["conversation", "conversations"],
+    ["presense", "presence"],
+    ["users:readnly", "users:readonly"],
+    ["Conversations", "conversations"],
+  ])("%s: %s", (scope, meant) => {
+    expect(meantScope(scope)).toBe(meant);
+  });
+
+  // Genesys's own scopes nearest the seven (conversations:readonly, presence:readonly, users, routing, response-management)
+  // are far from them: a scope Genesys added is never taken for a misspelling.
+  it.each([...SERVICE_CLOUD_VOICE_SCOPES, "conversations:readonly", "presence:readonly", "users", "routing", "response-management", "analytics:readonly", "alerting", "user-basic-info"])(
+    "%s: none",
+    (scope) => {
+      expect(meantScope(scope)).toBeUndefined();
+    },
+  );
+});
 
 describe("scopes", () => {
   it("are exactly the seed article's seven by default", () => {

@@ -17,7 +17,7 @@ import { orgInWords } from "./client-identity";
 import { baseDirOf, Deployment, deploymentsFile, loadDeployments, oauthClientProps } from "./deployments";
 import { resolveOAuthClientSettings, ServiceCloudVoiceOAuthClient } from "../construct/internal";
 import { fromWhereTheUserStands } from "../shared/paths";
-import { showHiddenCharacters } from "../shared/plain-text";
+import { counted, showHiddenCharacters } from "../shared/plain-text";
 import { destroyProtectionOff } from "../shared/policy";
 import { onOrgOf } from "../shared/salesforce-org";
 import { describeProblem, formatPath, InputError, Path } from "../shared/problems";
@@ -257,7 +257,7 @@ function whereOf(finding: Finding): string {
 export function formatFindings(file: string, findings: readonly Finding[]): string {
   const count = (level: Finding["level"]) => findings.filter((f) => f.level === level).length;
   const lines = findings.map((f) => `  ${f.level.padEnd(7)} ${whereOf(f)}: ${f.message}`);
-  return [`Policy check of ${file}:`, ...lines, `${count("error")} errors, ${count("warning")} warnings`].map(showHiddenCharacters).join("\n");
+  return [`Policy check of ${file}:`, ...lines, `${counted(count("error"), "error")}, ${counted(count("warning"), "warning")}`].map(showHiddenCharacters).join("\n");
 }
 
 const USAGE = `usage: npm run check -- [DEPLOYMENTS_FILE]

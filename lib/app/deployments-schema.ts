@@ -1,26 +1,14 @@
 /**
  * The deployments file's shape, declared once (TypeBox): the TypeScript types of a deployment are derived from it
  * (`Static`), the loader validates with it, and `npm run schema` writes it to deployments.schema.json for editors.
- * It checks the file's shape; what a valid Salesforce org or OAuth client is, the construct's own checks say
- * (the oauthClient and salesforce keys are the construct's props). Each description says what is allowed, and
- * validation messages quote it.
+ * Its salesforce and oauthClient sections are the construct's props, picked from the construct's own schema; what
+ * JSON Schema cannot say of them (a valid My Domain name, host or scope), the construct's checks say. Each description
+ * says what is allowed, and validation messages quote it; `default` (or, where the default is no JSON value,
+ * `defaultText`) says what a missing key means. docs/deployments.md's key reference is written from it.
  */
 import { Static, TSchema, Type } from "@sinclair/typebox";
 import { GENESYS_CLOUD_REGION_NAMES } from "./regions";
-import {
-  ALLOWED_CLIENT_ID,
-  ALLOWED_DESCRIPTION,
-  ALLOWED_GRANT_TYPE,
-  ALLOWED_NAME,
-  ALLOWED_TOKEN_LIFETIME,
-  DEFAULT_DESCRIPTION,
-  GUID_PATTERN,
-  TEXT_LIMITS,
-  TOKEN_LIFETIME_SECONDS,
-} from "../construct/internal";
-import { ALLOWED_LIGHTNING_HOST, ALLOWED_MY_DOMAIN, ALLOWED_REDIRECT_URI, ALLOWED_SANDBOX } from "../shared/salesforce";
-import { ALLOWED_SCOPE, SERVICE_CLOUD_VOICE_SCOPES } from "../shared/scopes";
-import { DEFAULT_GRANT_TYPE, DEFAULT_PREVENT_DESTROY, GrantType, GRANT_TYPE_NAMES } from "../shared/policy";
+import { DEFAULT_TEXT, GUID_PATTERN, oauthClientPropsSchema, SALESFORCE_PROPS } from "../construct/internal";
 
 /** An environment variable prefix: ACME_EU reads ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID and the rest. */
 export const CREDENTIALS_PREFIX_PATTERN = "^[A-Z][A-Z0-9_]{0,62}[A-Z0-9]$|^[A-Z]$";
@@ -49,8 +37,10 @@ const oneOf = <T extends string>(values: readonly T[], options: object) => Type.
 const optional = <T extends TSchema>(schema: T) => Type.Optional(schema);
 
 // Where Terraform keeps a deployment's state (backend.ts declares it on the stack).
-const nonEmpty = (description: string, pattern?: string) => Type.String({ minLength: 1, description, ...(pattern && { pattern }) });
-const flag = (description: string) => Type.Optional(Type.Boolean({ description }));
+const nonEmpty = (description: string, pattern?: string, defaultText?: string) =>
+  Type.String({ minLength: 1, description, ...(pattern && { pattern }), ...(defaultText && { [DEFAULT_TEXT]: defaultText }) });
+const flag = (description: string, byDefault: boolean | string) =>
+  Type.Optional(Type.Boolean({ description, ...(typeof byDefault === "boolean" ? { default: byDefault } : { [DEFAULT_TEXT]: byDefault }) }));
 
 /**
  * A relative path that cannot leave its folder: no leading slash or drive, no `..` segment, no control characters;
@@ -78,8 +68,9 @@ const backendSchema = Type.Object(
         {
           path: Type.Optional(
             nonEmpty(
-              "a state file path ending in .tfstate, relative to the deployments file's folder and inside it: no leading /, no .. (default: terraform.<deployment name>.tfstate)",
+              "a state file path ending in .tfstate, relative to the deployments file's folder and inside it: no leading /, no ..",
               INSIDE_PATH,
+              "terraform.<deployment name>.tfstate",
             ),
           ),
         },
@@ -90,14 +81,14 @@ const backendSchema = Type.Object(
       Type.Object(
         {
           bucket: nonEmpty("an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, a letter or digit at each end, not an IP address", S3_BUCKET),
-          key: Type.Optional(nonEmpty("the state object's key, without a leading / (default: genesys-scv-oauth-client/<deployment name>.tfstate)", S3_KEY)),
+          key: Type.Optional(nonEmpty("the state object's key, without a leading /", S3_KEY, "genesys-scv-oauth-client/<deployment name>.tfstate")),
           region: nonEmpty("an AWS region name, such as eu-central-1 or us-gov-west-1", AWS_REGION),
-          encrypt: flag("true or false (default: true): server-side encryption of the state"),
-          useLockfile: flag("true or false (default: true without dynamodbTable): S3 lock file, Terraform 1.10+"),
-          endpoint: Type.Optional(nonEmpty("the http(s) URL of an S3-compatible store, such as https://minio.example.com:9000 (default: AWS S3)", S3_ENDPOINT)),
-          usePathStyle: flag("true or false (default: false): path-style URLs, as most S3-compatible stores want"),
+          encrypt: flag("true or false: server-side encryption of the state", true),
+          useLockfile: flag("true or false: S3's own lock file, Terraform 1.10+", "true without dynamodbTable"),
+          endpoint: Type.Optional(nonEmpty("the http(s) URL of an S3-compatible store, such as https://minio.example.com:9000", S3_ENDPOINT, "AWS S3")),
+          usePathStyle: flag("true or false: path-style URLs, as most S3-compatible stores want", false),
           dynamodbTable: Type.Optional(
-            nonEmpty("a DynamoDB table name for state locking, instead of the lock file: 3 to 255 letters, digits, _, - and .", DYNAMODB_TABLE),
+            nonEmpty("a DynamoDB table name for state locking, instead of the lock file: 3 to 255 letters, digits, _, - and .", DYNAMODB_TABLE, "none"),
           ),
         },
         {
@@ -111,21 +102,20 @@ const backendSchema = Type.Object(
         {
           organization: nonEmpty("the HCP Terraform / Terraform Enterprise organization: letters, digits, - and _", HCP_NAME),
           workspace: nonEmpty("the workspace that holds this deployment's state and runs: letters, digits, - and _", HCP_NAME),
-          hostname: Type.Optional(nonEmpty("the Terraform Enterprise host name (default: app.terraform.io)", HOSTNAME)),
+          hostname: Type.Optional(nonEmpty("the Terraform Enterprise host name", HOSTNAME, "app.terraform.io")),
         },
         { description: "HCP Terraform or Terraform Enterprise: organization and workspace, optionally hostname", additionalProperties: false },
       ),
     ),
   },
   {
-    description:
-      "where Terraform keeps this deployment's state: exactly one of local, s3, cloud (default: local, terraform.<name>.tfstate beside the deployments file)",
+    description: "where Terraform keeps this deployment's state: exactly one of local, s3, cloud",
+    default: { local: {} },
     additionalProperties: false,
     minProperties: 1,
     maxProperties: 1,
   },
 );
-
 
 const gatewaySchema = Type.Object(
   {
@@ -134,7 +124,7 @@ const gatewaySchema = Type.Object(
       description: "the gateway's host name or IPv4 address, without scheme, port or path (e.g. genesys-gateway.acme.example)",
     }),
     port: Type.Integer({ minimum: 1, maximum: 65535, description: "the gateway's port: an integer from 1 to 65535" }),
-    protocol: oneOf(["https", "http"], { description: "https or http" }),
+    protocol: oneOf(["https", "http"], { description: "https or http (http to another machine gets a warning)" }),
     pathParams: optional(
       Type.Array(
         Type.Object(
@@ -150,84 +140,50 @@ const gatewaySchema = Type.Object(
         {
           description: "path prefixes: at most one with pathName login (before /oauth/token) and one with pathName api (before /api/v2)",
           maxItems: 2,
+          [DEFAULT_TEXT]: "none: /oauth/token and /api/v2 at the gateway's root",
         },
       ),
     ),
   },
   {
     description:
-      "an API gateway in front of Genesys Cloud, which the provider sends its login and every API call to: host, port, protocol, optionally pathParams",
+      "an API gateway in front of Genesys Cloud, written into the provider's gateway block: host, port, protocol, optionally pathParams. " +
+      "The provider logs in there with the deployment's client id and secret and sends every API call there: name only a gateway your organisation runs",
+    [DEFAULT_TEXT]: "none: the region's public API",
     additionalProperties: false,
   },
 );
 
 const genesysCloudSchema = Type.Object(
   {
-    credentials: optional(Type.String({ pattern: CREDENTIALS_PREFIX_PATTERN, description: ALLOWED_CREDENTIALS_PREFIX })),
-    gateway: optional(gatewaySchema),
+    region: Type.String({ enum: GENESYS_CLOUD_REGION_NAMES, description: `one of the Genesys Cloud regions: ${GENESYS_CLOUD_REGION_NAMES.join(", ")}` }),
     organizationId: optional(
       Type.String({
         pattern: GUID_PATTERN,
-        description: "the Genesys Cloud org's id, a GUID such as 8f0a3b4c-1d2e-4f5a-8b6c-7d8e9f0a1b2c (Admin > Account Settings > Organization Settings)",
+        description:
+          "the Genesys Cloud org's id, a GUID such as 8f0a3b4c-1d2e-4f5a-8b6c-7d8e9f0a1b2c (Admin > Account Settings > Organization Settings): " +
+          "the plan fails, before any change, when the credentials belong to another org",
+        [DEFAULT_TEXT]: "none (recommended for every deployment)",
       }),
     ),
-    region: Type.String({ enum: GENESYS_CLOUD_REGION_NAMES, description: `one of the Genesys Cloud regions: ${GENESYS_CLOUD_REGION_NAMES.join(", ")}` }),
+    gateway: optional(gatewaySchema),
+    credentials: optional(Type.String({ pattern: CREDENTIALS_PREFIX_PATTERN, description: ALLOWED_CREDENTIALS_PREFIX, [DEFAULT_TEXT]: "none: the unprefixed variables" })),
   },
-  { description: "the Genesys Cloud org: its region, optionally its organizationId and the credentials prefix", additionalProperties: false },
+  { description: "the Genesys Cloud org: its region, optionally its organizationId, gateway and the credentials prefix", additionalProperties: false },
 );
 
-/** The Salesforce org: the construct's props myDomain, sandbox and lightningHost. */
-export const salesforceSchema = Type.Object(
-  {
-    myDomain: optional(text(ALLOWED_MY_DOMAIN)),
-    sandbox: optional(text(`${ALLOWED_SANDBOX}; only with myDomain`)),
-    lightningHost: optional(text(`${ALLOWED_LIGHTNING_HOST}; instead of myDomain`)),
-  },
-  { description: "the Salesforce org: myDomain (and sandbox), or lightningHost", additionalProperties: false },
-);
+/** The Salesforce org: the construct's props that name it. */
+export const salesforceSchema = Type.Pick(oauthClientPropsSchema, SALESFORCE_PROPS, {
+  description: "the Salesforce org: myDomain (and sandbox), or lightningHost",
+  additionalProperties: false,
+});
 
-/** The OAuth client's settings: the construct's other props. */
-export const oauthClientSchema = Type.Object(
-  {
-    name: optional(
-      Type.String({
-        description: `${ALLOWED_NAME}: the App Name shown when someone authorizes the client (default: Salesforce Service Cloud Voice (<lightning host>))`,
-        maxLength: TEXT_LIMITS.name,
-      }),
-    ),
-    description: optional(Type.String({ description: `${ALLOWED_DESCRIPTION} (default: "${DEFAULT_DESCRIPTION}")`, maxLength: TEXT_LIMITS.description })),
-    tokenLifetimeSeconds: optional(
-      Type.Integer({
-        minimum: TOKEN_LIFETIME_SECONDS.min,
-        maximum: TOKEN_LIFETIME_SECONDS.max,
-        default: TOKEN_LIFETIME_SECONDS.default,
-        description: `${ALLOWED_TOKEN_LIFETIME} (default: ${TOKEN_LIFETIME_SECONDS.default})`,
-      }),
-    ),
-    grantType: optional(
-      oneOf<GrantType>(GRANT_TYPE_NAMES, {
-        default: DEFAULT_GRANT_TYPE,
-        description: `${ALLOWED_GRANT_TYPE} (default: ${DEFAULT_GRANT_TYPE}, which Genesys is retiring)`,
-      }),
-    ),
-    additionalScopes: optional(
-      Type.Array(text(ALLOWED_SCOPE), { description: `a list of scopes beyond ${SERVICE_CLOUD_VOICE_SCOPES.join(", ")}, each ${ALLOWED_SCOPE}` }),
-    ),
-    additionalRedirectUris: optional(
-      Type.Array(text(ALLOWED_REDIRECT_URI), {
-        description: `a list of redirect URIs beyond https://<lightning host>/lightning/page/home, each ${ALLOWED_REDIRECT_URI}`,
-      }),
-    ),
-    preventDestroy: optional(
-      Type.Boolean({
-        default: DEFAULT_PREVENT_DESTROY,
-        description: `true or false (default: ${DEFAULT_PREVENT_DESTROY}): refuse to destroy the client, whose id the Salesforce org holds`,
-      }),
-    ),
-    importClientId: optional(text(`${ALLOWED_CLIENT_ID}: a client made by hand to adopt (import) instead of creating one`)),
-  },
-  { description: "the OAuth client's settings beyond the article's defaults", additionalProperties: false },
-);
+/** The OAuth client's settings: the construct's other props (the provider is the deployment's own). */
+export const oauthClientSchema = Type.Omit(oauthClientPropsSchema, ["provider", ...SALESFORCE_PROPS], {
+  description: "the OAuth client's settings beyond the article's defaults",
+  [DEFAULT_TEXT]: "none: the article's settings, with the defaults below",
+  additionalProperties: false,
+});
 
 export const deploymentSchema = Type.Object(
   {
@@ -236,11 +192,9 @@ export const deploymentSchema = Type.Object(
     salesforce: salesforceSchema,
     oauthClient: optional(oauthClientSchema),
     backend: optional(backendSchema),
-    allowSecondClient: optional(
-      Type.Boolean({
-        description:
-          "true or false (default: false): let a deploy create a client although the org already has one on a host of this deployment's Salesforce org (npm run adopt adopts that one instead)",
-      }),
+    allowSecondClient: flag(
+      "true or false: let a deploy create a client although the org already has one on a host of this deployment's Salesforce org (npm run adopt adopts that one instead)",
+      false,
     ),
   },
   { description: "a deployment: name, genesysCloud, salesforce and optionally oauthClient, backend and allowSecondClient", additionalProperties: false },

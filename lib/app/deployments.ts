@@ -8,7 +8,7 @@ import { dirname, resolve } from "path";
 import { realpathSync } from "fs";
 import { stateLocation } from "./backend";
 import { Deployment, deploymentsSchema, oauthClientSchema, salesforceSchema } from "./deployments-schema";
-import { checkOAuthClientProps, ServiceCloudVoiceOAuthClientProps } from "../construct/internal";
+import { checkOAuthClientProps, DEFAULT_TEXT, ServiceCloudVoiceOAuthClientProps } from "../construct/internal";
 import { isJsonObject, parseJson, readTextFile, schemaChecker } from "../shared/json-input";
 import { fromWhereTheUserStands } from "../shared/paths";
 import { Description, formatPath, InputError, Problem } from "../shared/problems";
@@ -46,7 +46,7 @@ function sectionOf(prop: string | number): keyof typeof PROP_SECTIONS {
   return Object.hasOwn(salesforceSchema.properties, prop) ? "salesforce" : "oauthClient";
 }
 
-const checkShape = schemaChecker(deploymentsSchema);
+const checkShape = schemaChecker(deploymentsSchema, { annotations: [DEFAULT_TEXT] });
 
 /**
  * The deployments file named by the environment, read and checked, with its folder (which a local state path is

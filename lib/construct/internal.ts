@@ -4,21 +4,18 @@
  * shares with the app and the review tools, Salesforce hosts, scopes, problems, is in lib/shared.)
  */
 export * from "./index";
-export { PROP_NAMES } from "./oauth-client-settings";
+export { ALLOWED_LITERAL, checkOAuthClientProps, resolveOAuthClientSettings, TOKEN_PROPS } from "./oauth-client-settings";
 export {
   ALLOWED_CLIENT_ID,
   ALLOWED_DESCRIPTION,
-  ALLOWED_GRANT_TYPE,
-  ALLOWED_LITERAL,
   ALLOWED_NAME,
   ALLOWED_TOKEN_LIFETIME,
-  checkOAuthClientProps,
   DEFAULT_DESCRIPTION,
+  DEFAULT_TEXT,
   GUID_PATTERN,
-  resolveOAuthClientSettings,
-  TEXT_LIMITS,
+  oauthClientPropsSchema,
+  SALESFORCE_PROPS,
   TOKEN_LIFETIME_SECONDS,
-  TOKEN_PROPS,
-} from "./oauth-client-settings";
+} from "./props-schema";
 export { HCL_EXPORT } from "./hcl-export";
 export { terraformLiteral } from "./terraform-literal";

@@ -2,28 +2,21 @@
  * The construct's props, their checks and the settings they resolve to, as pure functions:
  * everything the Genesys article decides about the OAuth client, apart from the resource itself.
  */
+import { Static } from "@sinclair/typebox";
+import { Value } from "@sinclair/typebox/value";
 import { TerraformProvider, Token } from "cdktf";
-import { DEFAULT_GRANT_TYPE, DEFAULT_PREVENT_DESTROY, GRANT_TYPES, GRANT_TYPE_NAMES, GrantType, isGrantType } from "../shared/policy";
-import { Description, InputError, nearestKey, Problem } from "../shared/problems";
-import { isPlainText, PLAIN_TEXT, TEXT_LIMITS } from "../shared/plain-text";
+import { adviceFor, DEFAULT_DESCRIPTION, oauthClientPropsSchema, TOKEN_LIFETIME_SECONDS } from "./props-schema";
+import { DEFAULT_GRANT_TYPE, DEFAULT_PREVENT_DESTROY, GRANT_TYPES, GrantType } from "../shared/policy";
+import { Description, InputError, nearestKey, Problem, withMeant } from "../shared/problems";
+import { lightningHostFor, redirectUriFor } from "../shared/salesforce";
+import { additionalScopesOf, scopesWith } from "../shared/scopes";
 
-export { TEXT_LIMITS };
-import {
-  ALLOWED_LIGHTNING_HOST,
-  ALLOWED_MY_DOMAIN,
-  ALLOWED_REDIRECT_URI,
-  ALLOWED_SANDBOX,
-  isLightningHost,
-  isMyDomainName,
-  isSalesforceRedirectUri,
-  isSandboxName,
-  lightningHostAdvice,
-  lightningHostFor,
-  myDomainAdvice,
-  redirectUriFor,
-} from "../shared/salesforce";
-import { ALLOWED_SCOPE, additionalScopesOf, isScopeName, scopesWith } from "../shared/scopes";
-
+// The props' one declaration is their schema (props-schema.ts), which checks them and says what each allows; this
+// interface is its type written out for the API reference, and the compiler holds the two equal (below).
+/**
+ * The construct's props: the Salesforce org (`myDomain`, with `sandbox` for a sandbox, or `lightningHost`) and the
+ * client's settings beyond the article's. Bad props throw one `InputError` that lists every problem, each at its prop.
+ */
 export interface ServiceCloudVoiceOAuthClientProps {
   /**
    * The genesyscloud provider of the Genesys Cloud org the client belongs to: with several orgs in one stack,
@@ -90,24 +83,13 @@ export interface ServiceCloudVoiceOAuthClientProps {
   readonly importClientId?: string;
 }
 
-/**
- * Every prop's name: a key that is none of these but close to one is a typo, and named as such. (`satisfies` makes
- * the compiler refuse a prop missing here, or a name here that is no prop.)
- */
-export const PROP_NAMES = Object.keys({
-  provider: true,
-  myDomain: true,
-  sandbox: true,
-  lightningHost: true,
-  name: true,
-  description: true,
-  tokenLifetimeSeconds: true,
-  grantType: true,
-  additionalScopes: true,
-  additionalRedirectUris: true,
-  preventDestroy: true,
-  importClientId: true,
-} satisfies Record<keyof ServiceCloudVoiceOAuthClientProps, true>) as readonly (keyof ServiceCloudVoiceOAuthClientProps)[];
+/** The documented interface is the schema's type: tsc fails here when the two differ in any prop, type or modifier. */
+true satisfies Equal<ServiceCloudVoiceOAuthClientProps, Static<typeof oauthClientPropsSchema>>;
+
+/** Whether two types are the same (not merely assignable to each other: readonly and optional count). */
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+
+const PROP_KEYS = Object.keys(oauthClientPropsSchema.properties);
 
 const ALLOWED_PROPS = "an object of props: myDomain (and sandbox) or lightningHost, and optionally the others of ServiceCloudVoiceOAuthClientProps";
 
@@ -127,21 +109,6 @@ export interface OAuthClientSettings {
   readonly preventDestroy: boolean;
   readonly importClientId?: string;
 }
-
-export const TOKEN_LIFETIME_SECONDS = { min: 300, max: 172800, default: 86400 } as const;
-
-export const ALLOWED_TOKEN_LIFETIME = `an integer number of seconds from ${TOKEN_LIFETIME_SECONDS.min} to ${TOKEN_LIFETIME_SECONDS.max}`;
-export const ALLOWED_GRANT_TYPE = `one of ${GRANT_TYPE_NAMES.join(", ")}`;
-export const ALLOWED_NAME = `a non-empty text of at most ${TEXT_LIMITS.name} characters, ${PLAIN_TEXT}`;
-export const ALLOWED_DESCRIPTION = `a text of at most ${TEXT_LIMITS.description} characters, ${PLAIN_TEXT}`;
-export const ALLOWED_CLIENT_ID = "a Genesys Cloud OAuth client id: a GUID such as 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
-/** A GUID, the form of Genesys Cloud ids (OAuth clients, orgs), in any case. */
-export const GUID_PATTERN = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
-const CLIENT_ID_RE = new RegExp(GUID_PATTERN);
-
-export const DEFAULT_DESCRIPTION =
-  "Used by the CX Cloud, Digital and AI for Salesforce Service Cloud Voice Lightning app to get tokens. " +
-  "Managed as code: change it through the repository, not in Genesys Cloud.";
 
 export function defaultName(lightningHost: string): string {
   return `Salesforce Service Cloud Voice (${lightningHost})`;
@@ -164,98 +131,60 @@ export function isToken(value: unknown): boolean {
   return Array.isArray(value) ? Token.isUnresolved(value) || value.some((item) => Token.isUnresolved(item)) : Token.isUnresolved(value);
 }
 
-/** Every problem with the props, each at the prop's name; an empty list when they are valid. */
+/**
+ * Every problem with the props, each at the prop's name (and index), at most one per place; an empty list when they
+ * are valid. The schema checks each prop; what no single prop says (the org named once) is checked here.
+ */
 export function checkOAuthClientProps(props: ServiceCloudVoiceOAuthClientProps): Problem[] {
-  // From JavaScript anything can arrive; from TypeScript a spread of a larger object can. Keys that are not props
-  // are left alone (a spread's "host" or "domain" among them), except one so close to a prop's name that it is
-  // surely a typo of it: the same but for case, or at most two edits away.
   if (typeof props !== "object" || props === null || Array.isArray(props)) return [{ path: [], place: "(props)", given: props, allowed: ALLOWED_PROPS }];
-  const typos: Problem[] = Object.entries(props).flatMap(([key, value]) => {
-    const meant = (PROP_NAMES as readonly string[]).includes(key) ? undefined : nearestKey(key, PROP_NAMES, { holding: false });
-    return meant ? [{ path: [key], given: value, allowed: `no prop ${JSON.stringify(key)} (did you mean ${JSON.stringify(meant)}?)` }] : [];
-  });
-  if (typos.length > 0) return typos;
-  const literal = Object.fromEntries(
-    Object.entries(props).filter(([key, value]) => key === "provider" || !isToken(value)),
-  ) as ServiceCloudVoiceOAuthClientProps;
-  const problems: Problem[] = Object.entries(props)
-    .filter(([key, value]) => key !== "provider" && !(TOKEN_PROPS as readonly string[]).includes(key) && isToken(value))
-    .map(([key, value]) => ({ path: [key], given: new Description(`a Terraform token (${String(value)})`), allowed: ALLOWED_LITERAL }));
-  return [...problems, ...literalProblems(literal, props)];
+  const given = props as Record<string, unknown>;
+  const literal: Record<string, unknown> = {};
+  const problems: Problem[] = [];
+  for (const [key, value] of Object.entries(given)) {
+    if (!PROP_KEYS.includes(key)) {
+      // From JavaScript anything can arrive; from TypeScript a spread of a larger object can. Keys that are not props
+      // are left alone (a spread's "host" or "domain" among them), except one so close to a prop's name that it is
+      // surely a typo of it: the same but for case, or at most two edits away.
+      const meant = nearestKey(key, PROP_KEYS, { holding: false });
+      if (meant) problems.push({ path: [key], given: value, allowed: `no prop ${JSON.stringify(key)} (did you mean ${JSON.stringify(meant)}?)` });
+    } else if (key !== "provider" && isToken(value)) {
+      if (!(TOKEN_PROPS as readonly string[]).includes(key)) {
+        problems.push({ path: [key], given: new Description(`a Terraform token (${String(value)})`), allowed: ALLOWED_LITERAL });
+      }
+    } else literal[key] = value;
+  }
+  // The rules across props first: where one holds, it says more than the prop's own check.
+  problems.push(...acrossProps(literal, given), ...schemaProblems(literal));
+  const byPlace = new Map<string, Problem>();
+  for (const problem of problems) if (!byPlace.has(JSON.stringify(problem.path))) byPlace.set(JSON.stringify(problem.path), problem);
+  // In the order of the props, keys that are no prop last.
+  const order = (problem: Problem) => (PROP_KEYS.includes(String(problem.path[0])) ? PROP_KEYS.indexOf(String(problem.path[0])) : PROP_KEYS.length);
+  return [...byPlace.values()].sort((a, b) => order(a) - order(b));
 }
 
-/** The checks of the literal props; a prop given as a token is absent from `props` but present in `given`. */
-function literalProblems(props: ServiceCloudVoiceOAuthClientProps, given: ServiceCloudVoiceOAuthClientProps): Problem[] {
+/** The org is named once: by myDomain (with sandbox for a sandbox) or by lightningHost. */
+function acrossProps(literal: Record<string, unknown>, given: Record<string, unknown>): Problem[] {
   const problems: Problem[] = [];
-  const check = (ok: boolean, prop: keyof ServiceCloudVoiceOAuthClientProps, value: unknown, allowed: string) => {
-    if (!ok) problems.push({ path: [prop], given: value, allowed });
-  };
-  const { myDomain, sandbox, lightningHost } = props;
-
   if (given.myDomain === undefined && given.lightningHost === undefined) {
-    check(false, "myDomain", undefined, `${ALLOWED_MY_DOMAIN}; or lightningHost instead`);
+    problems.push({ path: ["myDomain"], given: undefined, allowed: `${oauthClientPropsSchema.properties.myDomain.description}; or lightningHost instead` });
   }
-  if (myDomain !== undefined) {
-    const ok = isText(myDomain) && isMyDomainName(myDomain);
-    check(ok, "myDomain", myDomain, (!ok && isText(myDomain) && myDomainAdvice(myDomain)) || ALLOWED_MY_DOMAIN);
-    check(lightningHost === undefined, "lightningHost", lightningHost, "nothing when myDomain is given: give one of the two");
+  if (literal.myDomain !== undefined && literal.lightningHost !== undefined) {
+    problems.push({ path: ["lightningHost"], given: literal.lightningHost, allowed: "nothing when myDomain is given: give one of the two" });
   }
-  if (sandbox !== undefined) {
-    check(isText(sandbox) && isSandboxName(sandbox), "sandbox", sandbox, ALLOWED_SANDBOX);
-    check(lightningHost === undefined, "sandbox", sandbox, "nothing with lightningHost: the host already names the sandbox");
-  }
-  if (lightningHost !== undefined && myDomain === undefined) {
-    const ok = isText(lightningHost) && isLightningHost(lightningHost);
-    check(ok, "lightningHost", lightningHost, (!ok && isText(lightningHost) && lightningHostAdvice(lightningHost)) || ALLOWED_LIGHTNING_HOST);
-  }
-  if (props.name !== undefined) {
-    check(isPlainText(props.name, TEXT_LIMITS.name) && props.name.trim() !== "", "name", props.name, ALLOWED_NAME);
-  }
-  if (props.description !== undefined) {
-    check(isPlainText(props.description, TEXT_LIMITS.description), "description", props.description, ALLOWED_DESCRIPTION);
-  }
-  const lifetime = props.tokenLifetimeSeconds;
-  if (lifetime !== undefined) {
-    check(
-      Number.isInteger(lifetime) && lifetime >= TOKEN_LIFETIME_SECONDS.min && lifetime <= TOKEN_LIFETIME_SECONDS.max,
-      "tokenLifetimeSeconds",
-      lifetime,
-      ALLOWED_TOKEN_LIFETIME,
-    );
-  }
-  if (props.grantType !== undefined) {
-    check(isText(props.grantType) && isGrantType(props.grantType), "grantType", props.grantType, ALLOWED_GRANT_TYPE);
-  }
-  checkEach(problems, "additionalScopes", props.additionalScopes, isScopeName, ALLOWED_SCOPE);
-  checkEach(problems, "additionalRedirectUris", props.additionalRedirectUris, isSalesforceRedirectUri, ALLOWED_REDIRECT_URI);
-  if (props.preventDestroy !== undefined) {
-    check(typeof props.preventDestroy === "boolean", "preventDestroy", props.preventDestroy, "true or false");
-  }
-  if (props.importClientId !== undefined) {
-    check(isText(props.importClientId) && CLIENT_ID_RE.test(props.importClientId), "importClientId", props.importClientId, ALLOWED_CLIENT_ID);
+  if (literal.sandbox !== undefined && literal.lightningHost !== undefined) {
+    problems.push({ path: ["sandbox"], given: literal.sandbox, allowed: "nothing with lightningHost: the host already names the sandbox" });
   }
   return problems;
 }
 
-function checkEach(
-  problems: Problem[],
-  prop: keyof ServiceCloudVoiceOAuthClientProps,
-  values: readonly unknown[] | undefined,
-  isValid: (value: string) => boolean,
-  allowed: string,
-): void {
-  if (values === undefined) return;
-  if (!Array.isArray(values)) {
-    problems.push({ path: [prop], given: values, allowed: `a list, each item ${allowed}` });
-    return;
-  }
-  values.forEach((value, i) => {
-    if (!isText(value) || !isValid(value)) problems.push({ path: [prop, i], given: value, allowed });
+/** What the schema refuses in the props, each at its place, with the schema's description (or advice) of what is allowed. */
+function schemaProblems(props: Record<string, unknown>): Problem[] {
+  if (Value.Check(oauthClientPropsSchema, props)) return [];
+  return [...Value.Errors(oauthClientPropsSchema, props)].map((error) => {
+    const path = error.path.split("/").slice(1).map((key, i) => (i > 0 && /^\d+$/.test(key) ? Number(key) : key.replace(/~1/g, "/").replace(/~0/g, "~")));
+    const allowed = adviceFor(error.schema, error.value) ?? String(error.schema.description);
+    return { path, given: error.value, allowed: Array.isArray(error.schema.enum) ? withMeant(allowed, error.value, error.schema.enum) : allowed };
   });
-}
-
-function isText(value: unknown): value is string {
-  return typeof value === "string";
 }
 
 /** Resolves valid props to settings, applying the article's defaults; throws one InputError listing every problem. */

@@ -3,15 +3,9 @@ import { Construct } from "constructs";
 import { OauthClient } from "../../.gen/providers/genesyscloud/oauth-client";
 import { HCL_EXPORT } from "./hcl-export";
 import { terraformLiteral } from "./terraform-literal";
-import {
-  ALLOWED_DESCRIPTION,
-  ALLOWED_NAME,
-  OAuthClientSettings,
-  resolveOAuthClientSettings,
-  ServiceCloudVoiceOAuthClientProps,
-  TEXT_LIMITS,
-} from "./oauth-client-settings";
-import { HIDDEN_CHARACTERS_RE2 } from "../shared/plain-text";
+import { OAuthClientSettings, resolveOAuthClientSettings, ServiceCloudVoiceOAuthClientProps } from "./oauth-client-settings";
+import { ALLOWED_DESCRIPTION, ALLOWED_NAME } from "./props-schema";
+import { HIDDEN_CHARACTERS_RE2, TEXT_LIMITS } from "../shared/plain-text";
 import { destroyProtectionOff, IMPLICIT_GRANT_RETIREMENT } from "../shared/policy";
 import { foreignRedirectUris } from "../shared/salesforce-org";
 

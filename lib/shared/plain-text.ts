@@ -41,3 +41,8 @@ export function isPlainText(value: unknown, maxLength: number): value is string 
   // A lone surrogate is no character at all: Terraform and Genesys would store U+FFFD in its place.
   return typeof value === "string" && !LONE_SURROGATE.test(value) && [...value].length <= maxLength && !HIDDEN.test(value);
 }
+
+/** A count and its noun, in the singular for one: "1 error", "0 errors", "2 errors". */
+export function counted(count: number, noun: string, plural = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : plural}`;
+}

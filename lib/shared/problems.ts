@@ -1,5 +1,5 @@
 import { distance } from "fastest-levenshtein";
-import { showHiddenCharacters } from "./plain-text";
+import { counted, showHiddenCharacters } from "./plain-text";
 
 /** Where in the data: its keys and list indexes from the top, `[]` for the top itself. */
 export type Path = readonly (string | number)[];
@@ -65,7 +65,7 @@ export function describeProblem(problem: Problem): string {
 }
 
 export function formatProblems(source: string, problems: readonly Problem[]): string {
-  const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+  const count = counted(problems.length, "problem");
   const lines = problems.map((p) => `  - ${placeOf(p)}: ${describeProblem(p)}`);
   // Paths, file names and values are the user's text: a bidirectional mark or line break in them is shown, not obeyed.
   return [`${source} has ${count}:`, ...lines].map(showHiddenCharacters).join("\n");
@@ -109,4 +109,24 @@ export function nearestKey(key: string, keys: readonly string[], { holding: byHo
   // Or the one key that holds it whole (scopes: additionalScopes; tokenLifetime: tokenLifetimeSeconds).
   const holding = byHolding && lower.length >= 4 ? keys.filter((k) => k.toLowerCase().includes(lower)) : [];
   return scored[0]?.k ?? (holding.length === 1 ? holding[0] : undefined);
+}
+
+/**
+ * The one allowed value a mistyped one most likely meant (a region, a grant type, a scope): the same but for case, or
+ * the one value closest to it, at most two edits away; none when two are as close (us-east-9: us-east-1 or -2?).
+ */
+export function nearestValue(given: string, values: readonly string[]): string | undefined {
+  const lower = given.toLowerCase();
+  const sameButCase = values.find((v) => v.toLowerCase() === lower);
+  if (sameButCase !== undefined) return sameButCase;
+  const scored = values.map((v) => ({ v, d: distance(lower, v.toLowerCase()) })).filter(({ d }) => d <= Math.min(2, lower.length / 3));
+  const best = Math.min(...scored.map(({ d }) => d));
+  const nearest = scored.filter(({ d }) => d === best);
+  return nearest.length === 1 ? nearest[0].v : undefined;
+}
+
+/** `allowed`, and the value most likely meant, when there is one: "... (did you mean "eu-central-1"?)". */
+export function withMeant(allowed: string, given: unknown, values: readonly unknown[]): string {
+  const meant = typeof given === "string" ? nearestValue(given, values.filter((v): v is string => typeof v === "string")) : undefined;
+  return meant === undefined ? allowed : `${allowed} (did you mean ${JSON.stringify(meant)}?)`;
 }

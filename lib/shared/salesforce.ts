@@ -49,7 +49,8 @@ function hostRe(body: string): RegExp {
 export const LIGHTNING_HOME_PATH = "/lightning/page/home";
 
 export const ALLOWED_MY_DOMAIN =
-  "a Salesforce My Domain name: 1 to 40 letters, digits and single hyphens, no hyphen at either end (e.g. acme)";
+  "a production org's Salesforce My Domain name (e.g. acme): 1 to 40 letters, digits and single hyphens, no hyphen at either end, " +
+  "not ending in -dev-ed (a Developer Edition or scratch org is named by lightningHost)";
 export const ALLOWED_SANDBOX = "a Salesforce sandbox name: a letter, then letters and digits, at most 10 characters (e.g. uat)";
 export const ALLOWED_LIGHTNING_HOST = `a Salesforce Lightning host name without scheme or path, such as ${LIGHTNING_HOST_FORMS.map(
   (f) => f.example,
@@ -82,6 +83,9 @@ export function myDomainAdvice(given: string): string | undefined {
     return `a My Domain name without its sandbox: give myDomain "${sandbox[1]}" and sandbox "${sandbox[2]}"`;
   }
   const host = hostOf(name);
+  // A host (or URL) of the org on the standard domains holds the My Domain name itself: that is what was meant.
+  const org = host && orgOfHost(host);
+  if (org) return `the My Domain name alone, not a host or URL: give myDomain "${org.myDomain}"${org.sandbox ? ` and sandbox "${org.sandbox}"` : ""}`;
   if (host && isLightningHost(host)) return `a My Domain name, not a host: give lightningHost "${host}" instead`;
   const lightning = host && lightningHostOfMySalesforceHost(host);
   if (lightning) return `a My Domain name, not a host: give lightningHost "${lightning}" instead`;
@@ -103,6 +107,18 @@ export function lightningHostAdvice(given: string): string | undefined {
   const lightning = lightningHostOfMySalesforceHost(host);
   if (lightning) return `the org's Lightning host, not its My Domain login host: "${lightning}"`;
   return undefined;
+}
+
+/**
+ * A production org's or an (enhanced) sandbox's host on the standard domains, whatever its service: login
+ * (my.salesforce.com), Lightning, Setup and Experience Cloud sites; `<name>--<sandbox>.sandbox.` for a sandbox.
+ */
+const ORG_HOST_RE = new RegExp(`^(${MY_DOMAIN})(?:--(${SANDBOX})\\.sandbox)?\\.(?:my\\.salesforce|lightning\\.force|my\\.salesforce-setup|my\\.site)\\.com$`, "i");
+
+/** The My Domain name (and sandbox name) of such a host; undefined for any other host, such as a Developer Edition's. */
+function orgOfHost(host: string): { myDomain: string; sandbox?: string } | undefined {
+  const match = ORG_HOST_RE.exec(host);
+  return match && isMyDomainName(match[1]) ? { myDomain: match[1], sandbox: match[2] } : undefined;
 }
 
 /** The host of a host name or URL, or undefined when it has none. */

@@ -2,6 +2,7 @@
  * Genesys Cloud OAuth scopes for the Service Cloud Voice client.
  * The article's seven are always granted; anything more is the user's explicit choice.
  */
+import { nearestValue } from "./problems";
 
 /** The scopes the Genesys article lists, in its order. */
 export const SERVICE_CLOUD_VOICE_SCOPES: readonly string[] = [
@@ -22,6 +23,14 @@ export const ALLOWED_SCOPE =
 
 export function isScopeName(scope: string): boolean {
   return SCOPE_NAME_RE.test(scope);
+}
+
+/**
+ * The article's scope that `scope` misspells: one of the seven, the same but for case or at most two edits away (no
+ * scope Genesys lists is that close to one of them). Any other unknown scope may be one Genesys added since.
+ */
+export function meantScope(scope: string): string | undefined {
+  return SERVICE_CLOUD_VOICE_SCOPES.includes(scope) ? undefined : nearestValue(scope, SERVICE_CLOUD_VOICE_SCOPES);
 }
 
 /** The article's scopes plus the additional ones, deduplicated and sorted. */

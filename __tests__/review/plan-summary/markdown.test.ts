@@ -143,6 +143,17 @@ describe("renderMarkdown", () => {
     expect(render(names)).toMatchSnapshot();
   });
 
+  it("folds one change with many attributes too, and says it in the singular", () => {
+    const before = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`a${i}`, "x"]));
+    const after = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`a${i}`, "y"]));
+    const plan: StackPlan = {
+      stack: "production",
+      file: "production.json",
+      plan: { format_version: "1.2", resource_changes: [{ address: "x.y", type: "x", change: { actions: ["update"], before, after } }] },
+    };
+    expect(renderMarkdown(summarizePlans([plan]), { allowDestroy: false }).markdown).toContain("<details><summary><b>production</b>: 1 change</summary>");
+  });
+
   it("folds a long stack section into <details>", () => {
     const markdown = renderMarkdown(summarizePlans([bigPlan("production", 30)]), { allowDestroy: false }).markdown;
     expect(markdown).toContain("<details><summary><b>production</b>: 30 changes</summary>");

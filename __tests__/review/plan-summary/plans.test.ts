@@ -163,4 +163,10 @@ describe("a plan whose change fields have the wrong shape", () => {
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).problems.map((p) => p.path)).toEqual(paths);
   });
+  it("a mode (read to pass over data sources) that is no string is a problem at its path, with what is allowed", () => {
+    const file = join(tempDir("plans-shape-"), "production.json");
+    const resourceChange = { address: "a.b", mode: 1, type: "genesyscloud_oauth_client", change: { actions: ["update"] } };
+    writeFileSync(file, JSON.stringify({ format_version: "1.2", planned_values: {}, resource_changes: [resourceChange] }));
+    expect(() => readPlan(file)).toThrow(/has 1 problem:\n  - resource_changes\[0\]\.mode: given 1; allowed: managed or data$/);
+  });
 });

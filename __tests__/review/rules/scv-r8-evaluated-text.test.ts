@@ -24,6 +24,10 @@ describe("SCV-R8: a name or description that looks like an evaluated template", 
     expect(found.join("\n")).not.toMatch(/abc123|runner-7/);
   });
 
+  it("Noncompliance: one character, said in the singular", () => {
+    expect(evaluatedText.check(change("update", client, { ...client, name: "\n" }))[0]).toMatch(/^the planned name \(1 character, not shown\)/);
+  });
+
   it("Noncompliance: a name over the limit", () => {
     expect(evaluatedText.check(change("create", {}, { ...client, name: "x".repeat(201) }))).toHaveLength(1);
   });

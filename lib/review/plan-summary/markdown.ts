@@ -3,7 +3,7 @@
  * fits GitHub's 65,536-character comment limit: long stack sections fold into <details>, and what does not fit is
  * cut with a notice that says what was cut.
  */
-import { showHiddenCharacters } from "../../shared/plain-text";
+import { counted, showHiddenCharacters } from "../../shared/plain-text";
 import { ChangeSummary, COUNTED, Counts, PlanSummary, StackSummary } from "./summarize";
 
 /** The hidden marker the workflow finds its own comment by, to update it instead of adding another. */
@@ -56,7 +56,7 @@ export function renderMarkdown(summary: PlanSummary, options: { allowDestroy: bo
     const names = capped(cut.map((c) => `${code(c.stack)} (${c.changesLeftOut})`), 20).join(", ");
     markdown +=
       `\n> [!NOTE]\n> Cut to stay under GitHub's ${GITHUB_COMMENT_LIMIT.toLocaleString("en")}-character comment limit: ` +
-      `${total} changes not shown, in ${names}. The plan-summary verdict (--json) and the plan files hold them all.\n`;
+      `${counted(total, "change")} not shown, in ${names}. The plan-summary verdict (--json) and the plan files hold them all.\n`;
   }
   return { markdown, cut };
 }
@@ -154,7 +154,7 @@ function renderStack(stack: StackSummary, room: number): { text: string; left: n
   const body = items.join("\n");
   const fold = body.split("\n").length > FOLD_LINES;
   const open = fold
-    ? `\n<details><summary><b>${html(stack.stack)}</b>: ${changeCount} changes</summary>\n\n`
+    ? `\n<details><summary><b>${html(stack.stack)}</b>: ${counted(changeCount, "change")}</summary>\n\n`
     : `\n#### ${code(stack.stack)}\n\n`;
   const close = fold ? "\n\n</details>\n" : "\n";
   if (open.length + body.length + close.length <= room) return { text: open + body + close, left: 0 };

@@ -3,39 +3,11 @@
  * Follows the documented plan format 1.x (developer.hashicorp.com/terraform/internals/json-format): checks the
  * fields this summary reads and ignores the rest, as the format asks.
  */
+import { Static, Type } from "@sinclair/typebox";
 import { lstatSync, readdirSync, realpathSync, Stats, statSync } from "fs";
 import { basename, dirname, join, resolve } from "path";
 import { isJsonObject, parseJson, readTextFile, schemaChecker } from "../../shared/json-input";
 import { Description, InputError } from "../../shared/problems";
-
-export type PlanAction = "no-op" | "create" | "read" | "update" | "delete" | "forget";
-
-export interface PlanChange {
-  readonly actions: PlanAction[];
-  readonly before?: unknown;
-  readonly after?: unknown;
-  readonly after_unknown?: unknown;
-  readonly before_sensitive?: unknown;
-  readonly after_sensitive?: unknown;
-  readonly replace_paths?: unknown[][];
-  readonly importing?: { readonly id?: string };
-}
-
-export interface ResourceChange {
-  readonly address: string;
-  readonly previous_address?: string;
-  readonly mode?: string;
-  readonly type: string;
-  readonly name?: string;
-  readonly action_reason?: string;
-  readonly change: PlanChange;
-}
-
-export interface Plan {
-  readonly format_version: string;
-  readonly resource_changes?: ResourceChange[];
-  readonly resource_drift?: ResourceChange[];
-}
 
 /** A plan and the stack it belongs to. */
 export interface StackPlan {
@@ -52,59 +24,70 @@ export interface StackPlan {
  */
 export const NOTE_SUFFIX = ".note.json";
 
-const resourceChange = {
-  type: "object",
-  description: "a resource change: address, type and change.actions",
-  required: ["address", "type", "change"],
-  properties: {
-    address: { type: "string", description: "the resource address" },
-    type: { type: "string", description: "the resource type" },
-    change: {
-      type: "object",
-      description: "the change: actions, before, after",
-      required: ["actions"],
-      properties: {
-        actions: {
-          type: "array",
-          description: "a list of Terraform plan actions",
-          items: {
-            enum: ["no-op", "create", "read", "update", "delete", "forget"],
-            description: "one of no-op, create, read, update, delete, forget",
-          },
-        },
-        replace_paths: {
-          type: "array",
-          description: "a list of attribute paths, each a list of attribute names and indexes",
-          items: { type: "array", description: "an attribute path: names and indexes", items: { anyOf: [{ type: "string" }, { type: "number" }], description: "an attribute name or an index" } },
-        },
-        importing: {
-          type: "object",
-          description: "the import: the id of what is imported",
-          properties: { id: { type: "string", description: "the id of what is imported" } },
-        },
-      },
-    },
-    action_reason: { type: "string", description: "Terraform's reason for the action, such as replace_because_tainted" },
-  },
-};
+const PLAN_ACTIONS = ["no-op", "create", "read", "update", "delete", "forget"] as const;
+export type PlanAction = (typeof PLAN_ACTIONS)[number];
 
 /** What a plan file must be, and how to make one. */
 export const PLAN_FILE = "a Terraform plan in JSON: terraform plan -out=tfplan, then terraform show -json tfplan > tfplan.json";
 
-const checkPlan = schemaChecker({
-  type: "object",
-  description: PLAN_FILE,
-  required: ["format_version"],
-  properties: {
-    format_version: {
-      type: "string",
+/** A value the summary reads as Terraform wrote it (and masks where the plan marks it sensitive): not checked. */
+const asWritten = Type.Optional(Type.Unknown());
+
+// The plan's shape, declared once: the fields this summary reads, checked (a problem's allowed is the description),
+// and their types derived from it.
+const planChangeSchema = Type.Object(
+  {
+    actions: Type.Array(Type.Unsafe<PlanAction>({ enum: PLAN_ACTIONS, description: `one of ${PLAN_ACTIONS.join(", ")}` }), {
+      description: "a list of Terraform plan actions",
+    }),
+    before: asWritten,
+    after: asWritten,
+    after_unknown: asWritten,
+    before_sensitive: asWritten,
+    after_sensitive: asWritten,
+    replace_paths: Type.Optional(
+      Type.Array(
+        Type.Array(Type.Union([Type.String(), Type.Number()], { description: "an attribute name or an index" }), {
+          description: "an attribute path: names and indexes",
+        }),
+        { description: "a list of attribute paths, each a list of attribute names and indexes" },
+      ),
+    ),
+    importing: Type.Optional(
+      Type.Object({ id: Type.Optional(Type.String({ description: "the id of what is imported" })) }, { description: "the import: the id of what is imported" }),
+    ),
+  },
+  { description: "the change: actions, before, after" },
+);
+
+const resourceChangeSchema = Type.Object(
+  {
+    address: Type.String({ description: "the resource address" }),
+    mode: Type.Optional(Type.String({ description: "managed or data" })),
+    type: Type.String({ description: "the resource type" }),
+    change: planChangeSchema,
+    action_reason: Type.Optional(Type.String({ description: "Terraform's reason for the action, such as replace_because_tainted" })),
+  },
+  { description: "a resource change: address, type and change.actions" },
+);
+
+const planSchema = Type.Object(
+  {
+    format_version: Type.String({
       pattern: "^1\\.",
       description: "a plan in the JSON format 1.x, as Terraform 0.12 and later write it (terraform show -json PLANFILE)",
-    },
-    resource_changes: { type: "array", description: "a list of resource changes", items: resourceChange },
-    resource_drift: { type: "array", description: "a list of resource changes", items: resourceChange },
+    }),
+    resource_changes: Type.Optional(Type.Array(resourceChangeSchema, { description: "a list of resource changes" })),
+    resource_drift: Type.Optional(Type.Array(resourceChangeSchema, { description: "a list of resource changes" })),
   },
-});
+  { description: PLAN_FILE },
+);
+
+export type PlanChange = Static<typeof planChangeSchema>;
+export type ResourceChange = Static<typeof resourceChangeSchema>;
+export type Plan = Static<typeof planSchema>;
+
+const checkPlan = schemaChecker(planSchema);
 
 /**
  * Reads every plan named, directories searched for `.json` files (symbolic links followed, each folder once);

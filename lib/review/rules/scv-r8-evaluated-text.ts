@@ -1,4 +1,4 @@
-import { isPlainText, TEXT_LIMITS } from "../../shared/plain-text";
+import { counted, isPlainText, TEXT_LIMITS } from "../../shared/plain-text";
 import { ReviewRule } from "./rule";
 
 /**
@@ -24,7 +24,7 @@ export const evaluatedText: ReviewRule = {
       const value = after[key];
       if (typeof value !== "string" || isPlainText(value, TEXT_LIMITS[key])) return [];
       return [
-        `the planned ${key} (${[...value].length} characters, not shown) is not text the deployments file or the construct can write ` +
+        `the planned ${key} (${counted([...value].length, "character")}, not shown) is not text the deployments file or the construct can write ` +
           `(at most ${TEXT_LIMITS[key]} characters, no line breaks, control or invisible characters): it looks like the result of a template ` +
           "Terraform evaluated (${...} or %{...} in the configuration, such as file() or an environment read); find where it came from before applying",
       ];
