@@ -78,7 +78,7 @@ describe("npm run deploy / diff / destroy", () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toBe("");
     expect(run.stderr).toMatch(
-      /^(No Genesys Cloud credentials for 1 deployment \(.*\):\n  - production: none of GENESYSCLOUD_OAUTHCLIENT_ID with GENESYSCLOUD_OAUTHCLIENT_SECRET, or GENESYSCLOUD_ACCESS_TOKEN, is set|Terraform CLI not found on PATH: [^\n]*\.)\n$/,
+      /^(No Genesys Cloud credentials for 1 deployment \(.*\):\n  - production: none of GENESYSCLOUD_OAUTHCLIENT_ID with GENESYSCLOUD_OAUTHCLIENT_SECRET, or GENESYSCLOUD_ACCESS_TOKEN, is set|Terraform is not on PATH: [^\n]*\.)\n$/,
     );
   });
 
@@ -184,7 +184,7 @@ describe("where the user stands, and what a pipeline sees", () => {
     const said = run.stdout + run.stderr;
     expect(run.status).toBe(1);
     expect(said).not.toMatch(/\u001b\[|    at /);
-    expect(run.stderr).toMatch(/^(deploy: off a terminal \(a pipeline, a redirect\) cdktf cannot ask for approval\. Review the plan \(npm run diff\), then run npm run deploy -- production --auto-approve\.|Terraform CLI not found on PATH: [^\n]*\.)\n$/);
+    expect(run.stderr).toMatch(/^(deploy: off a terminal \(a pipeline, a redirect\) cdktf cannot ask for approval\. Review the plan \(npm run diff\), then run npm run deploy -- production --auto-approve\.|Terraform is not on PATH: [^\n]*\.)\n$/);
   });
 
   it("npm run output without Terraform on PATH is one message", () => {
@@ -194,7 +194,7 @@ describe("where the user stands, and what a pipeline sees", () => {
     const run = cdktf(["output", "production"], { PATH: bin });
     expect([run.status, run.stdout]).toEqual([1, ""]);
     expect(run.stderr).toBe(
-      "Terraform is not on PATH: reading a deployment's state needs the Terraform CLI (1.5 or later), with the credentials of the state's backend.\n",
+      "Terraform is not on PATH: this command runs the Terraform CLI (1.5 or later; https://developer.hashicorp.com/terraform/install). Install it and run again.\n",
     );
   });
 

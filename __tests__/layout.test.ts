@@ -101,3 +101,31 @@ describe("the README and docs/", () => {
     expect(markdownFiles.filter((f) => f.startsWith("docs/") && !readme.includes(`(${f})`))).toEqual([]);
   });
 });
+
+describe("pointers into the docs from the code", () => {
+  /** Every `docs/<page>.md` or README named in lib/, main.ts and scripts/, with the section quoted after it, if any. */
+  const pointers = [...sources(join(root, "lib")), join(root, "main.ts"), ...readdirSync(join(root, "scripts")).map((f) => join(root, "scripts", f))].flatMap((file) =>
+    [...readFileSync(file, "utf8").matchAll(/\b(README(?:\.md)?|docs\/[\w-]+\.md)(?:,\s*\\?"([^"\\]+)\\?")?/g)].map((m) => ({
+      at: relative(root, file),
+      page: m[1] === "README" ? "README.md" : m[1],
+      section: m[2],
+    })),
+  );
+
+  it("are many, and each names a page that exists and, where it quotes one, a section the page has (a heading or a bold lead-in)", () => {
+    expect(pointers.length).toBeGreaterThan(5);
+    const broken = pointers.filter(({ page, section }) => {
+      if (!exists(join(root, page))) return true;
+      if (section === undefined) return false;
+      const text = readFileSync(join(root, page), "utf8");
+      const escaped = section.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      return !new RegExp(`^#+ ${escaped}\\s*$|\\*\\*${escaped}\\.?\\*\\*`, "m").test(text);
+    });
+    expect(broken).toEqual([]);
+  });
+
+  it("a bare README in a message is no pointer: it names a page and, for a section, quotes it", () => {
+    const vague = pointers.filter(({ page, section }) => page === "README.md" && section === undefined);
+    expect(vague).toEqual([]);
+  });
+});

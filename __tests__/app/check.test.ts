@@ -126,7 +126,7 @@ describe("the state guard and annotations in GitHub Actions", () => {
         level: "error",
         where: ["deployments", 1, "backend"],
         message:
-          'deployment "uat" keeps its Terraform state in a local file, which a GitHub Actions runner throws away: the next run would create another OAuth client with a new client id. Set its backend to "s3" or "cloud" (README, "Choosing a backend").',
+          'deployment "uat" keeps its Terraform state in a local file, which a GitHub Actions runner throws away: the next run would create another OAuth client with a new client id. Set its backend to "s3" or "cloud" (docs/deployments.md, "Choosing a backend").',
       },
     ]);
     expect(run([f], github).status).toBe(1);

@@ -19,7 +19,9 @@ const production = deployment("production");
 describe("deployPrerequisiteProblem", () => {
   it("asks to install Terraform when it is not on PATH", () => {
     expect(deployPrerequisiteProblem([production], { PATH: withoutTerraform, GENESYSCLOUD_ACCESS_TOKEN: "t" })).toBe(TERRAFORM_MISSING);
-    expect(TERRAFORM_MISSING).toBe("Terraform CLI not found on PATH: install Terraform 1.x (https://developer.hashicorp.com/terraform/install) and run again.");
+    expect(TERRAFORM_MISSING).toBe(
+      "Terraform is not on PATH: this command runs the Terraform CLI (1.5 or later; https://developer.hashicorp.com/terraform/install). Install it and run again.",
+    );
   });
 
   it("does not take a file that is not executable for Terraform", () => {

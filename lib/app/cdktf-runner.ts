@@ -16,7 +16,7 @@ import { Deployment, loadDeploymentsOrProblem } from "./deployments";
 import { deployPrerequisiteProblem } from "./preflight";
 import { adoptedClientProblem, clientIdentityProblem } from "./client-identity";
 import { select } from "./selection";
-import { readStates, TERRAFORM_NOT_FOUND } from "./state";
+import { readStates, TERRAFORM_MISSING } from "./state";
 import { outputFolderProblem } from "./synth-output";
 import { fromWhereTheUserStands } from "../shared/paths";
 import { showHiddenCharacters } from "../shared/plain-text";
@@ -155,7 +155,7 @@ export function splitArguments(args: readonly string[]): { patterns: string[]; o
 async function printOutputs(deployments: readonly Deployment[], baseDir: string, env: NodeJS.ProcessEnv, io: Io): Promise<number> {
   const readings = readStates(deployments, baseDir, env);
   const first = readings.values().next().value;
-  if (first && "problem" in first && first.problem === TERRAFORM_NOT_FOUND) return fail(io, TERRAFORM_NOT_FOUND);
+  if (first && "problem" in first && first.problem === TERRAFORM_MISSING) return fail(io, TERRAFORM_MISSING);
   let failed = 0;
   for (const deployment of deployments) {
     const reading = readings.get(deployment.name)!;

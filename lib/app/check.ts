@@ -84,7 +84,7 @@ function protectionFindings(deployments: readonly Deployment[]): Finding[] {
   );
 }
 
-/** A deployment without genesysCloud.organizationId: nothing stops credentials of another org (README, many orgs). */
+/** A deployment without genesysCloud.organizationId: nothing stops credentials of another org (docs/deploying.md, "Many Genesys Cloud orgs"). */
 function organizationFindings(deployments: readonly Deployment[]): Finding[] {
   return deployments.flatMap((deployment, i) =>
     deployment.genesysCloud.organizationId === undefined
@@ -186,7 +186,7 @@ function localStateFindings(deployments: readonly Deployment[]): Finding[] {
             where: ["deployments", i, "backend"],
             message:
               `deployment "${deployment.name}" keeps its Terraform state in a local file, which a GitHub Actions runner throws away: ` +
-              'the next run would create another OAuth client with a new client id. Set its backend to "s3" or "cloud" (README, "Choosing a backend").',
+              'the next run would create another OAuth client with a new client id. Set its backend to "s3" or "cloud" (docs/deployments.md, "Choosing a backend").',
           },
         ]
       : [],

@@ -15,7 +15,7 @@ export const CREDENTIAL_VARIABLES = {
 type CredentialVariables = { -readonly [K in keyof typeof CREDENTIAL_VARIABLES]: string };
 
 /**
- * The provider's other GENESYSCLOUD_* variables, decided one by one (docs: README, "The environment of a deployment"):
+ * The provider's other GENESYSCLOUD_* variables, decided one by one (docs/deploying.md, "The environment of a deployment"):
  * - removed from each deployment's runs: what the deployments file decides, so that a variable left in a shell or a
  *   runner cannot override it: GENESYSCLOUD_REGION, GENESYSCLOUD_GATEWAY_* (host, port, protocol, path, auth: where
  *   the credentials are sent), GENESYSCLOUD_PROXY_*, GENESYSCLOUD_TOKEN_POOL_SIZE. (The stacks also write region,

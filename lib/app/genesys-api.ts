@@ -246,7 +246,7 @@ function caller(deployment: Deployment, env: NodeJS.ProcessEnv, options: ApiOpti
       if (response.status === 401 || (to === "login" && response.status === 400)) {
         throw failed(
           `Genesys Cloud refused the deployment's credentials (${response.status}${message}): give it a Client Credentials OAuth client ` +
-            "of its own org (or an access token) in the variables docs/deploying.md names",
+            "of its own org (or an access token) in its variables (docs/deploying.md, \"Many Genesys Cloud orgs\")",
         );
       }
       if (response.status === 403) {

@@ -7,12 +7,19 @@ import which from "which";
 import { credentialsProblem, refusedVariablesProblem } from "./credentials";
 import { Deployment } from "./deployments";
 
+/** The one message for a missing Terraform CLI, whichever command needs it (deploy, diff, destroy, output, adopt). */
 export const TERRAFORM_MISSING =
-  "Terraform CLI not found on PATH: install Terraform 1.x (https://developer.hashicorp.com/terraform/install) and run again.";
+  "Terraform is not on PATH: this command runs the Terraform CLI (1.5 or later; https://developer.hashicorp.com/terraform/install). Install it and run again.";
+
+/** TERRAFORM_MISSING when the environment's PATH has no terraform; undefined when it has. */
+export function terraformMissing(env: NodeJS.ProcessEnv): string | undefined {
+  return onPath("terraform", env) ? undefined : TERRAFORM_MISSING;
+}
 
 /** Terraform on PATH and the credentials of every deployment given, as one message; undefined when all is there. */
 export function deployPrerequisiteProblem(deployments: readonly Deployment[], env: NodeJS.ProcessEnv): string | undefined {
-  if (!onPath("terraform", env)) return TERRAFORM_MISSING;
+  const terraform = terraformMissing(env);
+  if (terraform) return terraform;
   const refused = refusedVariablesProblem(env);
   if (refused) return refused;
   const missing = deployments.flatMap((d) => {

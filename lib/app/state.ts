@@ -13,6 +13,9 @@ import { join } from "path";
 import { withoutCredentials } from "./credentials";
 import { DeploymentStack } from "./deployment-stack";
 import { Deployment } from "./deployments";
+import { terraformMissing, TERRAFORM_MISSING } from "./preflight";
+
+export { TERRAFORM_MISSING };
 import { isJsonObject } from "../shared/json-input";
 
 export interface StateOutputs {
@@ -23,15 +26,13 @@ export interface StateOutputs {
 
 export type StateReading = { readonly outputs: StateOutputs } | { readonly problem: string };
 
-export const TERRAFORM_NOT_FOUND =
-  "Terraform is not on PATH: reading a deployment's state needs the Terraform CLI (1.5 or later), with the credentials of the state's backend.";
 
 /** Each deployment's outputs, or why its state could not be read. Throws nothing for a user's mistake. */
 export function readStates(deployments: readonly Deployment[], baseDir: string, env: NodeJS.ProcessEnv): Map<string, StateReading> {
   const readings = new Map<string, StateReading>();
-  const terraform = spawnSync("terraform", ["version"], { stdio: "ignore", env });
-  if (terraform.error || terraform.status !== 0) {
-    for (const d of deployments) readings.set(d.name, { problem: TERRAFORM_NOT_FOUND });
+  const terraform = terraformMissing(env);
+  if (terraform) {
+    for (const d of deployments) readings.set(d.name, { problem: terraform });
     return readings;
   }
   const work = mkdtempSync(join(tmpdir(), "scv-state-"));
