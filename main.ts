@@ -1,7 +1,7 @@
 import { App } from "cdktf";
-import { DeploymentStack } from "./lib/app/deployment-stack";
-import { loadDeploymentsOrProblem } from "./lib/app/deployments";
-import { outputProblem, removeOtherForm, withOutputLock } from "./lib/app/synth-output";
+import { DeploymentStack } from "./lib/app/stack/deployment-stack";
+import { loadDeploymentsOrProblem } from "./lib/app/deployments/deployments";
+import { outputProblem, removeOtherForm, withOutputLock } from "./lib/app/stack/synth-output";
 
 // Reads the deployments file and synthesizes one stack per deployment; a user's mistake is one message and exit 1.
 // The file's checks include the construct's own, so a stack of a loaded deployment does not throw.

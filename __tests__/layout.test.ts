@@ -57,8 +57,30 @@ describe("layout", () => {
     expect(wrongImports(["lib/app", "main.ts"], allowed)).toEqual([]);
   });
 
-  it("__tests__ mirrors lib/: a test folder per part", () => {
-    for (const part of ["construct", "app", "review", "shared"]) expect(statSync(join(__dirname, part)).isDirectory()).toBe(true);
+  it("__tests__ mirrors lib/: a test folder per part, and one per room of the app", () => {
+    for (const part of ["construct", "app", "review", "shared", ...APP_ROOMS.map((room) => `app/${room}`)]) expect(statSync(join(__dirname, part)).isDirectory()).toBe(true);
+  });
+});
+
+/**
+ * The app's rooms, each a folder, from the bottom up: the deployments file's model; the stack (provider, backend, the
+ * environment a deployment's Terraform runs with); reading Terraform state; the Genesys Cloud API and which client is
+ * a deployment's; the commands. A room imports only the rooms below it, so there is no circle between them.
+ */
+const APP_ROOMS = ["deployments", "stack", "state", "genesys", "commands"];
+
+describe("the app's rooms", () => {
+  it("lib/app holds exactly its rooms, and no file beside them", () => {
+    expect(readdirSync(join(root, "lib/app")).sort()).toEqual([...APP_ROOMS].sort());
+  });
+
+  it.each(APP_ROOMS.map((room, i) => [room, APP_ROOMS.slice(0, i)] as const))("lib/app/%s imports of the app only its own room and those below it (%j)", (room, below) => {
+    const allowed = (target: string) => !target.startsWith("lib/app/") || within(...[room, ...below].map((r) => `lib/app/${r}`))(target);
+    expect(wrongImports([`lib/app/${room}`], allowed)).toEqual([]);
+  });
+
+  it("__tests__/app holds no test beside the rooms' folders", () => {
+    expect(readdirSync(join(__dirname, "app")).filter((entry) => !APP_ROOMS.includes(entry))).toEqual([]);
   });
 });
 

@@ -54,10 +54,10 @@ const [app, tools] = await Promise.all([
   build({
     ...options,
     entryPoints: {
-      "cdktf-runner": "lib/app/cdktf-runner-cli.ts",
+      "cdktf-runner": "lib/app/commands/cdktf-runner-cli.ts",
       "plan-summary": "lib/review/plan-summary/cli.ts",
-      check: "lib/app/check.ts",
-      adopt: "lib/app/adopt-cli.ts",
+      check: "lib/app/commands/check.ts",
+      adopt: "lib/app/commands/adopt-cli.ts",
     },
   }),
 ]);

@@ -1,12 +1,12 @@
 /**
  * docs/deployments.md's key reference: one row per key of a deployment, written from the deployments file's schema
- * (lib/app/deployments-schema.ts, whose salesforce and oauthClient sections are the construct's props) by
+ * (lib/app/deployments/schema.ts, whose salesforce and oauthClient sections are the construct's props) by
  * `npm run schema`, between the markers below. A test fails when the doc holds another table.
  */
-import { deploymentSchema } from "../lib/app/deployments-schema";
+import { deploymentSchema } from "../lib/app/deployments/schema";
 import { DEFAULT_TEXT } from "../lib/construct/internal";
 
-export const KEY_REFERENCE_START = "<!-- key-reference: start (written by npm run schema from lib/app/deployments-schema.ts; do not edit) -->";
+export const KEY_REFERENCE_START = "<!-- key-reference: start (written by npm run schema from lib/app/deployments/schema.ts; do not edit) -->";
 export const KEY_REFERENCE_END = "<!-- key-reference: end -->";
 
 /** The part of a JSON Schema the table reads. */

@@ -1,4 +1,4 @@
-// Writes what the deployments file's one declaration (lib/app/deployments-schema.ts, TypeBox: the declaration is JSON
+// Writes what the deployments file's one declaration (lib/app/deployments/schema.ts, TypeBox: the declaration is JSON
 // Schema) says to people: deployments.schema.json, for editors, and the key reference in docs/deployments.md
 // (scripts/key-reference.ts). Tests fail when either committed file is not what this script writes.
 import { build } from "esbuild";

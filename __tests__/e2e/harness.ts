@@ -9,12 +9,12 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { EmulatedOrg, Emulator, startEmulator } from "../support/genesys-emulator";
-import { cdktfCli } from "../../lib/app/cdktf-runner";
-import { withoutCredentials } from "../../lib/app/credentials";
+import { cdktfCli } from "../../lib/app/commands/cdktf-runner";
+import { withoutCredentials } from "../../lib/app/stack/credentials";
 import { providerInstall } from "../../scripts/provider-install.cjs";
 
 export const root = join(__dirname, "../..");
-// The CLI as npm run finds it (lib/app/cdktf-runner.ts): the package's own bin entry.
+// The CLI as npm run finds it (lib/app/commands/cdktf-runner.ts): the package's own bin entry.
 const cdktf = cdktfCli();
 /**
  * The org every harness has unless a test asks for others; its credentials are the unprefixed variables. A legacy

@@ -4,7 +4,7 @@
  */
 import { createServer, IncomingMessage, Server } from "http";
 import { AddressInfo, createServer as createTcpServer, Socket } from "net";
-import { Deployment } from "../../lib/app/deployments";
+import { Deployment } from "../../lib/app/deployments/deployments";
 
 export interface Scripted {
   readonly deployment: Deployment;

@@ -2,7 +2,7 @@
  * The construct's props, declared once (TypeBox): each prop's type, limits, description (what is allowed, in the words
  * every message quotes) and default. From it come the props' TypeScript type (oauth-client-settings.ts proves the
  * documented interface equal to it), the construct's validator, the deployments file's salesforce and oauthClient
- * sections (lib/app/deployments-schema.ts picks them from it) and docs/deployments.md's key reference.
+ * sections (lib/app/deployments/schema.ts picks them from it) and docs/deployments.md's key reference.
  */
 import { Kind, SchemaOptions, Static, TSchema, Type, TypeRegistry } from "@sinclair/typebox";
 import { TerraformProvider } from "cdktf";

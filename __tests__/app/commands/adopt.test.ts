@@ -1,0 +1,122 @@
+/** npm run adopt's parts: which clients are candidates, what adoption would change, and writing the id in place. */
+import { readFileSync, writeFileSync } from "fs";
+import { join } from "path";
+import { adoptCommand, describeClient, plannedChanges } from "../../../lib/app/commands/adopt";
+import { grantInWords } from "../../../lib/app/genesys/client-identity";
+import { ApiOAuthClient } from "../../../lib/app/genesys/api";
+import { StateReading } from "../../../lib/app/state/read-states";
+import { resolveOAuthClientSettings } from "../../../lib/construct/internal";
+import { tempDir } from "../../support/temp-dir";
+import { SEED_ARTICLE_SCOPES } from "../../support/seed-article";
+import { scriptedApi, TOKEN_ENV } from "../../support/scripted-api";
+
+const byHand = (extra: Partial<ApiOAuthClient> = {}): ApiOAuthClient => ({
+  id: "5b0c2d4e-0000-4000-8000-000000000001",
+  name: "Salesforce SCV",
+  accessTokenValiditySeconds: 86400,
+  authorizedGrantType: "TOKEN",
+  registeredRedirectUri: ["https://ACME.lightning.force.com/lightning/page/home"],
+  scope: SEED_ARTICLE_SCOPES,
+  state: "active",
+  dateCreated: "2024-05-01T09:00:00Z",
+  ...extra,
+});
+
+describe("what adoption would change", () => {
+  const settings = resolveOAuthClientSettings({ myDomain: "acme" });
+
+  it("field by field: the name and description, typically; the implicit grant kept", () => {
+    expect(plannedChanges(settings, byHand())).toEqual([
+      'name: "Salesforce SCV" → "Salesforce Service Cloud Voice (acme.lightning.force.com)"',
+      `description: (none) → ${JSON.stringify(settings.description)}`,
+      'redirect URIs: + "https://acme.lightning.force.com/lightning/page/home", − "https://ACME.lightning.force.com/lightning/page/home"',
+    ]);
+  });
+
+  it("names grants in the deployments file's words", () => {
+    expect([grantInWords("TOKEN"), grantInWords("CODE"), grantInWords("CLIENT-CREDENTIALS")]).toEqual(["implicit", "authorization-code", "other (CLIENT-CREDENTIALS)"]);
+  });
+
+  it("shows a candidate without any secret, hidden characters escaped", () => {
+    const shown = describeClient({ ...byHand({ name: "SCV\u202e" }), secret: "s3cr3t" } as ApiOAuthClient, settings).join("\n");
+    expect(shown).toContain('client 5b0c2d4e-0000-4000-8000-000000000001 "SCV\\u202e"');
+    expect(shown).toContain("grant: implicit · token lifetime: 86400 s · state: active · created: 2024-05-01T09:00:00Z");
+    expect(shown).not.toContain("s3cr3t");
+  });
+});
+
+describe("adoptCommand's arguments, refused before any request", () => {
+  const run = async (argv: string[]) => {
+    const file = join(tempDir("adopt-args-"), "deployments.json");
+    writeFileSync(file, JSON.stringify({ deployments: [{ name: "production", genesysCloud: { region: "us-east-1" }, salesforce: { myDomain: "acme" } }] }));
+    let err = "";
+    const code = await adoptCommand(argv, { DEPLOYMENTS_FILE: file }, { out: () => {}, err: (text) => void (err += text) });
+    return { code, err };
+  };
+
+  it.each([
+    [["production", "--note", "x.json"], "adopt: --note: given without --guard; allowed: --note FILE with --guard, which writes what it found there\n"],
+    [["production", "--client-id", "nope"], 'adopt: --client-id: given "nope"; allowed: a Genesys Cloud OAuth client id: a GUID such as 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\n'],
+    [[], "adopt: name the deployments, e.g. npm run adopt -- production, or -- '*' for all; the deployments are: production\n"],
+  ])("%j", async (argv, message) => {
+    expect(await run(argv)).toEqual({ code: 1, err: message });
+  });
+});
+
+describe("adoptCommand against a scripted API: never another org's client", () => {
+  const PRODUCTION_CLIENT = "5b0c2d4e-0000-4000-8000-0000000000a1";
+  const listOf = (clients: ApiOAuthClient[]) => () => ({ body: { entities: clients, total: clients.length, pageCount: 1, pageSize: 100 } });
+  const noStates = (deployments: readonly { name: string }[]) => new Map<string, StateReading>(deployments.map((d) => [d.name, { outputs: { redirectUris: [] } }]));
+
+  async function adopt(clients: ApiOAuthClient[], argv: string[], deployments: object[], states = noStates) {
+    const api = await scriptedApi(listOf(clients));
+    const gateway = api.deployment.genesysCloud;
+    const file = join(tempDir("adopt-cmd-"), "deployments.json");
+    const text = JSON.stringify({ deployments: deployments.map((d) => ({ genesysCloud: gateway, ...d })) }, null, 2);
+    writeFileSync(file, text);
+    let [out, err] = ["", ""];
+    const code = await adoptCommand(argv, { ...TOKEN_ENV, DEPLOYMENTS_FILE: file }, { out: (t) => void (out += t), err: (t) => void (err += t) }, { api: { sleep: async () => {} }, readStates: states });
+    await api.close();
+    return { code, out, err, unchanged: readFileSync(file, "utf8") === text };
+  }
+
+  it("a sandbox on an org holding only production's client: exit 3, production's listed as not chosen, nothing written", async () => {
+    const production = byHand({ id: PRODUCTION_CLIENT });
+    const run = await adopt([production], ["uat", "--write"], [{ name: "uat", salesforce: { myDomain: "acme", sandbox: "uat" } }]);
+    expect(run.code).toBe(3);
+    expect(run.unchanged).toBe(true);
+    expect(run.out).toBe(
+      [
+        "uat (acme--uat.sandbox.lightning.force.com): no candidate for Salesforce org acme (sandbox uat) (a redirect URI on one of its hosts)",
+        `  not chosen: client ${PRODUCTION_CLIENT} "Salesforce SCV" has the article's seven scopes, but none of its redirect URIs is on a host of Salesforce org acme (sandbox uat) (its redirect URIs: https://ACME.lightning.force.com/lightning/page/home)`,
+        "  nothing written: no client of the org is this Salesforce org's alone. If one above is this org's after all, add its Lightning host's redirect URI to it in Genesys Cloud, then run adopt again; else a deploy creates a new client for this org",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("--client-id cannot pick a client off the org's hosts", async () => {
+    const run = await adopt([byHand({ id: PRODUCTION_CLIENT })], ["uat", "--write", "--client-id", PRODUCTION_CLIENT], [{ name: "uat", salesforce: { myDomain: "acme", sandbox: "uat" } }]);
+    expect([run.code, run.unchanged]).toEqual([1, true]);
+    expect(run.err).toContain(`adopt: --client-id: given "${PRODUCTION_CLIENT}"; allowed: the id of one of uat's candidates above (a client with a redirect URI on a host of Salesforce org acme (sandbox uat), which no other deployment has)`);
+  });
+
+  it("the sandbox's client on its legacy host is its one candidate, and written", async () => {
+    const sandbox = byHand({ id: "5b0c2d4e-0000-4000-8000-0000000000b2", registeredRedirectUri: ["https://acme--uat.lightning.force.com/lightning/page/home"] });
+    const run = await adopt([byHand({ id: PRODUCTION_CLIENT }), sandbox], ["uat", "--write"], [{ name: "uat", salesforce: { myDomain: "acme", sandbox: "uat" } }]);
+    expect([run.code, run.unchanged]).toEqual([0, false]);
+    expect(run.out).toContain("uat (acme--uat.sandbox.lightning.force.com): 1 candidate for Salesforce org acme (sandbox uat)");
+    expect(run.out).toContain(`wrote oauthClient.importClientId "${sandbox.id}"`);
+  });
+
+  it("a client in another deployment's state is not offered", async () => {
+    const states = (deployments: readonly { name: string }[]) =>
+      new Map<string, StateReading>(deployments.map((d) => [d.name, { outputs: { clientId: d.name === "old" ? PRODUCTION_CLIENT : undefined, redirectUris: [] } }]));
+    const run = await adopt([byHand({ id: PRODUCTION_CLIENT })], ["production", "--write"], [
+      { name: "old", salesforce: { lightningHost: "acme.my-lightning.com" }, allowSecondClient: true },
+      { name: "production", salesforce: { myDomain: "acme" } },
+    ], states);
+    expect([run.code, run.unchanged]).toEqual([3, true]);
+    expect(run.out).toContain(`(client ${PRODUCTION_CLIENT} "Salesforce SCV" is deployment "old"'s, by its state: not offered)`);
+  });
+});

@@ -1,0 +1,64 @@
+import { chmodSync, writeFileSync } from "fs";
+import { join } from "path";
+import { Deployment } from "../../../lib/app/deployments/deployments";
+import { deployPrerequisiteProblem } from "../../../lib/app/commands/preflight";
+import { TERRAFORM_MISSING } from "../../../lib/app/stack/terraform";
+import { tempDir } from "../../support/temp-dir";
+
+const withTerraform = tempDir("preflight-");
+writeFileSync(join(withTerraform, "terraform"), "#!/bin/sh\n");
+chmodSync(join(withTerraform, "terraform"), 0o755);
+const withoutTerraform = tempDir("preflight-empty-");
+
+const deployment = (name: string, credentials?: string): Deployment => ({
+  name,
+  genesysCloud: { region: "us-east-1", ...(credentials && { credentials }) },
+  salesforce: { myDomain: "acme" },
+});
+const production = deployment("production");
+
+describe("deployPrerequisiteProblem", () => {
+  it("asks to install Terraform when it is not on PATH", () => {
+    expect(deployPrerequisiteProblem([production], { PATH: withoutTerraform, GENESYSCLOUD_ACCESS_TOKEN: "t" })).toBe(TERRAFORM_MISSING);
+    expect(TERRAFORM_MISSING).toBe(
+      "Terraform is not on PATH: this command runs the Terraform CLI (1.5 or later; https://developer.hashicorp.com/terraform/install). Install it and run again.",
+    );
+  });
+
+  it("does not take a file that is not executable for Terraform", () => {
+    const dir = tempDir("preflight-noexec-");
+    writeFileSync(join(dir, "terraform"), "");
+    chmodSync(join(dir, "terraform"), 0o644);
+    expect(deployPrerequisiteProblem([production], { PATH: dir, GENESYSCLOUD_ACCESS_TOKEN: "t" })).toBe(TERRAFORM_MISSING);
+  });
+
+  it("names, in one message, every deployment without credentials and the exact variables it looked for", () => {
+    const deployments = [production, deployment("eu", "ACME_EU"), deployment("test", "ACME_TEST"), deployment("apac", "ACME_APAC")];
+    const env = { PATH: withTerraform, ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID: "id", ACME_TEST_GENESYSCLOUD_OAUTHCLIENT_SECRET: "s", ACME_APAC_GENESYSCLOUD_ACCESS_TOKEN: "t" };
+    expect(deployPrerequisiteProblem(deployments, env)).toBe(
+      [
+        "No Genesys Cloud credentials for 3 deployments (a Client Credentials OAuth client of the deployment's org, or an access token):",
+        "  - production: none of GENESYSCLOUD_OAUTHCLIENT_ID with GENESYSCLOUD_OAUTHCLIENT_SECRET, or GENESYSCLOUD_ACCESS_TOKEN, is set",
+        "  - eu: ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID is set but ACME_EU_GENESYSCLOUD_OAUTHCLIENT_SECRET is not: a client id without its secret",
+        "  - test: ACME_TEST_GENESYSCLOUD_OAUTHCLIENT_SECRET is set but ACME_TEST_GENESYSCLOUD_OAUTHCLIENT_ID is not: a secret without its client id",
+      ].join("\n"),
+    );
+  });
+
+  it("a prefixed deployment is not satisfied by the unprefixed variables", () => {
+    const env = { PATH: withTerraform, GENESYSCLOUD_OAUTHCLIENT_ID: "id", GENESYSCLOUD_OAUTHCLIENT_SECRET: "s" };
+    expect(deployPrerequisiteProblem([production], env)).toBeUndefined();
+    expect(deployPrerequisiteProblem([deployment("eu", "ACME_EU")], env)).toMatch(/  - eu: none of ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID/);
+  });
+
+  it("passes with a client id and secret, or with an access token", () => {
+    expect(deployPrerequisiteProblem([production], { PATH: withTerraform, GENESYSCLOUD_OAUTHCLIENT_ID: "id", GENESYSCLOUD_OAUTHCLIENT_SECRET: "s" })).toBeUndefined();
+    expect(deployPrerequisiteProblem([production], { PATH: `${withoutTerraform}:${withTerraform}`, GENESYSCLOUD_ACCESS_TOKEN: "t" })).toBeUndefined();
+  });
+
+  it("never echoes a credential", () => {
+    const env = { PATH: withTerraform, GENESYSCLOUD_OAUTHCLIENT_SECRET: "s3cr3t", ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID: "id-v4lue" };
+    const problem = deployPrerequisiteProblem([production, deployment("eu", "ACME_EU")], env);
+    expect(problem).not.toMatch(/s3cr3t|id-v4lue/);
+  });
+});

@@ -1,0 +1,126 @@
+/**
+ * Which client is a deployment's (lib/app/genesys/client-identity.ts): the candidates adopt may offer, and the deploy guard's
+ * decisions as a case table, against plain data and a scripted API on 127.0.0.1 (no Terraform, no Go).
+ */
+import { IncomingMessage } from "http";
+import { clientIdentityProblem, clientsOfOrg, grantInWords, ownersOf } from "../../../lib/app/genesys/client-identity";
+import { Deployment } from "../../../lib/app/deployments/deployments";
+import { ApiOAuthClient } from "../../../lib/app/genesys/api";
+import { StateReading } from "../../../lib/app/state/read-states";
+import { SEED_ARTICLE_SCOPES } from "../../support/seed-article";
+import { Answer, scriptedApi, silentApi, TOKEN_ENV } from "../../support/scripted-api";
+
+const client = (id: string, uris: string[], extra: Partial<ApiOAuthClient> = {}): ApiOAuthClient => ({
+  id,
+  name: `SCV ${id}`,
+  authorizedGrantType: "TOKEN",
+  registeredRedirectUri: uris,
+  scope: SEED_ARTICLE_SCOPES,
+  ...extra,
+});
+const home = (host: string) => `https://${host}/lightning/page/home`;
+
+describe("clientsOfOrg", () => {
+  const production = client("p", [home("acme.lightning.force.com")]);
+  const legacySandbox = client("s", [home("acme--uat.lightning.force.com")]);
+  const other = client("o", [home("globex.lightning.force.com")], { scope: ["conversations"] });
+
+  it("a sandbox's candidates: its clients on any of its hosts; production's client only listed as off its hosts", () => {
+    const found = clientsOfOrg("acme--uat.sandbox.lightning.force.com", [production, legacySandbox, other], new Map());
+    expect([found.candidates, found.owned, found.offHost]).toEqual([[legacySandbox], [], [production]]);
+  });
+
+  it("production's candidates are never the sandbox's, whatever the case, trailing dot or port of its URI", () => {
+    const spelled = client("p2", ["https://ACME.Lightning.Force.com.:443/lightning/page/home"]);
+    const found = clientsOfOrg("acme.lightning.force.com", [legacySandbox, spelled], new Map());
+    expect(found.candidates).toEqual([spelled]);
+    expect(found.offHost).toEqual([legacySandbox]);
+  });
+
+  it("a client another deployment adopts or holds in its state is that one's, never a candidate", () => {
+    const states = new Map<string, StateReading>([["prod-eu", { outputs: { clientId: "S", redirectUris: [] } }]]);
+    const all = [
+      { name: "uat", oauthClient: {} },
+      { name: "prod-eu", oauthClient: {} },
+      { name: "prod-us", oauthClient: { importClientId: "p" } },
+    ] as Deployment[];
+    const found = clientsOfOrg("acme.lightning.force.com", [production, client("s", [home("acme.lightning.force.com")])], ownersOf(all, states, "uat"));
+    expect(found.candidates).toEqual([]);
+    expect(found.owned.map((o) => [o.client.id, o.owner, o.how])).toEqual([
+      ["p", "prod-us", "its importClientId"],
+      ["s", "prod-eu", "its state"],
+    ]);
+  });
+
+  it("names grants in the deployments file's words", () => {
+    expect([grantInWords("TOKEN"), grantInWords("CODE"), grantInWords("CLIENT-CREDENTIALS")]).toEqual(["implicit", "authorization-code", "other (CLIENT-CREDENTIALS)"]);
+  });
+});
+
+describe("the deploy guard (clientIdentityProblem), case by case", () => {
+  const A = "5b0c2d4e-0000-4000-8000-00000000000a";
+  const B = "5b0c2d4e-0000-4000-8000-00000000000b";
+  type Case = {
+    salesforce?: Deployment["salesforce"];
+    deployment?: Partial<Deployment>;
+    others?: Partial<Deployment>[];
+    state?: StateReading;
+    clients?: ApiOAuthClient[];
+    answer?: (req: IncomingMessage) => Answer;
+    expected: RegExp | undefined;
+    asks: boolean;
+  };
+  const list = (clients: ApiOAuthClient[]) => () => ({ body: { entities: clients, total: clients.length, pageCount: 1, pageSize: 100 } });
+  const uat = { myDomain: "acme", sandbox: "uat" };
+  const cases: [string, Case][] = [
+    ["no client anywhere: a create may go on", { clients: [], expected: undefined, asks: true }],
+    ["the state holds its client: nothing to ask", { state: { outputs: { clientId: A, redirectUris: [] } }, expected: undefined, asks: false }],
+    [
+      "importClientId names another client than the state holds",
+      { deployment: { oauthClient: { importClientId: B } }, state: { outputs: { clientId: A, redirectUris: [] } }, expected: new RegExp(`^production: its state holds client ${A}, but oauthClient.importClientId names client ${B}`), asks: false },
+    ],
+    ["an unreadable state stops it", { state: { problem: "could not read its state:\nAccess Denied" }, expected: /^production: could not read its state:\nAccess Denied\n {2}\(whether a deploy would create a second client/, asks: false },],
+    ["a client on its production host stops it", { clients: [client(A, [home("acme.lightning.force.com")])], expected: /the org already has a client for Salesforce org acme \(a redirect URI on one of its hosts\)[^]*Adopt it: npm run adopt -- production --write/, asks: true }],
+    ["a client on the sandbox's legacy host stops the sandbox", { salesforce: uat, clients: [client(A, [home("acme--uat.lightning.force.com")])], expected: /a client for Salesforce org acme \(sandbox uat\)/, asks: true }],
+    ["a client on its host with a trailing dot stops it", { clients: [client(A, ["https://acme.lightning.force.com./lightning/page/home"])], expected: /already has a client/, asks: true }],
+    ["production's client does not stop the sandbox", { salesforce: uat, clients: [client(A, [home("acme.lightning.force.com")])], expected: undefined, asks: true }],
+    ["allowSecondClient lets it create one", { deployment: { allowSecondClient: true }, clients: [client(A, [home("acme.lightning.force.com")])], expected: undefined, asks: false }],
+    ["an importClientId: an import, no create", { deployment: { oauthClient: { importClientId: A } }, expected: undefined, asks: false }],
+    [
+      "a client another deployment adopts, on its hosts, stops it and names that deployment",
+      { others: [{ name: "legacy", salesforce: { lightningHost: "acme.my-lightning.com" }, oauthClient: { importClientId: A } }], clients: [client(A, [home("acme.my-lightning.com")])], expected: /- client .*: deployment "legacy"'s \(its importClientId\)\n {2}Another deployment of the file manages it/, asks: true },
+    ],
+    ["an unreadable answer stops it", { answer: () => ({ body: { entities: [{ id: 7 }], total: 1 } }), expected: /is not the list it documents[^]*cannot be told: nothing was run/, asks: true }],
+    ["a redirect stops it", { answer: () => ({ status: 307, headers: { location: "http://127.0.0.2/" } }), expected: /with a redirect \(307 to http:\/\/127\.0\.0\.2\/\): not followed/, asks: true }],
+    ["a 500 after the retries stops it", { answer: () => ({ status: 500, body: { message: "down" } }), expected: /with 500 - down, 5 times in a row\n {2}\(whether a deploy would create/, asks: true }],
+  ];
+
+  it.each(cases)("%s", async (_, c) => {
+    const api = await scriptedApi(c.answer ?? list(c.clients ?? []), c.salesforce);
+    const deployment = { ...api.deployment, ...c.deployment } as Deployment;
+    const others = (c.others ?? []).map((o) => ({ ...api.deployment, ...o }) as Deployment);
+    const states = new Map([[deployment.name, c.state]]);
+    const problem = await clientIdentityProblem(deployment, { all: [deployment, ...others], states, env: TOKEN_ENV, api: { sleep: async () => {} } });
+    await api.close();
+    if (c.expected === undefined) expect(problem).toBeUndefined();
+    else expect(problem).toMatch(c.expected);
+    expect(api.requests.length > 0).toBe(c.asks);
+  });
+
+  it("an API that never answers stops it within the deadline", async () => {
+    const api = await silentApi();
+    const started = Date.now();
+    const problem = await clientIdentityProblem(api.deployment, { all: [api.deployment], states: new Map(), env: { ...TOKEN_ENV, SCV_GENESYS_API_TIMEOUT: "0.2" } });
+    await api.close();
+    expect(problem).toMatch(/did not answer GET .* within 0\.2 s: stopped[^]*\n {2}\(whether a deploy would create a second client for this Salesforce org cannot be told: nothing was run\)$/);
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it("a client's name from the org is shown escaped, each line apart", async () => {
+    const api = await scriptedApi(list([client(A, [home("acme.lightning.force.com")], { name: "SCV\n::error::x\u202e" })]));
+    const problem = await clientIdentityProblem(api.deployment, { all: [api.deployment], states: new Map(), env: TOKEN_ENV });
+    await api.close();
+    expect(problem).toContain(`  - client ${A} "SCV\\n::error::x\\u202e", grant implicit`);
+    expect(problem!.split("\n").filter((line) => /^\s*::/.test(line))).toEqual([]);
+  });
+});

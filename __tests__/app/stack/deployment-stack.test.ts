@@ -1,0 +1,112 @@
+import { App, Testing } from "cdktf";
+import { GenesyscloudProvider } from "../../../.gen/providers/genesyscloud/provider";
+import { DeploymentStack } from "../../../lib/app/stack/deployment-stack";
+import { Deployment } from "../../../lib/app/deployments/deployments";
+import { tempDir } from "../../support/temp-dir";
+
+const production: Deployment = {
+  name: "production",
+  genesysCloud: { region: "eu-central-1" },
+  salesforce: { myDomain: "acme" },
+};
+
+function synth(deployment: Deployment) {
+  const stack = new DeploymentStack(Testing.app(), deployment, "/project");
+  return { stack, json: JSON.parse(Testing.synth(stack)), text: Testing.synth(stack) };
+}
+
+describe("DeploymentStack", () => {
+  it("is named after the deployment", () => {
+    const app = new App({ outdir: tempDir("stack-") });
+    expect(new DeploymentStack(app, production, "/project").node.id).toBe("production");
+  });
+
+  it("configures the genesyscloud provider with the deployment's region and a token pool of one, nothing else", () => {
+    const { text, json } = synth(production);
+    expect(text).toHaveProviderWithProperties(GenesyscloudProvider, { aws_region: "eu-central-1", token_pool_size: 1 });
+    expect(json.provider.genesyscloud).toEqual([{ aws_region: "eu-central-1", token_pool_size: 1 }]);
+  });
+
+  it("never writes credentials: the provider reads them from its environment variables", () => {
+    process.env.GENESYSCLOUD_OAUTHCLIENT_SECRET = "secret-from-env";
+    try {
+      const { text } = synth(production);
+      expect(text).not.toMatch(/oauthclient_id|oauthclient_secret|access_token"|secret-from-env/);
+    } finally {
+      delete process.env.GENESYSCLOUD_OAUTHCLIENT_SECRET;
+    }
+  });
+
+  it("admits provider 1.82.0 (the version the end-to-end tests prove) and the later 1.x releases, as cdktf.json does", () => {
+    expect(synth(production).json.terraform.required_providers.genesyscloud).toEqual({
+      source: "mypurecloud/genesyscloud",
+      version: "~> 1.82",
+    });
+  });
+
+  it("requires provider 1.83 or later in eusc-de-east-1, which 1.82.0 refuses at plan; the HCL export says the same", () => {
+    const eusc = { ...production, genesysCloud: { region: "eusc-de-east-1" } };
+    expect(synth(eusc).json.terraform.required_providers.genesyscloud).toEqual({ source: "mypurecloud/genesyscloud", version: "~> 1.83" });
+    const app = new App({ outdir: tempDir("stack-"), hclOutput: true });
+    const stack = new DeploymentStack(app, eusc, "/project");
+    expect(stack.toHclTerraform()).toMatchObject({ hcl: expect.stringMatching(/version\s*=\s*"~> 1\.83"/) });
+  });
+
+  it("outputs the client id and the redirect URIs", () => {
+    const { json } = synth({ ...production, salesforce: { myDomain: "acme", sandbox: "uat" } });
+    expect(json.output.client_id.value).toBe("${genesyscloud_oauth_client.service-cloud-voice_client_A93DE14E.id}");
+    expect(json.output.redirect_uris.value).toEqual([
+      "https://acme--uat.sandbox.lightning.force.com/lightning/page/home",
+    ]);
+  });
+
+  it("genesysCloud.gateway: the provider's gateway block, the port as a string; path prefixes as path_params", () => {
+    const gateway = { host: "genesys-gw.acme.example", port: 8443, protocol: "https" as const, pathParams: [{ pathName: "api" as const, pathValue: "genesys/api" }] };
+    const { json, stack } = synth({ ...production, genesysCloud: { region: "eu-central-1", gateway } });
+    expect(json.provider.genesyscloud[0].gateway).toEqual([
+      { host: "genesys-gw.acme.example", port: "8443", protocol: "https", path_params: [{ path_name: "api", path_value: "genesys/api" }] },
+    ]);
+    expect(stack.node.metadata).toEqual([]);
+  });
+
+  it("warns when the gateway is plain http to another machine", () => {
+    const warnings = (host: string) =>
+      synth({ ...production, genesysCloud: { region: "eu-central-1", gateway: { host, port: 80, protocol: "http" } } }).stack.node.metadata.map((m) => m.data);
+    expect(warnings("gw.acme.example")).toEqual([
+      "genesysCloud.gateway uses http to gw.acme.example: the client credentials and every token cross the network unencrypted. Use https unless the gateway is on this machine.",
+    ]);
+    expect(warnings("127.0.0.1")).toEqual([]);
+  });
+
+  it("without genesysCloud.organizationId, reads no org", () => {
+    expect(synth(production).json.data).toBeUndefined();
+  });
+
+  it("with genesysCloud.organizationId, fails the plan in any other org, before the client is touched", () => {
+    const id = "8F0A3B4C-1D2E-4F5A-8B6C-7D8E9F0A1B2C";
+    const { json } = synth({ ...production, genesysCloud: { region: "eu-central-1", organizationId: id } });
+    expect(json.data.genesyscloud_organizations_me.organization.lifecycle.postcondition).toEqual([
+      {
+        condition: '${lower(self.id) == "8f0a3b4c-1d2e-4f5a-8b6c-7d8e9f0a1b2c"}',
+        error_message:
+          "Deployment 'production' is for Genesys Cloud org 8f0a3b4c-1d2e-4f5a-8b6c-7d8e9f0a1b2c, but its credentials belong to org ${self.id} ('${self.name}'). " +
+          "Nothing was changed: use the credentials of org 8f0a3b4c-1d2e-4f5a-8b6c-7d8e9f0a1b2c, or correct genesysCloud.organizationId.",
+      },
+    ]);
+    const [resource] = Object.values(json.resource.genesyscloud_oauth_client) as any[];
+    expect(resource.depends_on).toEqual(["data.genesyscloud_organizations_me.organization"]);
+  });
+
+  it("passes the deployment's oauthClient settings to the construct", () => {
+    const { json } = synth({
+      ...production,
+      oauthClient: { tokenLifetimeSeconds: 7200, grantType: "authorization-code", preventDestroy: false },
+    });
+    const [resource] = Object.values(json.resource.genesyscloud_oauth_client) as any[];
+    expect(resource).toMatchObject({
+      access_token_validity_seconds: 7200,
+      authorized_grant_type: "CODE",
+      lifecycle: { prevent_destroy: false },
+    });
+  });
+});

@@ -1,0 +1,232 @@
+/**
+ * `npm run adopt -- <deployment names or patterns>`: finds, for each deployment, the OAuth client its org already
+ * has (an admin made it by hand from the article), shows it and what the first plan after adoption would change on
+ * it, and with --write puts its id into the deployments file as oauthClient.importClientId, so that the next deploy
+ * imports it (no second client, the same client id, its grant kept) instead of creating one.
+ * Candidates: the org's clients with a redirect URI on a host of the deployment's Salesforce org that no other
+ * deployment adopts or holds in its state (client-identity.ts); a client off those hosts is listed at most, never
+ * chosen. Exit 0: every deployment has exactly one candidate or is adopted already; 3: some deployment has none or
+ * several; 1: an error (one message).
+ */
+import { writeFileSync } from "fs";
+import { parseArgs } from "util";
+import { clientIdentityProblem, clientsOfOrg, grantInWords, orgInWords, ownersOf } from "../genesys/client-identity";
+import { baseDirOf, Deployment, deploymentsFile, loadDeployments, oauthClientProps } from "../deployments/deployments";
+import { writeImportClientId } from "../deployments/edit";
+import { ApiOAuthClient, GenesysApiError, listOAuthClients, ApiOptions, TIMEOUT_VARIABLE, DEFAULT_TIMEOUT_SECONDS } from "../genesys/api";
+import { select } from "../deployments/selection";
+import { readStates, StateReading } from "../state/read-states";
+import { ALLOWED_CLIENT_ID, GUID_PATTERN, OAuthClientSettings, resolveOAuthClientSettings } from "../../construct/internal";
+import { fromWhereTheUserStands } from "../../shared/paths";
+import { showHiddenCharacters } from "../../shared/plain-text";
+import { InputError } from "../../shared/problems";
+
+export const EXIT = { ok: 0, error: 1, undecided: 3 } as const;
+
+export const USAGE = `usage: npm run adopt -- <deployment names or patterns> [--write] [--client-id <id>]
+
+Finds the OAuth client each named deployment's Genesys Cloud org already has for its Salesforce org (a redirect URI
+on one of that org's hosts, and no other deployment's), shows it and what the first plan after adoption would change
+on it. Logs in as the provider does for the deployment (its region or genesysCloud.gateway, its credentials); each
+API call has a deadline of ${TIMEOUT_VARIABLE} seconds (${DEFAULT_TIMEOUT_SECONDS} when unset). Secrets are never shown.
+
+  --write           write the one candidate's id as oauthClient.importClientId into the deployments file
+                    (comments, key order and indentation kept); the next deploy imports it instead of creating one
+  --client-id <id>  with several candidates, the one to write (one deployment at a time)
+  --guard           instead: exit 1 when a deploy of the deployments would create a second client for an org (the
+                    check npm run deploy and diff make; pipelines that run terraform themselves run this)
+  --note <file>     with --guard and one deployment: also write what it found for plan-summary (<stack>.note.json)
+  -h, --help        this text
+
+Exit code: 0 when every named deployment has exactly one candidate or is adopted already; 3 when some deployment
+has none or several; 1 on an error.`;
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** What the first plan after adopting `client` would change on it, field by field. */
+export function plannedChanges(settings: OAuthClientSettings, client: ApiOAuthClient): string[] {
+  const changes: string[] = [];
+  const text = (value: unknown) => (value === undefined || value === null || value === "" ? "(none)" : JSON.stringify(value));
+  const field = (label: string, from: unknown, to: unknown) => {
+    if (text(from) !== text(to)) changes.push(`${label}: ${text(from)} → ${text(to)}`);
+  };
+  const set = (label: string, from: readonly string[], to: readonly string[]) => {
+    const added = to.filter((x) => !from.includes(x)).map((x) => `+ ${JSON.stringify(x)}`);
+    const removed = from.filter((x) => !to.includes(x)).map((x) => `− ${JSON.stringify(x)}`);
+    if (added.length + removed.length > 0) changes.push(`${label}: ${[...added, ...removed].join(", ")}`);
+  };
+  field("name", client.name, settings.name);
+  field("description", client.description, settings.description);
+  field("grant", grantInWords(client.authorizedGrantType), grantInWords(settings.authorizedGrantType));
+  field("token lifetime (seconds)", client.accessTokenValiditySeconds ?? 86400, settings.tokenLifetimeSeconds);
+  set("redirect URIs", client.registeredRedirectUri ?? [], settings.redirectUris);
+  set("scopes", client.scope ?? [], settings.scopes);
+  field("state", client.state ?? "active", "active");
+  return changes;
+}
+
+/** A candidate as the user reads it: never its secret (the list does not hold it; nothing here would print it). */
+export function describeClient(client: ApiOAuthClient, settings: OAuthClientSettings): string[] {
+  const changes = plannedChanges(settings, client);
+  return [
+    `  client ${client.id} ${JSON.stringify(client.name)}`,
+    `    grant: ${grantInWords(client.authorizedGrantType)} · token lifetime: ${client.accessTokenValiditySeconds ?? "(default)"} s · state: ${client.state ?? "active"} · created: ${client.dateCreated ?? "(unknown)"}`,
+    `    redirect URIs: ${(client.registeredRedirectUri ?? []).join(", ") || "(none)"}`,
+    `    scopes: ${(client.scope ?? []).join(", ") || "(none)"}`,
+    changes.length === 0 ? "    the first plan after adoption would change nothing on it" : "    the first plan after adoption would change:",
+    ...changes.map((c) => `      ${c}`),
+  ].map(showHiddenCharacters);
+}
+
+/** How adopt reaches the API and the states; tests give a scripted API and states of their own. */
+export interface AdoptOptions {
+  readonly api?: ApiOptions;
+  readonly readStates?: typeof readStates;
+}
+
+export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: Io, { api = {}, readStates: statesOf = readStates }: AdoptOptions = {}): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { write: { type: "boolean" }, "client-id": { type: "string" }, guard: { type: "boolean" }, note: { type: "string" }, help: { type: "boolean", short: "h" } },
+    });
+  } catch (e) {
+    io.err(`adopt: ${(e as Error).message}\n${USAGE}\n`);
+    return EXIT.error;
+  }
+  if (args.values.help) {
+    io.out(`${USAGE}\n`);
+    return EXIT.ok;
+  }
+  const file = deploymentsFile(env);
+  let deployments: Deployment[];
+  try {
+    deployments = loadDeployments(file);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    io.err(`${e.message}\nNothing was written.\n`);
+    return EXIT.error;
+  }
+  const selected = select(deployments, args.positionals, "adopt");
+  if (typeof selected === "string") {
+    io.err(`${selected}\n`);
+    return EXIT.error;
+  }
+  if (args.values.note !== undefined && !args.values.guard) {
+    io.err("adopt: --note: given without --guard; allowed: --note FILE with --guard, which writes what it found there\n");
+    return EXIT.error;
+  }
+  if (args.values.note !== undefined && selected.length !== 1) {
+    io.err(`adopt: --note: given for ${selected.length} deployments; allowed: one deployment named with it\n`);
+    return EXIT.error;
+  }
+  if (args.values.guard) return guard(selected, deployments, statesOf(deployments, baseDirOf(file), env), args.values.note, env, io, api);
+  const chosen = args.values["client-id"]?.trim();
+  if (chosen !== undefined && !new RegExp(GUID_PATTERN).test(chosen)) {
+    io.err(`adopt: --client-id: given ${JSON.stringify(chosen)}; allowed: ${ALLOWED_CLIENT_ID}\n`);
+    return EXIT.error;
+  }
+  if (chosen !== undefined && selected.length !== 1) {
+    io.err(`adopt: --client-id: given ${JSON.stringify(chosen)} for ${selected.length} deployments; allowed: one deployment named with it\n`);
+    return EXIT.error;
+  }
+  // Every deployment's state: a client in another deployment's state is that one's, never offered here.
+  const states = statesOf(deployments, baseDirOf(file), env);
+  let undecided = 0;
+  for (const deployment of selected) {
+    const settings = resolveOAuthClientSettings(oauthClientProps(deployment));
+    const heading = `${deployment.name} (${settings.lightningHost})`;
+    if (settings.importClientId) {
+      io.out(`${heading}: adopted already: oauthClient.importClientId names client ${settings.importClientId}\n`);
+      continue;
+    }
+    const state = states.get(deployment.name);
+    if (state && "outputs" in state && state.outputs.clientId) {
+      io.out(`${heading}: deployed already: its state holds client ${showHiddenCharacters(state.outputs.clientId)}\n`);
+      continue;
+    }
+    if (state && "problem" in state) io.err(`${deployment.name}: ${state.problem}\n  (a client already in its state cannot be told apart)\n`);
+    let clients: ApiOAuthClient[];
+    try {
+      clients = await listOAuthClients(deployment, env, api);
+    } catch (e) {
+      if (!(e instanceof GenesysApiError)) throw e;
+      io.err(`${e.message}\n`);
+      return EXIT.error;
+    }
+    const found = clientsOfOrg(settings.lightningHost, clients, ownersOf(deployments, states, deployment.name));
+    const count = found.candidates.length;
+    const org = orgInWords(settings.lightningHost);
+    io.out(`${heading}: ${count === 0 ? "no candidate" : `${count} ${count === 1 ? "candidate" : "candidates"}`} for ${org} (a redirect URI on one of its hosts)\n`);
+    for (const { client, owner, how } of found.owned) {
+      io.out(`${showHiddenCharacters(`  (client ${client.id} ${JSON.stringify(client.name)} is deployment "${owner}"'s, by ${how}: not offered)`)}\n`);
+    }
+    for (const client of found.candidates) io.out(`${describeClient(client, settings).join("\n")}\n`);
+    // Off the org's hosts, listed only where nothing is chosen: what the user may have expected to see.
+    for (const client of count === 0 ? found.offHost : []) {
+      const uris = (client.registeredRedirectUri ?? []).join(", ") || "(none)";
+      io.out(
+        `${showHiddenCharacters(`  not chosen: client ${client.id} ${JSON.stringify(client.name)} has the article's seven scopes, but none of its redirect URIs is on a host of ${org} (its redirect URIs: ${uris})`)}\n`,
+      );
+    }
+    const pick = chosen === undefined ? (count === 1 ? found.candidates[0] : undefined) : found.candidates.find((c) => c.id.toLowerCase() === chosen.toLowerCase());
+    if (chosen !== undefined && !pick) {
+      io.err(
+        `adopt: --client-id: given ${JSON.stringify(chosen)}; allowed: the id of one of ${deployment.name}'s candidates above ` +
+          `(a client with a redirect URI on a host of ${org}, which no other deployment has)\n`,
+      );
+      return EXIT.error;
+    }
+    if (!pick) {
+      undecided++;
+      io.out(
+        count === 0
+          ? found.offHost.length + found.owned.length > 0
+            ? "  nothing written: no client of the org is this Salesforce org's alone. If one above is this org's after all, add its " +
+              "Lightning host's redirect URI to it in Genesys Cloud, then run adopt again; else a deploy creates a new client for this org\n"
+            : "  a deploy will create a new client for this org (on today's orgs not with the implicit grant: Genesys refuses new ones)\n"
+          : `  nothing written: choose one with npm run adopt -- ${deployment.name} --write --client-id <id>\n`,
+      );
+      continue;
+    }
+    if (args.values.write) {
+      try {
+        writeImportClientId(file, deployment, pick.id);
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        io.err(`${e.message}\nNothing was written.\n`);
+        return EXIT.error;
+      }
+      io.out(`  wrote oauthClient.importClientId ${JSON.stringify(pick.id)} into ${file}: the next deploy imports this client instead of creating one\n`);
+    } else {
+      io.out(`  to adopt it: npm run adopt -- ${deployment.name} --write${count > 1 ? ` --client-id ${pick.id}` : ""}\n`);
+    }
+  }
+  return undecided > 0 ? EXIT.undecided : EXIT.ok;
+}
+
+/** --guard: the deploy's check for a second client, for pipelines that run terraform themselves. */
+async function guard(
+  selected: Deployment[],
+  all: Deployment[],
+  states: ReadonlyMap<string, StateReading>,
+  note: string | undefined,
+  env: NodeJS.ProcessEnv,
+  io: Io,
+  api: ApiOptions,
+): Promise<number> {
+  let found = 0;
+  for (const deployment of selected) {
+    const problem = await clientIdentityProblem(deployment, { all, states, env, api });
+    if (!problem) continue;
+    found++;
+    io.err(`${problem}\n`);
+    if (note !== undefined) writeFileSync(fromWhereTheUserStands(note, env), `${JSON.stringify({ stack: deployment.name, note: problem }, null, 2)}\n`);
+  }
+  return found > 0 ? EXIT.error : EXIT.ok;
+}

@@ -1,0 +1,215 @@
+/**
+ * `npm run synth|diff|deploy|destroy|output`: the cdktf CLI on the app, one deployment at a time where credentials
+ * matter. `diff`, `deploy` and `destroy` take deployment names or patterns (`production`, `'*'`, `'eu-*'`); each
+ * selected deployment runs in its own cdktf process with its own credentials (lib/app/stack/credentials.ts), one failure
+ * does not stop the others, and the exit code is 1 when any failed. Before diff or deploy would create a client, the
+ * org is asked whether it has one for that Salesforce org already (client-identity.ts). `output` prints each
+ * deployment's client id from its state, with the backend's credentials only.
+ */
+import { spawnSync, SpawnSyncOptions } from "child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { dirname, join } from "path";
+import { credentialsProblem, deploymentEnvironment } from "../stack/credentials";
+import { GenesysApiError, oauthClientExists } from "../genesys/api";
+import { Deployment, loadDeploymentsOrProblem } from "../deployments/deployments";
+import { deployPrerequisiteProblem } from "./preflight";
+import { adoptedClientProblem, clientIdentityProblem } from "../genesys/client-identity";
+import { select } from "../deployments/selection";
+import { readStates } from "../state/read-states";
+import { TERRAFORM_MISSING } from "../stack/terraform";
+import { outputFolderProblem } from "../stack/synth-output";
+import { fromWhereTheUserStands } from "../../shared/paths";
+import { showHiddenCharacters } from "../../shared/plain-text";
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  isTerminal: boolean;
+}
+
+/** cdktf options that take a value as the next argument; everything else that starts with - stands alone. */
+const OPTIONS_WITH_VALUE = new Set(["--output", "-o", "--app", "-a", "--outputs-file", "--parallelism", "--terraform-parallelism", "--var", "--var-file"]);
+const PER_DEPLOYMENT = ["diff", "deploy", "destroy"];
+export const SALESFORCE_NEXT_STEP =
+  "Paste the client id into the Salesforce org's CX Cloud, Digital and AI settings (the Genesys Cloud OAuth client id the Lightning app uses).";
+
+export async function runCdktf(command: string, given: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
+  // --output=DIR is --output DIR: one form to read, whichever the user wrote.
+  const args = given.flatMap((arg) => {
+    const [name, ...value] = arg.split("=");
+    return OPTIONS_WITH_VALUE.has(name) && value.length > 0 ? [name, value.join("=")] : [arg];
+  });
+  const cdktfEnv: NodeJS.ProcessEnv = { ...env, CHECKPOINT_DISABLE: "1" }; // no version check call to HashiCorp
+  // Off a terminal (a pipeline's log, a file), cdktf's CI mode prints each line once instead of spinner frames,
+  // and Terraform writes no colour codes.
+  if (!io.isTerminal) Object.assign(cdktfEnv, { CI: "true", NO_COLOR: "1", FORCE_COLOR: "0" }, withoutTerraformColour(env));
+  if (args.includes("--help") || args.includes("-h") || !["synth", "output", ...PER_DEPLOYMENT].includes(command)) {
+    return cdktf([command, ...args], cdktfEnv);
+  }
+  const loaded = loadDeploymentsOrProblem(env);
+  if ("problem" in loaded) return fail(io, loaded.problem);
+  // The app that cdktf starts synthesizes what was read and checked here: the file is read once.
+  const snapshot = mkdtempSync(join(tmpdir(), "scv-deployments-"));
+  writeFileSync(join(snapshot, "deployments.json"), loaded.text);
+  cdktfEnv.DEPLOYMENTS_SNAPSHOT = join(snapshot, "deployments.json");
+  try {
+    return await runChecked(command, args, loaded, env, cdktfEnv, io);
+  } finally {
+    rmSync(snapshot, { recursive: true, force: true });
+  }
+}
+
+async function runChecked(
+  command: string,
+  args: string[],
+  loaded: { deployments: Deployment[]; baseDir: string },
+  env: NodeJS.ProcessEnv,
+  cdktfEnv: NodeJS.ProcessEnv,
+  io: Io,
+): Promise<number> {
+  const { patterns, options } = splitArguments(args);
+  // A relative --output means relative to where the user ran npm; cdktf, run in the project, is given it so.
+  const at = options.findIndex((o) => o === "--output" || o === "-o");
+  if (at >= 0 && at + 1 < options.length) options[at + 1] = fromWhereTheUserStands(options[at + 1], env);
+  // Checked here, as the deployments file is: cdktf would print an app's failure twice, with a spinner frame.
+  const outdir = optionValue(options, "--output", "-o") ?? "cdktf.out";
+  if (command !== "output") {
+    const problem = outputFolderProblem(outdir);
+    if (problem) return fail(io, problem);
+  }
+  if (command === "synth") return cdktf([command, ...patterns, ...options], cdktfEnv);
+
+  const selected = select(loaded.deployments, patterns, command);
+  if (typeof selected === "string") return fail(io, selected);
+  if (command === "output") return await printOutputs(selected, loaded.baseDir, env, io);
+
+  const problem = deployPrerequisiteProblem(selected, env);
+  if (problem) return fail(io, problem);
+  if (["deploy", "destroy"].includes(command) && !io.isTerminal && !options.includes("--auto-approve")) {
+    return fail(
+      io,
+      `${command}: off a terminal (a pipeline, a redirect) cdktf cannot ask for approval. Review the plan (npm run diff), then run npm run ${command} -- ${patterns.join(" ")} --auto-approve.`,
+    );
+  }
+  const guarded = ["diff", "deploy"].includes(command);
+  const states = guarded ? readStates(selected, loaded.baseDir, env) : new Map();
+  const results: { name: string; status: number }[] = [];
+  for (const deployment of selected) {
+    if (selected.length > 1) io.out(`\n=== ${command} ${deployment.name} ===\n`);
+    // Never throws: whatever goes wrong asking the org stops this deployment only; the others of the run go on.
+    const second = guarded ? await clientIdentityProblem(deployment, { all: loaded.deployments, states, env }) : undefined;
+    if (second) {
+      io.err(`${second}\n`);
+      results.push({ name: deployment.name, status: 1 });
+      continue;
+    }
+    results.push({ name: deployment.name, status: cdktf([command, deployment.name, ...options], deploymentEnvironment(deployment, cdktfEnv)) });
+  }
+  const failed = results.filter((r) => r.status !== 0);
+  if (selected.length > 1) {
+    const lines = results.map((r) => `  ${r.name}: ${r.status === 0 ? "succeeded" : `failed (exit ${r.status})`}`);
+    (failed.length > 0 ? io.err : io.out)(`\n${command} of ${results.length} deployments, ${failed.length} failed:\n${lines.join("\n")}\n`);
+  }
+  return failed.length > 0 ? 1 : 0;
+}
+
+/** The value of an option that takes one (`--output DIR`), or undefined. */
+function optionValue(options: readonly string[], ...names: string[]): string | undefined {
+  const index = options.findIndex((o) => names.includes(o));
+  return index >= 0 ? options[index + 1] : undefined;
+}
+
+/** The Terraform commands cdktf runs, each of which takes -no-color. */
+const TERRAFORM_COMMANDS = ["init", "plan", "apply", "destroy", "output", "show"];
+
+/** TF_CLI_ARGS_<command> variables that add -no-color to what the user already set there. */
+export function withoutTerraformColour(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    TERRAFORM_COMMANDS.map((command) => {
+      const name = `TF_CLI_ARGS_${command}`;
+      const given = env[name]?.trim() ?? "";
+      return [name, given.split(/\s+/).includes("-no-color") ? given : `${given} -no-color`.trim()];
+    }),
+  );
+}
+
+/** Deployment names and patterns apart from cdktf's own options (and their values). */
+export function splitArguments(args: readonly string[]): { patterns: string[]; options: string[] } {
+  const patterns: string[] = [];
+  const options: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (!arg.startsWith("-")) patterns.push(arg);
+    else {
+      options.push(arg);
+      if (OPTIONS_WITH_VALUE.has(arg) && i + 1 < args.length) options.push(args[++i]);
+    }
+  }
+  return { patterns, options };
+}
+
+/**
+ * The client id and redirect URIs of each deployment, from its state (lib/app/state/read-states.ts), with the next step; and,
+ * where the deployment's Genesys Cloud credentials are set, whether the org still has that client.
+ */
+async function printOutputs(deployments: readonly Deployment[], baseDir: string, env: NodeJS.ProcessEnv, io: Io): Promise<number> {
+  const readings = readStates(deployments, baseDir, env);
+  const first = readings.values().next().value;
+  if (first && "problem" in first && first.problem === TERRAFORM_MISSING) return fail(io, TERRAFORM_MISSING);
+  let failed = 0;
+  for (const deployment of deployments) {
+    const reading = readings.get(deployment.name)!;
+    const name = deployment.name;
+    if ("problem" in reading) {
+      failed++;
+      io.err(`${name}: ${reading.problem}\n`);
+      continue;
+    }
+    const { clientId, redirectUris } = reading.outputs;
+    if (!clientId) {
+      io.out(`${name}: not deployed yet (its state holds no client id)\n`);
+      continue;
+    }
+    // What a state holds is shown, never obeyed: a terminal's escape sequences and bidi marks in it come out escaped.
+    const shown = (text: string) => showHiddenCharacters(text);
+    io.out(`${shown(name)}: client id ${shown(clientId)}\n  redirect URIs: ${shown(redirectUris.join(", "))}\n  ${SALESFORCE_NEXT_STEP}\n`);
+    const adopted = adoptedClientProblem(deployment, reading);
+    if (adopted) io.err(`${adopted.replace(" Nothing was run.", "")}\n`);
+    if (credentialsProblem(deployment, env) === undefined) {
+      try {
+        if (!(await oauthClientExists(deployment, env, clientId))) {
+          io.err(
+            `${name}: client ${clientId} no longer exists in Genesys Cloud (deleted outside Terraform): the next deploy creates a new client, ` +
+              "with a new client id, which the Salesforce org must then be given.\n",
+          );
+        }
+      } catch (e) {
+        if (!(e instanceof GenesysApiError)) throw e;
+        io.err(`${e.message}\n  (whether client ${clientId} still exists could not be asked)\n`);
+      }
+    }
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+function cdktf(args: string[], env: NodeJS.ProcessEnv): number {
+  const options: SpawnSyncOptions = { stdio: "inherit", env };
+  const run = spawnSync(process.execPath, [cdktfCli(), ...args], options);
+  if (run.error) {
+    process.stderr.write(`cdktf could not start: ${run.error.message}\n`);
+    return 1;
+  }
+  return run.status ?? 1;
+}
+
+/** The cdktf CLI's entry, found through its package's bin, so that no PATH lookup can pick another. */
+export function cdktfCli(): string {
+  const manifest = require.resolve("cdktf-cli/package.json");
+  return join(dirname(manifest), JSON.parse(readFileSync(manifest, "utf8")).bin.cdktf);
+}
+
+function fail(io: Io, message: string): number {
+  io.err(`${message}\n`);
+  return 1;
+}

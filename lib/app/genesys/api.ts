@@ -1,0 +1,276 @@
+/**
+ * The few Genesys Cloud API calls `npm run adopt` and the deploy guard make, with Node's own fetch: log in as the
+ * provider does for a deployment (its region, or its genesysCloud.gateway with path prefixes; its own credentials,
+ * an access token first) and list the org's OAuth clients, every page. 429 (after its Retry-After) and 5xx but 501
+ * are retried a bounded number of times; every other failure is one GenesysApiError naming the deployment.
+ * Every call has a deadline (SCV_GENESYS_API_TIMEOUT seconds, 30 unless set) for connecting and for the whole answer;
+ * a redirect is never followed, and an answer that is not what Genesys documents is an error, never skipped: the
+ * guard that asks here must fail closed. What an answer says reaches people escaped, on one line (showHiddenCharacters).
+ * (Genesys's JavaScript SDK builds the same URLs, but retries nothing, drops paging parameters and brings 62
+ * packages; what it would add here is these few lines.)
+ */
+import { credentialsProblem, deploymentEnvironment } from "../stack/credentials";
+import { Deployment } from "../deployments/deployments";
+import { GENESYS_CLOUD_DOMAINS } from "../deployments/regions";
+import { isJsonObject } from "../../shared/json-input";
+import { showHiddenCharacters } from "../../shared/plain-text";
+
+/** An OAuth client as the API answers it (the fields this project reads). */
+export interface ApiOAuthClient {
+  readonly id: string;
+  readonly name: string;
+  readonly description?: string;
+  readonly accessTokenValiditySeconds?: number;
+  readonly authorizedGrantType: string;
+  readonly registeredRedirectUri?: string[];
+  readonly scope?: string[];
+  readonly state?: string;
+  readonly dateCreated?: string;
+}
+
+/** A failure of the Genesys Cloud API, in one message for the user. */
+export class GenesysApiError extends Error {}
+
+export interface ApiOptions {
+  /** Waits between retries; tests give one that does not wait. */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** Tries per request, the first included. */
+  readonly tries?: number;
+  /** The deadline of one call, connecting and the whole answer, in milliseconds; else SCV_GENESYS_API_TIMEOUT. */
+  readonly timeoutMs?: number;
+}
+
+const DEFAULT_TRIES = 5;
+/** Pages of 100 clients; no org has 100,000 OAuth clients, and a server that says it does is not answering right. */
+const MAX_PAGES = 1000;
+const PAGE_SIZE = 100;
+/** The longest Retry-After honoured, in seconds (the provider's SDK honours up to 180). */
+const MAX_RETRY_AFTER_SECONDS = 180;
+/** The variable that sets a call's deadline, its default and its bounds, in seconds. */
+export const TIMEOUT_VARIABLE = "SCV_GENESYS_API_TIMEOUT";
+export const DEFAULT_TIMEOUT_SECONDS = 30;
+const MAX_TIMEOUT_SECONDS = 600;
+
+/** The deadline of one call in milliseconds, from the environment; a GenesysApiError for a value that is none. */
+export function apiTimeoutMs(env: NodeJS.ProcessEnv): number {
+  const given = env[TIMEOUT_VARIABLE];
+  if (given === undefined || given.trim() === "") return DEFAULT_TIMEOUT_SECONDS * 1000;
+  const seconds = Number(given);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_TIMEOUT_SECONDS) {
+    throw new GenesysApiError(
+      `${TIMEOUT_VARIABLE}: given ${JSON.stringify(showHiddenCharacters(given))}; allowed: a number of seconds above 0 and at most ${MAX_TIMEOUT_SECONDS} ` +
+        `(the deadline of each Genesys Cloud API call; ${DEFAULT_TIMEOUT_SECONDS} when unset)`,
+    );
+  }
+  return seconds * 1000;
+}
+
+/** Where the provider sends a deployment's login and API calls. */
+export function genesysEndpoints(genesysCloud: Deployment["genesysCloud"]): { login: string; api: string } {
+  const { gateway, region } = genesysCloud;
+  if (!gateway) return { login: `https://login.${GENESYS_CLOUD_DOMAINS[region]}`, api: `https://api.${GENESYS_CLOUD_DOMAINS[region]}` };
+  const defaultPort = gateway.protocol === "https" ? 443 : 80;
+  const base = `${gateway.protocol}://${gateway.host}${gateway.port === defaultPort ? "" : `:${gateway.port}`}`;
+  const prefix = (name: string) => {
+    const value = gateway.pathParams?.find((p) => p.pathName === name)?.pathValue;
+    return value ? `/${value}` : "";
+  };
+  return { login: base + prefix("login"), api: base + prefix("api") };
+}
+
+/**
+ * Every OAuth client of the deployment's org, each once. Pages are read until the answers' own totals are met
+ * (pageCount, and total over the page size, whichever says more); a list that ends short of its total is an error.
+ */
+export async function listOAuthClients(deployment: Deployment, env: NodeJS.ProcessEnv, options: ApiOptions = {}): Promise<ApiOAuthClient[]> {
+  const call = caller(deployment, env, options);
+  const token = await accessToken(deployment, env, call);
+  const clients = new Map<string, ApiOAuthClient>();
+  const failed = (what: string) => new GenesysApiError(`deployment "${deployment.name}": Genesys Cloud's list of OAuth clients ${what}`);
+  for (let page = 1; ; page++) {
+    const body = await call("api", `/api/v2/oauth/clients?pageSize=${PAGE_SIZE}&pageNumber=${page}`, { headers: { authorization: `Bearer ${token}` } });
+    if (!isJsonObject(body) || !Array.isArray(body.entities)) throw failed(`is not the list it documents (page ${page} has no entities)`);
+    const count = (key: string) => {
+      const value = (body as Record<string, unknown>)[key];
+      if (value === undefined || value === null) return undefined;
+      if (typeof value !== "number" || !Number.isInteger(value) || value < 0) throw failed(`is not the list it documents (page ${page}: ${key} is ${shown(JSON.stringify(value))})`);
+      return value;
+    };
+    const [pageCount, total, pageSize] = [count("pageCount"), count("total"), count("pageSize")];
+    body.entities.forEach((entity, i) => {
+      const client = asClient(entity, `page ${page}, entities[${i}]`, failed);
+      if (!clients.has(client.id.toLowerCase())) clients.set(client.id.toLowerCase(), client);
+    });
+    const pagesByTotal = total === undefined ? 0 : Math.ceil(total / (pageSize || PAGE_SIZE));
+    const pages = Math.max(pageCount ?? 0, pagesByTotal);
+    if (page >= pages || body.entities.length === 0) {
+      if (total !== undefined && clients.size < total) {
+        throw failed(`ended at page ${page} with ${clients.size} distinct ${clients.size === 1 ? "client" : "clients"}, and says the org has ${total}: the list is incomplete (some client may be missing), so nothing is decided on it`);
+      }
+      return [...clients.values()];
+    }
+    if (page >= MAX_PAGES) throw failed(`says the org has more than ${MAX_PAGES} pages of OAuth clients (${pages}): stopped there`);
+  }
+}
+
+/** An answer's client in the shape this project reads; anything else is an error: a client skipped could be the one. */
+function asClient(value: unknown, where: string, failed: (what: string) => GenesysApiError): ApiOAuthClient {
+  const wrong = (field: string, given: unknown) => failed(`is not the list it documents (${where}${field}: ${shown(JSON.stringify(given) ?? String(given))})`);
+  if (!isJsonObject(value)) throw wrong("", value);
+  if (typeof value.id !== "string" || value.id.trim() === "") throw wrong(".id", value.id);
+  const text = (field: string) => {
+    const v = value[field];
+    if (v === undefined || v === null) return undefined;
+    if (typeof v !== "string") throw wrong(`.${field}`, v);
+    return v;
+  };
+  const texts = (field: string) => {
+    const v = value[field];
+    if (v === undefined || v === null) return [];
+    if (!Array.isArray(v) || !v.every((x) => typeof x === "string")) throw wrong(`.${field}`, v);
+    return v as string[];
+  };
+  const lifetime = value.accessTokenValiditySeconds;
+  if (lifetime !== undefined && lifetime !== null && typeof lifetime !== "number") throw wrong(".accessTokenValiditySeconds", lifetime);
+  return {
+    id: value.id,
+    name: text("name") ?? "",
+    description: text("description"),
+    accessTokenValiditySeconds: typeof lifetime === "number" ? lifetime : undefined,
+    authorizedGrantType: text("authorizedGrantType") ?? "",
+    registeredRedirectUri: texts("registeredRedirectUri"),
+    scope: texts("scope"),
+    state: text("state"),
+    dateCreated: text("dateCreated"),
+  };
+}
+
+/** Whether the org still has the client (false: deleted, say by hand in the admin UI). */
+export async function oauthClientExists(deployment: Deployment, env: NodeJS.ProcessEnv, id: string, options: ApiOptions = {}): Promise<boolean> {
+  const call = caller(deployment, env, options);
+  const token = await accessToken(deployment, env, call);
+  const found = await call("api", `/api/v2/oauth/clients/${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${token}` } }, { missing: true });
+  if (found === undefined) return false;
+  if (!isJsonObject(found)) {
+    throw new GenesysApiError(`deployment "${deployment.name}": Genesys Cloud's answer for one OAuth client is not the client it documents (not a JSON object)`);
+  }
+  return found.state !== "deleted";
+}
+
+/** The deployment's access token, or one for its client credentials (the provider's order). */
+async function accessToken(deployment: Deployment, env: NodeJS.ProcessEnv, call: Call): Promise<string> {
+  const missing = credentialsProblem(deployment, env);
+  if (missing) throw new GenesysApiError(`deployment "${deployment.name}": no Genesys Cloud credentials: ${missing}`);
+  const own = deploymentEnvironment(deployment, env);
+  if (own.GENESYSCLOUD_ACCESS_TOKEN) return own.GENESYSCLOUD_ACCESS_TOKEN;
+  const basic = Buffer.from(`${own.GENESYSCLOUD_OAUTHCLIENT_ID ?? ""}:${own.GENESYSCLOUD_OAUTHCLIENT_SECRET ?? ""}`).toString("base64");
+  const body = await call("login", "/oauth/token", {
+    method: "POST",
+    headers: { authorization: `Basic ${basic}`, "content-type": "application/x-www-form-urlencoded" },
+    body: "grant_type=client_credentials",
+  });
+  if (!isJsonObject(body) || typeof body.access_token !== "string") {
+    throw new GenesysApiError(`deployment "${deployment.name}": Genesys Cloud's login answered without an access token`);
+  }
+  return body.access_token;
+}
+
+/** `missing`: a 404 is an answer (undefined), not an error. */
+type Call = (to: "login" | "api", path: string, init?: RequestInit, options?: { missing?: boolean }) => Promise<unknown>;
+
+/** What came from the API, as a person may read it: hidden characters escaped, on one line, at most 300 characters. */
+function shown(text: string): string {
+  const line = showHiddenCharacters(text);
+  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+}
+
+function caller(deployment: Deployment, env: NodeJS.ProcessEnv, options: ApiOptions): Call {
+  const { sleep = (ms) => new Promise((r) => setTimeout(r, ms)), tries = DEFAULT_TRIES } = options;
+  const timeoutMs = options.timeoutMs ?? apiTimeoutMs(env);
+  const endpoints = genesysEndpoints(deployment.genesysCloud);
+  const failed = (what: string) => new GenesysApiError(`deployment "${deployment.name}": ${what}`);
+  return async (to, path, init = {}, { missing = false } = {}) => {
+    const url = endpoints[to] + path;
+    const shownUrl = `${init.method ?? "GET"} ${url.split("?")[0]}`;
+    const host = new URL(url).host;
+    for (let attempt = 1; ; attempt++) {
+      // One deadline for connecting, the answer's head and its whole body; a redirect is never followed.
+      const deadline = AbortSignal.timeout(timeoutMs);
+      const timedOut = () =>
+        failed(
+          `Genesys Cloud (${host}) did not answer ${shownUrl} within ${timeoutMs / 1000} s: stopped, nothing decided on it ` +
+            `(the deadline of each call is ${TIMEOUT_VARIABLE}, in seconds; ${DEFAULT_TIMEOUT_SECONDS} when unset)`,
+        );
+      let response: Response;
+      try {
+        response = await fetch(url, { ...init, redirect: "manual", signal: deadline });
+      } catch (e) {
+        if (deadline.aborted) throw timedOut();
+        if (attempt < tries) {
+          await sleep(backoff(attempt));
+          continue;
+        }
+        const cause = (e as Error & { cause?: Error }).cause?.message ?? (e as Error).message;
+        throw failed(`could not reach Genesys Cloud (${shownUrl}): ${shown(cause)}; tried ${tries} times`);
+      }
+      if (response.status >= 300 && response.status < 400) {
+        await response.body?.cancel().catch(() => undefined);
+        const location = response.headers.get("location");
+        throw failed(
+          `Genesys Cloud answered ${shownUrl} with a redirect (${response.status}${location ? ` to ${shown(location)}` : ""}): not followed, ` +
+            "since only the deployment's own Genesys Cloud host (or gateway) is asked; nothing decided on it",
+        );
+      }
+      let text: string;
+      try {
+        text = await response.text();
+      } catch {
+        if (deadline.aborted) throw timedOut();
+        throw failed(`Genesys Cloud's answer to ${shownUrl} broke off before its end`);
+      }
+      if (response.ok) {
+        try {
+          return JSON.parse(text);
+        } catch {
+          throw failed(`Genesys Cloud answered ${shownUrl} with ${response.status} and a body that is not JSON`);
+        }
+      }
+      if (missing && response.status === 404) return undefined;
+      const message = errorMessage(text);
+      const retryable = response.status === 429 || (response.status >= 500 && response.status !== 501);
+      if (retryable && attempt < tries) {
+        const retryAfter = Number(response.headers.get("retry-after"));
+        await sleep(response.status === 429 && retryAfter > 0 ? Math.min(retryAfter, MAX_RETRY_AFTER_SECONDS) * 1000 : backoff(attempt));
+        continue;
+      }
+      if (response.status === 401 || (to === "login" && response.status === 400)) {
+        throw failed(
+          `Genesys Cloud refused the deployment's credentials (${response.status}${message}): give it a Client Credentials OAuth client ` +
+            "of its own org (or an access token) in its variables (docs/deploying.md, \"Many Genesys Cloud orgs\")",
+        );
+      }
+      if (response.status === 403) {
+        throw failed(`the deployment's credentials may not list OAuth clients (403${message}): their role needs the permission OAuth > Client > View (oauth:client:view)`);
+      }
+      if (response.status === 429) throw failed(`Genesys Cloud rate-limited ${shownUrl} (429) ${tries} times in a row; try again later`);
+      throw failed(`Genesys Cloud answered ${shownUrl} with ${response.status}${message}${retryable ? `, ${tries} times in a row` : ""}`);
+    }
+  };
+}
+
+/** Waits of 1, 2, 4, 8 ... seconds. */
+function backoff(attempt: number): number {
+  return 1000 * 2 ** (attempt - 1);
+}
+
+/** Genesys's own message of an error answer (`{ message, code, status }`), as " - message", escaped; "" when it has none. */
+function errorMessage(body: string): string {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (!isJsonObject(parsed)) return "";
+    const text = [parsed.message, parsed.error_description, parsed.description].find((m) => typeof m === "string" && m.trim() !== "");
+    return typeof text === "string" ? ` - ${shown(text)}` : "";
+  } catch {
+    return "";
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * Which OAuth client is a deployment's: one Salesforce org, one client. Adopt and the deploy guard both ask here.
+ * - A client is "on the org" when one of its redirect URIs is on a host of the deployment's Salesforce org
+ *   (lib/shared/salesforce-org.ts: every host form of one org, without case, trailing dot or port).
+ * - A client another deployment of the file adopts (its importClientId) or holds in its state is that deployment's.
+ * - Adopt offers only the org's clients that no other deployment owns; a client off the org's hosts is at most
+ *   listed, with why it was not chosen, never adopted.
+ * - The guard: before `npm run deploy` or `npm run diff` lets Terraform create a deployment's client (no
+ *   importClientId, no client in its state), the org is asked for clients on the Salesforce org's hosts; any such
+ *   client stops the deployment (naming it, and its owner where another deployment has it), unless
+ *   `allowSecondClient: true`. It fails closed: an unreadable state or API answer, a timeout or a redirect stop too.
+ */
+import { Deployment, oauthClientProps } from "../deployments/deployments";
+import { ApiOAuthClient, ApiOptions, GenesysApiError, listOAuthClients } from "./api";
+import { StateReading } from "../state/read-states";
+import { resolveOAuthClientSettings } from "../../construct/internal";
+import { showHiddenCharacters } from "../../shared/plain-text";
+import { GRANT_TYPES } from "../../shared/policy";
+import { onOrgOf, salesforceOrgOf, describeSalesforceOrg } from "../../shared/salesforce-org";
+import { SERVICE_CLOUD_VOICE_SCOPES } from "../../shared/scopes";
+
+/** The grant in the deployments file's words: implicit, authorization-code, or other (the API's own name). */
+export function grantInWords(apiGrant: string): string {
+  const name = Object.entries(GRANT_TYPES).find(([, value]) => value === apiGrant)?.[0];
+  return name ?? `other (${apiGrant})`;
+}
+
+/** The Salesforce org of a Lightning host in words, for messages: `acme (sandbox uat)`, or the host itself. */
+export function orgInWords(lightningHost: string): string {
+  const org = salesforceOrgOf(lightningHost);
+  return org ? `Salesforce org ${describeSalesforceOrg(org)}` : `Salesforce org at ${lightningHost}`;
+}
+
+/** Client id (lowercase) → the deployment that owns it, and how. */
+export type Owners = ReadonlyMap<string, { readonly deployment: string; readonly how: string }>;
+
+/** The clients the other deployments own: their importClientId, and the client in their state where it was read. */
+export function ownersOf(all: readonly Deployment[], states: ReadonlyMap<string, StateReading | undefined>, except: string): Owners {
+  const owners = new Map<string, { deployment: string; how: string }>();
+  for (const d of all) {
+    if (d.name === except) continue;
+    const state = states.get(d.name);
+    const held = state && "outputs" in state ? state.outputs.clientId : undefined;
+    if (held) owners.set(held.toLowerCase(), { deployment: d.name, how: "its state" });
+    const named = d.oauthClient?.importClientId;
+    if (named) owners.set(named.toLowerCase(), { deployment: d.name, how: "its importClientId" });
+  }
+  return owners;
+}
+
+/** What the org's client list holds for one deployment's Salesforce org. */
+export interface OrgClients {
+  /** On the org's hosts and no other deployment's: what adopt may offer. */
+  readonly candidates: ApiOAuthClient[];
+  /** On the org's hosts, but another deployment's. */
+  readonly owned: { readonly client: ApiOAuthClient; readonly owner: string; readonly how: string }[];
+  /** Off the org's hosts, with the article's seven scopes: perhaps the org's, perhaps another's; never chosen. */
+  readonly offHost: ApiOAuthClient[];
+}
+
+export function clientsOfOrg(lightningHost: string, clients: readonly ApiOAuthClient[], owners: Owners): OrgClients {
+  const onOrg = onOrgOf(lightningHost);
+  const isOnOrg = (c: ApiOAuthClient) => (c.registeredRedirectUri ?? []).some(onOrg);
+  const ownerOf = (c: ApiOAuthClient) => owners.get(c.id.toLowerCase());
+  return {
+    candidates: clients.filter((c) => isOnOrg(c) && !ownerOf(c)),
+    owned: clients.filter((c) => isOnOrg(c) && ownerOf(c)).map((c) => ({ client: c, owner: ownerOf(c)!.deployment, how: ownerOf(c)!.how })),
+    offHost: clients.filter((c) => !isOnOrg(c) && SERVICE_CLOUD_VOICE_SCOPES.every((scope) => (c.scope ?? []).includes(scope))),
+  };
+}
+
+/** A client in one line, its name and every URI escaped (they come from the org). */
+export function clientInOneLine(client: ApiOAuthClient): string {
+  return showHiddenCharacters(`client ${client.id} ${JSON.stringify(client.name)}, grant ${grantInWords(client.authorizedGrantType)}`);
+}
+
+/**
+ * The state holds one client and oauthClient.importClientId names another (the id was changed after adoption):
+ * Terraform would go on managing the state's client, silently. Said with what to do; undefined when they agree.
+ */
+export function adoptedClientProblem(deployment: Deployment, state: StateReading | undefined): string | undefined {
+  const named = deployment.oauthClient?.importClientId;
+  const held = state && "outputs" in state ? state.outputs.clientId : undefined;
+  if (!named || !held || named.toLowerCase() === held.toLowerCase()) return undefined;
+  return [
+    `${deployment.name}: its state holds client ${held}, but oauthClient.importClientId names client ${named}. Terraform ignores an import ` +
+      `once its state holds the client, so it would go on managing ${held}. Nothing was run.`,
+    `  To keep ${held}: set importClientId back to "${held}" (or remove it).`,
+    `  To manage ${named} instead: in cdktf.out/stacks/${deployment.name}, remove the old client from the state ` +
+      "(terraform state list, then terraform state rm <its genesyscloud_oauth_client address>), and deploy again: " +
+      `${named} is imported, and ${held} is left in Genesys Cloud as it is.`,
+  ]
+    .map(showHiddenCharacters)
+    .join("\n");
+}
+
+/** Where the guard asks: the other deployments' owners (as far as known) and how to call the API. */
+export interface GuardContext {
+  readonly all: readonly Deployment[];
+  readonly states: ReadonlyMap<string, StateReading | undefined>;
+  readonly env: NodeJS.ProcessEnv;
+  readonly api?: ApiOptions;
+}
+
+/** What stops a deploy of the deployment: a changed importClientId, or a second client for its org; undefined: nothing. */
+export async function clientIdentityProblem(deployment: Deployment, context: GuardContext): Promise<string | undefined> {
+  return adoptedClientProblem(deployment, context.states.get(deployment.name)) ?? (await secondClientProblem(deployment, context));
+}
+
+/** Why the deployment must not create a client now, or undefined when it may (or creates none). Never throws. */
+export async function secondClientProblem(deployment: Deployment, { all, states, env, api = {} }: GuardContext): Promise<string | undefined> {
+  if (deployment.allowSecondClient || deployment.oauthClient?.importClientId) return undefined;
+  const state = states.get(deployment.name);
+  const cannotTell = "(whether a deploy would create a second client for this Salesforce org cannot be told: nothing was run)";
+  if (state && "problem" in state) return `${deployment.name}: ${state.problem}\n  ${cannotTell}`;
+  if (state?.outputs.clientId) return undefined;
+  let lightningHost: string;
+  let clients: ApiOAuthClient[];
+  try {
+    lightningHost = resolveOAuthClientSettings(oauthClientProps(deployment)).lightningHost;
+    clients = await listOAuthClients(deployment, env, api);
+  } catch (e) {
+    const message = e instanceof GenesysApiError ? e.message : `${deployment.name}: ${showHiddenCharacters((e as Error).message)}`;
+    return `${message}\n  ${cannotTell}`;
+  }
+  const found = clientsOfOrg(lightningHost, clients, ownersOf(all, states, deployment.name));
+  const onOrg = [...found.candidates.map((client) => ({ client, owner: undefined as string | undefined, how: "" })), ...found.owned];
+  if (onOrg.length === 0) return undefined;
+  const count = onOrg.length === 1 ? "a client" : `${onOrg.length} clients`;
+  return [
+    `${deployment.name}: the org already has ${count} for ${orgInWords(lightningHost)} (a redirect URI on one of its hosts), ` +
+      "and this deploy would create another (a second client id for the same Salesforce org). Nothing was run.",
+    ...onOrg.map(({ client, owner, how }) => `  - ${clientInOneLine(client)}${owner ? `: deployment "${owner}"'s (${how})` : ""}`),
+    ...(found.candidates.length > 0
+      ? [`  Adopt it: npm run adopt -- ${deployment.name} --write (then deploy again: an import, no new client, the same id).`]
+      : [`  Another deployment of the file manages it: two deployments for one Salesforce org would give it two clients.`]),
+    `  To create another on purpose, set "allowSecondClient": true on deployment "${deployment.name}".`,
+  ].join("\n");
+}

@@ -1,0 +1,79 @@
+/**
+ * What each deployment's state holds (its outputs: the client id and the redirect URIs), read without the
+ * genesyscloud provider: the deployments are synthesized into a temporary folder, and each stack's backend block
+ * alone goes into a folder of its own, where `terraform init` needs no provider (so no registry) and
+ * `terraform output -json` reads the state. The output folder of synth, and a `cdk.tf` kept from `synth --hcl`, are
+ * not touched; only the backend's credentials are used.
+ */
+import { spawnSync } from "child_process";
+import { App } from "cdktf";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { withoutCredentials } from "../stack/credentials";
+import { DeploymentStack } from "../stack/deployment-stack";
+import { Deployment } from "../deployments/deployments";
+import { terraformMissing } from "../stack/terraform";
+
+import { isJsonObject } from "../../shared/json-input";
+
+export interface StateOutputs {
+  /** The client id in the state; undefined when the state holds none (not deployed yet). */
+  readonly clientId?: string;
+  readonly redirectUris: string[];
+}
+
+export type StateReading = { readonly outputs: StateOutputs } | { readonly problem: string };
+
+
+/** Each deployment's outputs, or why its state could not be read. Throws nothing for a user's mistake. */
+export function readStates(deployments: readonly Deployment[], baseDir: string, env: NodeJS.ProcessEnv): Map<string, StateReading> {
+  const readings = new Map<string, StateReading>();
+  const terraform = terraformMissing(env);
+  if (terraform) {
+    for (const d of deployments) readings.set(d.name, { problem: terraform });
+    return readings;
+  }
+  const work = mkdtempSync(join(tmpdir(), "scv-state-"));
+  try {
+    const app = new App({ outdir: join(work, "synth"), stackTraces: false, skipValidation: true });
+    for (const deployment of deployments) new DeploymentStack(app, deployment, baseDir);
+    app.synth();
+    // The backend's credentials only: reading outputs never configures the genesyscloud provider.
+    const backendEnv = { ...withoutCredentials(env), CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
+    for (const { name } of deployments) {
+      const stack = JSON.parse(readFileSync(join(work, "synth", "stacks", name, "cdk.tf.json"), "utf8"));
+      const dir = join(work, "backends", name);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, "backend.tf.json"), JSON.stringify({ terraform: { backend: stack.terraform.backend } }));
+      readings.set(name, readOutputs(dir, backendEnv));
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return readings;
+}
+
+function readOutputs(dir: string, env: NodeJS.ProcessEnv): StateReading {
+  const run = (...args: string[]) => spawnSync("terraform", args, { cwd: dir, env, encoding: "utf8" });
+  const init = run("init", "-input=false", "-no-color");
+  const output = init.status === 0 ? run("output", "-json", "-no-color") : init;
+  if (output.status !== 0) return { problem: `could not read its state:\n${(output.stderr || output.stdout).trim()}` };
+  // What a terraform on PATH prints is read as data: anything but a JSON object of outputs is a problem of this state.
+  let values: unknown;
+  try {
+    values = JSON.parse(output.stdout);
+  } catch {
+    values = undefined;
+  }
+  if (!isJsonObject(values)) return { problem: "could not read its state: terraform output -json printed no JSON object of outputs" };
+  const outputOf = (name: string) => (Object.hasOwn(values, name) && isJsonObject(values[name]) ? values[name].value : undefined);
+  const clientId = outputOf("client_id");
+  const uris = outputOf("redirect_uris");
+  return {
+    outputs: {
+      clientId: typeof clientId === "string" ? clientId : undefined,
+      redirectUris: Array.isArray(uris) ? uris.filter((u): u is string => typeof u === "string") : [],
+    },
+  };
+}
