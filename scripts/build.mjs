@@ -56,7 +56,7 @@ const [app, tools] = await Promise.all([
     entryPoints: {
       "cdktf-runner": "lib/app/commands/cdktf-runner-cli.ts",
       "plan-summary": "lib/review/plan-summary/cli.ts",
-      check: "lib/app/commands/check.ts",
+      check: "lib/app/commands/check-cli.ts",
       adopt: "lib/app/commands/adopt-cli.ts",
     },
   }),

@@ -8,6 +8,7 @@ import { StateReading } from "../../../lib/app/state/read-states";
 import { resolveOAuthClientSettings } from "../../../lib/construct/internal";
 import { tempDir } from "../../support/temp-dir";
 import { SEED_ARTICLE_SCOPES } from "../../support/seed-article";
+import { capturedIo } from "../../support/captured-io";
 import { scriptedApi, TOKEN_ENV } from "../../support/scripted-api";
 
 const byHand = (extra: Partial<ApiOAuthClient> = {}): ApiOAuthClient => ({
@@ -49,9 +50,9 @@ describe("adoptCommand's arguments, refused before any request", () => {
   const run = async (argv: string[]) => {
     const file = join(tempDir("adopt-args-"), "deployments.json");
     writeFileSync(file, JSON.stringify({ deployments: [{ name: "production", genesysCloud: { region: "us-east-1" }, salesforce: { myDomain: "acme" } }] }));
-    let err = "";
-    const code = await adoptCommand(argv, { DEPLOYMENTS_FILE: file }, { out: () => {}, err: (text) => void (err += text) });
-    return { code, err };
+    const captured = capturedIo();
+    const code = await adoptCommand(argv, { DEPLOYMENTS_FILE: file }, captured.io);
+    return { code, err: captured.err() };
   };
 
   it.each([
@@ -74,10 +75,10 @@ describe("adoptCommand against a scripted API: never another org's client", () =
     const file = join(tempDir("adopt-cmd-"), "deployments.json");
     const text = JSON.stringify({ deployments: deployments.map((d) => ({ genesysCloud: gateway, ...d })) }, null, 2);
     writeFileSync(file, text);
-    let [out, err] = ["", ""];
-    const code = await adoptCommand(argv, { ...TOKEN_ENV, DEPLOYMENTS_FILE: file }, { out: (t) => void (out += t), err: (t) => void (err += t) }, { api: { sleep: async () => {} }, readStates: states });
+    const captured = capturedIo();
+    const code = await adoptCommand(argv, { ...TOKEN_ENV, DEPLOYMENTS_FILE: file }, captured.io, { api: { sleep: async () => {} }, readStates: states });
     await api.close();
-    return { code, out, err, unchanged: readFileSync(file, "utf8") === text };
+    return { code, out: captured.out(), err: captured.err(), unchanged: readFileSync(file, "utf8") === text };
   }
 
   it("a sandbox on an org holding only production's client: exit 3, production's listed as not chosen, nothing written", async () => {

@@ -1,9 +1,10 @@
 import { chmodSync, mkdirSync, writeFileSync } from "fs";
 import { join } from "path";
-import { runCdktf, splitArguments, withoutTerraformColour } from "../../../lib/app/commands/cdktf-runner";
+import { cdktfCommand, splitArguments, withoutTerraformColour } from "../../../lib/app/commands/cdktf-runner";
 import { select } from "../../../lib/app/deployments/selection";
 import { Deployment } from "../../../lib/app/deployments/deployments";
 import { Emulator, EmulatedOrg, startEmulator } from "../../support/genesys-emulator";
+import { capturedIo } from "../../support/captured-io";
 import { tempDir } from "../../support/temp-dir";
 
 const deployment = (name: string): Deployment => ({ name, genesysCloud: { region: "us-east-1" }, salesforce: { myDomain: "acme" } });
@@ -76,10 +77,10 @@ describe("npm run output on answers that are not what they should be", () => {
 
   const output = async () => {
     writeFileSync(join(dir, "outputs.json"), terraformPrints);
-    const io = { out: "", err: "", isTerminal: false };
+    const captured = capturedIo();
     const env = { PATH: `${join(dir, "bin")}:${process.env.PATH}`, DEPLOYMENTS_FILE: join(dir, "deployments.json"), GENESYSCLOUD_OAUTHCLIENT_ID: "ci", GENESYSCLOUD_OAUTHCLIENT_SECRET: "ci-secret" };
-    const status = await runCdktf("output", ["production"], env, { out: (t) => void (io.out += t), err: (t) => void (io.err += t), isTerminal: false });
-    return { status, out: io.out, err: io.err };
+    const status = await cdktfCommand(["output", "production"], env, captured.io);
+    return { status, out: captured.out(), err: captured.err() };
   };
 
   it.each([

@@ -83,7 +83,7 @@ describe("checkCommand (the command line of npm run check)", () => {
   const run = (argv: string[], env: NodeJS.ProcessEnv = {}) => {
     const out: string[] = [];
     const err: string[] = [];
-    const status = checkCommand(argv, env, (t) => out.push(t), (t) => err.push(t));
+    const status = checkCommand(argv, env, { out: (t) => void out.push(t.replace(/\n$/, "")), err: (t) => void err.push(t.replace(/\n$/, "")), isTerminal: false });
     return { status, out: out.join("\n"), err: err.join("\n") };
   };
   const good = file([{ ...base, name: "production", salesforce: { myDomain: "acme" }, oauthClient: { grantType: "authorization-code" } }]);
@@ -109,7 +109,7 @@ describe("the state guard and annotations in GitHub Actions", () => {
   const github = { GITHUB_ACTIONS: "true" };
   const run = (argv: string[], env: NodeJS.ProcessEnv) => {
     const out: string[] = [];
-    const status = checkCommand(argv, env, (t) => out.push(t), (t) => out.push(t));
+    const status = checkCommand(argv, env, { out: (t) => void out.push(t.replace(/\n$/, "")), err: (t) => void out.push(t.replace(/\n$/, "")), isTerminal: false });
     return { status, out };
   };
   const s3 = { s3: { bucket: "acme-terraform-state", region: "us-east-1" } };

@@ -5,16 +5,16 @@ import { join } from "path";
 import { EXIT, planSummary } from "../../../lib/review/plan-summary/cli";
 import { ResourceChange } from "../../../lib/review/plan-summary/plans";
 import { kindOf, summarizeChange } from "../../../lib/review/plan-summary/summarize";
+import { capturedIo } from "../../support/captured-io";
 import { tempDir } from "../../support/temp-dir";
 
 const fixtures = join(__dirname, "../../fixtures/plans");
 const at = (...names: string[]) => names.map((n) => join(fixtures, `${n}.json`));
 
 function run(argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = planSummary(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
+  const captured = capturedIo();
+  const code = planSummary(argv, process.env, captured.io);
+  return { code, out: captured.out(), err: captured.err() };
 }
 
 describe("plan-summary exit codes", () => {

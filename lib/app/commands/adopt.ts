@@ -17,6 +17,7 @@ import { ApiOAuthClient, GenesysApiError, listOAuthClients, ApiOptions, TIMEOUT_
 import { select } from "../deployments/selection";
 import { readStates, StateReading } from "../state/read-states";
 import { ALLOWED_CLIENT_ID, GUID_PATTERN, OAuthClientSettings, resolveOAuthClientSettings } from "../../construct/internal";
+import { CommandIo } from "../../shared/command";
 import { fromWhereTheUserStands } from "../../shared/paths";
 import { showHiddenCharacters } from "../../shared/plain-text";
 import { InputError } from "../../shared/problems";
@@ -41,10 +42,6 @@ API call has a deadline of ${TIMEOUT_VARIABLE} seconds (${DEFAULT_TIMEOUT_SECOND
 Exit code: 0 when every named deployment has exactly one candidate or is adopted already; 3 when some deployment
 has none or several; 1 on an error.`;
 
-export interface Io {
-  out(text: string): void;
-  err(text: string): void;
-}
 
 /** What the first plan after adopting `client` would change on it, field by field. */
 export function plannedChanges(settings: OAuthClientSettings, client: ApiOAuthClient): string[] {
@@ -87,7 +84,7 @@ export interface AdoptOptions {
   readonly readStates?: typeof readStates;
 }
 
-export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: Io, { api = {}, readStates: statesOf = readStates }: AdoptOptions = {}): Promise<number> {
+export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: CommandIo, { api = {}, readStates: statesOf = readStates }: AdoptOptions = {}): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -217,7 +214,7 @@ async function guard(
   states: ReadonlyMap<string, StateReading>,
   note: string | undefined,
   env: NodeJS.ProcessEnv,
-  io: Io,
+  io: CommandIo,
   api: ApiOptions,
 ): Promise<number> {
   let found = 0;

@@ -19,14 +19,10 @@ import { select } from "../deployments/selection";
 import { readStates } from "../state/read-states";
 import { TERRAFORM_MISSING } from "../stack/terraform";
 import { outputFolderProblem } from "../stack/synth-output";
+import { CommandIo } from "../../shared/command";
 import { fromWhereTheUserStands } from "../../shared/paths";
 import { showHiddenCharacters } from "../../shared/plain-text";
 
-export interface Io {
-  out(text: string): void;
-  err(text: string): void;
-  isTerminal: boolean;
-}
 
 /** cdktf options that take a value as the next argument; everything else that starts with - stands alone. */
 const OPTIONS_WITH_VALUE = new Set(["--output", "-o", "--app", "-a", "--outputs-file", "--parallelism", "--terraform-parallelism", "--var", "--var-file"]);
@@ -34,7 +30,8 @@ const PER_DEPLOYMENT = ["diff", "deploy", "destroy"];
 export const SALESFORCE_NEXT_STEP =
   "Paste the client id into the Salesforce org's CX Cloud, Digital and AI settings (the Genesys Cloud OAuth client id the Lightning app uses).";
 
-export async function runCdktf(command: string, given: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
+/** `<command> [arguments]`: the command (synth, diff, deploy, destroy, output, or any other of cdktf's), then its arguments. */
+export async function cdktfCommand([command, ...given]: string[], env: NodeJS.ProcessEnv, io: CommandIo): Promise<number> {
   // --output=DIR is --output DIR: one form to read, whichever the user wrote.
   const args = given.flatMap((arg) => {
     const [name, ...value] = arg.split("=");
@@ -66,7 +63,7 @@ async function runChecked(
   loaded: { deployments: Deployment[]; baseDir: string },
   env: NodeJS.ProcessEnv,
   cdktfEnv: NodeJS.ProcessEnv,
-  io: Io,
+  io: CommandIo,
 ): Promise<number> {
   const { patterns, options } = splitArguments(args);
   // A relative --output means relative to where the user ran npm; cdktf, run in the project, is given it so.
@@ -153,7 +150,7 @@ export function splitArguments(args: readonly string[]): { patterns: string[]; o
  * The client id and redirect URIs of each deployment, from its state (lib/app/state/read-states.ts), with the next step; and,
  * where the deployment's Genesys Cloud credentials are set, whether the org still has that client.
  */
-async function printOutputs(deployments: readonly Deployment[], baseDir: string, env: NodeJS.ProcessEnv, io: Io): Promise<number> {
+async function printOutputs(deployments: readonly Deployment[], baseDir: string, env: NodeJS.ProcessEnv, io: CommandIo): Promise<number> {
   const readings = readStates(deployments, baseDir, env);
   const first = readings.values().next().value;
   if (first && "problem" in first && first.problem === TERRAFORM_MISSING) return fail(io, TERRAFORM_MISSING);
@@ -209,7 +206,7 @@ export function cdktfCli(): string {
   return join(dirname(manifest), JSON.parse(readFileSync(manifest, "utf8")).bin.cdktf);
 }
 
-function fail(io: Io, message: string): number {
+function fail(io: CommandIo, message: string): number {
   io.err(`${message}\n`);
   return 1;
 }

@@ -16,6 +16,7 @@ import { DeploymentStack } from "../stack/deployment-stack";
 import { orgInWords } from "../genesys/client-identity";
 import { baseDirOf, Deployment, deploymentsFile, loadDeployments, oauthClientProps } from "../deployments/deployments";
 import { resolveOAuthClientSettings, ServiceCloudVoiceOAuthClient } from "../../construct/internal";
+import { CommandIo } from "../../shared/command";
 import { fromWhereTheUserStands } from "../../shared/paths";
 import { counted, showHiddenCharacters } from "../../shared/plain-text";
 import { destroyProtectionOff } from "../../shared/policy";
@@ -266,7 +267,9 @@ Synthesizes every deployment of the deployments file (default: $DEPLOYMENTS_FILE
 temporary folder and lists its problems, errors and warnings. Exit code 1 on any error, 0 otherwise.`;
 
 /** The command line: prints the findings and returns the exit code; bad arguments are one message and exit 1. */
-export function checkCommand(argv: string[], env: NodeJS.ProcessEnv, print: (text: string) => void, printError: (text: string) => void): number {
+export function checkCommand(argv: string[], env: NodeJS.ProcessEnv, io: CommandIo): number {
+  const print = (text: string) => io.out(`${text}\n`);
+  const printError = (text: string) => io.err(`${text}\n`);
   let args;
   try {
     args = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: "boolean", short: "h" } } });
@@ -287,8 +290,4 @@ export function checkCommand(argv: string[], env: NodeJS.ProcessEnv, print: (tex
   print(formatFindings(file, findings));
   if (env.GITHUB_ACTIONS === "true") printAnnotations(workflowAnnotations(file, findings), print);
   return findings.some((f) => f.level === "error") ? 1 : 0;
-}
-
-if (require.main === module) {
-  process.exitCode = checkCommand(process.argv.slice(2), process.env, console.log, console.error);
 }

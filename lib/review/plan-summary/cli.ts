@@ -12,6 +12,7 @@ import { renderMarkdown } from "./markdown";
 import { isVerdictData, readPlans } from "./plans";
 import { summarizePlans } from "./summarize";
 import { verdictOf } from "./verdict";
+import { CommandIo, runMain } from "../../shared/command";
 import { fromWhereTheUserStands } from "../../shared/paths";
 import { Description, InputError } from "../../shared/problems";
 
@@ -19,12 +20,7 @@ export const EXIT = { ok: 0, input: 1, gate: 2 } as const;
 
 const USAGE = "usage: plan-summary [--json FILE] [--allow-destroy] PLAN_FILE_OR_DIRECTORY...";
 
-export interface Output {
-  out(text: string): void;
-  err(text: string): void;
-}
-
-export function planSummary(argv: string[], output: Output, env: NodeJS.ProcessEnv = process.env): number {
+export function planSummary(argv: string[], env: NodeJS.ProcessEnv, output: CommandIo): number {
   let args: ReturnType<typeof parse>;
   try {
     args = parse(argv);
@@ -106,9 +102,4 @@ function jsonTargetError(file: string, why: string): InputError {
   return new InputError("plan-summary", [{ path: [], place: "--json", given: new Description(`${JSON.stringify(file)}: ${why}`), allowed: ALLOWED_JSON_TARGET }]);
 }
 
-if (require.main === module) {
-  process.exitCode = planSummary(process.argv.slice(2), {
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
-  });
-}
+if (require.main === module) runMain(planSummary);
