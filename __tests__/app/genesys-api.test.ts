@@ -167,6 +167,30 @@ describe("bounded and fail-closed", () => {
     expect(clients.map((c) => c.id)).toEqual(["a", "b", "c"]);
   });
 
+  it.each([
+    [
+      "a total below the clients already listed (the org's client on the next page)",
+      (n: number) => ({ entities: n === 1 ? [client("a", "globex.lightning.force.com"), client("b", "globex.lightning.force.com")] : [client("c")], pageSize: 2, total: 0 }),
+      "holds 2 distinct clients by page 1, more than its own total of 0: its totals cannot be trusted to say where it ends, so nothing is decided on it",
+    ],
+    [
+      "neither pageCount nor total",
+      (n: number) => ({ entities: n === 1 ? [client("a", "globex.lightning.force.com")] : [client("c")] }),
+      "is not the list it documents (page 1 has neither pageCount nor total)",
+    ],
+    [
+      "one client twice, its id in another case and another redirect URI",
+      (n: number) => ({ entities: n === 1 ? [client("AB", "globex.lightning.force.com")] : [client("ab"), client("cd")], pageSize: 1, total: 2, pageCount: 2 }),
+      "lists client ab twice, with different fields (page 2, entities[0]): the list changed while it was read, or is not what it documents; nothing is decided on it",
+    ],
+  ])("totals that lie another way: %s, is an error, not a shorter list", async (_, answer, what) => {
+    const api = await scriptedApi((req) => ({ body: answer(page(req)) }));
+    const error = await listOAuthClients(api.deployment, TOKEN_ENV, options).catch((e) => e);
+    await api.close();
+    expect(error).toBeInstanceOf(GenesysApiError);
+    expect(error.message).toBe(`deployment "production": Genesys Cloud's list of OAuth clients ${what}`);
+  });
+
   it("a list that ends short of its total is an error, not a shorter list", async () => {
     const api = await scriptedApi((req) => ({ body: { entities: page(req) === 1 ? [client("a")] : [], pageSize: 1, pageNumber: page(req), total: 2, pageCount: 2 } }));
     const error = await listOAuthClients(api.deployment, TOKEN_ENV, options).catch((e) => e);

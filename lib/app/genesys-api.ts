@@ -9,6 +9,7 @@
  * (Genesys's JavaScript SDK builds the same URLs, but retries nothing, drops paging parameters and brings 62
  * packages; what it would add here is these few lines.)
  */
+import { isDeepStrictEqual } from "util";
 import { credentialsProblem, deploymentEnvironment } from "./credentials";
 import { Deployment } from "./deployments";
 import { GENESYS_CLOUD_DOMAINS } from "./regions";
@@ -105,10 +106,20 @@ export async function listOAuthClients(deployment: Deployment, env: NodeJS.Proce
       return value;
     };
     const [pageCount, total, pageSize] = [count("pageCount"), count("total"), count("pageSize")];
+    // Without either total, where the list ends cannot be told: a page that looks last may be followed by the client.
+    if (pageCount === undefined && total === undefined) throw failed(`is not the list it documents (page ${page} has neither pageCount nor total)`);
     body.entities.forEach((entity, i) => {
       const client = asClient(entity, `page ${page}, entities[${i}]`, failed);
-      if (!clients.has(client.id.toLowerCase())) clients.set(client.id.toLowerCase(), client);
+      const seen = clients.get(client.id.toLowerCase());
+      // The same client twice with different fields (a redirect URI, say): which one is true cannot be told.
+      if (seen && !isDeepStrictEqual(seen, client)) {
+        throw failed(`lists client ${shown(client.id)} twice, with different fields (page ${page}, entities[${i}]): the list changed while it was read, or is not what it documents; nothing is decided on it`);
+      }
+      if (!seen) clients.set(client.id.toLowerCase(), client);
     });
+    if (total !== undefined && clients.size > total) {
+      throw failed(`holds ${clients.size} distinct clients by page ${page}, more than its own total of ${total}: its totals cannot be trusted to say where it ends, so nothing is decided on it`);
+    }
     const pagesByTotal = total === undefined ? 0 : Math.ceil(total / (pageSize || PAGE_SIZE));
     const pages = Math.max(pageCount ?? 0, pagesByTotal);
     if (page >= pages || body.entities.length === 0) {
