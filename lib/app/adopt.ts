@@ -138,6 +138,7 @@ export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: I
   // Every deployment's state: a client in another deployment's state is that one's, never offered here.
   const states = statesOf(deployments, baseDirOf(file), env);
   let undecided = 0;
+  const written: string[] = [];
   for (const deployment of selected) {
     const settings = resolveOAuthClientSettings(oauthClientProps(deployment));
     const heading = `${deployment.name} (${settings.lightningHost})`;
@@ -199,9 +200,12 @@ export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: I
         writeImportClientId(file, deployment, pick.id);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
-        io.err(`${e.message}\nNothing was written.\n`);
+        io.err(`${e.message}\n${written.length === 0 ? "Nothing was written." : `Nothing more was written (written before: ${written.join(", ")}).`}\n`);
         return EXIT.error;
       }
+      // From now on the client is this deployment's: the next deployments of the run are not offered it.
+      written.push(deployment.name);
+      deployments = deployments.map((d) => (d.name === deployment.name ? { ...d, oauthClient: { ...d.oauthClient, importClientId: pick.id } } : d));
       io.out(`  wrote oauthClient.importClientId ${JSON.stringify(pick.id)} into ${file}: the next deploy imports this client instead of creating one\n`);
     } else {
       io.out(`  to adopt it: npm run adopt -- ${deployment.name} --write${count > 1 ? ` --client-id ${pick.id}` : ""}\n`);
