@@ -58,6 +58,13 @@ describe("adoptCommand's arguments, refused before any request", () => {
     [["production", "--note", "x.json"], "adopt: --note: given without --guard; allowed: --note FILE with --guard, which writes what it found there\n"],
     [["production", "--client-id", "nope"], 'adopt: --client-id: given "nope"; allowed: a Genesys Cloud OAuth client id: a GUID such as 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\n'],
     [[], "adopt: name the deployments, e.g. npm run adopt -- production, or -- '*' for all; the deployments are: production\n"],
+    // These made a stack trace after the requests (ENOENT, EISDIR from writeFileSync).
+    [["production", "--guard", "--note", ""], 'adopt: --note: given "" (an empty path); allowed: a file, or a new one in an existing folder, which --guard writes what it found to\n'],
+    [["production", "--guard", "--note", "/"], 'adopt: --note: given "/" (a folder); allowed: a file, or a new one in an existing folder, which --guard writes what it found to\n'],
+    [
+      ["production", "--guard", "--note", "/nonexistent-folder/x.note.json"],
+      'adopt: --note: given "/nonexistent-folder/x.note.json" (its folder /nonexistent-folder does not exist); allowed: a file, or a new one in an existing folder, which --guard writes what it found to\n',
+    ],
   ])("%j", async (argv, message) => {
     expect(await run(argv)).toEqual({ code: 1, err: message });
   });

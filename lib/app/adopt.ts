@@ -8,7 +8,8 @@
  * chosen. Exit 0: every deployment has exactly one candidate or is adopted already; 3: some deployment has none or
  * several; 1: an error (one message).
  */
-import { writeFileSync } from "fs";
+import { closeSync, constants, openSync, Stats, statSync, writeFileSync } from "fs";
+import { dirname } from "path";
 import { parseArgs } from "util";
 import { clientIdentityProblem, clientsOfOrg, grantInWords, orgInWords, ownersOf } from "./client-identity";
 import { baseDirOf, Deployment, deploymentsFile, loadDeployments, oauthClientProps } from "./deployments";
@@ -125,7 +126,13 @@ export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: I
     io.err(`adopt: --note: given for ${selected.length} deployments; allowed: one deployment named with it\n`);
     return EXIT.error;
   }
-  if (args.values.guard) return guard(selected, deployments, statesOf(deployments, baseDirOf(file), env), args.values.note, env, io, api);
+  const note = args.values.note === undefined ? undefined : fromWhereTheUserStands(args.values.note, env);
+  const notWritable = note === undefined ? undefined : noteProblem(note);
+  if (notWritable) {
+    io.err(`adopt: --note: given ${JSON.stringify(showHiddenCharacters(args.values.note!))} (${notWritable}); allowed: a file, or a new one in an existing folder, which --guard writes what it found to\n`);
+    return EXIT.error;
+  }
+  if (args.values.guard) return guard(selected, deployments, statesOf(deployments, baseDirOf(file), env), note, env, io, api);
   const chosen = args.values["client-id"]?.trim();
   if (chosen !== undefined && !new RegExp(GUID_PATTERN).test(chosen)) {
     io.err(`adopt: --client-id: given ${JSON.stringify(chosen)}; allowed: ${ALLOWED_CLIENT_ID}\n`);
@@ -214,6 +221,27 @@ export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: I
   return undecided > 0 ? EXIT.undecided : EXIT.ok;
 }
 
+/**
+ * Why --note's file cannot be written, checked before any request; undefined when it can be (a folder or a missing
+ * folder made a stack trace after the requests).
+ */
+function noteProblem(note: string): string | undefined {
+  if (note.trim() === "") return "an empty path";
+  let stats: Stats;
+  try {
+    stats = statSync(note);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== "ENOENT") return `it cannot be looked at: ${code}`;
+    try {
+      return statSync(dirname(note)).isDirectory() ? undefined : `${dirname(note)} is not a folder`;
+    } catch {
+      return `its folder ${dirname(note)} does not exist`;
+    }
+  }
+  return stats.isDirectory() ? "a folder" : undefined;
+}
+
 /** --guard: the deploy's check for a second client, for pipelines that run terraform themselves. */
 async function guard(
   selected: Deployment[],
@@ -230,7 +258,19 @@ async function guard(
     if (!problem) continue;
     found++;
     io.err(`${problem}\n`);
-    if (note !== undefined) writeFileSync(fromWhereTheUserStands(note, env), `${JSON.stringify({ stack: deployment.name, note: problem }, null, 2)}\n`);
+    if (note === undefined) continue;
+    try {
+      // Non-blocking: a FIFO nothing reads is an error (ENXIO) at once, not a guard step that waits forever.
+      const fd = openSync(note, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NONBLOCK, 0o666);
+      try {
+        writeFileSync(fd, `${JSON.stringify({ stack: deployment.name, note: problem }, null, 2)}\n`);
+      } finally {
+        closeSync(fd);
+      }
+    } catch (e) {
+      const error = e as NodeJS.ErrnoException;
+      io.err(`adopt: --note: could not write ${JSON.stringify(showHiddenCharacters(note))} (${showHiddenCharacters(error.code ?? error.message)}): the finding above is in this log only\n`);
+    }
   }
   return found > 0 ? EXIT.error : EXIT.ok;
 }
