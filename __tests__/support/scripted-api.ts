@@ -22,7 +22,7 @@ export async function scriptedApi(handler: (req: IncomingMessage) => Answer, sal
     requests.push(`${req.method} ${req.url}`);
     const { status = 200, headers = {}, body } = handler(req);
     res.writeHead(status, { "content-type": "application/json", ...headers });
-    res.end(typeof body === "string" ? body : JSON.stringify(body ?? {}));
+    res.end(typeof body === "string" || Buffer.isBuffer(body) ? body : JSON.stringify(body ?? {}));
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   return {

@@ -59,6 +59,13 @@ describe("adoptCommand's arguments, refused before any request", () => {
     [["production", "--note", "x.json"], "adopt: --note: given without --guard; allowed: --note FILE with --guard, which writes what it found there\n"],
     [["production", "--client-id", "nope"], 'adopt: --client-id: given "nope"; allowed: a Genesys Cloud OAuth client id: a GUID such as 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\n'],
     [[], "adopt: name the deployments, e.g. npm run adopt -- production, or -- '*' for all; the deployments are: production\n"],
+    // These made a stack trace after the requests (ENOENT, EISDIR from writeFileSync).
+    [["production", "--guard", "--note", ""], 'adopt: --note: given "" (an empty path); allowed: a file, or a new one in an existing folder, which --guard writes what it found to\n'],
+    [["production", "--guard", "--note", "/"], 'adopt: --note: given "/" (a folder); allowed: a file, or a new one in an existing folder, which --guard writes what it found to\n'],
+    [
+      ["production", "--guard", "--note", "/nonexistent-folder/x.note.json"],
+      'adopt: --note: given "/nonexistent-folder/x.note.json" (its folder /nonexistent-folder does not exist); allowed: a file, or a new one in an existing folder, which --guard writes what it found to\n',
+    ],
   ])("%j", async (argv, message) => {
     expect(await run(argv)).toEqual({ code: 1, err: message });
   });
@@ -108,6 +115,40 @@ describe("adoptCommand against a scripted API: never another org's client", () =
     expect([run.code, run.unchanged]).toEqual([0, false]);
     expect(run.out).toContain("uat (acme--uat.sandbox.lightning.force.com): 1 candidate for Salesforce org acme (sandbox uat)");
     expect(run.out).toContain(`wrote oauthClient.importClientId "${sandbox.id}"`);
+  });
+
+  it("a client of two orgs, adopted by the first deployment of a run, is not offered to the next one", async () => {
+    const both = byHand({ id: PRODUCTION_CLIENT, registeredRedirectUri: ["https://acme.lightning.force.com/lightning/page/home", "https://acme--uat.sandbox.lightning.force.com/lightning/page/home"] });
+    const run = await adopt([both], ["*", "--write"], [
+      { name: "production", salesforce: { myDomain: "acme" } },
+      { name: "uat", salesforce: { myDomain: "acme", sandbox: "uat" } },
+    ]);
+    // It was offered to uat too, whose write was then refused with "Nothing was written." (production's was): exit 1.
+    expect([run.code, run.err]).toEqual([3, ""]);
+    expect(run.out).toContain(`wrote oauthClient.importClientId "${PRODUCTION_CLIENT}"`);
+    expect(run.out).toContain(`uat (acme--uat.sandbox.lightning.force.com): no candidate for Salesforce org acme (sandbox uat)`);
+    expect(run.out).toContain(`(client ${PRODUCTION_CLIENT} "Salesforce SCV" is deployment "production"'s, by its importClientId: not offered)`);
+  });
+
+  it("a write refused after another of the run says what was written before", async () => {
+    const sandbox = byHand({ id: "5b0c2d4e-0000-4000-8000-0000000000b2", registeredRedirectUri: ["https://acme--uat.lightning.force.com/lightning/page/home"] });
+    const file = join(tempDir("adopt-cmd-"), "deployments.json");
+    let lists = 0;
+    // The second list (uat's) finds the file changed: uat renamed while the API answered.
+    const api = await scriptedApi(() => {
+      if (++lists === 2) writeFileSync(file, readFileSync(file, "utf8").replace('"uat"', '"uat2"'));
+      return listOf([byHand({ id: PRODUCTION_CLIENT }), sandbox])();
+    });
+    const deployments = [
+      { name: "production", salesforce: { myDomain: "acme" } },
+      { name: "uat", salesforce: { myDomain: "acme", sandbox: "uat" } },
+    ].map((d) => ({ genesysCloud: api.deployment.genesysCloud, ...d }));
+    writeFileSync(file, JSON.stringify({ deployments }, null, 2));
+    const captured = capturedIo();
+    const code = await adoptCommand(["*", "--write"], { ...TOKEN_ENV, DEPLOYMENTS_FILE: file }, captured.io, { api: { sleep: async () => {} }, readStates: noStates });
+    await api.close();
+    expect(code).toBe(1);
+    expect(captured.err()).toMatch(/deployment "uat" is no longer in the file since adopt read the file[^]*\nNothing more was written \(written before: production\)\.\n$/);
   });
 
   it("a client in another deployment's state is not offered", async () => {

@@ -158,6 +158,13 @@ describe("writeImportClientId refuses, and writes nothing", () => {
     expect(readFileSync(file, "utf8")).toBe(spread);
   });
 
+  it("a file its owner may not write, though others may (it was replaced by a rename in its writable folder)", () => {
+    const { file, read } = given(spread);
+    chmodSync(file, 0o466);
+    expect(refusal(() => writeImportClientId(file, read("uat"), ID))).toEqual([{ path: [], given: `a file read-only to this user (mode 0466, owner uid ${process.getuid!()})` }]);
+    expect(readFileSync(file, "utf8")).toBe(spread);
+  });
+
   it("a result this project would not accept", () => {
     const { file, read } = given(spread);
     expect(() => writeImportClientId(file, read("uat"), "not-a-guid")).toThrow(InputError);

@@ -2,7 +2,8 @@
 import fc from "fast-check";
 import { IncomingMessage } from "http";
 import { Deployment } from "../../../lib/app/deployments/deployments";
-import { apiTimeoutMs, GenesysApiError, genesysEndpoints, listOAuthClients } from "../../../lib/app/genesys/api";
+import { gzipSync } from "zlib";
+import { apiTimeoutMs, GenesysApiError, genesysEndpoints, listOAuthClients, MAX_ANSWER_BYTES } from "../../../lib/app/genesys/api";
 import { isPlainText } from "../../../lib/shared/plain-text";
 import { Emulator, EmulatedOrg, startEmulator } from "../../support/genesys-emulator";
 import { scriptedApi, silentApi, TOKEN_ENV } from "../../support/scripted-api";
@@ -120,11 +121,34 @@ describe("bounded and fail-closed", () => {
   it("the deadline is SCV_GENESYS_API_TIMEOUT, and a value that is no number of seconds is one message", async () => {
     expect(apiTimeoutMs({})).toBe(30000);
     expect(apiTimeoutMs({ SCV_GENESYS_API_TIMEOUT: "2.5" })).toBe(2500);
-    for (const given of ["0", "-1", "soon", "601"]) {
+    expect([" 5 ", "1.0005", "0.001", ".5", "600"].map((given) => apiTimeoutMs({ SCV_GENESYS_API_TIMEOUT: given }))).toEqual([5000, 1001, 1, 500, 600000]);
+    // 1e-9 and 1.0005 crashed the timer (a delay that is no whole millisecond); 0x10 and 0b1 were taken as 16 and 1.
+    for (const given of ["0", "-1", "soon", "601", "Infinity", "1e-9", "0.0001", "0x10", "0b1", "1e1", "1_0"]) {
       expect(() => apiTimeoutMs({ SCV_GENESYS_API_TIMEOUT: given })).toThrow(
-        `SCV_GENESYS_API_TIMEOUT: given "${given}"; allowed: a number of seconds above 0 and at most 600 (the deadline of each Genesys Cloud API call; 30 when unset)`,
+        `SCV_GENESYS_API_TIMEOUT: given "${given}"; allowed: a number of seconds in decimal digits, from 0.001 to 600 (the deadline of each Genesys Cloud API call; 30 when unset)`,
       );
     }
+  });
+
+  it("a deadline that is no whole number of milliseconds is one, not a crash of the timer", async () => {
+    const api = await silentApi();
+    const error = await listOAuthClients(api.deployment, TOKEN_ENV, { timeoutMs: 300.5 }).catch((e) => e);
+    await api.close();
+    expect(error).toBeInstanceOf(GenesysApiError);
+    expect(error.message).toMatch(/did not answer GET .* within 0\.301 s/);
+  });
+
+  it.each([
+    ["a body larger than the bound", () => ({ body: Buffer.alloc(70_000, 0x20) })],
+    ["a small gzip body that unpacks past the bound", () => ({ headers: { "content-encoding": "gzip" }, body: gzipSync(Buffer.alloc(1024 * 1024, 0x20)) })],
+    ["a Content-Length past the bound", () => ({ headers: { "content-length": "70000" }, body: Buffer.alloc(70_000, 0x20) })],
+  ])("%s is one message, never read whole into memory", async (_, answer) => {
+    const api = await scriptedApi(answer);
+    const error = await listOAuthClients(api.deployment, TOKEN_ENV, { ...options, maxAnswerBytes: 64 * 1024 }).catch((e) => e);
+    await api.close();
+    expect(error).toBeInstanceOf(GenesysApiError);
+    expect(error.message).toMatch(/^deployment "production": Genesys Cloud's answer to GET http:\/\/127\.0\.0\.1:\d+\/api\/v2\/oauth\/clients is larger than 0\.0625 MiB \(200\): not read, nothing decided on it$/);
+    expect(MAX_ANSWER_BYTES).toBe(16 * 1024 * 1024);
   });
 
   it("a redirect, to another origin or not, is not followed", async () => {
@@ -141,6 +165,30 @@ describe("bounded and fail-closed", () => {
     const clients = await listOAuthClients(api.deployment, TOKEN_ENV, options);
     await api.close();
     expect(clients.map((c) => c.id)).toEqual(["a", "b", "c"]);
+  });
+
+  it.each([
+    [
+      "a total below the clients already listed (the org's client on the next page)",
+      (n: number) => ({ entities: n === 1 ? [client("a", "globex.lightning.force.com"), client("b", "globex.lightning.force.com")] : [client("c")], pageSize: 2, total: 0 }),
+      "holds 2 distinct clients by page 1, more than its own total of 0: its totals cannot be trusted to say where it ends, so nothing is decided on it",
+    ],
+    [
+      "neither pageCount nor total",
+      (n: number) => ({ entities: n === 1 ? [client("a", "globex.lightning.force.com")] : [client("c")] }),
+      "is not the list it documents (page 1 has neither pageCount nor total)",
+    ],
+    [
+      "one client twice, its id in another case and another redirect URI",
+      (n: number) => ({ entities: n === 1 ? [client("AB", "globex.lightning.force.com")] : [client("ab"), client("cd")], pageSize: 1, total: 2, pageCount: 2 }),
+      "lists client ab twice, with different fields (page 2, entities[0]): the list changed while it was read, or is not what it documents; nothing is decided on it",
+    ],
+  ])("totals that lie another way: %s, is an error, not a shorter list", async (_, answer, what) => {
+    const api = await scriptedApi((req) => ({ body: answer(page(req)) }));
+    const error = await listOAuthClients(api.deployment, TOKEN_ENV, options).catch((e) => e);
+    await api.close();
+    expect(error).toBeInstanceOf(GenesysApiError);
+    expect(error.message).toBe(`deployment "production": Genesys Cloud's list of OAuth clients ${what}`);
   });
 
   it("a list that ends short of its total is an error, not a shorter list", async () => {

@@ -91,6 +91,14 @@ describe("the deploy guard (clientIdentityProblem), case by case", () => {
       { others: [{ name: "legacy", salesforce: { lightningHost: "acme.my-lightning.com" }, oauthClient: { importClientId: A } }], clients: [client(A, [home("acme.my-lightning.com")])], expected: /- client .*: deployment "legacy"'s \(its importClientId\)\n {2}Another deployment of the file manages it/, asks: true },
     ],
     ["an unreadable answer stops it", { answer: () => ({ body: { entities: [{ id: 7 }], total: 1 } }), expected: /is not the list it documents[^]*cannot be told: nothing was run/, asks: true }],
+    [
+      "a total that lies low, with the org's client on the next page, stops it",
+      {
+        answer: (req) => ({ body: /pageNumber=1\b/.test(req.url ?? "") ? { entities: [client(B, [home("globex.lightning.force.com")])], total: 0, pageSize: 1 } : { entities: [client(A, [home("acme.lightning.force.com")])], total: 0, pageSize: 1 } }),
+        expected: /more than its own total of 0[^]*cannot be told: nothing was run/,
+        asks: true,
+      },
+    ],
     ["a redirect stops it", { answer: () => ({ status: 307, headers: { location: "http://127.0.0.2/" } }), expected: /with a redirect \(307 to http:\/\/127\.0\.0\.2\/\): not followed/, asks: true }],
     ["a 500 after the retries stops it", { answer: () => ({ status: 500, body: { message: "down" } }), expected: /with 500 - down, 5 times in a row\n {2}\(whether a deploy would create/, asks: true }],
   ];

@@ -8,7 +8,8 @@
  * chosen. Exit 0: every deployment has exactly one candidate or is adopted already; 3: some deployment has none or
  * several; 1: an error (one message).
  */
-import { writeFileSync } from "fs";
+import { closeSync, constants, openSync, Stats, statSync, writeFileSync } from "fs";
+import { dirname } from "path";
 import { parseArgs } from "util";
 import { clientIdentityProblem, clientsOfOrg, grantInWords, orgInWords, ownersOf } from "../genesys/client-identity";
 import { baseDirOf, Deployment, deploymentsFile, loadDeployments, oauthClientProps } from "../deployments/deployments";
@@ -122,7 +123,13 @@ export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: C
     io.err(`adopt: --note: given for ${selected.length} deployments; allowed: one deployment named with it\n`);
     return EXIT.error;
   }
-  if (args.values.guard) return guard(selected, deployments, statesOf(deployments, baseDirOf(file), env), args.values.note, env, io, api);
+  const note = args.values.note === undefined ? undefined : fromWhereTheUserStands(args.values.note, env);
+  const notWritable = note === undefined ? undefined : noteProblem(note);
+  if (notWritable) {
+    io.err(`adopt: --note: given ${JSON.stringify(showHiddenCharacters(args.values.note!))} (${notWritable}); allowed: a file, or a new one in an existing folder, which --guard writes what it found to\n`);
+    return EXIT.error;
+  }
+  if (args.values.guard) return guard(selected, deployments, statesOf(deployments, baseDirOf(file), env), note, env, io, api);
   const chosen = args.values["client-id"]?.trim();
   if (chosen !== undefined && !new RegExp(GUID_PATTERN).test(chosen)) {
     io.err(`adopt: --client-id: given ${JSON.stringify(chosen)}; allowed: ${ALLOWED_CLIENT_ID}\n`);
@@ -135,6 +142,7 @@ export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: C
   // Every deployment's state: a client in another deployment's state is that one's, never offered here.
   const states = statesOf(deployments, baseDirOf(file), env);
   let undecided = 0;
+  const written: string[] = [];
   for (const deployment of selected) {
     const settings = resolveOAuthClientSettings(oauthClientProps(deployment));
     const heading = `${deployment.name} (${settings.lightningHost})`;
@@ -196,15 +204,39 @@ export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: C
         writeImportClientId(file, deployment, pick.id);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
-        io.err(`${e.message}\nNothing was written.\n`);
+        io.err(`${e.message}\n${written.length === 0 ? "Nothing was written." : `Nothing more was written (written before: ${written.join(", ")}).`}\n`);
         return EXIT.error;
       }
+      // From now on the client is this deployment's: the next deployments of the run are not offered it.
+      written.push(deployment.name);
+      deployments = deployments.map((d) => (d.name === deployment.name ? { ...d, oauthClient: { ...d.oauthClient, importClientId: pick.id } } : d));
       io.out(`  wrote oauthClient.importClientId ${JSON.stringify(pick.id)} into ${file}: the next deploy imports this client instead of creating one\n`);
     } else {
       io.out(`  to adopt it: npm run adopt -- ${deployment.name} --write${count > 1 ? ` --client-id ${pick.id}` : ""}\n`);
     }
   }
   return undecided > 0 ? EXIT.undecided : EXIT.ok;
+}
+
+/**
+ * Why --note's file cannot be written, checked before any request; undefined when it can be (a folder or a missing
+ * folder made a stack trace after the requests).
+ */
+function noteProblem(note: string): string | undefined {
+  if (note.trim() === "") return "an empty path";
+  let stats: Stats;
+  try {
+    stats = statSync(note);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== "ENOENT") return `it cannot be looked at: ${code}`;
+    try {
+      return statSync(dirname(note)).isDirectory() ? undefined : `${dirname(note)} is not a folder`;
+    } catch {
+      return `its folder ${dirname(note)} does not exist`;
+    }
+  }
+  return stats.isDirectory() ? "a folder" : undefined;
 }
 
 /** --guard: the deploy's check for a second client, for pipelines that run terraform themselves. */
@@ -223,7 +255,19 @@ async function guard(
     if (!problem) continue;
     found++;
     io.err(`${problem}\n`);
-    if (note !== undefined) writeFileSync(fromWhereTheUserStands(note, env), `${JSON.stringify({ stack: deployment.name, note: problem }, null, 2)}\n`);
+    if (note === undefined) continue;
+    try {
+      // Non-blocking: a FIFO nothing reads is an error (ENXIO) at once, not a guard step that waits forever.
+      const fd = openSync(note, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NONBLOCK, 0o666);
+      try {
+        writeFileSync(fd, `${JSON.stringify({ stack: deployment.name, note: problem }, null, 2)}\n`);
+      } finally {
+        closeSync(fd);
+      }
+    } catch (e) {
+      const error = e as NodeJS.ErrnoException;
+      io.err(`adopt: --note: could not write ${JSON.stringify(showHiddenCharacters(note))} (${showHiddenCharacters(error.code ?? error.message)}): the finding above is in this log only\n`);
+    }
   }
   return found > 0 ? EXIT.error : EXIT.ok;
 }

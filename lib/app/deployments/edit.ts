@@ -6,7 +6,7 @@
  * refused when that deployment changed since it was read; the result must still be a deployments file this project
  * accepts, with nothing changed but the one key; a read-only file is refused, never replaced.
  */
-import { readFileSync, realpathSync, statSync } from "fs";
+import { accessSync, constants, readFileSync, realpathSync, statSync } from "fs";
 import { findNodeAtLocation, Node, parseTree } from "jsonc-parser";
 import { isDeepStrictEqual } from "util";
 import writeFileAtomic from "write-file-atomic";
@@ -23,13 +23,24 @@ const BOM = "\uFEFF";
  */
 export function writeImportClientId(file: string, deployment: Deployment, clientId: string): void {
   const target = realpathSync(file);
-  const mode = statSync(target).mode;
-  if ((mode & 0o222) === 0) {
+  const { mode, uid } = statSync(target);
+  // Read-only: for everyone (root included), for its owner when that is who runs adopt, or for whoever runs it. The
+  // file is replaced by a rename, which a writable folder allows even where the file itself may not be written.
+  const mayWrite = (() => {
+    try {
+      accessSync(target, constants.W_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  if ((mode & 0o222) === 0 || (uid === process.getuid?.() && (mode & 0o200) === 0) || !mayWrite) {
+    const octal = (mode & 0o777).toString(8).padStart(4, "0");
     throw new InputError(file, [
       {
         path: [],
         place: "(file)",
-        given: new Description(`a read-only file (mode ${(mode & 0o777).toString(8).padStart(4, "0")})`),
+        given: new Description((mode & 0o222) === 0 ? `a read-only file (mode ${octal})` : `a file read-only to this user (mode ${octal}, owner uid ${uid})`),
         allowed: "a deployments file adopt may write: make it writable (chmod u+w), or write oauthClient.importClientId into it yourself",
       },
     ]);

@@ -9,6 +9,7 @@
  * (Genesys's JavaScript SDK builds the same URLs, but retries nothing, drops paging parameters and brings 62
  * packages; what it would add here is these few lines.)
  */
+import { isDeepStrictEqual } from "util";
 import { credentialsProblem, deploymentEnvironment } from "../stack/credentials";
 import { Deployment } from "../deployments/deployments";
 import { GENESYS_CLOUD_DOMAINS } from "../deployments/regions";
@@ -38,6 +39,8 @@ export interface ApiOptions {
   readonly tries?: number;
   /** The deadline of one call, connecting and the whole answer, in milliseconds; else SCV_GENESYS_API_TIMEOUT. */
   readonly timeoutMs?: number;
+  /** The largest answer read, in bytes after any content encoding is undone; else MAX_ANSWER_BYTES. */
+  readonly maxAnswerBytes?: number;
 }
 
 const DEFAULT_TRIES = 5;
@@ -50,19 +53,25 @@ const MAX_RETRY_AFTER_SECONDS = 180;
 export const TIMEOUT_VARIABLE = "SCV_GENESYS_API_TIMEOUT";
 export const DEFAULT_TIMEOUT_SECONDS = 30;
 const MAX_TIMEOUT_SECONDS = 600;
+/**
+ * The largest answer read, in bytes once decompressed: a page of 100 clients is some 200 KB. A larger answer (or a
+ * small gzip body that unpacks to gigabytes) is an error before it fills the memory.
+ */
+export const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 
 /** The deadline of one call in milliseconds, from the environment; a GenesysApiError for a value that is none. */
 export function apiTimeoutMs(env: NodeJS.ProcessEnv): number {
   const given = env[TIMEOUT_VARIABLE];
   if (given === undefined || given.trim() === "") return DEFAULT_TIMEOUT_SECONDS * 1000;
-  const seconds = Number(given);
-  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_TIMEOUT_SECONDS) {
+  // Decimal digits only (Number() would also take 0x10, 0b1 and 1e-9); whole milliseconds, as timers count them.
+  const ms = /^\s*\d+(?:\.\d*)?\s*$|^\s*\.\d+\s*$/.test(given) ? Math.round(Number(given) * 1000) : NaN;
+  if (!Number.isFinite(ms) || ms < 1 || ms > MAX_TIMEOUT_SECONDS * 1000) {
     throw new GenesysApiError(
-      `${TIMEOUT_VARIABLE}: given ${JSON.stringify(showHiddenCharacters(given))}; allowed: a number of seconds above 0 and at most ${MAX_TIMEOUT_SECONDS} ` +
+      `${TIMEOUT_VARIABLE}: given ${JSON.stringify(showHiddenCharacters(given))}; allowed: a number of seconds in decimal digits, from 0.001 to ${MAX_TIMEOUT_SECONDS} ` +
         `(the deadline of each Genesys Cloud API call; ${DEFAULT_TIMEOUT_SECONDS} when unset)`,
     );
   }
-  return seconds * 1000;
+  return ms;
 }
 
 /** Where the provider sends a deployment's login and API calls. */
@@ -97,10 +106,20 @@ export async function listOAuthClients(deployment: Deployment, env: NodeJS.Proce
       return value;
     };
     const [pageCount, total, pageSize] = [count("pageCount"), count("total"), count("pageSize")];
+    // Without either total, where the list ends cannot be told: a page that looks last may be followed by the client.
+    if (pageCount === undefined && total === undefined) throw failed(`is not the list it documents (page ${page} has neither pageCount nor total)`);
     body.entities.forEach((entity, i) => {
       const client = asClient(entity, `page ${page}, entities[${i}]`, failed);
-      if (!clients.has(client.id.toLowerCase())) clients.set(client.id.toLowerCase(), client);
+      const seen = clients.get(client.id.toLowerCase());
+      // The same client twice with different fields (a redirect URI, say): which one is true cannot be told.
+      if (seen && !isDeepStrictEqual(seen, client)) {
+        throw failed(`lists client ${shown(client.id)} twice, with different fields (page ${page}, entities[${i}]): the list changed while it was read, or is not what it documents; nothing is decided on it`);
+      }
+      if (!seen) clients.set(client.id.toLowerCase(), client);
     });
+    if (total !== undefined && clients.size > total) {
+      throw failed(`holds ${clients.size} distinct clients by page ${page}, more than its own total of ${total}: its totals cannot be trusted to say where it ends, so nothing is decided on it`);
+    }
     const pagesByTotal = total === undefined ? 0 : Math.ceil(total / (pageSize || PAGE_SIZE));
     const pages = Math.max(pageCount ?? 0, pagesByTotal);
     if (page >= pages || body.entities.length === 0) {
@@ -186,7 +205,8 @@ function shown(text: string): string {
 
 function caller(deployment: Deployment, env: NodeJS.ProcessEnv, options: ApiOptions): Call {
   const { sleep = (ms) => new Promise((r) => setTimeout(r, ms)), tries = DEFAULT_TRIES } = options;
-  const timeoutMs = options.timeoutMs ?? apiTimeoutMs(env);
+  const timeoutMs = options.timeoutMs === undefined ? apiTimeoutMs(env) : Math.max(1, Math.round(options.timeoutMs));
+  const maxBytes = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
   const endpoints = genesysEndpoints(deployment.genesysCloud);
   const failed = (what: string) => new GenesysApiError(`deployment "${deployment.name}": ${what}`);
   return async (to, path, init = {}, { missing = false } = {}) => {
@@ -221,13 +241,20 @@ function caller(deployment: Deployment, env: NodeJS.ProcessEnv, options: ApiOpti
             "since only the deployment's own Genesys Cloud host (or gateway) is asked; nothing decided on it",
         );
       }
-      let text: string;
+      const tooLarge = () =>
+        failed(`Genesys Cloud's answer to ${shownUrl} is larger than ${maxBytes / 1024 / 1024} MiB (${response.status}): not read, nothing decided on it`);
+      if (Number(response.headers.get("content-length")) > maxBytes) {
+        await response.body?.cancel().catch(() => undefined);
+        throw tooLarge();
+      }
+      let text: string | undefined;
       try {
-        text = await response.text();
+        text = await boundedText(response, maxBytes);
       } catch {
         if (deadline.aborted) throw timedOut();
         throw failed(`Genesys Cloud's answer to ${shownUrl} broke off before its end`);
       }
+      if (text === undefined) throw tooLarge();
       if (response.ok) {
         try {
           return JSON.parse(text);
@@ -256,6 +283,26 @@ function caller(deployment: Deployment, env: NodeJS.ProcessEnv, options: ApiOpti
       throw failed(`Genesys Cloud answered ${shownUrl} with ${response.status}${message}${retryable ? `, ${tries} times in a row` : ""}`);
     }
   };
+}
+
+/** The answer's body as text, or undefined (the rest not read) once it holds more than `maxBytes` bytes. */
+async function boundedText(response: Response, maxBytes: number): Promise<string | undefined> {
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  // As response.text() decodes: UTF-8, a byte order mark dropped, bytes that are not UTF-8 replaced.
+  return new TextDecoder().decode(Buffer.concat(chunks, size));
 }
 
 /** Waits of 1, 2, 4, 8 ... seconds. */
