@@ -117,10 +117,23 @@ describe("adoptCommand against a scripted API: never another org's client", () =
     expect(run.out).toContain(`wrote oauthClient.importClientId "${sandbox.id}"`);
   });
 
-  it("a client of two orgs, adopted by the first deployment of a run, is not offered to the next one", async () => {
-    const both = byHand({ id: PRODUCTION_CLIENT, registeredRedirectUri: ["https://acme.lightning.force.com/lightning/page/home", "https://acme--uat.sandbox.lightning.force.com/lightning/page/home"] });
-    const run = await adopt([both], ["*", "--write"], [
-      { name: "production", salesforce: { myDomain: "acme" } },
+  const UAT_HOME = "https://acme--uat.sandbox.lightning.force.com/lightning/page/home";
+  const both = () => byHand({ id: PRODUCTION_CLIENT, registeredRedirectUri: ["https://acme.lightning.force.com/lightning/page/home", UAT_HOME] });
+
+  it("a client that also serves another Salesforce org is not chosen by itself: adopted, its next deploy would lock that org out", async () => {
+    const run = await adopt([both()], ["production", "--write"], [{ name: "production", salesforce: { myDomain: "acme" } }]);
+    expect([run.code, run.unchanged]).toEqual([3, true]);
+    expect(run.out).toContain(
+      `  not chosen: client ${PRODUCTION_CLIENT} "Salesforce SCV" also serves another Salesforce org (${UAT_HOME}): adopted, its next deploy would take that redirect URI off, and that org's agents could no longer log in. ` +
+        `To keep it serving both, first add the URI to production's oauthClient.additionalRedirectUris; then choose it with --client-id ${PRODUCTION_CLIENT}`,
+    );
+    const chosen = await adopt([both()], ["production", "--write", "--client-id", PRODUCTION_CLIENT], [{ name: "production", salesforce: { myDomain: "acme" } }]);
+    expect([chosen.code, chosen.unchanged]).toEqual([0, false]);
+  });
+
+  it("a client of two orgs, adopted by the first deployment of a run that keeps the other's URI, is not offered to the next one", async () => {
+    const run = await adopt([both()], ["*", "--write"], [
+      { name: "production", salesforce: { myDomain: "acme" }, oauthClient: { additionalRedirectUris: [UAT_HOME] } },
       { name: "uat", salesforce: { myDomain: "acme", sandbox: "uat" } },
     ]);
     // It was offered to uat too, whose write was then refused with "Nothing was written." (production's was): exit 1.

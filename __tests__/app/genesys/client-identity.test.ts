@@ -52,6 +52,14 @@ describe("clientsOfOrg", () => {
     ]);
   });
 
+  it("a client on production's and the sandbox's hosts is shared, never a candidate, unless the deployment keeps the other URI", () => {
+    const both = client("b", [home("acme.lightning.force.com"), home("acme--uat.sandbox.lightning.force.com"), "https://evil.example/cb"]);
+    const found = clientsOfOrg("acme.lightning.force.com", [both], new Map());
+    expect([found.candidates, found.shared]).toEqual([[], [{ client: both, otherUris: [home("acme--uat.sandbox.lightning.force.com")] }]]);
+    const keeping = clientsOfOrg("acme.lightning.force.com", [both], new Map(), [home("ACME--UAT.sandbox.lightning.force.com")]);
+    expect([keeping.candidates, keeping.shared]).toEqual([[both], []]);
+  });
+
   it("names grants in the deployments file's words", () => {
     expect([grantInWords("TOKEN"), grantInWords("CODE"), grantInWords("CLIENT-CREDENTIALS")]).toEqual(["implicit", "authorization-code", "other (CLIENT-CREDENTIALS)"]);
   });

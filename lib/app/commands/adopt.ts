@@ -164,7 +164,7 @@ export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: C
       io.err(`${e.message}\n`);
       return EXIT.error;
     }
-    const found = clientsOfOrg(settings.lightningHost, clients, ownersOf(deployments, states, deployment.name));
+    const found = clientsOfOrg(settings.lightningHost, clients, ownersOf(deployments, states, deployment.name), settings.redirectUris);
     const count = found.candidates.length;
     const org = orgInWords(settings.lightningHost);
     io.out(`${heading}: ${count === 0 ? "no candidate" : `${count} ${count === 1 ? "candidate" : "candidates"}`} for ${org} (a redirect URI on one of its hosts)\n`);
@@ -172,6 +172,15 @@ export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: C
       io.out(`${showHiddenCharacters(`  (client ${client.id} ${JSON.stringify(client.name)} is deployment "${owner}"'s, by ${how}: not offered)`)}\n`);
     }
     for (const client of found.candidates) io.out(`${describeClient(client, settings).join("\n")}\n`);
+    for (const { client, otherUris } of found.shared) {
+      io.out(
+        `${showHiddenCharacters(
+          `  not chosen: client ${client.id} ${JSON.stringify(client.name)} also serves another Salesforce org (${otherUris.join(", ")}): ` +
+            "adopted, its next deploy would take that redirect URI off, and that org's agents could no longer log in. " +
+            `To keep it serving both, first add the URI to ${deployment.name}'s oauthClient.additionalRedirectUris; then choose it with --client-id ${client.id}`,
+        )}\n${describeClient(client, settings).join("\n")}\n`,
+      );
+    }
     // Off the org's hosts, listed only where nothing is chosen: what the user may have expected to see.
     for (const client of count === 0 ? found.offHost : []) {
       const uris = (client.registeredRedirectUri ?? []).join(", ") || "(none)";
@@ -179,7 +188,8 @@ export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: C
         `${showHiddenCharacters(`  not chosen: client ${client.id} ${JSON.stringify(client.name)} has the article's seven scopes, but none of its redirect URIs is on a host of ${org} (its redirect URIs: ${uris})`)}\n`,
       );
     }
-    const pick = chosen === undefined ? (count === 1 ? found.candidates[0] : undefined) : found.candidates.find((c) => c.id.toLowerCase() === chosen.toLowerCase());
+    const choosable = [...found.candidates, ...found.shared.map((s) => s.client)];
+    const pick = chosen === undefined ? (count === 1 ? found.candidates[0] : undefined) : choosable.find((c) => c.id.toLowerCase() === chosen.toLowerCase());
     if (chosen !== undefined && !pick) {
       io.err(
         `adopt: --client-id: given ${JSON.stringify(chosen)}; allowed: the id of one of ${deployment.name}'s candidates above ` +
@@ -191,7 +201,9 @@ export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: C
       undecided++;
       io.out(
         count === 0
-          ? found.offHost.length + found.owned.length > 0
+          ? found.shared.length > 0
+            ? `  nothing written: the client above serves another Salesforce org too; choose it with npm run adopt -- ${deployment.name} --write --client-id <id> once that org's URI is kept\n`
+            : found.offHost.length + found.owned.length > 0
             ? "  nothing written: no client of the org is this Salesforce org's alone. If one above is this org's after all, add its " +
               "Lightning host's redirect URI to it in Genesys Cloud, then run adopt again; else a deploy creates a new client for this org\n"
             : "  a deploy will create a new client for this org (on today's orgs not with the implicit grant: Genesys refuses new ones)\n"

@@ -50,20 +50,32 @@ export function ownersOf(all: readonly Deployment[], states: ReadonlyMap<string,
 
 /** What the org's client list holds for one deployment's Salesforce org. */
 export interface OrgClients {
-  /** On the org's hosts and no other deployment's: what adopt may offer. */
+  /** On the org's hosts alone (no other Salesforce org's) and no other deployment's: what adopt may offer. */
   readonly candidates: ApiOAuthClient[];
+  /**
+   * On the org's hosts and on another Salesforce org's too, no other deployment's: adopting it would take the other
+   * org's redirect URIs off on the next deploy, and that org could no longer log in. Never chosen by itself.
+   */
+  readonly shared: { readonly client: ApiOAuthClient; readonly otherUris: string[] }[];
   /** On the org's hosts, but another deployment's. */
   readonly owned: { readonly client: ApiOAuthClient; readonly owner: string; readonly how: string }[];
   /** Off the org's hosts, with the article's seven scopes: perhaps the org's, perhaps another's; never chosen. */
   readonly offHost: ApiOAuthClient[];
 }
 
-export function clientsOfOrg(lightningHost: string, clients: readonly ApiOAuthClient[], owners: Owners): OrgClients {
+/** `keeps`: the redirect URIs the deployment itself declares; another org's URI among them is kept, not taken off. */
+export function clientsOfOrg(lightningHost: string, clients: readonly ApiOAuthClient[], owners: Owners, keeps: readonly string[] = []): OrgClients {
   const onOrg = onOrgOf(lightningHost);
   const isOnOrg = (c: ApiOAuthClient) => (c.registeredRedirectUri ?? []).some(onOrg);
   const ownerOf = (c: ApiOAuthClient) => owners.get(c.id.toLowerCase());
+  // A URI on a Salesforce org's host, but not this org's: another org logs in through the client.
+  const kept = new Set(keeps.map((uri) => uri.toLowerCase()));
+  const otherOrgUris = (c: ApiOAuthClient) =>
+    (c.registeredRedirectUri ?? []).filter((uri) => !onOrg(uri) && salesforceOrgOf(uri) !== undefined && !kept.has(uri.toLowerCase()));
+  const mine = clients.filter((c) => isOnOrg(c) && !ownerOf(c));
   return {
-    candidates: clients.filter((c) => isOnOrg(c) && !ownerOf(c)),
+    candidates: mine.filter((c) => otherOrgUris(c).length === 0),
+    shared: mine.filter((c) => otherOrgUris(c).length > 0).map((client) => ({ client, otherUris: otherOrgUris(client) })),
     owned: clients.filter((c) => isOnOrg(c) && ownerOf(c)).map((c) => ({ client: c, owner: ownerOf(c)!.deployment, how: ownerOf(c)!.how })),
     offHost: clients.filter((c) => !isOnOrg(c) && SERVICE_CLOUD_VOICE_SCOPES.every((scope) => (c.scope ?? []).includes(scope))),
   };
@@ -124,14 +136,14 @@ export async function secondClientProblem(deployment: Deployment, { all, states,
     return `${message}\n  ${cannotTell}`;
   }
   const found = clientsOfOrg(lightningHost, clients, ownersOf(all, states, deployment.name));
-  const onOrg = [...found.candidates.map((client) => ({ client, owner: undefined as string | undefined, how: "" })), ...found.owned];
+  const onOrg = [...[...found.candidates, ...found.shared.map((s) => s.client)].map((client) => ({ client, owner: undefined as string | undefined, how: "" })), ...found.owned];
   if (onOrg.length === 0) return undefined;
   const count = onOrg.length === 1 ? "a client" : `${onOrg.length} clients`;
   return [
     `${deployment.name}: the org already has ${count} for ${orgInWords(lightningHost)} (a redirect URI on one of its hosts), ` +
       "and this deploy would create another (a second client id for the same Salesforce org). Nothing was run.",
     ...onOrg.map(({ client, owner, how }) => `  - ${clientInOneLine(client)}${owner ? `: deployment "${owner}"'s (${how})` : ""}`),
-    ...(found.candidates.length > 0
+    ...(found.candidates.length + found.shared.length > 0
       ? [`  Adopt it: npm run adopt -- ${deployment.name} --write (then deploy again: an import, no new client, the same id).`]
       : [`  Another deployment of the file manages it: two deployments for one Salesforce org would give it two clients.`]),
     `  To create another on purpose, set "allowSecondClient": true on deployment "${deployment.name}".`,
