@@ -83,7 +83,10 @@ describe("npm run deploy / diff / destroy", () => {
   });
 
   it.each([
-    [["deploy"], "deploy: name the deployments, e.g. npm run deploy -- production, or -- '*' for all; the deployments are: production, uat\n"],
+    [
+      ["deploy"],
+      "deploy: name the deployments, e.g. npm run deploy -- production, or -- '*' for all; the deployments are: production, uat\n",
+    ],
     [["diff", "prod"], 'diff: no deployment is named "prod"; the deployments are: production, uat\n'],
   ])("%j: names what is there", (args, message) => {
     const run = cdktf(args);
@@ -106,7 +109,8 @@ describe("cdktf synth --hcl (the export path)", () => {
 
   it("leaves one form per stack folder: synth after synth --hcl, and the reverse", () => {
     const both = join(work, "both");
-    const files = () => ["production", "uat"].map((stack) => readdirSync(join(both, "stacks", stack)).filter((f) => f.startsWith("cdk.tf")));
+    const files = () =>
+      ["production", "uat"].map((stack) => readdirSync(join(both, "stacks", stack)).filter((f) => f.startsWith("cdk.tf")));
     expect(cdktf(["synth", "--output", both]).status).toBe(0);
     expect(cdktf(["synth", "--hcl", "--output", both]).status).toBe(0);
     expect(files()).toEqual([["cdk.tf"], ["cdk.tf"]]);
@@ -133,13 +137,21 @@ describe("cdktf.json's app (dist/main.js, which rebuilds itself when stale)", ()
     for (const entry of ["node_modules", ".gen"]) symlinkSync(join(root, entry), join(copy, entry));
     const built = statSync(join(copy, "dist/main.js")).mtimeMs;
     const cli = cdktfCli();
-    const synth = () => spawnSync(process.execPath, [cli, "synth"], { cwd: copy, encoding: "utf8", env: { ...process.env, CI: "true", CHECKPOINT_DISABLE: "1" } });
+    const synth = () =>
+      spawnSync(process.execPath, [cli, "synth"], {
+        cwd: copy,
+        encoding: "utf8",
+        env: { ...process.env, CI: "true", CHECKPOINT_DISABLE: "1" },
+      });
 
     // Sources older than the build: the build is used as it is.
     expect(synth().status).toBe(0);
     expect(statSync(join(copy, "dist/main.js")).mtimeMs).toBe(built);
 
-    writeFileSync(join(copy, "main.ts"), `${readFileSync(join(copy, "main.ts"), "utf8")}\nrequire("fs").writeFileSync("edited.txt", "the edit ran");\n`);
+    writeFileSync(
+      join(copy, "main.ts"),
+      `${readFileSync(join(copy, "main.ts"), "utf8")}\nrequire("fs").writeFileSync("edited.txt", "the edit ran");\n`,
+    );
     expect(synth().status).toBe(0);
     expect(readFileSync(join(copy, "edited.txt"), "utf8")).toBe("the edit ran");
     expect(statSync(join(copy, "dist/main.js")).mtimeMs).toBeGreaterThan(built);
@@ -184,7 +196,9 @@ describe("where the user stands, and what a pipeline sees", () => {
     const said = run.stdout + run.stderr;
     expect(run.status).toBe(1);
     expect(said).not.toMatch(/\u001b\[|    at /);
-    expect(run.stderr).toMatch(/^(deploy: off a terminal \(a pipeline, a redirect\) cdktf cannot ask for approval\. Review the plan \(npm run diff\), then run npm run deploy -- production --auto-approve\.|Terraform is not on PATH: [^\n]*\.)\n$/);
+    expect(run.stderr).toMatch(
+      /^(deploy: off a terminal \(a pipeline, a redirect\) cdktf cannot ask for approval\. Review the plan \(npm run diff\), then run npm run deploy -- production --auto-approve\.|Terraform is not on PATH: [^\n]*\.)\n$/,
+    );
   });
 
   it("npm run output without Terraform on PATH is one message", () => {
@@ -198,19 +212,25 @@ describe("where the user stands, and what a pipeline sees", () => {
     );
   });
 
-  (hasTerraform ? it : it.skip)("npm run output reads the state alone: offline, and leaving a cdk.tf kept from synth --hcl in place", () => {
-    const out = join(work, "kept-hcl");
-    expect(cdktf(["synth", "--hcl", "--output", out]).status).toBe(0);
-    const dir = join(work, "output-state");
-    mkdirSync(dir, { recursive: true });
-    const deployments = JSON.parse(readFileSync(join(root, "deployments.json"), "utf8"));
-    writeFileSync(join(dir, "deployments.json"), JSON.stringify(deployments));
-    // No provider is installed anywhere here, and the registry is unreachable: only the backend is initialized.
-    const run = cdktf(["output", "production", "--output", out], { DEPLOYMENTS_FILE: join(dir, "deployments.json"), TF_CLI_CONFIG_FILE: "/dev/null" });
-    expect([run.status, run.stderr]).toEqual([0, ""]);
-    expect(run.stdout).toBe("production: not deployed yet (its state holds no client id)\n");
-    expect(readdirSync(join(out, "stacks/production")).filter((f) => f.startsWith("cdk.tf"))).toEqual(["cdk.tf"]);
-  });
+  (hasTerraform ? it : it.skip)(
+    "npm run output reads the state alone: offline, and leaving a cdk.tf kept from synth --hcl in place",
+    () => {
+      const out = join(work, "kept-hcl");
+      expect(cdktf(["synth", "--hcl", "--output", out]).status).toBe(0);
+      const dir = join(work, "output-state");
+      mkdirSync(dir, { recursive: true });
+      const deployments = JSON.parse(readFileSync(join(root, "deployments.json"), "utf8"));
+      writeFileSync(join(dir, "deployments.json"), JSON.stringify(deployments));
+      // No provider is installed anywhere here, and the registry is unreachable: only the backend is initialized.
+      const run = cdktf(["output", "production", "--output", out], {
+        DEPLOYMENTS_FILE: join(dir, "deployments.json"),
+        TF_CLI_CONFIG_FILE: "/dev/null",
+      });
+      expect([run.status, run.stderr]).toEqual([0, ""]);
+      expect(run.stdout).toBe("production: not deployed yet (its state holds no client id)\n");
+      expect(readdirSync(join(out, "stacks/production")).filter((f) => f.startsWith("cdk.tf"))).toEqual(["cdk.tf"]);
+    },
+  );
 });
 
 describe("a built checkout that cannot be written (a read-only mount, another user's)", () => {
@@ -218,7 +238,18 @@ describe("a built checkout that cannot be written (a read-only mount, another us
   (asNobody ? it : it.skip)("runs check, plan-summary and --help: the build writes nothing that is already built", () => {
     const copy = join(work, "read-only");
     mkdirSync(copy);
-    for (const entry of ["lib", "scripts", "dist", ".gen", "package.json", "cdktf.json", "deployments.json", "deployments.schema.json", "main.ts", "tsconfig.json"]) {
+    for (const entry of [
+      "lib",
+      "scripts",
+      "dist",
+      ".gen",
+      "package.json",
+      "cdktf.json",
+      "deployments.json",
+      "deployments.schema.json",
+      "main.ts",
+      "tsconfig.json",
+    ]) {
       cpSync(join(root, entry), join(copy, entry), { recursive: true, preserveTimestamps: true });
     }
     symlinkSync(join(root, "node_modules"), join(copy, "node_modules"));

@@ -10,7 +10,8 @@ import { tempDir } from "./support/temp-dir";
 const root = join(__dirname, "..");
 
 function files(dir: string): Record<string, string> {
-  const walk = (d: string): string[] => readdirSync(d).flatMap((e) => (statSync(join(d, e)).isDirectory() ? walk(join(d, e)) : [join(d, e)]));
+  const walk = (d: string): string[] =>
+    readdirSync(d).flatMap((e) => (statSync(join(d, e)).isDirectory() ? walk(join(d, e)) : [join(d, e)]));
   return Object.fromEntries(walk(dir).map((f) => [relative(dir, f), readFileSync(f, "utf8")]));
 }
 
@@ -18,7 +19,10 @@ jest.setTimeout(60_000);
 
 it("docs/api is what TypeDoc makes of lib/construct/index.ts now", () => {
   const out = join(tempDir("typedoc-"), "api");
-  const run = spawnSync(process.execPath, [join(root, "node_modules/typedoc/bin/typedoc"), "--out", out, "--logLevel", "Error"], { cwd: root, encoding: "utf8" });
+  const run = spawnSync(process.execPath, [join(root, "node_modules/typedoc/bin/typedoc"), "--out", out, "--logLevel", "Error"], {
+    cwd: root,
+    encoding: "utf8",
+  });
   expect(run.stderr).toBe("");
   expect(run.status).toBe(0);
   const generated = files(out);

@@ -20,18 +20,27 @@ function sources(dir: string): string[] {
 /** Every import of a file: relative ones as a path from the project root (without extension), packages by name. */
 function importsOf(file: string): string[] {
   const text = readFileSync(file, "utf8");
-  return [...text.matchAll(/(?:from|import)\s+"([^"]+)"/g)].map((m) => (m[1].startsWith(".") ? relative(root, resolve(dirname(file), m[1])) : m[1]));
+  return [...text.matchAll(/(?:from|import)\s+"([^"]+)"/g)].map((m) =>
+    m[1].startsWith(".") ? relative(root, resolve(dirname(file), m[1])) : m[1],
+  );
 }
 
 /** The imports of every file under `dirs` that `allowed` refuses, as "file -> target". */
 function wrongImports(dirs: string[], allowed: (target: string) => boolean): string[] {
   return dirs
     .flatMap((dir) => (dir.endsWith(".ts") ? [join(root, dir)] : sources(join(root, dir))))
-    .flatMap((file) => importsOf(file).filter((target) => !allowed(target)).map((target) => `${relative(root, file)} -> ${target}`));
+    .flatMap((file) =>
+      importsOf(file)
+        .filter((target) => !allowed(target))
+        .map((target) => `${relative(root, file)} -> ${target}`),
+    );
 }
 
 const isPackage = (target: string) => !target.startsWith("lib/") && !target.startsWith(".gen/") && target !== "main";
-const within = (...parts: string[]) => (target: string) => parts.some((part) => target === part || target.startsWith(`${part}/`));
+const within =
+  (...parts: string[]) =>
+  (target: string) =>
+    parts.some((part) => target === part || target.startsWith(`${part}/`));
 
 describe("layout", () => {
   it("lib/ holds exactly the construct, the app, the review tools and what they share", () => {
@@ -39,16 +48,24 @@ describe("layout", () => {
   });
 
   it("the construct imports nothing of the app or the review tools, and of lib/shared nothing the package cannot ship", () => {
-    const shipped = (target: string) => within("lib/construct", "lib/shared", ".gen/providers/genesyscloud")(target) && target !== "lib/shared/json-input";
+    const shipped = (target: string) =>
+      within("lib/construct", "lib/shared", ".gen/providers/genesyscloud")(target) && target !== "lib/shared/json-input";
     expect(wrongImports(["lib/construct"], (target) => isPackage(target) || shipped(target))).toEqual([]);
   });
 
   it("lib/shared imports nothing of the others, nor cdktf", () => {
-    expect(wrongImports(["lib/shared"], (target) => (isPackage(target) && !/^(cdktf|constructs)$/.test(target)) || within("lib/shared")(target))).toEqual([]);
+    expect(
+      wrongImports(["lib/shared"], (target) => (isPackage(target) && !/^(cdktf|constructs)$/.test(target)) || within("lib/shared")(target)),
+    ).toEqual([]);
   });
 
   it("the review tools depend on neither the construct nor the app, nor on cdktf", () => {
-    expect(wrongImports(["lib/review"], (target) => (isPackage(target) && !/^(cdktf|constructs)$/.test(target)) || within("lib/review", "lib/shared")(target))).toEqual([]);
+    expect(
+      wrongImports(
+        ["lib/review"],
+        (target) => (isPackage(target) && !/^(cdktf|constructs)$/.test(target)) || within("lib/review", "lib/shared")(target),
+      ),
+    ).toEqual([]);
   });
 
   it("the app and main.ts use the construct only through its entries, and never the review tools", () => {
@@ -58,7 +75,8 @@ describe("layout", () => {
   });
 
   it("__tests__ mirrors lib/: a test folder per part, and one per room of the app", () => {
-    for (const part of ["construct", "app", "review", "shared", ...APP_ROOMS.map((room) => `app/${room}`)]) expect(statSync(join(__dirname, part)).isDirectory()).toBe(true);
+    for (const part of ["construct", "app", "review", "shared", ...APP_ROOMS.map((room) => `app/${room}`)])
+      expect(statSync(join(__dirname, part)).isDirectory()).toBe(true);
   });
 });
 
@@ -74,10 +92,13 @@ describe("the app's rooms", () => {
     expect(readdirSync(join(root, "lib/app")).sort()).toEqual([...APP_ROOMS].sort());
   });
 
-  it.each(APP_ROOMS.map((room, i) => [room, APP_ROOMS.slice(0, i)] as const))("lib/app/%s imports of the app only its own room and those below it (%j)", (room, below) => {
-    const allowed = (target: string) => !target.startsWith("lib/app/") || within(...[room, ...below].map((r) => `lib/app/${r}`))(target);
-    expect(wrongImports([`lib/app/${room}`], allowed)).toEqual([]);
-  });
+  it.each(APP_ROOMS.map((room, i) => [room, APP_ROOMS.slice(0, i)] as const))(
+    "lib/app/%s imports of the app only its own room and those below it (%j)",
+    (room, below) => {
+      const allowed = (target: string) => !target.startsWith("lib/app/") || within(...[room, ...below].map((r) => `lib/app/${r}`))(target);
+      expect(wrongImports([`lib/app/${room}`], allowed)).toEqual([]);
+    },
+  );
 
   it("__tests__/app holds no test beside the rooms' folders", () => {
     expect(readdirSync(join(__dirname, "app")).filter((entry) => !APP_ROOMS.includes(entry))).toEqual([]);
@@ -126,7 +147,11 @@ describe("the README and docs/", () => {
 
 describe("pointers into the docs from the code", () => {
   /** Every `docs/<page>.md` or README named in lib/, main.ts and scripts/, with the section quoted after it, if any. */
-  const pointers = [...sources(join(root, "lib")), join(root, "main.ts"), ...readdirSync(join(root, "scripts")).map((f) => join(root, "scripts", f))].flatMap((file) =>
+  const pointers = [
+    ...sources(join(root, "lib")),
+    join(root, "main.ts"),
+    ...readdirSync(join(root, "scripts")).map((f) => join(root, "scripts", f)),
+  ].flatMap((file) =>
     [...readFileSync(file, "utf8").matchAll(/\b(README(?:\.md)?|docs\/[\w-]+\.md)(?:,\s*\\?"([^"\\]+)\\?")?/g)].map((m) => ({
       at: relative(root, file),
       page: m[1] === "README" ? "README.md" : m[1],

@@ -90,7 +90,9 @@ describe("the app without Terraform on PATH", () => {
     writeFileSync(
       file,
       JSON.stringify({
-        deployments: [{ name: "adopt", genesysCloud: { region: "us-east-1" }, salesforce: { myDomain: "acme" }, oauthClient: { importClientId: id } }],
+        deployments: [
+          { name: "adopt", genesysCloud: { region: "us-east-1" }, salesforce: { myDomain: "acme" }, oauthClient: { importClientId: id } },
+        ],
       }),
     );
     const run = runApp({ DEPLOYMENTS_FILE: file, PATH: "/nonexistent" });
@@ -129,13 +131,27 @@ describe("the app on a bad deployments file", () => {
   it("names a missing file and how to point at another", () => {
     const run = runApp({ DEPLOYMENTS_FILE: join(work, "missing.json") });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/missing\.json has 1 problem:\n  - \(file\): .*set DEPLOYMENTS_FILE to use another path\nNothing was synthesized\.\n$/);
+    expect(run.stderr).toMatch(
+      /missing\.json has 1 problem:\n  - \(file\): .*set DEPLOYMENTS_FILE to use another path\nNothing was synthesized\.\n$/,
+    );
   });
 
   it.each([
-    ["a deployment named constructor", JSON.stringify({ deployments: [{ name: "constructor", genesysCloud: { region: "us-east-1" }, salesforce: { myDomain: "acme" } }] }), /deployments\[0\]\.name: given "constructor"; allowed: a stack name/],
-    ["a deployment named toString", JSON.stringify({ deployments: [{ name: "toString", genesysCloud: { region: "us-east-1" }, salesforce: { myDomain: "acme" } }] }), /deployments\[0\]\.name: given "toString"/],
-    ["pathologically deep nesting", `{"deployments": ${"[".repeat(50_000)}${"]".repeat(50_000)}}`, /\(line 1, column \d+\): given objects and lists nested more than 256 levels deep/],
+    [
+      "a deployment named constructor",
+      JSON.stringify({ deployments: [{ name: "constructor", genesysCloud: { region: "us-east-1" }, salesforce: { myDomain: "acme" } }] }),
+      /deployments\[0\]\.name: given "constructor"; allowed: a stack name/,
+    ],
+    [
+      "a deployment named toString",
+      JSON.stringify({ deployments: [{ name: "toString", genesysCloud: { region: "us-east-1" }, salesforce: { myDomain: "acme" } }] }),
+      /deployments\[0\]\.name: given "toString"/,
+    ],
+    [
+      "pathologically deep nesting",
+      `{"deployments": ${"[".repeat(50_000)}${"]".repeat(50_000)}}`,
+      /\(line 1, column \d+\): given objects and lists nested more than 256 levels deep/,
+    ],
     ["a UTF-16 file", "\ufeff" + JSON.stringify({ deployments: [] }), /given a UTF-16 text file/],
   ])("%s: one message, no stack trace, nothing written", (_, content, message) => {
     const file = join(work, "hostile.json");

@@ -19,5 +19,6 @@ process.stdout.write = function (this: NodeJS.WriteStream, chunk: unknown, ...re
 } as typeof process.stdout.write;
 afterEach(() => {
   const lines = leaked.splice(0);
-  if (lines.length > 0) throw new Error(`the test wrote a workflow command to the real stdout, which CI would read as its own: ${JSON.stringify(lines)}`);
+  if (lines.length > 0)
+    throw new Error(`the test wrote a workflow command to the real stdout, which CI would read as its own: ${JSON.stringify(lines)}`);
 });

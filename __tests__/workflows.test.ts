@@ -54,7 +54,8 @@ describe("zizmor (PyPI, pinned in requirements-test.txt)", () => {
     if (process.env.GITHUB_ACTIONS) throw new Error(notice);
     console.log(notice);
   }
-  const run = (target: string) => spawnSync(zizmor, ["--offline", "--no-progress", "--color=never", target], { encoding: "utf8", cwd: root });
+  const run = (target: string) =>
+    spawnSync(zizmor, ["--offline", "--no-progress", "--color=never", target], { encoding: "utf8", cwd: root });
 
   (present ? it : it.skip)("reports no finding on .github/ at its default settings", () => {
     const result = run(".github");
@@ -72,15 +73,18 @@ describe("zizmor (PyPI, pinned in requirements-test.txt)", () => {
 describe("hardening", () => {
   const all = [...files.map((f) => join(dir, f)), join(root, ".github/actions/setup/action.yml")];
 
-  it.each(all.map((f) => [f.slice(root.length + 1), f]))("%s: every action pinned to a full commit SHA, its version in a comment", (_, file) => {
-    const uses = [...readFileSync(file, "utf8").matchAll(/uses:\s*(\S+)(.*)$/gm)];
-    expect(uses.length).toBeGreaterThan(0);
-    for (const [, action, rest] of uses) {
-      if (action.startsWith("./")) continue;
-      expect(action).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
-      expect(rest).toMatch(/^ # v\d+\.\d+\.\d+$/);
-    }
-  });
+  it.each(all.map((f) => [f.slice(root.length + 1), f]))(
+    "%s: every action pinned to a full commit SHA, its version in a comment",
+    (_, file) => {
+      const uses = [...readFileSync(file, "utf8").matchAll(/uses:\s*(\S+)(.*)$/gm)];
+      expect(uses.length).toBeGreaterThan(0);
+      for (const [, action, rest] of uses) {
+        if (action.startsWith("./")) continue;
+        expect(action).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
+        expect(rest).toMatch(/^ # v\d+\.\d+\.\d+$/);
+      }
+    },
+  );
 
   it.each(files)("%s: no permissions at the top, the least each job needs", (file) => {
     const w = workflow(file);
@@ -137,9 +141,19 @@ function runSummaryJob(yaml: string, plan: string, labels: string[]): { commente
   symlinkSync(root, join(work, "base"));
   const output = join(work, "github-output");
   writeFileSync(output, "");
-  const env = { PATH: process.env.PATH ?? "", RUNNER_TEMP: runnerTemp, GITHUB_OUTPUT: output, ALLOWED: valueOf(summary.env.ALLOWED, { github: { event: { pull_request: { labels: labels.map((name) => ({ name })) } } } }) };
+  const env = {
+    PATH: process.env.PATH ?? "",
+    RUNNER_TEMP: runnerTemp,
+    GITHUB_OUTPUT: output,
+    ALLOWED: valueOf(summary.env.ALLOWED, { github: { event: { pull_request: { labels: labels.map((name) => ({ name })) } } } }),
+  };
   spawnSync("bash", ["-e", "-c", summary.run], { cwd: work, env });
-  const outputs = Object.fromEntries(readFileSync(output, "utf8").trim().split("\n").map((line) => line.split("=")));
+  const outputs = Object.fromEntries(
+    readFileSync(output, "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => line.split("=")),
+  );
   const contexts = { steps: { summary: { outputs } } };
   const commented = condition(comment.if, contexts);
   let passed = true;
@@ -165,8 +179,13 @@ function wiringProblems(yaml: string): string[] {
   return EXPECTED.flatMap(([what, plan, labels, expected]) => {
     try {
       const { commented, passed, comment } = runSummaryJob(yaml, join(plans, plan), labels);
-      const problems = commented === expected.commented && passed === expected.passed ? [] : [`${what}: commented ${commented}, passed ${passed}`];
-      if (plan === "delete.json" && commented && !comment.includes(labels.length > 0 ? "This was allowed explicitly" : "The plan is held")) {
+      const problems =
+        commented === expected.commented && passed === expected.passed ? [] : [`${what}: commented ${commented}, passed ${passed}`];
+      if (
+        plan === "delete.json" &&
+        commented &&
+        !comment.includes(labels.length > 0 ? "This was allowed explicitly" : "The plan is held")
+      ) {
         problems.push(`${what}: the comment does not say whether the plan is held`);
       }
       return problems;
@@ -189,11 +208,31 @@ describe("plan.yml, the summary job as behaviour: its own shell, real plan-summa
   });
 
   it.each([
-    ["always passing --allow-destroy", (y: string) => y.replace('if [ "$ALLOWED" = "true" ]; then args+=(--allow-destroy); fi', "args+=(--allow-destroy)")],
+    [
+      "always passing --allow-destroy",
+      (y: string) => y.replace('if [ "$ALLOWED" = "true" ]; then args+=(--allow-destroy); fi', "args+=(--allow-destroy)"),
+    ],
     ["a forced allow", (y: string) => y.replace(`\${{ contains(github.event.pull_request.labels.*.name, '${ALLOW_LABEL}') }}`, '"true"')],
-    ["no comment on a held plan", (y: string) => y.replace("if: steps.summary.outputs.exit == '0' || steps.summary.outputs.exit == '2'", "if: steps.summary.outputs.exit == '0'")],
-    ["the gate running from the pull request's tree", (y: string) => y.replace("          ref: ${{ github.event.pull_request.base.sha }}\n          path: base\n", "").replace("node base/dist/plan-summary.js", "node dist/plan-summary.js")],
-    ["a gate that never fails", (y: string) => y.replace('            echo "::error::plan-summary could not read the plans; see the step above."\n          fi\n          exit 1', '            echo "::error::plan-summary could not read the plans; see the step above."\n          fi')],
+    [
+      "no comment on a held plan",
+      (y: string) =>
+        y.replace("if: steps.summary.outputs.exit == '0' || steps.summary.outputs.exit == '2'", "if: steps.summary.outputs.exit == '0'"),
+    ],
+    [
+      "the gate running from the pull request's tree",
+      (y: string) =>
+        y
+          .replace("          ref: ${{ github.event.pull_request.base.sha }}\n          path: base\n", "")
+          .replace("node base/dist/plan-summary.js", "node dist/plan-summary.js"),
+    ],
+    [
+      "a gate that never fails",
+      (y: string) =>
+        y.replace(
+          '            echo "::error::plan-summary could not read the plans; see the step above."\n          fi\n          exit 1',
+          '            echo "::error::plan-summary could not read the plans; see the step above."\n          fi',
+        ),
+    ],
   ])("a test of the wiring fails on %s", (_, mutate) => {
     const mutated = mutate(yaml);
     expect(mutated).not.toBe(yaml);
@@ -226,7 +265,10 @@ describe("deploy.yml: applies what was gated, on main only", () => {
     mkdirSync(join(work, "plans"));
     copyFileSync(join(plans, "delete.json"), join(work, "plans", "production.json"));
     const gateRun = (allowed: string) =>
-      spawnSync("bash", ["-e", "-c", steps[gate].run], { cwd: root, env: { PATH: process.env.PATH ?? "", RUNNER_TEMP: work, ALLOWED: allowed, GITHUB_STEP_SUMMARY: join(work, "summary.md") } }).status;
+      spawnSync("bash", ["-e", "-c", steps[gate].run], {
+        cwd: root,
+        env: { PATH: process.env.PATH ?? "", RUNNER_TEMP: work, ALLOWED: allowed, GITHUB_STEP_SUMMARY: join(work, "summary.md") },
+      }).status;
     expect([gateRun("false"), gateRun("true")]).toEqual([2, 0]);
   });
 
@@ -234,14 +276,21 @@ describe("deploy.yml: applies what was gated, on main only", () => {
     const SHA = "0123456789abcdef0123456789abcdef01234567";
     const labelled = (names: string[]) => names.map((name) => ({ name }));
     type Pull = { merged_at: string | null; merge_commit_sha: string | null; labels: { name: string }[] };
-    const merged = (labels: string[], sha = SHA): Pull => ({ merged_at: "2026-11-30T10:00:00Z", merge_commit_sha: sha, labels: labelled(labels) });
+    const merged = (labels: string[], sha = SHA): Pull => ({
+      merged_at: "2026-11-30T10:00:00Z",
+      merge_commit_sha: sha,
+      labels: labelled(labels),
+    });
 
     /** The step's `allowed` output for a push of SHA (with the pull requests GitHub associates with it), or a run by hand. */
     async function allowed(yaml: string, event: { push: Pull[] } | { dispatch: boolean }): Promise<string> {
       const step = parse(yaml).jobs.prepare.steps.find((s: any) => s.id === "allowed");
       const asked: unknown[] = [];
       const listPullRequestsAssociatedWithCommit = (params: unknown) => (asked.push(params), "push" in event ? event.push : []);
-      const github = { paginate: async (method: (p: unknown) => unknown, params: unknown) => method(params), rest: { repos: { listPullRequestsAssociatedWithCommit } } };
+      const github = {
+        paginate: async (method: (p: unknown) => unknown, params: unknown) => method(params),
+        rest: { repos: { listPullRequestsAssociatedWithCommit } },
+      };
       const context = { eventName: "push" in event ? "push" : "workflow_dispatch", sha: SHA, repo: { owner: "acme", repo: "scv" } };
       const inputs = "dispatch" in event ? { [ALLOW_LABEL]: event.dispatch } : {};
       const outputs = await runGithubScript({ step, contexts: { inputs }, context, github });
@@ -252,8 +301,16 @@ describe("deploy.yml: applies what was gated, on main only", () => {
       ["the merged pull request carried the label", { push: [merged(["documentation", ALLOW_LABEL])] }, "true"],
       ["the merged pull request did not", { push: [merged(["documentation"])] }, "false"],
       ["the merged pull request carried a label of another name", { push: [merged(["allow-deploy", `${ALLOW_LABEL}-later`])] }, "false"],
-      ["a pull request with the label that was not merged", { push: [{ merged_at: null, merge_commit_sha: SHA, labels: labelled([ALLOW_LABEL]) }] }, "false"],
-      ["another merged pull request with the label, whose merge is not this commit", { push: [merged([ALLOW_LABEL], "f".repeat(40)), merged([])] }, "false"],
+      [
+        "a pull request with the label that was not merged",
+        { push: [{ merged_at: null, merge_commit_sha: SHA, labels: labelled([ALLOW_LABEL]) }] },
+        "false",
+      ],
+      [
+        "another merged pull request with the label, whose merge is not this commit",
+        { push: [merged([ALLOW_LABEL], "f".repeat(40)), merged([])] },
+        "false",
+      ],
       ["a push without a pull request", { push: [] }, "false"],
       ["a run by hand with the input set", { dispatch: true }, "true"],
       ["a run by hand without it", { dispatch: false }, "false"],
@@ -266,8 +323,15 @@ describe("deploy.yml: applies what was gated, on main only", () => {
     it.each([
       ["any associated pull request's label", (y: string) => y.replace("p.merged_at && p.merge_commit_sha === context.sha", "true")],
       ["an unmerged pull request's label", (y: string) => y.replace("p.merged_at && ", "")],
-      ["the input on a push", (y: string) => y.replace('if (context.eventName === "workflow_dispatch") {', 'if (context.eventName === "workflow_dispatch" || true) {')],
-      ["a label of another name", (y: string) => y.replace('label.name === "allow-oauth-client-replacement"', 'label.name.startsWith("allow")')],
+      [
+        "the input on a push",
+        (y: string) =>
+          y.replace('if (context.eventName === "workflow_dispatch") {', 'if (context.eventName === "workflow_dispatch" || true) {'),
+      ],
+      [
+        "a label of another name",
+        (y: string) => y.replace('label.name === "allow-oauth-client-replacement"', 'label.name.startsWith("allow")'),
+      ],
     ])("a test of the decision fails on a step that trusts %s", async (_, mutate) => {
       const yaml = mutate(text("deploy.yml"));
       expect(yaml).not.toBe(text("deploy.yml"));
@@ -315,8 +379,14 @@ describe("concurrency groups: no other workflow's run can cancel a deploy", () =
   });
 
   it.each([
-    ["drift and deploy sharing one group again", (y: string) => y.replace("  group: drift\n", "  group: deploy-${{ matrix.deployment }}\n")],
-    ["a drift group that differs from a deploy's in case only", (y: string) => y.replace("  group: drift\n", "  group: DEPLOY-production\n")],
+    [
+      "drift and deploy sharing one group again",
+      (y: string) => y.replace("  group: drift\n", "  group: deploy-${{ matrix.deployment }}\n"),
+    ],
+    [
+      "a drift group that differs from a deploy's in case only",
+      (y: string) => y.replace("  group: drift\n", "  group: DEPLOY-production\n"),
+    ],
   ])("a test of the groups fails on %s", (_, mutate) => {
     const yaml = mutate(text("drift.yml"));
     expect(yaml).not.toBe(text("drift.yml"));
@@ -338,7 +408,11 @@ describe("drift.yml", () => {
     const title = (deployment: string) => `Drift: deployment ${deployment} differs from the code`;
 
     /** The calls the step makes, given the open drift issues and the reports the drift jobs left. */
-    async function report(open: { number: number; title: string }[], reports: Record<string, string>, deployments = ["production", "eu", "uat"]) {
+    async function report(
+      open: { number: number; title: string }[],
+      reports: Record<string, string>,
+      deployments = ["production", "eu", "uat"],
+    ) {
       const step = workflow("drift.yml").jobs.report.steps.find((s: any) => String(s.uses).startsWith("actions/github-script@"));
       const temp = tempDir("drift-report-");
       mkdirSync(join(temp, "reports"));
@@ -351,7 +425,13 @@ describe("drift.yml", () => {
         rest: { issues: { listForRepo, create: call("create"), update: call("update"), createComment: call("createComment") } },
       };
       const context = { repo: { owner: "acme", repo: "scv" }, serverUrl: "https://github.example", runId: 7 };
-      await runGithubScript({ step, contexts: { needs: { deployments: { outputs: { names: JSON.stringify(deployments) } } } }, context, github, runnerEnv: { RUNNER_TEMP: temp } });
+      await runGithubScript({
+        step,
+        contexts: { needs: { deployments: { outputs: { names: JSON.stringify(deployments) } } } },
+        context,
+        github,
+        runnerEnv: { RUNNER_TEMP: temp },
+      });
       return calls;
     }
     const repo = { owner: "acme", repo: "scv" };
@@ -368,9 +448,15 @@ describe("drift.yml", () => {
       );
       expect(calls).toEqual([
         ["listForRepo", { ...repo, state: "open", labels: "drift", per_page: 100 }],
-        ["create", { ...repo, title: title("production"), body: `production drifted\n\nFound by [the drift check](${run}).`, labels: ["drift"] }],
+        [
+          "create",
+          { ...repo, title: title("production"), body: `production drifted\n\nFound by [the drift check](${run}).`, labels: ["drift"] },
+        ],
         ["update", { ...repo, issue_number: 11, body: `eu drifted again\n\nFound by [the drift check](${run}).` }],
-        ["createComment", { ...repo, issue_number: 12, body: `No drift any more: [the drift check](${run}) found deployment uat as the code says.` }],
+        [
+          "createComment",
+          { ...repo, issue_number: 12, body: `No drift any more: [the drift check](${run}) found deployment uat as the code says.` },
+        ],
         ["update", { ...repo, issue_number: 12, state: "closed", state_reason: "completed" }],
       ]);
     });
@@ -383,7 +469,9 @@ describe("drift.yml", () => {
       const drift = workflow("drift.yml");
       expect(drift.jobs.report.needs).toEqual(["deployments", "drift"]);
       expect(drift.jobs.report.if).toBeUndefined();
-      expect(drift.jobs.drift.steps.find((s: any) => s.name === "terraform plan -detailed-exitcode").run).toContain('if [ "$code" = "1" ]; then exit 1; fi');
+      expect(drift.jobs.drift.steps.find((s: any) => s.name === "terraform plan -detailed-exitcode").run).toContain(
+        'if [ "$code" = "1" ]; then exit 1; fi',
+      );
     });
   });
 });

@@ -26,15 +26,32 @@ if (!existsSync(install.binary)) {
 const work = mkdtempSync(join(tmpdir(), "scv-bench-logins-"));
 // The emulator is the tests' own (TypeScript): bundled once for this process.
 const bundle = join(work, "emulator.cjs");
-await build({ entryPoints: [join(root, "__tests__/support/genesys-emulator.ts")], outfile: bundle, bundle: true, platform: "node", format: "cjs", logLevel: "warning" });
+await build({
+  entryPoints: [join(root, "__tests__/support/genesys-emulator.ts")],
+  outfile: bundle,
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  logLevel: "warning",
+});
 const { startEmulator } = createRequire(import.meta.url)(bundle);
-const org = { id: "a1b2c3d4-0000-4000-8000-00000000ac3e", name: "Acme", credentials: { clientId: "bench-ci", clientSecret: "bench-secret" }, legacyImplicitGrant: true };
+const org = {
+  id: "a1b2c3d4-0000-4000-8000-00000000ac3e",
+  name: "Acme",
+  credentials: { clientId: "bench-ci", clientSecret: "bench-secret" },
+  legacyImplicitGrant: true,
+};
 const emulator = await startEmulator([org], {}, { latencyMs: LATENCY_MS });
 
 try {
   const deploymentsFile = join(work, "deployments.json");
   const gateway = { host: "127.0.0.1", port: Number(new URL(emulator.url).port), protocol: "http" };
-  const deployment = { name: "production", genesysCloud: { region: "us-east-1", gateway }, salesforce: { myDomain: "acme" }, backend: { local: { path: "production.tfstate" } } };
+  const deployment = {
+    name: "production",
+    genesysCloud: { region: "us-east-1", gateway },
+    salesforce: { myDomain: "acme" },
+    backend: { local: { path: "production.tfstate" } },
+  };
   writeFileSync(deploymentsFile, JSON.stringify({ deployments: [deployment] }));
   const env = {
     ...process.env,
@@ -61,7 +78,9 @@ try {
       const child = spawn("terraform", args, { cwd, env, stdio: ["ignore", "ignore", "pipe"] });
       let stderr = "";
       child.stderr.on("data", (d) => (stderr += d));
-      child.on("close", (status) => (status === 0 ? resolve() : reject(new Error(`terraform ${args.join(" ")} in ${cwd} failed:\n${stderr}`))));
+      child.on("close", (status) =>
+        status === 0 ? resolve() : reject(new Error(`terraform ${args.join(" ")} in ${cwd} failed:\n${stderr}`)),
+      );
     });
   for (const dir of [ours, defaults]) await terraform(dir, "init", "-input=false", "-no-color");
 

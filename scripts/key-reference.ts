@@ -6,7 +6,8 @@
 import { deploymentSchema } from "../lib/app/deployments/schema";
 import { DEFAULT_TEXT } from "../lib/construct/internal";
 
-export const KEY_REFERENCE_START = "<!-- key-reference: start (written by npm run schema from lib/app/deployments/schema.ts; do not edit) -->";
+export const KEY_REFERENCE_START =
+  "<!-- key-reference: start (written by npm run schema from lib/app/deployments/schema.ts; do not edit) -->";
 export const KEY_REFERENCE_END = "<!-- key-reference: end -->";
 
 /** The part of a JSON Schema the table reads. */

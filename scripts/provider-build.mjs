@@ -58,7 +58,10 @@ mkdirSync(dirname(install.binary), { recursive: true });
 const given = process.env.SCV_PROVIDER_BINARY?.trim();
 if (given) {
   const binary = isAbsolute(given) ? given : resolve(process.env.INIT_CWD ?? process.cwd(), given);
-  if (!existsSync(binary) || !lstatSync(binary).isFile()) fail(`SCV_PROVIDER_BINARY: given ${JSON.stringify(given)}; allowed: the path of a terraform-provider-genesyscloud ${PROVIDER_VERSION} binary`);
+  if (!existsSync(binary) || !lstatSync(binary).isFile())
+    fail(
+      `SCV_PROVIDER_BINARY: given ${JSON.stringify(given)}; allowed: the path of a terraform-provider-genesyscloud ${PROVIDER_VERSION} binary`,
+    );
   rmSync(install.binary, { force: true });
   rmSync(stamp, { force: true });
   symlinkSync(binary, install.binary);
@@ -75,12 +78,20 @@ if (existsSync(join(vendor, "SHA256SUMS"))) {
     readFileSync(join(vendor, "SHA256SUMS"), "utf8")
       .split("\n")
       .filter(Boolean)
-      .map((line) => line.trim().split(/\s+\*?/).reverse()),
+      .map((line) =>
+        line
+          .trim()
+          .split(/\s+\*?/)
+          .reverse(),
+      ),
   );
   for (const name of Object.values(archives)) {
     if (!sums[name]) fail(`${join(vendor, "SHA256SUMS")} names no checksum for ${name}`);
-    const actual = createHash("sha256").update(readFileSync(join(vendor, name))).digest("hex");
-    if (actual !== sums[name]) fail(`${join(vendor, name)}: given sha256 ${actual}; allowed: ${sums[name]} (SHA256SUMS): the archive is not the released source`);
+    const actual = createHash("sha256")
+      .update(readFileSync(join(vendor, name)))
+      .digest("hex");
+    if (actual !== sums[name])
+      fail(`${join(vendor, name)}: given sha256 ${actual}; allowed: ${sums[name]} (SHA256SUMS): the archive is not the released source`);
   }
   const recipe = { way: "vendor", sums: Object.values(archives).map((n) => sums[n]), go, ldflags: LDFLAGS };
   if (isBuilt(recipe)) {
@@ -99,9 +110,14 @@ if (existsSync(join(vendor, "SHA256SUMS"))) {
   );
   if (!existsSync(sdkDir)) fail(`${archives.sdk} did not unpack into ${sdkDir}`);
   const started = Date.now();
-  console.error(`provider:build: building provider ${PROVIDER_VERSION} from ${vendor} (cold: about 4 minutes and 6 GiB of memory; warm: seconds)`);
+  console.error(
+    `provider:build: building provider ${PROVIDER_VERSION} from ${vendor} (cold: about 4 minutes and 6 GiB of memory; warm: seconds)`,
+  );
   const temporary = `${install.binary}.${process.pid}.tmp`;
-  run("go", ["build", "-trimpath", "-ldflags", LDFLAGS, "-o", temporary, "."], { cwd: providerDir, env: { ...goEnv, GOWORK: join(src, "go.work") } });
+  run("go", ["build", "-trimpath", "-ldflags", LDFLAGS, "-o", temporary, "."], {
+    cwd: providerDir,
+    env: { ...goEnv, GOWORK: join(src, "go.work") },
+  });
   renameSync(temporary, install.binary);
   markBuilt(recipe);
   finish(`built from ${vendor} in ${((Date.now() - started) / 1000).toFixed(0)} s`);

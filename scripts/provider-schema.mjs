@@ -26,7 +26,9 @@ const work = mkdtempSync(join(tmpdir(), "provider-schema-"));
 try {
   writeFileSync(
     join(work, "main.tf.json"),
-    JSON.stringify({ terraform: { required_providers: { genesyscloud: { source: "mypurecloud/genesyscloud", version: PROVIDER_VERSION } } } }),
+    JSON.stringify({
+      terraform: { required_providers: { genesyscloud: { source: "mypurecloud/genesyscloud", version: PROVIDER_VERSION } } },
+    }),
   );
   const env = { ...process.env, ...install.env };
   const terraform = (...args) => {
@@ -56,7 +58,9 @@ try {
     writeFileSync(snapshotFile, text);
     console.log(`provider:schema: wrote ${name} from provider ${PROVIDER_VERSION}`);
   } else if (!existsSync(snapshotFile) || readFileSync(snapshotFile, "utf8") !== text) {
-    console.error(`provider:schema: ${name} is not what provider ${PROVIDER_VERSION} reports: run \`npm run provider:schema\` and commit it.`);
+    console.error(
+      `provider:schema: ${name} is not what provider ${PROVIDER_VERSION} reports: run \`npm run provider:schema\` and commit it.`,
+    );
     process.exitCode = 1;
   } else {
     console.log(`provider:schema: ${name} is what provider ${PROVIDER_VERSION} reports.`);

@@ -17,4 +17,7 @@ const installed =
   (existsSync(".venv/bin/pip") || run("python3", ["-m", "venv", ".venv"])) &&
   run(".venv/bin/pip", ["install", "--quiet", "--disable-pip-version-check", "--require-hashes", "-r", "requirements-test.txt"]);
 if (installed) writeFileSync(stamp, digest);
-else console.log("\nPython test tools NOT installed (python3 -m venv .venv && .venv/bin/pip install --require-hashes -r requirements-test.txt failed): the tests that need them will be skipped.\n");
+else
+  console.log(
+    "\nPython test tools NOT installed (python3 -m venv .venv && .venv/bin/pip install --require-hashes -r requirements-test.txt failed): the tests that need them will be skipped.\n",
+  );

@@ -21,6 +21,9 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 
 const jest = createRequire(import.meta.url).resolve("jest/bin/jest");
 const started = Date.now();
-const run = spawnSync(process.execPath, [jest, "--config", "jest.e2e.config.js", ...process.argv.slice(2)], { stdio: "inherit", cwd: root });
+const run = spawnSync(process.execPath, [jest, "--config", "jest.e2e.config.js", ...process.argv.slice(2)], {
+  stdio: "inherit",
+  cwd: root,
+});
 console.log(`End-to-end tests took ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 process.exit(run.status ?? 1);

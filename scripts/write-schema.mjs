@@ -7,7 +7,8 @@ import { createRequire } from "node:module";
 
 const { outputFiles } = await build({
   stdin: {
-    contents: 'export { deploymentsSchema } from "./lib/app/deployments-schema"; export { withKeyReference } from "./scripts/key-reference";',
+    contents:
+      'export { deploymentsSchema } from "./lib/app/deployments-schema"; export { withKeyReference } from "./scripts/key-reference";',
     resolveDir: ".",
     loader: "ts",
   },

@@ -53,9 +53,16 @@ describe("the HCL export", () => {
 
   const hasTerraform = spawnSync("terraform", ["version"], { stdio: "ignore" }).status === 0;
   (hasTerraform ? it : it.skip)("is HCL that Terraform parses (terraform fmt), also with a lifecycle changed after construction", () => {
-    const changed = synth("hcl", (client) => (client.resource.lifecycle = { ...client.resource.lifecycle, ignoreChanges: ["description"] }));
+    const changed = synth(
+      "hcl",
+      (client) => (client.resource.lifecycle = { ...client.resource.lifecycle, ignoreChanges: ["description"] }),
+    );
     for (const text of [hcl, changed]) {
-      const fmt = spawnSync("terraform", ["fmt", "-"], { input: text, encoding: "utf8", env: { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null" } });
+      const fmt = spawnSync("terraform", ["fmt", "-"], {
+        input: text,
+        encoding: "utf8",
+        env: { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null" },
+      });
       expect(fmt.stderr).toBe("");
       expect(fmt.status).toBe(0);
     }
@@ -120,14 +127,18 @@ describe("literal text in the HCL export", () => {
 
   it("is a template only where it was one: the JSON escapes ${ and %{, a backend (never evaluated in JSON) keeps them", () => {
     const json = JSON.parse(synthText("json"));
-    expect(clientOf(JSON.stringify(json)).description).toBe('C:\\ path "quoted" $${file("/etc/hostname")} %%{if true}x%%{endif} \\n $$${kept}');
+    expect(clientOf(JSON.stringify(json)).description).toBe(
+      'C:\\ path "quoted" $${file("/etc/hostname")} %%{if true}x%%{endif} \\n $$${kept}',
+    );
     expect(json.terraform.backend.local.path).toBe(`/state/${text}.tfstate`);
   });
 
-  it("is a quoted HCL string with \\, \" escaped, for the resource and the backend alike", () => {
+  it('is a quoted HCL string with \\, " escaped, for the resource and the backend alike', () => {
     const hcl = synthText("hcl");
     expect(hcl).toContain('description = "C:\\\\ path \\"quoted\\" $${file(\\"/etc/hostname\\")} %%{if true}x%%{endif} \\\\n $$${kept}"');
-    expect(hcl).toContain('path = "/state/C:\\\\ path \\"quoted\\" \\u0024{file(\\"/etc/hostname\\")} \\u0025{if true}x\\u0025{endif} \\\\n $\\u0024{kept}.tfstate"');
+    expect(hcl).toContain(
+      'path = "/state/C:\\\\ path \\"quoted\\" \\u0024{file(\\"/etc/hostname\\")} \\u0025{if true}x\\u0025{endif} \\\\n $\\u0024{kept}.tfstate"',
+    );
   });
 
   it("keeps an interpolation's own quotes, and writes control characters as escapes", () => {

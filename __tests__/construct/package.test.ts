@@ -25,7 +25,9 @@ function npm(args: string[], cwd: string): string {
 
 /** publint (pinned in package.json) on a tarball or a folder, strict: warnings fail too. */
 function publint(target: string) {
-  return spawnSync(process.execPath, [join(root, "node_modules/publint/src/cli.js"), "run", target, "--strict", "--pack", "false"], { encoding: "utf8" });
+  return spawnSync(process.execPath, [join(root, "node_modules/publint/src/cli.js"), "run", target, "--strict", "--pack", "false"], {
+    encoding: "utf8",
+  });
 }
 
 /** A consumer app whose genesyscloud provider class is its own, not the package's. */
@@ -65,7 +67,11 @@ describe("npm pack", () => {
       expect(files).toContain(`dist/package/.gen/providers/genesyscloud/${binding}/index.js`);
       expect(files).toContain(`dist/package/.gen/providers/genesyscloud/${binding}/index.d.ts`);
     }
-    expect(files.filter((f) => /__tests__|fixtures|\/app\/|\/review\/|plan-summary|deployments|check|internal|json-input|\.ts$(?<!\.d\.ts)/.test(f))).toEqual([]);
+    expect(
+      files.filter((f) =>
+        /__tests__|fixtures|\/app\/|\/review\/|plan-summary|deployments|check|internal|json-input|\.ts$(?<!\.d\.ts)/.test(f),
+      ),
+    ).toEqual([]);
     console.log(`package: ${packed.filename}, ${packed.entryCount} files, ${(packed.size / 1024).toFixed(1)} kB`);
   });
 
@@ -78,7 +84,10 @@ describe("npm pack", () => {
   it("publint does catch a package whose entry is missing", () => {
     const broken = join(tempDir("publint-"), "package");
     execFileSync("mkdir", ["-p", broken]);
-    writeFileSync(join(broken, "package.json"), JSON.stringify({ ...own, exports: { ".": { types: "./missing.d.ts", default: "./missing.js" } } }));
+    writeFileSync(
+      join(broken, "package.json"),
+      JSON.stringify({ ...own, exports: { ".": { types: "./missing.d.ts", default: "./missing.js" } } }),
+    );
     const run = publint(broken);
     expect(run.stdout).toMatch(/missing/);
     expect(run.status).not.toBe(0);
@@ -87,7 +96,10 @@ describe("npm pack", () => {
   it("declares cdktf and constructs as peers, and depends on @sinclair/typebox (the props' schema) and fastest-levenshtein (the nearest key a typo meant) only", () => {
     expect(own.peerDependencies).toEqual({ cdktf: "^0.21.0", constructs: "^10.3.0" });
     expect(own.dependencies).toEqual({ "@sinclair/typebox": "0.34.52", "fastest-levenshtein": "1.0.16" });
-    expect(own.exports["."]).toEqual({ types: "./dist/package/lib/construct/index.d.ts", default: "./dist/package/lib/construct/index.js" });
+    expect(own.exports["."]).toEqual({
+      types: "./dist/package/lib/construct/index.d.ts",
+      default: "./dist/package/lib/construct/index.js",
+    });
     // The internal entry (the app's and the review tools' toolbox) is not published.
     expect(Object.keys(own.exports)).toEqual([".", "./package.json"]);
   });
@@ -104,19 +116,25 @@ describe("a consumer's cdktf app", () => {
     // `npm ci --offline` takes them from the npm cache that this repository's `npm ci` filled.
     const packages: Record<string, object> = {};
     for (const [path, entry] of Object.entries(lock.packages as Record<string, Record<string, unknown>>)) {
-      if (/^node_modules\/(cdktf|constructs|fastest-levenshtein|@sinclair\/typebox)(\/|$)/.test(path)) packages[path] = { ...entry, dev: undefined };
+      if (/^node_modules\/(cdktf|constructs|fastest-levenshtein|@sinclair\/typebox)(\/|$)/.test(path))
+        packages[path] = { ...entry, dev: undefined };
     }
     const dependencies = { cdktf: "0.21.0", constructs: "10.4.2", [own.name]: "file:package.tgz" };
     packages[""] = { name: "consumer", dependencies };
     packages[`node_modules/${own.name}`] = {
       version: own.version,
       resolved: "file:package.tgz",
-      integrity: `sha512-${createHash("sha512").update(readFileSync(join(app, "package.tgz"))).digest("base64")}`,
+      integrity: `sha512-${createHash("sha512")
+        .update(readFileSync(join(app, "package.tgz")))
+        .digest("base64")}`,
       dependencies: own.dependencies,
       peerDependencies: own.peerDependencies,
     };
     writeFileSync(join(app, "package.json"), JSON.stringify({ name: "consumer", private: true, dependencies }, null, 2));
-    writeFileSync(join(app, "package-lock.json"), JSON.stringify({ name: "consumer", lockfileVersion: 3, requires: true, packages }, null, 2));
+    writeFileSync(
+      join(app, "package-lock.json"),
+      JSON.stringify({ name: "consumer", lockfileVersion: 3, requires: true, packages }, null, 2),
+    );
     npm(["ci", "--offline"], app);
     writeFileSync(join(app, "main.ts"), example ?? "");
     // The consumer's own `cdktf get`: the same generator's output for the same provider, a class of its own.
@@ -125,12 +143,18 @@ describe("a consumer's cdktf app", () => {
     writeFileSync(join(app, "own-bindings.ts"), OWN_BINDINGS_APP);
     writeFileSync(
       join(app, "tsconfig.json"),
-      JSON.stringify({ compilerOptions: { target: "ES2022", module: "commonjs", strict: true, noUnusedLocals: true, types: [], skipLibCheck: false } }),
+      JSON.stringify({
+        compilerOptions: { target: "ES2022", module: "commonjs", strict: true, noUnusedLocals: true, types: [], skipLibCheck: false },
+      }),
     );
   });
 
   it("installs the package, its peers and its two dependencies only: nothing of the app or the review tools", () => {
-    expect(readdirSync(join(app, "node_modules")).filter((f) => !f.startsWith(".")).sort()).toEqual(["@sinclair", "cdktf", "constructs", "fastest-levenshtein", own.name]);
+    expect(
+      readdirSync(join(app, "node_modules"))
+        .filter((f) => !f.startsWith("."))
+        .sort(),
+    ).toEqual(["@sinclair", "cdktf", "constructs", "fastest-levenshtein", own.name]);
     expect(readdirSync(join(app, "node_modules/@sinclair"))).toEqual(["typebox"]);
     const installed = join(app, "node_modules", own.name);
     const everything = execFileSync("find", [installed, "-type", "f"], { encoding: "utf8" });
@@ -146,7 +170,11 @@ describe("a consumer's cdktf app", () => {
 
   it("gives the construct a provider from the consumer's own bindings", () => {
     const outdir = join(app, "cdktf.out.own");
-    const run = spawnSync(process.execPath, ["own-bindings.js"], { cwd: app, encoding: "utf8", env: { ...process.env, CDKTF_OUTDIR: outdir } });
+    const run = spawnSync(process.execPath, ["own-bindings.js"], {
+      cwd: app,
+      encoding: "utf8",
+      env: { ...process.env, CDKTF_OUTDIR: outdir },
+    });
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     const json = JSON.parse(readFileSync(join(outdir, "stacks/own-bindings/cdk.tf.json"), "utf8"));

@@ -117,14 +117,19 @@ describe("ServiceCloudVoiceOAuthClient", () => {
 
   it("refuses bad props with one error listing every problem", () => {
     const stack = new TerraformStack(Testing.app(), "test");
-    expect(
-      () => new ServiceCloudVoiceOAuthClient(stack, "c", { myDomain: "acme", sandbox: "u-a-t", tokenLifetimeSeconds: 0 }),
-    ).toThrow(/has 2 problems:\n  - sandbox: given "u-a-t"; .*\n  - tokenLifetimeSeconds: given 0; /);
+    expect(() => new ServiceCloudVoiceOAuthClient(stack, "c", { myDomain: "acme", sandbox: "u-a-t", tokenLifetimeSeconds: 0 })).toThrow(
+      /has 2 problems:\n  - sandbox: given "u-a-t"; .*\n  - tokenLifetimeSeconds: given 0; /,
+    );
   });
 
   it("lists a mistyped prop's name with every other problem, in the one InputError", () => {
     const stack = new TerraformStack(Testing.app(), "test");
-    const props = { myDomain: "acme", sandbox: "u-a-t", tokenLifetimeSeconds: 0, additionalScope: ["analytics"] } as ServiceCloudVoiceOAuthClientProps;
+    const props = {
+      myDomain: "acme",
+      sandbox: "u-a-t",
+      tokenLifetimeSeconds: 0,
+      additionalScope: ["analytics"],
+    } as ServiceCloudVoiceOAuthClientProps;
     expect(() => new ServiceCloudVoiceOAuthClient(stack, "c", props)).toThrow(
       /has 3 problems:\n  - sandbox: given "u-a-t"; .*\n  - tokenLifetimeSeconds: given 0; .*\n  - additionalScope: given \["analytics"\]; allowed: no prop "additionalScope" \(did you mean "additionalScopes"\?\)$/,
     );
@@ -153,25 +158,34 @@ describe("ServiceCloudVoiceOAuthClient: a provider per client", () => {
 describe("ServiceCloudVoiceOAuthClient: Terraform tokens in props", () => {
   const variable = (stack: TerraformStack, name: string) => new TerraformVariable(stack, name, { type: "string" }).stringValue;
 
-  it.each(["myDomain", "sandbox", "lightningHost", "importClientId", "grantType"])("%s as a token is one InputError: it must be literal", (prop) => {
-    const stack = new TerraformStack(Testing.app(), "tokens");
-    const props = { myDomain: "acme", [prop]: variable(stack, prop) } as ServiceCloudVoiceOAuthClientProps;
-    if (prop === "lightningHost") delete (props as { myDomain?: string }).myDomain;
-    expect(() => new ServiceCloudVoiceOAuthClient(stack, "c", props)).toThrow(
-      new RegExp(`^ServiceCloudVoiceOAuthClient props has 1 problem:\\n  - ${prop}: given a Terraform token \\(\\$\\{TfToken\\[TOKEN\\.\\d+\\]\\}\\); allowed: a literal value, not a Terraform token`),
-    );
-  });
+  it.each(["myDomain", "sandbox", "lightningHost", "importClientId", "grantType"])(
+    "%s as a token is one InputError: it must be literal",
+    (prop) => {
+      const stack = new TerraformStack(Testing.app(), "tokens");
+      const props = { myDomain: "acme", [prop]: variable(stack, prop) } as ServiceCloudVoiceOAuthClientProps;
+      if (prop === "lightningHost") delete (props as { myDomain?: string }).myDomain;
+      expect(() => new ServiceCloudVoiceOAuthClient(stack, "c", props)).toThrow(
+        new RegExp(
+          `^ServiceCloudVoiceOAuthClient props has 1 problem:\\n  - ${prop}: given a Terraform token \\(\\$\\{TfToken\\[TOKEN\\.\\d+\\]\\}\\); allowed: a literal value, not a Terraform token`,
+        ),
+      );
+    },
+  );
 
   it("a token inside a list (additionalRedirectUris) is refused too", () => {
     const stack = new TerraformStack(Testing.app(), "tokens");
-    expect(() => new ServiceCloudVoiceOAuthClient(stack, "c", { myDomain: "acme", additionalRedirectUris: [variable(stack, "uri")] })).toThrow(
-      /  - additionalRedirectUris: given a Terraform token .*; allowed: a literal value/,
-    );
+    expect(
+      () => new ServiceCloudVoiceOAuthClient(stack, "c", { myDomain: "acme", additionalRedirectUris: [variable(stack, "uri")] }),
+    ).toThrow(/  - additionalRedirectUris: given a Terraform token .*; allowed: a literal value/);
   });
 
   it("name and description as tokens pass through, checked by preconditions at plan time with the same words", () => {
     const stack = new TerraformStack(Testing.app(), "tokens");
-    new ServiceCloudVoiceOAuthClient(stack, "c", { myDomain: "acme", name: variable(stack, "name"), description: variable(stack, "description") });
+    new ServiceCloudVoiceOAuthClient(stack, "c", {
+      myDomain: "acme",
+      name: variable(stack, "name"),
+      description: variable(stack, "description"),
+    });
     const [resource] = Object.values(JSON.parse(Testing.synth(stack)).resource.genesyscloud_oauth_client) as any[];
     expect(resource.name).toBe("${var.name}");
     expect(resource.description).toBe("${var.description}");
@@ -202,7 +216,8 @@ describe("ServiceCloudVoiceOAuthClient: Terraform tokens in props", () => {
     );
     const env = { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null", CHECKPOINT_DISABLE: "1" };
     expect(spawnSync("terraform", ["init", "-input=false"], { cwd: dir, env }).status).toBe(0);
-    const plan = (name: string) => spawnSync("terraform", ["plan", "-input=false", "-no-color", "-var", `name=${name}`], { cwd: dir, env, encoding: "utf8" });
+    const plan = (name: string) =>
+      spawnSync("terraform", ["plan", "-input=false", "-no-color", "-var", `name=${name}`], { cwd: dir, env, encoding: "utf8" });
     for (const good of ["Salesforce Service Cloud Voice", "Sprachkanal Ü – 音声", "x".repeat(200)]) expect(plan(good).status).toBe(0);
     for (const bad of ["   ", "a\u202eb", "tab\there", "x".repeat(201)]) {
       const run = plan(bad);
@@ -221,7 +236,10 @@ describe("ServiceCloudVoiceOAuthClient: redirect URIs on another host", () => {
     const { warnings } = synth({
       myDomain: "acme",
       grantType: "authorization-code",
-      additionalRedirectUris: ["https://acme.lightning.force.com/resource/genesysps__genesysAuthCallback", "https://globex.lightning.force.com/lightning/page/home"],
+      additionalRedirectUris: [
+        "https://acme.lightning.force.com/resource/genesysps__genesysAuthCallback",
+        "https://globex.lightning.force.com/lightning/page/home",
+      ],
     });
     expect(warnings).toEqual([
       "Redirect URI https://globex.lightning.force.com/lightning/page/home is not on a host of this Salesforce org (its Lightning host is acme.lightning.force.com): Genesys sends agents' tokens to any registered URI a login names; keep it only if that host is this org's.",

@@ -11,8 +11,12 @@ import { ACME, deployment, expectSuccess, Harness, planSummary, root, runCommand
 
 const TODAY = { ...ACME, legacyImplicitGrant: false };
 const harness = useHarness(undefined, [TODAY]);
-const credentials = { GENESYSCLOUD_OAUTHCLIENT_ID: TODAY.credentials.clientId, GENESYSCLOUD_OAUTHCLIENT_SECRET: TODAY.credentials.clientSecret };
-const adopt = (h: Harness, args: string[], env: Record<string, string> = {}) => runCommand(process.execPath, ["dist/adopt.js", ...args], root, { ...h.env, ...env });
+const credentials = {
+  GENESYSCLOUD_OAUTHCLIENT_ID: TODAY.credentials.clientId,
+  GENESYSCLOUD_OAUTHCLIENT_SECRET: TODAY.credentials.clientSecret,
+};
+const adopt = (h: Harness, args: string[], env: Record<string, string> = {}) =>
+  runCommand(process.execPath, ["dist/adopt.js", ...args], root, { ...h.env, ...env });
 const byHand = (h: Harness, host: string, name = "Salesforce SCV (by hand)") =>
   h.emulator.seed(TODAY.id, {
     name,
@@ -25,7 +29,9 @@ const byHand = (h: Harness, host: string, name = "Salesforce SCV (by hand)") =>
 /** The harness's deployments file, rewritten with comments around its content. */
 function withComments(h: Harness): string {
   const file = h.env.DEPLOYMENTS_FILE;
-  const text = readFileSync(file, "utf8").replace(/^\{/, "{\n  // Our Salesforce orgs, one deployment each.").replace(/("deployments": \[)/, "$1 /* production first */");
+  const text = readFileSync(file, "utf8")
+    .replace(/^\{/, "{\n  // Our Salesforce orgs, one deployment each.")
+    .replace(/("deployments": \[)/, "$1 /* production first */");
   writeFileSync(file, text);
   return file;
 }
@@ -47,13 +53,19 @@ it("deploy stops before creating a second client; adopt --write writes its id, c
   const id = byHand(h, "acme.lightning.force.com");
   h.writeDeployments([deployment("production", "acme")]);
   const file = withComments(h);
-  const clients = () => h.emulator.clientsOf(TODAY.id).map((c) => c.id).sort();
+  const clients = () =>
+    h.emulator
+      .clientsOf(TODAY.id)
+      .map((c) => c.id)
+      .sort();
   const creates = () => h.emulator.requests.filter((r) => r.startsWith("POST /api/v2/oauth/clients")).length;
   const [clientsBefore, createsBefore] = [clients(), creates()];
 
   const refused = await h.npmRun("deploy", ["production", "--auto-approve"], credentials);
   expect(refused.status).toBe(1);
-  expect(refused.stderr).toContain(`production: the org already has a client for Salesforce org acme (a redirect URI on one of its hosts), and this deploy would create another`);
+  expect(refused.stderr).toContain(
+    `production: the org already has a client for Salesforce org acme (a redirect URI on one of its hosts), and this deploy would create another`,
+  );
   expect(refused.stderr).toContain(`  - client ${id} "Salesforce SCV (by hand)", grant implicit`);
   expect(refused.stderr).toContain("  Adopt it: npm run adopt -- production --write");
   expect([clients(), creates()]).toEqual([clientsBefore, createsBefore]);
@@ -61,7 +73,9 @@ it("deploy stops before creating a second client; adopt --write writes its id, c
   const run = await adopt(h, ["production", "--write"], credentials);
   console.log(`npm run adopt -- production --write, as a user sees it:\n${run.stdout}`);
   expect([run.status, run.stderr]).toEqual([0, ""]);
-  expect(run.stdout).toContain("production (acme.lightning.force.com): 1 candidate for Salesforce org acme (a redirect URI on one of its hosts)");
+  expect(run.stdout).toContain(
+    "production (acme.lightning.force.com): 1 candidate for Salesforce org acme (a redirect URI on one of its hosts)",
+  );
   expect(run.stdout).toContain(`  client ${id} "Salesforce SCV (by hand)"`);
   expect(run.stdout).toContain('      name: "Salesforce SCV (by hand)" → "Salesforce Service Cloud Voice (acme.lightning.force.com)"');
   expect(run.stdout).not.toMatch(/secret/i);
@@ -74,11 +88,17 @@ it("deploy stops before creating a second client; adopt --write writes its id, c
 
   await expectSuccess(h.npmRun("deploy", ["production", "--auto-approve"], credentials));
   expect([clients(), creates()]).toEqual([clientsBefore, createsBefore]);
-  expect([h.emulator.clients.get(id)?.authorizedGrantType, h.emulator.clients.get(id)?.name]).toEqual(["TOKEN", "Salesforce Service Cloud Voice (acme.lightning.force.com)"]);
+  expect([h.emulator.clients.get(id)?.authorizedGrantType, h.emulator.clients.get(id)?.name]).toEqual([
+    "TOKEN",
+    "Salesforce Service Cloud Voice (acme.lightning.force.com)",
+  ]);
   const again = await h.terraform("production", "plan", "-input=false", "-detailed-exitcode", "-no-color");
   expect(again.status).toBe(0);
   const adopted = await adopt(h, ["production"], credentials);
-  expect([adopted.status, adopted.stdout]).toEqual([0, `production (acme.lightning.force.com): adopted already: oauthClient.importClientId names client ${id}\n`]);
+  expect([adopted.status, adopted.stdout]).toEqual([
+    0,
+    `production (acme.lightning.force.com): adopted already: oauthClient.importClientId names client ${id}\n`,
+  ]);
 });
 
 it("several candidates: both listed, nothing written, exit 3; --client-id chooses", async () => {
@@ -99,8 +119,18 @@ it("several candidates: both listed, nothing written, exit 3; --client-id choose
 });
 
 it.each([
-  ["wrong credentials", { ...credentials, GENESYSCLOUD_OAUTHCLIENT_SECRET: "wrong" }, undefined, /Genesys Cloud refused the deployment's credentials \(401/],
-  ["a role without oauth:client:view", credentials, { route: "GET /api/v2/oauth/clients", status: 403, times: 1 }, /may not list OAuth clients \(403 - injected fault\): their role needs the permission OAuth > Client > View \(oauth:client:view\)/],
+  [
+    "wrong credentials",
+    { ...credentials, GENESYSCLOUD_OAUTHCLIENT_SECRET: "wrong" },
+    undefined,
+    /Genesys Cloud refused the deployment's credentials \(401/,
+  ],
+  [
+    "a role without oauth:client:view",
+    credentials,
+    { route: "GET /api/v2/oauth/clients", status: 403, times: 1 },
+    /may not list OAuth clients \(403 - injected fault\): their role needs the permission OAuth > Client > View \(oauth:client:view\)/,
+  ],
 ])("%s: one message, exit 1, nothing written", async (_, env, fault, message) => {
   const h = harness();
   h.writeDeployments([deployment("umbrella", "umbrella")]);
@@ -123,7 +153,10 @@ it("a 429 with Retry-After, then success", async () => {
   const run = await adopt(h, ["hooli"], credentials);
   expect(run.status).toBe(0);
   expect(run.stdout).toContain(`client ${id}`);
-  expect(h.emulator.requests.slice(from).filter((r) => r.startsWith("GET /api/v2/oauth/clients"))).toEqual(["GET /api/v2/oauth/clients 429", "GET /api/v2/oauth/clients 200"]);
+  expect(h.emulator.requests.slice(from).filter((r) => r.startsWith("GET /api/v2/oauth/clients"))).toEqual([
+    "GET /api/v2/oauth/clients 429",
+    "GET /api/v2/oauth/clients 200",
+  ]);
 });
 
 it("--guard, as the pipelines run it: exit 1 and a note beside the plan, which the PR comment says under its warnings", async () => {
@@ -138,7 +171,9 @@ it("--guard, as the pipelines run it: exit 1 and a note beside the plan, which t
   expect(run.status).toBe(1);
   expect(run.stderr).toContain(`wayne: the org already has a client for Salesforce org wayne (a redirect URI on one of its hosts)`);
   const summary = await planSummary(plan.replace(/\/[^/]+$/, ""));
-  expect(summary.stdout).toContain("> - `wayne`: wayne: the org already has a client for Salesforce org wayne (a redirect URI on one of its hosts), and this deploy would create another");
+  expect(summary.stdout).toContain(
+    "> - `wayne`: wayne: the org already has a client for Salesforce org wayne (a redirect URI on one of its hosts), and this deploy would create another",
+  );
   expect(summary.stdout).toContain(`>   - - client ${id}`);
   // Adopted, it passes the guard.
   h.writeDeployments([deployment("wayne", "wayne", { grantType: "authorization-code", importClientId: id })]);

@@ -10,8 +10,17 @@ import { EmulatedOrg } from "../support/genesys-emulator";
 import { SEED_ARTICLE_SCOPES } from "../support/seed-article";
 import { deployment, expectSuccess, Harness, planSummary, root, runCommand, useHarness } from "./harness";
 
-const US: EmulatedOrg = { id: "11111111-aaaa-4aaa-8aaa-111111111111", name: "Acme US", credentials: { clientId: "us-ci", clientSecret: "us-secret" }, legacyImplicitGrant: true };
-const EU: EmulatedOrg = { id: "22222222-bbbb-4bbb-8bbb-222222222222", name: "Acme EU", credentials: { clientId: "eu-ci", clientSecret: "eu-secret" } };
+const US: EmulatedOrg = {
+  id: "11111111-aaaa-4aaa-8aaa-111111111111",
+  name: "Acme US",
+  credentials: { clientId: "us-ci", clientSecret: "us-secret" },
+  legacyImplicitGrant: true,
+};
+const EU: EmulatedOrg = {
+  id: "22222222-bbbb-4bbb-8bbb-222222222222",
+  name: "Acme EU",
+  credentials: { clientId: "eu-ci", clientSecret: "eu-secret" },
+};
 const credentials = {
   GENESYSCLOUD_OAUTHCLIENT_ID: US.credentials.clientId,
   GENESYSCLOUD_OAUTHCLIENT_SECRET: US.credentials.clientSecret,
@@ -23,7 +32,13 @@ const credentials = {
 const harness = useHarness(undefined, [US, EU], { login: "genesys/login", api: "genesys/api" });
 const adopt = (h: Harness, args: string[]) => runCommand(process.execPath, ["dist/adopt.js", ...args], root, { ...h.env, ...credentials });
 const byHand = (h: Harness, org: EmulatedOrg, host: string) =>
-  h.emulator.seed(org.id, { name: `SCV ${host}`, accessTokenValiditySeconds: 86400, authorizedGrantType: "TOKEN", registeredRedirectUri: [`https://${host}/lightning/page/home`], scope: SEED_ARTICLE_SCOPES });
+  h.emulator.seed(org.id, {
+    name: `SCV ${host}`,
+    accessTokenValiditySeconds: 86400,
+    authorizedGrantType: "TOKEN",
+    registeredRedirectUri: [`https://${host}/lightning/page/home`],
+    scope: SEED_ARTICLE_SCOPES,
+  });
 const us = deployment("us", "acme");
 const eu = { ...deployment("eu", "acme-eu"), genesysCloud: { region: "eu-central-1", credentials: "ACME_EU" } };
 const ids: Record<string, string> = {};
@@ -69,9 +84,13 @@ it("a renamed deployment (its state elsewhere now) is stopped before it creates 
   const before = h.emulator.clientsOf(EU.id).length;
   const run = await h.npmRun("deploy", ["eu-renamed", "--auto-approve"], credentials);
   expect(run.status).toBe(1);
-  expect(run.stderr).toContain("eu-renamed: the org already has a client for Salesforce org acme-eu (a redirect URI on one of its hosts), and this deploy would create another");
+  expect(run.stderr).toContain(
+    "eu-renamed: the org already has a client for Salesforce org acme-eu (a redirect URI on one of its hosts), and this deploy would create another",
+  );
   // Its name is the one the adopting deploy gave it.
-  expect(run.stderr).toContain(`\n  - client ${ids.eu} "Salesforce Service Cloud Voice (acme-eu.lightning.force.com)", grant implicit\n  Adopt it: npm run adopt -- eu-renamed --write`);
+  expect(run.stderr).toContain(
+    `\n  - client ${ids.eu} "Salesforce Service Cloud Voice (acme-eu.lightning.force.com)", grant implicit\n  Adopt it: npm run adopt -- eu-renamed --write`,
+  );
   expect(h.emulator.clientsOf(EU.id)).toHaveLength(before);
   h.writeDeployments(deployments);
 });
@@ -91,5 +110,7 @@ it("a client deleted by hand: the plan recreates it, the review holds it (SCV-R9
   expect(summary.status).toBe(2);
   expect(summary.stdout).toContain("SCV-R9: the client was deleted outside Terraform since the last apply, and this creates a new one");
   const output = await h.npmRun("output", ["us"], credentials);
-  expect(output.stderr).toContain(`us: client ${ids.us} no longer exists in Genesys Cloud (deleted outside Terraform): the next deploy creates a new client`);
+  expect(output.stderr).toContain(
+    `us: client ${ids.us} no longer exists in Genesys Cloud (deleted outside Terraform): the next deploy creates a new client`,
+  );
 });

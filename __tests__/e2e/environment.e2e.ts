@@ -24,7 +24,10 @@ const stray = () => ({
   GENESYSCLOUD_GATEWAY_PATH_VALUE: "stolen",
   GENESYSCLOUD_REGION: "eu-west-1",
 });
-const credentials = { GENESYSCLOUD_OAUTHCLIENT_ID: ACME.credentials.clientId, GENESYSCLOUD_OAUTHCLIENT_SECRET: ACME.credentials.clientSecret };
+const credentials = {
+  GENESYSCLOUD_OAUTHCLIENT_ID: ACME.credentials.clientId,
+  GENESYSCLOUD_OAUTHCLIENT_SECRET: ACME.credentials.clientSecret,
+};
 
 it("terraform run by hand in the stack folder, with stray gateway variables, still reaches only the deployment's gateway", async () => {
   const h = harness();
@@ -41,7 +44,10 @@ it("terraform run by hand in the stack folder, with stray gateway variables, sti
 
 it("npm run deploy removes them from the deployment's environment: only its own gateway is reached", async () => {
   const h = harness();
-  h.writeDeployments([deployment("production", "acme", { grantType: "authorization-code" }), deployment("uat", "acme-uat", { grantType: "authorization-code" })]);
+  h.writeDeployments([
+    deployment("production", "acme", { grantType: "authorization-code" }),
+    deployment("uat", "acme-uat", { grantType: "authorization-code" }),
+  ]);
   const run = await h.npmRun("deploy", ["uat", "--auto-approve"], { ...credentials, ...stray() });
   expect([run.status, run.stderr]).toEqual([0, ""]);
   expect(h.emulator.clientsOf(ACME.id)).toHaveLength(2);

@@ -39,10 +39,14 @@ it("a 400 is one clear Terraform error, and nothing is lost from state", async (
   // and Genesys's own message; the provider adds the request (method, path, status) under it as a line of JSON.
   expect(`\n${apply.stderr}`.match(/\n\nError: /g)).toHaveLength(1);
   const said = apply.stderr.replace(/\s+/g, " ");
-  expect(said).toContain(`Error: Failed to update oauth client ${client.id} error: API Error: 400 - The scope analytics:readonly is not permitted for this organization`);
+  expect(said).toContain(
+    `Error: Failed to update oauth client ${client.id} error: API Error: 400 - The scope analytics:readonly is not permitted for this organization`,
+  );
   expect(said).toContain("with genesyscloud_oauth_client.service-cloud-voice_client_A93DE14E");
   expect(said).toContain(`"method":"PUT","path":"/api/v2/oauth/clients/${client.id}","statusCode":400`);
-  const state = await expectSuccess(h.terraform("production", "state", "show", "-no-color", "genesyscloud_oauth_client.service-cloud-voice_client_A93DE14E"));
+  const state = await expectSuccess(
+    h.terraform("production", "state", "show", "-no-color", "genesyscloud_oauth_client.service-cloud-voice_client_A93DE14E"),
+  );
   expect(state).toContain(`id                            = "${client.id}"`);
   const retry = await expectSuccess(h.terraform("production", "apply", "-input=false", "-auto-approve", "-no-color"));
   expect(retry).toContain("1 changed");
@@ -64,7 +68,9 @@ it("a dropped connection and a read that answers 404 right after the create are 
   ]);
   const uat = [...h.emulator.clients.values()].filter((c) => c.name.includes("acme-uat"));
   expect(uat).toHaveLength(1);
-  const state = await expectSuccess(h.terraform("uat", "state", "show", "-no-color", "genesyscloud_oauth_client.service-cloud-voice_client_A93DE14E"));
+  const state = await expectSuccess(
+    h.terraform("uat", "state", "show", "-no-color", "genesyscloud_oauth_client.service-cloud-voice_client_A93DE14E"),
+  );
   expect(state).toContain(`id                            = "${uat[0].id}"`);
   const again = await h.terraform("uat", "plan", "-input=false", "-detailed-exitcode", "-no-color");
   expect(again.status).toBe(0);

@@ -10,7 +10,9 @@ it("deploys through a gateway with path prefixes: the login and every API call a
   const h = harness();
   h.writeDeployments([deployment("production", "acme", { grantType: "authorization-code" })]);
   await expectSuccess(h.cdktf("deploy", "production", "--auto-approve"));
-  expect([...h.emulator.clients.values()].map((c) => c.registeredRedirectUri)).toEqual([["https://acme.lightning.force.com/lightning/page/home"]]);
+  expect([...h.emulator.clients.values()].map((c) => c.registeredRedirectUri)).toEqual([
+    ["https://acme.lightning.force.com/lightning/page/home"],
+  ]);
   expect(h.emulator.requests).toContain("POST /oauth/token 200");
   expect(h.emulator.requests).toContain("POST /api/v2/oauth/clients 200");
   expect(h.emulator.requests.filter((r) => r.includes("not behind the gateway prefix"))).toEqual([]);

@@ -62,12 +62,18 @@ export interface Harness {
 export async function startHarness(orgs: readonly EmulatedOrg[] = [ACME], paths: { login?: string; api?: string } = {}): Promise<Harness> {
   const emulator = await startEmulator(orgs, paths);
   const pathParams = Object.entries(paths).map(([pathName, pathValue]) => ({ pathName, pathValue }));
-  const gateway = { host: "127.0.0.1", port: Number(new URL(emulator.url).port), protocol: "http", ...(pathParams.length > 0 && { pathParams }) };
+  const gateway = {
+    host: "127.0.0.1",
+    port: Number(new URL(emulator.url).port),
+    protocol: "http",
+    ...(pathParams.length > 0 && { pathParams }),
+  };
   const dir = mkdtempSync(join(tmpdir(), "scv-e2e-"));
   const outdir = join(dir, "cdktf.out");
   const deploymentsFile = join(dir, "deployments.json");
   const installed = providerInstall(root);
-  if (!existsSync(installed.binary)) throw new Error(`no genesyscloud provider at ${installed.binary}: run \`npm run provider:build\` first`);
+  if (!existsSync(installed.binary))
+    throw new Error(`no genesyscloud provider at ${installed.binary}: run \`npm run provider:build\` first`);
   const env = {
     ...withoutCredentials(process.env),
     ...installed.env,
@@ -98,7 +104,8 @@ export async function startHarness(orgs: readonly EmulatedOrg[] = [ACME], paths:
       }));
       writeFileSync(deploymentsFile, JSON.stringify({ deployments: withState }, null, 2));
     },
-    synth: (form = "json") => run(process.execPath, ["dist/main.js"], root, { CDKTF_OUTDIR: outdir, ...(form === "hcl" && { SYNTH_HCL_OUTPUT: "true" }) }),
+    synth: (form = "json") =>
+      run(process.execPath, ["dist/main.js"], root, { CDKTF_OUTDIR: outdir, ...(form === "hcl" && { SYNTH_HCL_OUTPUT: "true" }) }),
     terraform: (stack, ...args) => run("terraform", args, join(outdir, "stacks", stack)),
     // --skip-provider-lock: cdktf would ask the registry for other platforms' checksums; the mirror has only this one.
     cdktf: (...args) => run(process.execPath, [cdktf, ...args, "--output", outdir, "--skip-provider-lock"], root),
@@ -136,7 +143,8 @@ export async function startHarness(orgs: readonly EmulatedOrg[] = [ACME], paths:
       await emulator.close();
       rmSync(dir, { recursive: true, force: true });
       // The provider must only call routes the emulator serves as Genesys does; anything else would test nothing.
-      if (emulator.unknownRoutes.length > 0) throw new Error(`the provider called routes the emulator does not serve: ${emulator.unknownRoutes.join(", ")}`);
+      if (emulator.unknownRoutes.length > 0)
+        throw new Error(`the provider called routes the emulator does not serve: ${emulator.unknownRoutes.join(", ")}`);
     },
   };
 }
@@ -145,7 +153,11 @@ export async function startHarness(orgs: readonly EmulatedOrg[] = [ACME], paths:
  * A fresh harness for the test file: started before its tests (then `setup`), closed and removed after them.
  * Returns the getter the tests use.
  */
-export function useHarness(setup?: (h: Harness) => Promise<void>, orgs?: readonly EmulatedOrg[], paths?: { login?: string; api?: string }): () => Harness {
+export function useHarness(
+  setup?: (h: Harness) => Promise<void>,
+  orgs?: readonly EmulatedOrg[],
+  paths?: { login?: string; api?: string },
+): () => Harness {
   jest.setTimeout(120_000);
   let harness: Harness | undefined;
   beforeAll(async () => {

@@ -31,8 +31,14 @@ it("terraform validate passes on every stack of the HCL export, backends and imp
       ...deployment("adopted", "acme-adopted", { importClientId: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", preventDestroy: false }),
       backend: { s3: { bucket: "tf-state", region: "eu-central-1", endpoint: "http://127.0.0.1:9", usePathStyle: true } },
     },
-    { ...deployment("hcp", "acme-hcp"), backend: { cloud: { organization: "acme", workspace: "genesys-hcp", hostname: "tfe.example.com" } } },
-    { ...deployment("locked", "acme-locked"), backend: { s3: { bucket: "tf-state", region: "eu-central-1", dynamodbTable: "terraform-locks" } } },
+    {
+      ...deployment("hcp", "acme-hcp"),
+      backend: { cloud: { organization: "acme", workspace: "genesys-hcp", hostname: "tfe.example.com" } },
+    },
+    {
+      ...deployment("locked", "acme-locked"),
+      backend: { s3: { bucket: "tf-state", region: "eu-central-1", dynamodbTable: "terraform-locks" } },
+    },
   ];
   h.writeDeployments(deployments);
   await expectSuccess(h.synth("hcl"));

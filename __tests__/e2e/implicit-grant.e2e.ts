@@ -20,7 +20,7 @@ it("the article's default (implicit) fails with Genesys's refusal, after the war
   const run = await h.cdktf("deploy", "production", "--auto-approve");
   const said = (run.stdout + run.stderr).replace(/\u001b\[[0-9;]*m|│/g, "").replace(/\s+/g, " ");
   expect(run.status).not.toBe(0);
-  expect(said).toContain('Genesys may refuse to create a new implicit-grant OAuth client');
+  expect(said).toContain("Genesys may refuse to create a new implicit-grant OAuth client");
   expect(said).toContain('Set oauthClient.grantType to "authorization-code"');
   expect(said).toContain(IMPLICIT_GRANT_REFUSED);
   expect(h.emulator.clientsOf(TODAY.id)).toEqual([]);
@@ -47,11 +47,20 @@ it("an existing implicit client, adopted with importClientId, is kept: an in-pla
   h.writeDeployments([deployment("globex", "globex", { importClientId: id })]);
   await expectSuccess(h.synth());
   await expectSuccess(h.terraform("globex", "init", "-input=false", "-no-color"));
-  const plan = JSON.parse(await expectSuccess(h.terraform("globex", "plan", "-input=false", "-no-color", "-out=tfplan").then(() => h.terraform("globex", "show", "-json", "tfplan"))));
+  const plan = JSON.parse(
+    await expectSuccess(
+      h
+        .terraform("globex", "plan", "-input=false", "-no-color", "-out=tfplan")
+        .then(() => h.terraform("globex", "show", "-json", "tfplan")),
+    ),
+  );
   const [change] = plan.resource_changes.filter((c: { type: string }) => c.type === "genesyscloud_oauth_client");
   expect([change.change.actions, change.change.importing?.id]).toEqual([["update"], id]);
   await expectSuccess(h.terraform("globex", "apply", "-input=false", "-no-color", "tfplan"));
-  expect(h.emulator.clients.get(id)).toMatchObject({ authorizedGrantType: "TOKEN", name: "Salesforce Service Cloud Voice (globex.lightning.force.com)" });
+  expect(h.emulator.clients.get(id)).toMatchObject({
+    authorizedGrantType: "TOKEN",
+    name: "Salesforce Service Cloud Voice (globex.lightning.force.com)",
+  });
   // The one client before it (the authorization-code test's) and this one: no new client was created.
   expect(h.emulator.clientsOf(TODAY.id)).toHaveLength(2);
 });

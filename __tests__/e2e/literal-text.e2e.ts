@@ -14,7 +14,12 @@ const STATE = 'state/${path.root} "q" %{x}.tfstate';
 
 async function plannedClient(form: "json" | "hcl") {
   const h = harness();
-  h.writeDeployments([{ ...deployment("literal", "acme", { name: NAME, description: DESCRIPTION, grantType: "authorization-code" }), backend: { local: { path: STATE } } }]);
+  h.writeDeployments([
+    {
+      ...deployment("literal", "acme", { name: NAME, description: DESCRIPTION, grantType: "authorization-code" }),
+      backend: { local: { path: STATE } },
+    },
+  ]);
   await expectSuccess(h.synth(form));
   await expectSuccess(h.terraform("literal", "init", "-input=false", "-no-color"));
   const plan = JSON.parse(readFileSync(await h.planJson("literal"), "utf8"));

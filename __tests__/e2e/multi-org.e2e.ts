@@ -8,8 +8,18 @@ import { spawnSync } from "child_process";
 import { EmulatedOrg } from "../support/genesys-emulator";
 import { deployment, useHarness } from "./harness";
 
-const US: EmulatedOrg = { id: "11111111-aaaa-4aaa-8aaa-111111111111", name: "Acme US", credentials: { clientId: "us-ci", clientSecret: "us-s3cr3t-value" }, legacyImplicitGrant: true };
-const EU: EmulatedOrg = { id: "22222222-bbbb-4bbb-8bbb-222222222222", name: "Acme EU", credentials: { clientId: "eu-ci", clientSecret: "eu-s3cr3t-value" }, legacyImplicitGrant: true };
+const US: EmulatedOrg = {
+  id: "11111111-aaaa-4aaa-8aaa-111111111111",
+  name: "Acme US",
+  credentials: { clientId: "us-ci", clientSecret: "us-s3cr3t-value" },
+  legacyImplicitGrant: true,
+};
+const EU: EmulatedOrg = {
+  id: "22222222-bbbb-4bbb-8bbb-222222222222",
+  name: "Acme EU",
+  credentials: { clientId: "eu-ci", clientSecret: "eu-s3cr3t-value" },
+  legacyImplicitGrant: true,
+};
 const credentials = {
   GENESYSCLOUD_OAUTHCLIENT_ID: US.credentials.clientId,
   GENESYSCLOUD_OAUTHCLIENT_SECRET: US.credentials.clientSecret,
@@ -32,8 +42,12 @@ it("npm run deploy -- '*' runs each deployment with its own org's credentials", 
   expect(run.status).toBe(0);
   expect(run.stdout).toContain("deploy of 2 deployments, 0 failed:\n  us: succeeded\n  eu: succeeded");
   expect(run.stdout + run.stderr).not.toContain("\u001b[");
-  expect(h.emulator.clientsOf(US.id).map((c) => c.registeredRedirectUri)).toEqual([["https://acme.lightning.force.com/lightning/page/home"]]);
-  expect(h.emulator.clientsOf(EU.id).map((c) => c.registeredRedirectUri)).toEqual([["https://acme-eu.lightning.force.com/lightning/page/home"]]);
+  expect(h.emulator.clientsOf(US.id).map((c) => c.registeredRedirectUri)).toEqual([
+    ["https://acme.lightning.force.com/lightning/page/home"],
+  ]);
+  expect(h.emulator.clientsOf(EU.id).map((c) => c.registeredRedirectUri)).toEqual([
+    ["https://acme-eu.lightning.force.com/lightning/page/home"],
+  ]);
 });
 
 it("the wrong-org guard fails the plan with one message naming both orgs, and nothing is created in either", async () => {

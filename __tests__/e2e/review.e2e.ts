@@ -16,13 +16,17 @@ it("a change made in Genesys Cloud behind Terraform's back shows as drift, in th
   client.scope = [...client.scope, "alerting"];
   const plan = await h.terraform("production", "plan", "-input=false", "-detailed-exitcode", "-no-color");
   expect(plan.status).toBe(2);
-  expect(plan.stdout).toContain('~ name                          = "Renamed in the admin UI" -> "Salesforce Service Cloud Voice (acme.lightning.force.com)"');
+  expect(plan.stdout).toContain(
+    '~ name                          = "Renamed in the admin UI" -> "Salesforce Service Cloud Voice (acme.lightning.force.com)"',
+  );
   const file = await h.planJson("production");
   const drift = JSON.parse(readFileSync(file, "utf8")).resource_drift;
   expect(drift.map((d: any) => [d.address, d.change.after.name])).toEqual([[address, "Renamed in the admin UI"]]);
   const summary = await planSummary(file);
   expect(summary.status).toBe(0);
-  expect(summary.stdout).toMatch(/\*\*Drift\*\* \(changed outside Terraform since the last apply\):\n\n- \*\*update\*\* `genesyscloud_oauth_client\.service-cloud-voice_client_A93DE14E` \("Renamed in the admin UI"\)\n  - name: "Salesforce Service Cloud Voice \(acme&#46;lightning&#46;force&#46;com\)" → "Renamed in the admin UI"\n  - scopes: \+ "alerting"/);
+  expect(summary.stdout).toMatch(
+    /\*\*Drift\*\* \(changed outside Terraform since the last apply\):\n\n- \*\*update\*\* `genesyscloud_oauth_client\.service-cloud-voice_client_A93DE14E` \("Renamed in the admin UI"\)\n  - name: "Salesforce Service Cloud Voice \(acme&#46;lightning&#46;force&#46;com\)" → "Renamed in the admin UI"\n  - scopes: \+ "alerting"/,
+  );
   await expectSuccess(h.terraform("production", "apply", "-input=false", "-auto-approve", "tfplan"));
 });
 

@@ -22,7 +22,9 @@ describeWithS3("state in S3", () => {
     await s3.createBucket(BUCKET);
   });
   afterAll(() => s3?.close());
-  const s3Backend = (extra: object = {}) => ({ s3: { bucket: BUCKET, region: "us-east-1", endpoint: s3.endpoint, usePathStyle: true, ...extra } });
+  const s3Backend = (extra: object = {}) => ({
+    s3: { bucket: BUCKET, region: "us-east-1", endpoint: s3.endpoint, usePathStyle: true, ...extra },
+  });
 
   it("cdktf deploy keeps the state in the bucket, locked with S3's own lock file", async () => {
     const h = harness();
@@ -52,7 +54,9 @@ describeWithS3("state in S3", () => {
     const waited = (Date.now() - started) / 1000;
     expect(second.status).toBe(1);
     expect(second.stderr).toContain("Error acquiring the state lock");
-    expect(second.stderr).toMatch(/Lock Info:\n\s+ID:\s+\S+\n\s+Path:\s+acme-terraform-state\/genesys-scv-oauth-client\/production\.tfstate\n\s+Operation:\s+OperationTypeApply\n\s+Who:\s+\S+@\S+/);
+    expect(second.stderr).toMatch(
+      /Lock Info:\n\s+ID:\s+\S+\n\s+Path:\s+acme-terraform-state\/genesys-scv-oauth-client\/production\.tfstate\n\s+Operation:\s+OperationTypeApply\n\s+Who:\s+\S+@\S+/,
+    );
     expect(waited).toBeGreaterThanOrEqual(2);
     console.log(`a plan against a held lock waited ${waited.toFixed(1)} s, then said:\n${second.stderr.trim()}`);
     await expectSuccess(holder);

@@ -11,8 +11,12 @@ import { ACME, deployment, expectSuccess, Harness, root, runCommand, useHarness 
 
 const TODAY = { ...ACME, legacyImplicitGrant: false };
 const harness = useHarness(undefined, [TODAY]);
-const credentials = { GENESYSCLOUD_OAUTHCLIENT_ID: TODAY.credentials.clientId, GENESYSCLOUD_OAUTHCLIENT_SECRET: TODAY.credentials.clientSecret };
-const adopt = (h: Harness, args: string[], env: Record<string, string> = {}) => runCommand(process.execPath, ["dist/adopt.js", ...args], root, { ...h.env, ...credentials, ...env });
+const credentials = {
+  GENESYSCLOUD_OAUTHCLIENT_ID: TODAY.credentials.clientId,
+  GENESYSCLOUD_OAUTHCLIENT_SECRET: TODAY.credentials.clientSecret,
+};
+const adopt = (h: Harness, args: string[], env: Record<string, string> = {}) =>
+  runCommand(process.execPath, ["dist/adopt.js", ...args], root, { ...h.env, ...credentials, ...env });
 const byHand = (h: Harness, host: string) =>
   h.emulator.seed(TODAY.id, {
     name: `SCV by hand (${host})`,
@@ -21,7 +25,10 @@ const byHand = (h: Harness, host: string) =>
     registeredRedirectUri: [`https://${host}/lightning/page/home`],
     scope: SEED_ARTICLE_SCOPES,
   });
-const sandbox = (name: string, myDomain: string) => ({ ...deployment(name, myDomain, { grantType: "authorization-code" }), salesforce: { myDomain, sandbox: "uat" } });
+const sandbox = (name: string, myDomain: string) => ({
+  ...deployment(name, myDomain, { grantType: "authorization-code" }),
+  salesforce: { myDomain, sandbox: "uat" },
+});
 
 it("a sandbox on an org holding only production's client: adopt writes nothing, and its deploy leaves production's client as it was", async () => {
   const h = harness();
@@ -33,7 +40,9 @@ it("a sandbox on an org holding only production's client: adopt writes nothing, 
   const run = await adopt(h, ["uat", "--write"]);
   expect(run.status).toBe(3);
   expect(run.stdout).toContain("uat (acme--uat.sandbox.lightning.force.com): no candidate for Salesforce org acme (sandbox uat)");
-  expect(run.stdout).toContain(`not chosen: client ${production} "SCV by hand (acme.lightning.force.com)" has the article's seven scopes, but none of its redirect URIs is on a host of Salesforce org acme (sandbox uat)`);
+  expect(run.stdout).toContain(
+    `not chosen: client ${production} "SCV by hand (acme.lightning.force.com)" has the article's seven scopes, but none of its redirect URIs is on a host of Salesforce org acme (sandbox uat)`,
+  );
   expect(readFileSync(h.env.DEPLOYMENTS_FILE, "utf8")).toBe(file);
 
   const from = h.emulator.requests.length;
@@ -41,7 +50,9 @@ it("a sandbox on an org holding only production's client: adopt writes nothing, 
   expect(h.emulator.clients.get(production)).toEqual(before);
   expect(h.emulator.requests.slice(from).filter((r) => /^(PUT|DELETE) /.test(r))).toEqual([]);
   const created = h.emulator.clientsOf(TODAY.id).filter((c) => c.id !== production);
-  expect(created.map((c) => [c.authorizedGrantType, c.registeredRedirectUri])).toEqual([["CODE", ["https://acme--uat.sandbox.lightning.force.com/lightning/page/home"]]]);
+  expect(created.map((c) => [c.authorizedGrantType, c.registeredRedirectUri])).toEqual([
+    ["CODE", ["https://acme--uat.sandbox.lightning.force.com/lightning/page/home"]],
+  ]);
 });
 
 it("a client made by hand on the sandbox's legacy host stops the sandbox's first deploy", async () => {
@@ -54,7 +65,9 @@ it("a client made by hand on the sandbox's legacy host stops the sandbox's first
   expect(run.stderr).toContain(
     "globex-uat: the org already has a client for Salesforce org globex (sandbox uat) (a redirect URI on one of its hosts), and this deploy would create another",
   );
-  expect(run.stderr).toContain(`  - client ${legacy} "SCV by hand (globex--uat.lightning.force.com)", grant implicit\n  Adopt it: npm run adopt -- globex-uat --write`);
+  expect(run.stderr).toContain(
+    `  - client ${legacy} "SCV by hand (globex--uat.lightning.force.com)", grant implicit\n  Adopt it: npm run adopt -- globex-uat --write`,
+  );
   expect(h.emulator.clientsOf(TODAY.id)).toHaveLength(clients);
   // And adopt takes it: the same org, another of its hosts.
   expect((await adopt(h, ["globex-uat", "--write"])).status).toBe(0);
@@ -74,7 +87,8 @@ describe("an API that accepts connections and never answers", () => {
     ...deployment("stuck", "initech", { grantType: "authorization-code" }),
     genesysCloud: { region: "us-east-1", gateway: { host: "127.0.0.1", port: (silent.address() as AddressInfo).port, protocol: "http" } },
   });
-  const message = /^deployment "stuck": Genesys Cloud \(127\.0\.0\.1:\d+\) did not answer POST http:\/\/127\.0\.0\.1:\d+\/oauth\/token within 2 s: stopped, nothing decided on it/;
+  const message =
+    /^deployment "stuck": Genesys Cloud \(127\.0\.0\.1:\d+\) did not answer POST http:\/\/127\.0\.0\.1:\d+\/oauth\/token within 2 s: stopped, nothing decided on it/;
 
   it.each([
     ["adopt", ["stuck"]],

@@ -77,7 +77,11 @@ describe("parseJson", () => {
     const nested = (depth: number) => "[".repeat(depth) + "]".repeat(depth);
     expect(() => parseJson(nested(MAX_JSON_DEPTH), "input.json")).not.toThrow();
     expect(problemsOf(() => parseJson(nested(MAX_JSON_DEPTH + 1), "input.json"))).toEqual([
-      at("(line 1, column 257)", new Description(`objects and lists nested more than ${MAX_JSON_DEPTH} levels deep`), `JSON nested at most ${MAX_JSON_DEPTH} levels deep`),
+      at(
+        "(line 1, column 257)",
+        new Description(`objects and lists nested more than ${MAX_JSON_DEPTH} levels deep`),
+        `JSON nested at most ${MAX_JSON_DEPTH} levels deep`,
+      ),
     ]);
   });
 
@@ -110,16 +114,22 @@ describe("parseJson", () => {
   });
 
   it("names the line and column of a syntax error, and what JSON wants there", () => {
-    expect(problemsOf(() => parseJson('{\n  "a": 1,\n  "b": }', "input.json"))).toEqual([at("(line 3, column 8)", "}", "JSON: a value here")]);
-    expect(problemsOf(() => parseJson('{"a": 1,}', "input.json"))).toEqual([at("(line 1, column 9)", "}", "JSON: a key in double quotes here")]);
-    expect(problemsOf(() => parseJson('{"a": 1 // note\n}', "input.json"))).toEqual([at("(line 1, column 9)", "// note\n}", "JSON: no comments here")]);
+    expect(problemsOf(() => parseJson('{\n  "a": 1,\n  "b": }', "input.json"))).toEqual([
+      at("(line 3, column 8)", "}", "JSON: a value here"),
+    ]);
+    expect(problemsOf(() => parseJson('{"a": 1,}', "input.json"))).toEqual([
+      at("(line 1, column 9)", "}", "JSON: a key in double quotes here"),
+    ]);
+    expect(problemsOf(() => parseJson('{"a": 1 // note\n}', "input.json"))).toEqual([
+      at("(line 1, column 9)", "// note\n}", "JSON: no comments here"),
+    ]);
     expect(problemsOf(() => parseJson('{"a": [1, 2', "input.json"))).toEqual([
       at("(line 1, column 12)", new Description("the end of the file"), "JSON: a ] closing the list here"),
     ]);
   });
 
   it("puts every text JSON.parse refuses at one line and column, never echoing the whole file", () => {
-    const edits = fc.constantFrom(..."{}[]\",:01-eE.tfn \\/\t\nx\u0001");
+    const edits = fc.constantFrom(...'{}[]",:01-eE.tfn \\/\t\nx\u0001');
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 3 }), fc.nat(), fc.boolean(), edits, (value, i, remove, c) => {
         const text = JSON.stringify(value);
@@ -128,7 +138,12 @@ describe("parseJson", () => {
         fc.pre(broken.trim() !== "" && refusedByJsonParse(broken));
         const problems = problemsOf(() => parseJson(broken, "input.json"));
         expect(problems).toHaveLength(1);
-        expect(problems[0]).toEqual({ path: [], place: expect.stringMatching(/^\(line \d+, column \d+\)$/), given: expect.anything(), allowed: expect.stringMatching(/^JSON: .+ here$/) });
+        expect(problems[0]).toEqual({
+          path: [],
+          place: expect.stringMatching(/^\(line \d+, column \d+\)$/),
+          given: expect.anything(),
+          allowed: expect.stringMatching(/^JSON: .+ here$/),
+        });
         // At most 20 characters of the file are quoted.
         if (typeof problems[0].given === "string") expect(problems[0].given.length).toBeLessThanOrEqual(20);
       }),
@@ -162,7 +177,9 @@ describe("readTextFile", () => {
 
   it("says why a file cannot be read, and how to name another", () => {
     const missing = join(dir, "missing.json");
-    expect(problemsOf(() => readTextFile(missing, "a JSON file", { hint: "; set FILE" }))).toEqual([at("(file)", missing, "a JSON file (it does not exist); set FILE")]);
+    expect(problemsOf(() => readTextFile(missing, "a JSON file", { hint: "; set FILE" }))).toEqual([
+      at("(file)", missing, "a JSON file (it does not exist); set FILE"),
+    ]);
     expect(problemsOf(() => readTextFile(dir, "a JSON file"))).toEqual([at("(file)", dir, "a JSON file (it is a folder)")]);
   });
 });
@@ -193,13 +210,21 @@ describe("readTextFile: only regular files, refused before any read", () => {
     const fifo = join(dir, "deployments.json");
     expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
     expect(problemsOf(() => readTextFile(fifo, "a JSON file"))).toEqual([
-      at("(file)", new Description("a FIFO (a named pipe, or a shell's process substitution), not a regular file"), "a JSON file: a regular file"),
+      at(
+        "(file)",
+        new Description("a FIFO (a named pipe, or a shell's process substitution), not a regular file"),
+        "a JSON file: a regular file",
+      ),
     ]);
   });
 
   it.each(["/dev/zero", "/dev/urandom", "/dev/null"])("refuses the character device %s (/dev/zero used to fill the memory)", (device) => {
     expect(problemsOf(() => readTextFile(device, "a JSON file"))).toEqual([
-      at("(file)", new Description("a character device (such as /dev/zero or a terminal), not a regular file"), "a JSON file: a regular file"),
+      at(
+        "(file)",
+        new Description("a character device (such as /dev/zero or a terminal), not a regular file"),
+        "a JSON file: a regular file",
+      ),
     ]);
   });
 
@@ -208,7 +233,9 @@ describe("readTextFile: only regular files, refused before any read", () => {
     const server = createServer().listen(socket);
     await new Promise((resolve) => server.once("listening", resolve));
     try {
-      expect(problemsOf(() => readTextFile(socket, "a JSON file"))).toEqual([at("(file)", new Description("a socket, not a regular file"), "a JSON file: a regular file")]);
+      expect(problemsOf(() => readTextFile(socket, "a JSON file"))).toEqual([
+        at("(file)", new Description("a socket, not a regular file"), "a JSON file: a regular file"),
+      ]);
     } finally {
       server.close();
     }

@@ -1,9 +1,39 @@
 import fc from "fast-check";
 import { counted, HIDDEN_CHARACTERS_RE2, isPlainText, showHiddenCharacters } from "../../lib/shared/plain-text";
 
-const HIDDEN = ["\u0000", "\t", "\n", "\r", "\u001b", "\u007f", "\u0085", "\u061c", "\u200e", "\u200f", "\u2028", "\u2029", "\u202a", "\u202e", "\u2066", "\u2069"];
+const HIDDEN = [
+  "\u0000",
+  "\t",
+  "\n",
+  "\r",
+  "\u001b",
+  "\u007f",
+  "\u0085",
+  "\u061c",
+  "\u200e",
+  "\u200f",
+  "\u2028",
+  "\u2029",
+  "\u202a",
+  "\u202e",
+  "\u2066",
+  "\u2069",
+];
 /** Invisible and format characters: zero-width space, non-joiner and joiner, word joiner, soft hyphen, BOM, Hangul fillers, a tag character, a variation selector. */
-const INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\u00ad", "\ufeff", "\u3164", "\uffa0", "\u115f", "\u{e0041}", "\ufe0f", "\u0600"];
+const INVISIBLE = [
+  "\u200b",
+  "\u200c",
+  "\u200d",
+  "\u2060",
+  "\u00ad",
+  "\ufeff",
+  "\u3164",
+  "\uffa0",
+  "\u115f",
+  "\u{e0041}",
+  "\ufe0f",
+  "\u0600",
+];
 
 describe("counted: a count and its noun, singular for one", () => {
   it.each([
@@ -37,15 +67,25 @@ describe("isPlainText", () => {
 
 describe("showHiddenCharacters", () => {
   it("leaves plain text as it is", () => {
-    fc.assert(fc.property(fc.string({ unit: "grapheme" }).filter((s) => isPlainText(s, Infinity)), (text) => {
-      expect(showHiddenCharacters(text)).toBe(text);
-    }));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: "grapheme" }).filter((s) => isPlainText(s, Infinity)),
+        (text) => {
+          expect(showHiddenCharacters(text)).toBe(text);
+        },
+      ),
+    );
   });
 
   it("writes every hidden character as a visible escape, so that the result is plain text", () => {
-    fc.assert(fc.property(fc.array(fc.oneof(fc.constantFrom(...HIDDEN), fc.string())).map((parts) => parts.join("")), (text) => {
-      expect(isPlainText(showHiddenCharacters(text), Infinity)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...HIDDEN), fc.string())).map((parts) => parts.join("")),
+        (text) => {
+          expect(isPlainText(showHiddenCharacters(text), Infinity)).toBe(true);
+        },
+      ),
+    );
     expect(showHiddenCharacters("a\nb\u202ec\u0000")).toBe("a\\nb\\u202ec\\u0000");
     expect(showHiddenCharacters("x\u200by\u{e0041}z")).toBe("x\\u200by\\u{e0041}z");
   });

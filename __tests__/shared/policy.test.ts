@@ -1,4 +1,11 @@
-import { DEFAULT_GRANT_TYPE, destroyProtectionOff, GRANT_TYPES, IMPLICIT_GRANT, IMPLICIT_GRANT_RETIREMENT, isGrantType } from "../../lib/shared/policy";
+import {
+  DEFAULT_GRANT_TYPE,
+  destroyProtectionOff,
+  GRANT_TYPES,
+  IMPLICIT_GRANT,
+  IMPLICIT_GRANT_RETIREMENT,
+  isGrantType,
+} from "../../lib/shared/policy";
 
 describe("the grant policy", () => {
   it("keeps the article's implicit grant (the provider's TOKEN) the default while Genesys retires it", () => {

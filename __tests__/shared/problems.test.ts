@@ -15,7 +15,7 @@ describe("describeGiven", () => {
   it("shows hidden characters in the user's text as escapes instead of letting them reorder the message", () => {
     expect(describeGiven("evil\u202egnp.exe")).toBe('"evil\\u202egnp.exe"');
     expect(describeGiven("a\u2028b\u0085c")).toBe('"a\\u2028b\\u0085c"');
-    expect(describeGiven(new Description("the key \"a\u202eb\" a second time"))).toBe('the key "a\\u202eb" a second time');
+    expect(describeGiven(new Description('the key "a\u202eb" a second time'))).toBe('the key "a\\u202eb" a second time');
   });
 });
 
@@ -27,7 +27,16 @@ describe("InputError", () => {
 });
 
 describe("nearestKey: the key a mistyped one most likely meant", () => {
-  const keys = ["name", "genesysCloud", "salesforce", "oauthClient", "backend", "tokenLifetimeSeconds", "additionalScopes", "additionalRedirectUris"];
+  const keys = [
+    "name",
+    "genesysCloud",
+    "salesforce",
+    "oauthClient",
+    "backend",
+    "tokenLifetimeSeconds",
+    "additionalScopes",
+    "additionalRedirectUris",
+  ];
 
   it.each([
     ["salesForce", "salesforce"],

@@ -54,7 +54,12 @@ describe("salesforceOrgOf", () => {
         const hosts = (n: string, s?: string) =>
           s === undefined
             ? [lightningHostFor(n), `${n}.my.salesforce.com`, `${n}.my-lightning.com`, `${n.toUpperCase()}.lightning.force.com.`]
-            : [lightningHostFor(n, s), `${n}--${s}.lightning.force.com`, `${n}--${s}.sandbox.my.salesforce.com`, `${s}.${n}.sandbox.my-lightning.com`];
+            : [
+                lightningHostFor(n, s),
+                `${n}--${s}.lightning.force.com`,
+                `${n}--${s}.sandbox.my.salesforce.com`,
+                `${s}.${n}.sandbox.my-lightning.com`,
+              ];
         const same = a === b && sa === sb;
         for (const x of hosts(a, sa)) {
           for (const y of hosts(b, sb)) expect(sameSalesforceOrg(salesforceOrgOf(x), salesforceOrgOf(y))).toBe(same);
@@ -83,9 +88,9 @@ describe("foreignRedirectUris and onOrgOf", () => {
 });
 
 it("describes an org in words", () => {
-  expect(["acme.lightning.force.com", "acme--uat.lightning.force.com", "acme--uat.sandbox.lightning.crmforce.mil"].map((h) => describeSalesforceOrg(salesforceOrgOf(h)!))).toEqual([
-    "acme",
-    "acme (sandbox uat)",
-    "acme (sandbox uat, Government Cloud Plus – Defense)",
-  ]);
+  expect(
+    ["acme.lightning.force.com", "acme--uat.lightning.force.com", "acme--uat.sandbox.lightning.crmforce.mil"].map((h) =>
+      describeSalesforceOrg(salesforceOrgOf(h)!),
+    ),
+  ).toEqual(["acme", "acme (sandbox uat)", "acme (sandbox uat, Government Cloud Plus – Defense)"]);
 });

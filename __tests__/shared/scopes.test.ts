@@ -15,12 +15,19 @@ describe("meantScope: the article's scope a misspelt one meant", () => {
 
   // Genesys's own scopes nearest the seven (conversations:readonly, presence:readonly, users, routing, response-management)
   // are far from them: a scope Genesys added is never taken for a misspelling.
-  it.each([...SERVICE_CLOUD_VOICE_SCOPES, "conversations:readonly", "presence:readonly", "users", "routing", "response-management", "analytics:readonly", "alerting", "user-basic-info"])(
-    "%s: none",
-    (scope) => {
-      expect(meantScope(scope)).toBeUndefined();
-    },
-  );
+  it.each([
+    ...SERVICE_CLOUD_VOICE_SCOPES,
+    "conversations:readonly",
+    "presence:readonly",
+    "users",
+    "routing",
+    "response-management",
+    "analytics:readonly",
+    "alerting",
+    "user-basic-info",
+  ])("%s: none", (scope) => {
+    expect(meantScope(scope)).toBeUndefined();
+  });
 });
 
 describe("scopes", () => {
@@ -30,11 +37,9 @@ describe("scopes", () => {
   });
 
   it("adds extra scopes deduplicated and sorted, and lists only those beyond the seed as extra", () => {
-    expect(scopesWith(["analytics:readonly", "presence", "analytics:readonly", "alerting"])).toEqual([
-      "alerting",
-      "analytics:readonly",
-      ...SERVICE_CLOUD_VOICE_SCOPES,
-    ].sort());
+    expect(scopesWith(["analytics:readonly", "presence", "analytics:readonly", "alerting"])).toEqual(
+      ["alerting", "analytics:readonly", ...SERVICE_CLOUD_VOICE_SCOPES].sort(),
+    );
     expect(additionalScopesOf(["analytics:readonly", "presence", "analytics:readonly", "alerting"])).toEqual([
       "alerting",
       "analytics:readonly",

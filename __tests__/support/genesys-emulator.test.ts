@@ -37,7 +37,15 @@ describe("the Genesys Cloud OAuth API emulator (test support)", () => {
 
   it("refuses bad client credentials and calls without a token", async () => {
     const basic = Buffer.from("ci:wrong").toString("base64");
-    expect((await fetch(`${emulator.url}/oauth/token`, { method: "POST", headers: { authorization: `Basic ${basic}` }, body: "grant_type=client_credentials" })).status).toBe(401);
+    expect(
+      (
+        await fetch(`${emulator.url}/oauth/token`, {
+          method: "POST",
+          headers: { authorization: `Basic ${basic}` },
+          body: "grant_type=client_credentials",
+        })
+      ).status,
+    ).toBe(401);
     expect((await call("GET", "/api/v2/oauth/clients", undefined, "Bearer nope")).status).toBe(401);
   });
 
@@ -65,19 +73,31 @@ describe("the Genesys Cloud OAuth API emulator (test support)", () => {
   });
 
   it("answers what the provider reads at every start and before a create: the org, its products, the token's org, the home division", async () => {
-    expect(await (await call("GET", "/api/v2/organizations/me")).json()).toMatchObject({ id: "11111111-1111-4111-8111-111111111111", defaultCountryCode: "US" });
+    expect(await (await call("GET", "/api/v2/organizations/me")).json()).toMatchObject({
+      id: "11111111-1111-4111-8111-111111111111",
+      defaultCountryCode: "US",
+    });
     const products = (await (await call("GET", "/api/v2/authorization/products")).json()) as { entities: unknown };
     expect(Array.isArray(products.entities)).toBe(true);
-    expect(await (await call("GET", "/api/v2/tokens/me")).json()).toMatchObject({ OAuthClient: { organization: { id: "11111111-1111-4111-8111-111111111111" } } });
-    expect(await (await call("GET", "/api/v2/authorization/divisions/home")).json()).toMatchObject({ homeDivision: true, id: expect.any(String) });
+    expect(await (await call("GET", "/api/v2/tokens/me")).json()).toMatchObject({
+      OAuthClient: { organization: { id: "11111111-1111-4111-8111-111111111111" } },
+    });
+    expect(await (await call("GET", "/api/v2/authorization/divisions/home")).json()).toMatchObject({
+      homeDivision: true,
+      id: expect.any(String),
+    });
   });
 
   it("pages the list of clients, with pageCount", async () => {
     const ids = [];
-    for (let i = 0; i < 3; i++) ids.push(((await (await call("POST", "/api/v2/oauth/clients", { ...valid, name: `paged ${i}` })).json()) as { id: string }).id);
+    for (let i = 0; i < 3; i++)
+      ids.push(((await (await call("POST", "/api/v2/oauth/clients", { ...valid, name: `paged ${i}` })).json()) as { id: string }).id);
     const pages = [];
     for (let page = 1; ; page++) {
-      const body = (await (await call("GET", `/api/v2/oauth/clients?pageSize=2&pageNumber=${page}`)).json()) as { entities: { id: string }[]; pageCount: number };
+      const body = (await (await call("GET", `/api/v2/oauth/clients?pageSize=2&pageNumber=${page}`)).json()) as {
+        entities: { id: string }[];
+        pageCount: number;
+      };
       pages.push(...body.entities.map((e) => e.id));
       if (page >= body.pageCount) break;
     }
@@ -115,7 +135,12 @@ describe("the Genesys Cloud OAuth API emulator (test support)", () => {
 
 describe("several orgs in one emulator", () => {
   const orgs = [
-    { id: "aaaaaaaa-0000-4000-8000-000000000001", name: "Acme US", credentials: { clientId: "us", clientSecret: "us-secret" }, legacyImplicitGrant: true },
+    {
+      id: "aaaaaaaa-0000-4000-8000-000000000001",
+      name: "Acme US",
+      credentials: { clientId: "us", clientSecret: "us-secret" },
+      legacyImplicitGrant: true,
+    },
     { id: "bbbbbbbb-0000-4000-8000-000000000002", name: "Acme EU", credentials: { clientId: "eu", clientSecret: "eu-secret" } },
   ];
   let two: Emulator;
@@ -155,11 +180,19 @@ describe("several orgs in one emulator", () => {
 });
 
 describe("the implicit grant's retirement", () => {
-  const org = { id: "cccccccc-0000-4000-8000-000000000003", name: "Acme Today", credentials: { clientId: "today", clientSecret: "today-secret" } };
+  const org = {
+    id: "cccccccc-0000-4000-8000-000000000003",
+    name: "Acme Today",
+    credentials: { clientId: "today", clientSecret: "today-secret" },
+  };
   let today: Emulator;
   let bearer: string;
   const send = (method: string, path: string, body?: object) =>
-    fetch(today.url + path, { method, headers: { authorization: `Bearer ${bearer}`, "content-type": "application/json" }, body: body && JSON.stringify(body) });
+    fetch(today.url + path, {
+      method,
+      headers: { authorization: `Bearer ${bearer}`, "content-type": "application/json" },
+      body: body && JSON.stringify(body),
+    });
 
   beforeAll(async () => {
     today = await startEmulator([org]);
@@ -175,12 +208,21 @@ describe("the implicit grant's retirement", () => {
   it("refuses a new TOKEN client with Genesys's error shape, and creates a CODE client", async () => {
     const refused = await send("POST", "/api/v2/oauth/clients", valid);
     expect(refused.status).toBe(400);
-    expect(await refused.json()).toMatchObject({ status: 400, code: "bad.request", message: expect.stringMatching(/^The implicit grant \(TOKEN\) is no longer available for new OAuth clients/) });
+    expect(await refused.json()).toMatchObject({
+      status: 400,
+      code: "bad.request",
+      message: expect.stringMatching(/^The implicit grant \(TOKEN\) is no longer available for new OAuth clients/),
+    });
     expect((await send("POST", "/api/v2/oauth/clients", { ...valid, authorizedGrantType: "CODE" })).status).toBe(200);
   });
 
   it("keeps an existing implicit client working: it reads and updates", async () => {
-    const id = today.seed(org.id, { ...valid, accessTokenValiditySeconds: 86400, registeredRedirectUri: valid.registeredRedirectUri, scope: valid.scope });
+    const id = today.seed(org.id, {
+      ...valid,
+      accessTokenValiditySeconds: 86400,
+      registeredRedirectUri: valid.registeredRedirectUri,
+      scope: valid.scope,
+    });
     expect((await send("GET", `/api/v2/oauth/clients/${id}`)).status).toBe(200);
     const updated = await send("PUT", `/api/v2/oauth/clients/${id}`, { ...valid, description: "kept" });
     expect(updated.status).toBe(200);

@@ -104,7 +104,11 @@ export async function startEmulator(
     if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
     const requested = (req.url ?? "/").split("?")[0];
     const prefix = requested.includes("/oauth/token") ? paths.login : paths.api;
-    const path = prefix ? (requested.startsWith(`/${prefix}/`) ? requested.slice(prefix.length + 1) : "/(not behind the gateway prefix)") : requested;
+    const path = prefix
+      ? requested.startsWith(`/${prefix}/`)
+        ? requested.slice(prefix.length + 1)
+        : "/(not behind the gateway prefix)"
+      : requested;
     const answer = (status: number, json?: unknown, headers: Record<string, string> = {}) => {
       requests.push(`${req.method} ${path} ${status}`);
       res.writeHead(status, { "content-type": "application/json", ...headers });
@@ -124,7 +128,8 @@ export async function startEmulator(
         return req.socket.destroy();
       }
       if (fault.status !== 200) {
-        const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { "retry-after": String(fault.retryAfterSeconds) } : {};
+        const headers: Record<string, string> =
+          fault.retryAfterSeconds !== undefined ? { "retry-after": String(fault.retryAfterSeconds) } : {};
         return answer(fault.status, fault.body ?? error(fault.status, "injected fault"), headers);
       }
     }
@@ -137,7 +142,9 @@ export async function startEmulator(
 
   function route(req: IncomingMessage, path: string, body: string, answer: (s: number, j?: unknown) => void): void {
     if (req.method === "POST" && path === "/oauth/token") {
-      const [id, secret] = Buffer.from((req.headers.authorization ?? "").replace(/^Basic /, ""), "base64").toString().split(":");
+      const [id, secret] = Buffer.from((req.headers.authorization ?? "").replace(/^Basic /, ""), "base64")
+        .toString()
+        .split(":");
       const org = orgs.find((o) => o.credentials.clientId === id && o.credentials.clientSecret === secret);
       if (!org || !body.includes("grant_type=client_credentials")) {
         return answer(401, { error: "invalid_client", description: "authentication failed" });
@@ -149,17 +156,37 @@ export async function startEmulator(
     const org = tokens.get((req.headers.authorization ?? "").replace(/^Bearer /, ""));
     if (!org) return answer(401, error(401, "Authentication failed", "authentication.required"));
     if (path === "/api/v2/organizations/me" && req.method === "GET") {
-      return answer(200, { id: org.id, name: org.name, defaultLanguage: "en-us", defaultCountryCode: "US", domain: org.name.toLowerCase().replace(/\W+/g, ""), thirdPartyOrgName: org.name.toLowerCase().replace(/\W+/g, "-"), voicemailEnabled: true, productPlatform: "PureCloud", selfUri: "/api/v2/organizations/me" });
+      return answer(200, {
+        id: org.id,
+        name: org.name,
+        defaultLanguage: "en-us",
+        defaultCountryCode: "US",
+        domain: org.name.toLowerCase().replace(/\W+/g, ""),
+        thirdPartyOrgName: org.name.toLowerCase().replace(/\W+/g, "-"),
+        voicemailEnabled: true,
+        productPlatform: "PureCloud",
+        selfUri: "/api/v2/organizations/me",
+      });
     }
     if (path === "/api/v2/authorization/products" && req.method === "GET") {
       return answer(200, { entities: [{ id: "cx3" }], total: 1 });
     }
     if (path === "/api/v2/tokens/me" && req.method === "GET") {
       const { clientId } = org.credentials;
-      return answer(200, { name: "Client Credentials", OAuthClient: { id: clientId, name: clientId, organization: { id: org.id, name: org.name } }, authorizedScope: [], clonedUser: {} });
+      return answer(200, {
+        name: "Client Credentials",
+        OAuthClient: { id: clientId, name: clientId, organization: { id: org.id, name: org.name } },
+        authorizedScope: [],
+        clonedUser: {},
+      });
     }
     if (path === "/api/v2/authorization/divisions/home" && req.method === "GET") {
-      return answer(200, { id: homeDivision(org), name: "Home", homeDivision: true, selfUri: `/api/v2/authorization/divisions/${homeDivision(org)}` });
+      return answer(200, {
+        id: homeDivision(org),
+        name: "Home",
+        homeDivision: true,
+        selfUri: `/api/v2/authorization/divisions/${homeDivision(org)}`,
+      });
     }
     const own = [...clients.values()].filter((c) => orgOfClient.get(c.id) === org.id);
     if (path === CLIENTS && req.method === "GET") {
@@ -173,7 +200,8 @@ export async function startEmulator(
       const input = parse(body);
       const problems = validate(input);
       if (problems.length > 0) return answer(400, error(400, problems.join("; "), "bad.request"));
-      if (input.authorizedGrantType === "TOKEN" && !org.legacyImplicitGrant) return answer(400, error(400, IMPLICIT_GRANT_REFUSED, "bad.request"));
+      if (input.authorizedGrantType === "TOKEN" && !org.legacyImplicitGrant)
+        return answer(400, error(400, IMPLICIT_GRANT_REFUSED, "bad.request"));
       const client: ApiClient = {
         ...(input as Omit<ApiClient, "id" | "secret" | "dateCreated">),
         registeredRedirectUri: input.registeredRedirectUri ?? [],
@@ -194,7 +222,8 @@ export async function startEmulator(
       if (!existing) return answer(404, error(404, `OAuth client ${match[1]} not found`, "not.found"));
       if (req.method === "GET") return answer(200, publicView(existing));
       if (req.method === "DELETE") {
-        if (existing.state !== "inactive") return answer(400, error(400, "An active client cannot be deleted: set it inactive first", "bad.request"));
+        if (existing.state !== "inactive")
+          return answer(400, error(400, "An active client cannot be deleted: set it inactive first", "bad.request"));
         clients.delete(existing.id);
         return answer(204);
       }
@@ -232,7 +261,14 @@ export async function startEmulator(
     clientsOf: (orgId) => [...clients.values()].filter((c) => orgOfClient.get(c.id) === orgId),
     seed(orgId, client) {
       const id = randomUUID();
-      clients.set(id, { ...client, roleDivisions: [], state: "active", id, secret: randomBytes(24).toString("base64url"), dateCreated: "2024-05-01T09:00:00Z" });
+      clients.set(id, {
+        ...client,
+        roleDivisions: [],
+        state: "active",
+        id,
+        secret: randomBytes(24).toString("base64url"),
+        dateCreated: "2024-05-01T09:00:00Z",
+      });
       orgOfClient.set(id, orgId);
       return id;
     },
@@ -292,4 +328,3 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on("end", () => resolve(body));
   });
 }
-

@@ -16,9 +16,17 @@ export interface ScriptRun {
   runnerEnv?: Record<string, string>;
 }
 
-const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...args: string[]) => (...values: unknown[]) => Promise<unknown>;
+const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (
+  ...args: string[]
+) => (...values: unknown[]) => Promise<unknown>;
 
-export async function runGithubScript({ step, contexts = {}, context, github, runnerEnv = {} }: ScriptRun): Promise<Record<string, string>> {
+export async function runGithubScript({
+  step,
+  contexts = {},
+  context,
+  github,
+  runnerEnv = {},
+}: ScriptRun): Promise<Record<string, string>> {
   const env: Record<string, string> = { ...runnerEnv };
   for (const [name, value] of Object.entries(step.env ?? {})) env[name] = valueOf(value, contexts);
   const outputs: Record<string, string> = {};

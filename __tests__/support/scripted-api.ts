@@ -16,7 +16,10 @@ export interface Scripted {
 export type Answer = { status?: number; headers?: Record<string, string>; body?: unknown };
 
 /** A deployment of `salesforce` whose gateway is a server answering with `handler`; log in with an access token. */
-export async function scriptedApi(handler: (req: IncomingMessage) => Answer, salesforce: Deployment["salesforce"] = { myDomain: "acme" }): Promise<Scripted> {
+export async function scriptedApi(
+  handler: (req: IncomingMessage) => Answer,
+  salesforce: Deployment["salesforce"] = { myDomain: "acme" },
+): Promise<Scripted> {
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     requests.push(`${req.method} ${req.url}`);
@@ -48,7 +51,11 @@ export async function silentApi(): Promise<Scripted> {
 }
 
 function gatewayDeployment(port: number, salesforce: Deployment["salesforce"]): Deployment {
-  return { name: "production", genesysCloud: { region: "us-east-1", gateway: { host: "127.0.0.1", port, protocol: "http" } }, salesforce } as Deployment;
+  return {
+    name: "production",
+    genesysCloud: { region: "us-east-1", gateway: { host: "127.0.0.1", port, protocol: "http" } },
+    salesforce,
+  } as Deployment;
 }
 
 /** The variables that make the API calls use an access token: no login request. */

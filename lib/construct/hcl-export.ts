@@ -77,7 +77,8 @@ function dependsOnForHcl(element: TerraformResource | TerraformDataSource): void
 function references(element: IConstruct, items: readonly unknown[] | "all") {
   const resolver = new DefaultTokenResolver(new StringConcat());
   // A dependable resolves to its address; a reference written as "${...}" loses the braces.
-  const address = (item: unknown) => String(Tokenization.resolve(item, { scope: element, resolver, preparing: false })).replace(/^\$\{(.*)\}$/s, "$1");
+  const address = (item: unknown) =>
+    String(Tokenization.resolve(item, { scope: element, resolver, preparing: false })).replace(/^\$\{(.*)\}$/s, "$1");
   const value = items === "all" ? "all" : `[${items.map(address).join(", ")}]`;
   return { value, type: "simple", storageClassType: "reference" };
 }
@@ -107,9 +108,13 @@ function attributeStrings(attributes: Record<string, any>, rewrite: StringMapper
   const one = (a: any): any => {
     if (a === null || typeof a !== "object" || !("value" in a)) return a;
     if (typeof a.value === "string" && a.storageClassType === "string") return { ...a, value: rewrite(a.value) };
-    if (Array.isArray(a.value) && a.storageClassType === "stringList") return { ...a, value: a.value.map((v: unknown) => (typeof v === "string" ? rewrite(v) : v)) };
+    if (Array.isArray(a.value) && a.storageClassType === "stringList")
+      return { ...a, value: a.value.map((v: unknown) => (typeof v === "string" ? rewrite(v) : v)) };
     if (a.isBlock && a.value !== null && typeof a.value === "object") {
-      return { ...a, value: Array.isArray(a.value) ? a.value.map((b: any) => attributeStrings(b, rewrite)) : attributeStrings(a.value, rewrite) };
+      return {
+        ...a,
+        value: Array.isArray(a.value) ? a.value.map((b: any) => attributeStrings(b, rewrite)) : attributeStrings(a.value, rewrite),
+      };
     }
     return a;
   };
@@ -136,7 +141,7 @@ const HCL_ESCAPES: Record<string, string> = { "\\": "\\\\", '"': '\\"', "\n": "\
  */
 export function hclQuoted(text: string, template: boolean): string {
   let out = "";
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const c = text[i];
     if (c === "$" || c === "%") {
       if (template && text[i + 1] === c && text[i + 2] === "{") {

@@ -91,7 +91,8 @@ type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ?
 
 const PROP_KEYS = Object.keys(oauthClientPropsSchema.properties);
 
-const ALLOWED_PROPS = "an object of props: myDomain (and sandbox) or lightningHost, and optionally the others of ServiceCloudVoiceOAuthClientProps";
+const ALLOWED_PROPS =
+  "an object of props: myDomain (and sandbox) or lightningHost, and optionally the others of ServiceCloudVoiceOAuthClientProps";
 
 /** What the props resolve to: every value the OAuth client resource is declared with. */
 export interface OAuthClientSettings {
@@ -136,7 +137,8 @@ export function isToken(value: unknown): boolean {
  * are valid. The schema checks each prop; what no single prop says (the org named once) is checked here.
  */
 export function checkOAuthClientProps(props: ServiceCloudVoiceOAuthClientProps): Problem[] {
-  if (typeof props !== "object" || props === null || Array.isArray(props)) return [{ path: [], place: "(props)", given: props, allowed: ALLOWED_PROPS }];
+  if (typeof props !== "object" || props === null || Array.isArray(props))
+    return [{ path: [], place: "(props)", given: props, allowed: ALLOWED_PROPS }];
   const given = props as Record<string, unknown>;
   const literal: Record<string, unknown> = {};
   const problems: Problem[] = [];
@@ -146,7 +148,8 @@ export function checkOAuthClientProps(props: ServiceCloudVoiceOAuthClientProps):
       // are left alone (a spread's "host" or "domain" among them), except one so close to a prop's name that it is
       // surely a typo of it: the same but for case, or at most two edits away.
       const meant = nearestKey(key, PROP_KEYS, { holding: false });
-      if (meant) problems.push({ path: [key], given: value, allowed: `no prop ${JSON.stringify(key)} (did you mean ${JSON.stringify(meant)}?)` });
+      if (meant)
+        problems.push({ path: [key], given: value, allowed: `no prop ${JSON.stringify(key)} (did you mean ${JSON.stringify(meant)}?)` });
     } else if (key !== "provider" && isToken(value)) {
       if (!(TOKEN_PROPS as readonly string[]).includes(key)) {
         problems.push({ path: [key], given: new Description(`a Terraform token (${String(value)})`), allowed: ALLOWED_LITERAL });
@@ -158,7 +161,8 @@ export function checkOAuthClientProps(props: ServiceCloudVoiceOAuthClientProps):
   const byPlace = new Map<string, Problem>();
   for (const problem of problems) if (!byPlace.has(JSON.stringify(problem.path))) byPlace.set(JSON.stringify(problem.path), problem);
   // In the order of the props, keys that are no prop last.
-  const order = (problem: Problem) => (PROP_KEYS.includes(String(problem.path[0])) ? PROP_KEYS.indexOf(String(problem.path[0])) : PROP_KEYS.length);
+  const order = (problem: Problem) =>
+    PROP_KEYS.includes(String(problem.path[0])) ? PROP_KEYS.indexOf(String(problem.path[0])) : PROP_KEYS.length;
   return [...byPlace.values()].sort((a, b) => order(a) - order(b));
 }
 
@@ -166,10 +170,18 @@ export function checkOAuthClientProps(props: ServiceCloudVoiceOAuthClientProps):
 function acrossProps(literal: Record<string, unknown>, given: Record<string, unknown>): Problem[] {
   const problems: Problem[] = [];
   if (given.myDomain === undefined && given.lightningHost === undefined) {
-    problems.push({ path: ["myDomain"], given: undefined, allowed: `${oauthClientPropsSchema.properties.myDomain.description}; or lightningHost instead` });
+    problems.push({
+      path: ["myDomain"],
+      given: undefined,
+      allowed: `${oauthClientPropsSchema.properties.myDomain.description}; or lightningHost instead`,
+    });
   }
   if (literal.myDomain !== undefined && literal.lightningHost !== undefined) {
-    problems.push({ path: ["lightningHost"], given: literal.lightningHost, allowed: "nothing when myDomain is given: give one of the two" });
+    problems.push({
+      path: ["lightningHost"],
+      given: literal.lightningHost,
+      allowed: "nothing when myDomain is given: give one of the two",
+    });
   }
   if (literal.sandbox !== undefined && literal.lightningHost !== undefined) {
     problems.push({ path: ["sandbox"], given: literal.sandbox, allowed: "nothing with lightningHost: the host already names the sandbox" });
@@ -181,9 +193,16 @@ function acrossProps(literal: Record<string, unknown>, given: Record<string, unk
 function schemaProblems(props: Record<string, unknown>): Problem[] {
   if (Value.Check(oauthClientPropsSchema, props)) return [];
   return [...Value.Errors(oauthClientPropsSchema, props)].map((error) => {
-    const path = error.path.split("/").slice(1).map((key, i) => (i > 0 && /^\d+$/.test(key) ? Number(key) : key.replace(/~1/g, "/").replace(/~0/g, "~")));
+    const path = error.path
+      .split("/")
+      .slice(1)
+      .map((key, i) => (i > 0 && /^\d+$/.test(key) ? Number(key) : key.replace(/~1/g, "/").replace(/~0/g, "~")));
     const allowed = adviceFor(error.schema, error.value) ?? String(error.schema.description);
-    return { path, given: error.value, allowed: Array.isArray(error.schema.enum) ? withMeant(allowed, error.value, error.schema.enum) : allowed };
+    return {
+      path,
+      given: error.value,
+      allowed: Array.isArray(error.schema.enum) ? withMeant(allowed, error.value, error.schema.enum) : allowed,
+    };
   });
 }
 

@@ -41,13 +41,25 @@ interface CheckedSchema extends TSchema {
 
 TypeRegistry.Set<CheckedSchema>(CHECKED, (schema, value) => schema[IS_VALID](value, schema));
 
-function checked<T>(isValid: (value: unknown, schema: CheckedSchema) => value is T, options: SchemaOptions, advice?: (value: string) => string | undefined) {
+function checked<T>(
+  isValid: (value: unknown, schema: CheckedSchema) => value is T,
+  options: SchemaOptions,
+  advice?: (value: string) => string | undefined,
+) {
   return Type.Unsafe<T>({ ...options, [Kind]: CHECKED, [IS_VALID]: isValid, [ADVICE]: advice });
 }
 
 /** A string that `isValid` accepts (given the schema, to read its limits from); JSON Schema sees a string with `options`. */
-function checkedString(isValid: (value: string, schema: SchemaOptions) => boolean, options: SchemaOptions, advice?: (value: string) => string | undefined) {
-  return checked((value, schema): value is string => typeof value === "string" && isValid(value, schema), { ...options, type: "string" }, advice);
+function checkedString(
+  isValid: (value: string, schema: SchemaOptions) => boolean,
+  options: SchemaOptions,
+  advice?: (value: string) => string | undefined,
+) {
+  return checked(
+    (value, schema): value is string => typeof value === "string" && isValid(value, schema),
+    { ...options, type: "string" },
+    advice,
+  );
 }
 
 /** What to give instead of `value`, which `schema` refused, when the schema knows better than its description. */
@@ -93,8 +105,12 @@ export const oauthClientPropsSchema = Type.Object({
       [DEFAULT_TEXT]: "the stack's default genesyscloud provider",
     }),
   ),
-  myDomain: prop(checkedString(isMyDomainName, { description: ALLOWED_MY_DOMAIN, [DEFAULT_TEXT]: "this or lightningHost" }, myDomainAdvice)),
-  sandbox: prop(checkedString(isSandboxName, { description: `${ALLOWED_SANDBOX}; only with myDomain`, [DEFAULT_TEXT]: "none: the production org" })),
+  myDomain: prop(
+    checkedString(isMyDomainName, { description: ALLOWED_MY_DOMAIN, [DEFAULT_TEXT]: "this or lightningHost" }, myDomainAdvice),
+  ),
+  sandbox: prop(
+    checkedString(isSandboxName, { description: `${ALLOWED_SANDBOX}; only with myDomain`, [DEFAULT_TEXT]: "none: the production org" }),
+  ),
   lightningHost: prop(
     checkedString(
       isLightningHost,
@@ -140,10 +156,14 @@ export const oauthClientPropsSchema = Type.Object({
   additionalScopes: prop(
     readonlyList(
       // A scope close to one of the seven is a misspelling of it, and granting it would leave the one meant out.
-      checkedString((value) => isScopeName(value) && meantScope(value) === undefined, { description: ALLOWED_SCOPE }, (value) => {
-        const meant = meantScope(value);
-        return meant && `${ALLOWED_SCOPE}, not a misspelling of one of the article's seven (did you mean ${JSON.stringify(meant)}?)`;
-      }),
+      checkedString(
+        (value) => isScopeName(value) && meantScope(value) === undefined,
+        { description: ALLOWED_SCOPE },
+        (value) => {
+          const meant = meantScope(value);
+          return meant && `${ALLOWED_SCOPE}, not a misspelling of one of the article's seven (did you mean ${JSON.stringify(meant)}?)`;
+        },
+      ),
       {
         default: [],
         description: `a list of scopes beyond the article's seven (${SERVICE_CLOUD_VOICE_SCOPES.join(", ")}), which are always granted; each ${ALLOWED_SCOPE}`,

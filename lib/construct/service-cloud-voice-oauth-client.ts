@@ -82,7 +82,12 @@ const HCL_HIDDEN_CHARACTERS = HIDDEN_CHARACTERS_RE2.replace(/\\/g, "\\\\");
 function textPreconditions(s: OAuthClientSettings): Pick<TerraformResourceLifecycle, "precondition"> {
   const checks = [
     { text: s.name, maxLength: TEXT_LIMITS.name, nonEmpty: true, allowed: `The OAuth client's name must be ${ALLOWED_NAME}.` },
-    { text: s.description, maxLength: TEXT_LIMITS.description, nonEmpty: false, allowed: `The OAuth client's description must be ${ALLOWED_DESCRIPTION}.` },
+    {
+      text: s.description,
+      maxLength: TEXT_LIMITS.description,
+      nonEmpty: false,
+      allowed: `The OAuth client's description must be ${ALLOWED_DESCRIPTION}.`,
+    },
   ].filter((c) => Token.isUnresolved(c.text));
   if (checks.length === 0) return {};
   return {

@@ -14,7 +14,11 @@ export type Command = (argv: string[], env: NodeJS.ProcessEnv, io: CommandIo) =>
 
 /** The process's own streams. */
 export function processIo(): CommandIo {
-  return { out: (text) => void process.stdout.write(text), err: (text) => void process.stderr.write(text), isTerminal: Boolean(process.stdout.isTTY) };
+  return {
+    out: (text) => void process.stdout.write(text),
+    err: (text) => void process.stderr.write(text),
+    isTerminal: Boolean(process.stdout.isTTY),
+  };
 }
 
 /** Runs the command as the program: the process's arguments, environment and streams; its answer the exit code. */

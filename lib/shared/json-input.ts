@@ -24,7 +24,9 @@ export function isJsonObject(value: unknown): value is Record<string, any> {
 export function schemaChecker(schema: object, { annotations = [] }: { annotations?: readonly string[] } = {}): SchemaChecker {
   let validate: ReturnType<Ajv["compile"]> | undefined;
   return (data) => {
-    validate ??= new Ajv({ allErrors: true, verbose: true, strict: true, validateSchema: false, keywords: [...annotations] }).compile(schema);
+    validate ??= new Ajv({ allErrors: true, verbose: true, strict: true, validateSchema: false, keywords: [...annotations] }).compile(
+      schema,
+    );
     return validate(data) ? [] : (validate.errors ?? []).map((error) => schemaProblem(error, data));
   };
 }
@@ -40,9 +42,18 @@ export function schemaChecker(schema: object, { annotations = [] }: { annotation
 export function readTextFile(file: string, allowed: string, { hint = "", maxBytes = MAX_TEXT_FILE_BYTES } = {}): string {
   let bytes: Buffer;
   const tooLarge = (size: string) =>
-    new InputError(file, [{ path: [], place: "(file)", given: new Description(`a file of ${size}`), allowed: `${allowed}, of at most ${mebibytes(maxBytes)}` }]);
+    new InputError(file, [
+      { path: [], place: "(file)", given: new Description(`a file of ${size}`), allowed: `${allowed}, of at most ${mebibytes(maxBytes)}` },
+    ]);
   const notRegular = (stats: Stats) =>
-    new InputError(file, [{ path: [], place: "(file)", given: new Description(`${fileKind(stats)}, not a regular file`), allowed: `${allowed}: a regular file` }]);
+    new InputError(file, [
+      {
+        path: [],
+        place: "(file)",
+        given: new Description(`${fileKind(stats)}, not a regular file`),
+        allowed: `${allowed}: a regular file`,
+      },
+    ]);
   try {
     const stats = statSync(file);
     if (!stats.isFile() && !stats.isDirectory()) throw notRegular(stats);
@@ -60,7 +71,9 @@ export function readTextFile(file: string, allowed: string, { hint = "", maxByte
     }
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw new InputError(file, [{ path: [], place: "(file)", given: file, allowed: `${allowed} (${unreadableReason(e as NodeJS.ErrnoException)})${hint}` }]);
+    throw new InputError(file, [
+      { path: [], place: "(file)", given: file, allowed: `${allowed} (${unreadableReason(e as NodeJS.ErrnoException)})${hint}` },
+    ]);
   }
   const kind = binaryKind(bytes);
   if (kind) throw new InputError(file, [{ path: [], place: "(file)", given: new Description(kind), allowed }]);
@@ -71,7 +84,12 @@ export function readTextFile(file: string, allowed: string, { hint = "", maxByte
     const text = bytes.subarray(start).toString("utf8");
     const at = start + Buffer.byteLength(text.slice(0, text.indexOf("\ufffd")));
     throw new InputError(file, [
-      { path: [], place: "(file)", given: new Description(`bytes that are not UTF-8 text (at byte offset ${at})`), allowed: `${allowed}, in UTF-8` },
+      {
+        path: [],
+        place: "(file)",
+        given: new Description(`bytes that are not UTF-8 text (at byte offset ${at})`),
+        allowed: `${allowed}, in UTF-8`,
+      },
     ]);
   }
 }
@@ -266,7 +284,8 @@ function jsonSyntaxProblem(text: string, message: string): Problem {
   if (text.trim() === "") return { path: [], place: "(file)", given: new Description("an empty file"), allowed: "JSON" };
   let first: { code: ParseErrorCode; offset: number } | undefined;
   visit(text, { onError: (code, offset) => void (first ??= { code, offset }) }, { disallowComments: true, allowTrailingComma: false });
-  if (!first) return { path: [], place: "(file)", given: new Description("text that is not JSON"), allowed: `JSON (${message.split(",")[0]})` };
+  if (!first)
+    return { path: [], place: "(file)", given: new Description("text that is not JSON"), allowed: `JSON (${message.split(",")[0]})` };
   const at = text.slice(first.offset, first.offset + 20);
   return {
     path: [],
@@ -301,7 +320,11 @@ function schemaProblem(error: ErrorObject, data: unknown): Problem {
     }
     case "enum": {
       const allowed = schema.description ?? error.message ?? error.keyword;
-      return { path: at, given: error.data, allowed: withMeant(allowed, error.data, (error.params as { allowedValues: unknown[] }).allowedValues) };
+      return {
+        path: at,
+        given: error.data,
+        allowed: withMeant(allowed, error.data, (error.params as { allowedValues: unknown[] }).allowedValues),
+      };
     }
     default:
       return { path: at, given: error.data, allowed: schema.description ?? error.message ?? error.keyword };

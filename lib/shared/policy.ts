@@ -34,7 +34,8 @@ export const IMPLICIT_GRANT = GRANT_TYPES.implicit;
 export const IMPLICIT_GRANT_DATES = { noNewClients: "March 2026", tokensStop: "March 2027" } as const;
 
 /** The way out of the implicit grant, as the deployments file says it. */
-export const IMPLICIT_GRANT_WAY_OUT = 'the authorization-code grant (oauthClient.grantType "authorization-code"), configured in the Salesforce package first';
+export const IMPLICIT_GRANT_WAY_OUT =
+  'the authorization-code grant (oauthClient.grantType "authorization-code"), configured in the Salesforce package first';
 
 /** The warning every synth of an implicit-grant client prints. */
 export const IMPLICIT_GRANT_RETIREMENT =

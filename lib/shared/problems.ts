@@ -127,6 +127,12 @@ export function nearestValue(given: string, values: readonly string[]): string |
 
 /** `allowed`, and the value most likely meant, when there is one: "... (did you mean "eu-central-1"?)". */
 export function withMeant(allowed: string, given: unknown, values: readonly unknown[]): string {
-  const meant = typeof given === "string" ? nearestValue(given, values.filter((v): v is string => typeof v === "string")) : undefined;
+  const meant =
+    typeof given === "string"
+      ? nearestValue(
+          given,
+          values.filter((v): v is string => typeof v === "string"),
+        )
+      : undefined;
   return meant === undefined ? allowed : `${allowed} (did you mean ${JSON.stringify(meant)}?)`;
 }

@@ -80,7 +80,10 @@ export function isOnSalesforceOrg(org: SalesforceOrg, hostOrUri: string): boolea
 
 /** The org in words: `acme`, `acme (sandbox uat)`, `acme (Government Cloud Plus – Defense)`. */
 export function describeSalesforceOrg(org: SalesforceOrg): string {
-  const where = [org.sandbox === undefined ? "" : `sandbox ${org.sandbox}`, { commercial: "", government: "Government Cloud Plus – Defense", china: "China" }[org.cloud]];
+  const where = [
+    org.sandbox === undefined ? "" : `sandbox ${org.sandbox}`,
+    { commercial: "", government: "Government Cloud Plus – Defense", china: "China" }[org.cloud],
+  ];
   const extra = where.filter((w) => w !== "").join(", ");
   return extra === "" ? org.myDomain : `${org.myDomain} (${extra})`;
 }

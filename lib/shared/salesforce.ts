@@ -24,20 +24,32 @@ export const LIGHTNING_PARTITIONS = ["develop", "scratch", "demo", "patch", "tra
 /** Every Lightning host form we accept, with an example; the examples are also what error messages show. */
 export const LIGHTNING_HOST_FORMS: readonly { readonly org: string; readonly example: string; readonly re: RegExp }[] = [
   { org: "production, legacy sandbox", example: "acme.lightning.force.com", re: hostRe(`${ORG_LABEL}\\.lightning\\.force\\.com`) },
-  { org: "sandbox", example: "acme--uat.sandbox.lightning.force.com", re: hostRe(`${MY_DOMAIN}--${SANDBOX}\\.sandbox\\.lightning\\.force\\.com`) },
+  {
+    org: "sandbox",
+    example: "acme--uat.sandbox.lightning.force.com",
+    re: hostRe(`${MY_DOMAIN}--${SANDBOX}\\.sandbox\\.lightning\\.force\\.com`),
+  },
   {
     org: "Developer Edition, scratch, demo, patch, Trailhead",
     example: "acme-dev-ed.develop.lightning.force.com",
     re: hostRe(`${ORG_LABEL}\\.(?:${LIGHTNING_PARTITIONS.join("|")})\\.lightning\\.force\\.com`),
   },
-  { org: "Government Cloud Plus – Defense", example: "acme.lightning.crmforce.mil", re: hostRe(`${MY_DOMAIN}\\.lightning\\.crmforce\\.mil`) },
+  {
+    org: "Government Cloud Plus – Defense",
+    example: "acme.lightning.crmforce.mil",
+    re: hostRe(`${MY_DOMAIN}\\.lightning\\.crmforce\\.mil`),
+  },
   {
     org: "Government Cloud Plus – Defense sandbox",
     example: "acme--uat.sandbox.lightning.crmforce.mil",
     re: hostRe(`${MY_DOMAIN}--${SANDBOX}\\.sandbox\\.lightning\\.crmforce\\.mil`),
   },
   { org: "alternative domain", example: "acme.my-lightning.com", re: hostRe(`${MY_DOMAIN}\\.my-lightning\\.com`) },
-  { org: "alternative domain sandbox", example: "uat.acme.sandbox.my-lightning.com", re: hostRe(`${SANDBOX}\\.${MY_DOMAIN}\\.sandbox\\.my-lightning\\.com`) },
+  {
+    org: "alternative domain sandbox",
+    example: "uat.acme.sandbox.my-lightning.com",
+    re: hostRe(`${SANDBOX}\\.${MY_DOMAIN}\\.sandbox\\.my-lightning\\.com`),
+  },
   { org: "China (Alibaba)", example: "acme.lightning.sfcrmapps.cn", re: hostRe(`(?:${DNS_LABEL}\\.)+lightning\\.sfcrmapps\\.cn`) },
 ];
 
@@ -85,7 +97,8 @@ export function myDomainAdvice(given: string): string | undefined {
   const host = hostOf(name);
   // A host (or URL) of the org on the standard domains holds the My Domain name itself: that is what was meant.
   const org = host && orgOfHost(host);
-  if (org) return `the My Domain name alone, not a host or URL: give myDomain "${org.myDomain}"${org.sandbox ? ` and sandbox "${org.sandbox}"` : ""}`;
+  if (org)
+    return `the My Domain name alone, not a host or URL: give myDomain "${org.myDomain}"${org.sandbox ? ` and sandbox "${org.sandbox}"` : ""}`;
   if (host && isLightningHost(host)) return `a My Domain name, not a host: give lightningHost "${host}" instead`;
   const lightning = host && lightningHostOfMySalesforceHost(host);
   if (lightning) return `a My Domain name, not a host: give lightningHost "${lightning}" instead`;
@@ -113,7 +126,10 @@ export function lightningHostAdvice(given: string): string | undefined {
  * A production org's or an (enhanced) sandbox's host on the standard domains, whatever its service: login
  * (my.salesforce.com), Lightning, Setup and Experience Cloud sites; `<name>--<sandbox>.sandbox.` for a sandbox.
  */
-const ORG_HOST_RE = new RegExp(`^(${MY_DOMAIN})(?:--(${SANDBOX})\\.sandbox)?\\.(?:my\\.salesforce|lightning\\.force|my\\.salesforce-setup|my\\.site)\\.com$`, "i");
+const ORG_HOST_RE = new RegExp(
+  `^(${MY_DOMAIN})(?:--(${SANDBOX})\\.sandbox)?\\.(?:my\\.salesforce|lightning\\.force|my\\.salesforce-setup|my\\.site)\\.com$`,
+  "i",
+);
 
 /** The My Domain name (and sandbox name) of such a host; undefined for any other host, such as a Developer Edition's. */
 function orgOfHost(host: string): { myDomain: string; sandbox?: string } | undefined {
@@ -154,9 +170,7 @@ export function isLightningHost(host: string): boolean {
  */
 export function lightningHostFor(myDomain: string, sandbox?: string): string {
   const org = myDomain.toLowerCase();
-  return sandbox === undefined
-    ? `${org}.lightning.force.com`
-    : `${org}--${sandbox.toLowerCase()}.sandbox.lightning.force.com`;
+  return sandbox === undefined ? `${org}.lightning.force.com` : `${org}--${sandbox.toLowerCase()}.sandbox.lightning.force.com`;
 }
 
 /** The redirect URI the Genesys article asks for: `https://<lightning host>/lightning/page/home`. */

@@ -35,7 +35,11 @@ describe("what adoption would change", () => {
   });
 
   it("names grants in the deployments file's words", () => {
-    expect([grantInWords("TOKEN"), grantInWords("CODE"), grantInWords("CLIENT-CREDENTIALS")]).toEqual(["implicit", "authorization-code", "other (CLIENT-CREDENTIALS)"]);
+    expect([grantInWords("TOKEN"), grantInWords("CODE"), grantInWords("CLIENT-CREDENTIALS")]).toEqual([
+      "implicit",
+      "authorization-code",
+      "other (CLIENT-CREDENTIALS)",
+    ]);
   });
 
   it("shows a candidate without any secret, hidden characters escaped", () => {
@@ -49,19 +53,34 @@ describe("what adoption would change", () => {
 describe("adoptCommand's arguments, refused before any request", () => {
   const run = async (argv: string[]) => {
     const file = join(tempDir("adopt-args-"), "deployments.json");
-    writeFileSync(file, JSON.stringify({ deployments: [{ name: "production", genesysCloud: { region: "us-east-1" }, salesforce: { myDomain: "acme" } }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({ deployments: [{ name: "production", genesysCloud: { region: "us-east-1" }, salesforce: { myDomain: "acme" } }] }),
+    );
     const captured = capturedIo();
     const code = await adoptCommand(argv, { DEPLOYMENTS_FILE: file }, captured.io);
     return { code, err: captured.err() };
   };
 
   it.each([
-    [["production", "--note", "x.json"], "adopt: --note: given without --guard; allowed: --note FILE with --guard, which writes what it found there\n"],
-    [["production", "--client-id", "nope"], 'adopt: --client-id: given "nope"; allowed: a Genesys Cloud OAuth client id: a GUID such as 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\n'],
+    [
+      ["production", "--note", "x.json"],
+      "adopt: --note: given without --guard; allowed: --note FILE with --guard, which writes what it found there\n",
+    ],
+    [
+      ["production", "--client-id", "nope"],
+      'adopt: --client-id: given "nope"; allowed: a Genesys Cloud OAuth client id: a GUID such as 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\n',
+    ],
     [[], "adopt: name the deployments, e.g. npm run adopt -- production, or -- '*' for all; the deployments are: production\n"],
     // These made a stack trace after the requests (ENOENT, EISDIR from writeFileSync).
-    [["production", "--guard", "--note", ""], 'adopt: --note: given "" (an empty path); allowed: a file, or a new one in an existing folder, which --guard writes what it found to\n'],
-    [["production", "--guard", "--note", "/"], 'adopt: --note: given "/" (a folder); allowed: a file, or a new one in an existing folder, which --guard writes what it found to\n'],
+    [
+      ["production", "--guard", "--note", ""],
+      'adopt: --note: given "" (an empty path); allowed: a file, or a new one in an existing folder, which --guard writes what it found to\n',
+    ],
+    [
+      ["production", "--guard", "--note", "/"],
+      'adopt: --note: given "/" (a folder); allowed: a file, or a new one in an existing folder, which --guard writes what it found to\n',
+    ],
     [
       ["production", "--guard", "--note", "/nonexistent-folder/x.note.json"],
       'adopt: --note: given "/nonexistent-folder/x.note.json" (its folder /nonexistent-folder does not exist); allowed: a file, or a new one in an existing folder, which --guard writes what it found to\n',
@@ -74,7 +93,8 @@ describe("adoptCommand's arguments, refused before any request", () => {
 describe("adoptCommand against a scripted API: never another org's client", () => {
   const PRODUCTION_CLIENT = "5b0c2d4e-0000-4000-8000-0000000000a1";
   const listOf = (clients: ApiOAuthClient[]) => () => ({ body: { entities: clients, total: clients.length, pageCount: 1, pageSize: 100 } });
-  const noStates = (deployments: readonly { name: string }[]) => new Map<string, StateReading>(deployments.map((d) => [d.name, { outputs: { redirectUris: [] } }]));
+  const noStates = (deployments: readonly { name: string }[]) =>
+    new Map<string, StateReading>(deployments.map((d) => [d.name, { outputs: { redirectUris: [] } }]));
 
   async function adopt(clients: ApiOAuthClient[], argv: string[], deployments: object[], states = noStates) {
     const api = await scriptedApi(listOf(clients));
@@ -83,7 +103,10 @@ describe("adoptCommand against a scripted API: never another org's client", () =
     const text = JSON.stringify({ deployments: deployments.map((d) => ({ genesysCloud: gateway, ...d })) }, null, 2);
     writeFileSync(file, text);
     const captured = capturedIo();
-    const code = await adoptCommand(argv, { ...TOKEN_ENV, DEPLOYMENTS_FILE: file }, captured.io, { api: { sleep: async () => {} }, readStates: states });
+    const code = await adoptCommand(argv, { ...TOKEN_ENV, DEPLOYMENTS_FILE: file }, captured.io, {
+      api: { sleep: async () => {} },
+      readStates: states,
+    });
     await api.close();
     return { code, out: captured.out(), err: captured.err(), unchanged: readFileSync(file, "utf8") === text };
   }
@@ -104,21 +127,35 @@ describe("adoptCommand against a scripted API: never another org's client", () =
   });
 
   it("--client-id cannot pick a client off the org's hosts", async () => {
-    const run = await adopt([byHand({ id: PRODUCTION_CLIENT })], ["uat", "--write", "--client-id", PRODUCTION_CLIENT], [{ name: "uat", salesforce: { myDomain: "acme", sandbox: "uat" } }]);
+    const run = await adopt(
+      [byHand({ id: PRODUCTION_CLIENT })],
+      ["uat", "--write", "--client-id", PRODUCTION_CLIENT],
+      [{ name: "uat", salesforce: { myDomain: "acme", sandbox: "uat" } }],
+    );
     expect([run.code, run.unchanged]).toEqual([1, true]);
-    expect(run.err).toContain(`adopt: --client-id: given "${PRODUCTION_CLIENT}"; allowed: the id of one of uat's candidates above (a client with a redirect URI on a host of Salesforce org acme (sandbox uat), which no other deployment has)`);
+    expect(run.err).toContain(
+      `adopt: --client-id: given "${PRODUCTION_CLIENT}"; allowed: the id of one of uat's candidates above (a client with a redirect URI on a host of Salesforce org acme (sandbox uat), which no other deployment has)`,
+    );
   });
 
   it("the sandbox's client on its legacy host is its one candidate, and written", async () => {
-    const sandbox = byHand({ id: "5b0c2d4e-0000-4000-8000-0000000000b2", registeredRedirectUri: ["https://acme--uat.lightning.force.com/lightning/page/home"] });
-    const run = await adopt([byHand({ id: PRODUCTION_CLIENT }), sandbox], ["uat", "--write"], [{ name: "uat", salesforce: { myDomain: "acme", sandbox: "uat" } }]);
+    const sandbox = byHand({
+      id: "5b0c2d4e-0000-4000-8000-0000000000b2",
+      registeredRedirectUri: ["https://acme--uat.lightning.force.com/lightning/page/home"],
+    });
+    const run = await adopt(
+      [byHand({ id: PRODUCTION_CLIENT }), sandbox],
+      ["uat", "--write"],
+      [{ name: "uat", salesforce: { myDomain: "acme", sandbox: "uat" } }],
+    );
     expect([run.code, run.unchanged]).toEqual([0, false]);
     expect(run.out).toContain("uat (acme--uat.sandbox.lightning.force.com): 1 candidate for Salesforce org acme (sandbox uat)");
     expect(run.out).toContain(`wrote oauthClient.importClientId "${sandbox.id}"`);
   });
 
   const UAT_HOME = "https://acme--uat.sandbox.lightning.force.com/lightning/page/home";
-  const both = () => byHand({ id: PRODUCTION_CLIENT, registeredRedirectUri: ["https://acme.lightning.force.com/lightning/page/home", UAT_HOME] });
+  const both = () =>
+    byHand({ id: PRODUCTION_CLIENT, registeredRedirectUri: ["https://acme.lightning.force.com/lightning/page/home", UAT_HOME] });
 
   it("a client that also serves another Salesforce org is not chosen by itself: adopted, its next deploy would lock that org out", async () => {
     const run = await adopt([both()], ["production", "--write"], [{ name: "production", salesforce: { myDomain: "acme" } }]);
@@ -127,24 +164,37 @@ describe("adoptCommand against a scripted API: never another org's client", () =
       `  not chosen: client ${PRODUCTION_CLIENT} "Salesforce SCV" also serves another Salesforce org (${UAT_HOME}): adopted, its next deploy would take that redirect URI off, and that org's agents could no longer log in. ` +
         `To keep it serving both, first add the URI to production's oauthClient.additionalRedirectUris; then choose it with --client-id ${PRODUCTION_CLIENT}`,
     );
-    const chosen = await adopt([both()], ["production", "--write", "--client-id", PRODUCTION_CLIENT], [{ name: "production", salesforce: { myDomain: "acme" } }]);
+    const chosen = await adopt(
+      [both()],
+      ["production", "--write", "--client-id", PRODUCTION_CLIENT],
+      [{ name: "production", salesforce: { myDomain: "acme" } }],
+    );
     expect([chosen.code, chosen.unchanged]).toEqual([0, false]);
   });
 
   it("a client of two orgs, adopted by the first deployment of a run that keeps the other's URI, is not offered to the next one", async () => {
-    const run = await adopt([both()], ["*", "--write"], [
-      { name: "production", salesforce: { myDomain: "acme" }, oauthClient: { additionalRedirectUris: [UAT_HOME] } },
-      { name: "uat", salesforce: { myDomain: "acme", sandbox: "uat" } },
-    ]);
+    const run = await adopt(
+      [both()],
+      ["*", "--write"],
+      [
+        { name: "production", salesforce: { myDomain: "acme" }, oauthClient: { additionalRedirectUris: [UAT_HOME] } },
+        { name: "uat", salesforce: { myDomain: "acme", sandbox: "uat" } },
+      ],
+    );
     // It was offered to uat too, whose write was then refused with "Nothing was written." (production's was): exit 1.
     expect([run.code, run.err]).toEqual([3, ""]);
     expect(run.out).toContain(`wrote oauthClient.importClientId "${PRODUCTION_CLIENT}"`);
     expect(run.out).toContain(`uat (acme--uat.sandbox.lightning.force.com): no candidate for Salesforce org acme (sandbox uat)`);
-    expect(run.out).toContain(`(client ${PRODUCTION_CLIENT} "Salesforce SCV" is deployment "production"'s, by its importClientId: not offered)`);
+    expect(run.out).toContain(
+      `(client ${PRODUCTION_CLIENT} "Salesforce SCV" is deployment "production"'s, by its importClientId: not offered)`,
+    );
   });
 
   it("a write refused after another of the run says what was written before", async () => {
-    const sandbox = byHand({ id: "5b0c2d4e-0000-4000-8000-0000000000b2", registeredRedirectUri: ["https://acme--uat.lightning.force.com/lightning/page/home"] });
+    const sandbox = byHand({
+      id: "5b0c2d4e-0000-4000-8000-0000000000b2",
+      registeredRedirectUri: ["https://acme--uat.lightning.force.com/lightning/page/home"],
+    });
     const file = join(tempDir("adopt-cmd-"), "deployments.json");
     let lists = 0;
     // The second list (uat's) finds the file changed: uat renamed while the API answered.
@@ -158,19 +208,31 @@ describe("adoptCommand against a scripted API: never another org's client", () =
     ].map((d) => ({ genesysCloud: api.deployment.genesysCloud, ...d }));
     writeFileSync(file, JSON.stringify({ deployments }, null, 2));
     const captured = capturedIo();
-    const code = await adoptCommand(["*", "--write"], { ...TOKEN_ENV, DEPLOYMENTS_FILE: file }, captured.io, { api: { sleep: async () => {} }, readStates: noStates });
+    const code = await adoptCommand(["*", "--write"], { ...TOKEN_ENV, DEPLOYMENTS_FILE: file }, captured.io, {
+      api: { sleep: async () => {} },
+      readStates: noStates,
+    });
     await api.close();
     expect(code).toBe(1);
-    expect(captured.err()).toMatch(/deployment "uat" is no longer in the file since adopt read the file[^]*\nNothing more was written \(written before: production\)\.\n$/);
+    expect(captured.err()).toMatch(
+      /deployment "uat" is no longer in the file since adopt read the file[^]*\nNothing more was written \(written before: production\)\.\n$/,
+    );
   });
 
   it("a client in another deployment's state is not offered", async () => {
     const states = (deployments: readonly { name: string }[]) =>
-      new Map<string, StateReading>(deployments.map((d) => [d.name, { outputs: { clientId: d.name === "old" ? PRODUCTION_CLIENT : undefined, redirectUris: [] } }]));
-    const run = await adopt([byHand({ id: PRODUCTION_CLIENT })], ["production", "--write"], [
-      { name: "old", salesforce: { lightningHost: "acme.my-lightning.com" }, allowSecondClient: true },
-      { name: "production", salesforce: { myDomain: "acme" } },
-    ], states);
+      new Map<string, StateReading>(
+        deployments.map((d) => [d.name, { outputs: { clientId: d.name === "old" ? PRODUCTION_CLIENT : undefined, redirectUris: [] } }]),
+      );
+    const run = await adopt(
+      [byHand({ id: PRODUCTION_CLIENT })],
+      ["production", "--write"],
+      [
+        { name: "old", salesforce: { lightningHost: "acme.my-lightning.com" }, allowSecondClient: true },
+        { name: "production", salesforce: { myDomain: "acme" } },
+      ],
+      states,
+    );
     expect([run.code, run.unchanged]).toEqual([3, true]);
     expect(run.out).toContain(`(client ${PRODUCTION_CLIENT} "Salesforce SCV" is deployment "old"'s, by its state: not offered)`);
   });

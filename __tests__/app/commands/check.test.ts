@@ -36,21 +36,28 @@ describe("checkDeployments (npm run check)", () => {
 
   it("warns where preventDestroy is off, at its key", () => {
     const findings = checkDeployments(
-      file([{ ...base, name: "production", salesforce: { myDomain: "acme" }, oauthClient: { grantType: "authorization-code", preventDestroy: false } }]),
+      file([
+        {
+          ...base,
+          name: "production",
+          salesforce: { myDomain: "acme" },
+          oauthClient: { grantType: "authorization-code", preventDestroy: false },
+        },
+      ]),
     );
     expect(findings).toEqual([
       {
         level: "warning",
         where: ["deployments", 0, "oauthClient", "preventDestroy"],
-        message: expect.stringMatching(/^deployment "production" lets Terraform delete its OAuth client: .* Set preventDestroy back to true once/),
+        message: expect.stringMatching(
+          /^deployment "production" lets Terraform delete its OAuth client: .* Set preventDestroy back to true once/,
+        ),
       },
     ]);
   });
 
   it("reports the deployments file's problems as errors, with their paths", () => {
-    const findings = checkDeployments(
-      file([{ ...base, name: "x", salesforce: { lightningHost: "acme.example.com" } }]),
-    );
+    const findings = checkDeployments(file([{ ...base, name: "x", salesforce: { lightningHost: "acme.example.com" } }]));
     expect(findings).toEqual([
       {
         level: "error",
@@ -62,7 +69,10 @@ describe("checkDeployments (npm run check)", () => {
 
   it("shows hidden characters in keys and values as escapes, as every other message does", () => {
     const path = join(dir, "hidden.json");
-    writeFileSync(path, JSON.stringify({ deployments: [{ ...base, name: "x", salesforce: { myDomain: "acme", "evil\u202e": "a\u2028b" } }] }));
+    writeFileSync(
+      path,
+      JSON.stringify({ deployments: [{ ...base, name: "x", salesforce: { myDomain: "acme", "evil\u202e": "a\u2028b" } }] }),
+    );
     const text = formatFindings(path, checkDeployments(path));
     expect(text).toContain('deployments[0].salesforce["evil\\u202e"]: given "a\\u2028b"');
     expect(text).not.toMatch(/[\u202e\u2028]/);
@@ -75,7 +85,14 @@ describe("checkDeployments (npm run check)", () => {
         { level: "warning", where: "b", message: "hm" },
       ]),
     ).toBe("Policy check of deployments.json:\n  error   a: bad\n  warning b: hm\n1 error, 1 warning");
-    expect(formatFindings("f", [{ level: "warning", where: "a", message: "x" }, { level: "warning", where: "b", message: "y" }]).split("\n").pop()).toBe("0 errors, 2 warnings");
+    expect(
+      formatFindings("f", [
+        { level: "warning", where: "a", message: "x" },
+        { level: "warning", where: "b", message: "y" },
+      ])
+        .split("\n")
+        .pop(),
+    ).toBe("0 errors, 2 warnings");
   });
 });
 
@@ -83,7 +100,11 @@ describe("checkCommand (the command line of npm run check)", () => {
   const run = (argv: string[], env: NodeJS.ProcessEnv = {}) => {
     const out: string[] = [];
     const err: string[] = [];
-    const status = checkCommand(argv, env, { out: (t) => void out.push(t.replace(/\n$/, "")), err: (t) => void err.push(t.replace(/\n$/, "")), isTerminal: false });
+    const status = checkCommand(argv, env, {
+      out: (t) => void out.push(t.replace(/\n$/, "")),
+      err: (t) => void err.push(t.replace(/\n$/, "")),
+      isTerminal: false,
+    });
     return { status, out: out.join("\n"), err: err.join("\n") };
   };
   const good = file([{ ...base, name: "production", salesforce: { myDomain: "acme" }, oauthClient: { grantType: "authorization-code" } }]);
@@ -109,7 +130,11 @@ describe("the state guard and annotations in GitHub Actions", () => {
   const github = { GITHUB_ACTIONS: "true" };
   const run = (argv: string[], env: NodeJS.ProcessEnv) => {
     const out: string[] = [];
-    const status = checkCommand(argv, env, { out: (t) => void out.push(t.replace(/\n$/, "")), err: (t) => void out.push(t.replace(/\n$/, "")), isTerminal: false });
+    const status = checkCommand(argv, env, {
+      out: (t) => void out.push(t.replace(/\n$/, "")),
+      err: (t) => void out.push(t.replace(/\n$/, "")),
+      isTerminal: false,
+    });
     return { status, out };
   };
   const s3 = { s3: { bucket: "acme-terraform-state", region: "us-east-1" } };
@@ -148,7 +173,9 @@ describe("the state guard and annotations in GitHub Actions", () => {
         "}",
       ].join("\n"),
     );
-    const [implicit, adopt] = checkDeployments(path, github).filter((f) => f.level === "warning").map((f) => f.message);
+    const [implicit, adopt] = checkDeployments(path, github)
+      .filter((f) => f.level === "warning")
+      .map((f) => f.message);
     expect(workflowAnnotations(path, checkDeployments(path, github))).toEqual([
       {
         level: "error",
@@ -159,7 +186,10 @@ describe("the state guard and annotations in GitHub Actions", () => {
       { level: "warning", message: adopt, properties: { file: path, startLine: 3, title: "npm run check: production" } },
     ]);
     const bad = join(dir, "bad-annotated.json");
-    writeFileSync(bad, '{\n  "deployments": [\n    { "name": "x", "genesysCloud": { "region": "mars-1" },\n      "salesforce": { "myDomain": "acme" } } ] }');
+    writeFileSync(
+      bad,
+      '{\n  "deployments": [\n    { "name": "x", "genesysCloud": { "region": "mars-1" },\n      "salesforce": { "myDomain": "acme" } } ] }',
+    );
     expect(workflowAnnotations(bad, checkDeployments(bad, github))).toEqual([
       {
         level: "error",
@@ -171,7 +201,10 @@ describe("the state guard and annotations in GitHub Actions", () => {
 
   it("prints them as GitHub workflow commands through the command's printer in GitHub Actions, escaped as @actions/core does", () => {
     const path = join(dir, "a:b,c.json");
-    writeFileSync(path, JSON.stringify({ deployments: [{ ...base, name: "production", salesforce: { myDomain: "acme" }, backend: s3 }] }, null, 2));
+    writeFileSync(
+      path,
+      JSON.stringify({ deployments: [{ ...base, name: "production", salesforce: { myDomain: "acme" }, backend: s3 }] }, null, 2),
+    );
     const stdout: string[] = [];
     const spy = jest.spyOn(process.stdout, "write").mockImplementation((chunk) => (stdout.push(String(chunk)), true));
     let inActions: { status: number; out: string[] };
@@ -189,8 +222,12 @@ describe("the state guard and annotations in GitHub Actions", () => {
     const written = inActions.out.filter((line) => line.startsWith("::"));
     expect(outside.out.filter((line) => line.startsWith("::"))).toEqual([]);
     expect(written).toHaveLength(2);
-    expect(written[0]).toMatch(/^::warning title=npm run check%3A production,file=.*a%3Ab%2Cc\.json,line=\d+::Genesys is retiring the implicit grant: /);
-    expect(written[1]).toMatch(/^::warning title=npm run check%3A production,file=.*a%3Ab%2Cc\.json,line=\d+::Deployment "production" would create a new implicit-grant client/);
+    expect(written[0]).toMatch(
+      /^::warning title=npm run check%3A production,file=.*a%3Ab%2Cc\.json,line=\d+::Genesys is retiring the implicit grant: /,
+    );
+    expect(written[1]).toMatch(
+      /^::warning title=npm run check%3A production,file=.*a%3Ab%2Cc\.json,line=\d+::Deployment "production" would create a new implicit-grant client/,
+    );
     for (const line of written) expect(line).not.toMatch(/[\r\n]/);
   });
 
@@ -222,10 +259,27 @@ describe("template syntax in a name or description", () => {
   const name = 'SCV ${file("/proc/self/environ")}';
 
   it("is a warning at its key: the text is written literally and never evaluated", () => {
-    const findings = checkDeployments(file([{ ...base, name: "production", salesforce: { myDomain: "acme" }, oauthClient: oauthClient({ name, description: "%{if x}y%{endif}" }) }]));
+    const findings = checkDeployments(
+      file([
+        {
+          ...base,
+          name: "production",
+          salesforce: { myDomain: "acme" },
+          oauthClient: oauthClient({ name, description: "%{if x}y%{endif}" }),
+        },
+      ]),
+    );
     expect(findings).toEqual([
-      { level: "warning", where: ["deployments", 0, "oauthClient", "name"], message: expect.stringMatching(/^holds Terraform's template syntax \(\$\{ or %\{\): the name is written as literal text/) },
-      { level: "warning", where: ["deployments", 0, "oauthClient", "description"], message: expect.stringMatching(/^holds Terraform's template syntax/) },
+      {
+        level: "warning",
+        where: ["deployments", 0, "oauthClient", "name"],
+        message: expect.stringMatching(/^holds Terraform's template syntax \(\$\{ or %\{\): the name is written as literal text/),
+      },
+      {
+        level: "warning",
+        where: ["deployments", 0, "oauthClient", "description"],
+        message: expect.stringMatching(/^holds Terraform's template syntax/),
+      },
     ]);
   });
 
@@ -233,7 +287,11 @@ describe("template syntax in a name or description", () => {
     jest.isolateModules(() => {
       jest.doMock("../../../lib/construct/terraform-literal", () => ({ terraformLiteral: (text: string) => text }));
       const isolated: typeof import("../../../lib/app/commands/check") = require("../../../lib/app/commands/check");
-      expect(isolated.checkDeployments(file([{ ...base, name: "production", salesforce: { myDomain: "acme" }, oauthClient: oauthClient({ name }) }]))).toContainEqual({
+      expect(
+        isolated.checkDeployments(
+          file([{ ...base, name: "production", salesforce: { myDomain: "acme" }, oauthClient: oauthClient({ name }) }]),
+        ),
+      ).toContainEqual({
         level: "error",
         where: "production",
         message: "the synthesized name holds a Terraform template that the plan would evaluate: nothing may be planned from it",
@@ -244,7 +302,16 @@ describe("template syntax in a name or description", () => {
 
 describe("a deployment without genesysCloud.organizationId", () => {
   it("is a warning at its genesysCloud key: credentials of another org would create the client there", () => {
-    const findings = checkDeployments(file([{ genesysCloud: { region: "us-east-1" }, name: "production", salesforce: { myDomain: "acme" }, oauthClient: { grantType: "authorization-code" } }]));
+    const findings = checkDeployments(
+      file([
+        {
+          genesysCloud: { region: "us-east-1" },
+          name: "production",
+          salesforce: { myDomain: "acme" },
+          oauthClient: { grantType: "authorization-code" },
+        },
+      ]),
+    );
     expect(findings).toEqual([
       {
         level: "warning",
@@ -258,7 +325,17 @@ describe("a deployment without genesysCloud.organizationId", () => {
 
 describe("allowSecondClient", () => {
   it("is a warning at its key: a second client for one Salesforce org is rarely meant", () => {
-    const findings = checkDeployments(file([{ ...base, name: "production", salesforce: { myDomain: "acme" }, oauthClient: { grantType: "authorization-code" }, allowSecondClient: true }]));
+    const findings = checkDeployments(
+      file([
+        {
+          ...base,
+          name: "production",
+          salesforce: { myDomain: "acme" },
+          oauthClient: { grantType: "authorization-code" },
+          allowSecondClient: true,
+        },
+      ]),
+    );
     expect(findings).toEqual([
       {
         level: "warning",

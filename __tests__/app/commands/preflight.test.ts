@@ -34,7 +34,12 @@ describe("deployPrerequisiteProblem", () => {
 
   it("names, in one message, every deployment without credentials and the exact variables it looked for", () => {
     const deployments = [production, deployment("eu", "ACME_EU"), deployment("test", "ACME_TEST"), deployment("apac", "ACME_APAC")];
-    const env = { PATH: withTerraform, ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID: "id", ACME_TEST_GENESYSCLOUD_OAUTHCLIENT_SECRET: "s", ACME_APAC_GENESYSCLOUD_ACCESS_TOKEN: "t" };
+    const env = {
+      PATH: withTerraform,
+      ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID: "id",
+      ACME_TEST_GENESYSCLOUD_OAUTHCLIENT_SECRET: "s",
+      ACME_APAC_GENESYSCLOUD_ACCESS_TOKEN: "t",
+    };
     expect(deployPrerequisiteProblem(deployments, env)).toBe(
       [
         "No Genesys Cloud credentials for 3 deployments (a Client Credentials OAuth client of the deployment's org, or an access token):",
@@ -52,8 +57,16 @@ describe("deployPrerequisiteProblem", () => {
   });
 
   it("passes with a client id and secret, or with an access token", () => {
-    expect(deployPrerequisiteProblem([production], { PATH: withTerraform, GENESYSCLOUD_OAUTHCLIENT_ID: "id", GENESYSCLOUD_OAUTHCLIENT_SECRET: "s" })).toBeUndefined();
-    expect(deployPrerequisiteProblem([production], { PATH: `${withoutTerraform}:${withTerraform}`, GENESYSCLOUD_ACCESS_TOKEN: "t" })).toBeUndefined();
+    expect(
+      deployPrerequisiteProblem([production], {
+        PATH: withTerraform,
+        GENESYSCLOUD_OAUTHCLIENT_ID: "id",
+        GENESYSCLOUD_OAUTHCLIENT_SECRET: "s",
+      }),
+    ).toBeUndefined();
+    expect(
+      deployPrerequisiteProblem([production], { PATH: `${withoutTerraform}:${withTerraform}`, GENESYSCLOUD_ACCESS_TOKEN: "t" }),
+    ).toBeUndefined();
   });
 
   it("never echoes a credential", () => {

@@ -38,7 +38,8 @@ function problemsFor(deployments: unknown, extra: Record<string, unknown> = {}):
   throw new Error("the file was accepted");
 }
 
-const OAUTH_CLIENT_KEYS = "name, description, tokenLifetimeSeconds, grantType, additionalScopes, additionalRedirectUris, preventDestroy, importClientId";
+const OAUTH_CLIENT_KEYS =
+  "name, description, tokenLifetimeSeconds, grantType, additionalScopes, additionalRedirectUris, preventDestroy, importClientId";
 const ALLOWED_REGION = `one of the Genesys Cloud regions: ${GENESYS_CLOUD_REGION_NAMES.join(", ")}`;
 /** What the construct's schema allows at a prop: the deployments file says the same at the prop's key. */
 const allowed = (prop: keyof typeof oauthClientPropsSchema.properties) => oauthClientPropsSchema.properties[prop].description as string;
@@ -69,14 +70,12 @@ describe("parseDeployments: each bad input has one clear message with its JSON p
 
   it("not an object at the top", () => {
     expect(() => parseDeployments("[]", "deployments.json")).toThrow(
-      'deployments.json has 1 problem:\n  - (top level): given []; allowed: an object: One deployment per Genesys Cloud org and Salesforce org pair; each becomes one Terraform stack.',
+      "deployments.json has 1 problem:\n  - (top level): given []; allowed: an object: One deployment per Genesys Cloud org and Salesforce org pair; each becomes one Terraform stack.",
     );
   });
 
   it("no deployments", () => {
-    expect(messageFor([])).toBe(
-      "deployments.json has 1 problem:\n  - deployments: given []; allowed: a list of at least one deployment",
-    );
+    expect(messageFor([])).toBe("deployments.json has 1 problem:\n  - deployments: given []; allowed: a list of at least one deployment");
   });
 
   it("says every problem in the one wording: the file, the count, then one line per problem (tested here once)", () => {
@@ -91,16 +90,26 @@ describe("parseDeployments: each bad input has one clear message with its JSON p
   });
 
   it("unknown keys (typos) at every level", () => {
-    expect(problemsFor([{ ...valid, salesforce: { myDomian: "acme" }, oauthClient: { tokenLifetime: 3600 } }], { deployment: [] })).toEqual([
-      { path: ["deployment"], given: [], allowed: 'no key "deployment" here (did you mean "deployments"?); the keys are: $schema, deployments' },
-      {
-        path: ["deployments", 0, "oauthClient", "tokenLifetime"],
-        given: 3600,
-        allowed: `no key "tokenLifetime" here (did you mean "tokenLifetimeSeconds"?); the keys are: ${OAUTH_CLIENT_KEYS}`,
-      },
-      { path: ["deployments", 0, "salesforce", "myDomain"], given: undefined, allowed: `${ALLOWED_MY_DOMAIN}; or lightningHost instead` },
-      { path: ["deployments", 0, "salesforce", "myDomian"], given: "acme", allowed: 'no key "myDomian" here (did you mean "myDomain"?); the keys are: myDomain, sandbox, lightningHost' },
-    ]);
+    expect(problemsFor([{ ...valid, salesforce: { myDomian: "acme" }, oauthClient: { tokenLifetime: 3600 } }], { deployment: [] })).toEqual(
+      [
+        {
+          path: ["deployment"],
+          given: [],
+          allowed: 'no key "deployment" here (did you mean "deployments"?); the keys are: $schema, deployments',
+        },
+        {
+          path: ["deployments", 0, "oauthClient", "tokenLifetime"],
+          given: 3600,
+          allowed: `no key "tokenLifetime" here (did you mean "tokenLifetimeSeconds"?); the keys are: ${OAUTH_CLIENT_KEYS}`,
+        },
+        { path: ["deployments", 0, "salesforce", "myDomain"], given: undefined, allowed: `${ALLOWED_MY_DOMAIN}; or lightningHost instead` },
+        {
+          path: ["deployments", 0, "salesforce", "myDomian"],
+          given: "acme",
+          allowed: 'no key "myDomian" here (did you mean "myDomain"?); the keys are: myDomain, sandbox, lightningHost',
+        },
+      ],
+    );
   });
 
   it("missing name and region", () => {
@@ -112,13 +121,22 @@ describe("parseDeployments: each bad input has one clear message with its JSON p
 
   it("duplicate names, also when they differ only in case", () => {
     expect(problemsFor([valid, { ...valid, name: "uat" }, { ...valid, name: "Production" }])).toEqual([
-      { path: ["deployments", 2, "name"], given: "Production", allowed: 'a name no other deployment has (deployments[0] is named "production")' },
+      {
+        path: ["deployments", 2, "name"],
+        given: "Production",
+        allowed: 'a name no other deployment has (deployments[0] is named "production")',
+      },
     ]);
   });
 
-  it.each(["prod/eu", "1prod", "", "prod uction", "a".repeat(64), "production-plan", "eu-PLAN"])("a name that is not a valid stack name: %j", (name) => {
-    expect(problemsFor([{ ...valid, name }])).toEqual([{ path: ["deployments", 0, "name"], given: name, allowed: ALLOWED_DEPLOYMENT_NAME }]);
-  });
+  it.each(["prod/eu", "1prod", "", "prod uction", "a".repeat(64), "production-plan", "eu-PLAN"])(
+    "a name that is not a valid stack name: %j",
+    (name) => {
+      expect(problemsFor([{ ...valid, name }])).toEqual([
+        { path: ["deployments", 0, "name"], given: name, allowed: ALLOWED_DEPLOYMENT_NAME },
+      ]);
+    },
+  );
 
   it("unknown region", () => {
     expect(problemsFor([{ ...valid, genesysCloud: { region: "us-east-9" } }])).toEqual([
@@ -128,15 +146,28 @@ describe("parseDeployments: each bad input has one clear message with its JSON p
   });
 
   it("a region one letter off: did you mean the region", () => {
-    expect(problemsFor([{ ...valid, genesysCloud: { region: "eu-centrl-1" } }, { ...valid, name: "b", genesysCloud: { region: "EU-WEST-1" } }])).toEqual([
-      { path: ["deployments", 0, "genesysCloud", "region"], given: "eu-centrl-1", allowed: `${ALLOWED_REGION} (did you mean "eu-central-1"?)` },
+    expect(
+      problemsFor([
+        { ...valid, genesysCloud: { region: "eu-centrl-1" } },
+        { ...valid, name: "b", genesysCloud: { region: "EU-WEST-1" } },
+      ]),
+    ).toEqual([
+      {
+        path: ["deployments", 0, "genesysCloud", "region"],
+        given: "eu-centrl-1",
+        allowed: `${ALLOWED_REGION} (did you mean "eu-central-1"?)`,
+      },
       { path: ["deployments", 1, "genesysCloud", "region"], given: "EU-WEST-1", allowed: `${ALLOWED_REGION} (did you mean "eu-west-1"?)` },
     ]);
   });
 
   it("a grant type one letter off: did you mean the grant type", () => {
     expect(problemsFor([{ ...valid, oauthClient: { grantType: "implict" } }])).toEqual([
-      { path: ["deployments", 0, "oauthClient", "grantType"], given: "implict", allowed: `${allowed("grantType")} (did you mean "implicit"?)` },
+      {
+        path: ["deployments", 0, "oauthClient", "grantType"],
+        given: "implict",
+        allowed: `${allowed("grantType")} (did you mean "implicit"?)`,
+      },
     ]);
   });
 
@@ -149,13 +180,21 @@ describe("parseDeployments: each bad input has one clear message with its JSON p
 
   it("both myDomain and lightningHost", () => {
     expect(problemsFor([{ ...valid, salesforce: { myDomain: "acme", lightningHost: "acme.lightning.force.com" } }])).toEqual([
-      { path: ["deployments", 0, "salesforce", "lightningHost"], given: "acme.lightning.force.com", allowed: "nothing when myDomain is given: give one of the two" },
+      {
+        path: ["deployments", 0, "salesforce", "lightningHost"],
+        given: "acme.lightning.force.com",
+        allowed: "nothing when myDomain is given: give one of the two",
+      },
     ]);
   });
 
   it.each([299, 172801, 3600.5, "3600"])("token lifetime out of range or not an integer: %j", (tokenLifetimeSeconds) => {
     expect(problemsFor([{ ...valid, oauthClient: { tokenLifetimeSeconds } }])).toEqual([
-      { path: ["deployments", 0, "oauthClient", "tokenLifetimeSeconds"], given: tokenLifetimeSeconds, allowed: allowed("tokenLifetimeSeconds") },
+      {
+        path: ["deployments", 0, "oauthClient", "tokenLifetimeSeconds"],
+        given: tokenLifetimeSeconds,
+        allowed: allowed("tokenLifetimeSeconds"),
+      },
     ]);
   });
 
@@ -186,8 +225,16 @@ describe("parseDeployments: each bad input has one clear message with its JSON p
         },
       ]),
     ).toEqual([
-      { path: ["deployments", 0, "oauthClient", "additionalRedirectUris", 0], given: "http://acme.lightning.force.com/cb", allowed: ALLOWED_REDIRECT_URI },
-      { path: ["deployments", 0, "oauthClient", "additionalRedirectUris", 1], given: "https://acme.example.com/cb", allowed: ALLOWED_REDIRECT_URI },
+      {
+        path: ["deployments", 0, "oauthClient", "additionalRedirectUris", 0],
+        given: "http://acme.lightning.force.com/cb",
+        allowed: ALLOWED_REDIRECT_URI,
+      },
+      {
+        path: ["deployments", 0, "oauthClient", "additionalRedirectUris", 1],
+        given: "https://acme.example.com/cb",
+        allowed: ALLOWED_REDIRECT_URI,
+      },
       { path: ["deployments", 0, "salesforce", "lightningHost"], given: "acme.example.com", allowed: allowed("lightningHost") },
     ]);
   });
@@ -214,8 +261,16 @@ describe("parseDeployments: each bad input has one clear message with its JSON p
         given: "b",
         allowed: "an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, a letter or digit at each end, not an IP address",
       },
-      { path: ["deployments", 1, "backend", "s3", "region"], given: undefined, allowed: "an AWS region name, such as eu-central-1 or us-gov-west-1" },
-      { path: ["deployments", 2, "backend", "cloud", "project"], given: "p", allowed: 'no key "project" here; the keys are: organization, workspace, hostname' },
+      {
+        path: ["deployments", 1, "backend", "s3", "region"],
+        given: undefined,
+        allowed: "an AWS region name, such as eu-central-1 or us-gov-west-1",
+      },
+      {
+        path: ["deployments", 2, "backend", "cloud", "project"],
+        given: "p",
+        allowed: 'no key "project" here; the keys are: organization, workspace, hostname',
+      },
     ]);
   });
 
@@ -224,16 +279,19 @@ describe("parseDeployments: each bad input has one clear message with its JSON p
       {
         path: ["deployments", 0, "oauthClient", "preventDestroy"],
         given: "no",
-        allowed: "true or false: refuse to destroy the client, whose id the Salesforce org holds (false lets destroy, and any plan that would replace the client, through)",
+        allowed:
+          "true or false: refuse to destroy the client, whose id the Salesforce org holds (false lets destroy, and any plan that would replace the client, through)",
       },
-      { path: ["deployments", 0, "salesforce"], given: "acme", allowed: "an object: the Salesforce org: myDomain (and sandbox), or lightningHost" },
+      {
+        path: ["deployments", 0, "salesforce"],
+        given: "acme",
+        allowed: "an object: the Salesforce org: myDomain (and sandbox), or lightningHost",
+      },
     ]);
   });
 
   it("lists every problem of every deployment in one message, in file order", () => {
-    const message = messageFor(
-      Array.from({ length: 12 }, (_, i) => ({ ...valid, name: `org${i}`, genesysCloud: { region: "nowhere" } })),
-    );
+    const message = messageFor(Array.from({ length: 12 }, (_, i) => ({ ...valid, name: `org${i}`, genesysCloud: { region: "nowhere" } })));
     const paths = message
       .split("\n")
       .slice(1)
@@ -251,7 +309,9 @@ describe("loadDeployments", () => {
 
   it("a missing file", () => {
     expect(() => loadDeployments(join(dir, "nope.json"))).toThrow(
-      new RegExp(`has 1 problem:\\n  - \\(file\\): given ".*nope\\.json"; allowed: a readable JSON file \\(it does not exist\\); set DEPLOYMENTS_FILE to use another path$`),
+      new RegExp(
+        `has 1 problem:\\n  - \\(file\\): given ".*nope\\.json"; allowed: a readable JSON file \\(it does not exist\\); set DEPLOYMENTS_FILE to use another path$`,
+      ),
     );
   });
 
@@ -304,7 +364,9 @@ describe("hostile and unusual input: one message each, with the JSON path, and n
       "  - (line 1, column 272): given objects and lists nested more than 256 levels deep; allowed: JSON nested at most 256 levels deep",
     ]);
     // Brackets inside strings are text, not nesting.
-    expect(() => parseDeployments(JSON.stringify({ deployments: [{ ...valid, name: "[".repeat(300) }] }), "f")).toThrow(/deployments\[0\]\.name: given "\[\[\[/);
+    expect(() => parseDeployments(JSON.stringify({ deployments: [{ ...valid, name: "[".repeat(300) }] }), "f")).toThrow(
+      /deployments\[0\]\.name: given "\[\[\[/,
+    );
   });
 
   it.each([
@@ -320,23 +382,58 @@ describe("hostile and unusual input: one message each, with the JSON path, and n
     "the deployment name %s, which every JavaScript object has, is refused",
     (name) => {
       expect(messageFor([{ ...valid, name }])).toMatch(
-        new RegExp(`^deployments\\.json has 1 problem:\\n  - deployments\\[0\\]\\.name: given "${name}"; allowed: a stack name: .*, other than constructor, hasOwnProperty, isPrototypeOf, propertyIsEnumerable, toLocaleString, toString, valueOf$`),
+        new RegExp(
+          `^deployments\\.json has 1 problem:\\n  - deployments\\[0\\]\\.name: given "${name}"; allowed: a stack name: .*, other than constructor, hasOwnProperty, isPrototypeOf, propertyIsEnumerable, toLocaleString, toString, valueOf$`,
+        ),
       );
     },
   );
 
   it.each([
-    [{ myDomain: "acme-dev-ed" }, 'myDomain: given "acme-dev-ed"; allowed: a production org\'s My Domain name; "acme-dev-ed" is a Developer Edition or scratch org\'s, whose Lightning host has a partition: give lightningHost "acme-dev-ed.develop.lightning.force.com" (Developer Edition) or "acme-dev-ed.scratch.lightning.force.com" (scratch org) instead'],
-    [{ myDomain: "acme--uat" }, 'myDomain: given "acme--uat"; allowed: a My Domain name without its sandbox: give myDomain "acme" and sandbox "uat"'],
-    [{ myDomain: "northwind.my.salesforce.com" }, 'myDomain: given "northwind.my.salesforce.com"; allowed: the My Domain name alone, not a host or URL: give myDomain "northwind"'],
-    [{ myDomain: "https://northwind.lightning.force.com/lightning/page/home" }, 'myDomain: given "https://northwind.lightning.force.com/lightning/page/home"; allowed: the My Domain name alone, not a host or URL: give myDomain "northwind"'],
-    [{ myDomain: "https://acme--uat.sandbox.lightning.force.com/lightning/page/home" }, 'myDomain: given "https://acme--uat.sandbox.lightning.force.com/lightning/page/home"; allowed: the My Domain name alone, not a host or URL: give myDomain "acme" and sandbox "uat"'],
-    [{ myDomain: "acme--uat.sandbox.my.salesforce.com", sandbox: "uat" }, 'myDomain: given "acme--uat.sandbox.my.salesforce.com"; allowed: the My Domain name alone, not a host or URL: give myDomain "acme" and sandbox "uat"'],
-    [{ myDomain: "acme-dev-ed.develop.my.salesforce.com" }, 'myDomain: given "acme-dev-ed.develop.my.salesforce.com"; allowed: a My Domain name, not a host: give lightningHost "acme-dev-ed.develop.lightning.force.com" instead'],
-    [{ myDomain: "acme--uat.lightning.force.com" }, 'myDomain: given "acme--uat.lightning.force.com"; allowed: a My Domain name, not a host: give lightningHost "acme--uat.lightning.force.com" instead'],
-    [{ lightningHost: "acme-dev-ed.lightning.force.com" }, 'lightningHost: given "acme-dev-ed.lightning.force.com"; allowed: a Lightning host with its partition: Developer Edition and scratch orgs are at "acme-dev-ed.develop.lightning.force.com" or "acme-dev-ed.scratch.lightning.force.com"'],
-    [{ lightningHost: "acme.my.salesforce.com" }, 'lightningHost: given "acme.my.salesforce.com"; allowed: the org\'s Lightning host, not its My Domain login host: "acme.lightning.force.com"'],
-    [{ lightningHost: "https://acme.lightning.force.com/" }, 'lightningHost: given "https://acme.lightning.force.com/"; allowed: a host name alone, without scheme or path: "acme.lightning.force.com"'],
+    [
+      { myDomain: "acme-dev-ed" },
+      'myDomain: given "acme-dev-ed"; allowed: a production org\'s My Domain name; "acme-dev-ed" is a Developer Edition or scratch org\'s, whose Lightning host has a partition: give lightningHost "acme-dev-ed.develop.lightning.force.com" (Developer Edition) or "acme-dev-ed.scratch.lightning.force.com" (scratch org) instead',
+    ],
+    [
+      { myDomain: "acme--uat" },
+      'myDomain: given "acme--uat"; allowed: a My Domain name without its sandbox: give myDomain "acme" and sandbox "uat"',
+    ],
+    [
+      { myDomain: "northwind.my.salesforce.com" },
+      'myDomain: given "northwind.my.salesforce.com"; allowed: the My Domain name alone, not a host or URL: give myDomain "northwind"',
+    ],
+    [
+      { myDomain: "https://northwind.lightning.force.com/lightning/page/home" },
+      'myDomain: given "https://northwind.lightning.force.com/lightning/page/home"; allowed: the My Domain name alone, not a host or URL: give myDomain "northwind"',
+    ],
+    [
+      { myDomain: "https://acme--uat.sandbox.lightning.force.com/lightning/page/home" },
+      'myDomain: given "https://acme--uat.sandbox.lightning.force.com/lightning/page/home"; allowed: the My Domain name alone, not a host or URL: give myDomain "acme" and sandbox "uat"',
+    ],
+    [
+      { myDomain: "acme--uat.sandbox.my.salesforce.com", sandbox: "uat" },
+      'myDomain: given "acme--uat.sandbox.my.salesforce.com"; allowed: the My Domain name alone, not a host or URL: give myDomain "acme" and sandbox "uat"',
+    ],
+    [
+      { myDomain: "acme-dev-ed.develop.my.salesforce.com" },
+      'myDomain: given "acme-dev-ed.develop.my.salesforce.com"; allowed: a My Domain name, not a host: give lightningHost "acme-dev-ed.develop.lightning.force.com" instead',
+    ],
+    [
+      { myDomain: "acme--uat.lightning.force.com" },
+      'myDomain: given "acme--uat.lightning.force.com"; allowed: a My Domain name, not a host: give lightningHost "acme--uat.lightning.force.com" instead',
+    ],
+    [
+      { lightningHost: "acme-dev-ed.lightning.force.com" },
+      'lightningHost: given "acme-dev-ed.lightning.force.com"; allowed: a Lightning host with its partition: Developer Edition and scratch orgs are at "acme-dev-ed.develop.lightning.force.com" or "acme-dev-ed.scratch.lightning.force.com"',
+    ],
+    [
+      { lightningHost: "acme.my.salesforce.com" },
+      'lightningHost: given "acme.my.salesforce.com"; allowed: the org\'s Lightning host, not its My Domain login host: "acme.lightning.force.com"',
+    ],
+    [
+      { lightningHost: "https://acme.lightning.force.com/" },
+      'lightningHost: given "https://acme.lightning.force.com/"; allowed: a host name alone, without scheme or path: "acme.lightning.force.com"',
+    ],
   ])("a Salesforce org named the wrong way gets the right key and value: %j", (salesforce, expected) => {
     expect(messageFor([{ ...valid, salesforce }])).toBe(`deployments.json has 1 problem:\n  - deployments[0].salesforce.${expected}`);
   });
@@ -349,16 +446,29 @@ describe("hostile and unusual input: one message each, with the JSON path, and n
     ["too long", "x".repeat(201)],
   ])("the client name with %s is refused; so is the description", (_, text) => {
     const message = messageFor([{ ...valid, oauthClient: { name: text, description: text.replace("x".repeat(201), "x".repeat(1001)) } }]);
-    expect(message).toMatch(/  - deployments\[0\]\.oauthClient\.description: given .*; allowed: a text of at most 1000 characters, without control characters, line breaks, bidirectional marks or invisible characters/);
-    expect(message).toMatch(/  - deployments\[0\]\.oauthClient\.name: given .*; allowed: a non-empty text of at most 200 characters, without control characters, line breaks, bidirectional marks or invisible characters/);
+    expect(message).toMatch(
+      /  - deployments\[0\]\.oauthClient\.description: given .*; allowed: a text of at most 1000 characters, without control characters, line breaks, bidirectional marks or invisible characters/,
+    );
+    expect(message).toMatch(
+      /  - deployments\[0\]\.oauthClient\.name: given .*; allowed: a non-empty text of at most 200 characters, without control characters, line breaks, bidirectional marks or invisible characters/,
+    );
   });
 
   it("names and descriptions in any script are fine", () => {
-    expect(() => parseDeployments(JSON.stringify({ deployments: [{ ...valid, oauthClient: { name: "Sprachkanal Ü – 音声 – صوت", description: "x".repeat(1000) } }] }), "f")).not.toThrow();
+    expect(() =>
+      parseDeployments(
+        JSON.stringify({ deployments: [{ ...valid, oauthClient: { name: "Sprachkanal Ü – 音声 – صوت", description: "x".repeat(1000) } }] }),
+        "f",
+      ),
+    ).not.toThrow();
   });
 
   it.each([
-    [{ local: { path: "../elsewhere.tfstate" } }, "backend.local.path", "a state file path ending in .tfstate, relative to the deployments file's folder and inside it: no leading /, no .."],
+    [
+      { local: { path: "../elsewhere.tfstate" } },
+      "backend.local.path",
+      "a state file path ending in .tfstate, relative to the deployments file's folder and inside it: no leading /, no ..",
+    ],
     [{ local: { path: "/etc/passwd" } }, "backend.local.path", "a state file path ending in .tfstate"],
     [{ local: { path: "state/../../x.tfstate" } }, "backend.local.path", "a state file path ending in .tfstate"],
     [{ local: { path: "deployments.json" } }, "backend.local.path", "a state file path ending in .tfstate"],
@@ -368,21 +478,69 @@ describe("hostile and unusual input: one message each, with the JSON path, and n
     [{ s3: { bucket: "192.168.1.1", region: "eu-central-1" } }, "backend.s3.bucket", "an S3 bucket name"],
     [{ s3: { bucket: "state..bucket", region: "eu-central-1" } }, "backend.s3.bucket", "an S3 bucket name"],
     [{ s3: { bucket: "tf-state", region: "Frankfurt" } }, "backend.s3.region", "an AWS region name, such as eu-central-1 or us-gov-west-1"],
-    [{ s3: { bucket: "tf-state", region: "eu-central-1", key: "/abs/key" } }, "backend.s3.key", "the state object's key, without a leading /"],
-    [{ cloud: { organization: "acme corp", workspace: "w" } }, "backend.cloud.organization", "the HCP Terraform / Terraform Enterprise organization: letters, digits, - and _"],
+    [
+      { s3: { bucket: "tf-state", region: "eu-central-1", key: "/abs/key" } },
+      "backend.s3.key",
+      "the state object's key, without a leading /",
+    ],
+    [
+      { cloud: { organization: "acme corp", workspace: "w" } },
+      "backend.cloud.organization",
+      "the HCP Terraform / Terraform Enterprise organization: letters, digits, - and _",
+    ],
   ])("a backend that is not what Terraform can use: %j", (backend, path, allowed) => {
     expect(messageFor([{ ...valid, backend }])).toContain(`  - deployments[0].${path}: given `);
     expect(messageFor([{ ...valid, backend }])).toContain(`; allowed: ${allowed}`);
   });
 
   it.each([
-    ["a local file, one deployment's given path being another's default", [{ local: { path: "./Terraform.UAT.tfstate" } }, undefined], "local file terraform.uat.tfstate"],
-    ["an S3 object, whatever the region", [{ s3: { bucket: "tf-state", region: "eu-central-1", key: "k.tfstate" } }, { s3: { bucket: "tf-state", region: "eu-west-1", key: "k.tfstate" } }], "s3 aws bucket tf-state key k.tfstate"],
-    ["an HCP Terraform workspace, whatever the case", [{ cloud: { organization: "Acme", workspace: "w" } }, { cloud: { organization: "acme", workspace: "W" } }], "cloud app.terraform.io organization acme workspace w"],
-    ["a local file spelled in NFC and in NFD (one file on macOS)", [{ local: { path: "\u00e9tat.tfstate" } }, { local: { path: "e\u0301tat.tfstate" } }], "local file \u00e9tat.tfstate"],
-    ["an S3 object on AWS, its endpoint written out or not", [{ s3: { bucket: "tf-state", region: "eu-central-1", key: "k.tfstate" } }, { s3: { bucket: "tf-state", region: "eu-central-1", key: "k.tfstate", endpoint: "https://s3.eu-central-1.amazonaws.com" } }], "s3 aws bucket tf-state key k.tfstate"],
-    ["an S3 object on one store, its endpoint with a trailing slash and in capitals", [{ s3: { bucket: "tf-state", region: "eu-central-1", key: "k.tfstate", endpoint: "https://minio.example:9000" } }, { s3: { bucket: "tf-state", region: "eu-central-1", key: "k.tfstate", endpoint: "https://MinIO.example:9000/" } }], "s3 https://minio.example:9000 bucket tf-state key k.tfstate"],
-    ["an S3 object on one store, its default port written out", [{ s3: { bucket: "tf-state", region: "eu-central-1", key: "k.tfstate", endpoint: "https://minio.example" } }, { s3: { bucket: "tf-state", region: "eu-central-1", key: "k.tfstate", endpoint: "https://minio.example:443" } }], "s3 https://minio.example bucket tf-state key k.tfstate"],
+    [
+      "a local file, one deployment's given path being another's default",
+      [{ local: { path: "./Terraform.UAT.tfstate" } }, undefined],
+      "local file terraform.uat.tfstate",
+    ],
+    [
+      "an S3 object, whatever the region",
+      [
+        { s3: { bucket: "tf-state", region: "eu-central-1", key: "k.tfstate" } },
+        { s3: { bucket: "tf-state", region: "eu-west-1", key: "k.tfstate" } },
+      ],
+      "s3 aws bucket tf-state key k.tfstate",
+    ],
+    [
+      "an HCP Terraform workspace, whatever the case",
+      [{ cloud: { organization: "Acme", workspace: "w" } }, { cloud: { organization: "acme", workspace: "W" } }],
+      "cloud app.terraform.io organization acme workspace w",
+    ],
+    [
+      "a local file spelled in NFC and in NFD (one file on macOS)",
+      [{ local: { path: "\u00e9tat.tfstate" } }, { local: { path: "e\u0301tat.tfstate" } }],
+      "local file \u00e9tat.tfstate",
+    ],
+    [
+      "an S3 object on AWS, its endpoint written out or not",
+      [
+        { s3: { bucket: "tf-state", region: "eu-central-1", key: "k.tfstate" } },
+        { s3: { bucket: "tf-state", region: "eu-central-1", key: "k.tfstate", endpoint: "https://s3.eu-central-1.amazonaws.com" } },
+      ],
+      "s3 aws bucket tf-state key k.tfstate",
+    ],
+    [
+      "an S3 object on one store, its endpoint with a trailing slash and in capitals",
+      [
+        { s3: { bucket: "tf-state", region: "eu-central-1", key: "k.tfstate", endpoint: "https://minio.example:9000" } },
+        { s3: { bucket: "tf-state", region: "eu-central-1", key: "k.tfstate", endpoint: "https://MinIO.example:9000/" } },
+      ],
+      "s3 https://minio.example:9000 bucket tf-state key k.tfstate",
+    ],
+    [
+      "an S3 object on one store, its default port written out",
+      [
+        { s3: { bucket: "tf-state", region: "eu-central-1", key: "k.tfstate", endpoint: "https://minio.example" } },
+        { s3: { bucket: "tf-state", region: "eu-central-1", key: "k.tfstate", endpoint: "https://minio.example:443" } },
+      ],
+      "s3 https://minio.example bucket tf-state key k.tfstate",
+    ],
   ])("two deployments sharing one state are refused: %s", (_, [first, second], location) => {
     const deployments = [
       { ...valid, name: "production", backend: first },
@@ -402,7 +560,18 @@ describe("hostile and unusual input: one message each, with the JSON path, and n
       { ...valid, name: "uat", backend: { s3: { bucket: "tf-state", region: "eu-central-1" } } },
       { ...valid, name: "upper", backend: { s3: { bucket: "tf-state", region: "eu-central-1", key: "Prod.tfstate" } } },
       { ...valid, name: "lower", backend: { s3: { bucket: "tf-state", region: "eu-central-1", key: "prod.tfstate" } } },
-      { ...valid, name: "minio", backend: { s3: { bucket: "tf-state", region: "eu-central-1", key: "genesys-scv-oauth-client/production.tfstate", endpoint: "https://minio.example:9000" } } },
+      {
+        ...valid,
+        name: "minio",
+        backend: {
+          s3: {
+            bucket: "tf-state",
+            region: "eu-central-1",
+            key: "genesys-scv-oauth-client/production.tfstate",
+            endpoint: "https://minio.example:9000",
+          },
+        },
+      },
     ];
     expect(() => parseDeployments(JSON.stringify({ deployments }), "f")).not.toThrow();
   });
@@ -437,12 +606,20 @@ describe("genesysCloud.credentials and genesysCloud.organizationId", () => {
   });
 
   it("gateway: host, port and protocol checked; one path prefix per pathName", () => {
-    const gateway = { host: "https://gw", port: 70000, protocol: "ftp", pathParams: [{ pathName: "api", pathValue: "/x" }, { pathName: "api", pathValue: "y" }] };
+    const gateway = {
+      host: "https://gw",
+      port: 70000,
+      protocol: "ftp",
+      pathParams: [
+        { pathName: "api", pathValue: "/x" },
+        { pathName: "api", pathValue: "y" },
+      ],
+    };
     expect(messageFor([{ ...valid, genesysCloud: { region: "us-east-1", gateway } }])).toBe(
       [
         "deployments.json has 5 problems:",
         '  - deployments[0].genesysCloud.gateway.host: given "https://gw"; allowed: the gateway\'s host name or IPv4 address, without scheme, port or path (e.g. genesys-gateway.acme.example)',
-        "  - deployments[0].genesysCloud.gateway.pathParams[0].pathValue: given \"/x\"; allowed: a path without leading or trailing slash: letters, digits, ., _, ~ and - in segments joined by / (e.g. genesys/api)",
+        '  - deployments[0].genesysCloud.gateway.pathParams[0].pathValue: given "/x"; allowed: a path without leading or trailing slash: letters, digits, ., _, ~ and - in segments joined by / (e.g. genesys/api)',
         '  - deployments[0].genesysCloud.gateway.pathParams[1].pathName: given "api"; allowed: a pathName no other entry has (pathParams[0] is "api")',
         "  - deployments[0].genesysCloud.gateway.port: given 70000; allowed: the gateway's port: an integer from 1 to 65535",
         '  - deployments[0].genesysCloud.gateway.protocol: given "ftp"; allowed: https or http (http to another machine gets a warning)',
@@ -453,7 +630,9 @@ describe("genesysCloud.credentials and genesysCloud.organizationId", () => {
   it("s3 endpoint: an http(s) URL", () => {
     const s3 = { bucket: "tf-state", region: "us-east-1", endpoint: "ftp://x", usePathStyle: "yes" };
     const message = messageFor([{ ...valid, backend: { s3 } }]);
-    expect(message).toContain('  - deployments[0].backend.s3.endpoint: given "ftp://x"; allowed: the http(s) URL of an S3-compatible store');
+    expect(message).toContain(
+      '  - deployments[0].backend.s3.endpoint: given "ftp://x"; allowed: the http(s) URL of an S3-compatible store',
+    );
     expect(message).toContain('  - deployments[0].backend.s3.usePathStyle: given "yes"; allowed: true or false: path-style URLs');
   });
 });
@@ -475,8 +654,12 @@ describe("loadDeployments: the file's encoding", () => {
     expect(load("utf16le.json", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]))).toThrow(
       /has 1 problem:\n  - \(file\): given a UTF-16 text file \(Windows PowerShell's > and Out-File write these\): save it as UTF-8; allowed: a readable JSON file$/,
     );
-    expect(load("utf16be.json", Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, "utf16le").swap16()]))).toThrow(/given a UTF-16 text file/);
-    expect(load("utf16-no-bom.json", Buffer.from(text, "utf16le"))).toThrow(/given a binary file or UTF-16 text without a byte order mark; allowed: a readable JSON file$/);
+    expect(load("utf16be.json", Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, "utf16le").swap16()]))).toThrow(
+      /given a UTF-16 text file/,
+    );
+    expect(load("utf16-no-bom.json", Buffer.from(text, "utf16le"))).toThrow(
+      /given a binary file or UTF-16 text without a byte order mark; allowed: a readable JSON file$/,
+    );
   });
 
   it("bytes that are not UTF-8 (Latin-1) are named, with where", () => {
@@ -498,7 +681,9 @@ describe("comments in the deployments file", () => {
     ].join("\n");
     expect(parseDeployments(text, "deployments.json").map((d) => d.name)).toEqual(["production"]);
     const broken = text.replace('"acme" } }', '"acme" } },');
-    expect(() => parseDeployments(broken, "deployments.json")).toThrow(/\(line 5, column 3\): given "\]\\n\}"; allowed: JSON: a value here/);
+    expect(() => parseDeployments(broken, "deployments.json")).toThrow(
+      /\(line 5, column 3\): given "\]\\n\}"; allowed: JSON: a value here/,
+    );
   });
 });
 

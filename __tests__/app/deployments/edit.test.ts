@@ -69,7 +69,10 @@ describe("writeImportClientId adds the key and nothing else", () => {
     writeImportClientId(file, read("production"), ID2);
     expect(readFileSync(file, "utf8")).toBe(
       tabbed
-        .replace('"myDomain": "acme" } }, // the big one', `"myDomain": "acme" }, "oauthClient": { "importClientId": "${ID2}" } }, // the big one`)
+        .replace(
+          '"myDomain": "acme" } }, // the big one',
+          `"myDomain": "acme" }, "oauthClient": { "importClientId": "${ID2}" } }, // the big one`,
+        )
         .replace('"tokenLifetimeSeconds": 3600 } }', `"tokenLifetimeSeconds": 3600, "importClientId": "${ID}" } }`),
     );
   });
@@ -80,7 +83,10 @@ describe("writeImportClientId adds the key and nothing else", () => {
     writeImportClientId(file, read("uat"), ID);
     expect(readFileSync(file, "utf8")).toBe(
       spread
-        .replace('"myDomain": "acme" } // production\n', `"myDomain": "acme" }, // production\n      "oauthClient": { "importClientId": "${ID2}" }\n`)
+        .replace(
+          '"myDomain": "acme" } // production\n',
+          `"myDomain": "acme" }, // production\n      "oauthClient": { "importClientId": "${ID2}" }\n`,
+        )
         .replace('"tokenLifetimeSeconds": 3600\n', `"tokenLifetimeSeconds": 3600,\n        "importClientId": "${ID}"\n`),
     );
   });
@@ -91,7 +97,9 @@ describe("writeImportClientId adds the key and nothing else", () => {
     writeImportClientId(file, read("uat"), ID);
     const written = readFileSync(file);
     expect([...written.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(written.toString("utf8")).toBe(text.replace('"tokenLifetimeSeconds": 3600\r\n', `"tokenLifetimeSeconds": 3600,\r\n        "importClientId": "${ID}"\r\n`));
+    expect(written.toString("utf8")).toBe(
+      text.replace('"tokenLifetimeSeconds": 3600\r\n', `"tokenLifetimeSeconds": 3600,\r\n        "importClientId": "${ID}"\r\n`),
+    );
   });
 
   it("edits a symbolic link's target, the link kept, and keeps the file's mode", () => {
@@ -108,7 +116,12 @@ describe("writeImportClientId adds the key and nothing else", () => {
 
 describe("writeImportClientId refuses, and writes nothing", () => {
   it.each([
-    ["the deployment is gone", (t: string) => t.replace('"name": "uat"', '"name": "staging"'), ["deployments"], 'deployment "uat" is no longer in the file since adopt read the file'],
+    [
+      "the deployment is gone",
+      (t: string) => t.replace('"name": "uat"', '"name": "staging"'),
+      ["deployments"],
+      'deployment "uat" is no longer in the file since adopt read the file',
+    ],
     [
       "its Salesforce org changed",
       (t: string) => t.replace('"sandbox": "uat"', '"sandbox": "qa"'),
@@ -141,7 +154,14 @@ describe("writeImportClientId refuses, and writes nothing", () => {
     const uat = read("uat");
     const lines = spread.split("\n");
     const [productionLines, uatLines] = [lines.slice(2, 7), lines.slice(7, 15)];
-    const swapped = [...lines.slice(0, 2), ...uatLines.slice(0, -1), "    },", ...productionLines.slice(0, -1), "    }", ...lines.slice(15)].join("\n");
+    const swapped = [
+      ...lines.slice(0, 2),
+      ...uatLines.slice(0, -1),
+      "    },",
+      ...productionLines.slice(0, -1),
+      "    }",
+      ...lines.slice(15),
+    ].join("\n");
     writeFileSync(file, swapped);
     writeImportClientId(file, uat, ID);
     const after = parseDeployments(readFileSync(file, "utf8"), file);
@@ -161,7 +181,9 @@ describe("writeImportClientId refuses, and writes nothing", () => {
   it("a file its owner may not write, though others may (it was replaced by a rename in its writable folder)", () => {
     const { file, read } = given(spread);
     chmodSync(file, 0o466);
-    expect(refusal(() => writeImportClientId(file, read("uat"), ID))).toEqual([{ path: [], given: `a file read-only to this user (mode 0466, owner uid ${process.getuid!()})` }]);
+    expect(refusal(() => writeImportClientId(file, read("uat"), ID))).toEqual([
+      { path: [], given: `a file read-only to this user (mode 0466, owner uid ${process.getuid!()})` },
+    ]);
     expect(readFileSync(file, "utf8")).toBe(spread);
   });
 

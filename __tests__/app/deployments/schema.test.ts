@@ -44,11 +44,15 @@ describe("deployments JSON Schema", () => {
   it("says each key's default: a JSON value, or in words where there is none (a name made from the host, none at all)", () => {
     const keys = (schema: any, at: string): [string, any][] =>
       Object.entries<any>(schema.properties ?? {}).flatMap(([key, s]) => [[`${at}${key}`, s], ...keys(s.items ?? s, `${at}${key}.`)]);
-    const required = (schema: any, at: string): string[] =>
-      [...(schema.required ?? []).map((key: string) => `${at}${key}`), ...Object.entries<any>(schema.properties ?? {}).flatMap(([key, s]) => required(s.items ?? s, `${at}${key}.`))];
+    const required = (schema: any, at: string): string[] => [
+      ...(schema.required ?? []).map((key: string) => `${at}${key}`),
+      ...Object.entries<any>(schema.properties ?? {}).flatMap(([key, s]) => required(s.items ?? s, `${at}${key}.`)),
+    ];
     const deployment = deploymentsSchema.properties.deployments.items;
     const optional = keys(deployment, "").filter(([key]) => !required(deployment, "").includes(key));
-    expect(optional.filter(([, s]) => s.default === undefined && s[DEFAULT_TEXT] === undefined && s.type !== "object").map(([key]) => key)).toEqual([]);
+    expect(
+      optional.filter(([, s]) => s.default === undefined && s[DEFAULT_TEXT] === undefined && s.type !== "object").map(([key]) => key),
+    ).toEqual([]);
     expect(oauthClientPropsSchema.properties.tokenLifetimeSeconds.default).toBe(86400);
     expect(oauthClientPropsSchema.properties.name[DEFAULT_TEXT]).toBe("Salesforce Service Cloud Voice (<lightning host>)");
   });
@@ -67,21 +71,37 @@ describe("the key reference", () => {
 
   it("has a row for every key of a deployment, nested ones and list items' too", () => {
     expect(table.slice(0, 2)).toEqual(["| key | type | default | allowed |", "|---|---|---|---|"]);
-    for (const key of ["name", "genesysCloud.region", "genesysCloud.gateway.pathParams[].pathName", "salesforce.myDomain", "oauthClient.importClientId", "backend.s3.bucket", "allowSecondClient"]) {
+    for (const key of [
+      "name",
+      "genesysCloud.region",
+      "genesysCloud.gateway.pathParams[].pathName",
+      "salesforce.myDomain",
+      "oauthClient.importClientId",
+      "backend.s3.bucket",
+      "allowSecondClient",
+    ]) {
       expect(row(key)).toBeDefined();
     }
   });
 
   it("says required, a JSON default, or the default in words; escapes what Markdown would take for a tag or a cell's end", () => {
-    expect(row("genesysCloud.region")).toMatch(/^\| `genesysCloud\.region` \| string \| required \| one of the Genesys Cloud regions: us-east-1, /);
-    expect(row("oauthClient.tokenLifetimeSeconds")).toMatch(/^\| `oauthClient\.tokenLifetimeSeconds` \| integer \| `86400` \| an integer number of seconds /);
+    expect(row("genesysCloud.region")).toMatch(
+      /^\| `genesysCloud\.region` \| string \| required \| one of the Genesys Cloud regions: us-east-1, /,
+    );
+    expect(row("oauthClient.tokenLifetimeSeconds")).toMatch(
+      /^\| `oauthClient\.tokenLifetimeSeconds` \| integer \| `86400` \| an integer number of seconds /,
+    );
     expect(row("oauthClient.additionalScopes")).toMatch(/^\| `oauthClient\.additionalScopes` \| string\[\] \| `\[\]` \| /);
-    expect(row("oauthClient.name")).toMatch(/^\| `oauthClient\.name` \| string \| Salesforce Service Cloud Voice \(&lt;lightning host&gt;\) \| /);
+    expect(row("oauthClient.name")).toMatch(
+      /^\| `oauthClient\.name` \| string \| Salesforce Service Cloud Voice \(&lt;lightning host&gt;\) \| /,
+    );
     expect(keyReference({ properties: { a: { type: "string", description: "x | y" } } })).toContain("| `a` | string | none | x \\| y |");
   });
 
   it("goes between the markers, and nowhere without them", () => {
-    expect(withKeyReference(`intro\n${KEY_REFERENCE_START}\nold\n${KEY_REFERENCE_END}\nrest`, "new")).toBe(`intro\n${KEY_REFERENCE_START}\nnew\n${KEY_REFERENCE_END}\nrest`);
+    expect(withKeyReference(`intro\n${KEY_REFERENCE_START}\nold\n${KEY_REFERENCE_END}\nrest`, "new")).toBe(
+      `intro\n${KEY_REFERENCE_START}\nnew\n${KEY_REFERENCE_END}\nrest`,
+    );
     expect(() => withKeyReference("no markers")).toThrow(/markers are missing/);
   });
 });

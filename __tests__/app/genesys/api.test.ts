@@ -8,7 +8,12 @@ import { isPlainText } from "../../../lib/shared/plain-text";
 import { Emulator, EmulatedOrg, startEmulator } from "../../support/genesys-emulator";
 import { scriptedApi, silentApi, TOKEN_ENV } from "../../support/scripted-api";
 
-const ORG: EmulatedOrg = { id: "a1b2c3d4-0000-4000-8000-00000000ac3e", name: "Acme", credentials: { clientId: "ci", clientSecret: "ci-secret" }, legacyImplicitGrant: true };
+const ORG: EmulatedOrg = {
+  id: "a1b2c3d4-0000-4000-8000-00000000ac3e",
+  name: "Acme",
+  credentials: { clientId: "ci", clientSecret: "ci-secret" },
+  legacyImplicitGrant: true,
+};
 const env = { GENESYSCLOUD_OAUTHCLIENT_ID: "ci", GENESYSCLOUD_OAUTHCLIENT_SECRET: "ci-secret" };
 const paths = { login: "genesys/login", api: "genesys/api" };
 let emulator: Emulator;
@@ -21,7 +26,15 @@ beforeAll(async () => {
   const port = Number(new URL(emulator.url).port);
   deployment = {
     name: "production",
-    genesysCloud: { region: "us-east-1", gateway: { host: "127.0.0.1", port, protocol: "http", pathParams: Object.entries(paths).map(([pathName, pathValue]) => ({ pathName, pathValue })) } },
+    genesysCloud: {
+      region: "us-east-1",
+      gateway: {
+        host: "127.0.0.1",
+        port,
+        protocol: "http",
+        pathParams: Object.entries(paths).map(([pathName, pathValue]) => ({ pathName, pathValue })),
+      },
+    },
     salesforce: { myDomain: "acme" },
   } as Deployment;
 });
@@ -30,18 +43,35 @@ beforeEach(() => void (waits.length = 0));
 
 describe("genesysEndpoints", () => {
   it("is the region's login and API host, or the gateway with its own prefix for each (its default port left out)", () => {
-    expect(genesysEndpoints({ region: "eu-central-1" } as Deployment["genesysCloud"])).toEqual({ login: "https://login.mypurecloud.de", api: "https://api.mypurecloud.de" });
+    expect(genesysEndpoints({ region: "eu-central-1" } as Deployment["genesysCloud"])).toEqual({
+      login: "https://login.mypurecloud.de",
+      api: "https://api.mypurecloud.de",
+    });
     const gateway = { host: "gw.acme.example", port: 443, protocol: "https", pathParams: [{ pathName: "api", pathValue: "genesys/api" }] };
-    expect(genesysEndpoints({ region: "us-east-1", gateway } as Deployment["genesysCloud"])).toEqual({ login: "https://gw.acme.example", api: "https://gw.acme.example/genesys/api" });
+    expect(genesysEndpoints({ region: "us-east-1", gateway } as Deployment["genesysCloud"])).toEqual({
+      login: "https://gw.acme.example",
+      api: "https://gw.acme.example/genesys/api",
+    });
   });
 });
 
 describe("listOAuthClients", () => {
   it("logs in through the gateway's login prefix and lists every page under its API prefix", async () => {
-    for (let i = 0; i < 230; i++) emulator.seed(ORG.id, { name: `c${i}`, accessTokenValiditySeconds: 86400, authorizedGrantType: "CODE", registeredRedirectUri: [], scope: [] });
+    for (let i = 0; i < 230; i++)
+      emulator.seed(ORG.id, {
+        name: `c${i}`,
+        accessTokenValiditySeconds: 86400,
+        authorizedGrantType: "CODE",
+        registeredRedirectUri: [],
+        scope: [],
+      });
     const clients = await listOAuthClients(deployment, env, options);
     expect(clients).toHaveLength(230);
-    expect(emulator.requests.filter((r) => r.startsWith("GET /api/v2/oauth/clients "))).toEqual(["GET /api/v2/oauth/clients 200", "GET /api/v2/oauth/clients 200", "GET /api/v2/oauth/clients 200"]);
+    expect(emulator.requests.filter((r) => r.startsWith("GET /api/v2/oauth/clients "))).toEqual([
+      "GET /api/v2/oauth/clients 200",
+      "GET /api/v2/oauth/clients 200",
+      "GET /api/v2/oauth/clients 200",
+    ]);
     expect(emulator.requests.filter((r) => r.includes("not behind the gateway prefix"))).toEqual([]);
   });
 
@@ -64,10 +94,30 @@ describe("listOAuthClients", () => {
   });
 
   it.each([
-    ["wrong credentials (401)", () => ({ ...env, GENESYSCLOUD_OAUTHCLIENT_SECRET: "wrong" }), undefined, /^deployment "production": Genesys Cloud refused the deployment's credentials \(401 - /],
-    ["a role without oauth:client:view (403)", () => env, { route: "GET /api/v2/oauth/clients", status: 403, times: 1 }, /^deployment "production": the deployment's credentials may not list OAuth clients \(403 - injected fault\): their role needs the permission OAuth > Client > View \(oauth:client:view\)$/],
-    ["429 every time", () => env, { route: "GET /api/v2/oauth/clients", status: 429, times: 5, retryAfterSeconds: 1 }, /^deployment "production": Genesys Cloud rate-limited GET http:\/\/127\.0\.0\.1:\d+\/genesys\/api\/api\/v2\/oauth\/clients \(429\) 5 times in a row; try again later$/],
-    ["500 every time", () => env, { route: "GET /api/v2/oauth/clients", status: 500, times: 5 }, /^deployment "production": Genesys Cloud answered GET .* with 500 - injected fault, 5 times in a row$/],
+    [
+      "wrong credentials (401)",
+      () => ({ ...env, GENESYSCLOUD_OAUTHCLIENT_SECRET: "wrong" }),
+      undefined,
+      /^deployment "production": Genesys Cloud refused the deployment's credentials \(401 - /,
+    ],
+    [
+      "a role without oauth:client:view (403)",
+      () => env,
+      { route: "GET /api/v2/oauth/clients", status: 403, times: 1 },
+      /^deployment "production": the deployment's credentials may not list OAuth clients \(403 - injected fault\): their role needs the permission OAuth > Client > View \(oauth:client:view\)$/,
+    ],
+    [
+      "429 every time",
+      () => env,
+      { route: "GET /api/v2/oauth/clients", status: 429, times: 5, retryAfterSeconds: 1 },
+      /^deployment "production": Genesys Cloud rate-limited GET http:\/\/127\.0\.0\.1:\d+\/genesys\/api\/api\/v2\/oauth\/clients \(429\) 5 times in a row; try again later$/,
+    ],
+    [
+      "500 every time",
+      () => env,
+      { route: "GET /api/v2/oauth/clients", status: 500, times: 5 },
+      /^deployment "production": Genesys Cloud answered GET .* with 500 - injected fault, 5 times in a row$/,
+    ],
   ])("%s is one message naming the deployment", async (_, credentials, fault, message) => {
     if (fault) emulator.inject(fault);
     const error = await listOAuthClients(deployment, credentials(), options).catch((e) => e);
@@ -77,9 +127,14 @@ describe("listOAuthClients", () => {
   });
 
   it("a gateway nobody answers is one message, after the retries", async () => {
-    const closed = { ...deployment, genesysCloud: { ...deployment.genesysCloud, gateway: { host: "127.0.0.1", port: 9, protocol: "http" as const } } };
+    const closed = {
+      ...deployment,
+      genesysCloud: { ...deployment.genesysCloud, gateway: { host: "127.0.0.1", port: 9, protocol: "http" as const } },
+    };
     const error = await listOAuthClients(closed, env, options).catch((e) => e);
-    expect(error.message).toMatch(/^deployment "production": could not reach Genesys Cloud \(POST http:\/\/127\.0\.0\.1:9\/oauth\/token\): .*; tried 5 times$/);
+    expect(error.message).toMatch(
+      /^deployment "production": could not reach Genesys Cloud \(POST http:\/\/127\.0\.0\.1:9\/oauth\/token\): .*; tried 5 times$/,
+    );
     expect(waits).toEqual([1000, 2000, 4000, 8000]);
   });
 });
@@ -103,7 +158,13 @@ describe("answers that are not what Genesys documents", () => {
 });
 
 describe("bounded and fail-closed", () => {
-  const client = (id: string, host = "acme.lightning.force.com") => ({ id, name: id, authorizedGrantType: "TOKEN", registeredRedirectUri: [`https://${host}/lightning/page/home`], scope: [] });
+  const client = (id: string, host = "acme.lightning.force.com") => ({
+    id,
+    name: id,
+    authorizedGrantType: "TOKEN",
+    registeredRedirectUri: [`https://${host}/lightning/page/home`],
+    scope: [],
+  });
   const page = (req: IncomingMessage) => Number(new URL(req.url ?? "/", "http://x").searchParams.get("pageNumber"));
 
   it("an API that never answers is one message within the deadline, naming the host", async () => {
@@ -121,7 +182,9 @@ describe("bounded and fail-closed", () => {
   it("the deadline is SCV_GENESYS_API_TIMEOUT, and a value that is no number of seconds is one message", async () => {
     expect(apiTimeoutMs({})).toBe(30000);
     expect(apiTimeoutMs({ SCV_GENESYS_API_TIMEOUT: "2.5" })).toBe(2500);
-    expect([" 5 ", "1.0005", "0.001", ".5", "600"].map((given) => apiTimeoutMs({ SCV_GENESYS_API_TIMEOUT: given }))).toEqual([5000, 1001, 1, 500, 600000]);
+    expect([" 5 ", "1.0005", "0.001", ".5", "600"].map((given) => apiTimeoutMs({ SCV_GENESYS_API_TIMEOUT: given }))).toEqual([
+      5000, 1001, 1, 500, 600000,
+    ]);
     // 1e-9 and 1.0005 crashed the timer (a delay that is no whole millisecond); 0x10 and 0b1 were taken as 16 and 1.
     for (const given of ["0", "-1", "soon", "601", "Infinity", "1e-9", "0.0001", "0x10", "0b1", "1e1", "1_0"]) {
       expect(() => apiTimeoutMs({ SCV_GENESYS_API_TIMEOUT: given })).toThrow(
@@ -140,14 +203,19 @@ describe("bounded and fail-closed", () => {
 
   it.each([
     ["a body larger than the bound", () => ({ body: Buffer.alloc(70_000, 0x20) })],
-    ["a small gzip body that unpacks past the bound", () => ({ headers: { "content-encoding": "gzip" }, body: gzipSync(Buffer.alloc(1024 * 1024, 0x20)) })],
+    [
+      "a small gzip body that unpacks past the bound",
+      () => ({ headers: { "content-encoding": "gzip" }, body: gzipSync(Buffer.alloc(1024 * 1024, 0x20)) }),
+    ],
     ["a Content-Length past the bound", () => ({ headers: { "content-length": "70000" }, body: Buffer.alloc(70_000, 0x20) })],
   ])("%s is one message, never read whole into memory", async (_, answer) => {
     const api = await scriptedApi(answer);
     const error = await listOAuthClients(api.deployment, TOKEN_ENV, { ...options, maxAnswerBytes: 64 * 1024 }).catch((e) => e);
     await api.close();
     expect(error).toBeInstanceOf(GenesysApiError);
-    expect(error.message).toMatch(/^deployment "production": Genesys Cloud's answer to GET http:\/\/127\.0\.0\.1:\d+\/api\/v2\/oauth\/clients is larger than 0\.0625 MiB \(200\): not read, nothing decided on it$/);
+    expect(error.message).toMatch(
+      /^deployment "production": Genesys Cloud's answer to GET http:\/\/127\.0\.0\.1:\d+\/api\/v2\/oauth\/clients is larger than 0\.0625 MiB \(200\): not read, nothing decided on it$/,
+    );
     expect(MAX_ANSWER_BYTES).toBe(16 * 1024 * 1024);
   });
 
@@ -161,7 +229,9 @@ describe("bounded and fail-closed", () => {
 
   it("follows the answers' totals past a pageCount that says less, and counts a client listed twice once", async () => {
     const pages: Record<number, unknown[]> = { 1: [client("a"), client("b")], 2: [client("b"), client("c")], 3: [] };
-    const api = await scriptedApi((req) => ({ body: { entities: pages[page(req)], pageSize: 2, pageNumber: page(req), total: 3, pageCount: 1 } }));
+    const api = await scriptedApi((req) => ({
+      body: { entities: pages[page(req)], pageSize: 2, pageNumber: page(req), total: 3, pageCount: 1 },
+    }));
     const clients = await listOAuthClients(api.deployment, TOKEN_ENV, options);
     await api.close();
     expect(clients.map((c) => c.id)).toEqual(["a", "b", "c"]);
@@ -170,7 +240,11 @@ describe("bounded and fail-closed", () => {
   it.each([
     [
       "a total below the clients already listed (the org's client on the next page)",
-      (n: number) => ({ entities: n === 1 ? [client("a", "globex.lightning.force.com"), client("b", "globex.lightning.force.com")] : [client("c")], pageSize: 2, total: 0 }),
+      (n: number) => ({
+        entities: n === 1 ? [client("a", "globex.lightning.force.com"), client("b", "globex.lightning.force.com")] : [client("c")],
+        pageSize: 2,
+        total: 0,
+      }),
       "holds 2 distinct clients by page 1, more than its own total of 0: its totals cannot be trusted to say where it ends, so nothing is decided on it",
     ],
     [
@@ -180,7 +254,12 @@ describe("bounded and fail-closed", () => {
     ],
     [
       "one client twice, its id in another case and another redirect URI",
-      (n: number) => ({ entities: n === 1 ? [client("AB", "globex.lightning.force.com")] : [client("ab"), client("cd")], pageSize: 1, total: 2, pageCount: 2 }),
+      (n: number) => ({
+        entities: n === 1 ? [client("AB", "globex.lightning.force.com")] : [client("ab"), client("cd")],
+        pageSize: 1,
+        total: 2,
+        pageCount: 2,
+      }),
       "lists client ab twice, with different fields (page 2, entities[0]): the list changed while it was read, or is not what it documents; nothing is decided on it",
     ],
   ])("totals that lie another way: %s, is an error, not a shorter list", async (_, answer, what) => {
@@ -192,7 +271,9 @@ describe("bounded and fail-closed", () => {
   });
 
   it("a list that ends short of its total is an error, not a shorter list", async () => {
-    const api = await scriptedApi((req) => ({ body: { entities: page(req) === 1 ? [client("a")] : [], pageSize: 1, pageNumber: page(req), total: 2, pageCount: 2 } }));
+    const api = await scriptedApi((req) => ({
+      body: { entities: page(req) === 1 ? [client("a")] : [], pageSize: 1, pageNumber: page(req), total: 2, pageCount: 2 },
+    }));
     const error = await listOAuthClients(api.deployment, TOKEN_ENV, options).catch((e) => e);
     await api.close();
     expect(error.message).toBe(
@@ -202,7 +283,11 @@ describe("bounded and fail-closed", () => {
 
   it.each([
     ["an entity without an id", { name: "x" }, "page 1, entities[0].id: undefined"],
-    ["redirect URIs that are not a list of texts", { id: "a", registeredRedirectUri: "https://acme.lightning.force.com/" }, 'page 1, entities[0].registeredRedirectUri: "https://acme.lightning.force.com/"'],
+    [
+      "redirect URIs that are not a list of texts",
+      { id: "a", registeredRedirectUri: "https://acme.lightning.force.com/" },
+      'page 1, entities[0].registeredRedirectUri: "https://acme.lightning.force.com/"',
+    ],
     ["a name that is no text", { id: "a", name: 7 }, "page 1, entities[0].name: 7"],
   ])("%s is an error, never a client skipped", async (_, entity, where) => {
     const api = await scriptedApi(() => ({ body: { entities: [entity], total: 1, pageCount: 1 } }));

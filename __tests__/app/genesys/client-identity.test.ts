@@ -44,7 +44,11 @@ describe("clientsOfOrg", () => {
       { name: "prod-eu", oauthClient: {} },
       { name: "prod-us", oauthClient: { importClientId: "p" } },
     ] as Deployment[];
-    const found = clientsOfOrg("acme.lightning.force.com", [production, client("s", [home("acme.lightning.force.com")])], ownersOf(all, states, "uat"));
+    const found = clientsOfOrg(
+      "acme.lightning.force.com",
+      [production, client("s", [home("acme.lightning.force.com")])],
+      ownersOf(all, states, "uat"),
+    );
     expect(found.candidates).toEqual([]);
     expect(found.owned.map((o) => [o.client.id, o.owner, o.how])).toEqual([
       ["p", "prod-us", "its importClientId"],
@@ -61,7 +65,11 @@ describe("clientsOfOrg", () => {
   });
 
   it("names grants in the deployments file's words", () => {
-    expect([grantInWords("TOKEN"), grantInWords("CODE"), grantInWords("CLIENT-CREDENTIALS")]).toEqual(["implicit", "authorization-code", "other (CLIENT-CREDENTIALS)"]);
+    expect([grantInWords("TOKEN"), grantInWords("CODE"), grantInWords("CLIENT-CREDENTIALS")]).toEqual([
+      "implicit",
+      "authorization-code",
+      "other (CLIENT-CREDENTIALS)",
+    ]);
   });
 });
 
@@ -82,33 +90,108 @@ describe("the deploy guard (clientIdentityProblem), case by case", () => {
   const uat = { myDomain: "acme", sandbox: "uat" };
   const cases: [string, Case][] = [
     ["no client anywhere: a create may go on", { clients: [], expected: undefined, asks: true }],
-    ["the state holds its client: nothing to ask", { state: { outputs: { clientId: A, redirectUris: [] } }, expected: undefined, asks: false }],
+    [
+      "the state holds its client: nothing to ask",
+      { state: { outputs: { clientId: A, redirectUris: [] } }, expected: undefined, asks: false },
+    ],
     [
       "importClientId names another client than the state holds",
-      { deployment: { oauthClient: { importClientId: B } }, state: { outputs: { clientId: A, redirectUris: [] } }, expected: new RegExp(`^production: its state holds client ${A}, but oauthClient.importClientId names client ${B}`), asks: false },
+      {
+        deployment: { oauthClient: { importClientId: B } },
+        state: { outputs: { clientId: A, redirectUris: [] } },
+        expected: new RegExp(`^production: its state holds client ${A}, but oauthClient.importClientId names client ${B}`),
+        asks: false,
+      },
     ],
-    ["an unreadable state stops it", { state: { problem: "could not read its state:\nAccess Denied" }, expected: /^production: could not read its state:\nAccess Denied\n {2}\(whether a deploy would create a second client/, asks: false },],
-    ["a client on its production host stops it", { clients: [client(A, [home("acme.lightning.force.com")])], expected: /the org already has a client for Salesforce org acme \(a redirect URI on one of its hosts\)[^]*Adopt it: npm run adopt -- production --write/, asks: true }],
-    ["a client on the sandbox's legacy host stops the sandbox", { salesforce: uat, clients: [client(A, [home("acme--uat.lightning.force.com")])], expected: /a client for Salesforce org acme \(sandbox uat\)/, asks: true }],
-    ["a client on its host with a trailing dot stops it", { clients: [client(A, ["https://acme.lightning.force.com./lightning/page/home"])], expected: /already has a client/, asks: true }],
-    ["production's client does not stop the sandbox", { salesforce: uat, clients: [client(A, [home("acme.lightning.force.com")])], expected: undefined, asks: true }],
-    ["allowSecondClient lets it create one", { deployment: { allowSecondClient: true }, clients: [client(A, [home("acme.lightning.force.com")])], expected: undefined, asks: false }],
+    [
+      "an unreadable state stops it",
+      {
+        state: { problem: "could not read its state:\nAccess Denied" },
+        expected: /^production: could not read its state:\nAccess Denied\n {2}\(whether a deploy would create a second client/,
+        asks: false,
+      },
+    ],
+    [
+      "a client on its production host stops it",
+      {
+        clients: [client(A, [home("acme.lightning.force.com")])],
+        expected:
+          /the org already has a client for Salesforce org acme \(a redirect URI on one of its hosts\)[^]*Adopt it: npm run adopt -- production --write/,
+        asks: true,
+      },
+    ],
+    [
+      "a client on the sandbox's legacy host stops the sandbox",
+      {
+        salesforce: uat,
+        clients: [client(A, [home("acme--uat.lightning.force.com")])],
+        expected: /a client for Salesforce org acme \(sandbox uat\)/,
+        asks: true,
+      },
+    ],
+    [
+      "a client on its host with a trailing dot stops it",
+      { clients: [client(A, ["https://acme.lightning.force.com./lightning/page/home"])], expected: /already has a client/, asks: true },
+    ],
+    [
+      "production's client does not stop the sandbox",
+      { salesforce: uat, clients: [client(A, [home("acme.lightning.force.com")])], expected: undefined, asks: true },
+    ],
+    [
+      "allowSecondClient lets it create one",
+      {
+        deployment: { allowSecondClient: true },
+        clients: [client(A, [home("acme.lightning.force.com")])],
+        expected: undefined,
+        asks: false,
+      },
+    ],
     ["an importClientId: an import, no create", { deployment: { oauthClient: { importClientId: A } }, expected: undefined, asks: false }],
     [
       "a client another deployment adopts, on its hosts, stops it and names that deployment",
-      { others: [{ name: "legacy", salesforce: { lightningHost: "acme.my-lightning.com" }, oauthClient: { importClientId: A } }], clients: [client(A, [home("acme.my-lightning.com")])], expected: /- client .*: deployment "legacy"'s \(its importClientId\)\n {2}Another deployment of the file manages it/, asks: true },
+      {
+        others: [{ name: "legacy", salesforce: { lightningHost: "acme.my-lightning.com" }, oauthClient: { importClientId: A } }],
+        clients: [client(A, [home("acme.my-lightning.com")])],
+        expected: /- client .*: deployment "legacy"'s \(its importClientId\)\n {2}Another deployment of the file manages it/,
+        asks: true,
+      },
     ],
-    ["an unreadable answer stops it", { answer: () => ({ body: { entities: [{ id: 7 }], total: 1 } }), expected: /is not the list it documents[^]*cannot be told: nothing was run/, asks: true }],
+    [
+      "an unreadable answer stops it",
+      {
+        answer: () => ({ body: { entities: [{ id: 7 }], total: 1 } }),
+        expected: /is not the list it documents[^]*cannot be told: nothing was run/,
+        asks: true,
+      },
+    ],
     [
       "a total that lies low, with the org's client on the next page, stops it",
       {
-        answer: (req) => ({ body: /pageNumber=1\b/.test(req.url ?? "") ? { entities: [client(B, [home("globex.lightning.force.com")])], total: 0, pageSize: 1 } : { entities: [client(A, [home("acme.lightning.force.com")])], total: 0, pageSize: 1 } }),
+        answer: (req) => ({
+          body: /pageNumber=1\b/.test(req.url ?? "")
+            ? { entities: [client(B, [home("globex.lightning.force.com")])], total: 0, pageSize: 1 }
+            : { entities: [client(A, [home("acme.lightning.force.com")])], total: 0, pageSize: 1 },
+        }),
         expected: /more than its own total of 0[^]*cannot be told: nothing was run/,
         asks: true,
       },
     ],
-    ["a redirect stops it", { answer: () => ({ status: 307, headers: { location: "http://127.0.0.2/" } }), expected: /with a redirect \(307 to http:\/\/127\.0\.0\.2\/\): not followed/, asks: true }],
-    ["a 500 after the retries stops it", { answer: () => ({ status: 500, body: { message: "down" } }), expected: /with 500 - down, 5 times in a row\n {2}\(whether a deploy would create/, asks: true }],
+    [
+      "a redirect stops it",
+      {
+        answer: () => ({ status: 307, headers: { location: "http://127.0.0.2/" } }),
+        expected: /with a redirect \(307 to http:\/\/127\.0\.0\.2\/\): not followed/,
+        asks: true,
+      },
+    ],
+    [
+      "a 500 after the retries stops it",
+      {
+        answer: () => ({ status: 500, body: { message: "down" } }),
+        expected: /with 500 - down, 5 times in a row\n {2}\(whether a deploy would create/,
+        asks: true,
+      },
+    ],
   ];
 
   it.each(cases)("%s", async (_, c) => {
@@ -116,7 +199,12 @@ describe("the deploy guard (clientIdentityProblem), case by case", () => {
     const deployment = { ...api.deployment, ...c.deployment } as Deployment;
     const others = (c.others ?? []).map((o) => ({ ...api.deployment, ...o }) as Deployment);
     const states = new Map([[deployment.name, c.state]]);
-    const problem = await clientIdentityProblem(deployment, { all: [deployment, ...others], states, env: TOKEN_ENV, api: { sleep: async () => {} } });
+    const problem = await clientIdentityProblem(deployment, {
+      all: [deployment, ...others],
+      states,
+      env: TOKEN_ENV,
+      api: { sleep: async () => {} },
+    });
     await api.close();
     if (c.expected === undefined) expect(problem).toBeUndefined();
     else expect(problem).toMatch(c.expected);
@@ -126,9 +214,15 @@ describe("the deploy guard (clientIdentityProblem), case by case", () => {
   it("an API that never answers stops it within the deadline", async () => {
     const api = await silentApi();
     const started = Date.now();
-    const problem = await clientIdentityProblem(api.deployment, { all: [api.deployment], states: new Map(), env: { ...TOKEN_ENV, SCV_GENESYS_API_TIMEOUT: "0.2" } });
+    const problem = await clientIdentityProblem(api.deployment, {
+      all: [api.deployment],
+      states: new Map(),
+      env: { ...TOKEN_ENV, SCV_GENESYS_API_TIMEOUT: "0.2" },
+    });
     await api.close();
-    expect(problem).toMatch(/did not answer GET .* within 0\.2 s: stopped[^]*\n {2}\(whether a deploy would create a second client for this Salesforce org cannot be told: nothing was run\)$/);
+    expect(problem).toMatch(
+      /did not answer GET .* within 0\.2 s: stopped[^]*\n {2}\(whether a deploy would create a second client for this Salesforce org cannot be told: nothing was run\)$/,
+    );
     expect(Date.now() - started).toBeLessThan(3000);
   });
 

@@ -1,4 +1,10 @@
-import { credentialsProblem, credentialVariables, deploymentEnvironment, refusedVariablesProblem, withoutCredentials } from "../../../lib/app/stack/credentials";
+import {
+  credentialsProblem,
+  credentialVariables,
+  deploymentEnvironment,
+  refusedVariablesProblem,
+  withoutCredentials,
+} from "../../../lib/app/stack/credentials";
 
 const base = { genesysCloud: { region: "us-east-1" } };
 const eu = { genesysCloud: { region: "eu-central-1", credentials: "ACME_EU" } };
@@ -24,15 +30,28 @@ describe("credentials per deployment", () => {
 
   it("gives a prefixed deployment its own credentials under the provider's names, and no other org's", () => {
     const result = deploymentEnvironment(eu, env);
-    expect(result).toEqual({ PATH: "/bin", AWS_PROFILE: "state", GENESYSCLOUD_OAUTHCLIENT_ID: "eu-id", GENESYSCLOUD_OAUTHCLIENT_SECRET: "eu-secret" });
+    expect(result).toEqual({
+      PATH: "/bin",
+      AWS_PROFILE: "state",
+      GENESYSCLOUD_OAUTHCLIENT_ID: "eu-id",
+      GENESYSCLOUD_OAUTHCLIENT_SECRET: "eu-secret",
+    });
   });
 
   it("gives an unprefixed deployment the unprefixed credentials only", () => {
-    expect(deploymentEnvironment(base, env)).toEqual({ PATH: "/bin", AWS_PROFILE: "state", GENESYSCLOUD_OAUTHCLIENT_ID: "us-id", GENESYSCLOUD_OAUTHCLIENT_SECRET: "us-secret" });
+    expect(deploymentEnvironment(base, env)).toEqual({
+      PATH: "/bin",
+      AWS_PROFILE: "state",
+      GENESYSCLOUD_OAUTHCLIENT_ID: "us-id",
+      GENESYSCLOUD_OAUTHCLIENT_SECRET: "us-secret",
+    });
   });
 
   it("a deployment whose prefix holds nothing gets no credentials at all, not another org's", () => {
-    expect(deploymentEnvironment({ genesysCloud: { region: "us-east-1", credentials: "NOBODY" } }, env)).toEqual({ PATH: "/bin", AWS_PROFILE: "state" });
+    expect(deploymentEnvironment({ genesysCloud: { region: "us-east-1", credentials: "NOBODY" } }, env)).toEqual({
+      PATH: "/bin",
+      AWS_PROFILE: "state",
+    });
   });
 
   it("withoutCredentials keeps the backend's variables and drops every Genesys credential", () => {
@@ -41,15 +60,27 @@ describe("credentials per deployment", () => {
 
   describe("an empty or blank (white space only) variable counts as unset", () => {
     it.each([
-      [{ GENESYSCLOUD_OAUTHCLIENT_ID: "", GENESYSCLOUD_OAUTHCLIENT_SECRET: "" }, "none of GENESYSCLOUD_OAUTHCLIENT_ID with GENESYSCLOUD_OAUTHCLIENT_SECRET, or GENESYSCLOUD_ACCESS_TOKEN, is set"],
-      [{ GENESYSCLOUD_OAUTHCLIENT_ID: "id", GENESYSCLOUD_OAUTHCLIENT_SECRET: " " }, "GENESYSCLOUD_OAUTHCLIENT_ID is set but GENESYSCLOUD_OAUTHCLIENT_SECRET is not: a client id without its secret (GENESYSCLOUD_OAUTHCLIENT_SECRET holds only white space)"],
-      [{ GENESYSCLOUD_OAUTHCLIENT_ID: " ", GENESYSCLOUD_OAUTHCLIENT_SECRET: " ", GENESYSCLOUD_ACCESS_TOKEN: "\t" }, "none of GENESYSCLOUD_OAUTHCLIENT_ID with GENESYSCLOUD_OAUTHCLIENT_SECRET, or GENESYSCLOUD_ACCESS_TOKEN, is set (GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET and GENESYSCLOUD_ACCESS_TOKEN hold only white space)"],
+      [
+        { GENESYSCLOUD_OAUTHCLIENT_ID: "", GENESYSCLOUD_OAUTHCLIENT_SECRET: "" },
+        "none of GENESYSCLOUD_OAUTHCLIENT_ID with GENESYSCLOUD_OAUTHCLIENT_SECRET, or GENESYSCLOUD_ACCESS_TOKEN, is set",
+      ],
+      [
+        { GENESYSCLOUD_OAUTHCLIENT_ID: "id", GENESYSCLOUD_OAUTHCLIENT_SECRET: " " },
+        "GENESYSCLOUD_OAUTHCLIENT_ID is set but GENESYSCLOUD_OAUTHCLIENT_SECRET is not: a client id without its secret (GENESYSCLOUD_OAUTHCLIENT_SECRET holds only white space)",
+      ],
+      [
+        { GENESYSCLOUD_OAUTHCLIENT_ID: " ", GENESYSCLOUD_OAUTHCLIENT_SECRET: " ", GENESYSCLOUD_ACCESS_TOKEN: "\t" },
+        "none of GENESYSCLOUD_OAUTHCLIENT_ID with GENESYSCLOUD_OAUTHCLIENT_SECRET, or GENESYSCLOUD_ACCESS_TOKEN, is set (GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET and GENESYSCLOUD_ACCESS_TOKEN hold only white space)",
+      ],
     ])("%j", (variables, problem) => {
       expect(credentialsProblem(base, variables)).toBe(problem);
     });
 
     it("and is not handed to the provider", () => {
-      expect(deploymentEnvironment(base, { PATH: "/bin", GENESYSCLOUD_ACCESS_TOKEN: " ", GENESYSCLOUD_OAUTHCLIENT_ID: "id" })).toEqual({ PATH: "/bin", GENESYSCLOUD_OAUTHCLIENT_ID: "id" });
+      expect(deploymentEnvironment(base, { PATH: "/bin", GENESYSCLOUD_ACCESS_TOKEN: " ", GENESYSCLOUD_OAUTHCLIENT_ID: "id" })).toEqual({
+        PATH: "/bin",
+        GENESYSCLOUD_OAUTHCLIENT_ID: "id",
+      });
     });
   });
 });

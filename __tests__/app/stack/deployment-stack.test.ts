@@ -55,13 +55,16 @@ describe("DeploymentStack", () => {
   it("outputs the client id and the redirect URIs", () => {
     const { json } = synth({ ...production, salesforce: { myDomain: "acme", sandbox: "uat" } });
     expect(json.output.client_id.value).toBe("${genesyscloud_oauth_client.service-cloud-voice_client_A93DE14E.id}");
-    expect(json.output.redirect_uris.value).toEqual([
-      "https://acme--uat.sandbox.lightning.force.com/lightning/page/home",
-    ]);
+    expect(json.output.redirect_uris.value).toEqual(["https://acme--uat.sandbox.lightning.force.com/lightning/page/home"]);
   });
 
   it("genesysCloud.gateway: the provider's gateway block, the port as a string; path prefixes as path_params", () => {
-    const gateway = { host: "genesys-gw.acme.example", port: 8443, protocol: "https" as const, pathParams: [{ pathName: "api" as const, pathValue: "genesys/api" }] };
+    const gateway = {
+      host: "genesys-gw.acme.example",
+      port: 8443,
+      protocol: "https" as const,
+      pathParams: [{ pathName: "api" as const, pathValue: "genesys/api" }],
+    };
     const { json, stack } = synth({ ...production, genesysCloud: { region: "eu-central-1", gateway } });
     expect(json.provider.genesyscloud[0].gateway).toEqual([
       { host: "genesys-gw.acme.example", port: "8443", protocol: "https", path_params: [{ path_name: "api", path_value: "genesys/api" }] },
@@ -71,7 +74,10 @@ describe("DeploymentStack", () => {
 
   it("warns when the gateway is plain http to another machine", () => {
     const warnings = (host: string) =>
-      synth({ ...production, genesysCloud: { region: "eu-central-1", gateway: { host, port: 80, protocol: "http" } } }).stack.node.metadata.map((m) => m.data);
+      synth({
+        ...production,
+        genesysCloud: { region: "eu-central-1", gateway: { host, port: 80, protocol: "http" } },
+      }).stack.node.metadata.map((m) => m.data);
     expect(warnings("gw.acme.example")).toEqual([
       "genesysCloud.gateway uses http to gw.acme.example: the client credentials and every token cross the network unencrypted. Use https unless the gateway is on this machine.",
     ]);

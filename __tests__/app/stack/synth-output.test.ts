@@ -12,7 +12,9 @@ describe("outputFolderProblem", () => {
   });
 
   it("refuses an empty folder name, which would put the stacks in the project itself", () => {
-    expect(outputFolderProblem("")).toBe(`Nothing was synthesized: the output folder "" (cdktf's --output, CDKTF_OUTDIR) is empty. Give a folder.`);
+    expect(outputFolderProblem("")).toBe(
+      `Nothing was synthesized: the output folder "" (cdktf's --output, CDKTF_OUTDIR) is empty. Give a folder.`,
+    );
   });
 
   it.each(["/proc/x", "/sys/y/z", "/dev/out"])("refuses %s at once: the kernel's files (mkdir under /proc never returned)", (outdir) => {
@@ -24,7 +26,9 @@ describe("outputFolderProblem", () => {
   it("names a folder that is a file, with the system's reason", () => {
     const file = join(tempDir("synth-output-"), "cdktf.out");
     writeFileSync(file, "");
-    expect(outputFolderProblem(file)).toMatch(/^Nothing was synthesized: the output folder ".*cdktf\.out" \(cdktf's --output, CDKTF_OUTDIR\) cannot be written: ENOTDIR: /);
+    expect(outputFolderProblem(file)).toMatch(
+      /^Nothing was synthesized: the output folder ".*cdktf\.out" \(cdktf's --output, CDKTF_OUTDIR\) cannot be written: ENOTDIR: /,
+    );
   });
 });
 
@@ -53,11 +57,24 @@ describe("two synths into one output folder", () => {
     const dir = tempDir("synth-race-");
     const deployments = join(dir, "deployments.json");
     const names = Array.from({ length: 40 }, (_, i) => `org${i}`);
-    writeFileSync(deployments, JSON.stringify({ deployments: names.map((name) => ({ name, genesysCloud: { region: "us-east-1" }, salesforce: { myDomain: name }, oauthClient: { grantType: "authorization-code" } })) }));
+    writeFileSync(
+      deployments,
+      JSON.stringify({
+        deployments: names.map((name) => ({
+          name,
+          genesysCloud: { region: "us-east-1" },
+          salesforce: { myDomain: name },
+          oauthClient: { grantType: "authorization-code" },
+        })),
+      }),
+    );
     const outdir = join(dir, "out");
     for (let round = 0; round < 6; round++) {
       const runs = await Promise.all([synth(outdir, "json", deployments), synth(outdir, "hcl", deployments)]);
-      expect(runs.map((r) => [r.status, r.stderr])).toEqual([[0, ""], [0, ""]]);
+      expect(runs.map((r) => [r.status, r.stderr])).toEqual([
+        [0, ""],
+        [0, ""],
+      ]);
       for (const name of names) {
         const files = readdirSync(join(outdir, "stacks", name)).filter((f) => f === "cdk.tf" || f === "cdk.tf.json");
         expect([name, files.length]).toEqual([name, 1]);
@@ -75,6 +92,8 @@ describe("two synths into one output folder", () => {
         return outputProblem(e, outdir);
       }
     });
-    expect(held).toBe(`Nothing was synthesized: another synth has been writing to ${JSON.stringify(outdir)} for 0.3 s: try again when it has finished.`);
+    expect(held).toBe(
+      `Nothing was synthesized: another synth has been writing to ${JSON.stringify(outdir)} for 0.3 s: try again when it has finished.`,
+    );
   });
 });

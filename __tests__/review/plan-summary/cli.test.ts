@@ -45,7 +45,9 @@ describe("plan-summary exit codes", () => {
   it("1: bad arguments, with the usage", () => {
     const { code, err } = run(["--jsn", "x", ...at("create")]);
     expect(code).toBe(1);
-    expect(err).toMatch(/^plan-summary: Unknown option '--jsn'.*\nusage: plan-summary \[--json FILE\] \[--allow-destroy\] PLAN_FILE_OR_DIRECTORY\.\.\.\n$/s);
+    expect(err).toMatch(
+      /^plan-summary: Unknown option '--jsn'.*\nusage: plan-summary \[--json FILE\] \[--allow-destroy\] PLAN_FILE_OR_DIRECTORY\.\.\.\n$/s,
+    );
   });
 });
 
@@ -115,7 +117,9 @@ describe("plan-summary --json", () => {
       const dir = tempDir("verdict-");
       const { code, err } = run(["--json", target(dir), ...at("create")]);
       expect(code).toBe(EXIT.input);
-      expect(err).toBe(`plan-summary has 1 problem:\n  - --json: given ${JSON.stringify(target(dir))}: ${why}; allowed: a file to write the verdict to, in an existing folder, other than the plans read\n`);
+      expect(err).toBe(
+        `plan-summary has 1 problem:\n  - --json: given ${JSON.stringify(target(dir))}: ${why}; allowed: a file to write the verdict to, in an existing folder, other than the plans read\n`,
+      );
       expect(readdirSync(dir)).toEqual([]);
     });
 
@@ -204,10 +208,18 @@ describe("notes beside the plans (<stack>.note.json, npm run adopt --guard write
   it("are said under the warnings, each line of its own; a note for a stack no plan names is refused", () => {
     const dir = tempDir("notes-");
     writeFileSync(join(dir, "production.json"), readFileSync(at("update")[0]));
-    writeFileSync(join(dir, "production.note.json"), JSON.stringify({ stack: "production", note: "production: the org already has a client on acme.lightning.force.com\n  Adopt it: npm run adopt -- production --write" }));
+    writeFileSync(
+      join(dir, "production.note.json"),
+      JSON.stringify({
+        stack: "production",
+        note: "production: the org already has a client on acme.lightning.force.com\n  Adopt it: npm run adopt -- production --write",
+      }),
+    );
     const { code, out } = run([dir]);
     expect(code).toBe(EXIT.ok);
-    expect(out).toContain("> - `production`: production: the org already has a client on acme&#46;lightning&#46;force&#46;com\n>   - Adopt it: npm run adopt -- production --write");
+    expect(out).toContain(
+      "> - `production`: production: the org already has a client on acme&#46;lightning&#46;force&#46;com\n>   - Adopt it: npm run adopt -- production --write",
+    );
     writeFileSync(join(dir, "staging.note.json"), JSON.stringify({ stack: "staging", note: "x" }));
     const refused = run([dir]);
     expect(refused.code).toBe(EXIT.input);
@@ -216,9 +228,27 @@ describe("notes beside the plans (<stack>.note.json, npm run adopt --guard write
 });
 
 describe("attributes named like members of every object (toString, constructor, __proto__, ...)", () => {
-  const PROTOTYPE_KEYS = ["toString", "valueOf", "constructor", "__proto__", "hasOwnProperty", "isPrototypeOf", "toLocaleString", "__defineGetter__"];
+  const PROTOTYPE_KEYS = [
+    "toString",
+    "valueOf",
+    "constructor",
+    "__proto__",
+    "hasOwnProperty",
+    "isPrototypeOf",
+    "toLocaleString",
+    "__defineGetter__",
+  ];
   // The client's own attributes are left out: what the rules say of them is their own tests' business.
-  const CLIENT_KEYS = new Set(["id", "name", "description", "authorized_grant_type", "access_token_validity_seconds", "scopes", "registered_redirect_uris", "state"]);
+  const CLIENT_KEYS = new Set([
+    "id",
+    "name",
+    "description",
+    "authorized_grant_type",
+    "access_token_validity_seconds",
+    "scopes",
+    "registered_redirect_uris",
+    "state",
+  ]);
   const client = {
     name: "Salesforce Service Cloud Voice (acme.lightning.force.com)",
     authorized_grant_type: "CODE",
@@ -229,50 +259,100 @@ describe("attributes named like members of every object (toString, constructor, 
   };
   const ACTIONS = [["create"], ["update"], ["no-op"], ["delete"], ["delete", "create"], ["create", "delete"]];
   const key = fc.oneof(fc.constantFrom(...PROTOTYPE_KEYS), fc.string({ minLength: 1, maxLength: 12 })).filter((k) => !CLIENT_KEYS.has(k));
-  const value = fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.boolean(), fc.array(fc.string({ maxLength: 4 }), { maxLength: 3 }), fc.constant(null));
-  const extra = fc.uniqueArray(fc.record({ key, side: fc.constantFrom("before", "after", "both"), before: value, after: value, marked: fc.constantFrom("no", "sensitive", "unknown") }), {
-    selector: (e) => e.key,
-    minLength: 1,
-    maxLength: 4,
-  });
+  const value = fc.oneof(
+    fc.string({ maxLength: 8 }),
+    fc.integer(),
+    fc.boolean(),
+    fc.array(fc.string({ maxLength: 4 }), { maxLength: 3 }),
+    fc.constant(null),
+  );
+  const extra = fc.uniqueArray(
+    fc.record({
+      key,
+      side: fc.constantFrom("before", "after", "both"),
+      before: value,
+      after: value,
+      marked: fc.constantFrom("no", "sensitive", "unknown"),
+    }),
+    {
+      selector: (e) => e.key,
+      minLength: 1,
+      maxLength: 4,
+    },
+  );
   // Built with defineProperty-like semantics (fromEntries), so that __proto__ is an own key, as JSON.parse makes it.
   const record = (entries: [string, unknown][]) => Object.fromEntries(entries);
   const dir = tempDir("prototype-keys-");
 
   it("are attributes like any other: no crash, the gate's exit code (2 for a delete or replace), each one-sided attribute shown", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...ACTIONS), extra, fc.constantFrom(undefined, "toString", "constructor", "replace_because_tainted"), (actions, extras, reason) => {
-        const kind = kindOf(actions);
-        const side = (which: "before" | "after") =>
-          (which === "before" && kind === "create") || (which === "after" && kind === "delete")
-            ? null
-            : { ...client, ...record(extras.filter((e) => e.side === which || e.side === "both").map((e) => [e.key, e[which]])) };
-        const marks = (mark: string) => record(extras.filter((e) => e.marked === mark).map((e) => [e.key, true]));
-        const change = { actions, before: side("before"), after: side("after"), before_sensitive: marks("sensitive"), after_sensitive: marks("sensitive"), after_unknown: marks("unknown") };
-        const plan = { format_version: "1.2", planned_values: {}, resource_changes: [{ address: "genesyscloud_oauth_client.c", type: "genesyscloud_oauth_client", action_reason: reason, change }] };
-        const file = join(dir, "production.json");
-        writeFileSync(file, JSON.stringify(plan));
-        const { code, out, err } = run([file]);
-        expect([code, err]).toEqual([["delete", "replace"].includes(kind) ? EXIT.gate : EXIT.ok, ""]);
-        expect(out).not.toMatch(/function|\[native code\]|\[object Object\]/);
-        if (kind === "update") {
-          const details = summarizeChange(plan.resource_changes[0] as ResourceChange).details;
-          for (const e of extras.filter((e) => e.side !== "both")) expect(details.some((d) => d.startsWith(`${e.key}: `))).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.constantFrom(...ACTIONS),
+        extra,
+        fc.constantFrom(undefined, "toString", "constructor", "replace_because_tainted"),
+        (actions, extras, reason) => {
+          const kind = kindOf(actions);
+          const side = (which: "before" | "after") =>
+            (which === "before" && kind === "create") || (which === "after" && kind === "delete")
+              ? null
+              : { ...client, ...record(extras.filter((e) => e.side === which || e.side === "both").map((e) => [e.key, e[which]])) };
+          const marks = (mark: string) => record(extras.filter((e) => e.marked === mark).map((e) => [e.key, true]));
+          const change = {
+            actions,
+            before: side("before"),
+            after: side("after"),
+            before_sensitive: marks("sensitive"),
+            after_sensitive: marks("sensitive"),
+            after_unknown: marks("unknown"),
+          };
+          const plan = {
+            format_version: "1.2",
+            planned_values: {},
+            resource_changes: [
+              { address: "genesyscloud_oauth_client.c", type: "genesyscloud_oauth_client", action_reason: reason, change },
+            ],
+          };
+          const file = join(dir, "production.json");
+          writeFileSync(file, JSON.stringify(plan));
+          const { code, out, err } = run([file]);
+          expect([code, err]).toEqual([["delete", "replace"].includes(kind) ? EXIT.gate : EXIT.ok, ""]);
+          expect(out).not.toMatch(/function|\[native code\]|\[object Object\]/);
+          if (kind === "update") {
+            const details = summarizeChange(plan.resource_changes[0] as ResourceChange).details;
+            for (const e of extras.filter((e) => e.side !== "both")) expect(details.some((d) => d.startsWith(`${e.key}: `))).toBe(true);
+          }
+        },
+      ),
     );
   });
 
   it.each(PROTOTYPE_KEYS)("%s on one side of an update is shown as removed, not as what every object has", (name) => {
     const before = { ...client, ...record([[name, "x"]]) };
-    const details = summarizeChange({ address: "genesyscloud_oauth_client.c", type: "genesyscloud_oauth_client", change: { actions: ["update"], before, after: client } }).details;
+    const details = summarizeChange({
+      address: "genesyscloud_oauth_client.c",
+      type: "genesyscloud_oauth_client",
+      change: { actions: ["update"], before, after: client },
+    }).details;
     expect(details).toEqual([`${name}: "x" → (none)`]);
   });
 
   it.each(PROTOTYPE_KEYS)("%s on one side of a delete holds the plan, said in one comment", (name) => {
     const file = join(dir, `${name}.json`);
     const before = { ...client, ...record([[name, "x"]]) };
-    writeFileSync(file, JSON.stringify({ format_version: "1.2", planned_values: {}, resource_changes: [{ address: "genesyscloud_oauth_client.c", type: "genesyscloud_oauth_client", change: { actions: ["delete"], before, after: null } }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format_version: "1.2",
+        planned_values: {},
+        resource_changes: [
+          {
+            address: "genesyscloud_oauth_client.c",
+            type: "genesyscloud_oauth_client",
+            change: { actions: ["delete"], before, after: null },
+          },
+        ],
+      }),
+    );
     const { code, out, err } = run([file]);
     expect([code, err]).toEqual([EXIT.gate, ""]);
     expect(out).toContain("[!CAUTION]");

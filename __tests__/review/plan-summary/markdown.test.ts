@@ -6,8 +6,7 @@ import { readPlan, StackPlan } from "../../../lib/review/plan-summary/plans";
 import { summarizePlans } from "../../../lib/review/plan-summary/summarize";
 
 const fixture = (name: string) => readPlan(join(__dirname, "../../fixtures/plans", `${name}.json`));
-const render = (names: string[], allowDestroy = false) =>
-  renderMarkdown(summarizePlans(names.map(fixture)), { allowDestroy }).markdown;
+const render = (names: string[], allowDestroy = false) => renderMarkdown(summarizePlans(names.map(fixture)), { allowDestroy }).markdown;
 
 /** A plan of `count` OAuth client updates, each with a long description, in one stack. */
 function bigPlan(stack: string, count: number): StackPlan {
@@ -98,33 +97,93 @@ describe("renderMarkdown", () => {
 
   it("whatever text a plan or file name brings, the comment's HTML holds only the tags the summary writes", () => {
     // Markdown's and HTML's own characters, often, with anything else between them.
-    const pieces = ["<", ">", "`", "``", "[", "]", "(", ")", "@", "*", "|", "#", "&", "\\", "\n", " ", "x", "<img src=x>", "</details>", "<b>", "[l](http://e.x)", "http://e.x", "@u", "https://evil.example/p?q", "www.evil.example", "evil.example.com", "a@b.co", "mailto:a@b.co", ".", ":", "/", "//"];
-    const text = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: "binary", maxLength: 3 })), { maxLength: 16 }).map((p) => p.join(""));
-    const allowed = new Set(["h3", "h4", "p", "strong", "em", "code", "ul", "li", "blockquote", "table", "thead", "tbody", "tr", "th", "td", "details", "summary", "b", "br"]);
+    const pieces = [
+      "<",
+      ">",
+      "`",
+      "``",
+      "[",
+      "]",
+      "(",
+      ")",
+      "@",
+      "*",
+      "|",
+      "#",
+      "&",
+      "\\",
+      "\n",
+      " ",
+      "x",
+      "<img src=x>",
+      "</details>",
+      "<b>",
+      "[l](http://e.x)",
+      "http://e.x",
+      "@u",
+      "https://evil.example/p?q",
+      "www.evil.example",
+      "evil.example.com",
+      "a@b.co",
+      "mailto:a@b.co",
+      ".",
+      ":",
+      "/",
+      "//",
+    ];
+    const text = fc
+      .array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: "binary", maxLength: 3 })), { maxLength: 16 })
+      .map((p) => p.join(""));
+    const allowed = new Set([
+      "h3",
+      "h4",
+      "p",
+      "strong",
+      "em",
+      "code",
+      "ul",
+      "li",
+      "blockquote",
+      "table",
+      "thead",
+      "tbody",
+      "tr",
+      "th",
+      "td",
+      "details",
+      "summary",
+      "b",
+      "br",
+    ]);
     fc.assert(
-      fc.property(fc.array(fc.tuple(text, text, text), { minLength: 1, maxLength: 3 }), text, fc.integer({ min: 1, max: 30 }), (clients, stackName, copies) => {
-        const stack = `s${stackName}`;
-        const plan: StackPlan = {
-          stack,
-          file: "plan.json",
-          plan: {
-            format_version: "1.2",
-            resource_changes: clients.flatMap(([key, name, description], i) =>
-              Array.from({ length: copies }, (_, j) => ({
-                address: `genesyscloud_oauth_client.c["${key}${i}-${j}"]`,
-                type: "genesyscloud_oauth_client",
-                change: { actions: ["update" as const], before: { name: "a" }, after: { name, description } },
-              })),
-            ),
-          },
-        };
-        const rendered = toHtml(renderMarkdown(summarizePlans([plan]), { allowDestroy: false }).markdown);
-        const tags = [...rendered.matchAll(/<([a-z][a-z0-9]*)\b/g)].map((m) => m[1]);
-        expect(tags.filter((tag) => !allowed.has(tag))).toEqual([]);
-        expect(rendered.match(/<details>/g)?.length ?? 0).toBe(rendered.match(/<\/details>/g)?.length ?? 0);
-        expect(rendered.match(/<h4>|<summary>/g)?.length).toBe(1);
-        expect(rendered.replace(/<code>[^]*?<\/code>/g, "").replace(/<[^>]*>/g, "")).not.toMatch(/@\w/);
-      }),
+      fc.property(
+        fc.array(fc.tuple(text, text, text), { minLength: 1, maxLength: 3 }),
+        text,
+        fc.integer({ min: 1, max: 30 }),
+        (clients, stackName, copies) => {
+          const stack = `s${stackName}`;
+          const plan: StackPlan = {
+            stack,
+            file: "plan.json",
+            plan: {
+              format_version: "1.2",
+              resource_changes: clients.flatMap(([key, name, description], i) =>
+                Array.from({ length: copies }, (_, j) => ({
+                  address: `genesyscloud_oauth_client.c["${key}${i}-${j}"]`,
+                  type: "genesyscloud_oauth_client",
+                  change: { actions: ["update" as const], before: { name: "a" }, after: { name, description } },
+                })),
+              ),
+            },
+          };
+          const rendered = toHtml(renderMarkdown(summarizePlans([plan]), { allowDestroy: false }).markdown);
+          const tags = [...rendered.matchAll(/<([a-z][a-z0-9]*)\b/g)].map((m) => m[1]);
+          expect(tags.filter((tag) => !allowed.has(tag))).toEqual([]);
+          expect(rendered.match(/<details>/g)?.length ?? 0).toBe(rendered.match(/<\/details>/g)?.length ?? 0);
+          expect(rendered.match(/<h4>|<summary>/g)?.length).toBe(1);
+          expect(rendered.replace(/<code>[^]*?<\/code>/g, "").replace(/<[^>]*>/g, "")).not.toMatch(/@\w/);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -151,7 +210,9 @@ describe("renderMarkdown", () => {
       file: "production.json",
       plan: { format_version: "1.2", resource_changes: [{ address: "x.y", type: "x", change: { actions: ["update"], before, after } }] },
     };
-    expect(renderMarkdown(summarizePlans([plan]), { allowDestroy: false }).markdown).toContain("<details><summary><b>production</b>: 1 change</summary>");
+    expect(renderMarkdown(summarizePlans([plan]), { allowDestroy: false }).markdown).toContain(
+      "<details><summary><b>production</b>: 1 change</summary>",
+    );
   });
 
   it("folds a long stack section into <details>", () => {
@@ -168,21 +229,34 @@ describe("renderMarkdown", () => {
     const leftOut = cut.reduce((n, c) => n + c.changesLeftOut, 0);
     const shown = (markdown.match(/^- \*\*update\*\*/gm) ?? []).length;
     expect(shown + leftOut).toBe(800);
-    expect(markdown).toMatch(new RegExp(`> \\[!NOTE\\]\\n> Cut to stay under GitHub's 65,536-character comment limit: ${leftOut} changes not shown, in `));
+    expect(markdown).toMatch(
+      new RegExp(`> \\[!NOTE\\]\\n> Cut to stay under GitHub's 65,536-character comment limit: ${leftOut} changes not shown, in `),
+    );
     expect(markdown.trimEnd().endsWith("hold them all.")).toBe(true);
     // The <details> that was open when the cut came is closed.
     expect((markdown.match(/<details>/g) ?? []).length).toBe((markdown.match(/<\/details>/g) ?? []).length);
   });
 
   it("keeps the head itself under the limit: hundreds of replaced implicit clients, each with cautions and warnings", () => {
-    const client = (i: number) => ({ name: `Salesforce Service Cloud Voice (org${i}.lightning.force.com) ${"x".repeat(150)}`, authorized_grant_type: "TOKEN", state: "active", scopes: ["conversations"], registered_redirect_uris: [`https://org${i}.lightning.force.com/lightning/page/home`, "https://evil.example/x"] });
+    const client = (i: number) => ({
+      name: `Salesforce Service Cloud Voice (org${i}.lightning.force.com) ${"x".repeat(150)}`,
+      authorized_grant_type: "TOKEN",
+      state: "active",
+      scopes: ["conversations"],
+      registered_redirect_uris: [`https://org${i}.lightning.force.com/lightning/page/home`, "https://evil.example/x"],
+    });
     const plans: StackPlan[] = Array.from({ length: 300 }, (_, i) => ({
       stack: `stack-${i}-${"s".repeat(40)}`,
       file: `stack-${i}.json`,
       plan: {
         format_version: "1.2",
         resource_changes: [
-          { address: `genesyscloud_oauth_client.c${i}`, type: "genesyscloud_oauth_client", mode: "managed", change: { actions: ["delete", "create"], before: client(i), after: client(i) } },
+          {
+            address: `genesyscloud_oauth_client.c${i}`,
+            type: "genesyscloud_oauth_client",
+            mode: "managed",
+            change: { actions: ["delete", "create"], before: client(i), after: client(i) },
+          },
         ],
       },
     }));
@@ -203,7 +277,16 @@ describe("text GitHub would turn into emphasis or an issue link", () => {
     const plan: StackPlan = {
       stack: "production",
       file: "production.json",
-      plan: { format_version: "1.2", resource_changes: [{ address: "genesyscloud_oauth_client.c", type: "genesyscloud_oauth_client", change: { actions: ["update"], before: { name: "a" }, after: { name: hostile } } }] },
+      plan: {
+        format_version: "1.2",
+        resource_changes: [
+          {
+            address: "genesyscloud_oauth_client.c",
+            type: "genesyscloud_oauth_client",
+            change: { actions: ["update"], before: { name: "a" }, after: { name: hostile } },
+          },
+        ],
+      },
     };
     const markdown = renderMarkdown(summarizePlans([plan]), { allowDestroy: false }).markdown;
     const rendered = toHtml(markdown);

@@ -68,11 +68,27 @@ describe("readPlans", () => {
     };
 
     it.each([
-      ["the JSON of a state (terraform show -json)", { format_version: "1.0", terraform_version: "1.11.4", values: { root_module: {} } }, "the JSON of a Terraform state (terraform show -json without a plan file), not of a plan"],
-      ["an empty state's JSON", { format_version: "1.0", terraform_version: "1.11.4" }, "the JSON of a Terraform state (terraform show -json without a plan file), not of a plan"],
-      ["a state file", { version: 4, terraform_version: "1.11.4", resources: [] }, "a Terraform state file (terraform.tfstate), not a plan"],
+      [
+        "the JSON of a state (terraform show -json)",
+        { format_version: "1.0", terraform_version: "1.11.4", values: { root_module: {} } },
+        "the JSON of a Terraform state (terraform show -json without a plan file), not of a plan",
+      ],
+      [
+        "an empty state's JSON",
+        { format_version: "1.0", terraform_version: "1.11.4" },
+        "the JSON of a Terraform state (terraform show -json without a plan file), not of a plan",
+      ],
+      [
+        "a state file",
+        { version: 4, terraform_version: "1.11.4", resources: [] },
+        "a Terraform state file (terraform.tfstate), not a plan",
+      ],
       ["a configuration", { terraform: {}, provider: {}, resource: {} }, "a Terraform configuration (such as cdk.tf.json), not a plan"],
-      ["any other object", { format_version: "1.2", resource_changes: [] }, "JSON without planned_values, which every plan has: not a Terraform plan"],
+      [
+        "any other object",
+        { format_version: "1.2", resource_changes: [] },
+        "JSON without planned_values, which every plan has: not a Terraform plan",
+      ],
     ])("%s", (_, content, what) => {
       expect(refusal(written("production.json", JSON.stringify(content)))).toBe(`  - (file): given ${what}; ${howTo}`);
     });
@@ -83,23 +99,38 @@ describe("readPlans", () => {
     });
 
     it("UTF-16, as Windows PowerShell's > writes it", () => {
-      const file = written("production.json", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"format_version":"1.2"}', "utf16le")]));
+      const file = written(
+        "production.json",
+        Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"format_version":"1.2"}', "utf16le")]),
+      );
       expect(refusal(file)).toMatch(/^  - \(file\): given a UTF-16 text file .*: save it as UTF-8; allowed: a Terraform plan in JSON/);
     });
 
     it("the log of terraform plan -json (JSON lines)", () => {
-      const log = ['{"@level":"info","@message":"Terraform 1.11.4","type":"version"}', '{"@level":"info","@message":"Plan: 1 to add","type":"change_summary"}'];
-      expect(refusal(written("production.json", log.join("\n") + "\n"))).toBe(`  - (file): given the log of terraform plan -json (one JSON message a line), not a plan; ${howTo}`);
-      expect(refusal(written("production.json", log[0]))).toBe(`  - (file): given the log of terraform plan -json (one JSON message a line), not a plan; ${howTo}`);
+      const log = [
+        '{"@level":"info","@message":"Terraform 1.11.4","type":"version"}',
+        '{"@level":"info","@message":"Plan: 1 to add","type":"change_summary"}',
+      ];
+      expect(refusal(written("production.json", log.join("\n") + "\n"))).toBe(
+        `  - (file): given the log of terraform plan -json (one JSON message a line), not a plan; ${howTo}`,
+      );
+      expect(refusal(written("production.json", log[0]))).toBe(
+        `  - (file): given the log of terraform plan -json (one JSON message a line), not a plan; ${howTo}`,
+      );
     });
 
     it("a plan Terraform marked errored: it cannot be applied, so the gate must not pass it", () => {
-      const file = written("production.json", JSON.stringify({ format_version: "1.2", errored: true, planned_values: {}, resource_changes: [] }));
+      const file = written(
+        "production.json",
+        JSON.stringify({ format_version: "1.2", errored: true, planned_values: {}, resource_changes: [] }),
+      );
       expect(refusal(file)).toMatch(/^  - errored: given true; allowed: false: a plan Terraform finished/);
     });
 
     it("a list", () => {
-      expect(refusal(written("production.json", "[]"))).toBe(`  - (top level): given []; allowed: an object: a Terraform plan in JSON: terraform plan -out=tfplan, then terraform show -json tfplan > tfplan.json`);
+      expect(refusal(written("production.json", "[]"))).toBe(
+        `  - (top level): given []; allowed: an object: a Terraform plan in JSON: terraform plan -out=tfplan, then terraform show -json tfplan > tfplan.json`,
+      );
     });
   });
 
@@ -123,8 +154,12 @@ describe("readPlans", () => {
       symlinkSync(join(dir, "gone.json"), join(dir, "broken.json"));
       symlinkSync(join(dir, "b.json"), join(dir, "a.json"));
       symlinkSync(join(dir, "a.json"), join(dir, "b.json"));
-      expect(() => readPlans([join(dir, "broken.json")])).toThrow(`  - (file): given ${join(dir, "broken.json")}: a broken symbolic link; allowed: an existing plan file or directory`);
-      expect(() => readPlans([dir])).toThrow(`  - (file): given ${join(dir, "a.json")}: a symbolic link loop; allowed: an existing plan file or directory`);
+      expect(() => readPlans([join(dir, "broken.json")])).toThrow(
+        `  - (file): given ${join(dir, "broken.json")}: a broken symbolic link; allowed: an existing plan file or directory`,
+      );
+      expect(() => readPlans([dir])).toThrow(
+        `  - (file): given ${join(dir, "a.json")}: a symbolic link loop; allowed: an existing plan file or directory`,
+      );
     });
 
     it("a folder that links back to itself is read once", () => {
@@ -147,13 +182,26 @@ describe("readPlans", () => {
 
 describe("a plan whose change fields have the wrong shape", () => {
   it.each([
-    [{ replace_paths: [5, "x"] }, [["resource_changes", 0, "change", "replace_paths", 0], ["resource_changes", 0, "change", "replace_paths", 1]]],
+    [
+      { replace_paths: [5, "x"] },
+      [
+        ["resource_changes", 0, "change", "replace_paths", 0],
+        ["resource_changes", 0, "change", "replace_paths", 1],
+      ],
+    ],
     [{ importing: { id: { a: 1 } } }, [["resource_changes", 0, "change", "importing", "id"]]],
   ])("%j is a problem at each path, not a crash", (extra, paths) => {
     const dir = tempDir("plans-shape-");
     const file = join(dir, "production.json");
     const change = { actions: ["update"], before: {}, after: {}, ...extra };
-    writeFileSync(file, JSON.stringify({ format_version: "1.2", planned_values: {}, resource_changes: [{ address: "a.b", type: "genesyscloud_oauth_client", change }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format_version: "1.2",
+        planned_values: {},
+        resource_changes: [{ address: "a.b", type: "genesyscloud_oauth_client", change }],
+      }),
+    );
     let error: unknown;
     try {
       readPlan(file);

@@ -107,8 +107,13 @@ describe("summarizePlans", () => {
 
   it("drift: what changed outside Terraform, apart from what the plan changes", () => {
     const stack = only("drift");
-    expect(stack.drift.map((d) => d.details)).toEqual([['name: "Salesforce Service Cloud Voice (acme.lightning.force.com)" → "Renamed in the admin UI"', 'scopes: + "alerting"']]);
-    expect(stack.changes[0].details).toEqual(['name: "Renamed in the admin UI" → "Salesforce Service Cloud Voice (acme.lightning.force.com)"', 'scopes: − "alerting"']);
+    expect(stack.drift.map((d) => d.details)).toEqual([
+      ['name: "Salesforce Service Cloud Voice (acme.lightning.force.com)" → "Renamed in the admin UI"', 'scopes: + "alerting"'],
+    ]);
+    expect(stack.changes[0].details).toEqual([
+      'name: "Renamed in the admin UI" → "Salesforce Service Cloud Voice (acme.lightning.force.com)"',
+      'scopes: − "alerting"',
+    ]);
   });
 
   it("sensitive values: marked ones and client secrets the plan did not mark are masked, changes still reported", () => {
@@ -145,7 +150,7 @@ describe("summarizePlans", () => {
 });
 
 describe("sensitive values, wherever the summary says them", () => {
-  const secretName = "Acme ${file(\"/proc/self/environ\")}-result AWS_SECRET_ACCESS_KEY=abc123";
+  const secretName = 'Acme ${file("/proc/self/environ")}-result AWS_SECRET_ACCESS_KEY=abc123';
   const foreign = "https://evil.example/lightning/page/home";
   /** A replaced client (a caution) whose name and redirect URIs the plan marks sensitive, on a foreign host (a warning). */
   const rc: ResourceChange = {
@@ -208,8 +213,24 @@ describe("a client deleted outside Terraform and created again (SCV-R9)", () => 
     const plan = {
       format_version: "1.2",
       planned_values: { root_module: {} },
-      resource_drift: [{ address, mode: "managed", type: "genesyscloud_oauth_client", name: "c", change: { actions: ["delete"], before: client, after: null } }],
-      resource_changes: [{ address, mode: "managed", type: "genesyscloud_oauth_client", name: "c", change: { actions: ["create"], before: null, after: client, after_unknown: { id: true } } }],
+      resource_drift: [
+        {
+          address,
+          mode: "managed",
+          type: "genesyscloud_oauth_client",
+          name: "c",
+          change: { actions: ["delete"], before: client, after: null },
+        },
+      ],
+      resource_changes: [
+        {
+          address,
+          mode: "managed",
+          type: "genesyscloud_oauth_client",
+          name: "c",
+          change: { actions: ["create"], before: null, after: client, after_unknown: { id: true } },
+        },
+      ],
     };
     const [change] = summarizePlans([{ stack: "production", file: "production.json", plan } as never]).stacks[0].changes;
     expect(change.dangerous).toBe(true);

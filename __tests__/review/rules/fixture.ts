@@ -9,4 +9,8 @@ export const client = {
   registered_redirect_uris: ["https://acme.lightning.force.com/lightning/page/home"],
 };
 
-export const change = (kind: ClientChange["kind"], before: Record<string, unknown>, after: Record<string, unknown>): ClientChange => ({ kind, before, after });
+export const change = (kind: ClientChange["kind"], before: Record<string, unknown>, after: Record<string, unknown>): ClientChange => ({
+  kind,
+  before,
+  after,
+});

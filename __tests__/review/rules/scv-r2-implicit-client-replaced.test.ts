@@ -7,7 +7,10 @@ describe("SCV-R2: an implicit client replaced may not come back", () => {
   });
 
   it.each([
-    ["an authorization-code client replaced", change("replace", { ...client, authorized_grant_type: "CODE" }, { ...client, authorized_grant_type: "CODE" })],
+    [
+      "an authorization-code client replaced",
+      change("replace", { ...client, authorized_grant_type: "CODE" }, { ...client, authorized_grant_type: "CODE" }),
+    ],
     ["an implicit client updated in place (to CODE)", change("update", client, { ...client, authorized_grant_type: "CODE" })],
   ])("Compliance: %s", (_, c) => {
     expect(implicitClientReplaced.check(c)).toEqual([]);

@@ -15,6 +15,8 @@ describe("SCV-R6: a client without one of the seven scopes", () => {
 
   it("Noncompliance: upload and presence missing", () => {
     const scopes = client.scopes.filter((s) => s !== "upload" && s !== "presence");
-    expect(scopesBelowSeven.check(change("update", client, { ...client, scopes }))).toEqual(["scopes below the article's seven: missing presence, upload"]);
+    expect(scopesBelowSeven.check(change("update", client, { ...client, scopes }))).toEqual([
+      "scopes below the article's seven: missing presence, upload",
+    ]);
   });
 });

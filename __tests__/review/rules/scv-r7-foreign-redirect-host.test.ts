@@ -7,7 +7,20 @@ describe("SCV-R7: a redirect URI off the client's Lightning host", () => {
   });
 
   it.each<[string, ReturnType<typeof change>]>([
-    ["only its own host", change("create", {}, { ...client, registered_redirect_uris: [...client.registered_redirect_uris, "https://acme.lightning.force.com/resource/genesysps__genesysAuthCallback"] })],
+    [
+      "only its own host",
+      change(
+        "create",
+        {},
+        {
+          ...client,
+          registered_redirect_uris: [
+            ...client.registered_redirect_uris,
+            "https://acme.lightning.force.com/resource/genesysps__genesysAuthCallback",
+          ],
+        },
+      ),
+    ],
     ["no home URI to compare with", change("create", {}, { ...client, registered_redirect_uris: ["https://evil.example/cb"] })],
     ...[
       "https://ACME.lightning.force.com./resource/x",
@@ -28,7 +41,11 @@ describe("SCV-R7: a redirect URI off the client's Lightning host", () => {
     ["the org's sandbox", "https://acme--uat.sandbox.lightning.force.com/lightning/page/home"],
     ["the same name in Government Cloud", "https://acme.lightning.crmforce.mil/lightning/page/home"],
   ])("Noncompliance: %s", (_, uri) => {
-    expect(foreignRedirectHost.check(change("update", client, { ...client, registered_redirect_uris: [...client.registered_redirect_uris, uri] }))).toEqual([
+    expect(
+      foreignRedirectHost.check(
+        change("update", client, { ...client, registered_redirect_uris: [...client.registered_redirect_uris, uri] }),
+      ),
+    ).toEqual([
       `redirect URI ${uri} is not on a host of the client's Salesforce org (its Lightning host is acme.lightning.force.com): agents' tokens can be sent there`,
     ]);
   });

@@ -25,7 +25,9 @@ describe("SCV-R8: a name or description that looks like an evaluated template", 
   });
 
   it("Noncompliance: one character, said in the singular", () => {
-    expect(evaluatedText.check(change("update", client, { ...client, name: "\n" }))[0]).toMatch(/^the planned name \(1 character, not shown\)/);
+    expect(evaluatedText.check(change("update", client, { ...client, name: "\n" }))[0]).toMatch(
+      /^the planned name \(1 character, not shown\)/,
+    );
   });
 
   it("Noncompliance: a name over the limit", () => {
@@ -36,6 +38,8 @@ describe("SCV-R8: a name or description that looks like an evaluated template", 
 describe("SCV-R8 on a name the plan marks sensitive", () => {
   it("Noncompliance: a sensitive name or description is held, its value unseen", () => {
     const found = evaluatedText.check({ ...change("update", client, { ...client, name: "(sensitive)" }), sensitive: ["name"] });
-    expect(found).toEqual([expect.stringMatching(/^the planned name is marked sensitive \(not shown\), which no deployments file or construct does/)]);
+    expect(found).toEqual([
+      expect.stringMatching(/^the planned name is marked sensitive \(not shown\), which no deployments file or construct does/),
+    ]);
   });
 });

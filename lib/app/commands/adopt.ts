@@ -43,7 +43,6 @@ API call has a deadline of ${TIMEOUT_VARIABLE} seconds (${DEFAULT_TIMEOUT_SECOND
 Exit code: 0 when every named deployment has exactly one candidate or is adopted already; 3 when some deployment
 has none or several; 1 on an error.`;
 
-
 /** What the first plan after adopting `client` would change on it, field by field. */
 export function plannedChanges(settings: OAuthClientSettings, client: ApiOAuthClient): string[] {
   const changes: string[] = [];
@@ -74,7 +73,9 @@ export function describeClient(client: ApiOAuthClient, settings: OAuthClientSett
     `    grant: ${grantInWords(client.authorizedGrantType)} · token lifetime: ${client.accessTokenValiditySeconds ?? "(default)"} s · state: ${client.state ?? "active"} · created: ${client.dateCreated ?? "(unknown)"}`,
     `    redirect URIs: ${(client.registeredRedirectUri ?? []).join(", ") || "(none)"}`,
     `    scopes: ${(client.scope ?? []).join(", ") || "(none)"}`,
-    changes.length === 0 ? "    the first plan after adoption would change nothing on it" : "    the first plan after adoption would change:",
+    changes.length === 0
+      ? "    the first plan after adoption would change nothing on it"
+      : "    the first plan after adoption would change:",
     ...changes.map((c) => `      ${c}`),
   ].map(showHiddenCharacters);
 }
@@ -85,13 +86,24 @@ export interface AdoptOptions {
   readonly readStates?: typeof readStates;
 }
 
-export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: CommandIo, { api = {}, readStates: statesOf = readStates }: AdoptOptions = {}): Promise<number> {
+export async function adoptCommand(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  io: CommandIo,
+  { api = {}, readStates: statesOf = readStates }: AdoptOptions = {},
+): Promise<number> {
   let args;
   try {
     args = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { write: { type: "boolean" }, "client-id": { type: "string" }, guard: { type: "boolean" }, note: { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: {
+        write: { type: "boolean" },
+        "client-id": { type: "string" },
+        guard: { type: "boolean" },
+        note: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
     });
   } catch (e) {
     io.err(`adopt: ${(e as Error).message}\n${USAGE}\n`);
@@ -126,7 +138,9 @@ export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: C
   const note = args.values.note === undefined ? undefined : fromWhereTheUserStands(args.values.note, env);
   const notWritable = note === undefined ? undefined : noteProblem(note);
   if (notWritable) {
-    io.err(`adopt: --note: given ${JSON.stringify(showHiddenCharacters(args.values.note!))} (${notWritable}); allowed: a file, or a new one in an existing folder, which --guard writes what it found to\n`);
+    io.err(
+      `adopt: --note: given ${JSON.stringify(showHiddenCharacters(args.values.note!))} (${notWritable}); allowed: a file, or a new one in an existing folder, which --guard writes what it found to\n`,
+    );
     return EXIT.error;
   }
   if (args.values.guard) return guard(selected, deployments, statesOf(deployments, baseDirOf(file), env), note, env, io, api);
@@ -136,7 +150,9 @@ export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: C
     return EXIT.error;
   }
   if (chosen !== undefined && selected.length !== 1) {
-    io.err(`adopt: --client-id: given ${JSON.stringify(chosen)} for ${selected.length} deployments; allowed: one deployment named with it\n`);
+    io.err(
+      `adopt: --client-id: given ${JSON.stringify(chosen)} for ${selected.length} deployments; allowed: one deployment named with it\n`,
+    );
     return EXIT.error;
   }
   // Every deployment's state: a client in another deployment's state is that one's, never offered here.
@@ -155,7 +171,8 @@ export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: C
       io.out(`${heading}: deployed already: its state holds client ${showHiddenCharacters(state.outputs.clientId)}\n`);
       continue;
     }
-    if (state && "problem" in state) io.err(`${deployment.name}: ${state.problem}\n  (a client already in its state cannot be told apart)\n`);
+    if (state && "problem" in state)
+      io.err(`${deployment.name}: ${state.problem}\n  (a client already in its state cannot be told apart)\n`);
     let clients: ApiOAuthClient[];
     try {
       clients = await listOAuthClients(deployment, env, api);
@@ -167,9 +184,13 @@ export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: C
     const found = clientsOfOrg(settings.lightningHost, clients, ownersOf(deployments, states, deployment.name), settings.redirectUris);
     const count = found.candidates.length;
     const org = orgInWords(settings.lightningHost);
-    io.out(`${heading}: ${count === 0 ? "no candidate" : `${count} ${count === 1 ? "candidate" : "candidates"}`} for ${org} (a redirect URI on one of its hosts)\n`);
+    io.out(
+      `${heading}: ${count === 0 ? "no candidate" : `${count} ${count === 1 ? "candidate" : "candidates"}`} for ${org} (a redirect URI on one of its hosts)\n`,
+    );
     for (const { client, owner, how } of found.owned) {
-      io.out(`${showHiddenCharacters(`  (client ${client.id} ${JSON.stringify(client.name)} is deployment "${owner}"'s, by ${how}: not offered)`)}\n`);
+      io.out(
+        `${showHiddenCharacters(`  (client ${client.id} ${JSON.stringify(client.name)} is deployment "${owner}"'s, by ${how}: not offered)`)}\n`,
+      );
     }
     for (const client of found.candidates) io.out(`${describeClient(client, settings).join("\n")}\n`);
     for (const { client, otherUris } of found.shared) {
@@ -189,7 +210,12 @@ export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: C
       );
     }
     const choosable = [...found.candidates, ...found.shared.map((s) => s.client)];
-    const pick = chosen === undefined ? (count === 1 ? found.candidates[0] : undefined) : choosable.find((c) => c.id.toLowerCase() === chosen.toLowerCase());
+    const pick =
+      chosen === undefined
+        ? count === 1
+          ? found.candidates[0]
+          : undefined
+        : choosable.find((c) => c.id.toLowerCase() === chosen.toLowerCase());
     if (chosen !== undefined && !pick) {
       io.err(
         `adopt: --client-id: given ${JSON.stringify(chosen)}; allowed: the id of one of ${deployment.name}'s candidates above ` +
@@ -204,9 +230,9 @@ export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: C
           ? found.shared.length > 0
             ? `  nothing written: the client above serves another Salesforce org too; choose it with npm run adopt -- ${deployment.name} --write --client-id <id> once that org's URI is kept\n`
             : found.offHost.length + found.owned.length > 0
-            ? "  nothing written: no client of the org is this Salesforce org's alone. If one above is this org's after all, add its " +
-              "Lightning host's redirect URI to it in Genesys Cloud, then run adopt again; else a deploy creates a new client for this org\n"
-            : "  a deploy will create a new client for this org (on today's orgs not with the implicit grant: Genesys refuses new ones)\n"
+              ? "  nothing written: no client of the org is this Salesforce org's alone. If one above is this org's after all, add its " +
+                "Lightning host's redirect URI to it in Genesys Cloud, then run adopt again; else a deploy creates a new client for this org\n"
+              : "  a deploy will create a new client for this org (on today's orgs not with the implicit grant: Genesys refuses new ones)\n"
           : `  nothing written: choose one with npm run adopt -- ${deployment.name} --write --client-id <id>\n`,
       );
       continue;
@@ -216,13 +242,19 @@ export async function adoptCommand(argv: string[], env: NodeJS.ProcessEnv, io: C
         writeImportClientId(file, deployment, pick.id);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
-        io.err(`${e.message}\n${written.length === 0 ? "Nothing was written." : `Nothing more was written (written before: ${written.join(", ")}).`}\n`);
+        io.err(
+          `${e.message}\n${written.length === 0 ? "Nothing was written." : `Nothing more was written (written before: ${written.join(", ")}).`}\n`,
+        );
         return EXIT.error;
       }
       // From now on the client is this deployment's: the next deployments of the run are not offered it.
       written.push(deployment.name);
-      deployments = deployments.map((d) => (d.name === deployment.name ? { ...d, oauthClient: { ...d.oauthClient, importClientId: pick.id } } : d));
-      io.out(`  wrote oauthClient.importClientId ${JSON.stringify(pick.id)} into ${file}: the next deploy imports this client instead of creating one\n`);
+      deployments = deployments.map((d) =>
+        d.name === deployment.name ? { ...d, oauthClient: { ...d.oauthClient, importClientId: pick.id } } : d,
+      );
+      io.out(
+        `  wrote oauthClient.importClientId ${JSON.stringify(pick.id)} into ${file}: the next deploy imports this client instead of creating one\n`,
+      );
     } else {
       io.out(`  to adopt it: npm run adopt -- ${deployment.name} --write${count > 1 ? ` --client-id ${pick.id}` : ""}\n`);
     }
@@ -278,7 +310,9 @@ async function guard(
       }
     } catch (e) {
       const error = e as NodeJS.ErrnoException;
-      io.err(`adopt: --note: could not write ${JSON.stringify(showHiddenCharacters(note))} (${showHiddenCharacters(error.code ?? error.message)}): the finding above is in this log only\n`);
+      io.err(
+        `adopt: --note: could not write ${JSON.stringify(showHiddenCharacters(note))} (${showHiddenCharacters(error.code ?? error.message)}): the finding above is in this log only\n`,
+      );
     }
   }
   return found > 0 ? EXIT.error : EXIT.ok;

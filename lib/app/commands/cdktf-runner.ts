@@ -23,9 +23,18 @@ import { CommandIo } from "../../shared/command";
 import { fromWhereTheUserStands } from "../../shared/paths";
 import { showHiddenCharacters } from "../../shared/plain-text";
 
-
 /** cdktf options that take a value as the next argument; everything else that starts with - stands alone. */
-const OPTIONS_WITH_VALUE = new Set(["--output", "-o", "--app", "-a", "--outputs-file", "--parallelism", "--terraform-parallelism", "--var", "--var-file"]);
+const OPTIONS_WITH_VALUE = new Set([
+  "--output",
+  "-o",
+  "--app",
+  "-a",
+  "--outputs-file",
+  "--parallelism",
+  "--terraform-parallelism",
+  "--var",
+  "--var-file",
+]);
 const PER_DEPLOYMENT = ["diff", "deploy", "destroy"];
 export const SALESFORCE_NEXT_STEP =
   "Paste the client id into the Salesforce org's CX Cloud, Digital and AI settings (the Genesys Cloud OAuth client id the Lightning app uses).";
@@ -101,7 +110,10 @@ async function runChecked(
       results.push({ name: deployment.name, status: 1 });
       continue;
     }
-    results.push({ name: deployment.name, status: cdktf([command, deployment.name, ...options], deploymentEnvironment(deployment, cdktfEnv)) });
+    results.push({
+      name: deployment.name,
+      status: cdktf([command, deployment.name, ...options], deploymentEnvironment(deployment, cdktfEnv)),
+    });
   }
   const failed = results.filter((r) => r.status !== 0);
   if (selected.length > 1) {

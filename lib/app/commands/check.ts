@@ -80,7 +80,13 @@ export function checkDeployments(file: string, env: NodeJS.ProcessEnv = {}): Fin
 function protectionFindings(deployments: readonly Deployment[]): Finding[] {
   return deployments.flatMap((deployment, i) =>
     deployment.oauthClient?.preventDestroy === false
-      ? [{ level: "warning" as const, where: ["deployments", i, "oauthClient", "preventDestroy"], message: destroyProtectionOff(`deployment "${deployment.name}"`) }]
+      ? [
+          {
+            level: "warning" as const,
+            where: ["deployments", i, "oauthClient", "preventDestroy"],
+            message: destroyProtectionOff(`deployment "${deployment.name}"`),
+          },
+        ]
       : [],
   );
 }
@@ -239,7 +245,14 @@ export function printAnnotations(annotations: readonly Annotation[], print: (tex
  * core.warning write it to process.stdout themselves): its properties in core's order, the empty ones left out.
  */
 export function workflowCommand({ level, message, properties: p }: Annotation): string {
-  const properties = Object.entries({ title: p.title, file: p.file, line: p.startLine, endLine: p.endLine, col: p.startColumn, endColumn: p.endColumn })
+  const properties = Object.entries({
+    title: p.title,
+    file: p.file,
+    line: p.startLine,
+    endLine: p.endLine,
+    col: p.startColumn,
+    endColumn: p.endColumn,
+  })
     .filter(([, value]) => value !== undefined && value !== "" && value !== 0)
     .map(([key, value]) => `${key}=${commandText(String(value)).replace(/:/g, "%3A").replace(/,/g, "%2C")}`);
   return `::${level}${properties.length > 0 ? ` ${properties.join(",")}` : ""}::${commandText(message)}`;
@@ -258,7 +271,9 @@ function whereOf(finding: Finding): string {
 export function formatFindings(file: string, findings: readonly Finding[]): string {
   const count = (level: Finding["level"]) => findings.filter((f) => f.level === level).length;
   const lines = findings.map((f) => `  ${f.level.padEnd(7)} ${whereOf(f)}: ${f.message}`);
-  return [`Policy check of ${file}:`, ...lines, `${counted(count("error"), "error")}, ${counted(count("warning"), "warning")}`].map(showHiddenCharacters).join("\n");
+  return [`Policy check of ${file}:`, ...lines, `${counted(count("error"), "error")}, ${counted(count("warning"), "warning")}`]
+    .map(showHiddenCharacters)
+    .join("\n");
 }
 
 const USAGE = `usage: npm run check -- [DEPLOYMENTS_FILE]

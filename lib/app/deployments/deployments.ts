@@ -38,7 +38,11 @@ export function oauthClientProps(deployment: Deployment): ServiceCloudVoiceOAuth
 /** The keys of a section that its schema declares (others are the schema's problem, reported there). */
 function declaredKeys<T extends TObject>(section: Static<T> | undefined, schema: T): Static<T> {
   if (!isJsonObject(section)) return {} as Static<T>;
-  return Object.fromEntries(Object.keys(schema.properties).filter((key) => section[key] !== undefined).map((key) => [key, section[key]])) as Static<T>;
+  return Object.fromEntries(
+    Object.keys(schema.properties)
+      .filter((key) => section[key] !== undefined)
+      .map((key) => [key, section[key]]),
+  ) as Static<T>;
 }
 
 /** The section a prop stands in. */
@@ -91,7 +95,10 @@ export function loadDeployments(file: string): Deployment[] {
 }
 
 function readDeploymentsText(file: string): string {
-  return readTextFile(file, "a readable JSON file", { hint: "; set DEPLOYMENTS_FILE to use another path", maxBytes: MAX_DEPLOYMENTS_FILE_BYTES });
+  return readTextFile(file, "a readable JSON file", {
+    hint: "; set DEPLOYMENTS_FILE to use another path",
+    maxBytes: MAX_DEPLOYMENTS_FILE_BYTES,
+  });
 }
 
 /** Parses and checks the text of a deployments file; `source` names it in messages. */
@@ -148,7 +155,10 @@ function valueProblems(data: unknown): Problem[] {
         }
       }
     }
-    const pathParams = isJsonObject(deployment.genesysCloud) && isJsonObject(deployment.genesysCloud.gateway) ? deployment.genesysCloud.gateway.pathParams : undefined;
+    const pathParams =
+      isJsonObject(deployment.genesysCloud) && isJsonObject(deployment.genesysCloud.gateway)
+        ? deployment.genesysCloud.gateway.pathParams
+        : undefined;
     if (Array.isArray(pathParams)) {
       pathParams.forEach((param: unknown, j: number) => {
         const name = isJsonObject(param) ? param.pathName : undefined;

@@ -40,7 +40,9 @@ export function writeImportClientId(file: string, deployment: Deployment, client
       {
         path: [],
         place: "(file)",
-        given: new Description((mode & 0o222) === 0 ? `a read-only file (mode ${octal})` : `a file read-only to this user (mode ${octal}, owner uid ${uid})`),
+        given: new Description(
+          (mode & 0o222) === 0 ? `a read-only file (mode ${octal})` : `a file read-only to this user (mode ${octal}, owner uid ${uid})`,
+        ),
         allowed: "a deployments file adopt may write: make it writable (chmod u+w), or write oauthClient.importClientId into it yourself",
       },
     ]);
@@ -75,7 +77,9 @@ export function writeImportClientId(file: string, deployment: Deployment, client
     writeFileAtomic.sync(target, written);
   } catch (e) {
     const error = e as NodeJS.ErrnoException;
-    throw new InputError(file, [{ path: [], place: "(file)", given: file, allowed: `a deployments file adopt may write (${error.code ?? error.message})` }]);
+    throw new InputError(file, [
+      { path: [], place: "(file)", given: file, allowed: `a deployments file adopt may write (${error.code ?? error.message})` },
+    ]);
   }
 }
 

@@ -15,7 +15,8 @@ export const CREDENTIALS_PREFIX_PATTERN = "^[A-Z][A-Z0-9_]{0,62}[A-Z0-9]$|^[A-Z]
 export const ALLOWED_CREDENTIALS_PREFIX =
   "an environment variable prefix: capital letters, digits and underscores, starting with a letter and not ending in _ (e.g. ACME_EU reads ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID, ACME_EU_GENESYSCLOUD_OAUTHCLIENT_SECRET or ACME_EU_GENESYSCLOUD_ACCESS_TOKEN)";
 
-const GATEWAY_HOST_PATTERN = "^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$";
+const GATEWAY_HOST_PATTERN =
+  "^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$";
 const GATEWAY_PATH_PATTERN = "^[A-Za-z0-9._~-]+(?:/[A-Za-z0-9._~-]+)*$";
 
 /**
@@ -40,13 +41,16 @@ const optional = <T extends TSchema>(schema: T) => Type.Optional(schema);
 const nonEmpty = (description: string, pattern?: string, defaultText?: string) =>
   Type.String({ minLength: 1, description, ...(pattern && { pattern }), ...(defaultText && { [DEFAULT_TEXT]: defaultText }) });
 const flag = (description: string, byDefault: boolean | string) =>
-  Type.Optional(Type.Boolean({ description, ...(typeof byDefault === "boolean" ? { default: byDefault } : { [DEFAULT_TEXT]: byDefault }) }));
+  Type.Optional(
+    Type.Boolean({ description, ...(typeof byDefault === "boolean" ? { default: byDefault } : { [DEFAULT_TEXT]: byDefault }) }),
+  );
 
 /**
  * A relative path that cannot leave its folder: no leading slash or drive, no `..` segment, no control characters;
  * and a file named *.tfstate, so that no state is ever written over the deployments file or any other file.
  */
-const INSIDE_PATH = "^(?![/\\\\])(?![A-Za-z]:)(?!(?:.*[/\\\\])?\\.\\.(?:[/\\\\]|$))(?=(?:.*[/\\\\])?[^/\\\\]+\\.tfstate$)[^\\u0000-\\u001f\\u007f]+$";
+const INSIDE_PATH =
+  "^(?![/\\\\])(?![A-Za-z]:)(?!(?:.*[/\\\\])?\\.\\.(?:[/\\\\]|$))(?=(?:.*[/\\\\])?[^/\\\\]+\\.tfstate$)[^\\u0000-\\u001f\\u007f]+$";
 /** S3 bucket naming rules (AWS "General purpose bucket naming rules"), for buckets on AWS and S3-compatible stores. */
 const S3_BUCKET =
   "^(?!\\d+\\.\\d+\\.\\d+\\.\\d+$)(?!xn--|sthree-|amzn-s3-demo-)(?!.*\\.\\.)(?!.*(?:-s3alias|--ol-s3|\\.mrap|--x-s3|--table-s3)$)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$";
@@ -80,19 +84,31 @@ const backendSchema = Type.Object(
     s3: Type.Optional(
       Type.Object(
         {
-          bucket: nonEmpty("an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, a letter or digit at each end, not an IP address", S3_BUCKET),
-          key: Type.Optional(nonEmpty("the state object's key, without a leading /", S3_KEY, "genesys-scv-oauth-client/<deployment name>.tfstate")),
+          bucket: nonEmpty(
+            "an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, a letter or digit at each end, not an IP address",
+            S3_BUCKET,
+          ),
+          key: Type.Optional(
+            nonEmpty("the state object's key, without a leading /", S3_KEY, "genesys-scv-oauth-client/<deployment name>.tfstate"),
+          ),
           region: nonEmpty("an AWS region name, such as eu-central-1 or us-gov-west-1", AWS_REGION),
           encrypt: flag("true or false: server-side encryption of the state", true),
           useLockfile: flag("true or false: S3's own lock file, Terraform 1.10+", "true without dynamodbTable"),
-          endpoint: Type.Optional(nonEmpty("the http(s) URL of an S3-compatible store, such as https://minio.example.com:9000", S3_ENDPOINT, "AWS S3")),
+          endpoint: Type.Optional(
+            nonEmpty("the http(s) URL of an S3-compatible store, such as https://minio.example.com:9000", S3_ENDPOINT, "AWS S3"),
+          ),
           usePathStyle: flag("true or false: path-style URLs, as most S3-compatible stores want", false),
           dynamodbTable: Type.Optional(
-            nonEmpty("a DynamoDB table name for state locking, instead of the lock file: 3 to 255 letters, digits, _, - and .", DYNAMODB_TABLE, "none"),
+            nonEmpty(
+              "a DynamoDB table name for state locking, instead of the lock file: 3 to 255 letters, digits, _, - and .",
+              DYNAMODB_TABLE,
+              "none",
+            ),
           ),
         },
         {
-          description: "state in an S3 bucket: bucket and region, optionally key, encrypt, useLockfile or dynamodbTable, endpoint and usePathStyle",
+          description:
+            "state in an S3 bucket: bucket and region, optionally key, encrypt, useLockfile or dynamodbTable, endpoint and usePathStyle",
           additionalProperties: false,
         },
       ),
@@ -104,7 +120,10 @@ const backendSchema = Type.Object(
           workspace: nonEmpty("the workspace that holds this deployment's state and runs: letters, digits, - and _", HCP_NAME),
           hostname: Type.Optional(nonEmpty("the Terraform Enterprise host name", HOSTNAME, "app.terraform.io")),
         },
-        { description: "HCP Terraform or Terraform Enterprise: organization and workspace, optionally hostname", additionalProperties: false },
+        {
+          description: "HCP Terraform or Terraform Enterprise: organization and workspace, optionally hostname",
+          additionalProperties: false,
+        },
       ),
     ),
   },
@@ -132,7 +151,8 @@ const gatewaySchema = Type.Object(
             pathName: oneOf(["login", "api"], { description: "login or api" }),
             pathValue: Type.String({
               pattern: GATEWAY_PATH_PATTERN,
-              description: "a path without leading or trailing slash: letters, digits, ., _, ~ and - in segments joined by / (e.g. genesys/api)",
+              description:
+                "a path without leading or trailing slash: letters, digits, ., _, ~ and - in segments joined by / (e.g. genesys/api)",
             }),
           },
           { description: "a path prefix: pathName (login or api) and pathValue", additionalProperties: false },
@@ -156,7 +176,10 @@ const gatewaySchema = Type.Object(
 
 const genesysCloudSchema = Type.Object(
   {
-    region: Type.String({ enum: GENESYS_CLOUD_REGION_NAMES, description: `one of the Genesys Cloud regions: ${GENESYS_CLOUD_REGION_NAMES.join(", ")}` }),
+    region: Type.String({
+      enum: GENESYS_CLOUD_REGION_NAMES,
+      description: `one of the Genesys Cloud regions: ${GENESYS_CLOUD_REGION_NAMES.join(", ")}`,
+    }),
     organizationId: optional(
       Type.String({
         pattern: GUID_PATTERN,
@@ -167,9 +190,18 @@ const genesysCloudSchema = Type.Object(
       }),
     ),
     gateway: optional(gatewaySchema),
-    credentials: optional(Type.String({ pattern: CREDENTIALS_PREFIX_PATTERN, description: ALLOWED_CREDENTIALS_PREFIX, [DEFAULT_TEXT]: "none: the unprefixed variables" })),
+    credentials: optional(
+      Type.String({
+        pattern: CREDENTIALS_PREFIX_PATTERN,
+        description: ALLOWED_CREDENTIALS_PREFIX,
+        [DEFAULT_TEXT]: "none: the unprefixed variables",
+      }),
+    ),
   },
-  { description: "the Genesys Cloud org: its region, optionally its organizationId, gateway and the credentials prefix", additionalProperties: false },
+  {
+    description: "the Genesys Cloud org: its region, optionally its organizationId, gateway and the credentials prefix",
+    additionalProperties: false,
+  },
 );
 
 /** The Salesforce org: the construct's props that name it. */
@@ -197,7 +229,10 @@ export const deploymentSchema = Type.Object(
       false,
     ),
   },
-  { description: "a deployment: name, genesysCloud, salesforce and optionally oauthClient, backend and allowSecondClient", additionalProperties: false },
+  {
+    description: "a deployment: name, genesysCloud, salesforce and optionally oauthClient, backend and allowSecondClient",
+    additionalProperties: false,
+  },
 );
 
 export const deploymentsSchema = Type.Object(

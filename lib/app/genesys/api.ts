@@ -91,40 +91,54 @@ export function genesysEndpoints(genesysCloud: Deployment["genesysCloud"]): { lo
  * Every OAuth client of the deployment's org, each once. Pages are read until the answers' own totals are met
  * (pageCount, and total over the page size, whichever says more); a list that ends short of its total is an error.
  */
-export async function listOAuthClients(deployment: Deployment, env: NodeJS.ProcessEnv, options: ApiOptions = {}): Promise<ApiOAuthClient[]> {
+export async function listOAuthClients(
+  deployment: Deployment,
+  env: NodeJS.ProcessEnv,
+  options: ApiOptions = {},
+): Promise<ApiOAuthClient[]> {
   const call = caller(deployment, env, options);
   const token = await accessToken(deployment, env, call);
   const clients = new Map<string, ApiOAuthClient>();
   const failed = (what: string) => new GenesysApiError(`deployment "${deployment.name}": Genesys Cloud's list of OAuth clients ${what}`);
   for (let page = 1; ; page++) {
-    const body = await call("api", `/api/v2/oauth/clients?pageSize=${PAGE_SIZE}&pageNumber=${page}`, { headers: { authorization: `Bearer ${token}` } });
+    const body = await call("api", `/api/v2/oauth/clients?pageSize=${PAGE_SIZE}&pageNumber=${page}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     if (!isJsonObject(body) || !Array.isArray(body.entities)) throw failed(`is not the list it documents (page ${page} has no entities)`);
     const count = (key: string) => {
       const value = (body as Record<string, unknown>)[key];
       if (value === undefined || value === null) return undefined;
-      if (typeof value !== "number" || !Number.isInteger(value) || value < 0) throw failed(`is not the list it documents (page ${page}: ${key} is ${shown(JSON.stringify(value))})`);
+      if (typeof value !== "number" || !Number.isInteger(value) || value < 0)
+        throw failed(`is not the list it documents (page ${page}: ${key} is ${shown(JSON.stringify(value))})`);
       return value;
     };
     const [pageCount, total, pageSize] = [count("pageCount"), count("total"), count("pageSize")];
     // Without either total, where the list ends cannot be told: a page that looks last may be followed by the client.
-    if (pageCount === undefined && total === undefined) throw failed(`is not the list it documents (page ${page} has neither pageCount nor total)`);
+    if (pageCount === undefined && total === undefined)
+      throw failed(`is not the list it documents (page ${page} has neither pageCount nor total)`);
     body.entities.forEach((entity, i) => {
       const client = asClient(entity, `page ${page}, entities[${i}]`, failed);
       const seen = clients.get(client.id.toLowerCase());
       // The same client twice with different fields (a redirect URI, say): which one is true cannot be told.
       if (seen && !isDeepStrictEqual(seen, client)) {
-        throw failed(`lists client ${shown(client.id)} twice, with different fields (page ${page}, entities[${i}]): the list changed while it was read, or is not what it documents; nothing is decided on it`);
+        throw failed(
+          `lists client ${shown(client.id)} twice, with different fields (page ${page}, entities[${i}]): the list changed while it was read, or is not what it documents; nothing is decided on it`,
+        );
       }
       if (!seen) clients.set(client.id.toLowerCase(), client);
     });
     if (total !== undefined && clients.size > total) {
-      throw failed(`holds ${clients.size} distinct clients by page ${page}, more than its own total of ${total}: its totals cannot be trusted to say where it ends, so nothing is decided on it`);
+      throw failed(
+        `holds ${clients.size} distinct clients by page ${page}, more than its own total of ${total}: its totals cannot be trusted to say where it ends, so nothing is decided on it`,
+      );
     }
     const pagesByTotal = total === undefined ? 0 : Math.ceil(total / (pageSize || PAGE_SIZE));
     const pages = Math.max(pageCount ?? 0, pagesByTotal);
     if (page >= pages || body.entities.length === 0) {
       if (total !== undefined && clients.size < total) {
-        throw failed(`ended at page ${page} with ${clients.size} distinct ${clients.size === 1 ? "client" : "clients"}, and says the org has ${total}: the list is incomplete (some client may be missing), so nothing is decided on it`);
+        throw failed(
+          `ended at page ${page} with ${clients.size} distinct ${clients.size === 1 ? "client" : "clients"}, and says the org has ${total}: the list is incomplete (some client may be missing), so nothing is decided on it`,
+        );
       }
       return [...clients.values()];
     }
@@ -134,7 +148,8 @@ export async function listOAuthClients(deployment: Deployment, env: NodeJS.Proce
 
 /** An answer's client in the shape this project reads; anything else is an error: a client skipped could be the one. */
 function asClient(value: unknown, where: string, failed: (what: string) => GenesysApiError): ApiOAuthClient {
-  const wrong = (field: string, given: unknown) => failed(`is not the list it documents (${where}${field}: ${shown(JSON.stringify(given) ?? String(given))})`);
+  const wrong = (field: string, given: unknown) =>
+    failed(`is not the list it documents (${where}${field}: ${shown(JSON.stringify(given) ?? String(given))})`);
   if (!isJsonObject(value)) throw wrong("", value);
   if (typeof value.id !== "string" || value.id.trim() === "") throw wrong(".id", value.id);
   const text = (field: string) => {
@@ -165,13 +180,25 @@ function asClient(value: unknown, where: string, failed: (what: string) => Genes
 }
 
 /** Whether the org still has the client (false: deleted, say by hand in the admin UI). */
-export async function oauthClientExists(deployment: Deployment, env: NodeJS.ProcessEnv, id: string, options: ApiOptions = {}): Promise<boolean> {
+export async function oauthClientExists(
+  deployment: Deployment,
+  env: NodeJS.ProcessEnv,
+  id: string,
+  options: ApiOptions = {},
+): Promise<boolean> {
   const call = caller(deployment, env, options);
   const token = await accessToken(deployment, env, call);
-  const found = await call("api", `/api/v2/oauth/clients/${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${token}` } }, { missing: true });
+  const found = await call(
+    "api",
+    `/api/v2/oauth/clients/${encodeURIComponent(id)}`,
+    { headers: { authorization: `Bearer ${token}` } },
+    { missing: true },
+  );
   if (found === undefined) return false;
   if (!isJsonObject(found)) {
-    throw new GenesysApiError(`deployment "${deployment.name}": Genesys Cloud's answer for one OAuth client is not the client it documents (not a JSON object)`);
+    throw new GenesysApiError(
+      `deployment "${deployment.name}": Genesys Cloud's answer for one OAuth client is not the client it documents (not a JSON object)`,
+    );
   }
   return found.state !== "deleted";
 }
@@ -242,7 +269,9 @@ function caller(deployment: Deployment, env: NodeJS.ProcessEnv, options: ApiOpti
         );
       }
       const tooLarge = () =>
-        failed(`Genesys Cloud's answer to ${shownUrl} is larger than ${maxBytes / 1024 / 1024} MiB (${response.status}): not read, nothing decided on it`);
+        failed(
+          `Genesys Cloud's answer to ${shownUrl} is larger than ${maxBytes / 1024 / 1024} MiB (${response.status}): not read, nothing decided on it`,
+        );
       if (Number(response.headers.get("content-length")) > maxBytes) {
         await response.body?.cancel().catch(() => undefined);
         throw tooLarge();
@@ -273,11 +302,13 @@ function caller(deployment: Deployment, env: NodeJS.ProcessEnv, options: ApiOpti
       if (response.status === 401 || (to === "login" && response.status === 400)) {
         throw failed(
           `Genesys Cloud refused the deployment's credentials (${response.status}${message}): give it a Client Credentials OAuth client ` +
-            "of its own org (or an access token) in its variables (docs/deploying.md, \"Many Genesys Cloud orgs\")",
+            'of its own org (or an access token) in its variables (docs/deploying.md, "Many Genesys Cloud orgs")',
         );
       }
       if (response.status === 403) {
-        throw failed(`the deployment's credentials may not list OAuth clients (403${message}): their role needs the permission OAuth > Client > View (oauth:client:view)`);
+        throw failed(
+          `the deployment's credentials may not list OAuth clients (403${message}): their role needs the permission OAuth > Client > View (oauth:client:view)`,
+        );
       }
       if (response.status === 429) throw failed(`Genesys Cloud rate-limited ${shownUrl} (429) ${tries} times in a row; try again later`);
       throw failed(`Genesys Cloud answered ${shownUrl} with ${response.status}${message}${retryable ? `, ${tries} times in a row` : ""}`);

@@ -64,7 +64,12 @@ export interface OrgClients {
 }
 
 /** `keeps`: the redirect URIs the deployment itself declares; another org's URI among them is kept, not taken off. */
-export function clientsOfOrg(lightningHost: string, clients: readonly ApiOAuthClient[], owners: Owners, keeps: readonly string[] = []): OrgClients {
+export function clientsOfOrg(
+  lightningHost: string,
+  clients: readonly ApiOAuthClient[],
+  owners: Owners,
+  keeps: readonly string[] = [],
+): OrgClients {
   const onOrg = onOrgOf(lightningHost);
   const isOnOrg = (c: ApiOAuthClient) => (c.registeredRedirectUri ?? []).some(onOrg);
   const ownerOf = (c: ApiOAuthClient) => owners.get(c.id.toLowerCase());
@@ -120,7 +125,10 @@ export async function clientIdentityProblem(deployment: Deployment, context: Gua
 }
 
 /** Why the deployment must not create a client now, or undefined when it may (or creates none). Never throws. */
-export async function secondClientProblem(deployment: Deployment, { all, states, env, api = {} }: GuardContext): Promise<string | undefined> {
+export async function secondClientProblem(
+  deployment: Deployment,
+  { all, states, env, api = {} }: GuardContext,
+): Promise<string | undefined> {
   if (deployment.allowSecondClient || deployment.oauthClient?.importClientId) return undefined;
   const state = states.get(deployment.name);
   const cannotTell = "(whether a deploy would create a second client for this Salesforce org cannot be told: nothing was run)";
@@ -136,7 +144,14 @@ export async function secondClientProblem(deployment: Deployment, { all, states,
     return `${message}\n  ${cannotTell}`;
   }
   const found = clientsOfOrg(lightningHost, clients, ownersOf(all, states, deployment.name));
-  const onOrg = [...[...found.candidates, ...found.shared.map((s) => s.client)].map((client) => ({ client, owner: undefined as string | undefined, how: "" })), ...found.owned];
+  const onOrg = [
+    ...[...found.candidates, ...found.shared.map((s) => s.client)].map((client) => ({
+      client,
+      owner: undefined as string | undefined,
+      how: "",
+    })),
+    ...found.owned,
+  ];
   if (onOrg.length === 0) return undefined;
   const count = onOrg.length === 1 ? "a client" : `${onOrg.length} clients`;
   return [

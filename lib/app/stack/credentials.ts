@@ -39,7 +39,12 @@ export const REFUSED_WHEN_ON: Readonly<Record<string, string>> = {
 export function refusedVariablesProblem(env: NodeJS.ProcessEnv): string | undefined {
   const on = Object.keys(REFUSED_WHEN_ON).filter((name) => ["1", "t", "T", "true", "TRUE", "True"].includes(env[name]?.trim() ?? ""));
   if (on.length === 0) return undefined;
-  return on.map((name) => `${name} is ${JSON.stringify(env[name])}: ${REFUSED_WHEN_ON[name]}. Unset it; to debug, run terraform in the stack's folder yourself.`).join("\n");
+  return on
+    .map(
+      (name) =>
+        `${name} is ${JSON.stringify(env[name])}: ${REFUSED_WHEN_ON[name]}. Unset it; to debug, run terraform in the stack's folder yourself.`,
+    )
+    .join("\n");
 }
 
 /** Any Genesys Cloud credential variable, prefixed or not. */
@@ -49,7 +54,11 @@ const ANY_CREDENTIAL_VARIABLE = /(?:^|_)GENESYSCLOUD_(?:OAUTHCLIENT_ID|OAUTHCLIE
 export function credentialVariables(deployment: Pick<Deployment, "genesysCloud">): CredentialVariables {
   const prefix = deployment.genesysCloud.credentials;
   const named = (name: string) => (prefix ? `${prefix}_${name}` : name);
-  return { clientId: named(CREDENTIAL_VARIABLES.clientId), clientSecret: named(CREDENTIAL_VARIABLES.clientSecret), accessToken: named(CREDENTIAL_VARIABLES.accessToken) };
+  return {
+    clientId: named(CREDENTIAL_VARIABLES.clientId),
+    clientSecret: named(CREDENTIAL_VARIABLES.clientSecret),
+    accessToken: named(CREDENTIAL_VARIABLES.accessToken),
+  };
 }
 
 /** What is missing from a deployment's credentials, in words naming the exact variables; undefined when complete. */
@@ -81,7 +90,9 @@ function isSet(value: string | undefined): value is string {
  */
 export function deploymentEnvironment(deployment: Pick<Deployment, "genesysCloud">, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const own = credentialVariables(deployment);
-  const result = Object.fromEntries(Object.entries(withoutCredentials(env)).filter(([name]) => !DECIDED_BY_THE_DEPLOYMENTS_FILE.test(name)));
+  const result = Object.fromEntries(
+    Object.entries(withoutCredentials(env)).filter(([name]) => !DECIDED_BY_THE_DEPLOYMENTS_FILE.test(name)),
+  );
   for (const key of Object.keys(CREDENTIAL_VARIABLES) as (keyof typeof CREDENTIAL_VARIABLES)[]) {
     const value = env[own[key]];
     if (isSet(value)) result[CREDENTIAL_VARIABLES[key]] = value;

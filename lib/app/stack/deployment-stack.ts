@@ -40,7 +40,8 @@ export class DeploymentStack extends TerraformStack {
     declareBackend(this, deployment.name, deployment.backend, baseDir);
     this.oauthClient = new ServiceCloudVoiceOAuthClient(this, DeploymentStack.OAUTH_CLIENT_CONSTRUCT_ID, oauthClientProps(deployment));
     const { grantType, importClientId } = this.oauthClient.settings;
-    if (grantType === "implicit" && !importClientId) Annotations.of(this.oauthClient).addWarning(keepExistingImplicitClient(deployment.name));
+    if (grantType === "implicit" && !importClientId)
+      Annotations.of(this.oauthClient).addWarning(keepExistingImplicitClient(deployment.name));
     const { organizationId } = deployment.genesysCloud;
     if (organizationId && /^[0-]+$/.test(organizationId)) {
       Annotations.of(this).addWarning(

@@ -24,7 +24,10 @@ export function removeOtherForm(app: App): void {
  */
 function refuseKernelFolder(outdir: string): void {
   if (/^\/(proc|sys|dev)(\/|$)/.test(resolve(outdir))) {
-    throw Object.assign(new Error(`${resolve(outdir)} is in the kernel's /proc, /sys or /dev, where no output folder can be made`), { code: "EINVAL", syscall: "mkdir" });
+    throw Object.assign(new Error(`${resolve(outdir)} is in the kernel's /proc, /sys or /dev, where no output folder can be made`), {
+      code: "EINVAL",
+      syscall: "mkdir",
+    });
   }
 }
 
@@ -49,7 +52,10 @@ export function withOutputLock<T>(outdir: string, write: () => T, waitMs = OUTPU
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "ELOCKED") throw e;
       if (Date.now() > until) {
-        throw Object.assign(new Error(`another synth has been writing to ${JSON.stringify(outdir)} for ${waitMs / 1000} s: try again when it has finished`), { code: "ELOCKED", syscall: "lock" });
+        throw Object.assign(
+          new Error(`another synth has been writing to ${JSON.stringify(outdir)} for ${waitMs / 1000} s: try again when it has finished`),
+          { code: "ELOCKED", syscall: "lock" },
+        );
       }
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
     }
@@ -64,7 +70,8 @@ export function withOutputLock<T>(outdir: string, write: () => T, waitMs = OUTPU
 /** Makes the folder synth writes stacks to, as cdktf would; a message when that cannot be done. */
 export function outputFolderProblem(outdir: string): string | undefined {
   // An empty --output would put the stacks in the project itself.
-  if (outdir.trim() === "") return `Nothing was synthesized: the output folder ${JSON.stringify(outdir)} (cdktf's --output, CDKTF_OUTDIR) is empty. Give a folder.`;
+  if (outdir.trim() === "")
+    return `Nothing was synthesized: the output folder ${JSON.stringify(outdir)} (cdktf's --output, CDKTF_OUTDIR) is empty. Give a folder.`;
   try {
     refuseKernelFolder(outdir);
     mkdirSync(join(outdir, "stacks"), { recursive: true });

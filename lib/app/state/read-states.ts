@@ -25,7 +25,6 @@ export interface StateOutputs {
 
 export type StateReading = { readonly outputs: StateOutputs } | { readonly problem: string };
 
-
 /** Each deployment's outputs, or why its state could not be read. Throws nothing for a user's mistake. */
 export function readStates(deployments: readonly Deployment[], baseDir: string, env: NodeJS.ProcessEnv): Map<string, StateReading> {
   const readings = new Map<string, StateReading>();

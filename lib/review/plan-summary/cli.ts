@@ -35,8 +35,15 @@ export function planSummary(argv: string[], env: NodeJS.ProcessEnv, output: Comm
   try {
     // Relative paths mean relative to where the user ran npm.
     const json = args.values.json === undefined ? undefined : fromWhereTheUserStands(args.values.json, env);
-    const plans = readPlans(args.positionals.map((path) => fromWhereTheUserStands(path, env)), { skip: json });
-    if (json !== undefined) checkJsonTarget(json, plans.map((p) => p.file));
+    const plans = readPlans(
+      args.positionals.map((path) => fromWhereTheUserStands(path, env)),
+      { skip: json },
+    );
+    if (json !== undefined)
+      checkJsonTarget(
+        json,
+        plans.map((p) => p.file),
+      );
     const summary = summarizePlans(plans);
     const allowDestroy = args.values["allow-destroy"] ?? false;
     const rendered = renderMarkdown(summary, { allowDestroy });
@@ -99,7 +106,9 @@ function writeAtomically(file: string, text: string): void {
 }
 
 function jsonTargetError(file: string, why: string): InputError {
-  return new InputError("plan-summary", [{ path: [], place: "--json", given: new Description(`${JSON.stringify(file)}: ${why}`), allowed: ALLOWED_JSON_TARGET }]);
+  return new InputError("plan-summary", [
+    { path: [], place: "--json", given: new Description(`${JSON.stringify(file)}: ${why}`), allowed: ALLOWED_JSON_TARGET },
+  ]);
 }
 
 if (require.main === module) runMain(planSummary);

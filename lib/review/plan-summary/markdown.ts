@@ -19,7 +19,12 @@ const HEAD_SHARE = { dangers: 0.3, warnings: 0.2, table: 0.1 } as const;
 const FOLD_LINES = 20;
 
 /** What a held change does to the client, in the comment's words. */
-const DONE: Partial<Record<ChangeSummary["kind"], string>> = { delete: "deleted", replace: "replaced", create: "created", update: "updated in place" };
+const DONE: Partial<Record<ChangeSummary["kind"], string>> = {
+  delete: "deleted",
+  replace: "replaced",
+  create: "created",
+  update: "updated in place",
+};
 
 const WORDS: Record<(typeof COUNTED)[number], string> = {
   create: "to create",
@@ -53,7 +58,10 @@ export function renderMarkdown(summary: PlanSummary, options: { allowDestroy: bo
   }
   if (cut.length > 0) {
     const total = cut.reduce((n, c) => n + c.changesLeftOut, 0);
-    const names = capped(cut.map((c) => `${code(c.stack)} (${c.changesLeftOut})`), 20).join(", ");
+    const names = capped(
+      cut.map((c) => `${code(c.stack)} (${c.changesLeftOut})`),
+      20,
+    ).join(", ");
     markdown +=
       `\n> [!NOTE]\n> Cut to stay under GitHub's ${GITHUB_COMMENT_LIMIT.toLocaleString("en")}-character comment limit: ` +
       `${counted(total, "change")} not shown, in ${names}. The plan-summary verdict (--json) and the plan files hold them all.\n`;
@@ -82,7 +90,10 @@ function dangerBlock({ stacks }: PlanSummary, allowDestroy: boolean, room: numbe
   // A caution rule holds the plan; the one every reviewer knows is a client losing its id (deleted or replaced).
   const idChanges = dangers.filter(({ change }) => change.kind === "delete" || change.kind === "replace").length;
   const count = dangers.length === 1 ? "1 OAuth client loses its client id" : `${dangers.length} OAuth clients lose their client ids`;
-  const held = dangers.length === 1 ? "1 OAuth client change is held by a caution rule" : `${dangers.length} OAuth client changes are held by caution rules`;
+  const held =
+    dangers.length === 1
+      ? "1 OAuth client change is held by a caution rule"
+      : `${dangers.length} OAuth client changes are held by caution rules`;
   return [
     [
       "> [!CAUTION]",
@@ -127,13 +138,25 @@ function countsTable({ stacks, totals }: PlanSummary, room: number): string[] {
       [
         `| stack | ${COUNTED.join(" | ")} |`,
         `|---|${COUNTED.map(() => "--:").join("|")}|`,
-        ...capped(changed.map((s) => row(code(s.stack), s.counts)), HEAD_ITEMS, "| ", room / 2),
+        ...capped(
+          changed.map((s) => row(code(s.stack), s.counts)),
+          HEAD_ITEMS,
+          "| ",
+          room / 2,
+        ),
         row("**total**", totals),
       ].join("\n"),
     );
   }
   if (unchanged.length > 0) {
-    blocks.push(`No changes: ${capped(unchanged.map((s) => code(s.stack)), HEAD_ITEMS, "", room / 2).join(", ")}.`);
+    blocks.push(
+      `No changes: ${capped(
+        unchanged.map((s) => code(s.stack)),
+        HEAD_ITEMS,
+        "",
+        room / 2,
+      ).join(", ")}.`,
+    );
   }
   return blocks;
 }
@@ -199,7 +222,16 @@ function escape(text: string): string {
   return html(text).replace(/[\\~|]/g, "\\$&");
 }
 
-const CHARACTER_REFERENCES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "`": "&#96;", "[": "&#91;", "]": "&#93;", "*": "&#42;", _: "&#95;" };
+const CHARACTER_REFERENCES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  "`": "&#96;",
+  "[": "&#91;",
+  "]": "&#93;",
+  "*": "&#42;",
+  _: "&#95;",
+};
 
 /**
  * Text inside HTML (the <details> summary line) or prose: no tag, entity, code span, link bracket or emphasis of its own
@@ -209,15 +241,17 @@ const CHARACTER_REFERENCES: Record<string, string> = { "&": "&amp;", "<": "&lt;"
  * emphasis by `_` either, nor an issue reference (#5, GH-5).
  */
 function html(text: string): string {
-  return showHiddenCharacters(text)
-    // GitHub links issue references (#5, GH-5, owner/repo#5) in prose: a zero-width space breaks each, as after @
-    // (before the character references below, whose own # it must not touch).
-    .replace(/#(?=\d)/g, "#\u200b")
-    .replace(/\bGH-(?=\d)/gi, (m) => `${m.slice(0, 2)}\u200b-`)
-    .replace(/[&<>`[\]*_]/g, (c) => CHARACTER_REFERENCES[c])
-    .replace(/:(?=\S)/g, "&#58;")
-    .replace(/(?<=[\p{L}\p{N}_-])\.(?=[\p{L}\p{N}_-])/gu, "&#46;")
-    .replace(/@(?=\w)/g, "@\u200b");
+  return (
+    showHiddenCharacters(text)
+      // GitHub links issue references (#5, GH-5, owner/repo#5) in prose: a zero-width space breaks each, as after @
+      // (before the character references below, whose own # it must not touch).
+      .replace(/#(?=\d)/g, "#\u200b")
+      .replace(/\bGH-(?=\d)/gi, (m) => `${m.slice(0, 2)}\u200b-`)
+      .replace(/[&<>`[\]*_]/g, (c) => CHARACTER_REFERENCES[c])
+      .replace(/:(?=\S)/g, "&#58;")
+      .replace(/(?<=[\p{L}\p{N}_-])\.(?=[\p{L}\p{N}_-])/gu, "&#46;")
+      .replace(/@(?=\w)/g, "@\u200b")
+  );
 }
 
 /** Text as a code span that nothing inside can end: the fence is longer than any run of backticks in it. */

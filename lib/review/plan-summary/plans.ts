@@ -54,7 +54,10 @@ const planChangeSchema = Type.Object(
       ),
     ),
     importing: Type.Optional(
-      Type.Object({ id: Type.Optional(Type.String({ description: "the id of what is imported" })) }, { description: "the import: the id of what is imported" }),
+      Type.Object(
+        { id: Type.Optional(Type.String({ description: "the id of what is imported" })) },
+        { description: "the import: the id of what is imported" },
+      ),
     ),
   },
   { description: "the change: actions, before, after" },
@@ -119,7 +122,9 @@ export function readPlans(paths: readonly string[], { skip }: { skip?: string } 
     }
     const plan = plans.find((p) => p.stack === note.stack);
     if (!plan) {
-      throw new InputError(file, [{ path: ["stack"], given: note.stack, allowed: `the stack of one of the plans read (${plans.map((p) => p.stack).join(", ")})` }]);
+      throw new InputError(file, [
+        { path: ["stack"], given: note.stack, allowed: `the stack of one of the plans read (${plans.map((p) => p.stack).join(", ")})` },
+      ]);
     }
     Object.assign(plan, { notes: [...(plan.notes ?? []), note.note] });
   }
@@ -161,8 +166,16 @@ function statOrExplain(path: string): Stats {
     const code = (e as NodeJS.ErrnoException).code;
     // A link whose target is gone: the link itself is there (lstat), what it points to is not (stat).
     const broken = code === "ENOENT" && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink();
-    const what = code === "ELOOP" ? "a symbolic link loop" : broken ? "a broken symbolic link" : code === "ENOENT" ? undefined : (e as Error).message;
-    throw new InputError(path, [{ path: [], place: "(file)", given: what ? new Description(`${path}: ${what}`) : path, allowed: "an existing plan file or directory" }]);
+    const what =
+      code === "ELOOP" ? "a symbolic link loop" : broken ? "a broken symbolic link" : code === "ENOENT" ? undefined : (e as Error).message;
+    throw new InputError(path, [
+      {
+        path: [],
+        place: "(file)",
+        given: what ? new Description(`${path}: ${what}`) : path,
+        allowed: "an existing plan file or directory",
+      },
+    ]);
   }
 }
 
@@ -175,7 +188,8 @@ export function readPlan(file: string, options: { verdict: "refuse" | "skip" }):
 export function readPlan(file: string): StackPlan;
 export function readPlan(file: string, { verdict = "refuse" }: { verdict?: "refuse" | "skip" } = {}): StackPlan | undefined {
   const text = readTextFile(file, PLAN_FILE);
-  const notAPlan = (what: string) => new InputError(file, [{ path: [], place: "(file)", given: new Description(what), allowed: PLAN_FILE }]);
+  const notAPlan = (what: string) =>
+    new InputError(file, [{ path: [], place: "(file)", given: new Description(what), allowed: PLAN_FILE }]);
   let plan: unknown;
   try {
     plan = parseJson(text, file);
@@ -187,7 +201,13 @@ export function readPlan(file: string, { verdict = "refuse" }: { verdict?: "refu
   const kind = notAPlanKind(plan);
   if (kind) throw notAPlan(kind);
   if (isJsonObject(plan) && plan.errored === true) {
-    throw new InputError(file, [{ path: ["errored"], given: true, allowed: "false: a plan Terraform finished (an errored plan cannot be applied; fix what terraform plan reported and plan again)" }]);
+    throw new InputError(file, [
+      {
+        path: ["errored"],
+        given: true,
+        allowed: "false: a plan Terraform finished (an errored plan cannot be applied; fix what terraform plan reported and plan again)",
+      },
+    ]);
   }
   const problems = checkPlan(plan);
   if (problems.length > 0) throw new InputError(file, problems);

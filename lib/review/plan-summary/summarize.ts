@@ -62,7 +62,15 @@ export const UNKNOWN = "(known after apply)";
 /** Attributes masked even where the plan does not mark them sensitive (client_secret, directory_client_secret). */
 const SECRET_NAME = /(^|_)(secret|password)$/i;
 /** What reviewers look at first; other attributes follow in name order. */
-const FIRST = ["name", "description", "authorized_grant_type", "access_token_validity_seconds", "scopes", "registered_redirect_uris", "state"];
+const FIRST = [
+  "name",
+  "description",
+  "authorized_grant_type",
+  "access_token_validity_seconds",
+  "scopes",
+  "registered_redirect_uris",
+  "state",
+];
 
 // Maps, not objects: an attribute or reason a plan names (toString, constructor, __proto__) finds nothing here.
 const LABELS = new Map([
@@ -100,7 +108,9 @@ export function summarizePlans(plans: readonly StackPlan[], rules: readonly Revi
 function summarizeStack({ stack, file, plan, notes = [] }: StackPlan, rules: readonly ReviewRule[]): StackSummary {
   const counts = emptyCounts();
   const changes: ChangeSummary[] = [];
-  const deletedOutside = new Set((plan.resource_drift ?? []).filter((rc) => kindOf(rc.change.actions) === "delete").map((rc) => rc.address));
+  const deletedOutside = new Set(
+    (plan.resource_drift ?? []).filter((rc) => kindOf(rc.change.actions) === "delete").map((rc) => rc.address),
+  );
   for (const rc of plan.resource_changes ?? []) {
     if (rc.mode === "data") continue;
     const summary = summarizeChange(rc, rules, deletedOutside.has(rc.address));
@@ -119,7 +129,9 @@ export function summarizeChange(rc: ResourceChange, rules: readonly ReviewRule[]
   const before = masked(asRecord(rc.change.before), rc.change.before_sensitive);
   const after = masked(asRecord(rc.change.after), rc.change.after_sensitive);
   const isClient = rc.type === OAUTH_CLIENT_TYPE;
-  const name = isClient ? textOf(suspectText("name", after.name) ?? after.name) ?? textOf(suspectText("name", before.name) ?? before.name) : undefined;
+  const name = isClient
+    ? (textOf(suspectText("name", after.name) ?? after.name) ?? textOf(suspectText("name", before.name) ?? before.name))
+    : undefined;
   const reasons = [
     ...(rc.action_reason ? [REASONS.get(rc.action_reason) ?? rc.action_reason] : []),
     ...(rc.change.replace_paths ?? []).map((path) => `${path.join(".")} forces replacement`),
@@ -133,7 +145,7 @@ export function summarizeChange(rc: ResourceChange, rules: readonly ReviewRule[]
     address: rc.address,
     type: rc.type,
     kind,
-    importId: rc.change.importing ? rc.change.importing.id ?? UNKNOWN : undefined,
+    importId: rc.change.importing ? (rc.change.importing.id ?? UNKNOWN) : undefined,
     name,
     reasons,
     details: attributeChanges(kind, rc.change),
@@ -158,8 +170,10 @@ export function attributeChanges(kind: ChangeKind, change: PlanChange): string[]
     const label = LABELS.get(key) ?? key;
     const secret = isSecretName(key, after[key] ?? before[key]);
     // Hidden values are compared, never shown: a changed secret is reported as changed, not what it is.
-    const fromText = suspectText(key, before[key]) ?? valueText(before[key], secret || change.before_sensitive === true || isMarked(beforeSensitive[key]));
-    const toText = suspectText(key, after[key]) ?? valueText(after[key], secret || change.after_sensitive === true || isMarked(afterSensitive[key]));
+    const fromText =
+      suspectText(key, before[key]) ?? valueText(before[key], secret || change.before_sensitive === true || isMarked(beforeSensitive[key]));
+    const toText =
+      suspectText(key, after[key]) ?? valueText(after[key], secret || change.after_sensitive === true || isMarked(afterSensitive[key]));
     const hidden = [SENSITIVE, NOT_SHOWN].includes(fromText) || [SENSITIVE, NOT_SHOWN].includes(toText);
     const unknown = isMarked(afterUnknown[key]);
     if (kind === "delete") {

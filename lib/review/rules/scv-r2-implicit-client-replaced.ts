@@ -10,7 +10,8 @@ export const implicitClientReplaced: ReviewRule = {
   level: "caution",
   title: `An implicit-grant (${IMPLICIT_GRANT}) client is deleted or replaced, and Genesys may refuse to create it again`,
   check: ({ kind, before, after }) =>
-    (kind === "delete" || kind === "replace") && (before.authorized_grant_type === IMPLICIT_GRANT || after.authorized_grant_type === IMPLICIT_GRANT)
+    (kind === "delete" || kind === "replace") &&
+    (before.authorized_grant_type === IMPLICIT_GRANT || after.authorized_grant_type === IMPLICIT_GRANT)
       ? [
           "it uses the implicit grant, and Genesys no longer creates implicit-grant clients: its replacement may not be creatable at all. " +
             `The way out is ${IMPLICIT_GRANT_WAY_OUT}`,

@@ -8,9 +8,6 @@ export const newImplicitClient: ReviewRule = {
   title: `A new implicit-grant (${IMPLICIT_GRANT}) client is created, which Genesys may refuse`,
   check: ({ kind, after }) =>
     kind === "create" && after.authorized_grant_type === IMPLICIT_GRANT
-      ? [
-          "a new implicit-grant client: Genesys no longer creates these, so the apply may fail. " +
-            `Use ${IMPLICIT_GRANT_WAY_OUT}`,
-        ]
+      ? ["a new implicit-grant client: Genesys no longer creates these, so the apply may fail. " + `Use ${IMPLICIT_GRANT_WAY_OUT}`]
       : [],
 };

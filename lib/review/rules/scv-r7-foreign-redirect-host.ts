@@ -17,7 +17,8 @@ export const foreignRedirectHost: ReviewRule = {
     const host = home && safeUrl(home)?.hostname;
     if (!host) return [];
     return foreignRedirectUris(host, uris).map(
-      (uri) => `redirect URI ${uri} is not on a host of the client's Salesforce org (its Lightning host is ${host}): agents' tokens can be sent there`,
+      (uri) =>
+        `redirect URI ${uri} is not on a host of the client's Salesforce org (its Lightning host is ${host}): agents' tokens can be sent there`,
     );
   },
 };
