@@ -78,7 +78,7 @@ describe("npm run deploy / diff / destroy", () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toBe("");
     expect(run.stderr).toMatch(
-      /^(No Genesys Cloud credentials for 1 deployment \(.*\):\n  - production: none of GENESYSCLOUD_OAUTHCLIENT_ID with GENESYSCLOUD_OAUTHCLIENT_SECRET, or GENESYSCLOUD_ACCESS_TOKEN, is set|Terraform is not on PATH: [^\n]*\.)\n$/,
+      /^(No Genesys Cloud credentials for 1 deployment \(.*\):\n {2}- production: none of GENESYSCLOUD_OAUTHCLIENT_ID with GENESYSCLOUD_OAUTHCLIENT_SECRET, or GENESYSCLOUD_ACCESS_TOKEN, is set|Terraform is not on PATH: [^\n]*\.)\n$/,
     );
   });
 
@@ -195,7 +195,7 @@ describe("where the user stands, and what a pipeline sees", () => {
     const run = cdktf(["deploy", "production"], { GENESYSCLOUD_ACCESS_TOKEN: "t", PATH: `${join(work, "fake-bin")}:${process.env.PATH}` });
     const said = run.stdout + run.stderr;
     expect(run.status).toBe(1);
-    expect(said).not.toMatch(/\u001b\[|    at /);
+    expect(said).not.toMatch(/\u001b\[| {4}at /);
     expect(run.stderr).toMatch(
       /^(deploy: off a terminal \(a pipeline, a redirect\) cdktf cannot ask for approval\. Review the plan \(npm run diff\), then run npm run deploy -- production --auto-approve\.|Terraform is not on PATH: [^\n]*\.)\n$/,
     );

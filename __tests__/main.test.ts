@@ -132,7 +132,7 @@ describe("the app on a bad deployments file", () => {
     const run = runApp({ DEPLOYMENTS_FILE: join(work, "missing.json") });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(
-      /missing\.json has 1 problem:\n  - \(file\): .*set DEPLOYMENTS_FILE to use another path\nNothing was synthesized\.\n$/,
+      /missing\.json has 1 problem:\n {2}- \(file\): .*set DEPLOYMENTS_FILE to use another path\nNothing was synthesized\.\n$/,
     );
   });
 

@@ -8,7 +8,7 @@
 //      (bench/logins.mjs: needs Terraform and `npm run provider:build`, else it says it skipped).
 // Usage: npm run bench [-- --runs N] [--skip-logins]. Exits 1 when a budget is missed.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";

@@ -247,7 +247,7 @@ describe("checkOAuthClientProps: every problem, at its prop", () => {
   it("throws one InputError listing every problem", () => {
     expect(() => resolveOAuthClientSettings({ myDomain: "-", tokenLifetimeSeconds: 1 })).toThrow(InputError);
     expect(() => resolveOAuthClientSettings({ myDomain: "-", tokenLifetimeSeconds: 1 })).toThrow(
-      /^ServiceCloudVoiceOAuthClient props has 2 problems:\n  - myDomain: given "-"; allowed: .*\n  - tokenLifetimeSeconds: given 1; allowed: an integer number of seconds from 300 to 172800 .*$/,
+      /^ServiceCloudVoiceOAuthClient props has 2 problems:\n {2}- myDomain: given "-"; allowed: .*\n {2}- tokenLifetimeSeconds: given 1; allowed: an integer number of seconds from 300 to 172800 .*$/,
     );
   });
 });

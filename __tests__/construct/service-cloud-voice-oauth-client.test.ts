@@ -118,7 +118,7 @@ describe("ServiceCloudVoiceOAuthClient", () => {
   it("refuses bad props with one error listing every problem", () => {
     const stack = new TerraformStack(Testing.app(), "test");
     expect(() => new ServiceCloudVoiceOAuthClient(stack, "c", { myDomain: "acme", sandbox: "u-a-t", tokenLifetimeSeconds: 0 })).toThrow(
-      /has 2 problems:\n  - sandbox: given "u-a-t"; .*\n  - tokenLifetimeSeconds: given 0; /,
+      /has 2 problems:\n {2}- sandbox: given "u-a-t"; .*\n {2}- tokenLifetimeSeconds: given 0; /,
     );
   });
 
@@ -131,7 +131,7 @@ describe("ServiceCloudVoiceOAuthClient", () => {
       additionalScope: ["analytics"],
     } as ServiceCloudVoiceOAuthClientProps;
     expect(() => new ServiceCloudVoiceOAuthClient(stack, "c", props)).toThrow(
-      /has 3 problems:\n  - sandbox: given "u-a-t"; .*\n  - tokenLifetimeSeconds: given 0; .*\n  - additionalScope: given \["analytics"\]; allowed: no prop "additionalScope" \(did you mean "additionalScopes"\?\)$/,
+      /has 3 problems:\n {2}- sandbox: given "u-a-t"; .*\n {2}- tokenLifetimeSeconds: given 0; .*\n {2}- additionalScope: given \["analytics"\]; allowed: no prop "additionalScope" \(did you mean "additionalScopes"\?\)$/,
     );
   });
 });
@@ -176,7 +176,7 @@ describe("ServiceCloudVoiceOAuthClient: Terraform tokens in props", () => {
     const stack = new TerraformStack(Testing.app(), "tokens");
     expect(
       () => new ServiceCloudVoiceOAuthClient(stack, "c", { myDomain: "acme", additionalRedirectUris: [variable(stack, "uri")] }),
-    ).toThrow(/  - additionalRedirectUris: given a Terraform token .*; allowed: a literal value/);
+    ).toThrow(/ {2}- additionalRedirectUris: given a Terraform token .*; allowed: a literal value/);
   });
 
   it("name and description as tokens pass through, checked by preconditions at plan time with the same words", () => {

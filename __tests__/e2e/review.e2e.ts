@@ -25,7 +25,7 @@ it("a change made in Genesys Cloud behind Terraform's back shows as drift, in th
   const summary = await planSummary(file);
   expect(summary.status).toBe(0);
   expect(summary.stdout).toMatch(
-    /\*\*Drift\*\* \(changed outside Terraform since the last apply\):\n\n- \*\*update\*\* `genesyscloud_oauth_client\.service-cloud-voice_client_A93DE14E` \("Renamed in the admin UI"\)\n  - name: "Salesforce Service Cloud Voice \(acme&#46;lightning&#46;force&#46;com\)" → "Renamed in the admin UI"\n  - scopes: \+ "alerting"/,
+    /\*\*Drift\*\* \(changed outside Terraform since the last apply\):\n\n- \*\*update\*\* `genesyscloud_oauth_client\.service-cloud-voice_client_A93DE14E` \("Renamed in the admin UI"\)\n {2}- name: "Salesforce Service Cloud Voice \(acme&#46;lightning&#46;force&#46;com\)" → "Renamed in the admin UI"\n {2}- scopes: \+ "alerting"/,
   );
   await expectSuccess(h.terraform("production", "apply", "-input=false", "-auto-approve", "tfplan"));
 });

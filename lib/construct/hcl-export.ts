@@ -95,7 +95,11 @@ const REWRITTEN = Symbol("HCL strings");
  * resource's, data source's or provider's string is a template, as in the JSON: its interpolations stay as they are.
  * A backend's string is literal text, and is given to the renderer as a whole quoted string, which it writes as is.
  */
-function writeStringsForHcl(element: IConstruct, rewrite: StringMapper, walk: (attributes: any, rewrite: StringMapper) => any): void {
+function writeStringsForHcl(
+  element: IConstruct,
+  rewrite: StringMapper,
+  walk: (attributes: Record<string, unknown>, rewrite: StringMapper) => Record<string, unknown>,
+): void {
   const target = element as unknown as { synthesizeHclAttributes(): Record<string, unknown>; [REWRITTEN]?: true };
   if (target[REWRITTEN]) return;
   const original = target.synthesizeHclAttributes.bind(element);
@@ -104,16 +108,20 @@ function writeStringsForHcl(element: IConstruct, rewrite: StringMapper, walk: (a
 }
 
 /** cdktf's typed attributes (`{ value, isBlock, type, storageClassType }`): string values, string lists, nested blocks. */
-function attributeStrings(attributes: Record<string, any>, rewrite: StringMapper): Record<string, any> {
-  const one = (a: any): any => {
-    if (a === null || typeof a !== "object" || !("value" in a)) return a;
+function attributeStrings(attributes: Record<string, unknown>, rewrite: StringMapper): Record<string, unknown> {
+  type Typed = { value: unknown; isBlock?: boolean; storageClassType?: string };
+  const one = (given: unknown): unknown => {
+    if (given === null || typeof given !== "object" || !("value" in given)) return given;
+    const a = given as Typed;
     if (typeof a.value === "string" && a.storageClassType === "string") return { ...a, value: rewrite(a.value) };
     if (Array.isArray(a.value) && a.storageClassType === "stringList")
       return { ...a, value: a.value.map((v: unknown) => (typeof v === "string" ? rewrite(v) : v)) };
     if (a.isBlock && a.value !== null && typeof a.value === "object") {
       return {
         ...a,
-        value: Array.isArray(a.value) ? a.value.map((b: any) => attributeStrings(b, rewrite)) : attributeStrings(a.value, rewrite),
+        value: Array.isArray(a.value)
+          ? a.value.map((b: Record<string, unknown>) => attributeStrings(b, rewrite))
+          : attributeStrings(a.value as Record<string, unknown>, rewrite),
       };
     }
     return a;
@@ -122,7 +130,8 @@ function attributeStrings(attributes: Record<string, any>, rewrite: StringMapper
 }
 
 /** A backend's plain values: every string in plain objects and lists. */
-function backendStrings(value: any, rewrite: StringMapper): any {
+function backendStrings<T>(value: T, rewrite: StringMapper): T;
+function backendStrings(value: unknown, rewrite: StringMapper): unknown {
   if (typeof value === "string") return rewrite(value);
   if (Array.isArray(value)) return value.map((v) => backendStrings(v, rewrite));
   if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {

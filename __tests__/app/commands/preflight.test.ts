@@ -53,7 +53,7 @@ describe("deployPrerequisiteProblem", () => {
   it("a prefixed deployment is not satisfied by the unprefixed variables", () => {
     const env = { PATH: withTerraform, GENESYSCLOUD_OAUTHCLIENT_ID: "id", GENESYSCLOUD_OAUTHCLIENT_SECRET: "s" };
     expect(deployPrerequisiteProblem([production], env)).toBeUndefined();
-    expect(deployPrerequisiteProblem([deployment("eu", "ACME_EU")], env)).toMatch(/  - eu: none of ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID/);
+    expect(deployPrerequisiteProblem([deployment("eu", "ACME_EU")], env)).toMatch(/ {2}- eu: none of ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID/);
   });
 
   it("passes with a client id and secret, or with an access token", () => {

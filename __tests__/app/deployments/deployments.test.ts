@@ -64,7 +64,7 @@ describe("parseDeployments: a valid file", () => {
 describe("parseDeployments: each bad input has one clear message with its JSON path, the value and what is allowed", () => {
   it("not JSON: names the line and column", () => {
     expect(() => parseDeployments('{\n  "deployments": [\n    { "name": "x", }\n  ]\n}', "deployments.json")).toThrow(
-      /^deployments\.json has 1 problem:\n  - \(line 3, column 20\): given "}\\n  ]\\n}"; allowed: JSON: a key in double quotes here$/,
+      /^deployments\.json has 1 problem:\n {2}- \(line 3, column 20\): given "}\\n {2}]\\n}"; allowed: JSON: a key in double quotes here$/,
     );
   });
 
@@ -447,10 +447,10 @@ describe("hostile and unusual input: one message each, with the JSON path, and n
   ])("the client name with %s is refused; so is the description", (_, text) => {
     const message = messageFor([{ ...valid, oauthClient: { name: text, description: text.replace("x".repeat(201), "x".repeat(1001)) } }]);
     expect(message).toMatch(
-      /  - deployments\[0\]\.oauthClient\.description: given .*; allowed: a text of at most 1000 characters, without control characters, line breaks, bidirectional marks or invisible characters/,
+      / {2}- deployments\[0\]\.oauthClient\.description: given .*; allowed: a text of at most 1000 characters, without control characters, line breaks, bidirectional marks or invisible characters/,
     );
     expect(message).toMatch(
-      /  - deployments\[0\]\.oauthClient\.name: given .*; allowed: a non-empty text of at most 200 characters, without control characters, line breaks, bidirectional marks or invisible characters/,
+      / {2}- deployments\[0\]\.oauthClient\.name: given .*; allowed: a non-empty text of at most 200 characters, without control characters, line breaks, bidirectional marks or invisible characters/,
     );
   });
 
@@ -595,13 +595,13 @@ describe("genesysCloud.credentials and genesysCloud.organizationId", () => {
 
   it.each(["acme_eu", "ACME_EU_", "1ACME", "ACME-EU", "ACME EU"])("refuse the prefix %j", (credentials) => {
     expect(messageFor([{ ...valid, genesysCloud: { region: "us-east-1", credentials } }])).toMatch(
-      /^deployments\.json has 1 problem:\n  - deployments\[0\]\.genesysCloud\.credentials: given .*; allowed: an environment variable prefix: capital letters, digits and underscores/,
+      /^deployments\.json has 1 problem:\n {2}- deployments\[0\]\.genesysCloud\.credentials: given .*; allowed: an environment variable prefix: capital letters, digits and underscores/,
     );
   });
 
   it("refuse an organizationId that is not a GUID", () => {
     expect(messageFor([{ ...valid, genesysCloud: { region: "us-east-1", organizationId: "acme" } }])).toMatch(
-      /  - deployments\[0\]\.genesysCloud\.organizationId: given "acme"; allowed: the Genesys Cloud org's id, a GUID/,
+      / {2}- deployments\[0\]\.genesysCloud\.organizationId: given "acme"; allowed: the Genesys Cloud org's id, a GUID/,
     );
   });
 
@@ -652,7 +652,7 @@ describe("loadDeployments: the file's encoding", () => {
 
   it("UTF-16 (with or without a byte order mark) is named as such", () => {
     expect(load("utf16le.json", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]))).toThrow(
-      /has 1 problem:\n  - \(file\): given a UTF-16 text file \(Windows PowerShell's > and Out-File write these\): save it as UTF-8; allowed: a readable JSON file$/,
+      /has 1 problem:\n {2}- \(file\): given a UTF-16 text file \(Windows PowerShell's > and Out-File write these\): save it as UTF-8; allowed: a readable JSON file$/,
     );
     expect(load("utf16be.json", Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, "utf16le").swap16()]))).toThrow(
       /given a UTF-16 text file/,

@@ -38,7 +38,7 @@ describe("plan-summary exit codes", () => {
     const { code, out, err } = run(at("create", "malformed"));
     expect(code).toBe(1);
     expect(out).toBe("");
-    expect(err).toMatch(/malformed\.json has 1 problem:\n  - \(line 2, column 19\)/);
+    expect(err).toMatch(/malformed\.json has 1 problem:\n {2}- \(line 2, column 19\)/);
     expect(err).not.toMatch(/\n\s+at /);
   });
 

@@ -35,19 +35,19 @@ describe("readPlans", () => {
 
   it("malformed JSON: the file, the line and column", () => {
     expect(() => readPlan(join(fixtures, "malformed.json"))).toThrow(
-      /^.*malformed\.json has 1 problem:\n  - \(line 2, column 19\): given .*; allowed: JSON: a key in double quotes here$/,
+      /^.*malformed\.json has 1 problem:\n {2}- \(line 2, column 19\): given .*; allowed: JSON: a key in double quotes here$/,
     );
   });
 
   it("an unsupported major format version is refused clearly", () => {
     expect(() => readPlan(join(fixtures, "format-2.json"))).toThrow(
-      /format-2\.json has 1 problem:\n  - format_version: given "2\.0"; allowed: a plan in the JSON format 1\.x, as Terraform 0\.12 and later write it \(terraform show -json PLANFILE\)$/,
+      /format-2\.json has 1 problem:\n {2}- format_version: given "2\.0"; allowed: a plan in the JSON format 1\.x, as Terraform 0\.12 and later write it \(terraform show -json PLANFILE\)$/,
     );
   });
 
   it("an unknown action, with its path", () => {
     expect(() => readPlan(join(fixtures, "bad-action.json"))).toThrow(
-      /bad-action\.json has 1 problem:\n  - resource_changes\[0\]\.change\.actions\[0\]: given "destroy"; allowed: one of no-op, create, read, update, delete, forget$/,
+      /bad-action\.json has 1 problem:\n {2}- resource_changes\[0\]\.change\.actions\[0\]: given "destroy"; allowed: one of no-op, create, read, update, delete, forget$/,
     );
   });
 
@@ -103,7 +103,7 @@ describe("readPlans", () => {
         "production.json",
         Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"format_version":"1.2"}', "utf16le")]),
       );
-      expect(refusal(file)).toMatch(/^  - \(file\): given a UTF-16 text file .*: save it as UTF-8; allowed: a Terraform plan in JSON/);
+      expect(refusal(file)).toMatch(/^ {2}- \(file\): given a UTF-16 text file .*: save it as UTF-8; allowed: a Terraform plan in JSON/);
     });
 
     it("the log of terraform plan -json (JSON lines)", () => {
@@ -124,7 +124,7 @@ describe("readPlans", () => {
         "production.json",
         JSON.stringify({ format_version: "1.2", errored: true, planned_values: {}, resource_changes: [] }),
       );
-      expect(refusal(file)).toMatch(/^  - errored: given true; allowed: false: a plan Terraform finished/);
+      expect(refusal(file)).toMatch(/^ {2}- errored: given true; allowed: false: a plan Terraform finished/);
     });
 
     it("a list", () => {
@@ -175,7 +175,7 @@ describe("readPlans", () => {
       '/nonexistent/plan.json has 1 problem:\n  - (file): given "/nonexistent/plan.json"; allowed: an existing plan file or directory',
     );
     expect(() => readPlans([tempDir("empty-")])).toThrow(
-      /^plan-summary has 1 problem:\n  - \(arguments\): given \[.*\]; allowed: one or more plan files, or directories holding them \(\*\.json\)$/,
+      /^plan-summary has 1 problem:\n {2}- \(arguments\): given \[.*\]; allowed: one or more plan files, or directories holding them \(\*\.json\)$/,
     );
   });
 });
@@ -215,6 +215,6 @@ describe("a plan whose change fields have the wrong shape", () => {
     const file = join(tempDir("plans-shape-"), "production.json");
     const resourceChange = { address: "a.b", mode: 1, type: "genesyscloud_oauth_client", change: { actions: ["update"] } };
     writeFileSync(file, JSON.stringify({ format_version: "1.2", planned_values: {}, resource_changes: [resourceChange] }));
-    expect(() => readPlan(file)).toThrow(/has 1 problem:\n  - resource_changes\[0\]\.mode: given 1; allowed: managed or data$/);
+    expect(() => readPlan(file)).toThrow(/has 1 problem:\n {2}- resource_changes\[0\]\.mode: given 1; allowed: managed or data$/);
   });
 });

@@ -33,7 +33,7 @@ describe("the gate", () => {
     expect(held.gate).toBe("held");
     expect(held.dangers).toEqual([expect.objectContaining({ kind: "update", cautions: ["SCV-R99: the client is updated"] })]);
     expect(markdown).toContain("> **1 OAuth client change is held by a caution rule.**");
-    expect(markdown).toMatch(/is \*\*updated in place\*\*\.\n>   - SCV-R99: the client is updated/);
+    expect(markdown).toMatch(/is \*\*updated in place\*\*\.\n> {3}- SCV-R99: the client is updated/);
     expect(markdown).not.toContain("new client id");
     expect(verdict([...RULES, flagsUpdates("caution")], true).verdict.gate).toBe("allowed");
   });

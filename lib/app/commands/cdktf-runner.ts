@@ -51,7 +51,7 @@ export async function cdktfCommand([command, ...given]: string[], env: NodeJS.Pr
   // and Terraform writes no colour codes.
   if (!io.isTerminal) Object.assign(cdktfEnv, { CI: "true", NO_COLOR: "1", FORCE_COLOR: "0" }, withoutTerraformColour(env));
   if (args.includes("--help") || args.includes("-h") || !["synth", "output", ...PER_DEPLOYMENT].includes(command)) {
-    return cdktf([command, ...args], cdktfEnv);
+    return cdktf([command, ...args], cdktfEnv, io);
   }
   const loaded = loadDeploymentsOrProblem(env);
   if ("problem" in loaded) return fail(io, loaded.problem);
@@ -84,7 +84,7 @@ async function runChecked(
     const problem = outputFolderProblem(outdir);
     if (problem) return fail(io, problem);
   }
-  if (command === "synth") return cdktf([command, ...patterns, ...options], cdktfEnv);
+  if (command === "synth") return cdktf([command, ...patterns, ...options], cdktfEnv, io);
 
   const selected = select(loaded.deployments, patterns, command);
   if (typeof selected === "string") return fail(io, selected);
@@ -112,7 +112,7 @@ async function runChecked(
     }
     results.push({
       name: deployment.name,
-      status: cdktf([command, deployment.name, ...options], deploymentEnvironment(deployment, cdktfEnv)),
+      status: cdktf([command, deployment.name, ...options], deploymentEnvironment(deployment, cdktfEnv), io),
     });
   }
   const failed = results.filter((r) => r.status !== 0);
@@ -202,11 +202,11 @@ async function printOutputs(deployments: readonly Deployment[], baseDir: string,
   return failed > 0 ? 1 : 0;
 }
 
-function cdktf(args: string[], env: NodeJS.ProcessEnv): number {
+function cdktf(args: string[], env: NodeJS.ProcessEnv, io: CommandIo): number {
   const options: SpawnSyncOptions = { stdio: "inherit", env };
   const run = spawnSync(process.execPath, [cdktfCli(), ...args], options);
   if (run.error) {
-    process.stderr.write(`cdktf could not start: ${run.error.message}\n`);
+    io.err(`cdktf could not start: ${run.error.message}\n`);
     return 1;
   }
   return run.status ?? 1;

@@ -132,7 +132,7 @@ export async function listOAuthClients(
         `holds ${clients.size} distinct clients by page ${page}, more than its own total of ${total}: its totals cannot be trusted to say where it ends, so nothing is decided on it`,
       );
     }
-    const pagesByTotal = total === undefined ? 0 : Math.ceil(total / (pageSize || PAGE_SIZE));
+    const pagesByTotal = total === undefined ? 0 : Math.ceil(total / (pageSize === undefined || pageSize === 0 ? PAGE_SIZE : pageSize));
     const pages = Math.max(pageCount ?? 0, pagesByTotal);
     if (page >= pages || body.entities.length === 0) {
       if (total !== undefined && clients.size < total) {
