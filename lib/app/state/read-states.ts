@@ -25,6 +25,8 @@ export interface StateOutputs {
   readonly authorizationCodeClientId?: string;
   /** During a migration: the step the state holds (applied), as the migration output says it. */
   readonly migrationStep?: string;
+  /** During a migration: what the Salesforce admin does now (the stack's salesforce_admin_next_step output). */
+  readonly salesforceAdminNextStep?: string;
 }
 
 export type StateReading = { readonly outputs: StateOutputs } | { readonly problem: string };
@@ -76,12 +78,14 @@ function readOutputs(dir: string, env: NodeJS.ProcessEnv): StateReading {
   const codeClientId = outputOf(MIGRATION_OUTPUTS.authorizationCodeClientId);
   const migration = outputOf(MIGRATION_OUTPUTS.migration);
   const step = isJsonObject(migration) ? migration.step : undefined;
+  const nextStep = outputOf(MIGRATION_OUTPUTS.nextStep);
   return {
     outputs: {
       clientId: typeof clientId === "string" ? clientId : undefined,
       redirectUris: Array.isArray(uris) ? uris.filter((u): u is string => typeof u === "string") : [],
       ...(typeof codeClientId === "string" && { authorizationCodeClientId: codeClientId }),
       ...(typeof step === "string" && { migrationStep: step }),
+      ...(typeof nextStep === "string" && { salesforceAdminNextStep: nextStep }),
     },
   };
 }
