@@ -54,7 +54,12 @@ export const IMPLICIT_GRANT_DATES = { noNewClients: "March 2026", tokensStop: "M
 
 /** The way out of the implicit grant, as the deployments file says it. */
 export const IMPLICIT_GRANT_WAY_OUT =
-  "the authorization-code grant, side by side with the implicit client first (npm run migrate -- <deployment name>, docs/migrating.md), configured in the Salesforce package before the implicit client is deactivated";
+  'the authorization-code grant (oauthClient.grantType "authorization-code"), configured in the Salesforce package first';
+
+/** The way an existing implicit client's org moves off it without a login gap: the migration. */
+export const IMPLICIT_CLIENT_MIGRATION =
+  "the authorization-code grant in a second client side by side with this one (npm run migrate -- <deployment name>, docs/migrating.md), " +
+  "configured in the Salesforce package before this one is deactivated";
 
 /** The warning every synth of an implicit-grant client prints. */
 export const IMPLICIT_GRANT_RETIREMENT =
