@@ -58,6 +58,7 @@ const [app, tools] = await Promise.all([
       "plan-summary": "lib/review/plan-summary/cli.ts",
       check: "lib/app/commands/check-cli.ts",
       adopt: "lib/app/commands/adopt-cli.ts",
+      migrate: "lib/app/commands/migrate-cli.ts",
     },
   }),
 ]);

@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 const { outputFiles } = await build({
   stdin: {
     contents:
-      'export { deploymentsSchema } from "./lib/app/deployments-schema"; export { withKeyReference } from "./scripts/key-reference";',
+      'export { deploymentsSchema } from "./lib/app/deployments/schema"; export { withKeyReference } from "./scripts/key-reference";',
     resolveDir: ".",
     loader: "ts",
   },

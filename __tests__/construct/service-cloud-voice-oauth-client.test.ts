@@ -47,12 +47,14 @@ describe("ServiceCloudVoiceOAuthClient", () => {
     expect(synth({ myDomain: "acme" }).address).toBe("service-cloud-voice_client_A93DE14E");
   });
 
-  it("warns about the implicit grant's retirement, naming the setting that avoids it", () => {
+  it("warns about the implicit grant's retirement, naming the migration and the in-place update", () => {
     const { warnings } = synth({ myDomain: "acme" });
     expect(warnings).toEqual([IMPLICIT_GRANT_RETIREMENT]);
     expect(IMPLICIT_GRANT_RETIREMENT).toMatch(/Genesys may refuse to create a new implicit-grant OAuth client/);
-    expect(IMPLICIT_GRANT_RETIREMENT).toMatch(/Set oauthClient\.grantType to "authorization-code"/);
-    expect(IMPLICIT_GRANT_RETIREMENT).toMatch(/in-place update that keeps its client id/);
+    expect(IMPLICIT_GRANT_RETIREMENT).toMatch(/npm run migrate -- <deployment name> \(the construct's migration prop\)/);
+    expect(IMPLICIT_GRANT_RETIREMENT).toMatch(
+      /Setting oauthClient\.grantType to "authorization-code" instead updates this client in place \(same id\)/,
+    );
   });
 
   it("uses the authorization code grant (PKCE) one setting away, without the warning", () => {

@@ -13,6 +13,9 @@
  *   GET  /api/v2/oauth/clients                 list, paged
  *   POST /api/v2/oauth/clients                 create
  *   GET|PUT|DELETE /api/v2/oauth/clients/{id}  read, replace, delete
+ *   GET  /api/v2/oauth/clients/{id}/usage/summary?days=N                   start a usage query → executionId
+ *   GET  /api/v2/oauth/clients/{id}/usage/query/results/{executionId}     its queryStatus and rows, paged by cursors.after
+ * A client's usage is what a test sets (setUsage): rows, a page size, and how many looks a query stays Running.
  */
 import { randomBytes, randomUUID } from "crypto";
 import { createServer, IncomingMessage, Server } from "http";
@@ -76,7 +79,22 @@ export interface Emulator {
   /** Requests for routes the emulator does not serve: a provider calling one would meet no real Genesys answer here. */
   readonly unknownRoutes: string[];
   inject(fault: Fault): void;
+  /**
+   * The API usage the org's usage API answers for a client: its rows (dates within `days` of now are counted),
+   * `pageSize` rows a page (cursors.after for the rest), and `runningLooks` results answered Running first.
+   */
+  setUsage(clientId: string, rows: readonly UsageRow[], options?: { pageSize?: number; runningLooks?: number }): void;
   close(): Promise<void>;
+}
+
+/** A row of usage as a test gives it (Genesys's ApiUsageRow fields; clientId is filled in). */
+export interface UsageRow {
+  readonly userId?: string;
+  readonly templateUri?: string;
+  readonly httpMethod?: string;
+  readonly requests: number;
+  /** ISO 8601; default today. */
+  readonly date?: string;
 }
 
 const GRANT_TYPES = ["CODE", "TOKEN", "SAML2BEARER", "SAML2-BEARER", "PASSWORD", "CLIENT-CREDENTIALS"];
@@ -97,6 +115,8 @@ export async function startEmulator(
   const faults: Fault[] = [];
   const requests: string[] = [];
   const unknownRoutes: string[] = [];
+  const usage = new Map<string, { rows: UsageRow[]; pageSize: number; runningLooks: number }>();
+  const executions = new Map<string, { clientId: string; rows: UsageRow[]; pageSize: number; looksLeft: number }>();
 
   const server: Server = createServer(async (req, res) => {
     const body = await readBody(req);
@@ -216,6 +236,43 @@ export async function startEmulator(
       orgOfClient.set(client.id, org.id);
       return answer(200, { ...publicView(client), secret: client.secret });
     }
+    const summary = new RegExp(`^${CLIENTS}/([^/]+)/usage/summary$`).exec(path);
+    if (summary && req.method === "GET") {
+      const client = own.find((c) => c.id === summary[1]);
+      if (!client) return answer(404, error(404, `OAuth client ${summary[1]} not found`, "not.found"));
+      const days = Number(new URL(req.url ?? "/", "http://emulator").searchParams.get("days") ?? 7);
+      const set = usage.get(client.id) ?? { rows: [], pageSize: 100, runningLooks: 0 };
+      const since = Date.now() - days * 86400000;
+      const executionId = randomUUID();
+      executions.set(executionId, {
+        clientId: client.id,
+        rows: set.rows.filter((r) => Date.parse(r.date ?? new Date().toISOString()) >= since),
+        pageSize: set.pageSize,
+        looksLeft: set.runningLooks,
+      });
+      return answer(202, { executionId, resultsUri: `${CLIENTS}/${client.id}/usage/query/results/${executionId}` });
+    }
+    const results = new RegExp(`^${CLIENTS}/([^/]+)/usage/query/results/([^/]+)$`).exec(path);
+    if (results && req.method === "GET") {
+      const execution = executions.get(results[2]);
+      if (!execution || execution.clientId !== results[1] || !own.some((c) => c.id === results[1]))
+        return answer(404, error(404, `usage query ${results[2]} not found`, "not.found"));
+      if (execution.looksLeft > 0) {
+        execution.looksLeft -= 1;
+        return answer(200, { queryStatus: "Running" });
+      }
+      const after = Number(new URL(req.url ?? "/", "http://emulator").searchParams.get("after") ?? 0) || 0;
+      const page = execution.rows.slice(after, after + execution.pageSize).map((r) => ({
+        clientId: execution.clientId,
+        clientName: own.find((c) => c.id === execution.clientId)?.name,
+        organizationId: org.id,
+        status200: r.requests,
+        ...r,
+        date: r.date ?? new Date().toISOString(),
+      }));
+      const next = after + execution.pageSize < execution.rows.length ? String(after + execution.pageSize) : undefined;
+      return answer(200, { queryStatus: "Complete", results: page, ...(next && { cursors: { after: next } }) });
+    }
     const match = new RegExp(`^${CLIENTS}/([^/]+)$`).exec(path);
     if (match) {
       const existing = own.find((c) => c.id === match[1]);
@@ -275,6 +332,9 @@ export async function startEmulator(
     requests,
     unknownRoutes,
     inject: (fault) => faults.push(fault),
+    setUsage(clientId, rows, { pageSize = 100, runningLooks = 0 } = {}) {
+      usage.set(clientId, { rows: [...rows], pageSize, runningLooks });
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

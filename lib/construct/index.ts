@@ -4,8 +4,8 @@
  * package does not publish.
  */
 export { ServiceCloudVoiceOAuthClient } from "./service-cloud-voice-oauth-client";
-export type { OAuthClientSettings, ServiceCloudVoiceOAuthClientProps } from "./oauth-client-settings";
-export type { GrantType } from "../shared/policy";
+export type { OAuthClientMigration, OAuthClientSettings, ServiceCloudVoiceOAuthClientProps } from "./oauth-client-settings";
+export type { GrantType, MigrationStep, RetireBy } from "../shared/policy";
 export { SERVICE_CLOUD_VOICE_SCOPES } from "../shared/scopes";
 export { lightningHostFor, redirectUriFor } from "../shared/salesforce";
 export type { Path, Problem } from "../shared/problems";

@@ -6,7 +6,15 @@ import { Static } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
 import { TerraformProvider, Token } from "cdktf";
 import { adviceFor, DEFAULT_DESCRIPTION, oauthClientPropsSchema, TOKEN_LIFETIME_SECONDS } from "./props-schema";
-import { DEFAULT_GRANT_TYPE, DEFAULT_PREVENT_DESTROY, GRANT_TYPES, GrantType } from "../shared/policy";
+import {
+  DEFAULT_GRANT_TYPE,
+  DEFAULT_PREVENT_DESTROY,
+  DEFAULT_RETIRE_BY,
+  GRANT_TYPES,
+  GrantType,
+  MigrationStep,
+  RetireBy,
+} from "../shared/policy";
 import { Description, InputError, nearestKey, Problem, withMeant } from "../shared/problems";
 import { lightningHostFor, redirectUriFor } from "../shared/salesforce";
 import { additionalScopesOf, scopesWith } from "../shared/scopes";
@@ -81,6 +89,30 @@ export interface ServiceCloudVoiceOAuthClientProps {
    * @default none: a new client is created
    */
   readonly importClientId?: string;
+  /**
+   * The migration of this (implicit-grant) client to Authorization Code with PKCE, one reviewed step at a time: a
+   * second client with the authorization-code grant beside it (`side-by-side`), this one inactive (`deactivate`), this
+   * one left (`retire`, forgotten or deleted as `retireBy` says). docs/migrating.md walks through it.
+   * @default none: one client, as `grantType` says
+   */
+  readonly migration?: OAuthClientMigration;
+}
+
+/** The migration off the implicit grant, as the `migration` prop declares it. */
+export interface OAuthClientMigration {
+  /** Where the migration stands: `side-by-side`, `deactivate` or `retire`. */
+  readonly step: MigrationStep;
+  /**
+   * At `retire`: `forget` leaves the implicit client in Genesys Cloud (inactive) and only Terraform forgets it;
+   * `delete` deletes it (its id is gone; the review holds the plan until allowed).
+   * @default "forget"
+   */
+  readonly retireBy?: RetireBy;
+  /**
+   * The implicit client was deactivated although it had requests in the usage window: said in the review comment.
+   * @default false
+   */
+  readonly despiteUsage?: boolean;
 }
 
 /** The documented interface is the schema's type: tsc fails here when the two differ in any prop, type or modifier. */
@@ -109,6 +141,8 @@ export interface OAuthClientSettings {
   readonly redirectUris: string[];
   readonly preventDestroy: boolean;
   readonly importClientId?: string;
+  /** The migration to the authorization-code grant, with its defaults; undefined without one. */
+  readonly migration?: Required<OAuthClientMigration>;
 }
 
 export function defaultName(lightningHost: string): string {
@@ -183,6 +217,13 @@ function acrossProps(literal: Record<string, unknown>, given: Record<string, unk
       allowed: "nothing when myDomain is given: give one of the two",
     });
   }
+  if (literal.migration !== undefined && literal.grantType !== undefined && literal.grantType !== "implicit") {
+    problems.push({
+      path: ["migration"],
+      given: literal.migration,
+      allowed: `nothing with grantType ${JSON.stringify(literal.grantType)}: a migration moves an implicit-grant client (grantType "implicit", the default) to the authorization-code grant`,
+    });
+  }
   if (literal.sandbox !== undefined && literal.lightningHost !== undefined) {
     problems.push({ path: ["sandbox"], given: literal.sandbox, allowed: "nothing with lightningHost: the host already names the sandbox" });
   }
@@ -230,5 +271,10 @@ export function resolveOAuthClientSettings(
     redirectUris: [...new Set([redirectUriFor(lightningHost), ...additionalRedirectUris])],
     preventDestroy: props.preventDestroy ?? DEFAULT_PREVENT_DESTROY,
     importClientId: props.importClientId?.toLowerCase(),
+    migration: props.migration && {
+      step: props.migration.step,
+      retireBy: props.migration.retireBy ?? DEFAULT_RETIRE_BY,
+      despiteUsage: props.migration.despiteUsage ?? false,
+    },
   };
 }

@@ -6,7 +6,18 @@
  */
 import { Kind, SchemaOptions, Static, TSchema, Type, TypeRegistry } from "@sinclair/typebox";
 import { TerraformProvider } from "cdktf";
-import { DEFAULT_GRANT_TYPE, DEFAULT_PREVENT_DESTROY, GrantType, GRANT_TYPE_NAMES, isGrantType } from "../shared/policy";
+import {
+  DEFAULT_GRANT_TYPE,
+  DEFAULT_PREVENT_DESTROY,
+  DEFAULT_RETIRE_BY,
+  GrantType,
+  GRANT_TYPE_NAMES,
+  isGrantType,
+  MIGRATION_STEPS,
+  MigrationStep,
+  RETIRE_BY,
+  RetireBy,
+} from "../shared/policy";
 import { isPlainText, PLAIN_TEXT, TEXT_LIMITS } from "../shared/plain-text";
 import {
   ALLOWED_LIGHTNING_HOST,
@@ -96,6 +107,49 @@ export const DEFAULT_TEXT = "defaultText";
 
 /** The props that name the Salesforce org: the deployments file's salesforce section. */
 export const SALESFORCE_PROPS = ["myDomain", "sandbox", "lightningHost"] as const;
+
+/**
+ * The migration off the implicit grant, in the steps npm run migrate writes (docs/migrating.md): side-by-side (a second
+ * client with the authorization-code grant beside the untouched implicit one), deactivate (the implicit one inactive),
+ * retire (the implicit one forgotten or deleted).
+ */
+export const migrationSchema = Type.Object(
+  {
+    step: Type.Readonly(
+      checked((value): value is MigrationStep => (MIGRATION_STEPS as readonly unknown[]).includes(value), {
+        type: "string",
+        enum: MIGRATION_STEPS,
+        description:
+          "side-by-side (a second client, with the authorization-code grant, beside the implicit one, which stays as it is), " +
+          "deactivate (the implicit client set inactive: no new tokens; going back to side-by-side reactivates it, same id) or " +
+          "retire (the implicit client leaves the configuration, as retireBy says)",
+      }),
+    ),
+    retireBy: Type.ReadonlyOptional(
+      checked((value): value is RetireBy => (RETIRE_BY as readonly unknown[]).includes(value), {
+        type: "string",
+        enum: RETIRE_BY,
+        default: DEFAULT_RETIRE_BY,
+        description:
+          "forget (at retire, the implicit client stays in Genesys Cloud, inactive, and Terraform forgets it: a removed block with destroy = false) " +
+          "or delete (at retire, Terraform deletes it: its id is gone for good, and the review holds the plan until allowed)",
+      }),
+    ),
+    despiteUsage: Type.ReadonlyOptional(
+      Type.Boolean({
+        default: false,
+        description:
+          "true or false: the implicit client was deactivated although it had requests in the usage window (npm run migrate --despite-usage); the review comment says so",
+      }),
+    ),
+  },
+  {
+    description:
+      "the migration of this client off the implicit grant to the authorization-code grant (PKCE), one reviewed step at a time: written by npm run migrate -- <name> --write",
+    [DEFAULT_TEXT]: "none: one client, as grantType says",
+    additionalProperties: false,
+  },
+);
 
 export const oauthClientPropsSchema = Type.Object({
   provider: prop(
@@ -192,4 +246,5 @@ export const oauthClientPropsSchema = Type.Object({
       [DEFAULT_TEXT]: "none: a new client is created",
     }),
   ),
+  migration: prop(migrationSchema),
 });

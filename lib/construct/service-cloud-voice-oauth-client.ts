@@ -1,4 +1,4 @@
-import { Annotations, Aspects, Fn, Op, TerraformResourceLifecycle, Token } from "cdktf";
+import { Annotations, Aspects, Fn, Op, TerraformResourceLifecycle, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import { OauthClient } from "../../.gen/providers/genesyscloud/oauth-client";
 import { HCL_EXPORT } from "./hcl-export";
@@ -6,7 +6,7 @@ import { terraformLiteral } from "./terraform-literal";
 import { OAuthClientSettings, resolveOAuthClientSettings, ServiceCloudVoiceOAuthClientProps } from "./oauth-client-settings";
 import { ALLOWED_DESCRIPTION, ALLOWED_NAME } from "./props-schema";
 import { HIDDEN_CHARACTERS_RE2, TEXT_LIMITS } from "../shared/plain-text";
-import { destroyProtectionOff, IMPLICIT_GRANT_RETIREMENT } from "../shared/policy";
+import { destroyProtectionOff, GRANT_TYPES, IMPLICIT_GRANT_RETIREMENT } from "../shared/policy";
 import { foreignRedirectUris } from "../shared/salesforce-org";
 
 /**
@@ -19,16 +19,33 @@ export class ServiceCloudVoiceOAuthClient extends Construct {
   /** The warning when preventDestroy is false: the one `npm run check` gives, said of the prop. */
   static readonly DESTROY_PROTECTION_OFF = destroyProtectionOff("preventDestroy: false");
 
+  /**
+   * The construct id of the migration's second client, with the authorization-code grant (the `migration` prop): part
+   * of its Terraform address, so it never changes.
+   */
+  static readonly AUTHORIZATION_CODE_RESOURCE_ID = "authorization-code";
+  /** What the migration's second client's name adds to the first one's. */
+  static readonly AUTHORIZATION_CODE_NAME_SUFFIX = " (PKCE)";
+
+  /**
+   * The client resource: the one the props declare (address `<id>/client`); once a migration reaches `retire`, when
+   * that one has left the configuration, the migration's authorization-code client.
+   */
   readonly resource: OauthClient;
+  /** The migration's second client, with the authorization-code grant (PKCE); undefined without a migration. */
+  readonly authorizationCodeClient?: OauthClient;
+  /** The implicit client's Terraform address once a migration retires it (what the removed block or the delete names). */
+  readonly retiredAddress?: string;
   readonly settings: OAuthClientSettings;
 
   constructor(scope: Construct, id: string, props: ServiceCloudVoiceOAuthClientProps) {
     super(scope, id);
     this.settings = resolveOAuthClientSettings(props);
     const s = this.settings;
+    const migration = s.migration;
 
     // Literal text as Terraform reads it back unchanged: never a template it evaluates.
-    this.resource = new OauthClient(this, ServiceCloudVoiceOAuthClient.RESOURCE_ID, {
+    const declared = new OauthClient(this, ServiceCloudVoiceOAuthClient.RESOURCE_ID, {
       name: terraformLiteral(s.name),
       description: terraformLiteral(s.description),
       accessTokenValiditySeconds: s.tokenLifetimeSeconds,
@@ -37,17 +54,47 @@ export class ServiceCloudVoiceOAuthClient extends Construct {
       scopes: s.scopes.map(terraformLiteral),
       // The implicit grant and PKCE need no secret; never put one in state.
       exposeClientSecret: false,
+      // Deactivated by the migration: no new tokens, the same client id; going back a step reactivates it.
+      ...(migration && migration.step !== "side-by-side" && { state: "inactive" }),
       lifecycle: { preventDestroy: s.preventDestroy, ...textPreconditions(s) },
       provider: props.provider,
     });
 
+    if (migration) {
+      // The same redirect URIs, scopes and token lifetime as the implicit client, so that the Salesforce admin changes
+      // only the client id and the grant in the package; a name that says which of the two it is.
+      this.authorizationCodeClient = new OauthClient(this, ServiceCloudVoiceOAuthClient.AUTHORIZATION_CODE_RESOURCE_ID, {
+        name: authorizationCodeName(s.name),
+        description: terraformLiteral(s.description),
+        accessTokenValiditySeconds: s.tokenLifetimeSeconds,
+        authorizedGrantType: GRANT_TYPES["authorization-code"],
+        registeredRedirectUris: s.redirectUris.map(terraformLiteral),
+        scopes: s.scopes.map(terraformLiteral),
+        exposeClientSecret: false,
+        lifecycle: { preventDestroy: s.preventDestroy, ...textPreconditions(s) },
+        provider: props.provider,
+      });
+    }
+    if (migration?.step === "retire") {
+      // The implicit client leaves the configuration: forgotten (a removed block, destroy = false; it stays in Genesys
+      // Cloud, inactive, and can be adopted again) or deleted (no block: Terraform deletes what the state alone holds).
+      const stack = TerraformStack.of(this);
+      this.retiredAddress = `${declared.terraformResourceType}.${stack.getLogicalId(declared)}`;
+      this.node.tryRemoveChild(ServiceCloudVoiceOAuthClient.RESOURCE_ID);
+      if (migration.retireBy === "forget") {
+        stack.addOverride("removed", [{ from: this.retiredAddress, lifecycle: { destroy: false } }]);
+      }
+      this.resource = this.authorizationCodeClient!;
+    } else {
+      this.resource = declared;
+      // Adopting a hand-made client: an import block, so that no new client (and no new id) is created.
+      if (s.importClientId) this.resource.importFrom(s.importClientId);
+    }
+
     // `synth --hcl` writes the resource as Terraform reads it, with whatever lifecycle it has by then.
     Aspects.of(this).add(HCL_EXPORT);
 
-    // Adopting a hand-made client: an import block, so that no new client (and no new id) is created.
-    if (s.importClientId) this.resource.importFrom(s.importClientId);
-
-    if (s.grantType === "implicit") Annotations.of(this).addWarning(IMPLICIT_GRANT_RETIREMENT);
+    if (s.grantType === "implicit" && !migration) Annotations.of(this).addWarning(IMPLICIT_GRANT_RETIREMENT);
     if (!s.preventDestroy) Annotations.of(this).addWarning(ServiceCloudVoiceOAuthClient.DESTROY_PROTECTION_OFF);
     for (const uri of foreignRedirectUris(s.lightningHost, s.redirectUris)) {
       Annotations.of(this).addWarning(
@@ -61,15 +108,39 @@ export class ServiceCloudVoiceOAuthClient extends Construct {
     }
   }
 
-  /** The OAuth client id to paste into the Salesforce org; the resource id, which is also known after an import. */
+  /**
+   * The client id of `resource` (the one the props declare; once a migration is retired, its authorization-code
+   * client); the resource id, which is also known after an import.
+   */
   get clientId(): string {
     return this.resource.id;
+  }
+
+  /** The migration's authorization-code client's id, to enter in the Salesforce package with PKCE; undefined without a migration. */
+  get authorizationCodeClientId(): string | undefined {
+    return this.authorizationCodeClient?.id;
+  }
+
+  /** Every client resource the construct declares (one; two during a migration, until retire). */
+  get clients(): OauthClient[] {
+    return this.settings.migration && this.settings.migration.step !== "retire"
+      ? [this.resource, this.authorizationCodeClient!]
+      : [this.resource];
   }
 
   /** The redirect URIs registered on the client, as Terraform configuration writes them (a stack output, say). */
   get redirectUris(): string[] {
     return this.settings.redirectUris.map(terraformLiteral);
   }
+}
+
+/** The authorization-code client's name: the implicit one's and what it is, within the name's limit. */
+function authorizationCodeName(name: string): string {
+  const suffix = ServiceCloudVoiceOAuthClient.AUTHORIZATION_CODE_NAME_SUFFIX;
+  if (Token.isUnresolved(name)) return `${name}${suffix}`;
+  const room = TEXT_LIMITS.name - [...suffix].length;
+  const chars = [...name];
+  return terraformLiteral((chars.length > room ? chars.slice(0, room).join("").trimEnd() : name) + suffix);
 }
 
 /** The RE2 pattern as an HCL string literal holds it: cdktf writes string operands into expressions unescaped. */

@@ -24,6 +24,25 @@ export function isGrantType(value: string): value is GrantType {
 /** The article's grant stays the default while Genesys retires it: existing clients keep working until the end. */
 export const DEFAULT_GRANT_TYPE: GrantType = "implicit";
 
+/**
+ * The migration off the implicit grant, in its order (npm run migrate writes one step at a time; docs/migrating.md):
+ * side-by-side (a second client with the authorization-code grant beside the implicit one), deactivate (the implicit
+ * one inactive), retire (the implicit one forgotten or deleted). Watching the usage of both is no step of the file.
+ */
+export const MIGRATION_STEPS = ["side-by-side", "deactivate", "retire"] as const;
+export type MigrationStep = (typeof MIGRATION_STEPS)[number];
+
+/** How the implicit client leaves at retire: forgotten (left in Genesys Cloud, inactive) or deleted. */
+export const RETIRE_BY = ["forget", "delete"] as const;
+export type RetireBy = (typeof RETIRE_BY)[number];
+/** The way that cannot lose anything: the client stays in Genesys Cloud, and can be adopted again. */
+export const DEFAULT_RETIRE_BY: RetireBy = "forget";
+
+/** The migration command for a deployment, as messages name it. */
+export function migrateCommandFor(deploymentName: string): string {
+  return `npm run migrate -- ${deploymentName}`;
+}
+
 /** The implicit grant as the provider and a plan name it (`authorized_grant_type`). */
 export const IMPLICIT_GRANT = GRANT_TYPES.implicit;
 
@@ -37,12 +56,18 @@ export const IMPLICIT_GRANT_DATES = { noNewClients: "March 2026", tokensStop: "M
 export const IMPLICIT_GRANT_WAY_OUT =
   'the authorization-code grant (oauthClient.grantType "authorization-code"), configured in the Salesforce package first';
 
+/** The way an existing implicit client's org moves off it without a login gap: the migration. */
+export const IMPLICIT_CLIENT_MIGRATION =
+  "the authorization-code grant in a second client side by side with this one (npm run migrate -- <deployment name>, docs/migrating.md), " +
+  "configured in the Salesforce package before this one is deactivated";
+
 /** The warning every synth of an implicit-grant client prints. */
 export const IMPLICIT_GRANT_RETIREMENT =
   `Genesys is retiring the implicit grant: since ${IMPLICIT_GRANT_DATES.noNewClients} Genesys may refuse to create a new implicit-grant ` +
   `OAuth client, and implicit tokens stop working by ${IMPLICIT_GRANT_DATES.tokensStop} (existing clients keep working until then). ` +
-  'Set oauthClient.grantType to "authorization-code" (Authorization Code with PKCE) once the CX Cloud, Digital and ' +
-  "AI for Salesforce package your org runs supports it; on an existing client this is an in-place update that keeps its client id.";
+  "Move to Authorization Code with PKCE without a login gap: npm run migrate -- <deployment name> (the construct's migration prop) declares " +
+  "a second client with the authorization-code grant beside this one, then deactivates and retires this one in reviewed steps (docs/migrating.md). " +
+  'Setting oauthClient.grantType to "authorization-code" instead updates this client in place (same id), for a Salesforce switch in a maintenance window.';
 
 /** What a deployment that would create an implicit-grant client is told: an existing one can be kept by adopting it. */
 export function keepExistingImplicitClient(deploymentName: string): string {

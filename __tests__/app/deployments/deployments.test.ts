@@ -39,7 +39,7 @@ function problemsFor(deployments: unknown, extra: Record<string, unknown> = {}):
 }
 
 const OAUTH_CLIENT_KEYS =
-  "name, description, tokenLifetimeSeconds, grantType, additionalScopes, additionalRedirectUris, preventDestroy, importClientId";
+  "name, description, tokenLifetimeSeconds, grantType, additionalScopes, additionalRedirectUris, preventDestroy, importClientId, migration";
 const ALLOWED_REGION = `one of the Genesys Cloud regions: ${GENESYS_CLOUD_REGION_NAMES.join(", ")}`;
 /** What the construct's schema allows at a prop: the deployments file says the same at the prop's key. */
 const allowed = (prop: keyof typeof oauthClientPropsSchema.properties) => oauthClientPropsSchema.properties[prop].description as string;

@@ -182,7 +182,22 @@ async function printOutputs(deployments: readonly Deployment[], baseDir: string,
     }
     // What a state holds is shown, never obeyed: a terminal's escape sequences and bidi marks in it come out escaped.
     const shown = (text: string) => showHiddenCharacters(text);
-    io.out(`${shown(name)}: client id ${shown(clientId)}\n  redirect URIs: ${shown(redirectUris.join(", "))}\n  ${SALESFORCE_NEXT_STEP}\n`);
+    const { authorizationCodeClientId: codeId, migrationStep, salesforceAdminNextStep } = reading.outputs;
+    if (codeId && migrationStep !== undefined) {
+      // During a migration: both clients, and what the Salesforce admin does at this step.
+      io.out(
+        `${shown(name)}: migration step ${shown(migrationStep)} (npm run migrate -- ${shown(name)} shows where it stands)\n` +
+          (migrationStep === "retire"
+            ? ""
+            : `  implicit client id ${shown(clientId)}${migrationStep === "side-by-side" ? "" : " (inactive)"}\n`) +
+          `  authorization-code client id ${shown(codeId)}\n  redirect URIs: ${shown(redirectUris.join(", "))}\n` +
+          `  next for the Salesforce admin: ${shown(salesforceAdminNextStep ?? SALESFORCE_NEXT_STEP)}\n`,
+      );
+    } else {
+      io.out(
+        `${shown(name)}: client id ${shown(clientId)}\n  redirect URIs: ${shown(redirectUris.join(", "))}\n  ${SALESFORCE_NEXT_STEP}\n`,
+      );
+    }
     const adopted = adoptedClientProblem(deployment, reading);
     if (adopted) io.err(`${adopted.replace(" Nothing was run.", "")}\n`);
     if (credentialsProblem(deployment, env) === undefined) {

@@ -1,7 +1,8 @@
 /**
- * Writing one key into the deployments file in place, as `npm run adopt -- <name> --write` does: only the characters
- * the key needs are added (a comma, the key and its value, on a line of their own where the object spreads over
- * lines, else on its line), so comments, a byte order mark, line endings, indentation and the layout of every other
+ * Writing one key of a deployment's oauthClient into the deployments file in place, as `npm run adopt -- <name> --write`
+ * (importClientId) and `npm run migrate -- <name> --write` (migration) do: only the characters the key needs are added
+ * (a comma, the key and its value, on a line of their own where the object spreads over lines, else on its line), or,
+ * for a key already there, only its value is replaced, so comments, a byte order mark, line endings, indentation and the layout of every other
  * key stay the file's own. The deployment is found by name in the file as it is at write time, and the write is
  * refused when that deployment changed since it was read; the result must still be a deployments file this project
  * accepts, with nothing changed but the one key; a read-only file is refused, never replaced.
@@ -11,7 +12,7 @@ import { findNodeAtLocation, Node, parseTree } from "jsonc-parser";
 import { isDeepStrictEqual } from "util";
 import writeFileAtomic from "write-file-atomic";
 import { Deployment, oauthClientProps, parseDeployments } from "./deployments";
-import { resolveOAuthClientSettings } from "../../construct/internal";
+import { OAuthClientMigration, resolveOAuthClientSettings } from "../../construct/internal";
 import { readTextFile } from "../../shared/json-input";
 import { Description, InputError } from "../../shared/problems";
 
@@ -22,6 +23,42 @@ const BOM = "\uFEFF";
  * the deployments file. A symbolic link's target is what is edited; its mode and owner are kept (write-file-atomic).
  */
 export function writeImportClientId(file: string, deployment: Deployment, clientId: string): void {
+  const host = (d: Deployment) => resolveOAuthClientSettings(oauthClientProps(d)).lightningHost;
+  writeOAuthClientKey(file, deployment, "importClientId", clientId, {
+    command: "adopt",
+    changed: (current) =>
+      current.oauthClient?.importClientId !== undefined
+        ? `has an importClientId (${current.oauthClient.importClientId})`
+        : host(current) !== host(deployment)
+          ? `names another Salesforce org (${host(current)}, not ${host(deployment)})`
+          : !isDeepStrictEqual(current.genesysCloud, deployment.genesysCloud)
+            ? "names another Genesys Cloud org or gateway"
+            : undefined,
+  });
+}
+
+/**
+ * Writes `migration` as oauthClient.migration of `deployment` (as migrate read it), in place of the one it has: the
+ * deployment must be exactly as it was read, since the step written was decided on it.
+ */
+export function writeMigration(file: string, deployment: Deployment, migration: OAuthClientMigration): void {
+  writeOAuthClientKey(file, deployment, "migration", migration, {
+    command: "migrate",
+    changed: (current) =>
+      isDeepStrictEqual(JSON.parse(JSON.stringify(current)), JSON.parse(JSON.stringify(deployment))) ? undefined : "changed",
+  });
+}
+
+type OAuthClientKey = keyof NonNullable<Deployment["oauthClient"]>;
+
+/** `changed`: how the deployment in the file now differs from `deployment` in what matters, or undefined. */
+function writeOAuthClientKey<K extends OAuthClientKey>(
+  file: string,
+  deployment: Deployment,
+  key: K,
+  value: NonNullable<Deployment["oauthClient"]>[K],
+  { command, changed: differs }: { command: string; changed: (current: Deployment) => string | undefined },
+): void {
   const target = realpathSync(file);
   const { mode, uid } = statSync(target);
   // Read-only: for everyone (root included), for its owner when that is who runs adopt, or for whoever runs it. The
@@ -43,7 +80,7 @@ export function writeImportClientId(file: string, deployment: Deployment, client
         given: new Description(
           (mode & 0o222) === 0 ? `a read-only file (mode ${octal})` : `a file read-only to this user (mode ${octal}, owner uid ${uid})`,
         ),
-        allowed: "a deployments file adopt may write: make it writable (chmod u+w), or write oauthClient.importClientId into it yourself",
+        allowed: `a deployments file ${command} may write: make it writable (chmod u+w), or write oauthClient.${key} into it yourself`,
       },
     ]);
   }
@@ -55,44 +92,55 @@ export function writeImportClientId(file: string, deployment: Deployment, client
     new InputError(file, [
       {
         path: index < 0 ? ["deployments"] : ["deployments", index],
-        given: new Description(`deployment "${deployment.name}" ${what} since adopt read the file`),
-        allowed: "the deployment as adopt read it: run adopt again on the file as it is now",
+        given: new Description(`deployment "${deployment.name}" ${what} since ${command} read the file`),
+        allowed: `the deployment as ${command} read it: run ${command} again on the file as it is now`,
       },
     ]);
   if (index < 0) throw changed("is no longer in the file");
   const current = now[index];
-  if (current.oauthClient?.importClientId !== undefined) throw changed(`has an importClientId (${current.oauthClient.importClientId})`);
-  const host = (d: Deployment) => resolveOAuthClientSettings(oauthClientProps(d)).lightningHost;
-  if (host(current) !== host(deployment)) throw changed(`names another Salesforce org (${host(current)}, not ${host(deployment)})`);
-  if (!isDeepStrictEqual(current.genesysCloud, deployment.genesysCloud)) throw changed("names another Genesys Cloud org or gateway");
+  const difference = differs(current);
+  if (difference !== undefined) throw changed(difference);
 
-  const written = bom + withKey(text, index, clientId);
+  const written = bom + withKey(text, index, key, value);
   // Nothing but the one key may differ, and the file must still be one this project accepts.
   const after = parseDeployments(written.slice(bom.length), file);
-  const expected = now.map((d, i) => (i === index ? { ...d, oauthClient: { ...d.oauthClient, importClientId: clientId } } : d));
+  const expected = now.map((d, i) => (i === index ? { ...d, oauthClient: { ...d.oauthClient, [key]: value } } : d));
   if (!isDeepStrictEqual(JSON.parse(JSON.stringify(after)), JSON.parse(JSON.stringify(expected)))) {
-    throw new Error(`adopt: the edit of ${file} would change more than oauthClient.importClientId of "${deployment.name}": not written`);
+    throw new Error(`${command}: the edit of ${file} would change more than oauthClient.${key} of "${deployment.name}": not written`);
   }
   try {
     writeFileAtomic.sync(target, written);
   } catch (e) {
     const error = e as NodeJS.ErrnoException;
     throw new InputError(file, [
-      { path: [], place: "(file)", given: file, allowed: `a deployments file adopt may write (${error.code ?? error.message})` },
+      { path: [], place: "(file)", given: file, allowed: `a deployments file ${command} may write (${error.code ?? error.message})` },
     ]);
   }
 }
 
-/** The text with oauthClient.importClientId added to deployments[index], every other character kept. */
-function withKey(text: string, index: number, clientId: string): string {
+/**
+ * The text with oauthClient.<key> set to `value` (written on one line) in deployments[index]: added, or in place of
+ * the value it has; every other character kept.
+ */
+function withKey(text: string, index: number, key: string, value: unknown): string {
   const tree = parseTree(text, [], { allowTrailingComma: false, disallowComments: false });
   const deployment = tree && findNodeAtLocation(tree, ["deployments", index]);
-  if (!deployment) throw new Error(`adopt: deployments[${index}] not found in the file's syntax tree`);
+  if (!deployment) throw new Error(`deployments[${index}] not found in the file's syntax tree`);
   const oauthClient = findNodeAtLocation(deployment, ["oauthClient"]);
-  const value = JSON.stringify(clientId);
+  const json = oneLine(value);
+  const existing = oauthClient?.type === "object" ? findNodeAtLocation(oauthClient, [key]) : undefined;
+  if (existing) return `${text.slice(0, existing.offset)}${json}${text.slice(existing.offset + existing.length)}`;
   return oauthClient?.type === "object"
-    ? insertProperty(text, oauthClient, `"importClientId": ${value}`)
-    : insertProperty(text, deployment, `"oauthClient": { "importClientId": ${value} }`);
+    ? insertProperty(text, oauthClient, `${JSON.stringify(key)}: ${json}`)
+    : insertProperty(text, deployment, `"oauthClient": { ${JSON.stringify(key)}: ${json} }`);
+}
+
+/** A JSON value on one line, with a space inside braces and after colons and commas: `{ "step": "deactivate" }`. */
+function oneLine(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(oneLine).join(", ")}]`;
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+  return entries.length === 0 ? "{}" : `{ ${entries.map(([k, v]) => `${JSON.stringify(k)}: ${oneLine(v)}`).join(", ")} }`;
 }
 
 /** The text with `property` added as the last property of `object`, in the object's own layout. */

@@ -203,6 +203,107 @@ export async function oauthClientExists(
   return found.state !== "deleted";
 }
 
+/** One row of an OAuth client's API usage (Genesys's ApiUsageRow: requests per user, route and day). */
+export interface ApiUsageRow {
+  readonly clientId?: string;
+  readonly userId?: string;
+  readonly templateUri?: string;
+  readonly httpMethod?: string;
+  readonly requests: number;
+  /** The day (or hour) the row counts, as the API wrote it (ISO 8601). */
+  readonly date?: string;
+}
+
+/**
+ * The permission the usage API needs (Genesys's API reference for GET /api/v2/oauth/clients/{clientId}/usage/summary
+ * and .../usage/query/results/{executionId}: any of oauth:client:view, usage:client:view).
+ */
+export const USAGE_PERMISSION = "OAuth > Client > View (oauth:client:view) or Usage > Client > View (usage:client:view)";
+
+/** How long a usage query is waited for: polls and the wait between them. */
+const USAGE_POLLS = 30;
+const USAGE_POLL_MS = 2000;
+
+/**
+ * An OAuth client's API usage over the last `days` days, every row: the summary query is started
+ * (GET .../usage/summary?days=N answers an executionId), then its results are read until the query is complete, and
+ * every page of them (cursors.after). A query still running after the polls, failed, or an answer that is not what
+ * Genesys documents, is a GenesysApiError: nothing is decided on part of the rows.
+ */
+export async function oauthClientUsage(
+  deployment: Deployment,
+  env: NodeJS.ProcessEnv,
+  clientId: string,
+  days: number,
+  options: ApiOptions & { polls?: number; pollMs?: number } = {},
+): Promise<ApiUsageRow[]> {
+  const { sleep = (ms: number) => new Promise((r) => setTimeout(r, ms)), polls = USAGE_POLLS, pollMs = USAGE_POLL_MS } = options;
+  const call = caller(deployment, env, options);
+  const token = await accessToken(deployment, env, call);
+  const base = `/api/v2/oauth/clients/${encodeURIComponent(clientId)}/usage`;
+  const forbidden = `the deployment's credentials may not read the API usage of OAuth client ${shown(clientId)}: their role needs the permission ${USAGE_PERMISSION}`;
+  const failed = (what: string) =>
+    new GenesysApiError(`deployment "${deployment.name}": Genesys Cloud's usage of OAuth client ${shown(clientId)} ${what}`);
+  const headers = { authorization: `Bearer ${token}` };
+  const started = await call("api", `${base}/summary?days=${days}`, { headers }, { forbidden });
+  if (!isJsonObject(started) || typeof started.executionId !== "string" || started.executionId.trim() === "")
+    throw failed("query answered without an executionId");
+  const results = `${base}/query/results/${encodeURIComponent(started.executionId)}`;
+  const rows: ApiUsageRow[] = [];
+  let after: string | undefined;
+  for (let poll = 1, page = 1; ;) {
+    const body = await call(
+      "api",
+      after === undefined ? results : `${results}?after=${encodeURIComponent(after)}`,
+      { headers },
+      { forbidden },
+    );
+    if (!isJsonObject(body) || typeof body.queryStatus !== "string") throw failed(`results have no queryStatus (page ${page})`);
+    const status = body.queryStatus.toLowerCase();
+    if (status === "failed") throw failed("query failed in Genesys Cloud: try again later");
+    if (status !== "complete") {
+      if (poll >= polls)
+        throw failed(
+          `query is still ${shown(body.queryStatus)} after ${polls} looks, ${(polls * pollMs) / 1000} s: try again later; nothing is decided on part of it`,
+        );
+      poll++;
+      await sleep(pollMs);
+      continue;
+    }
+    const list = body.results ?? [];
+    if (!Array.isArray(list)) throw failed(`results are not the list Genesys documents (page ${page})`);
+    list.forEach((row, i) => rows.push(asUsageRow(row, `page ${page}, results[${i}]`, failed)));
+    const next = isJsonObject(body.cursors) ? body.cursors.after : undefined;
+    if (next === undefined || next === null || next === "") return rows;
+    if (typeof next !== "string" || next === after) throw failed(`results' cursors.after is not a next page (page ${page})`);
+    if (page >= MAX_PAGES) throw failed(`results have more than ${MAX_PAGES} pages: stopped there`);
+    after = next;
+    page++;
+  }
+}
+
+function asUsageRow(value: unknown, where: string, failed: (what: string) => GenesysApiError): ApiUsageRow {
+  const wrong = (field: string, given: unknown) =>
+    failed(`results are not what Genesys documents (${where}${field}: ${shown(JSON.stringify(given) ?? String(given))})`);
+  if (!isJsonObject(value)) throw wrong("", value);
+  const requests = value.requests ?? 0;
+  if (typeof requests !== "number" || !Number.isInteger(requests) || requests < 0) throw wrong(".requests", value.requests);
+  const text = (field: string) => {
+    const v = value[field];
+    if (v === undefined || v === null) return undefined;
+    if (typeof v !== "string") throw wrong(`.${field}`, v);
+    return v;
+  };
+  return {
+    clientId: text("clientId"),
+    userId: text("userId"),
+    templateUri: text("templateUri"),
+    httpMethod: text("httpMethod"),
+    requests,
+    date: text("date"),
+  };
+}
+
 /** The deployment's access token, or one for its client credentials (the provider's order). */
 async function accessToken(deployment: Deployment, env: NodeJS.ProcessEnv, call: Call): Promise<string> {
   const missing = credentialsProblem(deployment, env);
@@ -221,8 +322,13 @@ async function accessToken(deployment: Deployment, env: NodeJS.ProcessEnv, call:
   return body.access_token;
 }
 
-/** `missing`: a 404 is an answer (undefined), not an error. */
-type Call = (to: "login" | "api", path: string, init?: RequestInit, options?: { missing?: boolean }) => Promise<unknown>;
+/** `missing`: a 404 is an answer (undefined), not an error; `forbidden`: what a 403 means for this call. */
+type Call = (
+  to: "login" | "api",
+  path: string,
+  init?: RequestInit,
+  options?: { missing?: boolean; forbidden?: string },
+) => Promise<unknown>;
 
 /** What came from the API, as a person may read it: hidden characters escaped, on one line, at most 300 characters. */
 function shown(text: string): string {
@@ -236,7 +342,7 @@ function caller(deployment: Deployment, env: NodeJS.ProcessEnv, options: ApiOpti
   const maxBytes = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
   const endpoints = genesysEndpoints(deployment.genesysCloud);
   const failed = (what: string) => new GenesysApiError(`deployment "${deployment.name}": ${what}`);
-  return async (to, path, init = {}, { missing = false } = {}) => {
+  return async (to, path, init = {}, { missing = false, forbidden } = {}) => {
     const url = endpoints[to] + path;
     const shownUrl = `${init.method ?? "GET"} ${url.split("?")[0]}`;
     const host = new URL(url).host;
@@ -307,7 +413,9 @@ function caller(deployment: Deployment, env: NodeJS.ProcessEnv, options: ApiOpti
       }
       if (response.status === 403) {
         throw failed(
-          `the deployment's credentials may not list OAuth clients (403${message}): their role needs the permission OAuth > Client > View (oauth:client:view)`,
+          forbidden === undefined
+            ? `the deployment's credentials may not list OAuth clients (403${message}): their role needs the permission OAuth > Client > View (oauth:client:view)`
+            : `${forbidden} (403${message})`,
         );
       }
       if (response.status === 429) throw failed(`Genesys Cloud rate-limited ${shownUrl} (429) ${tries} times in a row; try again later`);

@@ -42,6 +42,9 @@ export function ownersOf(all: readonly Deployment[], states: ReadonlyMap<string,
     const state = states.get(d.name);
     const held = state && "outputs" in state ? state.outputs.clientId : undefined;
     if (held) owners.set(held.toLowerCase(), { deployment: d.name, how: "its state" });
+    // The migration's authorization-code client is that deployment's too, declared on purpose beside the implicit one.
+    const second = state && "outputs" in state ? state.outputs.authorizationCodeClientId : undefined;
+    if (second) owners.set(second.toLowerCase(), { deployment: d.name, how: "its state (the migration's authorization-code client)" });
     const named = d.oauthClient?.importClientId;
     if (named) owners.set(named.toLowerCase(), { deployment: d.name, how: "its importClientId" });
   }
@@ -99,6 +102,9 @@ export function adoptedClientProblem(deployment: Deployment, state: StateReading
   const named = deployment.oauthClient?.importClientId;
   const held = state && "outputs" in state ? state.outputs.clientId : undefined;
   if (!named || !held || named.toLowerCase() === held.toLowerCase()) return undefined;
+  // A retired migration's state holds its authorization-code client as the deployment's client: the one meant.
+  const second = state && "outputs" in state ? state.outputs.authorizationCodeClientId : undefined;
+  if (deployment.oauthClient?.migration && second && second.toLowerCase() === held.toLowerCase()) return undefined;
   return [
     `${deployment.name}: its state holds client ${held}, but oauthClient.importClientId names client ${named}. Terraform ignores an import ` +
       `once its state holds the client, so it would go on managing ${held}. Nothing was run.`,
@@ -129,11 +135,23 @@ export async function secondClientProblem(
   deployment: Deployment,
   { all, states, env, api = {} }: GuardContext,
 ): Promise<string | undefined> {
-  if (deployment.allowSecondClient || deployment.oauthClient?.importClientId) return undefined;
+  if (deployment.allowSecondClient) return undefined;
+  const migration = deployment.oauthClient?.migration;
+  if (!migration && deployment.oauthClient?.importClientId) return undefined;
   const state = states.get(deployment.name);
   const cannotTell = "(whether a deploy would create a second client for this Salesforce org cannot be told: nothing was run)";
   if (state && "problem" in state) return `${deployment.name}: ${state.problem}\n  ${cannotTell}`;
-  if (state?.outputs.clientId) return undefined;
+  // A migration declares its authorization-code client on purpose, beside the deployment's own implicit client, and
+  // only that one: the implicit client must be the deployment's already (adopted or in its state), and the org must
+  // hold no other client for the Salesforce org (a migration begun by hand, or another deployment's).
+  const own = migration ? (deployment.oauthClient?.importClientId ?? state?.outputs.clientId)?.toLowerCase() : undefined;
+  if (migration && !own) {
+    return (
+      `${deployment.name}: oauthClient.migration declares a second client beside the deployment's implicit client, but the deployment has none yet ` +
+      "(no importClientId, no client in its state). Nothing was run. Adopt or deploy the implicit client first (npm run adopt), then migrate (docs/migrating.md)."
+    );
+  }
+  if (migration ? state?.outputs.authorizationCodeClientId : state?.outputs.clientId) return undefined;
   let lightningHost: string;
   let clients: ApiOAuthClient[];
   try {
@@ -143,7 +161,11 @@ export async function secondClientProblem(
     const message = e instanceof GenesysApiError ? e.message : `${deployment.name}: ${showHiddenCharacters((e as Error).message)}`;
     return `${message}\n  ${cannotTell}`;
   }
-  const found = clientsOfOrg(lightningHost, clients, ownersOf(all, states, deployment.name));
+  const found = clientsOfOrg(
+    lightningHost,
+    clients.filter((c) => c.id.toLowerCase() !== own),
+    ownersOf(all, states, deployment.name),
+  );
   const onOrg = [
     ...[...found.candidates, ...found.shared.map((s) => s.client)].map((client) => ({
       client,
@@ -154,6 +176,15 @@ export async function secondClientProblem(
   ];
   if (onOrg.length === 0) return undefined;
   const count = onOrg.length === 1 ? "a client" : `${onOrg.length} clients`;
+  if (migration) {
+    return [
+      `${deployment.name}: the org already has ${count} for ${orgInWords(lightningHost)} besides the implicit client ${own} that this migration keeps, ` +
+        "and this deploy would create the migration's authorization-code client as well (a third client id for the same Salesforce org). Nothing was run.",
+      ...onOrg.map(({ client, owner, how }) => `  - ${clientInOneLine(client)}${owner ? `: deployment "${owner}"'s (${how})` : ""}`),
+      "  If one of them is a client for this migration made by hand, delete it in Genesys Cloud (or keep it and leave the migration out); " +
+        `to create the migration's client anyway, set "allowSecondClient": true on deployment "${deployment.name}".`,
+    ].join("\n");
+  }
   return [
     `${deployment.name}: the org already has ${count} for ${orgInWords(lightningHost)} (a redirect URI on one of its hosts), ` +
       "and this deploy would create another (a second client id for the same Salesforce org). Nothing was run.",

@@ -2,7 +2,7 @@ import { Annotations, Aspects, dependable, TerraformOutput, TerraformStack } fro
 import { Construct } from "constructs";
 import { DataGenesyscloudOrganizationsMe, GenesyscloudProvider, HCL_EXPORT, ServiceCloudVoiceOAuthClient } from "../../construct/internal";
 import { declareBackend } from "./backend";
-import { keepExistingImplicitClient } from "../../shared/policy";
+import { keepExistingImplicitClient, migrateCommandFor, MigrationStep } from "../../shared/policy";
 import { Deployment, Gateway, oauthClientProps } from "../deployments/deployments";
 import { PROVIDER_CONSTRAINT_BY_REGION } from "../deployments/regions";
 
@@ -52,7 +52,7 @@ export class DeploymentStack extends TerraformStack {
       const guard = organizationGuard(this, deployment.name, organizationId);
       // The guard's check comes first. As a dependable (not its fqn, which would be a "${...}" template) cdktf writes
       // depends_on as the address in JSON; HCL_EXPORT writes it as a reference in HCL.
-      this.oauthClient.resource.dependsOn = [dependable(guard)];
+      for (const client of this.oauthClient.clients) client.dependsOn = [dependable(guard)];
     }
 
     new TerraformOutput(this, "client_id", {
@@ -63,6 +63,48 @@ export class DeploymentStack extends TerraformStack {
       value: this.oauthClient.redirectUris,
       description: "The redirect URIs registered on the OAuth client.",
     });
+    const { migration } = this.oauthClient.settings;
+    if (migration) {
+      const codeClientId = this.oauthClient.authorizationCodeClientId!;
+      new TerraformOutput(this, MIGRATION_OUTPUTS.authorizationCodeClientId, {
+        value: codeClientId,
+        description: "The migration's client with the authorization-code grant (PKCE): the id the Salesforce org enters.",
+      });
+      // The review reads the step from the plan's output changes: which step a pull request takes, and in which order.
+      new TerraformOutput(this, MIGRATION_OUTPUTS.migration, {
+        value: { step: migration.step, retire_by: migration.retireBy, despite_usage: migration.despiteUsage },
+        description: "Where the migration off the implicit grant stands (npm run migrate).",
+      });
+      new TerraformOutput(this, MIGRATION_OUTPUTS.nextStep, {
+        value: salesforceAdminNextStep(deployment.name, migration.step, codeClientId),
+        description: "What the Salesforce admin does now (docs/migrating.md).",
+      });
+    }
+  }
+}
+
+/** The outputs of a deployment under migration, by name (npm run migrate reads them from the state). */
+export const MIGRATION_OUTPUTS = {
+  authorizationCodeClientId: "authorization_code_client_id",
+  migration: "migration",
+  nextStep: "salesforce_admin_next_step",
+} as const;
+
+/** What the Salesforce admin does at each step; `codeClientId` is the authorization-code client's id (a token here). */
+export function salesforceAdminNextStep(deploymentName: string, step: MigrationStep, codeClientId: string): string {
+  switch (step) {
+    case "side-by-side":
+      return (
+        `In the Salesforce org's CX Cloud, Digital and AI settings, enter the client id ${codeClientId} and switch the login to ` +
+        `Authorization Code with PKCE; agents log in again once. Then watch the implicit client's usage fall to none: ${migrateCommandFor(deploymentName)}`
+      );
+    case "deactivate":
+      return (
+        `Nothing, if agents log in: the implicit client issues no tokens now. If some cannot, check that the package uses client ${codeClientId} ` +
+        `with PKCE, or go back: ${migrateCommandFor(deploymentName)} --back --write (reactivates it, same id)`
+      );
+    case "retire":
+      return `Nothing: the org uses client ${codeClientId} (Authorization Code with PKCE) only.`;
   }
 }
 

@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs"
 import { tmpdir } from "os";
 import { join } from "path";
 import { withoutCredentials } from "../stack/credentials";
-import { DeploymentStack } from "../stack/deployment-stack";
+import { DeploymentStack, MIGRATION_OUTPUTS } from "../stack/deployment-stack";
 import { Deployment } from "../deployments/deployments";
 import { terraformMissing } from "../stack/terraform";
 
@@ -21,6 +21,12 @@ export interface StateOutputs {
   /** The client id in the state; undefined when the state holds none (not deployed yet). */
   readonly clientId?: string;
   readonly redirectUris: string[];
+  /** During a migration: the authorization-code client's id, once its step is applied. */
+  readonly authorizationCodeClientId?: string;
+  /** During a migration: the step the state holds (applied), as the migration output says it. */
+  readonly migrationStep?: string;
+  /** During a migration: what the Salesforce admin does now (the stack's salesforce_admin_next_step output). */
+  readonly salesforceAdminNextStep?: string;
 }
 
 export type StateReading = { readonly outputs: StateOutputs } | { readonly problem: string };
@@ -69,10 +75,17 @@ function readOutputs(dir: string, env: NodeJS.ProcessEnv): StateReading {
   const outputOf = (name: string) => (Object.hasOwn(values, name) && isJsonObject(values[name]) ? values[name].value : undefined);
   const clientId = outputOf("client_id");
   const uris = outputOf("redirect_uris");
+  const codeClientId = outputOf(MIGRATION_OUTPUTS.authorizationCodeClientId);
+  const migration = outputOf(MIGRATION_OUTPUTS.migration);
+  const step = isJsonObject(migration) ? migration.step : undefined;
+  const nextStep = outputOf(MIGRATION_OUTPUTS.nextStep);
   return {
     outputs: {
       clientId: typeof clientId === "string" ? clientId : undefined,
       redirectUris: Array.isArray(uris) ? uris.filter((u): u is string => typeof u === "string") : [],
+      ...(typeof codeClientId === "string" && { authorizationCodeClientId: codeClientId }),
+      ...(typeof step === "string" && { migrationStep: step }),
+      ...(typeof nextStep === "string" && { salesforceAdminNextStep: nextStep }),
     },
   };
 }

@@ -46,6 +46,7 @@ export function renderMarkdown(summary: PlanSummary, options: { allowDestroy: bo
     COMMENT_MARKER,
     headline(summary),
     ...dangerBlock(summary, options.allowDestroy, limit * HEAD_SHARE.dangers),
+    ...migrationBlock(summary, options.allowDestroy),
     ...warningBlock(summary, limit * HEAD_SHARE.warnings),
     ...countsTable(summary, limit * HEAD_SHARE.table),
   ];
@@ -111,6 +112,30 @@ function dangerBlock({ stacks }: PlanSummary, allowDestroy: boolean, room: numbe
       allowDestroy
         ? "> This was allowed explicitly (`--allow-destroy`)."
         : "> The plan is held: a maintainer who has checked this adds the allow label (`--allow-destroy`) to let it through.",
+    ].join("\n"),
+  ];
+}
+
+/** The migration step each plan takes: what it changes for agents, what the Salesforce admin does; out of order, held. */
+export function migrationBlock({ stacks }: PlanSummary, allowDestroy: boolean): string[] {
+  const taking = stacks.filter((s) => s.migration);
+  if (taking.length === 0) return [];
+  const held = taking.some((s) => s.migration!.outOfOrder);
+  return [
+    [
+      held ? "> [!CAUTION]" : "> [!NOTE]",
+      ...taking.flatMap((s) => {
+        const [first, ...rest] = s.migration!.lines.map(escape);
+        const order = s.migration!.outOfOrder;
+        return [`> - ${code(s.stack)}: ${first}`, ...rest.map((line) => `>   - ${line}`), ...(order ? [`>   - **${escape(order)}**`] : [])];
+      }),
+      ...(held
+        ? [
+            allowDestroy
+              ? "> This was allowed explicitly (`--allow-destroy`)."
+              : "> The plan is held: a maintainer who has checked this adds the allow label (`--allow-destroy`) to let it through.",
+          ]
+        : []),
     ].join("\n"),
   ];
 }

@@ -82,6 +82,8 @@ const planSchema = Type.Object(
     }),
     resource_changes: Type.Optional(Type.Array(resourceChangeSchema, { description: "a list of resource changes" })),
     resource_drift: Type.Optional(Type.Array(resourceChangeSchema, { description: "a list of resource changes" })),
+    // Read for the migration output alone (summarize.ts), defensively: an output's shape is the stack's.
+    output_changes: asWritten,
   },
   { description: PLAN_FILE },
 );

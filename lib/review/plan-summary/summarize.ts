@@ -7,6 +7,7 @@ import { isJsonObject } from "../../shared/json-input";
 import { isPlainText, TEXT_LIMITS } from "../../shared/plain-text";
 import { ChangeKind, clientIdChanges, review, ReviewRule, RULES } from "../rules";
 import { PlanChange, ResourceChange, StackPlan } from "./plans";
+import { MIGRATION_STEP_TEXTS, MigrationStepText, stepNumber } from "../../shared/migration";
 
 export const OAUTH_CLIENT_TYPE = "genesyscloud_oauth_client";
 
@@ -48,6 +49,53 @@ export interface StackSummary {
   readonly drift: ChangeSummary[];
   /** What the pipeline noted beside the plan (plans.ts, NOTE_SUFFIX). */
   readonly notes: string[];
+  /** The migration step this plan takes (its migration output changes), in words; undefined when it takes none. */
+  readonly migration?: MigrationSummary;
+}
+
+/** A migration step a plan takes (npm run migrate): which, and whether out of order (the gate holds it). */
+export interface MigrationSummary {
+  readonly from?: string;
+  readonly to: string;
+  readonly lines: string[];
+  /** Why the step is out of order (a step skipped); undefined when in order. */
+  readonly outOfOrder?: string;
+}
+
+/** The migration step of a plan, from its `migration` output's change (the deployments stack declares it). */
+export function migrationOf(plan: StackPlan["plan"]): MigrationSummary | undefined {
+  const changes = plan.output_changes;
+  const change = isJsonObject(changes) && Object.hasOwn(changes, "migration") ? changes.migration : undefined;
+  if (!isJsonObject(change)) return undefined;
+  const stepOf = (value: unknown) => (isJsonObject(value) && typeof value.step === "string" ? value.step : undefined);
+  const [from, to] = [stepOf(change.before), stepOf(change.after)];
+  if (to === undefined || from === to) return undefined;
+  const after = change.after as Record<string, unknown>;
+  const text = (MIGRATION_STEP_TEXTS as Record<string, MigrationStepText | undefined>)[to];
+  const back = stepNumber(to) < stepNumber(from);
+  const outOfOrder =
+    !back && stepNumber(to) !== stepNumber(from) + 1
+      ? `a step taken out of order: ${from ?? "no migration"} → ${to} skips ${stepNumber(to) - stepNumber(from) - 1 === 1 ? "a step" : "steps"}; write one step at a time (npm run migrate -- <name> --write)`
+      : undefined;
+  return {
+    from,
+    to,
+    ...(outOfOrder && { outOfOrder }),
+    lines: [
+      `migration ${back ? `back to ${text?.title ?? to}` : (text?.title ?? to)}`,
+      ...(text ? [`for agents: ${text.agents}`, `the Salesforce admin: ${text.salesforceAdmin}`] : []),
+      ...(after.despite_usage === true && to === "deactivate"
+        ? [
+            "written despite usage: the implicit client had requests in the usage window when this step was written (npm run migrate --despite-usage); agents still on it are logged out",
+          ]
+        : []),
+      ...(to === "retire"
+        ? [
+            `the implicit client is ${after.retire_by === "delete" ? "deleted (held until allowed)" : "forgotten: it stays in Genesys Cloud, inactive"}`,
+          ]
+        : []),
+    ],
+  };
 }
 
 export interface PlanSummary {
@@ -120,7 +168,8 @@ function summarizeStack({ stack, file, plan, notes = [] }: StackPlan, rules: rea
     else if (summary.importId !== undefined) changes.push(summary);
   }
   const drift = (plan.resource_drift ?? []).filter((rc) => rc.mode !== "data").map((rc) => summarizeChange(rc, rules));
-  return { stack, file, counts, changes, drift, notes };
+  const migration = migrationOf(plan);
+  return { stack, file, counts, changes, drift, notes, ...(migration && { migration }) };
 }
 
 export function summarizeChange(rc: ResourceChange, rules: readonly ReviewRule[] = RULES, deletedOutside = false): ChangeSummary {

@@ -23,6 +23,8 @@ export function verdictOf(summary: PlanSummary, rendered: Rendered, allowDestroy
   const warnings = summary.stacks.flatMap((s) =>
     s.changes.flatMap((c) => c.warnings.map((warning) => ({ stack: s.stack, address: c.address, warning }))),
   );
-  const gate: Gate = dangers.length === 0 ? "clear" : allowDestroy ? "allowed" : "held";
+  // A migration step taken out of order holds the plan as a caution does.
+  const outOfOrder = summary.stacks.filter((s) => s.migration?.outOfOrder).length;
+  const gate: Gate = dangers.length + outOfOrder === 0 ? "clear" : allowDestroy ? "allowed" : "held";
   return { gate, totals: summary.totals, dangers, warnings, cut: rendered.cut, stacks: summary.stacks };
 }

@@ -1,4 +1,4 @@
-import { IMPLICIT_GRANT, IMPLICIT_GRANT_WAY_OUT } from "../../shared/policy";
+import { IMPLICIT_GRANT, IMPLICIT_CLIENT_MIGRATION } from "../../shared/policy";
 import { ReviewRule } from "./rule";
 
 /**
@@ -14,7 +14,7 @@ export const implicitClientReplaced: ReviewRule = {
     (before.authorized_grant_type === IMPLICIT_GRANT || after.authorized_grant_type === IMPLICIT_GRANT)
       ? [
           "it uses the implicit grant, and Genesys no longer creates implicit-grant clients: its replacement may not be creatable at all. " +
-            `The way out is ${IMPLICIT_GRANT_WAY_OUT}`,
+            `The way out is ${IMPLICIT_CLIENT_MIGRATION}`,
         ]
       : [],
 };

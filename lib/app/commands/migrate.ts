@@ -1,0 +1,273 @@
+/**
+ * `npm run migrate -- <deployment name> [--write]`: moves a deployment's implicit-grant client to Authorization Code
+ * with PKCE (the provider's CODE) in reviewed steps, each written into the deployments file as oauthClient.migration
+ * (edit.ts, as adopt writes importClientId) and applied by the usual pull request and deploy:
+ *   side-by-side  a second client with the authorization-code grant beside the implicit one, which stays as it is
+ *   deactivate    the implicit client inactive (same id); refused while it had requests in the usage window
+ *   retire        the implicit client forgotten (a removed block; the default, which cannot lose anything) or deleted
+ * Without --write it shows where the migration stands and the API usage of both clients (the OAuth client usage API).
+ * A step is written only once the one before is applied (the state says so). Exit 0: shown or written; 3: the step
+ * was refused (the implicit client is still used, or the step before is not applied); 1: an error (one message).
+ */
+import { parseArgs } from "util";
+import { baseDirOf, Deployment, deploymentsFile, loadDeployments, oauthClientProps } from "../deployments/deployments";
+import { writeMigration } from "../deployments/edit";
+import { select } from "../deployments/selection";
+import { ApiOptions, ApiUsageRow, GenesysApiError, oauthClientUsage } from "../genesys/api";
+import { summarizeUsage, UsageSummary, usageInWords } from "../genesys/usage";
+import { readStates, StateReading } from "../state/read-states";
+import { OAuthClientMigration, resolveOAuthClientSettings } from "../../construct/internal";
+import { Command, CommandIo } from "../../shared/command";
+import { MIGRATION_STEP_TEXTS, stepNumber } from "../../shared/migration";
+import { showHiddenCharacters } from "../../shared/plain-text";
+import { DEFAULT_RETIRE_BY, MIGRATION_STEPS, MigrationStep, RETIRE_BY, RetireBy } from "../../shared/policy";
+import { InputError } from "../../shared/problems";
+
+export const EXIT = { ok: 0, error: 1, refused: 3 } as const;
+
+/** The usage window, in days, unless --days says otherwise. */
+export const DEFAULT_USAGE_DAYS = 7;
+const MAX_USAGE_DAYS = 30;
+
+export const USAGE = `usage: npm run migrate -- <deployment name> [--write] [--back] [--despite-usage] [--retire-by forget|delete] [--days N]
+
+Moves the deployment's implicit-grant OAuth client to Authorization Code with PKCE in reviewed steps, without a login
+gap (docs/migrating.md). Without --write: where the migration stands, and the API usage of both clients over the last
+--days days (the role needs ${"OAuth > Client > View"} or Usage > Client > View).
+
+  --write               write the next step into the deployments file as oauthClient.migration (comments, key order
+                        and indentation kept); open a pull request with it, and deploy once it is merged:
+                          1 side-by-side  a second client, authorization-code grant, beside the untouched implicit one
+                          2 deactivate    the implicit client inactive, same id (refused while it had requests)
+                          3 retire        the implicit client forgotten (kept in Genesys Cloud) or deleted
+  --back                with --write: go back one step (deactivate → side-by-side reactivates the implicit client)
+  --despite-usage       with --write: deactivate although the implicit client had requests (the review says so)
+  --retire-by <how>     with --write at retire: forget (default: Terraform forgets it, it stays in Genesys Cloud,
+                        inactive) or delete (deleted for good; the review holds the plan until allowed)
+  --days <N>            the usage window: 1 to ${MAX_USAGE_DAYS} days (${DEFAULT_USAGE_DAYS} when not given)
+  -h, --help            this text
+
+Exit code: 0 shown or written; 3 the step was refused (the implicit client is still used, or the step before it is
+not applied yet); 1 on an error.`;
+
+/** How migrate reaches the API and the states; tests give their own. */
+export interface MigrateOptions {
+  readonly api?: ApiOptions & { polls?: number; pollMs?: number };
+  readonly readStates?: typeof readStates;
+}
+
+/** The migration step after `current`, or undefined after the last. */
+export function nextStep(current: MigrationStep | undefined): MigrationStep | undefined {
+  return MIGRATION_STEPS[stepNumber(current)];
+}
+
+/** The migration that --write writes from `current`: the next step (or the one before with `back`), or why not. */
+export function steppedMigration(
+  current: Required<OAuthClientMigration> | undefined,
+  { back, despiteUsage, retireBy }: { back: boolean; despiteUsage: boolean; retireBy: RetireBy | undefined },
+): OAuthClientMigration | string {
+  if (back) {
+    if (current?.step !== "deactivate")
+      return current === undefined
+        ? "there is no migration to go back from"
+        : current.step === "side-by-side"
+          ? "side-by-side is the first step: to give up the migration, remove oauthClient.migration and delete the authorization-code client (preventDestroy: false for that change)"
+          : "retire cannot be undone by a step: a forgotten implicit client is still in Genesys Cloud (inactive), and can be adopted again by hand";
+    return { step: "side-by-side" };
+  }
+  const step = nextStep(current?.step);
+  if (step === undefined) return "the migration is done: the org uses the authorization-code client only";
+  return {
+    step,
+    ...(step !== "side-by-side" && (despiteUsage || current?.despiteUsage) && { despiteUsage: true }),
+    // Written out at retire, so that the reviewer reads which: forget unless told, the way that cannot lose anything.
+    ...(step === "retire" && { retireBy: retireBy ?? DEFAULT_RETIRE_BY }),
+  };
+}
+
+export const migrateCommand: Command = (argv, env, io) => migrate(argv, env, io);
+
+export async function migrate(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  io: CommandIo,
+  { api = {}, readStates: statesOf = readStates }: MigrateOptions = {},
+): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        write: { type: "boolean" },
+        back: { type: "boolean" },
+        "despite-usage": { type: "boolean" },
+        "retire-by": { type: "string" },
+        days: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (e) {
+    io.err(`migrate: ${(e as Error).message}\n${USAGE}\n`);
+    return EXIT.error;
+  }
+  const v = args.values;
+  if (v.help) {
+    io.out(`${USAGE}\n`);
+    return EXIT.ok;
+  }
+  const refuse = (option: string, given: string, allowed: string) => {
+    io.err(`migrate: ${option}: given ${JSON.stringify(showHiddenCharacters(given))}; allowed: ${allowed}\n`);
+    return EXIT.error;
+  };
+  const days = v.days === undefined ? DEFAULT_USAGE_DAYS : /^\d{1,2}$/.test(v.days) ? Number(v.days) : NaN;
+  if (!(days >= 1 && days <= MAX_USAGE_DAYS)) return refuse("--days", v.days ?? "", `a whole number of days from 1 to ${MAX_USAGE_DAYS}`);
+  const retireBy = v["retire-by"];
+  if (retireBy !== undefined && !(RETIRE_BY as readonly string[]).includes(retireBy))
+    return refuse("--retire-by", retireBy, `${RETIRE_BY.join(" or ")}`);
+  for (const flag of ["back", "despite-usage", "retire-by"] as const) {
+    if (v[flag] !== undefined && !v.write)
+      return refuse(`--${flag}`, String(v[flag]), "only with --write, which writes the step it changes");
+  }
+  if (args.positionals.length !== 1) return refuse("<deployment name>", args.positionals.join(" "), "one deployment name");
+
+  const file = deploymentsFile(env);
+  let deployments: Deployment[];
+  try {
+    deployments = loadDeployments(file);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    io.err(`${e.message}\nNothing was written.\n`);
+    return EXIT.error;
+  }
+  const selected = select(deployments, args.positionals, "migrate");
+  if (typeof selected === "string") {
+    io.err(`${selected}\n`);
+    return EXIT.error;
+  }
+  if (selected.length !== 1) return refuse("<deployment name>", args.positionals[0], "the name of one deployment, not a pattern");
+  const deployment = selected[0];
+  const settings = resolveOAuthClientSettings(oauthClientProps(deployment));
+  const migration = settings.migration;
+  const heading = `${deployment.name} (${settings.lightningHost})`;
+  if (settings.grantType !== "implicit") {
+    io.err(
+      `migrate: ${deployment.name}: its client has the ${settings.grantType} grant already (oauthClient.grantType): there is no implicit client to migrate. Nothing was written.\n`,
+    );
+    return EXIT.error;
+  }
+
+  const state: StateReading | undefined = statesOf(deployments, baseDirOf(file), env).get(deployment.name);
+  if (state && "problem" in state) {
+    io.err(`${deployment.name}: ${state.problem}\n  (where the migration stands cannot be told: nothing was written)\n`);
+    return EXIT.error;
+  }
+  const outputs = state?.outputs;
+  const applied = outputs?.migrationStep as MigrationStep | undefined;
+  // The implicit client: adopted (importClientId), or in the state; once retire is applied, the state's client is the new one.
+  const implicitId = settings.importClientId ?? (applied === "retire" ? undefined : outputs?.clientId);
+  const codeId = outputs?.authorizationCodeClientId;
+
+  io.out(`${heading}: migration off the implicit grant to Authorization Code with PKCE\n`);
+  io.out(`  in the deployments file: ${migration ? MIGRATION_STEP_TEXTS[migration.step].title : "no migration yet"}\n`);
+  io.out(
+    `  applied (its state): ${applied ? `step ${stepNumber(applied)}, ${applied}` : outputs?.clientId ? "no migration step yet" : "nothing deployed"}\n`,
+  );
+  io.out(
+    showHiddenCharacters(
+      `  implicit client: ${implicitId ?? (applied === "retire" ? "retired" : "none: adopt or deploy it first (npm run adopt)")}\n` +
+        `  authorization-code client: ${codeId ?? (migration ? "not created yet (deploy the side-by-side step)" : "none yet")}\n`,
+    ),
+  );
+
+  // The usage of both clients, where their ids are known.
+  const usage = new Map<string, UsageSummary>();
+  for (const [label, id] of [
+    ["implicit client", applied === "retire" ? undefined : implicitId],
+    ["authorization-code client", codeId],
+  ] as const) {
+    if (id === undefined) continue;
+    let rows: ApiUsageRow[];
+    try {
+      rows = await oauthClientUsage(deployment, env, id, days, api);
+    } catch (e) {
+      if (!(e instanceof GenesysApiError)) throw e;
+      io.err(`${e.message}\n${v.write ? "Nothing was written.\n" : ""}`);
+      return EXIT.error;
+    }
+    const summary = summarizeUsage(rows);
+    usage.set(id, summary);
+    io.out(`  usage of the ${label}: ${usageInWords(summary, days)}\n`);
+  }
+  const implicitUsage = implicitId === undefined ? undefined : usage.get(implicitId);
+  if (implicitUsage && migration?.step === "side-by-side" && applied === "side-by-side") {
+    io.out(
+      implicitUsage.requests === 0
+        ? `  the implicit client had no requests in the last ${days} days: the next step, deactivate, may be written\n`
+        : "  the implicit client is still used: agents still log in through it (is the package switched to the new client with PKCE in every profile?)\n",
+    );
+  }
+
+  if (!v.write) {
+    const next = v.back ? undefined : nextStep(migration?.step);
+    io.out(
+      next === undefined
+        ? "  the migration is done\n"
+        : `  next: npm run migrate -- ${deployment.name} --write (${MIGRATION_STEP_TEXTS[next].title})\n`,
+    );
+    return EXIT.ok;
+  }
+
+  // --write: the step after the one applied, never two at once.
+  const written = steppedMigration(migration, {
+    back: Boolean(v.back),
+    despiteUsage: Boolean(v["despite-usage"]),
+    retireBy: retireBy as RetireBy,
+  });
+  if (typeof written === "string") {
+    io.err(`migrate: ${deployment.name}: ${written}. Nothing was written.\n`);
+    return EXIT.refused;
+  }
+  if (!implicitId && written.step === "side-by-side") {
+    io.err(
+      `migrate: ${deployment.name}: it has no implicit client yet (no importClientId, nothing in its state): adopt the one the org has (npm run adopt -- ${deployment.name} --write) or deploy, then migrate. Nothing was written.\n`,
+    );
+    return EXIT.refused;
+  }
+  if (!v.back && migration && applied !== migration.step) {
+    io.err(
+      `migrate: ${deployment.name}: the file's step (${migration.step}) is not applied yet (its state: ${applied ?? "no migration step"}): ` +
+        `merge and deploy it first, then write the next. Nothing was written.\n`,
+    );
+    return EXIT.refused;
+  }
+  if (written.step === "deactivate" && !v.back && implicitUsage && implicitUsage.requests > 0 && !v["despite-usage"]) {
+    io.err(
+      `migrate: ${deployment.name}: the implicit client had ${usageInWords(implicitUsage, days)}: deactivating it now would log those agents out. ` +
+        "Wait until it has none (switch the remaining profiles to the new client with PKCE), or write the step anyway with --despite-usage " +
+        "(the review comment then says so). Nothing was written.\n",
+    );
+    return EXIT.refused;
+  }
+  try {
+    writeMigration(file, deployment, written);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    io.err(`${e.message}\nNothing was written.\n`);
+    return EXIT.error;
+  }
+  const text = MIGRATION_STEP_TEXTS[written.step];
+  io.out(
+    `  wrote oauthClient.migration ${JSON.stringify(written)} into ${file}: ${v.back ? "back to " : ""}${text.title}\n` +
+      `  for agents: ${text.agents}\n` +
+      `  the Salesforce admin: ${text.salesforceAdmin.replace("<name>", deployment.name)}\n` +
+      (written.step === "retire" && written.retireBy === "delete"
+        ? "  the implicit client will be deleted: the plan is held until a maintainer adds the allow label\n"
+        : "") +
+      (written.despiteUsage && written.step === "deactivate"
+        ? "  written despite the implicit client's usage: the review comment says so\n"
+        : "") +
+      "  open a pull request with this change; once merged, the deploy applies it\n",
+  );
+  return EXIT.ok;
+}
