@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * plan-summary [--json FILE] [--allow-destroy] PLAN... : the pull-request comment for `terraform show -json` plans.
  * Exit codes: 0 summary written; 2 a caution rule holds the plan (the gate: an OAuth client deleted or replaced, ...) and --allow-destroy was
@@ -12,7 +11,7 @@ import { renderMarkdown } from "./markdown";
 import { isVerdictData, readPlans } from "./plans";
 import { summarizePlans } from "./summarize";
 import { verdictOf } from "./verdict";
-import { CommandIo, runMain } from "../../shared/command";
+import { CommandIo } from "../../shared/command";
 import { fromWhereTheUserStands } from "../../shared/paths";
 import { Description, InputError } from "../../shared/problems";
 
@@ -110,5 +109,3 @@ function jsonTargetError(file: string, why: string): InputError {
     { path: [], place: "--json", given: new Description(`${JSON.stringify(file)}: ${why}`), allowed: ALLOWED_JSON_TARGET },
   ]);
 }
-
-if (require.main === module) runMain(planSummary);
