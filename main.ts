@@ -1,27 +1,5 @@
-import { App } from "cdktf";
-import { DeploymentStack } from "./lib/app/stack/deployment-stack";
-import { loadDeploymentsOrProblem } from "./lib/app/deployments/deployments";
-import { outputProblem, removeOtherForm, withOutputLock } from "./lib/app/stack/synth-output";
+import { synthesizeApp } from "./lib/app/commands/synthesize-app";
+import { runMain } from "./lib/shared/command";
 
-// Reads the deployments file and synthesizes one stack per deployment; a user's mistake is one message and exit 1.
-// The file's checks include the construct's own, so a stack of a loaded deployment does not throw.
-const loaded = loadDeploymentsOrProblem(process.env);
-if ("problem" in loaded) {
-  console.error(loaded.problem);
-  process.exit(1);
-}
-try {
-  // skipValidation: cdktf would run `terraform version` once per import block; synth must work without Terraform.
-  const app = new App({ stackTraces: false, skipValidation: true });
-  for (const deployment of loaded.deployments) new DeploymentStack(app, deployment, loaded.baseDir);
-  // Another synth into the same folder waits its turn: each writes its form and removes the other whole.
-  withOutputLock(app.outdir, () => {
-    app.synth();
-    removeOtherForm(app);
-  });
-} catch (e) {
-  const problem = outputProblem(e, process.env.CDKTF_OUTDIR ?? "cdktf.out");
-  if (!problem) throw e;
-  console.error(problem);
-  process.exit(1);
-}
+// cdktf.json's app: reads the deployments file, one stack per deployment, synth (synthesize-app.ts says how).
+runMain(synthesizeApp);

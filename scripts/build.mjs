@@ -55,10 +55,12 @@ const [app, tools] = await Promise.all([
     ...options,
     entryPoints: {
       "cdktf-runner": "lib/app/commands/cdktf-runner-cli.ts",
-      "plan-summary": "lib/review/plan-summary/cli.ts",
+      "plan-summary": "lib/review/plan-summary/bin.ts",
       check: "lib/app/commands/check-cli.ts",
       adopt: "lib/app/commands/adopt-cli.ts",
       migrate: "lib/app/commands/migrate-cli.ts",
+      // The package's bin (package.json "bin"): every command, lib/cli/commands.ts's registry.
+      "cli/genesys-scv-oauth-client": "lib/cli/bin.ts",
     },
   }),
 ]);

@@ -52,9 +52,13 @@ beforeAll(() => {
 });
 
 describe("npm pack", () => {
-  it("holds the compiled construct, its declarations and the bindings, and nothing else", () => {
-    const files = packed.files.map((f) => f.path).sort();
-    expect(files.filter((f) => !f.startsWith("dist/package/"))).toEqual(["LICENSE", "README.md", "package.json"]);
+  it("holds the compiled construct, its declarations and the bindings; and the CLI as one bundled file, init's templates and the schema", () => {
+    const all = packed.files.map((f) => f.path).sort();
+    const cli = ["dist/cli/genesys-scv-oauth-client.js", "deployments.schema.json"];
+    expect(all.filter((f) => !f.startsWith("dist/package/") && !f.startsWith("templates/config-repository/"))).toEqual(
+      ["LICENSE", "README.md", ...cli, "package.json"].sort(),
+    );
+    const files = all.filter((f) => f.startsWith("dist/package/"));
     const modules = [
       ...["index", "service-cloud-voice-oauth-client", "oauth-client-settings", "props-schema"].map((m) => `construct/${m}`),
       ...["salesforce", "scopes", "problems", "plain-text", "policy"].map((m) => `shared/${m}`),
@@ -93,8 +97,10 @@ describe("npm pack", () => {
     expect(run.status).not.toBe(0);
   });
 
-  it("declares cdktf and constructs as peers, and depends on @sinclair/typebox (the props' schema) and fastest-levenshtein (the nearest key a typo meant) only", () => {
-    expect(own.peerDependencies).toEqual({ cdktf: "^0.21.0", constructs: "^10.3.0" });
+  it("declares cdktf and constructs as peers (cdktf-cli an optional one, for the CLI), and depends on @sinclair/typebox (the props' schema) and fastest-levenshtein (the nearest key a typo meant) only", () => {
+    expect(own.peerDependencies).toEqual({ cdktf: "^0.21.0", constructs: "^10.3.0", "cdktf-cli": "^0.21.0" });
+    expect(own.peerDependenciesMeta).toEqual({ "cdktf-cli": { optional: true } });
+    expect(own.bin).toEqual({ "genesys-scv-oauth-client": "dist/cli/genesys-scv-oauth-client.js" });
     expect(own.dependencies).toEqual({ "@sinclair/typebox": "0.34.52", "fastest-levenshtein": "1.0.16" });
     expect(own.exports["."]).toEqual({
       types: "./dist/package/lib/construct/index.d.ts",
@@ -129,6 +135,8 @@ describe("a consumer's cdktf app", () => {
         .digest("base64")}`,
       dependencies: own.dependencies,
       peerDependencies: own.peerDependencies,
+      peerDependenciesMeta: own.peerDependenciesMeta,
+      bin: own.bin,
     };
     writeFileSync(join(app, "package.json"), JSON.stringify({ name: "consumer", private: true, dependencies }, null, 2));
     writeFileSync(
@@ -156,7 +164,8 @@ describe("a consumer's cdktf app", () => {
         .sort(),
     ).toEqual(["@sinclair", "cdktf", "constructs", "fastest-levenshtein", own.name]);
     expect(readdirSync(join(app, "node_modules/@sinclair"))).toEqual(["typebox"]);
-    const installed = join(app, "node_modules", own.name);
+    // The construct's entry and what it loads: dist/package. The CLI beside it is one bundled file the construct never loads.
+    const installed = join(app, "node_modules", own.name, "dist/package");
     const everything = execFileSync("find", [installed, "-type", "f"], { encoding: "utf8" });
     expect(everything).not.toMatch(/ajv|jsonc|deployments|plan-summary|check\.js|backend/);
   });

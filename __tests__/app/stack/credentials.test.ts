@@ -123,3 +123,28 @@ describe("the provider's other GENESYSCLOUD_* variables", () => {
     expect(refusedVariablesProblem({ GENESYSCLOUD_SDK_DEBUG: value })).toBeUndefined();
   });
 });
+
+describe("withPipelineCredentials: a GitHub environment's unprefixed secrets are its deployment's", () => {
+  const { withPipelineCredentials } = require("../../../lib/app/stack/credentials");
+  const deployments = [
+    { name: "eu", genesysCloud: { region: "eu-west-1", credentials: "ACME_EU" } },
+    { name: "us", genesysCloud: { region: "us-east-1" } },
+  ];
+  const secrets = { GENESYSCLOUD_OAUTHCLIENT_ID: "id", GENESYSCLOUD_OAUTHCLIENT_SECRET: "secret" };
+
+  it("copies them to the named deployment's prefixed variables, which its runs read", () => {
+    const { env } = withPipelineCredentials({ ...secrets, SCV_CREDENTIALS_DEPLOYMENT: "eu" }, deployments);
+    expect(env).toMatchObject({ ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID: "id", ACME_EU_GENESYSCLOUD_OAUTHCLIENT_SECRET: "secret" });
+    expect(env.ACME_EU_GENESYSCLOUD_ACCESS_TOKEN).toBeUndefined();
+  });
+
+  it("keeps prefixed variables already set, changes nothing for a deployment without a prefix or without the variable", () => {
+    const given = { ...secrets, ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID: "mine", SCV_CREDENTIALS_DEPLOYMENT: "eu" };
+    expect(withPipelineCredentials(given, deployments).env.ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID).toBe("mine");
+    expect(withPipelineCredentials({ ...secrets, SCV_CREDENTIALS_DEPLOYMENT: "us" }, deployments).env).toEqual({
+      ...secrets,
+      SCV_CREDENTIALS_DEPLOYMENT: "us",
+    });
+    expect(withPipelineCredentials(secrets, deployments).env).toEqual(secrets);
+  });
+});

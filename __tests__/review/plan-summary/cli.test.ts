@@ -46,7 +46,7 @@ describe("plan-summary exit codes", () => {
     const { code, err } = run(["--jsn", "x", ...at("create")]);
     expect(code).toBe(1);
     expect(err).toMatch(
-      /^plan-summary: Unknown option '--jsn'.*\nusage: plan-summary \[--json FILE\] \[--allow-destroy\] PLAN_FILE_OR_DIRECTORY\.\.\.\n$/s,
+      /^plan-summary: Unknown option '--jsn'.*\nusage: plan-summary \[--json FILE\] \[--allow-destroy\] \[--drift\] .*PLAN_FILE_OR_DIRECTORY\.\.\.\n.*Exit codes/s,
     );
   });
 });
@@ -218,7 +218,7 @@ describe("notes beside the plans (<stack>.note.json, npm run adopt --guard write
     const { code, out } = run([dir]);
     expect(code).toBe(EXIT.ok);
     expect(out).toContain(
-      "> - `production`: production: the org already has a client on acme&#46;lightning&#46;force&#46;com\n>   - Adopt it: npm run adopt -- production --write",
+      "> - `production`: the org already has a client on acme&#46;lightning&#46;force&#46;com\n>   - Adopt it: npm run adopt -- production --write",
     );
     writeFileSync(join(dir, "staging.note.json"), JSON.stringify({ stack: "staging", note: "x" }));
     const refused = run([dir]);

@@ -45,7 +45,9 @@ describe("renderMarkdown", () => {
   });
 
   it("says when the gate was overridden", () => {
-    expect(render(["delete"], true)).toContain("This was allowed explicitly (`--allow-destroy`).");
+    expect(render(["delete"], true)).toContain(
+      "This was allowed: the label `allow-oauth-client-replacement` (or `--allow-destroy`) lets it through.",
+    );
   });
 
   it("has no danger block without deletions or replacements", () => {
@@ -294,5 +296,46 @@ describe("text GitHub would turn into emphasis or an issue link", () => {
     const text = rendered.replace(/<code>[^]*?<\/code>/g, "").replace(/<[^>]*>/g, "");
     expect(text).not.toMatch(/#\d|GH-\d/);
     expect(text).toContain("#\u200b5");
+  });
+});
+
+describe("the texts a reviewer reads (issue 22)", () => {
+  const { noteItem } = require("../../../lib/review/plan-summary/markdown");
+
+  it("the held gate names the label to add; an allowed one says the label let it through", () => {
+    expect(render(["delete"])).toContain(
+      "> The plan is held: a maintainer who has checked this adds the label `allow-oauth-client-replacement` to the pull request to let it through (on the command line: `--allow-destroy`).",
+    );
+    expect(render(["delete"], true)).toContain(
+      "> This was allowed: the label `allow-oauth-client-replacement` (or `--allow-destroy`) lets it through.",
+    );
+  });
+
+  it("a drift report says what drift means, never that someone allowed it", () => {
+    const markdown = renderMarkdown(summarizePlans([fixture("delete")]), { allowDestroy: false, mode: "drift" }).markdown;
+    expect(markdown).toContain("> Found by the drift check: the org no longer matches the code.");
+    expect(markdown).not.toMatch(/allowed|is held/);
+  });
+
+  it("a deployment that left the file is said, with what becomes of its client", () => {
+    const markdown = renderMarkdown(summarizePlans([fixture("create")]), { allowDestroy: false, removedDeployments: ["uat"] }).markdown;
+    expect(markdown).toContain(
+      "> - `uat`: left the deployments file. If it was deployed, its OAuth client stays in Genesys Cloud and nothing manages it any more",
+    );
+  });
+
+  it("the guard's note: the stack named once, no 'Nothing was run.' beside a plan that ran, no empty nested bullet", () => {
+    const note = [
+      "production: the org already has a client for the Salesforce org acme (a redirect URI on one of its hosts), and this deploy would create another (a second client id for the same Salesforce org). Nothing was run.",
+      '  - client 1111 "SCV", grant implicit',
+      "  Adopt it: npm run adopt -- production --write",
+    ].join("\n");
+    expect(noteItem("production", note)).toBe(
+      [
+        "> - `production`: the org already has a client for the Salesforce org acme (a redirect URI on one of its hosts), and this deploy would create another (a second client id for the same Salesforce org).",
+        '>   - client 1111 "SCV", grant implicit',
+        ">   - Adopt it: npm run adopt -- production --write",
+      ].join("\n"),
+    );
   });
 });

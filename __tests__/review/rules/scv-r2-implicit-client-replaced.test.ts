@@ -24,4 +24,12 @@ describe("SCV-R2: an implicit client replaced may not come back", () => {
       "it uses the implicit grant, and Genesys no longer creates implicit-grant clients: its replacement may not be creatable at all. The way out is the authorization-code grant in a second client side by side with this one (npm run migrate -- <deployment name>, docs/migrating.md), configured in the Salesforce package before this one is deactivated",
     ]);
   });
+
+  it("a replacement that moves to the authorization-code grant is told what it needs, not to move to it", () => {
+    const [text] = implicitClientReplaced.check(change("replace", client, { ...client, authorized_grant_type: "CODE" }));
+    expect(text).toBe(
+      "it moves from the implicit grant to the authorization-code grant: the new client gets a new client id, and the Salesforce package must be configured for the authorization-code grant, with that id, when this is applied",
+    );
+    expect(text).not.toContain("The way out");
+  });
 });

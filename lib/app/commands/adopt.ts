@@ -11,7 +11,7 @@
 import { closeSync, constants, openSync, Stats, statSync, writeFileSync } from "fs";
 import { dirname } from "path";
 import { parseArgs } from "util";
-import { clientIdentityProblem, clientsOfOrg, grantInWords, orgInWords, ownersOf } from "../genesys/client-identity";
+import { CANNOT_TELL, clientIdentityProblem, clientsOfOrg, grantInWords, orgInWords, ownersOf } from "../genesys/client-identity";
 import { baseDirOf, Deployment, deploymentsFile, loadDeployments, oauthClientProps } from "../deployments/deployments";
 import { writeImportClientId } from "../deployments/edit";
 import { ApiOAuthClient, GenesysApiError, listOAuthClients, ApiOptions, TIMEOUT_VARIABLE, DEFAULT_TIMEOUT_SECONDS } from "../genesys/api";
@@ -37,7 +37,8 @@ API call has a deadline of ${TIMEOUT_VARIABLE} seconds (${DEFAULT_TIMEOUT_SECOND
   --client-id <id>  with several candidates, the one to write (one deployment at a time)
   --guard           instead: exit 1 when a deploy of the deployments would create a second client for an org (the
                     check npm run deploy and diff make; pipelines that run terraform themselves run this)
-  --note <file>     with --guard and one deployment: also write what it found for plan-summary (<stack>.note.json)
+  --note <file>     with --guard and one deployment: also write what it found for plan-summary (<stack>.note.json);
+                    then exit 0 when the finding is written, and 1 only when the guard could not ask
   -h, --help        this text
 
 Exit code: 0 when every named deployment has exactly one candidate or is adopted already; 3 when some deployment
@@ -294,12 +295,18 @@ async function guard(
   api: ApiOptions,
 ): Promise<number> {
   let found = 0;
+  let failed = 0;
   for (const deployment of selected) {
     const problem = await clientIdentityProblem(deployment, { all, states, env, api });
     if (!problem) continue;
     found++;
     io.err(`${problem}\n`);
     if (note === undefined) continue;
+    // A guard that could not ask has found nothing to carry: the pipeline's step fails, visibly.
+    if (problem.endsWith(CANNOT_TELL)) {
+      failed++;
+      continue;
+    }
     try {
       // Non-blocking: a FIFO nothing reads is an error (ENXIO) at once, not a guard step that waits forever.
       const fd = openSync(note, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NONBLOCK, 0o666);
@@ -310,10 +317,12 @@ async function guard(
       }
     } catch (e) {
       const error = e as NodeJS.ErrnoException;
+      failed++;
       io.err(
         `adopt: --note: could not write ${JSON.stringify(showHiddenCharacters(note))} (${showHiddenCharacters(error.code ?? error.message)}): the finding above is in this log only\n`,
       );
     }
   }
-  return found > 0 ? EXIT.error : EXIT.ok;
+  // With --note, a finding written there is the plan comment's to say; without, it stops the deploy.
+  return (note === undefined ? found : failed) > 0 ? EXIT.error : EXIT.ok;
 }

@@ -130,6 +130,9 @@ export async function clientIdentityProblem(deployment: Deployment, context: Gua
   return adoptedClientProblem(deployment, context.states.get(deployment.name)) ?? (await secondClientProblem(deployment, context));
 }
 
+/** The last line of a guard's answer when it could not ask (no credentials, the org or the state unreachable). */
+export const CANNOT_TELL = "(whether a deploy would create a second client for this Salesforce org cannot be told: nothing was run)";
+
 /** Why the deployment must not create a client now, or undefined when it may (or creates none). Never throws. */
 export async function secondClientProblem(
   deployment: Deployment,
@@ -139,7 +142,7 @@ export async function secondClientProblem(
   const migration = deployment.oauthClient?.migration;
   if (!migration && deployment.oauthClient?.importClientId) return undefined;
   const state = states.get(deployment.name);
-  const cannotTell = "(whether a deploy would create a second client for this Salesforce org cannot be told: nothing was run)";
+  const cannotTell = CANNOT_TELL;
   if (state && "problem" in state) return `${deployment.name}: ${state.problem}\n  ${cannotTell}`;
   // A migration declares its authorization-code client on purpose, beside the deployment's own implicit client, and
   // only that one: the implicit client must be the deployment's already (adopted or in its state), and the org must

@@ -104,3 +104,34 @@ export function deploymentEnvironment(deployment: Pick<Deployment, "genesysCloud
 export function withoutCredentials(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([name]) => !ANY_CREDENTIAL_VARIABLE.test(name)));
 }
+
+/** Names, in a pipeline, the deployment whose credentials the unprefixed GENESYSCLOUD_* variables hold. */
+export const CREDENTIALS_DEPLOYMENT_VARIABLE = "SCV_CREDENTIALS_DEPLOYMENT";
+
+/**
+ * A GitHub environment per deployment holds that deployment's secrets under the unprefixed names, whatever prefix
+ * (`genesysCloud.credentials`) the deployments file gives it for a person's machine. With SCV_CREDENTIALS_DEPLOYMENT
+ * naming the deployment, its prefixed variables are taken from the unprefixed ones (where they are not set
+ * themselves), so that the same file works on a machine and in the pipeline. A name the file does not have is one
+ * message.
+ */
+export function withPipelineCredentials(
+  env: NodeJS.ProcessEnv,
+  deployments: readonly Pick<Deployment, "name" | "genesysCloud">[],
+): { env: NodeJS.ProcessEnv } | { problem: string } {
+  const name = env[CREDENTIALS_DEPLOYMENT_VARIABLE];
+  if (name === undefined || name === "") return { env };
+  const deployment = deployments.find((d) => d.name === name);
+  if (!deployment) {
+    return {
+      problem: `${CREDENTIALS_DEPLOYMENT_VARIABLE} is ${JSON.stringify(name)}, which names no deployment of the deployments file; allowed: ${deployments.map((d) => d.name).join(", ")}`,
+    };
+  }
+  const named = credentialVariables(deployment);
+  const copied: NodeJS.ProcessEnv = { ...env };
+  for (const key of Object.keys(CREDENTIAL_VARIABLES) as (keyof typeof CREDENTIAL_VARIABLES)[]) {
+    const from = CREDENTIAL_VARIABLES[key];
+    if (named[key] !== from && isSet(env[from]) && !isSet(env[named[key]])) copied[named[key]] = env[from];
+  }
+  return { env: copied };
+}

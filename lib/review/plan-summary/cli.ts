@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * plan-summary [--json FILE] [--allow-destroy] PLAN... : the pull-request comment for `terraform show -json` plans.
  * Exit codes: 0 summary written; 2 a caution rule holds the plan (the gate: an OAuth client deleted or replaced, ...) and --allow-destroy was
@@ -12,13 +11,21 @@ import { renderMarkdown } from "./markdown";
 import { isVerdictData, readPlans } from "./plans";
 import { summarizePlans } from "./summarize";
 import { verdictOf } from "./verdict";
-import { CommandIo, runMain } from "../../shared/command";
+import { CommandIo } from "../../shared/command";
 import { fromWhereTheUserStands } from "../../shared/paths";
 import { Description, InputError } from "../../shared/problems";
 
 export const EXIT = { ok: 0, input: 1, gate: 2 } as const;
 
-const USAGE = "usage: plan-summary [--json FILE] [--allow-destroy] PLAN_FILE_OR_DIRECTORY...";
+const USAGE = `usage: plan-summary [--json FILE] [--allow-destroy] [--drift] [--base-deployments JSON --head-deployments JSON] PLAN_FILE_OR_DIRECTORY...
+
+  --json FILE         also write the verdict (gate, counts, every change) to FILE
+  --allow-destroy     let a deletion or replacement through (the pull request's label allow-oauth-client-replacement)
+  --drift             the text of a drift report: nothing is applied from it, nobody allows anything
+  --base-deployments, --head-deployments JSON
+                      the deployments' names (deployments --json) on the base branch and in the pull request: the
+                      comment says which deployments left the file
+Exit codes: 0 summary written; 2 the gate holds the plan; 1 unreadable input or bad arguments.`;
 
 export function planSummary(argv: string[], env: NodeJS.ProcessEnv, output: CommandIo): number {
   let args: ReturnType<typeof parse>;
@@ -46,7 +53,8 @@ export function planSummary(argv: string[], env: NodeJS.ProcessEnv, output: Comm
       );
     const summary = summarizePlans(plans);
     const allowDestroy = args.values["allow-destroy"] ?? false;
-    const rendered = renderMarkdown(summary, { allowDestroy });
+    const removedDeployments = leftTheFile(args.values["base-deployments"], args.values["head-deployments"]);
+    const rendered = renderMarkdown(summary, { allowDestroy, mode: args.values.drift ? "drift" : "review", removedDeployments });
     const verdict = verdictOf(summary, rendered, allowDestroy);
     if (json !== undefined) writeAtomically(json, `${JSON.stringify(verdict, null, 2)}\n`);
     output.out(rendered.markdown);
@@ -65,9 +73,37 @@ function parse(argv: string[]) {
     options: {
       json: { type: "string" },
       "allow-destroy": { type: "boolean" },
+      drift: { type: "boolean" },
+      "base-deployments": { type: "string" },
+      "head-deployments": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
+}
+
+/** The names in the base branch's list and not in the pull request's; both lists or neither, each a JSON array of names. */
+function leftTheFile(base: string | undefined, head: string | undefined): string[] {
+  if (base === undefined && head === undefined) return [];
+  const names = (place: string, text: string | undefined): string[] => {
+    let parsed: unknown;
+    try {
+      parsed = text === undefined ? undefined : JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    if (!Array.isArray(parsed) || !parsed.every((n) => typeof n === "string"))
+      throw new InputError("plan-summary", [
+        {
+          path: [],
+          place,
+          given: new Description(JSON.stringify(text ?? "(missing)")),
+          allowed: "a JSON array of deployment names, as `deployments --json` prints it, with the other option",
+        },
+      ]);
+    return parsed;
+  };
+  const after = new Set(names("--head-deployments", head));
+  return names("--base-deployments", base).filter((name) => !after.has(name));
 }
 
 const ALLOWED_JSON_TARGET = "a file to write the verdict to, in an existing folder, other than the plans read";
@@ -110,5 +146,3 @@ function jsonTargetError(file: string, why: string): InputError {
     { path: [], place: "--json", given: new Description(`${JSON.stringify(file)}: ${why}`), allowed: ALLOWED_JSON_TARGET },
   ]);
 }
-
-if (require.main === module) runMain(planSummary);

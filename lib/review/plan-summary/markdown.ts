@@ -41,13 +41,24 @@ export interface Rendered {
   readonly cut: { stack: string; changesLeftOut: number }[];
 }
 
-export function renderMarkdown(summary: PlanSummary, options: { allowDestroy: boolean }, limit = GITHUB_COMMENT_LIMIT): Rendered {
+/** The label a maintainer adds to a pull request to let a deletion or replacement through (the workflows read it). */
+export const ALLOW_LABEL = "allow-oauth-client-replacement";
+
+export interface RenderOptions {
+  readonly allowDestroy: boolean;
+  /** "drift": a drift report (what changed outside the code; nothing is applied from it, nobody allows anything). */
+  readonly mode?: "review" | "drift";
+  /** Deployments that were in the base branch's deployments file and are not in the pull request's. */
+  readonly removedDeployments?: readonly string[];
+}
+
+export function renderMarkdown(summary: PlanSummary, options: RenderOptions, limit = GITHUB_COMMENT_LIMIT): Rendered {
   const head = [
     COMMENT_MARKER,
     headline(summary),
-    ...dangerBlock(summary, options.allowDestroy, limit * HEAD_SHARE.dangers),
+    ...dangerBlock(summary, options, limit * HEAD_SHARE.dangers),
     ...migrationBlock(summary, options.allowDestroy),
-    ...warningBlock(summary, limit * HEAD_SHARE.warnings),
+    ...warningBlock(summary, options.removedDeployments ?? [], limit * HEAD_SHARE.warnings),
     ...countsTable(summary, limit * HEAD_SHARE.table),
   ];
   let markdown = head.join("\n\n") + "\n";
@@ -75,7 +86,7 @@ function headline({ stacks, totals }: PlanSummary): string {
   return `### Terraform plan: ${stacks.length} ${stacks.length === 1 ? "stack" : "stacks"}\n\n**${counts}**`;
 }
 
-function dangerBlock({ stacks }: PlanSummary, allowDestroy: boolean, room: number): string[] {
+function dangerBlock({ stacks }: PlanSummary, { allowDestroy, mode = "review" }: RenderOptions, room: number): string[] {
   const dangers = stacks.flatMap((s) => s.changes.filter((c) => c.dangerous).map((c) => ({ stack: s.stack, change: c })));
   if (dangers.length === 0) return [];
   const lines = capped(
@@ -109,9 +120,11 @@ function dangerBlock({ stacks }: PlanSummary, allowDestroy: boolean, room: numbe
             "> in the CX Cloud, Digital and AI settings; a deleted client has no successor until it is created again.",
           ]
         : []),
-      allowDestroy
-        ? "> This was allowed explicitly (`--allow-destroy`)."
-        : "> The plan is held: a maintainer who has checked this adds the allow label (`--allow-destroy`) to let it through.",
+      mode === "drift"
+        ? "> Found by the drift check: the org no longer matches the code. The next deploy would make this change; change the code, or the org back, if it must not."
+        : allowDestroy
+          ? `> This was allowed: the label \`${ALLOW_LABEL}\` (or \`--allow-destroy\`) lets it through.`
+          : `> The plan is held: a maintainer who has checked this adds the label \`${ALLOW_LABEL}\` to the pull request to let it through (on the command line: \`--allow-destroy\`).`,
     ].join("\n"),
   ];
 }
@@ -132,23 +145,51 @@ export function migrationBlock({ stacks }: PlanSummary, allowDestroy: boolean): 
       ...(held
         ? [
             allowDestroy
-              ? "> This was allowed explicitly (`--allow-destroy`)."
-              : "> The plan is held: a maintainer who has checked this adds the allow label (`--allow-destroy`) to let it through.",
+              ? `> This was allowed: the label \`${ALLOW_LABEL}\` (or \`--allow-destroy\`) lets it through.`
+              : `> The plan is held: a maintainer who has checked the order adds the label \`${ALLOW_LABEL}\` to the pull request to let it through (on the command line: \`--allow-destroy\`).`,
           ]
         : []),
     ].join("\n"),
   ];
 }
 
-function warningBlock({ stacks }: PlanSummary, room: number): string[] {
-  const warnings = stacks.flatMap((s) => [
-    // A note's first line is its item; its other lines follow under it.
-    ...s.notes.map((note) => {
-      const [first, ...rest] = note.split("\n").map((line) => escape(line.trim()));
-      return [`> - ${code(s.stack)}: ${first}`, ...rest.filter(Boolean).map((line) => `>   - ${line}`)].join("\n");
-    }),
-    ...s.changes.flatMap((c) => c.warnings.map((w) => `> - ${code(s.stack)}: ${code(c.address)}: ${escape(w)}`)),
-  ]);
+/**
+ * A note the pipeline wrote beside a plan (the deploy guard's finding) as a warning item: said once with the stack's
+ * name (the note starts with it too), without the guard's "Nothing was run." (the plan beside it did run), its
+ * lines that are list items already one nested item each, never an empty one.
+ */
+export function noteItem(stack: string, note: string): string {
+  const lines = note.split("\n").map((line) => line.trim());
+  const first = lines[0].startsWith(`${stack}: `) ? lines[0].slice(stack.length + 2) : lines[0];
+  const said = (line: string) =>
+    line
+      .replace(/\s*Nothing was run\.\s*/g, " ")
+      .replace(/:? ?nothing was run\)/g, ")")
+      .trim();
+  const rest = lines
+    .slice(1)
+    .map((line) => said(line.replace(/^- /, "")))
+    .filter(Boolean);
+  return [`> - ${code(stack)}: ${escape(said(first))}`, ...rest.map((line) => `>   - ${escape(line)}`)].join("\n");
+}
+
+function removedItem(name: string): string {
+  return (
+    `> - ${code(name)}: left the deployments file. If it was deployed, its OAuth client stays in Genesys Cloud and nothing ` +
+    "manages it any more: no plan shows it and no deploy deletes it. To delete it, destroy it before removing it from the file; " +
+    "to keep it, nothing is to be done (its state stays in its backend)."
+  );
+}
+
+function warningBlock({ stacks }: PlanSummary, removed: readonly string[], room: number): string[] {
+  const warnings = [
+    ...removed.map(removedItem),
+    ...stacks.flatMap((s) => [
+      // A note's first line is its item; its other lines follow under it.
+      ...s.notes.map((note) => noteItem(s.stack, note)),
+      ...s.changes.flatMap((c) => c.warnings.map((w) => `> - ${code(s.stack)}: ${code(c.address)}: ${escape(w)}`)),
+    ]),
+  ];
   return warnings.length === 0 ? [] : [["> [!WARNING]", ...capped(warnings, HEAD_ITEMS, "> - ", room)].join("\n")];
 }
 

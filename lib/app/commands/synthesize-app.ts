@@ -1,0 +1,38 @@
+/**
+ * The app cdktf starts (cdktf.json's "app"): reads the deployments file and synthesizes one stack per deployment;
+ * a user's mistake is one message and exit 1. main.ts runs it in this repository, `genesys-scv-oauth-client app` in a
+ * team's own. Where the deployments file's folder holds the provider lock file (`.terraform.lock.hcl`, written by
+ * the `lock` command), each stack folder gets a copy, so that every `terraform init` selects the reviewed provider.
+ */
+import { App } from "cdktf";
+import { DeploymentStack } from "../stack/deployment-stack";
+import { loadDeploymentsOrProblem } from "../deployments/deployments";
+import { outputProblem, removeOtherForm, withOutputLock } from "../stack/synth-output";
+import { copyLockFileToStacks } from "../stack/provider-lock";
+import { CommandIo } from "../../shared/command";
+
+export function synthesizeApp(_argv: string[], env: NodeJS.ProcessEnv, io: CommandIo): number {
+  // The file's checks include the construct's own, so a stack of a loaded deployment does not throw.
+  const loaded = loadDeploymentsOrProblem(env);
+  if ("problem" in loaded) {
+    io.err(`${loaded.problem}\n`);
+    return 1;
+  }
+  try {
+    // skipValidation: cdktf would run `terraform version` once per import block; synth must work without Terraform.
+    const app = new App({ stackTraces: false, skipValidation: true });
+    for (const deployment of loaded.deployments) new DeploymentStack(app, deployment, loaded.baseDir);
+    // Another synth into the same folder waits its turn: each writes its form and removes the other whole.
+    withOutputLock(app.outdir, () => {
+      app.synth();
+      removeOtherForm(app);
+      copyLockFileToStacks(app, loaded.baseDir);
+    });
+  } catch (e) {
+    const problem = outputProblem(e, env.CDKTF_OUTDIR ?? "cdktf.out");
+    if (!problem) throw e;
+    io.err(`${problem}\n`);
+    return 1;
+  }
+  return 0;
+}

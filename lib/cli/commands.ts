@@ -1,0 +1,88 @@
+/**
+ * Every command of `genesys-scv-oauth-client`, in one registry: the dispatcher (lib/cli/main.ts), the top-level
+ * help and the tests read it. Adding a command is one line here (and its import). A command with `help` has that
+ * text answered for `--help` by the dispatcher (the cdktf runner's commands, whose own --help is cdktf's); the others
+ * answer --help themselves.
+ */
+import { adoptCommand } from "../app/commands/adopt";
+import { cdktfCommand } from "../app/commands/cdktf-runner";
+import { checkCommand } from "../app/commands/check";
+import { deploymentsCommand } from "../app/commands/deployments-list";
+import { initCommand } from "../app/commands/init";
+import { lockCommand } from "../app/commands/lock";
+import { migrateCommand } from "../app/commands/migrate";
+import { synthesizeApp } from "../app/commands/synthesize-app";
+import { planSummary } from "../review/plan-summary/cli";
+import { Command } from "../shared/command";
+
+export interface CommandEntry {
+  /** One line for the command list. */
+  readonly summary: string;
+  readonly run: Command;
+  /** The --help text, where the command does not answer --help itself. */
+  readonly help?: string;
+  /** Left out of the command list: cdktf.json's app, not a command a person types. */
+  readonly hidden?: boolean;
+}
+
+/** The cdktf runner (cdktf-runner.ts) as one command: `synth` runs `cdktfCommand(["synth", ...argv])`. */
+const viaCdktf =
+  (command: string): Command =>
+  (argv, env, io) =>
+    cdktfCommand([command, ...argv], env, io);
+
+const runnerHelp = (command: string, what: string, names: string) =>
+  `usage: genesys-scv-oauth-client ${command}${names}
+
+${what}
+Reads the deployments file ($DEPLOYMENTS_FILE, else deployments.json in the current folder). Other options are
+cdktf's (for instance --output DIR${command === "deploy" || command === "destroy" ? ", --auto-approve" : ""}).`;
+const NAMES = " <deployment names or patterns> [cdktf options]";
+
+export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
+  init: { summary: "scaffold a config repository for your deployments in a folder", run: initCommand },
+  check: { summary: "the policy check: every deployment synthesized, its problems listed", run: checkCommand },
+  deployments: { summary: "list the deployments' names (--json for a workflow matrix)", run: deploymentsCommand },
+  lock: { summary: "write or update the provider lock file, .terraform.lock.hcl", run: lockCommand },
+  synth: {
+    summary: "synthesize every deployment's stack into cdktf.out",
+    run: viaCdktf("synth"),
+    help: runnerHelp(
+      "synth",
+      "Synthesizes one Terraform stack per deployment into cdktf.out/stacks/<name> (--hcl: HCL).",
+      " [cdktf options]",
+    ),
+  },
+  diff: {
+    summary: "plan the named deployments, each with its own credentials",
+    run: viaCdktf("diff"),
+    help: runnerHelp(
+      "diff",
+      "Plans each named deployment with its own credentials; asks the org first whether it has a client for that Salesforce org.",
+      NAMES,
+    ),
+  },
+  deploy: {
+    summary: "apply the named deployments",
+    run: viaCdktf("deploy"),
+    help: runnerHelp("deploy", "Applies each named deployment with its own credentials; one failure does not stop the others.", NAMES),
+  },
+  destroy: {
+    summary: "destroy the named deployments' clients",
+    run: viaCdktf("destroy"),
+    help: runnerHelp("destroy", "Destroys each named deployment's client (prevent_destroy refuses it unless turned off).", NAMES),
+  },
+  output: {
+    summary: "print each deployment's client id from its state",
+    run: viaCdktf("output"),
+    help: runnerHelp(
+      "output",
+      "Prints each named deployment's client id and redirect URIs from its state.",
+      " [deployment names or patterns]",
+    ),
+  },
+  adopt: { summary: "find the OAuth client an org already has, and adopt it", run: adoptCommand },
+  migrate: { summary: "move a deployment off the implicit grant, step by reviewed step, with no login gap", run: migrateCommand },
+  "plan-summary": { summary: "the pull-request comment for terraform show -json plans, and the gate", run: planSummary },
+  app: { summary: "the app cdktf.json runs", run: synthesizeApp, hidden: true },
+};

@@ -1,0 +1,62 @@
+/**
+ * `genesys-scv-oauth-client <command> [arguments]` (npx genesys-scv-oauth-client …): the tool's one entry, the
+ * package's bin. The commands are lib/cli/commands.ts's registry; this answers the list, --version and each
+ * registered help text, and hands everything else to the command.
+ */
+import { COMMANDS } from "./commands";
+import { loadDeploymentsOrProblem } from "../app/deployments/deployments";
+import { CREDENTIALS_DEPLOYMENT_VARIABLE, withPipelineCredentials } from "../app/stack/credentials";
+import { CommandIo } from "../shared/command";
+import { ownPackage, PACKAGE_NAME } from "../shared/own-package";
+
+export function usage(): string {
+  const shown = Object.entries(COMMANDS).filter(([, entry]) => !entry.hidden);
+  const width = Math.max(...shown.map(([name]) => name.length));
+  return [
+    `usage: ${PACKAGE_NAME} <command> [arguments]    (npx ${PACKAGE_NAME} <command> in your repository)`,
+    "",
+    "Commands:",
+    ...shown.map(([name, entry]) => `  ${name.padEnd(width)}  ${entry.summary}`),
+    "",
+    `Each command takes --help. Run them in the folder of your deployments file (or set DEPLOYMENTS_FILE).`,
+  ].join("\n");
+}
+
+export async function cli(argv: string[], env: NodeJS.ProcessEnv, io: CommandIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    (name === undefined ? io.err : io.out)(`${usage()}\n`);
+    return name === undefined ? 1 : 0;
+  }
+  if (name === "--version" || name === "-v") {
+    io.out(`${ownPackage().version}\n`);
+    return 0;
+  }
+  const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!entry) {
+    io.err(
+      `${PACKAGE_NAME}: no command ${JSON.stringify(name)}; allowed: ${Object.keys(COMMANDS)
+        .filter((n) => !COMMANDS[n].hidden)
+        .join(", ")}\n`,
+    );
+    return 1;
+  }
+  if (entry.help !== undefined && (rest.includes("--help") || rest.includes("-h"))) {
+    io.out(`${entry.help}\n`);
+    return 0;
+  }
+  let commandEnv = env;
+  if (env[CREDENTIALS_DEPLOYMENT_VARIABLE]) {
+    // A deployments file with a problem is the command's to report; only a readable one has deployments to map.
+    const loaded = loadDeploymentsOrProblem(env);
+    if (!("problem" in loaded)) {
+      const mapped = withPipelineCredentials(env, loaded.deployments);
+      if ("problem" in mapped) {
+        io.err(`${mapped.problem}\n`);
+        return 1;
+      }
+      commandEnv = mapped.env;
+    }
+  }
+  return entry.run(rest, commandEnv, io);
+}
