@@ -60,6 +60,11 @@ describe("layout", () => {
   it("__tests__ mirrors lib/: a test folder per part", () => {
     for (const part of ["construct", "app", "review", "shared"]) expect(statSync(join(__dirname, part)).isDirectory()).toBe(true);
   });
+
+  it("a suite that starts processes is an integration suite (*.integration.test.ts): no unit suite imports child_process", () => {
+    const unit = sources(__dirname).filter((file) => file.endsWith(".test.ts") && !file.endsWith(".integration.test.ts"));
+    expect(unit.filter((file) => /from "(node:)?child_process"/.test(readFileSync(file, "utf8"))).map((file) => relative(root, file))).toEqual([]);
+  });
 });
 
 /** The project's Markdown: the README, CONTRIBUTING, CHANGELOG and docs/ (the generated docs/api/ aside). */

@@ -3,7 +3,6 @@
  * and what is refused as one problem with where it is.
  */
 import fc from "fast-check";
-import { spawnSync } from "child_process";
 import { statSync, writeFileSync } from "fs";
 import { createServer } from "net";
 import { join } from "path";
@@ -180,14 +179,6 @@ describe("readTextFile: size", () => {
 
 describe("readTextFile: only regular files, refused before any read", () => {
   const dir = tempDir("json-input-special-");
-
-  it("refuses a FIFO at once, with nobody writing to it (it used to wait forever)", () => {
-    const fifo = join(dir, "deployments.json");
-    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
-    expect(problemsOf(() => readTextFile(fifo, "a JSON file"))).toEqual([
-      at("(file)", new Description("a FIFO (a named pipe, or a shell's process substitution), not a regular file"), "a JSON file: a regular file"),
-    ]);
-  });
 
   it.each(["/dev/zero", "/dev/urandom", "/dev/null"])("refuses the character device %s (/dev/zero used to fill the memory)", (device) => {
     expect(problemsOf(() => readTextFile(device, "a JSON file"))).toEqual([

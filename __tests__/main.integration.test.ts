@@ -1,5 +1,5 @@
 /**
- * The app as cdktf runs it: `node dist/main.js` (built by global-setup.js), on the
+ * The app as cdktf runs it: `node dist/main.js` (built by build-setup.js), on the
  * shipped deployments.json and on bad files. Needs no terraform and no network.
  */
 import { spawnSync } from "child_process";
