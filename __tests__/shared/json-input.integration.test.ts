@@ -1,9 +1,8 @@
 /** Reading JSON input from a FIFO, which takes a process (mkfifo) to make (json-input.test.ts: the unit tests). */
 import { spawnSync } from "child_process";
 import { join } from "path";
-import { InputError } from "../../lib/construct";
 import { readTextFile } from "../../lib/shared/json-input";
-import { Description } from "../../lib/shared/problems";
+import { Description, InputError } from "../../lib/shared/problems";
 import { tempDir } from "../support/temp-dir";
 
 describe("readTextFile: only regular files, refused before any read", () => {

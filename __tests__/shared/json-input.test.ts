@@ -6,9 +6,9 @@ import fc from "fast-check";
 import { statSync, writeFileSync } from "fs";
 import { createServer } from "net";
 import { join } from "path";
-import { InputError } from "../../lib/construct";
 import { ALLOWED_NUMBER, MAX_JSON_DEPTH, parseJson, readTextFile } from "../../lib/shared/json-input";
-import { Description, Problem } from "../../lib/shared/problems";
+import { Description, InputError, Problem } from "../../lib/shared/problems";
+import { binaryString } from "../support/fast-check";
 import { tempDir } from "../support/temp-dir";
 
 /** The InputError's problems (path, place, given, allowed); fails the test when `run` throws none. */
@@ -40,7 +40,7 @@ const exactJson = fc.letrec((tie) => ({
     { depthSize: "small" },
     fc.constant(null),
     fc.boolean(),
-    fc.string({ unit: "binary" }),
+    binaryString(),
     fc.maxSafeInteger(),
     fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => !Number.isInteger(x) || Number.isSafeInteger(x)),
     fc.array(tie("value"), { maxLength: 4 }),
