@@ -1,4 +1,4 @@
-import { writeFileSync } from "fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "fs";
 import { join } from "path";
 import { outputFolderProblem, outputProblem, withOutputLock } from "../../lib/app/synth-output";
 import { tempDir } from "../support/temp-dir";
@@ -14,10 +14,50 @@ describe("outputFolderProblem", () => {
     expect(outputFolderProblem("")).toBe(`Nothing was synthesized: the output folder "" (cdktf's --output, CDKTF_OUTDIR) is empty. Give a folder.`);
   });
 
-  it.each(["/proc/x", "/sys/y/z", "/dev/out"])("refuses %s at once: the kernel's files (mkdir under /proc never returned)", (outdir) => {
-    expect(outputFolderProblem(outdir)).toBe(
-      `Nothing was synthesized: the output folder ${JSON.stringify(outdir)} (cdktf's --output, CDKTF_OUTDIR) cannot be written: ${outdir} is in the kernel's /proc, /sys or /dev, where no output folder can be made. Give a folder that can be.`,
+  const refused = (outdir: string, why: string) =>
+    `Nothing was synthesized: the output folder ${JSON.stringify(outdir)} (cdktf's --output, CDKTF_OUTDIR) cannot be written: ${why}. Give a folder that can be.`;
+  const linux = process.platform === "linux" ? it : it.skip;
+
+  linux.each([
+    ["/proc/x", "proc"],
+    ["/sys/y/z", "sysfs"],
+    ["/proc/self/fd/out", "proc"],
+  ])("refuses %s at once: the kernel's files (mkdir under /proc never returned)", (outdir, fileSystem) => {
+    expect(outputFolderProblem(outdir)).toBe(refused(outdir, `${outdir} is on ${fileSystem}, a file system of the kernel's (as /proc and /sys are), where no output folder can be made`));
+  });
+
+  linux("decides by what the path is, not how it is spelt: a link to /proc is refused, /proc/self/root (a link out, to /) is not", () => {
+    const dir = tempDir("synth-output-");
+    symlinkSync("/proc", join(dir, "kernel"));
+    const outdir = join(dir, "kernel", "out");
+    expect(outputFolderProblem(outdir)).toBe(refused(outdir, `${outdir} is on proc, a file system of the kernel's (as /proc and /sys are), where no output folder can be made`));
+    expect(outputFolderProblem(join("/proc/self/root", dir, "out"))).toBeUndefined();
+    expect(readdirSync(join(dir, "out"))).toEqual(["stacks"]);
+  });
+
+  it("refuses a folder in a device, by what the path is", () => {
+    expect(outputFolderProblem("/dev/null/out")).toBe(refused("/dev/null/out", "/dev/null is a character device (such as /dev/zero or a terminal), not a folder"));
+  });
+
+  // Where /dev is a file system of its own (Linux's devtmpfs, macOS's devfs): root could make folders there.
+  const devices = statSync("/dev", { throwIfNoEntry: false });
+  (devices && devices.dev !== statSync("/").dev ? it : it.skip)("refuses a folder among the device files, pointing to /dev/shm", () => {
+    expect(outputFolderProblem("/dev/out")).toBe(
+      refused("/dev/out", "/dev/out is among the system's device files, where no output folder belongs: a RAM disk such as /dev/shm is the place for one"),
     );
+  });
+
+  // Linux's standard RAM disk, a tmpfs as /dev is (/dev reports itself as one): a place like any other.
+  (existsSync("/dev/shm") ? it : it.skip)("takes a folder on the RAM disk /dev/shm, for synth and its lock alike", () => {
+    const shm = mkdtempSync("/dev/shm/synth-output-");
+    try {
+      const outdir = join(shm, "deep", "cdktf.out");
+      expect(outputFolderProblem(outdir)).toBeUndefined();
+      expect(readdirSync(outdir)).toEqual(["stacks"]);
+      expect(withOutputLock(join(shm, "other"), () => "written")).toBe("written");
+    } finally {
+      rmSync(shm, { recursive: true, force: true });
+    }
   });
 
   it("names a folder that is a file, with the system's reason", () => {
