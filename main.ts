@@ -1,13 +1,20 @@
 import { App } from "cdktf";
 import { DeploymentStack } from "./lib/app/deployment-stack";
 import { loadDeploymentsOrProblem } from "./lib/app/deployments";
-import { outputProblem, removeOtherForm, withOutputLock } from "./lib/app/synth-output";
+import { outputFolderProblem, outputProblem, removeOtherForm, withOutputLock } from "./lib/app/synth-output";
 
 // Reads the deployments file and synthesizes one stack per deployment; a user's mistake is one message and exit 1.
 // The file's checks include the construct's own, so a stack of a loaded deployment does not throw.
 const loaded = loadDeploymentsOrProblem(process.env);
 if ("problem" in loaded) {
   console.error(loaded.problem);
+  process.exit(1);
+}
+// The output folder before cdktf's App, which makes it (and stacks/ in it) as soon as it is constructed: what cannot
+// hold one is refused before anything is made there.
+const outdirProblem = outputFolderProblem(process.env.CDKTF_OUTDIR ?? "cdktf.out");
+if (outdirProblem) {
+  console.error(outdirProblem);
   process.exit(1);
 }
 try {
