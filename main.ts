@@ -1,7 +1,14 @@
 import { App } from "cdktf";
+import cdktfStackTraces = require("cdktf/lib/tokens/private/stack-trace");
 import { DeploymentStack } from "./lib/app/deployment-stack";
 import { loadDeploymentsOrProblem } from "./lib/app/deployments";
 import { outputFolderProblem, outputProblem, removeOtherForm, withOutputLock } from "./lib/app/synth-output";
+
+// cdktf records where each of its tokens was made: a whole stack trace, formatted at once (two per deployment: over
+// half of building 1,000 stacks, a tenth of their synth), for the message of a token that fails to resolve, which no
+// deployments file can cause. The app has it record nothing; cdktf 0.21, its last release, keeps that recorder where
+// it is.
+Object.assign(cdktfStackTraces, { captureStackTrace: (): string[] => [] });
 
 // Reads the deployments file and synthesizes one stack per deployment; a user's mistake is one message and exit 1.
 // The file's checks include the construct's own, so a stack of a loaded deployment does not throw.
