@@ -1,17 +1,13 @@
 /**
- * Two jest projects: `unit` answers in seconds (`npx jest --selectProjects unit`, or `npm run test:unit`);
- * `integration` holds the suites that start real processes for seconds each (the cdktf CLI, the package as a
- * consumer installs it, the workflows' tools and scripts, the built app). `npx jest` runs both, `npm test` both and
- * then the end-to-end suite (jest.e2e.config.js).
+ * Two jest projects, told apart by file name: `unit` (every `*.test.ts`) answers in seconds and starts no process;
+ * `integration` (every `*.integration.test.ts`) holds the suites that start real processes for seconds each (the
+ * cdktf CLI, the package as a consumer installs it, the workflows' tools and scripts, the built app, Terraform,
+ * mkfifo). A suite where only some tests start a process is split in two: `foo.test.ts` keeps the others.
+ * `npm run test:unit` runs the unit project, `npm run test:unit -- FILE...` some of its files; `npx jest` runs both,
+ * `npm test` both and then the end-to-end suite (jest.e2e.config.js).
  * @type {import('jest').Config}
  */
-const INTEGRATION = [
-  "<rootDir>/__tests__/cdktf-cli.test.ts",
-  "<rootDir>/__tests__/construct/package.test.ts",
-  "<rootDir>/__tests__/docs.test.ts",
-  "<rootDir>/__tests__/main.test.ts",
-  "<rootDir>/__tests__/workflows.test.ts",
-];
+const INTEGRATION = "\\.integration\\.test\\.ts$";
 
 /** What every project shares (jest.e2e.config.js takes it from the unit project). */
 const project = {
@@ -34,10 +30,23 @@ const project = {
 
 module.exports = {
   projects: [
-    { ...project, displayName: "unit", testMatch: ["**/*.test.ts"], testPathIgnorePatterns: ["/node_modules/", ...INTEGRATION] },
-    { ...project, displayName: "integration", testMatch: INTEGRATION },
+    {
+      ...project,
+      displayName: "unit",
+      testMatch: ["**/*.test.ts"],
+      testPathIgnorePatterns: ["/node_modules/", INTEGRATION],
+      // A unit test that starts a process fails, naming the rule (__tests__/unit-setup.ts).
+      setupFilesAfterEnv: [...project.setupFilesAfterEnv, "<rootDir>/__tests__/unit-setup.ts"],
+    },
+    {
+      ...project,
+      displayName: "integration",
+      testRegex: INTEGRATION,
+      // The suites that run the app as a process need dist/ built, once per run that includes one of them.
+      globalSetup: "<rootDir>/__tests__/build-setup.js",
+    },
   ],
-  // The tests that run the app as a process need dist/ built once (and every test a temporary root).
+  // Every test a temporary root, removed at the end of the run.
   globalSetup: "<rootDir>/__tests__/global-setup.js",
   globalTeardown: "<rootDir>/__tests__/global-teardown.js",
 };

@@ -1,12 +1,12 @@
 /** @type {import('jest').Config} The end-to-end tests: real Terraform and cdktf against the local emulator. */
 const { projects, globalSetup, globalTeardown } = require("./jest.config.js");
-const { displayName, testMatch, testPathIgnorePatterns, ...project } = projects[0];
+// The integration project's settings (with its build of dist/), without the unit project's ban on processes.
+const { displayName, testRegex, ...integration } = projects.find((p) => p.displayName === "integration");
 
 module.exports = {
-  ...project,
+  projects: [{ ...integration, displayName: "e2e", testMatch: ["**/e2e/*.e2e.ts"] }],
   globalSetup,
   globalTeardown,
-  testMatch: ["**/e2e/*.e2e.ts"],
   // One Terraform at a time: the machine has 2 cores, and each run starts several plugin processes.
   maxWorkers: 2,
 };

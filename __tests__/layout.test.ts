@@ -112,6 +112,13 @@ describe("the app's rooms", () => {
   it("__tests__/app holds no test beside the rooms' folders", () => {
     expect(readdirSync(join(__dirname, "app")).filter((entry) => !APP_ROOMS.includes(entry))).toEqual([]);
   });
+
+  it("a suite that starts processes is an integration suite (*.integration.test.ts): no unit suite imports child_process", () => {
+    const unit = sources(__dirname).filter((file) => file.endsWith(".test.ts") && !file.endsWith(".integration.test.ts"));
+    expect(
+      unit.filter((file) => /from "(node:)?child_process"/.test(readFileSync(file, "utf8"))).map((file) => relative(root, file)),
+    ).toEqual([]);
+  });
 });
 
 /** The project's Markdown: the README, CONTRIBUTING, CHANGELOG and docs/ (the generated docs/api/ aside). */

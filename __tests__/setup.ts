@@ -1,9 +1,8 @@
-import { Testing } from "cdktf";
-// Types of cdktf's jest matchers.
-import "cdktf/lib/testing/adapters/jest";
+// cdktf's matchers (toHaveResourceWithProperties, toHaveProviderWithProperties, ...) and their types, from the jest
+// adapter alone: cdktf's Testing.setupJest() would load all of cdktf into every test file, most of which never use it.
+import { setupJest } from "cdktf/lib/testing/adapters/jest";
 
-// cdktf's matchers: toHaveResourceWithProperties, toHaveProviderWithProperties, ...
-Testing.setupJest();
+setupJest();
 
 // No test writes a GitHub workflow command (::error, ::warning, ... or ##[error]) to the real stdout: in CI it would
 // annotate the run with a finding that is only a test's. Such a write is kept out of the log and fails the test.

@@ -50,7 +50,7 @@ export interface Harness {
   terraform(stack: string, ...args: string[]): Promise<Run>;
   /** The real cdktf CLI, in the project, writing to the harness's output folder. */
   cdktf(...args: string[]): Promise<Run>;
-  /** `npm run <command> -- args` as a user runs it (dist/cdktf-runner.js, built by global-setup.js), on the harness's output folder; `env` replaces the credentials. */
+  /** `npm run <command> -- args` as a user runs it (dist/cdktf-runner.js, built by build-setup.js), on the harness's output folder; `env` replaces the credentials. */
   npmRun(command: string, args: string[], env?: Record<string, string>): Promise<Run>;
   /** Creates a client through the API, as an admin following the seed article by hand would; returns its id. */
   createClientByHand(client: object): Promise<string>;

@@ -111,7 +111,7 @@ function readAtMost(fd: number, maxBytes: number): Buffer {
 }
 
 /** What a file that is not a regular file is, in words. */
-function fileKind(stats: Stats): string {
+export function fileKind(stats: Stats): string {
   if (stats.isFIFO()) return "a FIFO (a named pipe, or a shell's process substitution)";
   if (stats.isCharacterDevice()) return "a character device (such as /dev/zero or a terminal)";
   if (stats.isBlockDevice()) return "a block device";

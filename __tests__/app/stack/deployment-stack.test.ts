@@ -1,4 +1,6 @@
-import { App, Testing } from "cdktf";
+import { App, TerraformStack, Testing } from "cdktf";
+import { readdirSync, readFileSync, statSync } from "fs";
+import { join } from "path";
 import { GenesyscloudProvider } from "../../../.gen/providers/genesyscloud/provider";
 import { DeploymentStack } from "../../../lib/app/stack/deployment-stack";
 import { Deployment } from "../../../lib/app/deployments/deployments";
@@ -114,5 +116,67 @@ describe("DeploymentStack", () => {
       authorized_grant_type: "CODE",
       lifecycle: { prevent_destroy: false },
     });
+  });
+});
+
+describe("DeploymentStack: synth without cdktf's cross-stack pass", () => {
+  /** Every file synth writes under `outdir`, by path. */
+  const written = (dir: string): Record<string, string> =>
+    Object.fromEntries(
+      readdirSync(dir, { recursive: true, encoding: "utf8" })
+        .filter((path) => statSync(join(dir, path)).isFile())
+        .map((path) => [path, readFileSync(join(dir, path), "utf8")]),
+    );
+
+  /** Synthesizes the deployments in `form`; with `crossStackPass`, after cdktf's own prepareStack, which the stack skips. */
+  function synthAll(deployments: Deployment[], form: "json" | "hcl", crossStackPass: boolean) {
+    process.env.SYNTH_HCL_OUTPUT = String(form === "hcl");
+    try {
+      const outdir = tempDir("stack-pass-");
+      const app = new App({ outdir, stackTraces: false, skipValidation: true });
+      const stacks = deployments.map((deployment) => new DeploymentStack(app, deployment, "/project"));
+      if (crossStackPass) for (const stack of stacks) TerraformStack.prototype.prepareStack.call(stack);
+      app.synth();
+      return written(outdir);
+    } finally {
+      delete process.env.SYNTH_HCL_OUTPUT;
+    }
+  }
+
+  const every: Deployment[] = [
+    {
+      name: "production",
+      genesysCloud: { region: "eu-central-1", organizationId: "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0", credentials: "ACME_EU" },
+      salesforce: { myDomain: "acme" },
+      oauthClient: {
+        grantType: "authorization-code",
+        tokenLifetimeSeconds: 3600,
+        additionalScopes: ["analytics:readonly"],
+        name: 'SCV "prod" ${x}',
+      },
+      backend: { s3: { bucket: "tf-state", region: "eu-central-1", endpoint: "https://minio.example:9000", usePathStyle: true } },
+    },
+    {
+      name: "uat",
+      genesysCloud: {
+        region: "eusc-de-east-1",
+        gateway: { host: "127.0.0.1", port: 8080, protocol: "http", pathParams: [{ pathName: "api", pathValue: "g/api" }] },
+      },
+      salesforce: { myDomain: "acme", sandbox: "uat" },
+      oauthClient: { importClientId: "A1B2C3D4-0000-4000-8000-000000000001", preventDestroy: false },
+      backend: { cloud: { organization: "acme", workspace: "scv-uat" } },
+    },
+    {
+      name: "dev",
+      genesysCloud: { region: "us-east-1" },
+      salesforce: { lightningHost: "acme--dev.sandbox.lightning.force.com" },
+      backend: { local: { path: "state/dev.tfstate" } },
+    },
+  ];
+
+  it.each(["json", "hcl"] as const)("writes exactly what cdktf's own pass gives, every file (%s)", (form) => {
+    const skipped = synthAll(every, form, false);
+    expect(Object.keys(skipped)).toContain(`stacks/uat/${form === "hcl" ? "cdk.tf" : "cdk.tf.json"}`);
+    expect(skipped).toEqual(synthAll(every, form, true));
   });
 });

@@ -1,5 +1,4 @@
-import { spawn } from "child_process";
-import { readdirSync, writeFileSync } from "fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "fs";
 import { join } from "path";
 import { outputFolderProblem, outputProblem, withOutputLock } from "../../../lib/app/stack/synth-output";
 import { tempDir } from "../../support/temp-dir";
@@ -17,10 +16,62 @@ describe("outputFolderProblem", () => {
     );
   });
 
-  it.each(["/proc/x", "/sys/y/z", "/dev/out"])("refuses %s at once: the kernel's files (mkdir under /proc never returned)", (outdir) => {
+  const refused = (outdir: string, why: string) =>
+    `Nothing was synthesized: the output folder ${JSON.stringify(outdir)} (cdktf's --output, CDKTF_OUTDIR) cannot be written: ${why}. Give a folder that can be.`;
+  const linux = process.platform === "linux" ? it : it.skip;
+
+  linux.each([
+    ["/proc/x", "proc"],
+    ["/sys/y/z", "sysfs"],
+    ["/proc/self/fd/out", "proc"],
+  ])("refuses %s at once: the kernel's files (mkdir under /proc never returned)", (outdir, fileSystem) => {
     expect(outputFolderProblem(outdir)).toBe(
-      `Nothing was synthesized: the output folder ${JSON.stringify(outdir)} (cdktf's --output, CDKTF_OUTDIR) cannot be written: ${outdir} is in the kernel's /proc, /sys or /dev, where no output folder can be made. Give a folder that can be.`,
+      refused(
+        outdir,
+        `${outdir} is on ${fileSystem}, a file system of the kernel's (as /proc and /sys are), where no output folder can be made`,
+      ),
     );
+  });
+
+  linux("decides by what the path is, not how it is spelt: a link to /proc is refused, /proc/self/root (a link out, to /) is not", () => {
+    const dir = tempDir("synth-output-");
+    symlinkSync("/proc", join(dir, "kernel"));
+    const outdir = join(dir, "kernel", "out");
+    expect(outputFolderProblem(outdir)).toBe(
+      refused(outdir, `${outdir} is on proc, a file system of the kernel's (as /proc and /sys are), where no output folder can be made`),
+    );
+    expect(outputFolderProblem(join("/proc/self/root", dir, "out"))).toBeUndefined();
+    expect(readdirSync(join(dir, "out"))).toEqual(["stacks"]);
+  });
+
+  it("refuses a folder in a device, by what the path is", () => {
+    expect(outputFolderProblem("/dev/null/out")).toBe(
+      refused("/dev/null/out", "/dev/null is a character device (such as /dev/zero or a terminal), not a folder"),
+    );
+  });
+
+  // Where /dev is a file system of its own (Linux's devtmpfs, macOS's devfs): root could make folders there.
+  const devices = statSync("/dev", { throwIfNoEntry: false });
+  (devices && devices.dev !== statSync("/").dev ? it : it.skip)("refuses a folder among the device files, pointing to /dev/shm", () => {
+    expect(outputFolderProblem("/dev/out")).toBe(
+      refused(
+        "/dev/out",
+        "/dev/out is among the system's device files, where no output folder belongs: a RAM disk such as /dev/shm is the place for one",
+      ),
+    );
+  });
+
+  // Linux's standard RAM disk, a tmpfs as /dev is (/dev reports itself as one): a place like any other.
+  (existsSync("/dev/shm") ? it : it.skip)("takes a folder on the RAM disk /dev/shm, for synth and its lock alike", () => {
+    const shm = mkdtempSync("/dev/shm/synth-output-");
+    try {
+      const outdir = join(shm, "deep", "cdktf.out");
+      expect(outputFolderProblem(outdir)).toBeUndefined();
+      expect(readdirSync(outdir)).toEqual(["stacks"]);
+      expect(withOutputLock(join(shm, "other"), () => "written")).toBe("written");
+    } finally {
+      rmSync(shm, { recursive: true, force: true });
+    }
   });
 
   it("names a folder that is a file, with the system's reason", () => {
@@ -40,48 +91,6 @@ describe("outputProblem", () => {
 });
 
 describe("two synths into one output folder", () => {
-  const root = join(__dirname, "../../..");
-  /** The app as cdktf runs it, in one form, into `outdir`; resolves with its exit code and stderr. */
-  const synth = (outdir: string, form: "json" | "hcl", deployments: string) =>
-    new Promise<{ status: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ["dist/main.js"], {
-        cwd: root,
-        env: { ...process.env, CDKTF_OUTDIR: outdir, DEPLOYMENTS_FILE: deployments, SYNTH_HCL_OUTPUT: String(form === "hcl") },
-      });
-      let stderr = "";
-      child.stderr.on("data", (d) => (stderr += d));
-      child.on("close", (status) => resolve({ status, stderr }));
-    });
-
-  it("take turns: both succeed, and every stack folder holds exactly one form, however they interleave", async () => {
-    const dir = tempDir("synth-race-");
-    const deployments = join(dir, "deployments.json");
-    const names = Array.from({ length: 40 }, (_, i) => `org${i}`);
-    writeFileSync(
-      deployments,
-      JSON.stringify({
-        deployments: names.map((name) => ({
-          name,
-          genesysCloud: { region: "us-east-1" },
-          salesforce: { myDomain: name },
-          oauthClient: { grantType: "authorization-code" },
-        })),
-      }),
-    );
-    const outdir = join(dir, "out");
-    for (let round = 0; round < 6; round++) {
-      const runs = await Promise.all([synth(outdir, "json", deployments), synth(outdir, "hcl", deployments)]);
-      expect(runs.map((r) => [r.status, r.stderr])).toEqual([
-        [0, ""],
-        [0, ""],
-      ]);
-      for (const name of names) {
-        const files = readdirSync(join(outdir, "stacks", name)).filter((f) => f === "cdk.tf" || f === "cdk.tf.json");
-        expect([name, files.length]).toEqual([name, 1]);
-      }
-    }
-  }, 120_000);
-
   it("waits for the other, then says so once if it never finishes", () => {
     const outdir = join(tempDir("synth-lock-"), "out");
     const held = withOutputLock(outdir, () => {

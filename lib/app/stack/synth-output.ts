@@ -4,9 +4,10 @@
  * would then load both and fail on every definition twice; so the form not written this time is removed.
  */
 import { App, TerraformStack } from "cdktf";
-import { mkdirSync, rmSync } from "fs";
-import { join, resolve } from "path";
+import { mkdirSync, rmSync, Stats, statfsSync, statSync } from "fs";
+import { dirname, join, resolve } from "path";
 import { lockSync } from "proper-lockfile";
+import { fileKind } from "../../shared/json-input";
 
 export const STACK_FILES = { json: "cdk.tf.json", hcl: "cdk.tf" } as const;
 
@@ -19,16 +20,76 @@ export function removeOtherForm(app: App): void {
 }
 
 /**
- * /proc, /sys and /dev hold the kernel's files, not folders to write to; Node's recursive mkdir never returns under
- * /proc (it loops, and ignores SIGTERM). Refused as a file system error would be, before anything is made.
+ * Linux's file systems of the kernel (statfs types): their files are the kernel's, not folders to write output to, and
+ * Node's recursive mkdir never returns under /proc (it loops, and ignores SIGTERM). A tmpfs, such as /dev/shm, the
+ * standard RAM disk, is not one of them: it holds folders as a disk does.
  */
-function refuseKernelFolder(outdir: string): void {
-  if (/^\/(proc|sys|dev)(\/|$)/.test(resolve(outdir))) {
-    throw Object.assign(new Error(`${resolve(outdir)} is in the kernel's /proc, /sys or /dev, where no output folder can be made`), {
-      code: "EINVAL",
-      syscall: "mkdir",
-    });
+const KERNEL_FILE_SYSTEMS = new Map<number, string>([
+  [0x9fa0, "proc"],
+  [0x62656572, "sysfs"],
+  [0x27e0eb, "cgroup"],
+  [0x63677270, "cgroup2"],
+  [0x1cd1, "devpts"],
+  [0x19800202, "mqueue"],
+  [0x64626720, "debugfs"],
+  [0x74726163, "tracefs"],
+  [0x73636673, "securityfs"],
+  [0xcafe4a11, "bpf"],
+  [0x6165676c, "pstore"],
+  [0x62656570, "configfs"],
+  [0xde5e81e4, "efivarfs"],
+  [0x42494e4d, "binfmt_misc"],
+  [0x65735543, "fusectl"],
+  [0xf97cff8c, "selinuxfs"],
+  [0x6e736673, "nsfs"],
+]);
+
+/**
+ * Why no output folder can be made at `outdir`, decided by what the nearest existing part of its path is, before
+ * anything is made: a device, FIFO or socket (`/dev/null/out`); a folder on a file system of the kernel's (/proc,
+ * /sys, ...); or a folder among the system's device files (/dev, which Linux's devtmpfs serves: root may make folders
+ * there, but they would sit among the devices). A RAM disk, /dev/shm or another tmpfs mount, is a place like any other.
+ * Undefined for anything else: a file in the way or a missing permission is for mkdir to say.
+ */
+function kernelFolderProblem(outdir: string): string | undefined {
+  const full = resolve(outdir);
+  let existing = full;
+  let stats: Stats | undefined;
+  for (;;) {
+    try {
+      stats = statSync(existing);
+      break;
+    } catch (e) {
+      const parent = dirname(existing);
+      if (!["ENOENT", "ENOTDIR"].includes((e as NodeJS.ErrnoException).code ?? "") || parent === existing) return undefined;
+      existing = parent;
+    }
   }
+  if (!stats.isDirectory()) return stats.isFile() ? undefined : `${existing} is ${fileKind(stats)}, not a folder`;
+  if (process.platform === "linux") {
+    const kernel = KERNEL_FILE_SYSTEMS.get(statfsSync(existing).type);
+    if (kernel) return `${full} is on ${kernel}, a file system of the kernel's (as /proc and /sys are), where no output folder can be made`;
+  }
+  if (stats.dev === deviceFilesDevice() && !/^\/dev\/shm(\/|$)/.test(full)) {
+    return `${full} is among the system's device files, where no output folder belongs: a RAM disk such as /dev/shm is the place for one`;
+  }
+  return undefined;
+}
+
+/** The file system of the device files (that of /dev/null) where it is one of its own, as /dev is on Linux and macOS. */
+function deviceFilesDevice(): number | undefined {
+  try {
+    const devices = statSync("/dev/null").dev;
+    return devices === statSync("/").dev ? undefined : devices;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Refused as a file system error would be, before anything is made. */
+function refuseKernelFolder(outdir: string): void {
+  const problem = kernelFolderProblem(outdir);
+  if (problem) throw Object.assign(new Error(problem), { code: "EINVAL", syscall: "mkdir" });
 }
 
 /** How long a synth waits for another one writing to the same output folder. */

@@ -1,9 +1,9 @@
 /**
- * The app as cdktf runs it: `node dist/main.js` (built by global-setup.js), on the
+ * The app as cdktf runs it: `node dist/main.js` (built by build-setup.js), on the
  * shipped deployments.json and on bad files. Needs no terraform and no network.
  */
 import { spawnSync } from "child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
 import { join } from "path";
 import { SEED_ARTICLE_SCOPES } from "./support/seed-article";
 import { tempDir } from "./support/temp-dir";
@@ -126,6 +126,22 @@ describe("the app on a bad deployments file", () => {
     );
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(run.outdir)).toBe(false);
+  });
+
+  it("writes to a RAM disk (/dev/shm), and refuses the device files of /dev before making anything there", () => {
+    const shm = existsSync("/dev/shm") ? mkdtempSync("/dev/shm/main-test-") : undefined;
+    try {
+      if (shm) expect(runApp({ CDKTF_OUTDIR: join(shm, "out") }).status).toBe(0);
+      if (shm) expect(readdirSync(join(shm, "out", "stacks")).sort()).toEqual(["production", "uat"]);
+    } finally {
+      if (shm) rmSync(shm, { recursive: true, force: true });
+    }
+    const devices = statSync("/dev", { throwIfNoEntry: false });
+    if (!devices || devices.dev === statSync("/").dev) return;
+    const outdir = `/dev/main-test-${process.pid}`;
+    const run = runApp({ CDKTF_OUTDIR: outdir });
+    expect([run.status, run.stderr]).toEqual([1, expect.stringContaining(`${outdir} is among the system's device files`)]);
+    expect(existsSync(outdir)).toBe(false);
   });
 
   it("names a missing file and how to point at another", () => {

@@ -1,5 +1,5 @@
 /**
- * The real cdktf CLI on the app, as `npm run synth` and `npm run synth:hcl` run it (dist/cdktf-runner.js, built by global-setup.js):
+ * The real cdktf CLI on the app, as `npm run synth` and `npm run synth:hcl` run it (dist/cdktf-runner.js, built by build-setup.js):
  * Terraform JSON, the HCL export path off archived CDKTF, and a failed synth that keeps the last good output.
  */
 import { spawnSync } from "child_process";
