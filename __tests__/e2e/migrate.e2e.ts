@@ -176,6 +176,8 @@ it("retire by deleting: held by the gate without the allow label, applied with i
   expect(held.status).toBe(2);
   expect(held.stdout).toMatch(/migration step 3 of 3, retire/);
   expect(held.stdout).toContain("the implicit client is deleted (held until allowed)");
+  expect(held.stdout).toContain("SCV-R2: the migration's last step (retire by delete)");
+  expect(held.stdout).not.toContain("may not be creatable");
   expect(held.stdout).toContain("**delete**");
   expect(held.stdout).toContain("The plan is held");
   const allowed = await review(h, "--allow-destroy");
