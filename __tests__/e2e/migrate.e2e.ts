@@ -153,7 +153,7 @@ it("side by side, refused while used, deactivate, back, deactivate, retire by fo
   expect(list).toMatch(/service-cloud-voice_authorization-code_/);
   const plan = await h.terraform("production", "plan", "-input=false", "-detailed-exitcode", "-no-color");
   expect(plan.status).toBe(0);
-});
+}, 300_000); // eight plans and seven deploys: past the harness default of 120 s on a loaded machine
 
 it("retire by deleting: held by the gate without the allow label, applied with it; the authorization-code client stays", async () => {
   const h = harness();
