@@ -105,3 +105,47 @@ describe("literal text in the HCL export", () => {
     expect(hclQuoted("line\nbreak\ttab\u0001", false)).toBe("line\\nbreak\\ttab\\u0001");
   });
 });
+
+describe("a migration retired by forgetting: the removed block", () => {
+  /** The construct at retire, forget (the default), and the stack's files in `form`: the stack and its metadata. */
+  function synthRetired(form: "json" | "hcl"): string {
+    const outdir = tempDir("hcl-removed-");
+    process.env.SYNTH_HCL_OUTPUT = String(form === "hcl");
+    const app = new App({ outdir, skipValidation: true });
+    const stack = new TerraformStack(app, "s");
+    Aspects.of(stack).add(HCL_EXPORT);
+    new GenesyscloudProvider(stack, "genesyscloud", { awsRegion: "us-east-1" });
+    new ServiceCloudVoiceOAuthClient(stack, "c", { myDomain: "acme", migration: { step: "retire" } });
+    app.synth();
+    delete process.env.SYNTH_HCL_OUTPUT;
+    return readFileSync(join(outdir, "stacks/s", form === "hcl" ? "cdk.tf" : "cdk.tf.json"), "utf8");
+  }
+
+  it("is in the JSON, as the stack's override", () => {
+    expect(JSON.parse(synthRetired("json")).removed).toEqual([
+      { from: "genesyscloud_oauth_client.c_client_B1E80124", lifecycle: { destroy: false } },
+    ]);
+  });
+
+  it("is in the HCL too, the same block with its address as a reference", () => {
+    const [removed] = JSON.parse(synthRetired("json")).removed;
+    const hcl = synthRetired("hcl");
+    expect(hcl).toContain(`removed {\n  from = ${removed.from}\n  lifecycle {\n    destroy = false\n  }\n}`);
+    expect(hcl.match(/^removed \{$/gm)).toHaveLength(1);
+    // The authorization-code client stays, once.
+    expect(hcl.match(/^resource "genesyscloud_oauth_client"/gm)).toHaveLength(1);
+  });
+
+  (spawnSync("terraform", ["version"], { stdio: "ignore" }).status === 0 ? it : it.skip)(
+    "is HCL that Terraform parses (terraform fmt)",
+    () => {
+      const fmt = spawnSync("terraform", ["fmt", "-"], {
+        input: synthRetired("hcl"),
+        encoding: "utf8",
+        env: { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null" },
+      });
+      expect(fmt.stderr).toBe("");
+      expect(fmt.status).toBe(0);
+    },
+  );
+});

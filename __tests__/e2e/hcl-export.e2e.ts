@@ -71,3 +71,23 @@ it("the wrong-org guard stops the HCL export's plan with the same message", asyn
   );
   expect(h.emulator.clients.size).toBe(0);
 });
+
+it("a migration retired by forgetting: the HCL export has the removed block, validates, and plans the same forget as the JSON", async () => {
+  const h = harness();
+  const retiring = (step: string) => [deployment("retiring", "acme-retiring", { migration: { step } })];
+  // The two clients in the state (a legacy org creates the implicit one), as after the deactivate step.
+  h.writeDeployments(retiring("deactivate"));
+  await expectSuccess(h.synth());
+  await expectSuccess(h.terraform("retiring", "init", "-input=false"));
+  await expectSuccess(h.terraform("retiring", "apply", "-input=false", "-auto-approve"));
+  h.writeDeployments(retiring("retire"));
+  await expectSuccess(h.synth("hcl"));
+  const hcl = readFileSync(join(h.outdir, "stacks/retiring/cdk.tf"), "utf8");
+  expect(hcl).toMatch(
+    /^removed \{\n {2}from = genesyscloud_oauth_client\.service-cloud-voice_client_[0-9A-F]{8}\n {2}lifecycle \{\n {4}destroy = false\n {2}\}\n\}$/m,
+  );
+  expect(await expectSuccess(h.terraform("retiring", "validate", "-json"))).toMatch(/"valid": true/);
+  const hclChanges = await plannedChanges("hcl", "retiring");
+  expect(hclChanges.filter((c: any) => c.actions.includes("forget"))).toHaveLength(1);
+  expect(hclChanges).toEqual(await plannedChanges("json", "retiring"));
+});

@@ -7,7 +7,7 @@
  * Terraform never evaluates in JSON, needs `${` escaped in HCL. HCL_EXPORT, a cdktf Aspect, gives its renderer
  * the typed form it draws blocks and references from, and strings it writes as Terraform reads them back. Aspects run when the app synthesizes, so whatever was set
  * after construction (a lifecycle, ignoreChanges, dependsOn) is written; the JSON output is left exactly as cdktf
- * writes it.
+ * writes it. It also leaves out a stack's `removed` blocks (a raw override): addRemovedBlock writes them in both forms.
  */
 import {
   App,
@@ -19,6 +19,7 @@ import {
   TerraformProvider,
   TerraformResource,
   TerraformResourceLifecycle,
+  TerraformStack,
   Tokenization,
 } from "cdktf";
 import { IConstruct } from "constructs";
@@ -188,4 +189,39 @@ function endOfExpression(text: string, from: number): number {
     else if (c === "}" && --depth === 0) return i + 1;
   }
   return text.length;
+}
+
+/** A `removed` block: which resource Terraform stops managing, and whether it deletes the object (destroy). */
+export interface RemovedBlock {
+  /** The resource's address, `<type>.<name>`. */
+  readonly from: string;
+  readonly destroy: boolean;
+}
+
+const REMOVED_FOR_HCL = Symbol("removed blocks in HCL");
+const ADDRESS = /^[A-Za-z_][\w-]*\.[A-Za-z_][\w-]*$/;
+
+/**
+ * Adds a `removed` block to the stack, in both forms: the stack's override in the JSON (cdktf has no element for it),
+ * and the same block in the HCL, which cdktf 0.21's renderer would leave out (of a stack's raw overrides it writes
+ * `terraform` alone). Several blocks in one stack add up.
+ */
+export function addRemovedBlock(stack: TerraformStack, block: RemovedBlock): void {
+  if (!ADDRESS.test(block.from)) throw new Error(`a removed block's from must be a resource address, not ${JSON.stringify(block.from)}`);
+  const target = stack as unknown as {
+    rawOverrides: { removed?: { from: string; lifecycle: { destroy: boolean } }[] };
+    toHclTerraform(): { hcl: string; metadata: unknown };
+    [REMOVED_FOR_HCL]?: true;
+  };
+  stack.addOverride("removed", [...(target.rawOverrides.removed ?? []), { from: block.from, lifecycle: { destroy: block.destroy } }]);
+  if (target[REMOVED_FOR_HCL]) return;
+  const original = target.toHclTerraform.bind(stack);
+  target.toHclTerraform = () => {
+    const rendered = original();
+    const blocks = (target.rawOverrides.removed ?? []).map(
+      (r) => `removed {\n  from = ${r.from}\n  lifecycle {\n    destroy = ${r.lifecycle.destroy}\n  }\n}`,
+    );
+    return blocks.length === 0 ? rendered : { ...rendered, hcl: `${rendered.hcl}\n\n${blocks.join("\n\n")}\n` };
+  };
+  target[REMOVED_FOR_HCL] = true;
 }

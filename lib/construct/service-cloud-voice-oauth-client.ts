@@ -1,7 +1,7 @@
 import { Annotations, Aspects, Fn, Op, TerraformResourceLifecycle, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import { OauthClient } from "../../.gen/providers/genesyscloud/oauth-client";
-import { HCL_EXPORT } from "./hcl-export";
+import { addRemovedBlock, HCL_EXPORT } from "./hcl-export";
 import { terraformLiteral } from "./terraform-literal";
 import { OAuthClientSettings, resolveOAuthClientSettings, ServiceCloudVoiceOAuthClientProps } from "./oauth-client-settings";
 import { ALLOWED_DESCRIPTION, ALLOWED_NAME } from "./props-schema";
@@ -82,7 +82,7 @@ export class ServiceCloudVoiceOAuthClient extends Construct {
       this.retiredAddress = `${declared.terraformResourceType}.${stack.getLogicalId(declared)}`;
       this.node.tryRemoveChild(ServiceCloudVoiceOAuthClient.RESOURCE_ID);
       if (migration.retireBy === "forget") {
-        stack.addOverride("removed", [{ from: this.retiredAddress, lifecycle: { destroy: false } }]);
+        addRemovedBlock(stack, { from: this.retiredAddress, destroy: false });
       }
       this.resource = this.authorizationCodeClient!;
     } else {

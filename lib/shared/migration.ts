@@ -3,7 +3,7 @@
  * stack's outputs, the review comment and docs/migrating.md: what each step changes for agents, and what the
  * Salesforce admin does before and after it is applied.
  */
-import { MIGRATION_STEPS, MigrationStep } from "./policy";
+import { MIGRATION_STEPS, migrateCommandFor, MigrationStep } from "./policy";
 
 export interface MigrationStepText {
   /** The step's number and name as people read it. */
@@ -14,25 +14,50 @@ export interface MigrationStepText {
   readonly salesforceAdmin: string;
 }
 
+/**
+ * What the Salesforce admin does at `step`: the one text for the review comment and npm run migrate (the generic
+ * words) and the stack's salesforce_admin_next_step output (the deployment's name and the authorization-code client's
+ * id, a Terraform reference there).
+ */
+export function salesforceAdminAt(
+  step: MigrationStep,
+  { deploymentName = "<name>", codeClientId }: { deploymentName?: string; codeClientId?: string } = {},
+): string {
+  const client =
+    codeClientId === undefined ? "the new client's id (npm run output: authorization_code_client_id)" : `the client id ${codeClientId}`;
+  const migrate = migrateCommandFor(deploymentName);
+  switch (step) {
+    case "side-by-side":
+      return (
+        `after it is applied: enter ${client} in the CX Cloud, Digital and AI settings and switch the login to Authorization Code ` +
+        `with PKCE; agents log in again once. Then watch the implicit client's usage fall to none (${migrate})`
+      );
+    case "deactivate":
+      return (
+        `before merging: the package uses ${codeClientId === undefined ? "the authorization-code client" : `client ${codeClientId}`} with PKCE, ` +
+        `and the implicit client had no requests in the usage window (${migrate} shows both); if agents cannot log in afterwards, ` +
+        `go back: ${migrate} --back --write reactivates it (same id)`
+      );
+    case "retire":
+      return `nothing: the org uses ${codeClientId === undefined ? "the authorization-code client" : `client ${codeClientId}`} (Authorization Code with PKCE) only`;
+  }
+}
+
 export const MIGRATION_STEP_TEXTS: Readonly<Record<MigrationStep, MigrationStepText>> = {
   "side-by-side": {
     title: "step 1 of 3, side by side: a second client with the authorization-code grant (PKCE) beside the implicit one",
     agents: "nothing yet: the implicit client stays exactly as it is, and agents keep logging in through it",
-    salesforceAdmin:
-      "after it is applied: enter the new client's id (npm run output: authorization_code_client_id) in the CX Cloud, Digital and AI " +
-      "settings and switch the login to Authorization Code with PKCE; agents log in again once",
+    salesforceAdmin: salesforceAdminAt("side-by-side"),
   },
   deactivate: {
     title: "step 2 of 3, deactivate: the implicit client set inactive (same id)",
     agents: "the implicit client issues no new tokens: an agent still on it is logged out when the token expires",
-    salesforceAdmin:
-      "before merging: the package uses the authorization-code client with PKCE, and the implicit client had no requests in the usage window " +
-      "(npm run migrate shows both); if agents cannot log in afterwards, go back (npm run migrate -- <name> --back --write reactivates it)",
+    salesforceAdmin: salesforceAdminAt("deactivate"),
   },
   retire: {
     title: "step 3 of 3, retire: the implicit client leaves the configuration",
     agents: "nothing: the implicit client was inactive already",
-    salesforceAdmin: "nothing: the org uses the authorization-code client only",
+    salesforceAdmin: salesforceAdminAt("retire"),
   },
 };
 

@@ -32,4 +32,12 @@ describe("SCV-R2: an implicit client replaced may not come back", () => {
     );
     expect(text).not.toContain("The way out");
   });
+
+  it("the migration's retire by delete says what it is: the last step, a client id the Salesforce org no longer uses", () => {
+    const [text] = implicitClientReplaced.check({ ...change("delete", client, {}), retiredByMigration: true });
+    expect(text).toMatch(
+      /^the migration's last step \(retire by delete\): it deletes the implicit client, whose client id the Salesforce org no longer uses/,
+    );
+    expect(text).not.toContain("may not be creatable");
+  });
 });

@@ -2,7 +2,8 @@ import { Annotations, Aspects, dependable, TerraformOutput, TerraformStack } fro
 import { Construct } from "constructs";
 import { DataGenesyscloudOrganizationsMe, GenesyscloudProvider, HCL_EXPORT, ServiceCloudVoiceOAuthClient } from "../../construct/internal";
 import { declareBackend } from "./backend";
-import { keepExistingImplicitClient, migrateCommandFor, MigrationStep } from "../../shared/policy";
+import { salesforceAdminAt } from "../../shared/migration";
+import { keepExistingImplicitClient, MigrationStep } from "../../shared/policy";
 import { Deployment, Gateway, oauthClientProps } from "../deployments/deployments";
 import { PROVIDER_CONSTRAINT_BY_REGION } from "../deployments/regions";
 
@@ -100,22 +101,10 @@ export const MIGRATION_OUTPUTS = {
   nextStep: "salesforce_admin_next_step",
 } as const;
 
-/** What the Salesforce admin does at each step; `codeClientId` is the authorization-code client's id (a token here). */
+/** What the Salesforce admin does at each step (lib/shared/migration.ts); `codeClientId` is the authorization-code client's id (a token here). */
 export function salesforceAdminNextStep(deploymentName: string, step: MigrationStep, codeClientId: string): string {
-  switch (step) {
-    case "side-by-side":
-      return (
-        `In the Salesforce org's CX Cloud, Digital and AI settings, enter the client id ${codeClientId} and switch the login to ` +
-        `Authorization Code with PKCE; agents log in again once. Then watch the implicit client's usage fall to none: ${migrateCommandFor(deploymentName)}`
-      );
-    case "deactivate":
-      return (
-        `Nothing, if agents log in: the implicit client issues no tokens now. If some cannot, check that the package uses client ${codeClientId} ` +
-        `with PKCE, or go back: ${migrateCommandFor(deploymentName)} --back --write (reactivates it, same id)`
-      );
-    case "retire":
-      return `Nothing: the org uses client ${codeClientId} (Authorization Code with PKCE) only.`;
-  }
+  const text = salesforceAdminAt(step, { deploymentName, codeClientId });
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**

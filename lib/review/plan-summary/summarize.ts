@@ -57,6 +57,8 @@ export interface StackSummary {
 export interface MigrationSummary {
   readonly from?: string;
   readonly to: string;
+  /** At retire: how the implicit client leaves (forget or delete). */
+  readonly retireBy?: string;
   readonly lines: string[];
   /** Why the step is out of order (a step skipped); undefined when in order. */
   readonly outOfOrder?: string;
@@ -80,6 +82,7 @@ export function migrationOf(plan: StackPlan["plan"]): MigrationSummary | undefin
   return {
     from,
     to,
+    ...(to === "retire" && typeof after.retire_by === "string" && { retireBy: after.retire_by }),
     ...(outOfOrder && { outOfOrder }),
     lines: [
       `migration ${back ? `back to ${text?.title ?? to}` : (text?.title ?? to)}`,
@@ -159,20 +162,27 @@ function summarizeStack({ stack, file, plan, notes = [] }: StackPlan, rules: rea
   const deletedOutside = new Set(
     (plan.resource_drift ?? []).filter((rc) => kindOf(rc.change.actions) === "delete").map((rc) => rc.address),
   );
+  const migration = migrationOf(plan);
+  // A plan that takes the migration's retire step with delete deletes the implicit client on purpose (SCV-R2 says so).
+  const retiringByDelete = migration?.to === "retire" && migration.retireBy === "delete";
   for (const rc of plan.resource_changes ?? []) {
     if (rc.mode === "data") continue;
-    const summary = summarizeChange(rc, rules, deletedOutside.has(rc.address));
+    const summary = summarizeChange(rc, rules, deletedOutside.has(rc.address), retiringByDelete);
     if (summary.importId !== undefined) counts.import += 1;
     if ((COUNTED as readonly string[]).includes(summary.kind)) counts[summary.kind as Counted] += 1;
     if (summary.kind !== "no-op" && summary.kind !== "read") changes.push(summary);
     else if (summary.importId !== undefined) changes.push(summary);
   }
   const drift = (plan.resource_drift ?? []).filter((rc) => rc.mode !== "data").map((rc) => summarizeChange(rc, rules));
-  const migration = migrationOf(plan);
   return { stack, file, counts, changes, drift, notes, ...(migration && { migration }) };
 }
 
-export function summarizeChange(rc: ResourceChange, rules: readonly ReviewRule[] = RULES, deletedOutside = false): ChangeSummary {
+export function summarizeChange(
+  rc: ResourceChange,
+  rules: readonly ReviewRule[] = RULES,
+  deletedOutside = false,
+  retiringByDelete = false,
+): ChangeSummary {
   const kind = kindOf(rc.change.actions);
   // Everything said of the change (its name in the headline, what the rules quote) sees sensitive values masked.
   const before = masked(asRecord(rc.change.before), rc.change.before_sensitive);
@@ -187,7 +197,9 @@ export function summarizeChange(rc: ResourceChange, rules: readonly ReviewRule[]
   ];
   const marks = asRecord(rc.change.after_sensitive);
   const sensitive = rc.change.after_sensitive === true ? Object.keys(after) : Object.keys(marks).filter((key) => isMarked(marks[key]));
-  const findings = isClient ? review({ kind, before, after, deletedOutside, sensitive }, rules) : [];
+  const findings = isClient
+    ? review({ kind, before, after, deletedOutside, sensitive, ...(retiringByDelete && { retiredByMigration: true }) }, rules)
+    : [];
   const said = (level: string, except?: string) =>
     findings.filter((f) => f.level === level && f.rule !== except).map((f) => `${f.rule}: ${f.message}`);
   return {

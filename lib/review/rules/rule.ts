@@ -13,6 +13,8 @@ export interface ClientChange {
   readonly sensitive?: readonly string[];
   /** The plan's drift says the client was deleted outside Terraform since the last apply. */
   readonly deletedOutside?: boolean;
+  /** The plan takes the migration's last step, retire by delete (npm run migrate): a deletion made on purpose. */
+  readonly retiredByMigration?: boolean;
 }
 
 export interface ReviewRule {
