@@ -70,6 +70,14 @@ export const IMPLICIT_GRANT_RETIREMENT =
   'Setting oauthClient.grantType to "authorization-code" instead updates this client in place (same id), for a Salesforce switch in a maintenance window.';
 
 /** What a deployment that would create an implicit-grant client is told: an existing one can be kept by adopting it. */
+/** What an app says of a deployment that keeps an existing implicit-grant client (adopted or deployed): its way off. */
+export function migrateImplicitClient(deploymentName: string): string {
+  return (
+    `Deployment "${deploymentName}" keeps an implicit-grant client: move it to Authorization Code with PKCE with no login gap, ` +
+    `in reviewed steps: npm run migrate -- ${deploymentName} (docs/migrating.md).`
+  );
+}
+
 export function keepExistingImplicitClient(deploymentName: string): string {
   return (
     `Deployment "${deploymentName}" would create a new implicit-grant client, which Genesys refuses on orgs of today. If the org ` +

@@ -2,6 +2,7 @@ import { App, TerraformStack, Testing } from "cdktf";
 import { readdirSync, readFileSync, statSync } from "fs";
 import { join } from "path";
 import { GenesyscloudProvider } from "../../../.gen/providers/genesyscloud/provider";
+import { keepExistingImplicitClient, migrateImplicitClient } from "../../../lib/shared/policy";
 import { DeploymentStack } from "../../../lib/app/stack/deployment-stack";
 import { Deployment } from "../../../lib/app/deployments/deployments";
 import { tempDir } from "../../support/temp-dir";
@@ -84,6 +85,19 @@ describe("DeploymentStack", () => {
       "genesysCloud.gateway uses http to gw.acme.example: the client credentials and every token cross the network unencrypted. Use https unless the gateway is on this machine.",
     ]);
     expect(warnings("127.0.0.1")).toEqual([]);
+  });
+
+  it("names the way off the implicit grant with the deployment's own name: adopt before a create, migrate for a kept client", () => {
+    const warningsOf = (oauthClient: Deployment["oauthClient"]) =>
+      synth({ ...production, oauthClient })
+        .stack.node.findAll()
+        .flatMap((c) => c.node.metadata.map((m) => String(m.data)))
+        .filter((w) => /npm run (adopt|migrate)/.test(w) && w.startsWith("Deployment"));
+    expect(warningsOf(undefined)).toEqual([keepExistingImplicitClient(production.name)]);
+    expect(warningsOf({ importClientId: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d" })).toEqual([migrateImplicitClient(production.name)]);
+    expect(migrateImplicitClient("production")).toContain("npm run migrate -- production (docs/migrating.md)");
+    expect(warningsOf({ importClientId: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", migration: { step: "side-by-side" } })).toEqual([]);
+    expect(warningsOf({ grantType: "authorization-code" })).toEqual([]);
   });
 
   it("without genesysCloud.organizationId, reads no org", () => {

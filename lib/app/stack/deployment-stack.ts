@@ -3,7 +3,7 @@ import { Construct } from "constructs";
 import { DataGenesyscloudOrganizationsMe, GenesyscloudProvider, HCL_EXPORT, ServiceCloudVoiceOAuthClient } from "../../construct/internal";
 import { declareBackend } from "./backend";
 import { salesforceAdminAt } from "../../shared/migration";
-import { keepExistingImplicitClient, MigrationStep } from "../../shared/policy";
+import { keepExistingImplicitClient, migrateImplicitClient, MigrationStep } from "../../shared/policy";
 import { Deployment, Gateway, oauthClientProps } from "../deployments/deployments";
 import { PROVIDER_CONSTRAINT_BY_REGION } from "../deployments/regions";
 
@@ -41,8 +41,11 @@ export class DeploymentStack extends TerraformStack {
     declareBackend(this, deployment.name, deployment.backend, baseDir);
     this.oauthClient = new ServiceCloudVoiceOAuthClient(this, DeploymentStack.OAUTH_CLIENT_CONSTRUCT_ID, oauthClientProps(deployment));
     const { grantType, importClientId } = this.oauthClient.settings;
+    // The way on, named with this deployment's name: adopt where a create would be refused, migrate where a client is kept.
     if (grantType === "implicit" && !importClientId)
       Annotations.of(this.oauthClient).addWarning(keepExistingImplicitClient(deployment.name));
+    if (grantType === "implicit" && importClientId && !this.oauthClient.settings.migration)
+      Annotations.of(this.oauthClient).addWarning(migrateImplicitClient(deployment.name));
     const { organizationId } = deployment.genesysCloud;
     if (organizationId && /^[0-]+$/.test(organizationId)) {
       Annotations.of(this).addWarning(
