@@ -10,6 +10,7 @@ const INTEGRATION = [
   "<rootDir>/__tests__/construct/package.test.ts",
   "<rootDir>/__tests__/docs.test.ts",
   "<rootDir>/__tests__/main.test.ts",
+  "<rootDir>/__tests__/scaffold-workflows.integration.test.ts",
   "<rootDir>/__tests__/workflows.test.ts",
 ];
 
