@@ -167,12 +167,18 @@ function summarizeStack({ stack, file, plan, notes = [] }: StackPlan, rules: rea
     if (summary.kind !== "no-op" && summary.kind !== "read") changes.push(summary);
     else if (summary.importId !== undefined) changes.push(summary);
   }
-  const drift = (plan.resource_drift ?? []).filter((rc) => rc.mode !== "data").map((rc) => summarizeChange(rc, rules));
+  const drift = (plan.resource_drift ?? []).filter((rc) => rc.mode !== "data").map((rc) => summarizeChange(rc, rules, false, true));
   const migration = migrationOf(plan);
   return { stack, file, counts, changes, drift, notes, ...(migration && { migration }) };
 }
 
-export function summarizeChange(rc: ResourceChange, rules: readonly ReviewRule[] = RULES, deletedOutside = false): ChangeSummary {
+/** `outside`: `rc` is the plan's drift (a change made outside Terraform), which only the rules that read drift check. */
+export function summarizeChange(
+  rc: ResourceChange,
+  rules: readonly ReviewRule[] = RULES,
+  deletedOutside = false,
+  outside = false,
+): ChangeSummary {
   const kind = kindOf(rc.change.actions);
   // Everything said of the change (its name in the headline, what the rules quote) sees sensitive values masked.
   const before = masked(asRecord(rc.change.before), rc.change.before_sensitive);
@@ -187,7 +193,7 @@ export function summarizeChange(rc: ResourceChange, rules: readonly ReviewRule[]
   ];
   const marks = asRecord(rc.change.after_sensitive);
   const sensitive = rc.change.after_sensitive === true ? Object.keys(after) : Object.keys(marks).filter((key) => isMarked(marks[key]));
-  const findings = isClient ? review({ kind, before, after, deletedOutside, sensitive }, rules) : [];
+  const findings = isClient ? review({ kind, before, after, deletedOutside, sensitive, outside }, rules) : [];
   const said = (level: string, except?: string) =>
     findings.filter((f) => f.level === level && f.rule !== except).map((f) => `${f.rule}: ${f.message}`);
   return {
