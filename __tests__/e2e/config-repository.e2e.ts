@@ -142,6 +142,12 @@ describe("a config repository made by init, with the packed tool installed", () 
     writeDeployments(h);
     const env = prefixed(h);
     await expectSuccess(cli(h, ["check"], env));
+    // The commands a message names read as this user types them: the installed CLI, not this repository's npm scripts.
+    const unnamed = await cli(h, ["deploy"], env);
+    expect([unnamed.status, unnamed.stderr]).toEqual([
+      1,
+      "deploy: name the deployments, e.g. npx genesys-scv-oauth-client deploy production, or npx genesys-scv-oauth-client deploy '*' for all; the deployments are: production\n",
+    ]);
     expect((await cli(h, ["deployments", "--json"], env)).stdout).toBe('["production"]\n');
     const locked = await expectSuccess(cli(h, ["lock"], env));
     expect(locked).toMatch(/^\.terraform\.lock\.hcl: genesyscloud provider 1\.82\.0 \(written\)/);
