@@ -85,7 +85,7 @@ describe("npm run deploy / diff / destroy", () => {
   it.each([
     [
       ["deploy"],
-      "deploy: name the deployments, e.g. npm run deploy -- production, or -- '*' for all; the deployments are: production, uat\n",
+      "deploy: name the deployments, e.g. npm run deploy -- production, or npm run deploy -- '*' for all; the deployments are: production, uat\n",
     ],
     [["diff", "prod"], 'diff: no deployment is named "prod"; the deployments are: production, uat\n'],
   ])("%j: names what is there", (args, message) => {

@@ -5,7 +5,8 @@
 import { writeFileSync } from "fs";
 import { join } from "path";
 import { COMMANDS } from "../../lib/cli/commands";
-import { cli, usage } from "../../lib/cli/main";
+import { asTypedWhereInstalled, cli, runByOwnScripts, usage } from "../../lib/cli/main";
+import { ownPackage } from "../../lib/shared/own-package";
 import { capturedIo } from "../support/captured-io";
 import { tempDir } from "../support/temp-dir";
 
@@ -58,5 +59,57 @@ describe("genesys-scv-oauth-client", () => {
     const { io, err } = capturedIo();
     expect(await cli(["deployments"], { DEPLOYMENTS_FILE: file, SCV_CREDENTIALS_DEPLOYMENT: "us" }, io)).toBe(1);
     expect(err()).toBe('SCV_CREDENTIALS_DEPLOYMENT is "us", which names no deployment of the deployments file; allowed: eu\n');
+  });
+});
+
+describe("the commands a message names, as the user types them", () => {
+  const ownScripts = { npm_package_json: join(ownPackage().root, "package.json") };
+  const configRepository = { npm_package_json: "/home/team/scv-oauth-clients/package.json" };
+  const deploymentsFile = () => {
+    const file = join(tempDir("typed-"), "deployments.json");
+    writeFileSync(
+      file,
+      JSON.stringify({ deployments: [{ name: "production", genesysCloud: { region: "us-east-1" }, salesforce: { myDomain: "acme" } }] }),
+    );
+    return file;
+  };
+
+  it("this repository's npm scripts are told apart by the package.json npm runs them from", () => {
+    expect([runByOwnScripts(ownScripts), runByOwnScripts(configRepository), runByOwnScripts({})]).toEqual([true, false, false]);
+  });
+
+  it.each([
+    ["npm run adopt -- production --write", "npx genesys-scv-oauth-client adopt production --write"],
+    ["npm run deploy -- '*'", "npx genesys-scv-oauth-client deploy '*'"],
+    [
+      "(npm run migrate -- <name> --back --write reactivates it)",
+      "(npx genesys-scv-oauth-client migrate <name> --back --write reactivates it)",
+    ],
+    ["npm run migrate --despite-usage", "npx genesys-scv-oauth-client migrate --despite-usage"],
+    ["Review the plan (npm run diff), then", "Review the plan (npx genesys-scv-oauth-client diff), then"],
+    ["usage: npm run check -- [DEPLOYMENTS_FILE]", "usage: npx genesys-scv-oauth-client check [DEPLOYMENTS_FILE]"],
+    // Not one of the tool's commands, or not the command's whole name: left as it is.
+    ["npm run provider:build, npm run synth:hcl, npm run test", "npm run provider:build, npm run synth:hcl, npm run test"],
+  ])("%s", (text, typed) => {
+    expect(asTypedWhereInstalled(text)).toBe(typed);
+  });
+
+  it("the installed CLI (a config repository, npx) says npx genesys-scv-oauth-client <command>; this repository's npm run says npm run", async () => {
+    const file = deploymentsFile();
+    const run = async (env: Record<string, string>) => {
+      const { io, err } = capturedIo();
+      expect(await cli(["adopt"], { ...env, DEPLOYMENTS_FILE: file }, io)).toBe(1);
+      return err();
+    };
+    expect(await run(configRepository)).toBe(
+      "adopt: name the deployments, e.g. npx genesys-scv-oauth-client adopt production, or npx genesys-scv-oauth-client adopt '*' for all; the deployments are: production\n",
+    );
+    expect(await run(ownScripts)).toBe(
+      "adopt: name the deployments, e.g. npm run adopt -- production, or npm run adopt -- '*' for all; the deployments are: production\n",
+    );
+    const help = capturedIo();
+    await cli(["migrate", "--help"], configRepository, help.io);
+    expect(help.out()).toMatch(/^usage: npx genesys-scv-oauth-client migrate <deployment name> /);
+    expect(help.out()).not.toContain("npm run");
   });
 });

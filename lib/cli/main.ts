@@ -3,6 +3,7 @@
  * package's bin. The commands are lib/cli/commands.ts's registry; this answers the list, --version and each
  * registered help text, and hands everything else to the command.
  */
+import { join } from "path";
 import { COMMANDS } from "./commands";
 import { loadDeploymentsOrProblem } from "../app/deployments/deployments";
 import { CREDENTIALS_DEPLOYMENT_VARIABLE, withPipelineCredentials } from "../app/stack/credentials";
@@ -22,7 +23,42 @@ export function usage(): string {
   ].join("\n");
 }
 
+/**
+ * Whether this run is one of this repository's own npm scripts (`npm run adopt -- …` here): npm, and npx, name the
+ * package.json of the project they run in (npm_package_json), and only in this repository is that the tool's own.
+ */
+export function runByOwnScripts(env: NodeJS.ProcessEnv): boolean {
+  return env.npm_package_json !== undefined && env.npm_package_json === join(ownPackage().root, "package.json");
+}
+
+/**
+ * The commands a message tells the user to run, as the user types them where the tool is installed (a config
+ * repository): the messages name this repository's npm scripts (`npm run migrate -- <name>`), which a config
+ * repository does not have; there they read `npx genesys-scv-oauth-client migrate <name>`. Only the registry's
+ * commands are rewritten.
+ */
+export function asTypedWhereInstalled(text: string): string {
+  const names = Object.keys(COMMANDS)
+    .filter((n) => !COMMANDS[n].hidden)
+    .join("|");
+  return text.replace(new RegExp(`\\bnpm run (${names})(?![\\w:-])(?: --(?= ))?`, "g"), (_, name: string) => `npx ${PACKAGE_NAME} ${name}`);
+}
+
+/**
+ * The tool's one entry. Everything a command writes goes through here: outside this repository's own npm scripts
+ * (runByOwnScripts), the commands it names read as the user types them (asTypedWhereInstalled).
+ */
 export async function cli(argv: string[], env: NodeJS.ProcessEnv, io: CommandIo): Promise<number> {
+  if (runByOwnScripts(env)) return dispatch(argv, env, io);
+  const typed: CommandIo = {
+    out: (text) => io.out(asTypedWhereInstalled(text)),
+    err: (text) => io.err(asTypedWhereInstalled(text)),
+    isTerminal: io.isTerminal,
+  };
+  return dispatch(argv, env, typed);
+}
+
+async function dispatch(argv: string[], env: NodeJS.ProcessEnv, io: CommandIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     (name === undefined ? io.err : io.out)(`${usage()}\n`);

@@ -71,7 +71,10 @@ describe("adoptCommand's arguments, refused before any request", () => {
       ["production", "--client-id", "nope"],
       'adopt: --client-id: given "nope"; allowed: a Genesys Cloud OAuth client id: a GUID such as 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\n',
     ],
-    [[], "adopt: name the deployments, e.g. npm run adopt -- production, or -- '*' for all; the deployments are: production\n"],
+    [
+      [],
+      "adopt: name the deployments, e.g. npm run adopt -- production, or npm run adopt -- '*' for all; the deployments are: production\n",
+    ],
     // These made a stack trace after the requests (ENOENT, EISDIR from writeFileSync).
     [
       ["production", "--guard", "--note", ""],

@@ -340,3 +340,43 @@ describe("the texts a reviewer reads (issue 22)", () => {
     );
   });
 });
+
+describe("a redirect URI added by hand on a host of no Salesforce org of the client's (SCV-R7 on the drift)", () => {
+  /** The drift fixture, its drift (and so the planned change's before) holding `uris` as well. */
+  const drifted = (...uris: string[]): StackPlan => {
+    const plan = JSON.parse(JSON.stringify(fixture("drift"))) as StackPlan;
+    const add = (values: unknown) => {
+      const record = values as { registered_redirect_uris: string[] };
+      record.registered_redirect_uris = [...record.registered_redirect_uris, ...uris];
+    };
+    add(plan.plan.resource_drift![0].change.after);
+    add(plan.plan.resource_changes![0].change.before);
+    return plan;
+  };
+  const drift = (plan: StackPlan) => renderMarkdown(summarizePlans([plan]), { allowDestroy: false, mode: "drift" }).markdown;
+
+  it("is a warning of the drift report, naming the URI, the client's Lightning host and the rule", () => {
+    const markdown = drift(drifted("https://evil.example/cb"));
+    const warning = markdown.slice(markdown.indexOf("> [!WARNING]"), markdown.indexOf("\n\n", markdown.indexOf("> [!WARNING]")));
+    expect(warning).toBe(
+      [
+        "> [!WARNING]",
+        "> - `drift`: `genesyscloud_oauth_client.service-cloud-voice_client_A93DE14E` (drift): SCV-R7: redirect URI https&#58;//evil&#46;example/cb was added outside Terraform, on no host of the client's Salesforce org (its Lightning host is acme&#46;lightning&#46;force&#46;com): agents' tokens can be sent there until the next deploy takes it off",
+      ].join("\n"),
+    );
+    expect(toHtml(markdown)).not.toContain("<a ");
+  });
+
+  it("not for a URI on another host of the same org, nor for drift without a new URI", () => {
+    expect(drift(drifted("https://acme.my.salesforce.com/cb"))).not.toContain("[!WARNING]");
+    expect(drift(fixture("drift"))).not.toContain("[!WARNING]");
+  });
+
+  it("the pull request's comment on the same plan says it too", () => {
+    expect(render(["drift"])).not.toContain("SCV-R7");
+    const markdown = renderMarkdown(summarizePlans([drifted("https://globex.lightning.force.com/lightning/page/home")]), {
+      allowDestroy: false,
+    }).markdown;
+    expect(markdown).toMatch(/> - `drift`: `[^`]+` \(drift\): SCV-R7: redirect URI https&#58;\/\/globex/);
+  });
+});

@@ -50,3 +50,26 @@ describe("SCV-R7: a redirect URI off the client's Lightning host", () => {
     ]);
   });
 });
+
+describe("SCV-R7 on the drift (a change made outside Terraform)", () => {
+  const home = client.registered_redirect_uris;
+  const outside = (before: string[], after: string[]) => ({
+    ...change("update", { ...client, registered_redirect_uris: before }, { ...client, registered_redirect_uris: after }),
+    outside: true,
+  });
+
+  it("reads drift", () => {
+    expect(foreignRedirectHost.readsDrift).toBe(true);
+  });
+
+  it("names each foreign URI added outside Terraform, and no URI the state already had", () => {
+    expect(
+      foreignRedirectHost.check(
+        outside([...home, "https://old.example/cb"], [...home, "https://old.example/cb", "https://evil.example/cb"]),
+      ),
+    ).toEqual([
+      "redirect URI https://evil.example/cb was added outside Terraform, on no host of the client's Salesforce org (its Lightning host is acme.lightning.force.com): agents' tokens can be sent there until the next deploy takes it off",
+    ]);
+    expect(foreignRedirectHost.check(outside(home, [...home, "https://acme.my.salesforce.com/cb"]))).toEqual([]);
+  });
+});

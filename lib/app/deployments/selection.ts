@@ -5,7 +5,7 @@ import { Deployment } from "./deployments";
 export function select(deployments: readonly Deployment[], patterns: readonly string[], command: string): Deployment[] | string {
   const names = deployments.map((d) => d.name).join(", ");
   if (patterns.length === 0) {
-    return `${command}: name the deployments, e.g. npm run ${command} -- ${deployments[0].name}, or -- '*' for all; the deployments are: ${names}`;
+    return `${command}: name the deployments, e.g. npm run ${command} -- ${deployments[0].name}, or npm run ${command} -- '*' for all; the deployments are: ${names}`;
   }
   const matchers = patterns.map((p) => ({ pattern: p, re: new RegExp(`^${p.split("*").map(escape).join(".*")}$`) }));
   const unmatched = matchers.filter((m) => !deployments.some((d) => m.re.test(d.name)));

@@ -188,6 +188,8 @@ function warningBlock({ stacks }: PlanSummary, removed: readonly string[], room:
       // A note's first line is its item; its other lines follow under it.
       ...s.notes.map((note) => noteItem(s.stack, note)),
       ...s.changes.flatMap((c) => c.warnings.map((w) => `> - ${code(s.stack)}: ${code(c.address)}: ${escape(w)}`)),
+      // What the drift's own rules find (SCV-R7: a redirect URI added by hand on a foreign host) is no neutral drift.
+      ...s.drift.flatMap((c) => c.warnings.map((w) => `> - ${code(s.stack)}: ${code(c.address)} (drift): ${escape(w)}`)),
     ]),
   ];
   return warnings.length === 0 ? [] : [["> [!WARNING]", ...capped(warnings, HEAD_ITEMS, "> - ", room)].join("\n")];

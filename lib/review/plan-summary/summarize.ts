@@ -173,15 +173,17 @@ function summarizeStack({ stack, file, plan, notes = [] }: StackPlan, rules: rea
     if (summary.kind !== "no-op" && summary.kind !== "read") changes.push(summary);
     else if (summary.importId !== undefined) changes.push(summary);
   }
-  const drift = (plan.resource_drift ?? []).filter((rc) => rc.mode !== "data").map((rc) => summarizeChange(rc, rules));
+  const drift = (plan.resource_drift ?? []).filter((rc) => rc.mode !== "data").map((rc) => summarizeChange(rc, rules, false, false, true));
   return { stack, file, counts, changes, drift, notes, ...(migration && { migration }) };
 }
 
+/** `outside`: `rc` is the plan's drift (a change made outside Terraform), which only the rules that read drift check. */
 export function summarizeChange(
   rc: ResourceChange,
   rules: readonly ReviewRule[] = RULES,
   deletedOutside = false,
   retiringByDelete = false,
+  outside = false,
 ): ChangeSummary {
   const kind = kindOf(rc.change.actions);
   // Everything said of the change (its name in the headline, what the rules quote) sees sensitive values masked.
@@ -198,7 +200,7 @@ export function summarizeChange(
   const marks = asRecord(rc.change.after_sensitive);
   const sensitive = rc.change.after_sensitive === true ? Object.keys(after) : Object.keys(marks).filter((key) => isMarked(marks[key]));
   const findings = isClient
-    ? review({ kind, before, after, deletedOutside, sensitive, ...(retiringByDelete && { retiredByMigration: true }) }, rules)
+    ? review({ kind, before, after, deletedOutside, sensitive, outside, ...(retiringByDelete && { retiredByMigration: true }) }, rules)
     : [];
   const said = (level: string, except?: string) =>
     findings.filter((f) => f.level === level && f.rule !== except).map((f) => `${f.rule}: ${f.message}`);

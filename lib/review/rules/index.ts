@@ -24,7 +24,9 @@ export const RULES: readonly ReviewRule[] = [
 
 /** What every rule finds in one client change. */
 export function review(change: ClientChange, rules: readonly ReviewRule[] = RULES): Finding[] {
-  return rules.flatMap((rule) => rule.check(change).map((message) => ({ rule: rule.id, level: rule.level, message })));
+  return rules
+    .filter((rule) => !change.outside || rule.readsDrift)
+    .flatMap((rule) => rule.check(change).map((message) => ({ rule: rule.id, level: rule.level, message })));
 }
 
 export { clientIdChanges };

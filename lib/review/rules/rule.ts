@@ -15,6 +15,11 @@ export interface ClientChange {
   readonly deletedOutside?: boolean;
   /** The plan takes the migration's last step, retire by delete (npm run migrate): a deletion made on purpose. */
   readonly retiredByMigration?: boolean;
+  /**
+   * The change is the plan's drift: made outside Terraform since the last apply (before: the state, after: the org
+   * now), not a planned one. Only the rules that read drift (`readsDrift`) see it.
+   */
+  readonly outside?: boolean;
 }
 
 export interface ReviewRule {
@@ -23,6 +28,8 @@ export interface ReviewRule {
   readonly level: "caution" | "warning";
   /** What the rule looks for, in one line. */
   readonly title: string;
+  /** Whether `check` also reads drift (changes made outside Terraform, `outside`); the others read planned changes only. */
+  readonly readsDrift?: boolean;
   /** One message per finding; none when the change complies. */
   check(change: ClientChange): string[];
 }

@@ -1,0 +1,206 @@
+/**
+ * The workflows `init` writes into a team's config repository (templates/config-repository/.github), checked in a
+ * folder init made, as __tests__/workflows.test.ts checks this repository's own: zizmor finds nothing; the plan
+ * workflow's summary job runs step by step (the tool's plan-summary on real plans, the comment step's `if:` and
+ * github-script against a stand-in of the GitHub API, the gate) with and without the allow label; deploy.yml's allow
+ * decision, the AWS role steps and drift.yml's issue report run as github-script runs them. The same summary job on
+ * a plan of the emulator, and the deploy step stopped by a changed lock file, are in
+ * __tests__/e2e/config-repository.e2e.ts.
+ */
+import { spawnSync } from "child_process";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
+import { join } from "path";
+import { parse } from "yaml";
+import { condition } from "./support/github-expressions";
+import { runGithubScript } from "./support/github-script";
+import { runScaffoldSummaryJob } from "./support/scaffold-summary-job";
+import { tempDir } from "./support/temp-dir";
+
+const root = join(__dirname, "..");
+const ALLOW_LABEL = "allow-oauth-client-replacement";
+const repo = join(tempDir("scaffold-"), "ours");
+const init = spawnSync(process.execPath, [join(root, "dist/cli/genesys-scv-oauth-client.js"), "init", repo], { encoding: "utf8" });
+if (init.status !== 0) throw new Error(`init failed: ${init.stdout}${init.stderr}`);
+// The tool as npm ci installs it in the config repository: its package in node_modules, its bin in node_modules/.bin.
+mkdirSync(join(repo, "node_modules/.bin"), { recursive: true });
+symlinkSync(root, join(repo, "node_modules/genesys-scv-oauth-client"));
+writeFileSync(
+  join(repo, "node_modules/.bin/genesys-scv-oauth-client"),
+  `#!/bin/sh\nexec "${process.execPath}" "${join(root, "dist/cli/genesys-scv-oauth-client.js")}" "$@"\n`,
+  { mode: 0o755 },
+);
+const text = (name: string) => readFileSync(join(repo, ".github/workflows", name), "utf8");
+const workflow = (name: string) => parse(text(name));
+const plans = join(__dirname, "fixtures/plans");
+
+describe("zizmor on the scaffold's workflows", () => {
+  const zizmor = join(root, ".venv/bin/zizmor");
+  const present = existsSync(zizmor);
+  if (!present) {
+    const notice = "zizmor SKIPPED: .venv/bin/zizmor is missing (npm test installs it from requirements-test.txt).";
+    if (process.env.GITHUB_ACTIONS) throw new Error(notice);
+    console.log(notice);
+  }
+  (present ? it : it.skip)("reports no finding on .github/ at its default settings", () => {
+    const result = spawnSync(zizmor, ["--offline", "--no-progress", "--color=never", ".github"], { encoding: "utf8", cwd: repo });
+    expect(result.stdout).toMatch(/^No findings to report/m);
+    expect(result.status).toBe(0);
+  });
+});
+
+describe("plan.yml's summary job, step by step: the tool's plan-summary, the comment, the gate", () => {
+  const planDir = (fixture: string) => {
+    const dir = tempDir("plans-");
+    copyFileSync(join(plans, fixture), join(dir, "production.json"));
+    return dir;
+  };
+  const run = (fixture: string, labels: string[], existing: object[] = []) =>
+    runScaffoldSummaryJob(text("plan.yml"), { base: repo, plans: planDir(fixture), labels, deployments: ["production"], existing });
+
+  it("a create: one new comment starting with the marker; the gate is skipped", async () => {
+    const job = await run("create.json", []);
+    expect(job.outputs.exit).toBe("0");
+    expect(job.calls.map(([name]) => name)).toEqual(["listComments", "createComment"]);
+    const body = String(job.calls[1][1].body);
+    expect(body).toMatch(/^<!-- genesys-scv-oauth-client:plan-summary -->\n/);
+    expect(job.calls[1][1]).toMatchObject({ owner: "acme", repo: "scv-clients", issue_number: 7 });
+    expect(job.passed).toBe(true);
+  });
+
+  it("the comment is updated in place when the pull request has one", async () => {
+    const marker = "<!-- genesys-scv-oauth-client:plan-summary -->";
+    const job = await run(
+      "create.json",
+      [],
+      [
+        { id: 3, body: "a reviewer's words" },
+        { id: 5, body: `${marker}\n\nan older plan` },
+      ],
+    );
+    expect(job.calls.map(([name, params]) => [name, params.comment_id])).toEqual([
+      ["listComments", undefined],
+      ["updateComment", 5],
+    ]);
+  });
+
+  it("a delete without the label: the comment says the plan is held, and the gate fails naming the label", async () => {
+    const job = await run("delete.json", []);
+    expect(job.outputs.exit).toBe("2");
+    expect(job.commented).toBe(true);
+    expect(job.comment).toContain("The plan is held");
+    expect(job.comment).toContain(ALLOW_LABEL);
+    expect(job.passed).toBe(false);
+    expect(job.gateOutput).toContain(`adds the label ${ALLOW_LABEL}`);
+  });
+
+  it("a delete with the label: allowed, commented, the gate is skipped", async () => {
+    const job = await run("delete.json", ["documentation", ALLOW_LABEL]);
+    expect([job.outputs.exit, job.commented, job.passed]).toEqual(["0", true, true]);
+    expect(job.comment).toContain("This was allowed");
+  });
+
+  it("a plan that cannot be read: no comment, the gate fails", async () => {
+    const job = await run("malformed.json", [ALLOW_LABEL]);
+    expect([job.outputs.exit, job.commented, job.passed]).toEqual(["1", false, false]);
+    expect(job.gateOutput).toContain("could not read the plans");
+  });
+});
+
+describe("deploy.yml", () => {
+  const deploy = workflow("deploy.yml");
+
+  it("refuses any ref but main: the guard's if: and its shell", () => {
+    const guard = deploy.jobs.prepare.steps[0];
+    const on = (ref: string) => condition(guard.if, { github: { ref } });
+    expect([on("refs/heads/main"), on("refs/heads/feature")]).toEqual([false, true]);
+    expect(spawnSync("bash", ["-e", "-c", guard.run], { env: { REF: "refs/heads/feature" } }).status).toBe(1);
+  });
+
+  describe("the allow decision (prepare's github-script step)", () => {
+    const SHA = "0123456789abcdef0123456789abcdef01234567";
+    const allowed = async (event: { push: object[] } | { dispatch: boolean }) => {
+      const step = deploy.jobs.prepare.steps.find((s: any) => s.id === "allowed");
+      const github = {
+        paginate: async (method: (p: unknown) => unknown, params: unknown) => method(params),
+        rest: { repos: { listPullRequestsAssociatedWithCommit: () => ("push" in event ? event.push : []) } },
+      };
+      const context = { eventName: "push" in event ? "push" : "workflow_dispatch", sha: SHA, repo: { owner: "acme", repo: "scv-clients" } };
+      const inputs = "dispatch" in event ? { [ALLOW_LABEL]: event.dispatch } : {};
+      return (await runGithubScript({ step, contexts: { inputs }, context, github })).allowed;
+    };
+    const pull = (labels: string[], merged = true, sha = SHA) => ({
+      merged_at: merged ? "2026-11-30T10:00:00Z" : null,
+      merge_commit_sha: sha,
+      labels: labels.map((name) => ({ name })),
+    });
+
+    it.each([
+      ["the merged pull request carried the label", { push: [pull([ALLOW_LABEL])] }, "true"],
+      ["the merged pull request did not", { push: [pull(["documentation"])] }, "false"],
+      ["an unmerged pull request carried it", { push: [pull([ALLOW_LABEL], false)] }, "false"],
+      ["another merge carried it", { push: [pull([ALLOW_LABEL], true, "f".repeat(40))] }, "false"],
+      ["a run by hand with the input set", { dispatch: true }, "true"],
+      ["a run by hand without it", { dispatch: false }, "false"],
+    ])("%s", async (_, event, expected) => {
+      expect(await allowed(event)).toBe(expected);
+    });
+  });
+});
+
+describe("the AWS role step (plan, deploy, drift): GitHub's OIDC token written for Terraform's S3 backend only with AWS_ROLE_ARN", () => {
+  const steps = [
+    ["plan.yml", workflow("plan.yml").jobs.plan.steps],
+    ["deploy.yml", workflow("deploy.yml").jobs.deploy.steps],
+    ["drift.yml", workflow("drift.yml").jobs.drift.steps],
+  ] as const;
+
+  it.each(steps)("%s", async (_, jobSteps) => {
+    const step = jobSteps.find((s: any) => s.name === "AWS role by OIDC");
+    const run = async (role: string) => {
+      const temp = tempDir("oidc-");
+      const audiences: string[] = [];
+      const getIDToken = async (audience: string) => (audiences.push(audience), "the-oidc-token");
+      await runGithubScript({
+        step,
+        contexts: { secrets: { AWS_ROLE_ARN: role } },
+        context: {},
+        github: {},
+        runnerEnv: { RUNNER_TEMP: temp },
+        core: { getIDToken },
+      });
+      const file = join(temp, "aws-web-identity-token");
+      return { audiences, token: existsSync(file) ? readFileSync(file, "utf8") : undefined };
+    };
+    expect(await run("")).toEqual({ audiences: [], token: undefined });
+    expect(await run("arn:aws:iam::123456789012:role/scv-plan")).toEqual({ audiences: ["sts.amazonaws.com"], token: "the-oidc-token" });
+  });
+});
+
+describe("drift.yml's report (its github-script step)", () => {
+  it("opens an issue for new drift, closes one whose drift is gone", async () => {
+    const step = workflow("drift.yml").jobs.report.steps.find((s: any) => String(s.uses).startsWith("actions/github-script@"));
+    const temp = tempDir("drift-report-");
+    mkdirSync(join(temp, "reports"));
+    writeFileSync(join(temp, "reports", "production.md"), "production drifted");
+    const calls: [string, Record<string, unknown>][] = [];
+    const call = (name: string) => async (params: Record<string, unknown>) => void calls.push([name, params]);
+    const open = [{ number: 12, title: "Drift: deployment uat differs from the code" }];
+    const github = {
+      paginate: async (method: (p: unknown) => unknown, params: unknown) => method(params),
+      rest: { issues: { listForRepo: () => open, create: call("create"), update: call("update"), createComment: call("createComment") } },
+    };
+    const context = { repo: { owner: "acme", repo: "scv-clients" }, serverUrl: "https://github.example", runId: 7 };
+    await runGithubScript({
+      step,
+      contexts: { needs: { deployments: { outputs: { names: JSON.stringify(["production", "uat"]) } } } },
+      context,
+      github,
+      runnerEnv: { RUNNER_TEMP: temp },
+    });
+    expect(calls.map(([name, params]) => [name, params.title ?? params.issue_number])).toEqual([
+      ["create", "Drift: deployment production differs from the code"],
+      ["createComment", 12],
+      ["update", 12],
+    ]);
+  });
+});
