@@ -159,7 +159,7 @@ it("a 429 with Retry-After, then success", async () => {
   ]);
 });
 
-it("--guard, as the pipelines run it: exit 1 and a note beside the plan, which the PR comment says under its warnings", async () => {
+it("--guard --note, as the plan job runs it: the finding in a note beside the plan (exit 0), which the PR comment says under its warnings; --guard alone, as the deploy job runs it, stops (exit 1)", async () => {
   const h = harness();
   const id = byHand(h, "wayne.lightning.force.com");
   h.writeDeployments([deployment("wayne", "wayne", { grantType: "authorization-code" })]);
@@ -168,13 +168,14 @@ it("--guard, as the pipelines run it: exit 1 and a note beside the plan, which t
   const plan = await h.planJson("wayne");
   const note = plan.replace(/\.json$/, ".note.json");
   const run = await adopt(h, ["wayne", "--guard", "--note", note], credentials);
-  expect(run.status).toBe(1);
+  expect(run.status).toBe(0);
   expect(run.stderr).toContain(`wayne: the org already has a client for Salesforce org wayne (a redirect URI on one of its hosts)`);
+  expect((await adopt(h, ["wayne", "--guard"], credentials)).status).toBe(1);
   const summary = await planSummary(plan.replace(/\/[^/]+$/, ""));
   expect(summary.stdout).toContain(
-    "> - `wayne`: wayne: the org already has a client for Salesforce org wayne (a redirect URI on one of its hosts), and this deploy would create another",
+    "> - `wayne`: the org already has a client for Salesforce org wayne (a redirect URI on one of its hosts), and this deploy would create another",
   );
-  expect(summary.stdout).toContain(`>   - - client ${id}`);
+  expect(summary.stdout).toContain(`>   - client ${id}`);
   // Adopted, it passes the guard.
   h.writeDeployments([deployment("wayne", "wayne", { grantType: "authorization-code", importClientId: id })]);
   expect((await adopt(h, ["wayne", "--guard"], credentials)).status).toBe(0);
