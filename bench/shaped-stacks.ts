@@ -5,16 +5,7 @@
 import { App, LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
 import { OauthClient } from "../.gen/providers/genesyscloud/oauth-client";
 import { GenesyscloudProvider } from "../.gen/providers/genesyscloud/provider";
-
-const SCOPES = [
-  "conversations",
-  "notifications",
-  "presence",
-  "response-management:readonly",
-  "routing:readonly",
-  "upload",
-  "users:readonly",
-];
+import { SERVICE_CLOUD_VOICE_SCOPES as SCOPES } from "../lib/shared/scopes";
 
 const app = new App({ stackTraces: false, skipValidation: true });
 for (let i = 0; i < Number(process.argv[2]); i++) {
@@ -29,7 +20,7 @@ for (let i = 0; i < Number(process.argv[2]); i++) {
     accessTokenValiditySeconds: 86400,
     authorizedGrantType: "TOKEN",
     registeredRedirectUris: redirectUris,
-    scopes: SCOPES,
+    scopes: [...SCOPES],
     exposeClientSecret: false,
     lifecycle: { preventDestroy: true },
   });

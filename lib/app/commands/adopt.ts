@@ -12,10 +12,10 @@ import { closeSync, constants, openSync, Stats, statSync, writeFileSync } from "
 import { dirname } from "path";
 import { parseArgs } from "util";
 import { CANNOT_TELL, clientIdentityProblem, clientsOfOrg, grantInWords, orgInWords, ownersOf } from "../genesys/client-identity";
-import { baseDirOf, Deployment, deploymentsFile, loadDeployments, oauthClientProps } from "../deployments/deployments";
+import { baseDirOf, Deployment, oauthClientProps } from "../deployments/deployments";
 import { writeImportClientId } from "../deployments/edit";
 import { ApiOAuthClient, GenesysApiError, listOAuthClients, ApiOptions, TIMEOUT_VARIABLE, DEFAULT_TIMEOUT_SECONDS } from "../genesys/api";
-import { select } from "../deployments/selection";
+import { loadSelected } from "../deployments/selection";
 import { readStates, StateReading } from "../state/read-states";
 import { ALLOWED_CLIENT_ID, GUID_PATTERN, OAuthClientSettings, resolveOAuthClientSettings } from "../../construct/internal";
 import { CommandIo } from "../../shared/command";
@@ -114,20 +114,13 @@ export async function adoptCommand(
     io.out(`${USAGE}\n`);
     return EXIT.ok;
   }
-  const file = deploymentsFile(env);
-  let deployments: Deployment[];
-  try {
-    deployments = loadDeployments(file);
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    io.err(`${e.message}\nNothing was written.\n`);
+  const loaded = loadSelected(env, args.positionals, "adopt");
+  if ("problem" in loaded) {
+    io.err(`${loaded.problem}\n`);
     return EXIT.error;
   }
-  const selected = select(deployments, args.positionals, "adopt");
-  if (typeof selected === "string") {
-    io.err(`${selected}\n`);
-    return EXIT.error;
-  }
+  const { file, selected } = loaded;
+  let { deployments } = loaded;
   if (args.values.note !== undefined && !args.values.guard) {
     io.err("adopt: --note: given without --guard; allowed: --note FILE with --guard, which writes what it found there\n");
     return EXIT.error;

@@ -10,9 +10,9 @@
  * was refused (the implicit client is still used, or the step before is not applied); 1: an error (one message).
  */
 import { parseArgs } from "util";
-import { baseDirOf, Deployment, deploymentsFile, loadDeployments, oauthClientProps } from "../deployments/deployments";
+import { baseDirOf, oauthClientProps } from "../deployments/deployments";
 import { writeMigration } from "../deployments/edit";
-import { select } from "../deployments/selection";
+import { loadSelected } from "../deployments/selection";
 import { ApiOptions, ApiUsageRow, GenesysApiError, oauthClientUsage } from "../genesys/api";
 import { summarizeUsage, UsageSummary, usageInWords } from "../genesys/usage";
 import { readStates, StateReading } from "../state/read-states";
@@ -131,20 +131,12 @@ export async function migrate(
   }
   if (args.positionals.length !== 1) return refuse("<deployment name>", args.positionals.join(" "), "one deployment name");
 
-  const file = deploymentsFile(env);
-  let deployments: Deployment[];
-  try {
-    deployments = loadDeployments(file);
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    io.err(`${e.message}\nNothing was written.\n`);
+  const loaded = loadSelected(env, args.positionals, "migrate");
+  if ("problem" in loaded) {
+    io.err(`${loaded.problem}\n`);
     return EXIT.error;
   }
-  const selected = select(deployments, args.positionals, "migrate");
-  if (typeof selected === "string") {
-    io.err(`${selected}\n`);
-    return EXIT.error;
-  }
+  const { file, deployments, selected } = loaded;
   if (selected.length !== 1) return refuse("<deployment name>", args.positionals[0], "the name of one deployment, not a pattern");
   const deployment = selected[0];
   const settings = resolveOAuthClientSettings(oauthClientProps(deployment));

@@ -1,5 +1,6 @@
 /** Deployment names and patterns on a command line (`production`, `'*'`, `'eu-*'`), and the deployments they name. */
-import { Deployment } from "./deployments";
+import { Deployment, deploymentsFile, loadDeployments } from "./deployments";
+import { InputError } from "../../shared/problems";
 
 /** The deployments the patterns name (`*` matches any characters), in file order; a message when one matches none. */
 export function select(deployments: readonly Deployment[], patterns: readonly string[], command: string): Deployment[] | string {
@@ -17,4 +18,25 @@ export function select(deployments: readonly Deployment[], patterns: readonly st
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * The deployments file (DEPLOYMENTS_FILE, else deployments.json) read, and the deployments the patterns name in it;
+ * or the one message for the user when the file is not one this project accepts or a pattern names none.
+ */
+export function loadSelected(
+  env: NodeJS.ProcessEnv,
+  patterns: readonly string[],
+  command: string,
+): { file: string; deployments: Deployment[]; selected: Deployment[] } | { problem: string } {
+  const file = deploymentsFile(env);
+  let deployments: Deployment[];
+  try {
+    deployments = loadDeployments(file);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return { problem: `${e.message}\nNothing was written.` };
+  }
+  const selected = select(deployments, patterns, command);
+  return typeof selected === "string" ? { problem: selected } : { file, deployments, selected };
 }
