@@ -2,18 +2,9 @@
 import { spawnSync } from "child_process";
 import { readdirSync, writeFileSync } from "fs";
 import { join } from "path";
-import { EXIT, planSummary } from "../../../lib/review/plan-summary/cli";
-import { capturedIo } from "../../support/captured-io";
+import { EXIT } from "../../../lib/review/plan-summary/cli";
+import { at, run } from "../../support/plan-summary-run";
 import { tempDir } from "../../support/temp-dir";
-
-const fixtures = join(__dirname, "../../fixtures/plans");
-const at = (...names: string[]) => names.map((n) => join(fixtures, `${n}.json`));
-
-function run(argv: string[]) {
-  const captured = capturedIo();
-  const code = planSummary(argv, process.env, captured.io);
-  return { code, out: captured.out(), err: captured.err() };
-}
 
 describe("plan-summary --json FILE never loses a file and never half-writes one", () => {
   it("a FIFO as --json is refused: nothing written, no wait", () => {
@@ -37,7 +28,7 @@ describe("plan-summary --json FILE never loses a file and never half-writes one"
 
 describe("the plan-summary bin (dist/plan-summary.js)", () => {
   it("runs as a process: Markdown on stdout, the gate's exit code", () => {
-    const result = spawnSync(process.execPath, ["dist/plan-summary.js", fixtures + "/delete.json"], {
+    const result = spawnSync(process.execPath, ["dist/plan-summary.js", ...at("delete")], {
       cwd: join(__dirname, "../../.."),
       encoding: "utf8",
     });

@@ -1,20 +1,11 @@
 import fc from "fast-check";
 import { readdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
-import { EXIT, planSummary } from "../../../lib/review/plan-summary/cli";
+import { EXIT } from "../../../lib/review/plan-summary/cli";
 import { ResourceChange } from "../../../lib/review/plan-summary/plans";
 import { kindOf, summarizeChange } from "../../../lib/review/plan-summary/summarize";
-import { capturedIo } from "../../support/captured-io";
+import { at, run } from "../../support/plan-summary-run";
 import { tempDir } from "../../support/temp-dir";
-
-const fixtures = join(__dirname, "../../fixtures/plans");
-const at = (...names: string[]) => names.map((n) => join(fixtures, `${n}.json`));
-
-function run(argv: string[]) {
-  const captured = capturedIo();
-  const code = planSummary(argv, process.env, captured.io);
-  return { code, out: captured.out(), err: captured.err() };
-}
 
 describe("plan-summary exit codes", () => {
   it("0: the summary is written", () => {
