@@ -40,7 +40,7 @@ it("npm run deploy -- '*' runs each deployment with its own org's credentials", 
   const run = await h.npmRun("deploy", ["*", "--auto-approve"], credentials);
   everything.push(run.stdout, run.stderr);
   expect(run.status).toBe(0);
-  expect(run.stdout).toContain("deploy of 2 deployments, 0 failed:\n  us: succeeded\n  eu: succeeded");
+  expect(run.stdout).toMatch(/deploy of 2 deployments, 0 failed:\n {2}us: succeeded in [0-9.]+ s\n {2}eu: succeeded in [0-9.]+ s\n$/);
   expect(run.stdout + run.stderr).not.toContain("\u001b[");
   expect(h.emulator.clientsOf(US.id).map((c) => c.registeredRedirectUri)).toEqual([
     ["https://acme.lightning.force.com/lightning/page/home"],
@@ -48,6 +48,34 @@ it("npm run deploy -- '*' runs each deployment with its own org's credentials", 
   expect(h.emulator.clientsOf(EU.id).map((c) => c.registeredRedirectUri)).toEqual([
     ["https://acme-eu.lightning.force.com/lightning/page/home"],
   ]);
+});
+
+it("diff '*' synthesizes once, then runs the deployments at once, each one's output whole under its own heading", async () => {
+  const h = harness();
+  h.writeDeployments([us, eu, wrong]);
+  const run = await h.npmRun("diff", ["*", "--parallelism", "3"], credentials);
+  everything.push(run.stdout, run.stderr);
+  expect(run.status).toBe(1);
+  // One synth for the run: cdktf says it generated the stacks once, and no deployment's own run synthesizes again.
+  require("fs").writeFileSync("/tmp/diffout.txt", run.stdout);
+  expect(run.stdout.match(/Generated Terraform code for the stacks/g)).toHaveLength(1);
+  expect(run.stdout).toContain("diff: 3 deployments, 3 at a time; each one's output follows when it ends.\n");
+  // cdktf starts a stack's lines with the stack's name, and a construct warning with `WARN [stack/…]`: under each
+  // heading, that deployment's lines and warnings, and no other's.
+  const blocks = run.stdout.split(/\n=== diff (\S+) ===\n/).slice(1);
+  const names = ["eu", "eu-wrong", "us"];
+  expect(blocks.filter((_, i) => i % 2 === 0).sort()).toEqual(names);
+  for (let i = 0; i < blocks.length; i += 2) {
+    const [name, block] = [blocks[i], blocks[i + 1]];
+    const starts = (prefix: string) => block.split("\n").filter((line) => line.startsWith(prefix)).length;
+    expect(starts(`${name}  `)).toBeGreaterThan(0);
+    expect(starts(`WARN [${name}/`)).toBeGreaterThan(0);
+    for (const other of names.filter((n) => n !== name))
+      expect([other, starts(`${other}  `), starts(`WARN [${other}/`)]).toEqual([other, 0, 0]);
+  }
+  expect(run.stderr).toMatch(
+    /diff of 3 deployments, 1 failed:\n {2}us: succeeded in [0-9.]+ s\n {2}eu: succeeded in [0-9.]+ s\n {2}eu-wrong: failed \(exit 1\)/,
+  );
 });
 
 it("the wrong-org guard fails the plan with one message naming both orgs, and nothing is created in either", async () => {
@@ -64,7 +92,9 @@ it("the wrong-org guard fails the plan with one message naming both orgs, and no
     `Deployment 'eu-wrong' is for Genesys Cloud org ${EU.id}, but its credentials belong to org ${US.id} ('Acme US'). Nothing was changed`,
   );
   // One failure does not hide the others' results.
-  expect(run.stderr).toContain("deploy of 3 deployments, 1 failed:\n  us: succeeded\n  eu: succeeded\n  eu-wrong: failed (exit 1)");
+  expect(run.stderr).toMatch(
+    /deploy of 3 deployments, 1 failed:\n {2}us: succeeded in [0-9.]+ s\n {2}eu: succeeded in [0-9.]+ s\n {2}eu-wrong: failed \(exit 1\) in [0-9.]+ s\n$/,
+  );
   expect([h.emulator.clientsOf(US.id).length, h.emulator.clientsOf(EU.id).length]).toEqual(before);
 });
 

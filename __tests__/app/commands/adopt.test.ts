@@ -97,7 +97,7 @@ describe("adoptCommand against a scripted API: never another org's client", () =
   const PRODUCTION_CLIENT = "5b0c2d4e-0000-4000-8000-0000000000a1";
   const listOf = (clients: ApiOAuthClient[]) => () => ({ body: { entities: clients, total: clients.length, pageCount: 1, pageSize: 100 } });
   const noStates = (deployments: readonly { name: string }[]) =>
-    new Map<string, StateReading>(deployments.map((d) => [d.name, { outputs: { redirectUris: [] } }]));
+    Promise.resolve(new Map<string, StateReading>(deployments.map((d) => [d.name, { outputs: { redirectUris: [] } }])));
 
   async function adopt(clients: ApiOAuthClient[], argv: string[], deployments: object[], states = noStates) {
     const api = await scriptedApi(listOf(clients));
@@ -224,8 +224,10 @@ describe("adoptCommand against a scripted API: never another org's client", () =
 
   it("a client in another deployment's state is not offered", async () => {
     const states = (deployments: readonly { name: string }[]) =>
-      new Map<string, StateReading>(
-        deployments.map((d) => [d.name, { outputs: { clientId: d.name === "old" ? PRODUCTION_CLIENT : undefined, redirectUris: [] } }]),
+      Promise.resolve(
+        new Map<string, StateReading>(
+          deployments.map((d) => [d.name, { outputs: { clientId: d.name === "old" ? PRODUCTION_CLIENT : undefined, redirectUris: [] } }]),
+        ),
       );
     const run = await adopt(
       [byHand({ id: PRODUCTION_CLIENT })],

@@ -1,4 +1,4 @@
-import { splitArguments, withoutTerraformColour } from "../../../lib/app/commands/cdktf-runner";
+import { ownAnnotationsOnly, splitArguments, withoutTerraformColour } from "../../../lib/app/commands/cdktf-runner";
 import { select } from "../../../lib/app/deployments/selection";
 import { Deployment } from "../../../lib/app/deployments/deployments";
 
@@ -61,6 +61,21 @@ describe("withoutTerraformColour", () => {
       "TF_CLI_ARGS_output",
       "TF_CLI_ARGS_plan",
       "TF_CLI_ARGS_show",
+    ]);
+  });
+});
+
+describe("ownAnnotationsOnly", () => {
+  it("keeps a deployment's own construct warnings and everything else it printed, and leaves out the other stacks' warnings", () => {
+    const chunks = [
+      { stream: "out" as const, text: "WARN [eu/service-cloud-voice]: eu's\nWARN [us/service-cloud-voice]: us's\nus  Initializing" },
+      { stream: "err" as const, text: "Error: WARN [eu/x] in a message\n" },
+      { stream: "out" as const, text: " the backend...\nWARN [eu-wrong/service-cloud-voice]: eu-wrong's\n" },
+    ];
+    expect(ownAnnotationsOnly(chunks, "us")).toEqual([
+      { stream: "out", text: "WARN [us/service-cloud-voice]: us's\nus  Initializing" },
+      { stream: "err", text: "Error: WARN [eu/x] in a message\n" },
+      { stream: "out", text: " the backend...\n" },
     ]);
   });
 });

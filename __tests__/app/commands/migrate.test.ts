@@ -67,7 +67,7 @@ function deploymentsFile(oauthClient: string): string {
 async function run(file: string, argv: string[], outputs: StateOutputs | undefined) {
   const captured = capturedIo();
   const states = (all: readonly Deployment[]) =>
-    new Map<string, StateReading>(outputs ? all.map((d) => [d.name, { outputs }] as const) : []);
+    Promise.resolve(new Map<string, StateReading>(outputs ? all.map((d) => [d.name, { outputs }] as const) : []));
   const code = await migrate(["production", ...argv], { ...ENV, DEPLOYMENTS_FILE: file }, captured.io, { api, readStates: states });
   return { code, out: captured.out(), err: captured.err(), text: readFileSync(file, "utf8") };
 }

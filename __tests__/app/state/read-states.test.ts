@@ -5,8 +5,8 @@ import { readStates } from "../../../lib/app/state/read-states";
 
 const deployment = (name: string) => ({ name, genesysCloud: { region: "us-east-1" }, salesforce: { myDomain: "acme" } }) as Deployment;
 
-it("without Terraform on PATH, every deployment's reading is the one message for it, and nothing is run", () => {
-  const readings = readStates([deployment("production"), deployment("uat")], "/nonexistent", { PATH: "" });
+it("without Terraform on PATH, every deployment's reading is the one message for it, and nothing is run", async () => {
+  const readings = await readStates([deployment("production"), deployment("uat")], "/nonexistent", { PATH: "" });
   expect([...readings]).toEqual([
     ["production", { problem: TERRAFORM_MISSING }],
     ["uat", { problem: TERRAFORM_MISSING }],

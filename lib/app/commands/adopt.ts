@@ -137,7 +137,7 @@ export async function adoptCommand(
     );
     return EXIT.error;
   }
-  if (args.values.guard) return guard(selected, deployments, statesOf(deployments, baseDirOf(file), env), note, env, io, api);
+  if (args.values.guard) return guard(selected, deployments, await statesOf(deployments, baseDirOf(file), env), note, env, io, api);
   const chosen = args.values["client-id"]?.trim();
   if (chosen !== undefined && !new RegExp(GUID_PATTERN).test(chosen)) {
     io.err(`adopt: --client-id: given ${JSON.stringify(chosen)}; allowed: ${ALLOWED_CLIENT_ID}\n`);
@@ -150,7 +150,7 @@ export async function adoptCommand(
     return EXIT.error;
   }
   // Every deployment's state: a client in another deployment's state is that one's, never offered here.
-  const states = statesOf(deployments, baseDirOf(file), env);
+  const states = await statesOf(deployments, baseDirOf(file), env);
   let undecided = 0;
   const written: string[] = [];
   for (const deployment of selected) {

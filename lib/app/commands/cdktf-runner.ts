@@ -1,16 +1,16 @@
 /**
  * `npm run synth|diff|deploy|destroy|output`: the cdktf CLI on the app, one deployment at a time where credentials
- * matter. `diff`, `deploy` and `destroy` take deployment names or patterns (`production`, `'*'`, `'eu-*'`); each
- * selected deployment runs in its own cdktf process with its own credentials (lib/app/stack/credentials.ts), one failure
- * does not stop the others, and the exit code is 1 when any failed. Before diff or deploy would create a client, the
- * org is asked whether it has one for that Salesforce org already (client-identity.ts). `output` prints each
- * deployment's client id from its state, with the backend's credentials only.
+ * matter. `diff`, `deploy` and `destroy` take deployment names or patterns (`production`, `'*'`, `'eu-*'`): the app is
+ * synthesized once, then each selected deployment runs in a cdktf process of its own with its own credentials
+ * (lib/app/stack/credentials.ts), `--parallelism` of them at once (parallelism.ts; each-deployment.ts keeps each one's
+ * output together). One failure does not stop the others, and the exit code is 1 when any failed. Before diff or deploy
+ * would create a client, the org is asked whether it has one for that Salesforce org already (client-identity.ts).
+ * `output` prints each deployment's client id from its state, with the backend's credentials only.
  */
-import { spawnSync, SpawnSyncOptions } from "child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { dirname, join } from "path";
-import { credentialsProblem, deploymentEnvironment } from "../stack/credentials";
+import { credentialsProblem, deploymentEnvironment, withoutCredentials } from "../stack/credentials";
 import { GenesysApiError, oauthClientExists } from "../genesys/api";
 import { Deployment, loadDeploymentsOrProblem } from "../deployments/deployments";
 import { deployPrerequisiteProblem } from "./preflight";
@@ -19,9 +19,12 @@ import { select } from "../deployments/selection";
 import { readStates } from "../state/read-states";
 import { TERRAFORM_MISSING } from "../stack/terraform";
 import { outputFolderProblem } from "../stack/synth-output";
+import { takeParallelism } from "./parallelism";
+import { runEachDeployment } from "./each-deployment";
 import { CommandIo } from "../../shared/command";
 import { fromWhereTheUserStands } from "../../shared/paths";
 import { showHiddenCharacters } from "../../shared/plain-text";
+import { OutputChunk, runCaptured, runLive } from "../../shared/child-process";
 
 /** cdktf options that take a value as the next argument; everything else that starts with - stands alone. */
 const OPTIONS_WITH_VALUE = new Set([
@@ -46,10 +49,8 @@ export async function cdktfCommand([command, ...given]: string[], env: NodeJS.Pr
     const [name, ...value] = arg.split("=");
     return OPTIONS_WITH_VALUE.has(name) && value.length > 0 ? [name, value.join("=")] : [arg];
   });
-  const cdktfEnv: NodeJS.ProcessEnv = { ...env, CHECKPOINT_DISABLE: "1" }; // no version check call to HashiCorp
-  // Off a terminal (a pipeline's log, a file), cdktf's CI mode prints each line once instead of spinner frames,
-  // and Terraform writes no colour codes.
-  if (!io.isTerminal) Object.assign(cdktfEnv, { CI: "true", NO_COLOR: "1", FORCE_COLOR: "0" }, withoutTerraformColour(env));
+  const onTerminal: NodeJS.ProcessEnv = { ...env, CHECKPOINT_DISABLE: "1" }; // no version check call to HashiCorp
+  const cdktfEnv = io.isTerminal ? onTerminal : offTerminal(onTerminal);
   if (args.includes("--help") || args.includes("-h") || !["synth", "output", ...PER_DEPLOYMENT].includes(command)) {
     return cdktf([command, ...args], cdktfEnv, io);
   }
@@ -74,53 +75,85 @@ async function runChecked(
   cdktfEnv: NodeJS.ProcessEnv,
   io: CommandIo,
 ): Promise<number> {
-  const { patterns, options } = splitArguments(args);
+  const split = splitArguments(args);
+  const { patterns } = split;
   // A relative --output means relative to where the user ran npm; cdktf, run in the project, is given it so.
-  const at = options.findIndex((o) => o === "--output" || o === "-o");
-  if (at >= 0 && at + 1 < options.length) options[at + 1] = fromWhereTheUserStands(options[at + 1], env);
+  const at = split.options.findIndex((o) => o === "--output" || o === "-o");
+  if (at >= 0 && at + 1 < split.options.length) split.options[at + 1] = fromWhereTheUserStands(split.options[at + 1], env);
   // Checked here, as the deployments file is: cdktf would print an app's failure twice, with a spinner frame.
-  const outdir = optionValue(options, "--output", "-o") ?? "cdktf.out";
+  const outdir = optionValue(split.options, "--output", "-o") ?? "cdktf.out";
   if (command !== "output") {
     const problem = outputFolderProblem(outdir);
     if (problem) return fail(io, problem);
   }
-  if (command === "synth") return cdktf([command, ...patterns, ...options], cdktfEnv, io);
+  if (command === "synth") return cdktf([command, ...patterns, ...split.options], cdktfEnv, io);
+  const taken = takeParallelism(split.options, command);
+  if ("problem" in taken) return fail(io, taken.problem);
+  const { parallelism, options } = taken;
 
   const selected = select(loaded.deployments, patterns, command);
   if (typeof selected === "string") return fail(io, selected);
-  if (command === "output") return await printOutputs(selected, loaded.baseDir, env, io);
+  if (command === "output") return await printOutputs(selected, loaded.baseDir, env, parallelism, io);
 
   const problem = deployPrerequisiteProblem(selected, env);
   if (problem) return fail(io, problem);
-  if (["deploy", "destroy"].includes(command) && !io.isTerminal && !options.includes("--auto-approve")) {
+  const approved = options.includes("--auto-approve");
+  if (["deploy", "destroy"].includes(command) && !io.isTerminal && !approved) {
     return fail(
       io,
       `${command}: off a terminal (a pipeline, a redirect) cdktf cannot ask for approval. Review the plan (npm run diff), then run npm run ${command} -- ${patterns.join(" ")} --auto-approve.`,
     );
   }
+  // Synthesized once for the whole run, with no Genesys Cloud credential; each deployment's cdktf reads its stack.
+  if (!options.includes("--skip-synth")) {
+    const synthOptions = ["--output", "-o", "--app", "-a"].flatMap((name) => {
+      const value = optionValue(options, name);
+      return value === undefined ? [] : [name, value];
+    });
+    const synth = await cdktf(["synth", ...synthOptions], withoutCredentials(cdktfEnv), io);
+    if (synth !== 0) return synth;
+  }
+  const runOptions = [...options.filter((o) => o !== "--skip-synth"), "--skip-synth"];
   const guarded = ["diff", "deploy"].includes(command);
-  const states = guarded ? readStates(selected, loaded.baseDir, env) : new Map();
-  const results: { name: string; status: number }[] = [];
-  for (const deployment of selected) {
-    if (selected.length > 1) io.out(`\n=== ${command} ${deployment.name} ===\n`);
+  const states = guarded ? await readStates(selected, loaded.baseDir, env, parallelism) : new Map();
+  // On a terminal, deploy and destroy ask for each deployment's approval: one at a time, on the terminal itself.
+  const asks = io.isTerminal && ["deploy", "destroy"].includes(command) && !approved;
+  return runEachDeployment(command, selected, { parallelism: asks ? 1 : parallelism, io }, async (deployment, live) => {
     // Never throws: whatever goes wrong asking the org stops this deployment only; the others of the run go on.
     const second = guarded ? await clientIdentityProblem(deployment, { all: loaded.deployments, states, env }) : undefined;
-    if (second) {
-      io.err(`${second}\n`);
-      results.push({ name: deployment.name, status: 1 });
-      continue;
-    }
-    results.push({
-      name: deployment.name,
-      status: cdktf([command, deployment.name, ...options], deploymentEnvironment(deployment, cdktfEnv), io),
-    });
-  }
-  const failed = results.filter((r) => r.status !== 0);
-  if (selected.length > 1) {
-    const lines = results.map((r) => `  ${r.name}: ${r.status === 0 ? "succeeded" : `failed (exit ${r.status})`}`);
-    (failed.length > 0 ? io.err : io.out)(`\n${command} of ${results.length} deployments, ${failed.length} failed:\n${lines.join("\n")}\n`);
-  }
-  return failed.length > 0 ? 1 : 0;
+    if (second) return { status: 1, chunks: [{ stream: "err", text: `${second}\n` }] };
+    // Beside others, a deployment's output is kept until it ends, so it is never a terminal's: no spinners, no colour.
+    const runEnv = deploymentEnvironment(deployment, live ? cdktfEnv : offTerminal(cdktfEnv));
+    const args = [cdktfCli(), command, deployment.name, ...runOptions];
+    const run = await (live ? runLive : runCaptured)(process.execPath, args, { env: runEnv });
+    if (run.error) return { status: 1, chunks: [...run.chunks, { stream: "err", text: `cdktf could not start: ${run.error.message}\n` }] };
+    return { status: run.status ?? 1, chunks: live ? run.chunks : ownAnnotationsOnly(run.chunks, deployment.name) };
+  });
+}
+
+/** A construct's warning as cdktf prints it: `WARN [production/service-cloud-voice]: …`, the stack's name first. */
+const ANNOTATION = /^(?:WARN|INFO) \[([^/\]]+)[/\]]/;
+
+/**
+ * cdktf prints the construct warnings of every stack it reads, and the run's synth has printed them all once: in a
+ * deployment's kept output, the other deployments' warnings are left out, so that each block is that deployment's.
+ */
+export function ownAnnotationsOnly(chunks: readonly OutputChunk[], name: string): OutputChunk[] {
+  return chunks.map(({ stream, text }) => ({
+    stream,
+    text: text
+      .split(/(?<=\n)/)
+      .filter((line) => (ANNOTATION.exec(line)?.[1] ?? name) === name)
+      .join(""),
+  }));
+}
+
+/**
+ * Off a terminal (a pipeline's log, a file, another deployment's turn), cdktf's CI mode prints each line once instead
+ * of spinner frames, and Terraform writes no colour codes.
+ */
+function offTerminal(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { ...env, CI: "true", NO_COLOR: "1", FORCE_COLOR: "0", ...withoutTerraformColour(env) };
 }
 
 /** The value of an option that takes one (`--output DIR`), or undefined. */
@@ -162,8 +195,14 @@ export function splitArguments(args: readonly string[]): { patterns: string[]; o
  * The client id and redirect URIs of each deployment, from its state (lib/app/state/read-states.ts), with the next step; and,
  * where the deployment's Genesys Cloud credentials are set, whether the org still has that client.
  */
-async function printOutputs(deployments: readonly Deployment[], baseDir: string, env: NodeJS.ProcessEnv, io: CommandIo): Promise<number> {
-  const readings = readStates(deployments, baseDir, env);
+async function printOutputs(
+  deployments: readonly Deployment[],
+  baseDir: string,
+  env: NodeJS.ProcessEnv,
+  parallelism: number,
+  io: CommandIo,
+): Promise<number> {
+  const readings = await readStates(deployments, baseDir, env, parallelism);
   const first = readings.values().next().value;
   if (first && "problem" in first && first.problem === TERRAFORM_MISSING) return fail(io, TERRAFORM_MISSING);
   let failed = 0;
@@ -217,13 +256,9 @@ async function printOutputs(deployments: readonly Deployment[], baseDir: string,
   return failed > 0 ? 1 : 0;
 }
 
-function cdktf(args: string[], env: NodeJS.ProcessEnv, io: CommandIo): number {
-  const options: SpawnSyncOptions = { stdio: "inherit", env };
-  const run = spawnSync(process.execPath, [cdktfCli(), ...args], options);
-  if (run.error) {
-    io.err(`cdktf could not start: ${run.error.message}\n`);
-    return 1;
-  }
+async function cdktf(args: string[], env: NodeJS.ProcessEnv, io: CommandIo): Promise<number> {
+  const run = await runLive(process.execPath, [cdktfCli(), ...args], { env });
+  if (run.error) return fail(io, `cdktf could not start: ${run.error.message}`);
   return run.status ?? 1;
 }
 

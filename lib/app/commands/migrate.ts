@@ -149,7 +149,7 @@ export async function migrate(
     return EXIT.error;
   }
 
-  const state: StateReading | undefined = statesOf(deployments, baseDirOf(file), env).get(deployment.name);
+  const state: StateReading | undefined = (await statesOf(deployments, baseDirOf(file), env)).get(deployment.name);
   if (state && "problem" in state) {
     io.err(`${deployment.name}: ${state.problem}\n  (where the migration stands cannot be told: nothing was written)\n`);
     return EXIT.error;

@@ -5,7 +5,6 @@
  * `terraform output -json` reads the state. The output folder of synth, and a `cdk.tf` kept from `synth --hcl`, are
  * not touched; only the backend's credentials are used.
  */
-import { spawnSync } from "child_process";
 import { App } from "cdktf";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
@@ -16,6 +15,8 @@ import { Deployment } from "../deployments/deployments";
 import { terraformMissing } from "../stack/terraform";
 
 import { isJsonObject } from "../../shared/json-input";
+import { inParallel } from "../../shared/in-parallel";
+import { runCaptured } from "../../shared/child-process";
 
 export interface StateOutputs {
   /** The client id in the state; undefined when the state holds none (not deployed yet). */
@@ -31,8 +32,16 @@ export interface StateOutputs {
 
 export type StateReading = { readonly outputs: StateOutputs } | { readonly problem: string };
 
-/** Each deployment's outputs, or why its state could not be read. Throws nothing for a user's mistake. */
-export function readStates(deployments: readonly Deployment[], baseDir: string, env: NodeJS.ProcessEnv): Map<string, StateReading> {
+/**
+ * Each deployment's outputs, or why its state could not be read; `parallelism` states are read at once (each an init
+ * and an output of its backend alone). Throws nothing for a user's mistake.
+ */
+export async function readStates(
+  deployments: readonly Deployment[],
+  baseDir: string,
+  env: NodeJS.ProcessEnv,
+  parallelism = 1,
+): Promise<Map<string, StateReading>> {
   const readings = new Map<string, StateReading>();
   const terraform = terraformMissing(env);
   if (terraform) {
@@ -46,23 +55,24 @@ export function readStates(deployments: readonly Deployment[], baseDir: string, 
     app.synth();
     // The backend's credentials only: reading outputs never configures the genesyscloud provider.
     const backendEnv = { ...withoutCredentials(env), CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
-    for (const { name } of deployments) {
+    const read = await inParallel(deployments, parallelism, async ({ name }) => {
       const stack = JSON.parse(readFileSync(join(work, "synth", "stacks", name, "cdk.tf.json"), "utf8"));
       const dir = join(work, "backends", name);
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, "backend.tf.json"), JSON.stringify({ terraform: { backend: stack.terraform.backend } }));
-      readings.set(name, readOutputs(dir, backendEnv));
-    }
+      return readOutputs(dir, backendEnv);
+    });
+    deployments.forEach(({ name }, i) => readings.set(name, read[i]));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
   return readings;
 }
 
-function readOutputs(dir: string, env: NodeJS.ProcessEnv): StateReading {
-  const run = (...args: string[]) => spawnSync("terraform", args, { cwd: dir, env, encoding: "utf8" });
-  const init = run("init", "-input=false", "-no-color");
-  const output = init.status === 0 ? run("output", "-json", "-no-color") : init;
+async function readOutputs(dir: string, env: NodeJS.ProcessEnv): Promise<StateReading> {
+  const run = (...args: string[]) => runCaptured("terraform", args, { cwd: dir, env });
+  const init = await run("init", "-input=false", "-no-color");
+  const output = init.status === 0 ? await run("output", "-json", "-no-color") : init;
   if (output.status !== 0) return { problem: `could not read its state:\n${(output.stderr || output.stdout).trim()}` };
   // What a terraform on PATH prints is read as data: anything but a JSON object of outputs is a problem of this state.
   let values: unknown;
