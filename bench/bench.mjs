@@ -7,8 +7,10 @@
 //      (cdktf's own cost, with no build at all: what the edit's build and npm add must stay small against);
 //   4. plan-summary over a plan of 1,000 resource changes           vs  node reading and parsing the same file;
 //   5. logins and time per `terraform plan` with the real provider   vs  the provider's default token pool
-//      (bench/logins.mjs: needs Terraform and `npm run provider:build`, else it says it skipped).
-// Usage: npm run bench [-- --runs N] [--skip-logins]. Exits 1 when a budget is missed.
+//      (bench/logins.mjs: needs Terraform and `npm run provider:build`, else it says it skipped);
+//   6. `diff '*'` of 50 deployments, --parallelism 4                vs  the same one deployment at a time, with the synths
+//      each way counts (bench/many-orgs.mjs: as 5 needs; 3 runs at most, each takes minutes).
+// Usage: npm run bench [-- --runs N] [--skip-logins] [--skip-many-orgs]. Exits 1 when a budget is missed.
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
@@ -16,7 +18,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 
-const { values } = parseArgs({ options: { runs: { type: "string", default: "5" }, "skip-logins": { type: "boolean" } } });
+const { values } = parseArgs({
+  options: { runs: { type: "string", default: "5" }, "skip-logins": { type: "boolean" }, "skip-many-orgs": { type: "boolean" } },
+});
 const runs = Number(values.runs);
 const work = mkdtempSync(join(tmpdir(), "scv-bench-"));
 // Synthesized output goes to a RAM-backed folder where there is one, so that the figures are the app's cost and
@@ -194,6 +198,11 @@ report(
 if (!values["skip-logins"]) {
   const logins = spawnSync(node, ["bench/logins.mjs", "--runs", String(runs)], { stdio: "inherit" });
   results.push(logins.status === 0);
+}
+
+if (!values["skip-many-orgs"]) {
+  const orgs = spawnSync(node, ["bench/many-orgs.mjs", "--runs", String(Math.min(runs, 3))], { stdio: "inherit" });
+  results.push(orgs.status === 0);
 }
 
 for (const dir of new Set([work, ramRoot])) rmSync(dir, { recursive: true, force: true });
