@@ -6,6 +6,7 @@
  */
 import { adoptCommand } from "../app/commands/adopt";
 import { cdktfCommand } from "../app/commands/cdktf-runner";
+import { DEFAULT_PARALLELISM, MOST_PARALLELISM } from "../app/commands/parallelism";
 import { checkCommand } from "../app/commands/check";
 import { deploymentsCommand } from "../app/commands/deployments-list";
 import { initCommand } from "../app/commands/init";
@@ -35,8 +36,12 @@ const runnerHelp = (command: string, what: string, names: string) =>
   `usage: genesys-scv-oauth-client ${command}${names}
 
 ${what}
-Reads the deployments file ($DEPLOYMENTS_FILE, else deployments.json in the current folder). Other options are
-cdktf's (for instance --output DIR${command === "deploy" || command === "destroy" ? ", --auto-approve" : ""}).`;
+Reads the deployments file ($DEPLOYMENTS_FILE, else deployments.json in the current folder).${
+    command === "synth"
+      ? ""
+      : `\n--parallelism N: how many deployments ${command === "output" ? "are read" : "run"} at once (${DEFAULT_PARALLELISM} unless given; 1 to ${MOST_PARALLELISM}).`
+  }
+Other options are cdktf's (for instance --output DIR${command === "deploy" || command === "destroy" ? ", --auto-approve" : ""}).`;
 const NAMES = " <deployment names or patterns> [cdktf options]";
 
 export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
