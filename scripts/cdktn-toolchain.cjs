@@ -32,7 +32,7 @@ function cdktnToolchain(project = root) {
     dir,
     modules,
     node,
-    cli: join(modules, "cdktn-cli/bundle/bin/cdktn"),
+    cli: join(modules, "cdktn-cli/bin/cdktn"),
     /** The sha256 of the lockfile that was installed: a different lockfile installs again. */
     installStamp: join(modules, ".installed-lock.sha256"),
     bindings: join(dir, ".gen"),
