@@ -56,11 +56,11 @@ export function cdktnProject(): string {
   return dir;
 }
 
-/** The real `cdktf synth` of this project (this Node) into `outdir`. */
-export function cdktfSynth(args: string[], outdir: string, env: NodeJS.ProcessEnv): Promise<Run> {
+/** The real `cdktf synth` (this project's cdktf-cli, this Node) in `project` (this one unless told) into `outdir`. */
+export function cdktfSynth(args: string[], outdir: string, env: NodeJS.ProcessEnv, project = root): Promise<Run> {
   const manifest = require.resolve("cdktf-cli/package.json", { paths: [root] });
   const cli = join(manifest, "..", JSON.parse(readFileSync(manifest, "utf8")).bin.cdktf);
-  return run(process.execPath, [cli, "synth", ...args, "--output", outdir], root, { ...process.env, CHECKPOINT_DISABLE: "1", ...env });
+  return run(process.execPath, [cli, "synth", ...args, "--output", outdir], project, { ...process.env, CHECKPOINT_DISABLE: "1", ...env });
 }
 
 /** The real `cdktn synth` (Node 22, tools/cdktn) in `project` into `outdir`. */
