@@ -23,7 +23,7 @@ const built = files("dist/package");
 for (const file of built) {
   const target = join("dist/package/cdktn", relative("dist/package", file));
   const text = readFileSync(file, "utf8").replace(CDKTF_MODULE, (_, before, quote, sub = "") => `${before}${quote}cdktn${sub}${quote}`);
-  if (/["']cdktf(\/[^"']*)?["']/.test(text.replace(/^\s*(\/\/|\*).*$/gm, ""))) {
+  if (/["']cdktf(\/[^"']*)?["']/.test(text.replace(/^\s*(\/\/|\/?\*).*$/gm, ""))) {
     console.error(`${target}: a use of "cdktf" that is not a module name this build knows: see scripts/package.mjs`);
     process.exit(1);
   }

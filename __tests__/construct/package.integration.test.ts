@@ -246,6 +246,8 @@ describeWithCdktn()("a consumer's cdktn app", () => {
     writeFileSync(join(app, "main.ts"), example ?? "");
     // The same example on cdktf 0.21, through the package's main entry and the cdktf npm installed as its peer.
     writeFileSync(join(app, "cdktf-main.ts"), cdktfExample ?? "");
+    // A user's mistake: a cdktn app that imports the package's main entry, the cdktf build.
+    writeFileSync(join(app, "mixed.ts"), cdktfExample?.replace('from "cdktf"', 'from "cdktn"') ?? "");
     // The consumer's own `cdktn get`: tools/cdktn's bindings, a provider class of its own.
     execFileSync("cp", [join(toolchain.bindings, "providers/genesyscloud/provider/index.ts"), join(app, "bindings/provider.ts")]);
     writeFileSync(
@@ -315,6 +317,18 @@ console.log(JSON.stringify([...new Set(loaded)]));`;
     const run = spawnSync(toolchain.node!, ["-e", probe], { cwd: app, encoding: "utf8" });
     expect(run.stderr).toBe("");
     expect(JSON.parse(run.stdout)).toEqual(["cdktn"]);
+  });
+
+  it("a cdktn app that imports the main entry gets one message naming the /cdktn entry, not cdktn's TypeError at synth", () => {
+    const run = spawnSync(toolchain.node!, ["mixed.js"], {
+      cwd: app,
+      encoding: "utf8",
+      env: { ...process.env, CDKTF_OUTDIR: join(app, "mixed.out") },
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      'Error: The stack "service-cloud-voice" is a cdktn stack, but this ServiceCloudVoiceOAuthClient was loaded from the package\'s cdktf entry, whose resources a cdktn stack cannot synthesize: import it from "genesys-scv-oauth-client/cdktn".',
+    );
   });
 
   it("gives the construct a provider from the consumer's own cdktn bindings", () => {
