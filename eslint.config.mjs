@@ -5,7 +5,20 @@ import prettier from "eslint-config-prettier";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: [".gen/", "dist/", "cdktf.out/", "docs/api/", "coverage/", ".venv/", ".provider/", "node_modules/"] },
+  {
+    ignores: [
+      ".gen/",
+      "dist/",
+      "cdktf.out/",
+      "docs/api/",
+      "coverage/",
+      ".venv/",
+      ".provider/",
+      "node_modules/",
+      "tools/cdktn/.gen/",
+      "tools/cdktn/dist/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

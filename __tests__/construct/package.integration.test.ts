@@ -9,6 +9,8 @@ import { execFileSync, spawnSync } from "child_process";
 import { createHash } from "crypto";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
+import { cdktnEnv } from "../../scripts/cdktn-toolchain.cjs";
+import { CDKTF_VERSION, CDKTN_VERSION, cdktfSynth, describeWithCdktn, run, toolchain } from "../support/cdktn";
 import { SEED_ARTICLE_SCOPES } from "../support/seed-article";
 import { tempDir } from "../support/temp-dir";
 
@@ -71,6 +73,11 @@ describe("npm pack", () => {
       expect(files).toContain(`dist/package/.gen/providers/genesyscloud/${binding}/index.js`);
       expect(files).toContain(`dist/package/.gen/providers/genesyscloud/${binding}/index.d.ts`);
     }
+    // The /cdktn entry's tree: the same files, each once more under dist/package/cdktn/.
+    const main = files.filter((f) => !f.startsWith("dist/package/cdktn/"));
+    expect(files.filter((f) => f.startsWith("dist/package/cdktn/"))).toEqual(
+      main.map((f) => f.replace("dist/package/", "dist/package/cdktn/")).sort(),
+    );
     expect(
       files.filter((f) =>
         /__tests__|fixtures|\/app\/|\/review\/|plan-summary|deployments|check|internal|json-input|\.ts$(?<!\.d\.ts)/.test(f),
@@ -97,17 +104,22 @@ describe("npm pack", () => {
     expect(run.status).not.toBe(0);
   });
 
-  it("declares cdktf and constructs as peers (cdktf-cli an optional one, for the CLI), and depends on @sinclair/typebox (the props' schema) and fastest-levenshtein (the nearest key a typo meant) only", () => {
-    expect(own.peerDependencies).toEqual({ cdktf: "^0.21.0", constructs: "^10.3.0", "cdktf-cli": "^0.21.0" });
-    expect(own.peerDependenciesMeta).toEqual({ "cdktf-cli": { optional: true } });
+  it("declares cdktf and constructs as peers (cdktf-cli an optional one, for the CLI; cdktn an optional one, for the /cdktn entry), and depends on @sinclair/typebox (the props' schema) and fastest-levenshtein (the nearest key a typo meant) only", () => {
+    expect(own.peerDependencies).toEqual({ cdktf: "^0.21.0", constructs: "^10.3.0", "cdktf-cli": "^0.21.0", cdktn: "^0.24.0" });
+    expect(own.peerDependenciesMeta).toEqual({ "cdktf-cli": { optional: true }, cdktn: { optional: true } });
     expect(own.bin).toEqual({ "genesys-scv-oauth-client": "dist/cli/genesys-scv-oauth-client.js" });
     expect(own.dependencies).toEqual({ "@sinclair/typebox": "0.34.52", "fastest-levenshtein": "1.0.16" });
     expect(own.exports["."]).toEqual({
       types: "./dist/package/lib/construct/index.d.ts",
       default: "./dist/package/lib/construct/index.js",
     });
+    // The same build for cdktn apps (scripts/package.mjs, docs/cdk-terrain.md).
+    expect(own.exports["./cdktn"]).toEqual({
+      types: "./dist/package/cdktn/lib/construct/index.d.ts",
+      default: "./dist/package/cdktn/lib/construct/index.js",
+    });
     // The internal entry (the app's and the review tools' toolbox) is not published.
-    expect(Object.keys(own.exports)).toEqual([".", "./package.json"]);
+    expect(Object.keys(own.exports)).toEqual([".", "./cdktn", "./package.json"]);
   });
 });
 
@@ -211,4 +223,155 @@ describe("a consumer's cdktf app", () => {
     for (const client of clients) expect(client.scopes).toEqual(SEED_ARTICLE_SCOPES);
     expect(existsSync(join(outdir, "manifest.json"))).toBe(true);
   });
+});
+
+/**
+ * The same tarball in a CDK Terrain app (docs/cdk-terrain.md): plain `npm install` (real peer resolution, no --force)
+ * of cdktn 0.24 and constructs 10.6 with it, from the npm cache that tools/cdktn's install filled; docs/cdk-terrain.md's
+ * example compiles under strict TypeScript against cdktn's declarations, loads no cdktf, and the real `cdktn synth`
+ * (Node 22) writes what the same example writes on cdktf 0.21 through the package's main entry, JSON and HCL.
+ */
+describeWithCdktn()("a consumer's cdktn app", () => {
+  const app = join(work, "cdktn-app");
+  const terrainDoc = readFileSync(join(root, "docs/cdk-terrain.md"), "utf8");
+  const example = /<!-- cdktn-example: start -->\n```ts\n([\s\S]*?)```\n<!-- cdktn-example: end -->/.exec(terrainDoc)?.[1];
+  const cdktfExample = /<!-- consumer-example: start -->\n```ts\n([\s\S]*?)```\n<!-- consumer-example: end -->/.exec(constructDoc)?.[1];
+  const dependencies = { cdktn: CDKTN_VERSION, constructs: "10.6.0", [own.name]: "file:package.tgz" };
+
+  beforeAll(() => {
+    execFileSync("mkdir", ["-p", join(app, "bindings")]);
+    execFileSync("cp", [join(work, packed.filename), join(app, "package.tgz")]);
+    writeFileSync(join(app, "package.json"), JSON.stringify({ name: "cdktn-consumer", private: true, dependencies }, null, 2));
+    npm(["install", "--prefer-offline", "--ignore-scripts"], app);
+    writeFileSync(join(app, "main.ts"), example ?? "");
+    // The same example on cdktf 0.21, through the package's main entry and the cdktf npm installed as its peer.
+    writeFileSync(join(app, "cdktf-main.ts"), cdktfExample ?? "");
+    // A user's mistake: a cdktn app that imports the package's main entry, the cdktf build.
+    writeFileSync(join(app, "mixed.ts"), cdktfExample?.replace('from "cdktf"', 'from "cdktn"') ?? "");
+    // The consumer's own `cdktn get`: tools/cdktn's bindings, a provider class of its own.
+    execFileSync("cp", [join(toolchain.bindings, "providers/genesyscloud/provider/index.ts"), join(app, "bindings/provider.ts")]);
+    writeFileSync(
+      join(app, "own-bindings.ts"),
+      OWN_BINDINGS_APP.replace('from "cdktf"', 'from "cdktn"').replace(
+        'from "genesys-scv-oauth-client"',
+        'from "genesys-scv-oauth-client/cdktn"',
+      ),
+    );
+    writeFileSync(
+      join(app, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: { target: "ES2022", module: "commonjs", strict: true, noUnusedLocals: true, types: [], skipLibCheck: false },
+      }),
+    );
+    // cdktn keeps cdktf.json; the cdktf run names its own app (--app).
+    writeFileSync(
+      join(app, "cdktf.json"),
+      JSON.stringify({ language: "typescript", app: "node main.js", sendCrashReports: "false", terraformProviders: [], context: {} }),
+    );
+  });
+
+  it("is docs/construct.md's example with the imports of cdktn and of the package's /cdktn entry", () => {
+    expect(example).toBeDefined();
+    expect(example).toBe(
+      cdktfExample
+        ?.replace('from "cdktf"', 'from "cdktn"')
+        .replace('from "genesys-scv-oauth-client"', 'from "genesys-scv-oauth-client/cdktn"'),
+    );
+  });
+
+  it("npm installs the package with cdktn as it is (no --force), and cdktf 0.21 as the main entry's peer", () => {
+    const installed = (name: string) => JSON.parse(readFileSync(join(app, "node_modules", name, "package.json"), "utf8")).version;
+    expect([installed("cdktn"), installed("constructs"), installed(own.name), installed("cdktf")]).toEqual([
+      CDKTN_VERSION,
+      "10.6.0",
+      own.version,
+      CDKTF_VERSION,
+    ]);
+  });
+
+  it("a cdktf app still resolves the package's peers without --force", () => {
+    const cdktfApp = join(work, "cdktf-resolve");
+    execFileSync("mkdir", ["-p", cdktfApp]);
+    execFileSync("cp", [join(work, packed.filename), join(cdktfApp, "package.tgz")]);
+    const cdktfDependencies = { cdktf: CDKTF_VERSION, constructs: "10.4.2", [own.name]: "file:package.tgz" };
+    writeFileSync(
+      join(cdktfApp, "package.json"),
+      JSON.stringify({ name: "cdktf-consumer", private: true, dependencies: cdktfDependencies }),
+    );
+    npm(["install", "--package-lock-only", "--prefer-offline", "--ignore-scripts"], cdktfApp);
+    const resolved = JSON.parse(readFileSync(join(cdktfApp, "package-lock.json"), "utf8")).packages;
+    expect(resolved["node_modules/cdktf"].version).toBe(CDKTF_VERSION);
+    expect(resolved["node_modules/cdktn"]).toBeUndefined();
+  });
+
+  it("compiles the example, and an app with its own cdktn bindings, under strict TypeScript against cdktn", () => {
+    const tsc = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "."], { cwd: app, encoding: "utf8" });
+    expect(tsc.stdout + tsc.stderr).toBe("");
+    expect(tsc.status).toBe(0);
+  });
+
+  it("the /cdktn entry loads cdktn and never cdktf", () => {
+    const probe = `require("genesys-scv-oauth-client/cdktn");
+const loaded = Object.keys(require.cache).map((f) => /node_modules\\/(cdkt[fn])\\//.exec(f)?.[1]).filter(Boolean);
+console.log(JSON.stringify([...new Set(loaded)]));`;
+    const run = spawnSync(toolchain.node!, ["-e", probe], { cwd: app, encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout)).toEqual(["cdktn"]);
+  });
+
+  it("a cdktn app that imports the main entry gets one message naming the /cdktn entry, not cdktn's TypeError at synth", () => {
+    const run = spawnSync(toolchain.node!, ["mixed.js"], {
+      cwd: app,
+      encoding: "utf8",
+      env: { ...process.env, CDKTF_OUTDIR: join(app, "mixed.out") },
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      'Error: The stack "service-cloud-voice" is a cdktn stack, but this ServiceCloudVoiceOAuthClient was loaded from the package\'s cdktf entry, whose resources a cdktn stack cannot synthesize: import it from "genesys-scv-oauth-client/cdktn".',
+    );
+  });
+
+  it("gives the construct a provider from the consumer's own cdktn bindings", () => {
+    const outdir = join(app, "cdktn.out.own");
+    const run = spawnSync(toolchain.node!, ["own-bindings.js"], {
+      cwd: app,
+      encoding: "utf8",
+      env: { ...process.env, CDKTF_OUTDIR: outdir },
+    });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const [client] = Object.values(
+      JSON.parse(readFileSync(join(outdir, "stacks/own-bindings/cdk.tf.json"), "utf8")).resource.genesyscloud_oauth_client,
+    ) as any[];
+    expect(client.provider).toBe("genesyscloud.mine");
+  });
+
+  it.each(["json", "hcl"] as const)(
+    "cdktn synth (%s, Node 22) writes what the cdktf example writes on cdktf 0.21, but for the engine's version",
+    async (form) => {
+      const outdir = { cdktn: join(app, `cdktn.out.${form}`), cdktf: join(app, `cdktf.out.${form}`) };
+      const cdktn = await run(
+        toolchain.node!,
+        [toolchain.cli, "synth", ...(form === "hcl" ? ["--hcl"] : []), "--output", outdir.cdktn],
+        app,
+        cdktnEnv(process.env, root),
+      );
+      expect(cdktn.status === 0 ? 0 : cdktn.stdout + cdktn.stderr).toBe(0);
+      // The real cdktf synth too: each CLI formats the HCL the app writes.
+      const cdktf = await cdktfSynth(["--app", "node cdktf-main.js", ...(form === "hcl" ? ["--hcl"] : [])], outdir.cdktf, {}, app);
+      expect(cdktf.status === 0 ? 0 : cdktf.stdout + cdktf.stderr).toBe(0);
+      const file = `stacks/service-cloud-voice/${form === "hcl" ? "cdk.tf" : "cdk.tf.json"}`;
+      const version = form === "hcl" ? "stacks/service-cloud-voice/metadata.json" : file;
+      const text = (dir: string, f: string) => readFileSync(join(dir, f), "utf8");
+      expect(text(outdir.cdktn, version).replace(`"version": "${CDKTN_VERSION}"`, "<engine>")).toBe(
+        text(outdir.cdktf, version).replace(`"version": "${CDKTF_VERSION}"`, "<engine>"),
+      );
+      expect(text(outdir.cdktn, file)).toBe(
+        form === "hcl"
+          ? text(outdir.cdktf, file)
+          : text(outdir.cdktf, file).replace(`"version": "${CDKTF_VERSION}"`, `"version": "${CDKTN_VERSION}"`),
+      );
+      if (form === "hcl") expect(text(outdir.cdktn, file)).toMatch(/^resource "genesyscloud_oauth_client"/m);
+    },
+  );
 });

@@ -1,6 +1,7 @@
 import { Annotations, Aspects, Fn, Op, TerraformResourceLifecycle, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import { OauthClient } from "../../.gen/providers/genesyscloud/oauth-client";
+import { engineMismatch } from "./engine";
 import { addRemovedBlock, HCL_EXPORT } from "./hcl-export";
 import { terraformLiteral } from "./terraform-literal";
 import { OAuthClientSettings, resolveOAuthClientSettings, ServiceCloudVoiceOAuthClientProps } from "./oauth-client-settings";
@@ -40,6 +41,8 @@ export class ServiceCloudVoiceOAuthClient extends Construct {
 
   constructor(scope: Construct, id: string, props: ServiceCloudVoiceOAuthClientProps) {
     super(scope, id);
+    const mismatch = engineMismatch(this);
+    if (mismatch) throw new Error(mismatch);
     this.settings = resolveOAuthClientSettings(props);
     const s = this.settings;
     const migration = s.migration;
