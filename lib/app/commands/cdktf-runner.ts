@@ -17,7 +17,7 @@ import { deployPrerequisiteProblem } from "./preflight";
 import { adoptedClientProblem, clientIdentityProblem } from "../genesys/client-identity";
 import { select } from "../deployments/selection";
 import { readStates } from "../state/read-states";
-import { TERRAFORM_MISSING } from "../stack/terraform";
+import { engineProblem, withEngine } from "../stack/engine";
 import { outputFolderProblem } from "../stack/synth-output";
 import { CommandIo } from "../../shared/command";
 import { fromWhereTheUserStands } from "../../shared/paths";
@@ -46,7 +46,8 @@ export async function cdktfCommand([command, ...given]: string[], env: NodeJS.Pr
     const [name, ...value] = arg.split("=");
     return OPTIONS_WITH_VALUE.has(name) && value.length > 0 ? [name, value.join("=")] : [arg];
   });
-  const cdktfEnv: NodeJS.ProcessEnv = { ...env, CHECKPOINT_DISABLE: "1" }; // no version check call to HashiCorp
+  // The engine resolved once (TERRAFORM_BINARY_NAME, else terraform, else tofu); no version check call to HashiCorp.
+  const cdktfEnv: NodeJS.ProcessEnv = { ...withEngine(env), CHECKPOINT_DISABLE: "1" };
   // Off a terminal (a pipeline's log, a file), cdktf's CI mode prints each line once instead of spinner frames,
   // and Terraform writes no colour codes.
   if (!io.isTerminal) Object.assign(cdktfEnv, { CI: "true", NO_COLOR: "1", FORCE_COLOR: "0" }, withoutTerraformColour(env));
@@ -163,9 +164,9 @@ export function splitArguments(args: readonly string[]): { patterns: string[]; o
  * where the deployment's Genesys Cloud credentials are set, whether the org still has that client.
  */
 async function printOutputs(deployments: readonly Deployment[], baseDir: string, env: NodeJS.ProcessEnv, io: CommandIo): Promise<number> {
+  const engine = engineProblem(env);
+  if (engine) return fail(io, engine);
   const readings = readStates(deployments, baseDir, env);
-  const first = readings.values().next().value;
-  if (first && "problem" in first && first.problem === TERRAFORM_MISSING) return fail(io, TERRAFORM_MISSING);
   let failed = 0;
   for (const deployment of deployments) {
     const reading = readings.get(deployment.name)!;
