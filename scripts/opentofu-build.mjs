@@ -4,9 +4,10 @@
 // downloaded (`go mod download`) and built inside its own folder of the module cache, with the release's flags
 // (.goreleaser.yaml: CGO off, -trimpath, -mod=readonly, version.dev=no), so that `tofu version` says the plain
 // release version. A build is reused while the version, the Go and the flags are the same. Exit 3: no Go.
+// SCV_OPENTOFU_BINARY names an OpenTofu of that version you already have (a pipeline's setup-opentofu): it is linked in.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { dirname, isAbsolute, resolve } from "node:path";
 import { OPENTOFU_LDFLAGS, OPENTOFU_MODULE, OPENTOFU_VERSION, opentofuInstall } from "./opentofu-install.cjs";
 
 const install = opentofuInstall();
@@ -23,9 +24,37 @@ const go = (args, options = {}) => {
   return result.stdout;
 };
 
+/** What `<binary> version` says first: "OpenTofu v1.12.6". */
+const versionOf = (binary) =>
+  spawnSync(binary, ["version"], {
+    encoding: "utf8",
+    env: { ...process.env, TF_CLI_CONFIG_FILE: "", CHECKPOINT_DISABLE: "1" },
+  }).stdout?.split("\n")[0];
+const expected = `OpenTofu v${OPENTOFU_VERSION}`;
+
+const given = process.env.SCV_OPENTOFU_BINARY?.trim();
+if (given) {
+  const binary = isAbsolute(given) ? given : resolve(process.env.INIT_CWD ?? process.cwd(), given);
+  const says = existsSync(binary) && lstatSync(binary).isFile() ? versionOf(binary) : undefined;
+  if (says !== expected)
+    fail(
+      `SCV_OPENTOFU_BINARY: given ${JSON.stringify(given)}${says ? ` (it says ${JSON.stringify(says)})` : ""}; allowed: the path of an OpenTofu ${OPENTOFU_VERSION} binary`,
+    );
+  mkdirSync(dirname(install.binary), { recursive: true });
+  rmSync(install.binary, { force: true });
+  rmSync(install.stamp, { force: true });
+  symlinkSync(binary, install.binary);
+  console.log(`opentofu:build: OpenTofu ${OPENTOFU_VERSION} (linked from SCV_OPENTOFU_BINARY ${binary})`);
+  console.log(install.binary);
+  process.exit(0);
+}
+
 const goVersion = spawnSync("go", ["env", "GOVERSION"], { env: goEnv, encoding: "utf8" });
 if (goVersion.error || goVersion.status !== 0)
-  fail(`Go is not on PATH: install Go 1.26 or later to build OpenTofu ${OPENTOFU_VERSION} (docs/engines.md).`, 3);
+  fail(
+    `Go is not on PATH, and SCV_OPENTOFU_BINARY names no binary: install Go 1.26 or later to build OpenTofu ${OPENTOFU_VERSION}, or set SCV_OPENTOFU_BINARY (docs/engines.md).`,
+    3,
+  );
 const recipe = { module: `${OPENTOFU_MODULE}@v${OPENTOFU_VERSION}`, go: goVersion.stdout.trim(), ldflags: OPENTOFU_LDFLAGS };
 const stamp = existsSync(install.stamp) ? JSON.parse(readFileSync(install.stamp, "utf8")) : undefined;
 if (existsSync(install.binary) && JSON.stringify(stamp?.recipe) === JSON.stringify(recipe)) {
