@@ -74,6 +74,25 @@ if (!tofuBuilt) {
     expect(h.emulator.clients.size).toBe(2);
   });
 
+  it("lock on OpenTofu writes the lock file for OpenTofu's registry, and names the engine when its init fails", async () => {
+    const h = harness();
+    const lock = (env: Record<string, string>) =>
+      runCommand(process.execPath, ["dist/cli/genesys-scv-oauth-client.js", "lock"], root, {
+        ...h.env,
+        TERRAFORM_BINARY_NAME: ENGINES.tofu.binary,
+        ...env,
+      });
+    const written = await lock({});
+    expect([written.status, written.stderr]).toEqual([0, ""]);
+    expect(written.stdout).toMatch(/\.terraform\.lock\.hcl: genesyscloud provider 1\.82\.0 \(written\)\n$/);
+    const file = readFileSync(join(h.dir, ".terraform.lock.hcl"), "utf8");
+    expect([...file.matchAll(/^provider "([^"]+)"/gm)].map((m) => m[1])).toEqual(["registry.opentofu.org/mypurecloud/genesyscloud"]);
+    // No mirror for OpenTofu's registry, and no network: its init fails, and the message says which engine.
+    const failed = await lock({ TF_CLI_CONFIG_FILE: join(h.dir, "no-such.tfrc"), TF_REGISTRY_DISCOVERY_RETRY: "0" });
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toMatch(/^lock: tofu init failed \(OpenTofu\); \.terraform\.lock\.hcl is unchanged\./);
+  });
+
   it("npm run output reads either engine's state with either engine", async () => {
     const h = harness();
     for (const engine of [{}, { TERRAFORM_BINARY_NAME: ENGINES.tofu.binary }] as Record<string, string>[]) {
