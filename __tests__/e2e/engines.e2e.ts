@@ -4,7 +4,7 @@
  * and each `init` rewrites the lock file for its host. Runs once, on both engines (scripts/test-e2e.mjs).
  */
 import { existsSync, readFileSync } from "fs";
-import { join } from "path";
+import { dirname, join } from "path";
 import { cdktfCli } from "../../lib/app/commands/cdktf-runner";
 import { OPENTOFU_VERSION } from "../../scripts/opentofu-install.cjs";
 import { deployment, ENGINES, expectSuccess, root, runCommand, useHarness } from "./harness";
@@ -72,6 +72,20 @@ if (!tofuBuilt) {
     await expectSuccess(h.cdktf("deploy", "uat", "--auto-approve"));
     expect(state("uat").resources.map((r: { provider: string }) => r.provider)).toEqual([TERRAFORM_HOST]);
     expect(h.emulator.clients.size).toBe(2);
+  });
+
+  it("npm run deploy with no setting and only tofu on PATH runs OpenTofu, and hands it to cdktf", async () => {
+    const h = harness();
+    expect(state("uat").terraform_version).not.toBe(OPENTOFU_VERSION);
+    const path = [dirname(ENGINES.tofu.binary), dirname(process.execPath), "/usr/bin", "/bin"].join(":");
+    const run = await runCommand(
+      process.execPath,
+      ["dist/cdktf-runner.js", "deploy", "uat", "--auto-approve", "--output", h.outdir, "--skip-provider-lock"],
+      root,
+      { ...h.env, PATH: path, TERRAFORM_BINARY_NAME: "" },
+    );
+    expect([run.status, run.status === 0 ? "" : run.stdout + run.stderr]).toEqual([0, ""]);
+    expect(state("uat").terraform_version).toBe(OPENTOFU_VERSION);
   });
 
   it("lock on OpenTofu writes the lock file for OpenTofu's registry, and names the engine when its init fails", async () => {
