@@ -7,6 +7,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, wr
 import { dirname, join } from "path";
 import { tmpdir } from "os";
 import { cdktfCli } from "../lib/app/commands/cdktf-runner";
+import { ENGINE_MISSING } from "../lib/app/stack/engine";
 import { ALLOWED_MY_DOMAIN } from "../lib/shared/salesforce";
 import { tempDir } from "./support/temp-dir";
 
@@ -78,7 +79,7 @@ describe("npm run deploy / diff / destroy", () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toBe("");
     expect(run.stderr).toMatch(
-      /^(No Genesys Cloud credentials for 1 deployment \(.*\):\n {2}- production: none of GENESYSCLOUD_OAUTHCLIENT_ID with GENESYSCLOUD_OAUTHCLIENT_SECRET, or GENESYSCLOUD_ACCESS_TOKEN, is set|Terraform is not on PATH: [^\n]*\.)\n$/,
+      /^(No Genesys Cloud credentials for 1 deployment \(.*\):\n {2}- production: none of GENESYSCLOUD_OAUTHCLIENT_ID with GENESYSCLOUD_OAUTHCLIENT_SECRET, or GENESYSCLOUD_ACCESS_TOKEN, is set|Neither terraform nor tofu is on PATH: [^\n]*\.)\n$/,
     );
   });
 
@@ -197,18 +198,24 @@ describe("where the user stands, and what a pipeline sees", () => {
     expect(run.status).toBe(1);
     expect(said).not.toMatch(/\u001b\[| {4}at /);
     expect(run.stderr).toMatch(
-      /^(deploy: off a terminal \(a pipeline, a redirect\) cdktf cannot ask for approval\. Review the plan \(npm run diff\), then run npm run deploy -- production --auto-approve\.|Terraform is not on PATH: [^\n]*\.)\n$/,
+      /^(deploy: off a terminal \(a pipeline, a redirect\) cdktf cannot ask for approval\. Review the plan \(npm run diff\), then run npm run deploy -- production --auto-approve\.|Neither terraform nor tofu is on PATH: [^\n]*\.)\n$/,
     );
   });
 
-  it("npm run output without Terraform on PATH is one message", () => {
+  it("npm run output without Terraform or OpenTofu on PATH is one message", () => {
     const bin = join(work, "node-only");
     mkdirSync(bin, { recursive: true });
     symlinkSync(process.execPath, join(bin, "node"));
     const run = cdktf(["output", "production"], { PATH: bin });
     expect([run.status, run.stdout]).toEqual([1, ""]);
+    expect(run.stderr).toBe(`${ENGINE_MISSING}\n`);
+  });
+
+  it("a TERRAFORM_BINARY_NAME that names no engine: one message, exit 1, before cdktf starts", () => {
+    const run = cdktf(["deploy", "production", "--auto-approve"], { GENESYSCLOUD_ACCESS_TOKEN: "t", TERRAFORM_BINARY_NAME: "opentofu" });
+    expect([run.status, run.stdout]).toEqual([1, ""]);
     expect(run.stderr).toBe(
-      "Terraform is not on PATH: this command runs the Terraform CLI (1.5 or later; https://developer.hashicorp.com/terraform/install). Install it and run again.\n",
+      'TERRAFORM_BINARY_NAME (not on PATH): given "opentofu"; allowed: "terraform" or "tofu" (a command on PATH), or the path of a Terraform or OpenTofu executable\n',
     );
   });
 

@@ -204,3 +204,50 @@ describe("drift.yml's report (its github-script step)", () => {
     ]);
   });
 });
+
+describe("the engine (the committed file .engine: terraform, its default, or tofu)", () => {
+  /** Each workflow's job that runs the engine, its engine step's shell run in a folder with (or without) .engine. */
+  const jobs = { "plan.yml": "plan", "deploy.yml": "deploy", "drift.yml": "drift" } as const;
+  const choose = (file: keyof typeof jobs, engine?: string) => {
+    const steps = workflow(file).jobs[jobs[file]].steps;
+    const step = steps.find((s: any) => s.id === "engine");
+    const work = tempDir("scaffold-engine-");
+    if (engine !== undefined) writeFileSync(join(work, ".engine"), engine);
+    const output = join(work, "output");
+    writeFileSync(output, "");
+    const run = spawnSync("bash", ["-e", "-c", step.run], { cwd: work, env: { GITHUB_OUTPUT: output }, encoding: "utf8" });
+    const name = /^name=(.*)$/m.exec(readFileSync(output, "utf8"))?.[1];
+    const installs = steps
+      .filter((s: any) => /^(hashicorp\/setup-terraform|opentofu\/setup-opentofu)@[0-9a-f]{40}$/.test(s.uses ?? ""))
+      .filter((s: any) => condition(s.if, { steps: { engine: { outputs: { name } } } }))
+      .map((s: any) => s.uses.split("@")[0]);
+    return { status: run.status, name, installs, said: run.stdout };
+  };
+
+  it.each(Object.keys(jobs) as (keyof typeof jobs)[])(
+    "%s: terraform without .engine, tofu with it, and only that one installed",
+    (file) => {
+      expect(choose(file)).toMatchObject({ status: 0, name: "terraform", installs: ["hashicorp/setup-terraform"] });
+      expect(choose(file, " tofu\n")).toMatchObject({ status: 0, name: "tofu", installs: ["opentofu/setup-opentofu"] });
+      expect(choose(file, "opentofu")).toEqual({
+        status: 1,
+        name: undefined,
+        installs: [],
+        said: '::error file=.engine::.engine says "opentofu"; allowed: terraform or tofu.\n',
+      });
+    },
+  );
+
+  it.each(Object.keys(jobs) as (keyof typeof jobs)[])("%s: every step that runs the engine is given the chosen one", (file) => {
+    const steps = workflow(file).jobs[jobs[file]].steps;
+    const running = steps.filter((s: any) => String(s.run ?? "").includes('"$TERRAFORM_BINARY_NAME"'));
+    expect(running.length).toBeGreaterThan(0);
+    for (const step of steps) expect(String(step.run ?? "")).not.toMatch(/^\s*terraform (init|plan|show|apply)/m);
+    for (const step of running) expect(step.env.TERRAFORM_BINARY_NAME).toBe("${{ steps.engine.outputs.name }}");
+    const tofu = steps.find((s: any) => String(s.uses).startsWith("opentofu/setup-opentofu@"));
+    expect(tofu.with).toEqual({
+      tofu_version: JSON.parse(readFileSync(join(root, "package.json"), "utf8")).config.opentofuVersion,
+      tofu_wrapper: false,
+    });
+  });
+});

@@ -252,9 +252,9 @@ describe("deploy.yml: applies what was gated, on main only", () => {
   });
 
   it("plans to a file, gates that plan, then applies exactly that file; the gate failing stops the apply", () => {
-    const plan = index((s) => /terraform plan .*-out=tfplan/.test(s.run ?? ""));
+    const plan = index((s) => /"\$TERRAFORM_BINARY_NAME" plan .*-out=tfplan/.test(s.run ?? ""));
     const gate = index((s) => s.name === "gate");
-    const apply = index((s) => /terraform apply .* tfplan$/m.test(s.run ?? ""));
+    const apply = index((s) => /"\$TERRAFORM_BINARY_NAME" apply .* tfplan$/m.test(s.run ?? ""));
     expect([plan >= 0, plan < gate, gate < apply]).toEqual([true, true, true]);
     expect(steps[apply].if).toBeUndefined();
     expect(steps[gate].env.ALLOWED).toBe("${{ needs.prepare.outputs.allowed }}");
@@ -471,5 +471,60 @@ describe("drift.yml", () => {
         'if [ "$code" = "1" ]; then exit 1; fi',
       );
     });
+  });
+});
+
+describe("the engine (the setup action's input, else the committed file .engine, else terraform)", () => {
+  const action = parse(readFileSync(join(root, ".github/actions/setup/action.yml"), "utf8"));
+  const engineStep = action.runs.steps.find((s: any) => s.id === "engine");
+  const install = (uses: string) => action.runs.steps.find((s: any) => String(s.uses).startsWith(uses));
+  /** The step's shell in a folder with (or without) .engine; the engine it chose, or its error. */
+  const choose = (input: string, file?: string) => {
+    const work = tempDir("setup-engine-");
+    if (file !== undefined) writeFileSync(join(work, ".engine"), file);
+    const output = join(work, "output");
+    writeFileSync(output, "");
+    const run = spawnSync("bash", ["-e", "-c", engineStep.run], {
+      cwd: work,
+      env: { ENGINE: input, GITHUB_OUTPUT: output },
+      encoding: "utf8",
+    });
+    const name = /^name=(.*)$/m.exec(readFileSync(output, "utf8"))?.[1];
+    const steps = { engine: { outputs: { name } } };
+    const installs = ["hashicorp/setup-terraform@", "opentofu/setup-opentofu@"].filter((uses) => condition(install(uses).if, { steps }));
+    return { status: run.status, name, installs, said: run.stdout };
+  };
+
+  it("the input file (the default): .engine's word, else terraform; and only that engine is installed", () => {
+    expect(action.inputs.engine.default).toBe("file");
+    expect(action.outputs.engine.value).toBe("${{ steps.engine.outputs.name }}");
+    expect(choose("file")).toMatchObject({ status: 0, name: "terraform", installs: ["hashicorp/setup-terraform@"] });
+    expect(choose("file", "tofu\n")).toMatchObject({ status: 0, name: "tofu", installs: ["opentofu/setup-opentofu@"] });
+    expect(choose("both")).toMatchObject({ status: 0, name: "both", installs: ["hashicorp/setup-terraform@", "opentofu/setup-opentofu@"] });
+    expect(choose("none", "tofu")).toMatchObject({ status: 0, name: "none", installs: [] });
+  });
+
+  it("anything else stops the job with one error naming what is allowed", () => {
+    expect(choose("file", "opentofu")).toEqual({
+      status: 1,
+      name: undefined,
+      installs: [],
+      said: '::error::engine "opentofu" (.engine or the input); allowed: terraform or tofu (the input also both, none).\n',
+    });
+  });
+
+  it("installs the pinned versions (OpenTofu's is package.json's opentofuVersion), and every step that runs the engine names it", () => {
+    expect(install("opentofu/setup-opentofu@").with.tofu_version).toBe(
+      JSON.parse(readFileSync(join(root, "package.json"), "utf8")).config.opentofuVersion,
+    );
+    for (const file of files) {
+      for (const job of Object.values<any>(workflow(file).jobs)) {
+        for (const step of job.steps) {
+          expect(String(step.run ?? "")).not.toMatch(/^\s*terraform (init|plan|show|apply)/m);
+          if (String(step.run ?? "").includes('"$TERRAFORM_BINARY_NAME"'))
+            expect([file, step.env?.TERRAFORM_BINARY_NAME]).toEqual([file, "${{ steps.setup.outputs.engine }}"]);
+        }
+      }
+    }
   });
 });

@@ -1,6 +1,7 @@
-// npm run provider:build: the real genesyscloud provider that the end-to-end tests run, installed in a Terraform
-// filesystem mirror (.provider/mirror) with a CLI configuration (.provider/terraformrc) that takes it from there, so
-// `terraform init` needs no registry. Prints the binary's absolute path as its last line. The first way that applies:
+// npm run provider:build: the real genesyscloud provider that the end-to-end tests run, installed in a filesystem
+// mirror (.provider/mirror, under registry.terraform.io for Terraform and, linked, registry.opentofu.org for OpenTofu)
+// with a CLI configuration (.provider/terraformrc) that takes it from there, so `terraform init` and `tofu init` need
+// no registry. Prints the binary's absolute path as its last line. The first way that applies:
 //   1. SCV_PROVIDER_BINARY names a provider binary you already have (of the version below): it is linked in.
 //   2. ../shared/vendor holds the released source of the provider and of the Go SDK it pins: checked against
 //      SHA256SUMS, unpacked, and built together through a go.work that replaces the SDK module with its source.
@@ -42,8 +43,11 @@ const goVersion = () => {
 // The Go toolchain on this machine, never one downloaded because a go.mod asks for a newer one.
 const goEnv = { ...process.env, GOTOOLCHAIN: "local", GOFLAGS: "-buildvcs=false", CGO_ENABLED: "0" };
 
-/** Writes the mirror's CLI configuration; the binary itself is already in place. */
+/** Links the binary in for OpenTofu and writes the mirror's CLI configuration; the binary itself is already in place. */
 function finish(how) {
+  mkdirSync(dirname(install.opentofuBinary), { recursive: true });
+  rmSync(install.opentofuBinary, { force: true });
+  symlinkSync(install.binary, install.opentofuBinary);
   writeFileSync(install.cliConfig, install.cliConfigText);
   console.log(`provider:build: genesyscloud provider ${PROVIDER_VERSION} (${how})`);
   console.log(install.binary);

@@ -176,6 +176,8 @@ describe("a config repository made by init, with the packed tool installed", () 
       GENESYSCLOUD_OAUTHCLIENT_SECRET: "terraform-ci-secret",
       AWS_ROLE_ARN: "",
       npm_config_update_notifier: "false",
+      // The engine the workflow's engine step chooses without .engine: terraform (scaffold-workflows tests the step).
+      TERRAFORM_BINARY_NAME: "terraform",
     };
     const step = await runCommand("bash", ["-e", "-c", plan.run], repo, stepEnv);
     expect([step.status, step.status === 0 ? "" : step.stdout + step.stderr]).toEqual([0, ""]);

@@ -1,7 +1,7 @@
 /**
  * End-to-end test harness: the local Genesys Cloud emulator, the real genesyscloud provider that `npm run
- * provider:build` installed in a filesystem mirror, and helpers that run the app, the real Terraform CLI and the real
- * cdktf CLI against them, in a temporary folder. Nothing here reaches the network. Commands run asynchronously: the
+ * provider:build` installed in a filesystem mirror, and helpers that run the app, the real engine (Terraform, or
+ * OpenTofu with SCV_E2E_ENGINE=tofu: `npm run opentofu:build`) and the real cdktf CLI against them, in a temporary folder. Nothing here reaches the network. Commands run asynchronously: the
  * emulator answers the provider from this same process.
  */
 import { spawn } from "child_process";
@@ -12,6 +12,7 @@ import { EmulatedOrg, Emulator, startEmulator } from "../support/genesys-emulato
 import { cdktfCli } from "../../lib/app/commands/cdktf-runner";
 import { withoutCredentials } from "../../lib/app/stack/credentials";
 import { providerInstall } from "../../scripts/provider-install.cjs";
+import { opentofuInstall } from "../../scripts/opentofu-install.cjs";
 
 export const root = join(__dirname, "../..");
 // The CLI as npm run finds it (lib/app/commands/cdktf-runner.ts): the package's own bin entry.
@@ -28,6 +29,20 @@ export const ACME: EmulatedOrg = {
   legacyImplicitGrant: true,
 };
 
+/** The engines the suites run on, and where each is: Terraform from PATH, OpenTofu as `npm run opentofu:build` left it. */
+export type EngineName = "terraform" | "tofu";
+export const ENGINES: Record<EngineName, { readonly name: string; readonly binary: string }> = {
+  terraform: { name: "Terraform", binary: "terraform" },
+  tofu: { name: "OpenTofu", binary: opentofuInstall(root).binary },
+};
+
+/** The engine of this run: SCV_E2E_ENGINE (scripts/test-e2e.mjs sets it), Terraform when unset. */
+export function e2eEngine(given = process.env.SCV_E2E_ENGINE): EngineName {
+  if (given === undefined || given === "" || given === "terraform") return "terraform";
+  if (given === "tofu") return "tofu";
+  throw new Error(`SCV_E2E_ENGINE: given ${JSON.stringify(given)}; allowed: "terraform" or "tofu"`);
+}
+
 export interface Run {
   readonly status: number | null;
   readonly stdout: string;
@@ -39,6 +54,8 @@ export interface Harness {
   readonly dir: string;
   readonly outdir: string;
   readonly env: Record<string, string>;
+  /** The engine every command of this harness runs: its binary (TERRAFORM_BINARY_NAME in env) and name. */
+  readonly engine: { readonly id: EngineName; readonly name: string; readonly binary: string };
   /**
    * Writes the deployments file: local state under the harness folder unless a backend is given, and every
    * deployment reaching the emulator through the provider's gateway block (genesysCloud.gateway), as a product feature.
@@ -46,7 +63,7 @@ export interface Harness {
   writeDeployments(deployments: object[]): void;
   /** The app alone, as cdktf runs it; "hcl" as `cdktf synth --hcl` runs it (SYNTH_HCL_OUTPUT). */
   synth(form?: "json" | "hcl"): Promise<Run>;
-  /** terraform in a stack's folder. */
+  /** The engine (terraform, or tofu) in a stack's folder. */
   terraform(stack: string, ...args: string[]): Promise<Run>;
   /** The real cdktf CLI, in the project, writing to the harness's output folder. */
   cdktf(...args: string[]): Promise<Run>;
@@ -54,12 +71,19 @@ export interface Harness {
   npmRun(command: string, args: string[], env?: Record<string, string>): Promise<Run>;
   /** Creates a client through the API, as an admin following the seed article by hand would; returns its id. */
   createClientByHand(client: object): Promise<string>;
-  /** `terraform plan -out` and `show -json` in a stack; returns the plan file's path (named after the stack). */
+  /** The engine's `plan -out` and `show -json` in a stack; returns the plan file's path (named after the stack). */
   planJson(stack: string, ...args: string[]): Promise<string>;
   close(): Promise<void>;
 }
 
-export async function startHarness(orgs: readonly EmulatedOrg[] = [ACME], paths: { login?: string; api?: string } = {}): Promise<Harness> {
+export async function startHarness(
+  orgs: readonly EmulatedOrg[] = [ACME],
+  paths: { login?: string; api?: string } = {},
+  engineId: EngineName = e2eEngine(),
+): Promise<Harness> {
+  const engine = { id: engineId, ...ENGINES[engineId] };
+  if (engineId === "tofu" && !existsSync(engine.binary))
+    throw new Error(`no OpenTofu at ${engine.binary}: run \`npm run opentofu:build\` first`);
   const emulator = await startEmulator(orgs, paths);
   const pathParams = Object.entries(paths).map(([pathName, pathValue]) => ({ pathName, pathValue }));
   const gateway = {
@@ -88,6 +112,9 @@ export async function startHarness(orgs: readonly EmulatedOrg[] = [ACME], paths:
     DEPLOYMENTS_FILE: deploymentsFile,
   } as Record<string, string>;
   delete env.TF_LOG;
+  // The engine, as a user chooses it (lib/app/stack/engine.ts): unset means terraform on PATH.
+  if (engineId === "tofu") env.TERRAFORM_BINARY_NAME = engine.binary;
+  else delete env.TERRAFORM_BINARY_NAME;
   const run = (command: string, args: string[], cwd: string, extra: Record<string, string> = {}) =>
     runCommand(command, args, cwd, { ...env, ...extra });
   return {
@@ -95,6 +122,7 @@ export async function startHarness(orgs: readonly EmulatedOrg[] = [ACME], paths:
     dir,
     outdir,
     env,
+    engine,
     writeDeployments(deployments) {
       // Relative to the deployments file's folder: the harness folder.
       const withState = deployments.map((d: any) => ({
@@ -106,7 +134,7 @@ export async function startHarness(orgs: readonly EmulatedOrg[] = [ACME], paths:
     },
     synth: (form = "json") =>
       run(process.execPath, ["dist/main.js"], root, { CDKTF_OUTDIR: outdir, ...(form === "hcl" && { SYNTH_HCL_OUTPUT: "true" }) }),
-    terraform: (stack, ...args) => run("terraform", args, join(outdir, "stacks", stack)),
+    terraform: (stack, ...args) => run(engine.binary, args, join(outdir, "stacks", stack)),
     // --skip-provider-lock: cdktf would ask the registry for other platforms' checksums; the mirror has only this one.
     cdktf: (...args) => run(process.execPath, [cdktf, ...args, "--output", outdir, "--skip-provider-lock"], root),
     npmRun: (command, args, credentials) =>
@@ -133,10 +161,10 @@ export async function startHarness(orgs: readonly EmulatedOrg[] = [ACME], paths:
     },
     async planJson(stack, ...args) {
       const stackDir = join(outdir, "stacks", stack);
-      await expectSuccess(run("terraform", ["plan", "-input=false", "-out=tfplan", ...args], stackDir));
+      await expectSuccess(run(engine.binary, ["plan", "-input=false", "-out=tfplan", ...args], stackDir));
       const plan = join(dir, "plans", `${stack}.json`);
       mkdirSync(join(dir, "plans"), { recursive: true });
-      writeFileSync(plan, await expectSuccess(run("terraform", ["show", "-json", "tfplan"], stackDir)));
+      writeFileSync(plan, await expectSuccess(run(engine.binary, ["show", "-json", "tfplan"], stackDir)));
       return plan;
     },
     close: async () => {
@@ -157,11 +185,12 @@ export function useHarness(
   setup?: (h: Harness) => Promise<void>,
   orgs?: readonly EmulatedOrg[],
   paths?: { login?: string; api?: string },
+  engine?: EngineName,
 ): () => Harness {
   jest.setTimeout(120_000);
   let harness: Harness | undefined;
   beforeAll(async () => {
-    harness = await startHarness(orgs, paths);
+    harness = await startHarness(orgs, paths, engine);
     await setup?.(harness);
   });
   afterAll(() => harness?.close());

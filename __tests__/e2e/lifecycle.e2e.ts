@@ -1,8 +1,11 @@
 /**
  * cdktf deploy of two deployments against the emulator; an empty second plan; in-place updates that keep the
- * client id; prevent_destroy; destroy once protection is off.
+ * client id; prevent_destroy; destroy once protection is off. On both engines (scripts/test-e2e.mjs).
  */
+import { readFileSync } from "fs";
+import { join } from "path";
 import { ApiClient } from "../support/genesys-emulator";
+import { OPENTOFU_VERSION } from "../../scripts/opentofu-install.cjs";
 import { deployment, expectSuccess, useHarness } from "./harness";
 import { SEED_ARTICLE_SCOPES } from "../support/seed-article";
 
@@ -22,7 +25,11 @@ it("cdktf deploy creates one client per deployment with exactly the seed's setti
   ]);
   const started = Date.now();
   await expectSuccess(h.cdktf("deploy", "production", "uat", "--auto-approve"));
-  console.log(`cdktf deploy of two deployments: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`cdktf deploy of two deployments (${h.engine.name}): ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  // The engine chosen is the one cdktf ran: OpenTofu writes its own version into the state.
+  const state = JSON.parse(readFileSync(join(h.dir, "state/production.tfstate"), "utf8"));
+  if (h.engine.id === "tofu") expect(state.terraform_version).toBe(OPENTOFU_VERSION);
+  else expect(state.terraform_version).not.toBe(OPENTOFU_VERSION);
   expect(h.emulator.clients.size).toBe(2);
   for (const [name, host] of [
     [production, "acme.lightning.force.com"],
@@ -69,7 +76,8 @@ it("destroy is refused by prevent_destroy, and the client survives", async () =>
   const h = harness();
   const destroy = await h.terraform("uat", "destroy", "-input=false", "-auto-approve", "-no-color");
   expect(destroy.status).toBe(1);
-  expect(destroy.stderr).toContain("Instance cannot be destroyed");
+  // Terraform: "Instance cannot be destroyed"; OpenTofu: "Resource instance cannot be destroyed".
+  expect(destroy.stderr).toMatch(/[Ii]nstance cannot be destroyed/);
   expect(byName(uat)).toBeDefined();
 });
 

@@ -2,7 +2,7 @@ import { chmodSync, writeFileSync } from "fs";
 import { join } from "path";
 import { Deployment } from "../../../lib/app/deployments/deployments";
 import { deployPrerequisiteProblem } from "../../../lib/app/commands/preflight";
-import { TERRAFORM_MISSING } from "../../../lib/app/stack/terraform";
+import { ENGINE_MISSING } from "../../../lib/app/stack/engine";
 import { tempDir } from "../../support/temp-dir";
 
 const withTerraform = tempDir("preflight-");
@@ -18,18 +18,15 @@ const deployment = (name: string, credentials?: string): Deployment => ({
 const production = deployment("production");
 
 describe("deployPrerequisiteProblem", () => {
-  it("asks to install Terraform when it is not on PATH", () => {
-    expect(deployPrerequisiteProblem([production], { PATH: withoutTerraform, GENESYSCLOUD_ACCESS_TOKEN: "t" })).toBe(TERRAFORM_MISSING);
-    expect(TERRAFORM_MISSING).toBe(
-      "Terraform is not on PATH: this command runs the Terraform CLI (1.5 or later; https://developer.hashicorp.com/terraform/install). Install it and run again.",
-    );
+  it("asks to install Terraform or OpenTofu when neither is on PATH (the wording: engine.test.ts)", () => {
+    expect(deployPrerequisiteProblem([production], { PATH: withoutTerraform, GENESYSCLOUD_ACCESS_TOKEN: "t" })).toBe(ENGINE_MISSING);
   });
 
   it("does not take a file that is not executable for Terraform", () => {
     const dir = tempDir("preflight-noexec-");
     writeFileSync(join(dir, "terraform"), "");
     chmodSync(join(dir, "terraform"), 0o644);
-    expect(deployPrerequisiteProblem([production], { PATH: dir, GENESYSCLOUD_ACCESS_TOKEN: "t" })).toBe(TERRAFORM_MISSING);
+    expect(deployPrerequisiteProblem([production], { PATH: dir, GENESYSCLOUD_ACCESS_TOKEN: "t" })).toBe(ENGINE_MISSING);
   });
 
   it("names, in one message, every deployment without credentials and the exact variables it looked for", () => {

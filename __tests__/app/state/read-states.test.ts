@@ -1,14 +1,14 @@
 /** Reading each deployment's state (lib/app/state/read-states.ts); what reads a real state runs in the e2e suite. */
 import { Deployment } from "../../../lib/app/deployments/deployments";
-import { TERRAFORM_MISSING } from "../../../lib/app/stack/terraform";
+import { ENGINE_MISSING } from "../../../lib/app/stack/engine";
 import { readStates } from "../../../lib/app/state/read-states";
 
 const deployment = (name: string) => ({ name, genesysCloud: { region: "us-east-1" }, salesforce: { myDomain: "acme" } }) as Deployment;
 
-it("without Terraform on PATH, every deployment's reading is the one message for it, and nothing is run", async () => {
+it("without Terraform or OpenTofu on PATH, every deployment's reading is the one message for it, and nothing is run", async () => {
   const readings = await readStates([deployment("production"), deployment("uat")], "/nonexistent", { PATH: "" });
   expect([...readings]).toEqual([
-    ["production", { problem: TERRAFORM_MISSING }],
-    ["uat", { problem: TERRAFORM_MISSING }],
+    ["production", { problem: ENGINE_MISSING }],
+    ["uat", { problem: ENGINE_MISSING }],
   ]);
 });

@@ -17,7 +17,7 @@ import { deployPrerequisiteProblem } from "./preflight";
 import { adoptedClientProblem, clientIdentityProblem } from "../genesys/client-identity";
 import { select } from "../deployments/selection";
 import { readStates } from "../state/read-states";
-import { TERRAFORM_MISSING } from "../stack/terraform";
+import { engineProblem, withEngine } from "../stack/engine";
 import { outputFolderProblem } from "../stack/synth-output";
 import { takeParallelism } from "./parallelism";
 import { runEachDeployment } from "./each-deployment";
@@ -49,7 +49,8 @@ export async function cdktfCommand([command, ...given]: string[], env: NodeJS.Pr
     const [name, ...value] = arg.split("=");
     return OPTIONS_WITH_VALUE.has(name) && value.length > 0 ? [name, value.join("=")] : [arg];
   });
-  const onTerminal: NodeJS.ProcessEnv = { ...env, CHECKPOINT_DISABLE: "1" }; // no version check call to HashiCorp
+  // The engine resolved once (TERRAFORM_BINARY_NAME, else terraform, else tofu); no version check call to HashiCorp.
+  const onTerminal: NodeJS.ProcessEnv = { ...withEngine(env), CHECKPOINT_DISABLE: "1" };
   const cdktfEnv = io.isTerminal ? onTerminal : offTerminal(onTerminal);
   if (args.includes("--help") || args.includes("-h") || !["synth", "output", ...PER_DEPLOYMENT].includes(command)) {
     return cdktf([command, ...args], cdktfEnv, io);
@@ -202,9 +203,9 @@ async function printOutputs(
   parallelism: number,
   io: CommandIo,
 ): Promise<number> {
+  const engine = engineProblem(env);
+  if (engine) return fail(io, engine);
   const readings = await readStates(deployments, baseDir, env, parallelism);
-  const first = readings.values().next().value;
-  if (first && "problem" in first && first.problem === TERRAFORM_MISSING) return fail(io, TERRAFORM_MISSING);
   let failed = 0;
   for (const deployment of deployments) {
     const reading = readings.get(deployment.name)!;

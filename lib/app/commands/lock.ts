@@ -2,7 +2,7 @@
  * `lock`: writes the provider lock file (`.terraform.lock.hcl`) beside the deployments file, the one place a team's
  * repository keeps which genesyscloud provider version every plan and deploy uses (lib/app/stack/provider-lock.ts).
  * It synthesizes the first deployment's stack into a temporary folder, starts there from the lock file already
- * committed (if any), runs `terraform init -backend=false` (which fetches the provider as any init does: from the
+ * committed (if any), runs `terraform init -backend=false` (or `tofu init`: lib/app/stack/engine.ts; it fetches the provider as any init does: from the
  * registry, or a mirror TF_CLI_CONFIG_FILE names) and writes the result back whole. The selection changes only with
  * --upgrade (the newest version the stack's constraint allows).
  */
@@ -16,7 +16,7 @@ import { App } from "cdktf";
 import { loadDeploymentsOrProblem } from "../deployments/deployments";
 import { DeploymentStack } from "../stack/deployment-stack";
 import { LOCK_FILE } from "../stack/provider-lock";
-import { terraformMissing } from "../stack/terraform";
+import { resolveEngine } from "../stack/engine";
 import { withoutCredentials } from "../stack/credentials";
 import { CommandIo } from "../../shared/command";
 
@@ -24,7 +24,8 @@ export const USAGE = `usage: genesys-scv-oauth-client lock [--upgrade]
 
 Writes ${LOCK_FILE} beside the deployments file: the genesyscloud provider version that every synth, plan and
 deploy then inits from, with its packages' checksums. Commit it; a pull request that changes it is a provider
-change to review. Runs terraform init (no backend, no credentials) in a temporary folder.
+change to review. Runs terraform init (or tofu init: TERRAFORM_BINARY_NAME; no backend, no credentials) in a
+temporary folder.
 
   --upgrade   select the newest version the stack allows, instead of keeping the one the file names
   -h, --help  this text`;
@@ -43,8 +44,8 @@ export function lockCommand(argv: string[], env: NodeJS.ProcessEnv, io: CommandI
   }
   const loaded = loadDeploymentsOrProblem(env);
   if ("problem" in loaded) return fail(io, loaded.problem);
-  const missing = terraformMissing(env);
-  if (missing) return fail(io, missing);
+  const engine = resolveEngine(env);
+  if ("problem" in engine) return fail(io, engine.problem);
   const target = join(loaded.baseDir, LOCK_FILE);
   const work = mkdtempSync(join(tmpdir(), "scv-lock-"));
   try {
@@ -55,7 +56,7 @@ export function lockCommand(argv: string[], env: NodeJS.ProcessEnv, io: CommandI
     const stackDir = join(work, "stacks", first.name);
     if (existsSync(target)) copyFileSync(target, join(stackDir, LOCK_FILE));
     const init = spawnSync(
-      "terraform",
+      engine.binary,
       ["init", "-backend=false", "-input=false", "-no-color", ...(args.values.upgrade ? ["-upgrade"] : [])],
       {
         cwd: stackDir,
@@ -64,11 +65,16 @@ export function lockCommand(argv: string[], env: NodeJS.ProcessEnv, io: CommandI
       },
     );
     if (init.status !== 0)
-      return fail(io, `lock: terraform init failed; ${LOCK_FILE} is unchanged.\n${init.stdout}${init.stderr}`.trimEnd());
+      return fail(
+        io,
+        `lock: ${engine.command} init failed (${engine.name}); ${LOCK_FILE} is unchanged.\n${init.stdout}${init.stderr}`.trimEnd(),
+      );
     const written = readFileSync(join(stackDir, LOCK_FILE), "utf8");
     const before = existsSync(target) ? readFileSync(target, "utf8") : undefined;
     if (before !== written) writeFileAtomic.sync(target, written);
-    const version = /provider "registry\.terraform\.io\/mypurecloud\/genesyscloud" \{\s*version\s*=\s*"([^"]+)"/.exec(written)?.[1];
+    const version = /provider "registry\.(?:terraform\.io|opentofu\.org)\/mypurecloud\/genesyscloud" \{\s*version\s*=\s*"([^"]+)"/.exec(
+      written,
+    )?.[1];
     const shown = relative(process.cwd(), target) || LOCK_FILE;
     io.out(
       `${shown}: genesyscloud provider ${version ?? "(version not found)"}${before === written ? " (unchanged)" : before === undefined ? " (written)" : " (updated)"}\n`,

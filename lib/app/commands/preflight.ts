@@ -1,16 +1,16 @@
 /**
- * What `deploy`, `diff` and `destroy` need before cdktf starts, beside a valid deployments file: the Terraform CLI,
- * and every selected deployment's Genesys Cloud credentials. Checked up front, so that a missing piece is one message
+ * What `deploy`, `diff` and `destroy` need before cdktf starts, beside a valid deployments file: the engine
+ * (Terraform or OpenTofu, lib/app/stack/engine.ts) and every selected deployment's Genesys Cloud credentials. Checked up front, so that a missing piece is one message
  * instead of a provider error after a long init, or cdktf's own message printed twice.
  */
 import { credentialsProblem, refusedVariablesProblem } from "../stack/credentials";
-import { terraformMissing } from "../stack/terraform";
+import { engineProblem } from "../stack/engine";
 import { Deployment } from "../deployments/deployments";
 
-/** Terraform on PATH and the credentials of every deployment given, as one message; undefined when all is there. */
+/** The engine (lib/app/stack/engine.ts) and the credentials of every deployment given, as one message; undefined when all is there. */
 export function deployPrerequisiteProblem(deployments: readonly Deployment[], env: NodeJS.ProcessEnv): string | undefined {
-  const terraform = terraformMissing(env);
-  if (terraform) return terraform;
+  const engine = engineProblem(env);
+  if (engine) return engine;
   const refused = refusedVariablesProblem(env);
   if (refused) return refused;
   const missing = deployments.flatMap((d) => {

@@ -1,8 +1,8 @@
 /**
  * What each deployment's state holds (its outputs: the client id and the redirect URIs), read without the
  * genesyscloud provider: the deployments are synthesized into a temporary folder, and each stack's backend block
- * alone goes into a folder of its own, where `terraform init` needs no provider (so no registry) and
- * `terraform output -json` reads the state. The output folder of synth, and a `cdk.tf` kept from `synth --hcl`, are
+ * alone goes into a folder of its own, where the engine's `init` needs no provider (so no registry) and its
+ * `output -json` reads the state (Terraform or OpenTofu: lib/app/stack/engine.ts). The output folder of synth, and a `cdk.tf` kept from `synth --hcl`, are
  * not touched; only the backend's credentials are used.
  */
 import { App } from "cdktf";
@@ -12,7 +12,7 @@ import { join } from "path";
 import { withoutCredentials } from "../stack/credentials";
 import { DeploymentStack, MIGRATION_OUTPUTS } from "../stack/deployment-stack";
 import { Deployment } from "../deployments/deployments";
-import { terraformMissing } from "../stack/terraform";
+import { Engine, resolveEngine } from "../stack/engine";
 
 import { isJsonObject } from "../../shared/json-input";
 import { inParallel } from "../../shared/in-parallel";
@@ -43,9 +43,9 @@ export async function readStates(
   parallelism = 1,
 ): Promise<Map<string, StateReading>> {
   const readings = new Map<string, StateReading>();
-  const terraform = terraformMissing(env);
-  if (terraform) {
-    for (const d of deployments) readings.set(d.name, { problem: terraform });
+  const engine = resolveEngine(env);
+  if ("problem" in engine) {
+    for (const d of deployments) readings.set(d.name, { problem: engine.problem });
     return readings;
   }
   const work = mkdtempSync(join(tmpdir(), "scv-state-"));
@@ -60,7 +60,7 @@ export async function readStates(
       const dir = join(work, "backends", name);
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, "backend.tf.json"), JSON.stringify({ terraform: { backend: stack.terraform.backend } }));
-      return readOutputs(dir, backendEnv);
+      return readOutputs(dir, backendEnv, engine);
     });
     deployments.forEach(({ name }, i) => readings.set(name, read[i]));
   } finally {
@@ -69,19 +69,20 @@ export async function readStates(
   return readings;
 }
 
-async function readOutputs(dir: string, env: NodeJS.ProcessEnv): Promise<StateReading> {
-  const run = (...args: string[]) => runCaptured("terraform", args, { cwd: dir, env });
+async function readOutputs(dir: string, env: NodeJS.ProcessEnv, engine: Engine): Promise<StateReading> {
+  const run = (...args: string[]) => runCaptured(engine.binary, args, { cwd: dir, env });
   const init = await run("init", "-input=false", "-no-color");
   const output = init.status === 0 ? await run("output", "-json", "-no-color") : init;
   if (output.status !== 0) return { problem: `could not read its state:\n${(output.stderr || output.stdout).trim()}` };
-  // What a terraform on PATH prints is read as data: anything but a JSON object of outputs is a problem of this state.
+  // What the engine on PATH prints is read as data: anything but a JSON object of outputs is a problem of this state.
   let values: unknown;
   try {
     values = JSON.parse(output.stdout);
   } catch {
     values = undefined;
   }
-  if (!isJsonObject(values)) return { problem: "could not read its state: terraform output -json printed no JSON object of outputs" };
+  if (!isJsonObject(values))
+    return { problem: `could not read its state: ${engine.command} output -json printed no JSON object of outputs` };
   const outputOf = (name: string) => (Object.hasOwn(values, name) && isJsonObject(values[name]) ? values[name].value : undefined);
   const clientId = outputOf("client_id");
   const uris = outputOf("redirect_uris");
