@@ -4,48 +4,20 @@
 // baseline: the same stack with the provider's default token pool. Medians of several runs, alternating.
 // Usage: node bench/logins.mjs [--runs N]; bench.mjs runs it. Exits 1 when a budget is missed.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { build } from "esbuild";
-import { providerInstall } from "../scripts/provider-install.cjs";
+import { LATENCY_MS, providerOrSkip, root, startEmulatedOrg } from "./emulated-org.mjs";
 
-const LATENCY_MS = 150;
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({ options: { runs: { type: "string", default: "3" } } });
 const runs = Number(values.runs);
-const install = providerInstall(root);
-if (!existsSync(install.binary)) {
-  console.log("info logins per plan: SKIPPED, no provider built (npm run provider:build)");
-  process.exit(0);
-}
-
+const install = providerOrSkip("logins per plan");
 const work = mkdtempSync(join(tmpdir(), "scv-bench-logins-"));
-// The emulator is the tests' own (TypeScript): bundled once for this process.
-const bundle = join(work, "emulator.cjs");
-await build({
-  entryPoints: [join(root, "__tests__/support/genesys-emulator.ts")],
-  outfile: bundle,
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  logLevel: "warning",
-});
-const { startEmulator } = createRequire(import.meta.url)(bundle);
-const org = {
-  id: "a1b2c3d4-0000-4000-8000-00000000ac3e",
-  name: "Acme",
-  credentials: { clientId: "bench-ci", clientSecret: "bench-secret" },
-  legacyImplicitGrant: true,
-};
-const emulator = await startEmulator([org], {}, { latencyMs: LATENCY_MS });
+const { emulator, gateway, env: orgEnv } = await startEmulatedOrg(work, install);
 
 try {
   const deploymentsFile = join(work, "deployments.json");
-  const gateway = { host: "127.0.0.1", port: Number(new URL(emulator.url).port), protocol: "http" };
   const deployment = {
     name: "production",
     genesysCloud: { region: "us-east-1", gateway },
@@ -53,15 +25,7 @@ try {
     backend: { local: { path: "production.tfstate" } },
   };
   writeFileSync(deploymentsFile, JSON.stringify({ deployments: [deployment] }));
-  const env = {
-    ...process.env,
-    ...install.env,
-    HOME: work,
-    GENESYSCLOUD_OAUTHCLIENT_ID: org.credentials.clientId,
-    GENESYSCLOUD_OAUTHCLIENT_SECRET: org.credentials.clientSecret,
-    DEPLOYMENTS_FILE: deploymentsFile,
-    CDKTF_OUTDIR: join(work, "out"),
-  };
+  const env = { ...orgEnv, CDKTF_OUTDIR: join(work, "out") };
   const synth = spawnSync(process.execPath, [join(root, "dist/main.js")], { env, encoding: "utf8" });
   if (synth.status !== 0) throw new Error(`synth failed:\n${synth.stderr}`);
   const ours = join(work, "out/stacks/production");

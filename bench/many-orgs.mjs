@@ -8,16 +8,11 @@
 // Exits 1 when a budget is missed.
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { build } from "esbuild";
-import { providerInstall } from "../scripts/provider-install.cjs";
+import { LATENCY_MS, providerOrSkip, root, startEmulatedOrg } from "./emulated-org.mjs";
 
-const LATENCY_MS = 150;
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({
   options: {
     runs: { type: "string", default: "3" },
@@ -27,30 +22,9 @@ const { values } = parseArgs({
   },
 });
 const [runs, count, parallelism] = [Number(values.runs), Number(values.deployments), Number(values.parallelism)];
-const install = providerInstall(root);
-if (!existsSync(install.binary)) {
-  console.log("info diff '*' of many deployments: SKIPPED, no provider built (npm run provider:build)");
-  process.exit(0);
-}
-
+const install = providerOrSkip("diff '*' of many deployments");
 const work = mkdtempSync(join(tmpdir(), "scv-bench-orgs-"));
-const bundle = join(work, "emulator.cjs");
-await build({
-  entryPoints: [join(root, "__tests__/support/genesys-emulator.ts")],
-  outfile: bundle,
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  logLevel: "warning",
-});
-const { startEmulator } = createRequire(import.meta.url)(bundle);
-const org = {
-  id: "a1b2c3d4-0000-4000-8000-00000000ac3e",
-  name: "Acme",
-  credentials: { clientId: "bench-ci", clientSecret: "bench-secret" },
-  legacyImplicitGrant: true,
-};
-const emulator = await startEmulator([org], {}, { latencyMs: LATENCY_MS });
+const { emulator, gateway, env: orgEnv } = await startEmulatedOrg(work, install);
 
 /** Runs a command to its end without blocking the emulator, which answers from this process. */
 const run = (args, env) =>
@@ -67,7 +41,6 @@ const run = (args, env) =>
   });
 
 try {
-  const gateway = { host: "127.0.0.1", port: Number(new URL(emulator.url).port), protocol: "http" };
   const deployments = Array.from({ length: count }, (_, i) => ({
     name: `org${i}`,
     genesysCloud: { region: "us-east-1", gateway },
@@ -83,14 +56,7 @@ try {
     `require("fs").appendFileSync(${JSON.stringify(synths)}, "synth\\n");\nrequire(${JSON.stringify(join(root, "dist/main.js"))});\n`,
   );
   const synthCount = () => (existsSync(synths) ? readFileSync(synths, "utf8").split("\n").length - 1 : 0);
-  const env = {
-    ...process.env,
-    ...install.env,
-    HOME: work,
-    GENESYSCLOUD_OAUTHCLIENT_ID: org.credentials.clientId,
-    GENESYSCLOUD_OAUTHCLIENT_SECRET: org.credentials.clientSecret,
-    DEPLOYMENTS_FILE: join(work, "deployments.json"),
-  };
+  const env = orgEnv;
   let outdirs = 0;
   const cli = join(root, "dist/cli/genesys-scv-oauth-client.js");
   /** `diff '*'` through the runner; its seconds and the synths it caused. */
