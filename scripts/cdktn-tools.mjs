@@ -13,7 +13,7 @@ const require = createRequire(import.meta.url);
 const { buildCdktnApp, cdktnToolchain, cdktnToolchainProblem, generateCdktnBindings } = require("./cdktn-toolchain.cjs");
 const { PROVIDER_VERSION } = require("./provider-install.cjs");
 
-const t = cdktnToolchain();
+let t = cdktnToolchain();
 const sha256 = (...parts) => parts.reduce((hash, part) => hash.update(part), createHash("sha256")).digest("hex");
 const stamped = (file, digest) => existsSync(file) && readFileSync(file, "utf8") === digest;
 const skip = (why) => {
@@ -35,6 +35,8 @@ if (!stamped(t.installStamp, lockDigest)) {
   writeFileSync(t.installStamp, lockDigest);
   console.log(`cdktn toolchain installed in tools/cdktn/ (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
+// Read again: the Node 22 of the toolchain is there only now, on a first install.
+t = cdktnToolchain();
 if (!t.node) skip(cdktnToolchainProblem());
 
 const snapshot = `provider-schema/genesyscloud-${PROVIDER_VERSION}.json`;
