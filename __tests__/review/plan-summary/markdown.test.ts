@@ -129,6 +129,8 @@ describe("renderMarkdown", () => {
       "https://evil.example/p?q",
       "www.evil.example",
       "evil.example.com",
+      "//localhost",
+      "//¢.0",
       "a@b.co",
       "mailto:a@b.co",
       ".",
@@ -361,7 +363,7 @@ describe("a redirect URI added by hand on a host of no Salesforce org of the cli
     expect(warning).toBe(
       [
         "> [!WARNING]",
-        "> - `drift`: `genesyscloud_oauth_client.service-cloud-voice_client_A93DE14E` (drift): SCV-R7: redirect URI https&#58;//evil&#46;example/cb was added outside Terraform, on no host of the client's Salesforce org (its Lightning host is acme&#46;lightning&#46;force&#46;com): agents' tokens can be sent there until the next deploy takes it off",
+        "> - `drift`: `genesyscloud_oauth_client.service-cloud-voice_client_A93DE14E` (drift): SCV-R7: redirect URI https&#58;&#47;/evil&#46;example/cb was added outside Terraform, on no host of the client's Salesforce org (its Lightning host is acme&#46;lightning&#46;force&#46;com): agents' tokens can be sent there until the next deploy takes it off",
       ].join("\n"),
     );
     expect(toHtml(markdown)).not.toContain("<a ");
@@ -377,6 +379,6 @@ describe("a redirect URI added by hand on a host of no Salesforce org of the cli
     const markdown = renderMarkdown(summarizePlans([drifted("https://globex.lightning.force.com/lightning/page/home")]), {
       allowDestroy: false,
     }).markdown;
-    expect(markdown).toMatch(/> - `drift`: `[^`]+` \(drift\): SCV-R7: redirect URI https&#58;\/\/globex/);
+    expect(markdown).toMatch(/> - `drift`: `[^`]+` \(drift\): SCV-R7: redirect URI https&#58;&#47;\/globex/);
   });
 });

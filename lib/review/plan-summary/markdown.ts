@@ -305,7 +305,7 @@ const CHARACTER_REFERENCES: Record<string, string> = {
  * Text inside HTML (the <details> summary line) or prose: no tag, entity, code span, link bracket or emphasis of its own
  * (written as character references, which Markdown never reads as structure), no @mention, hidden characters shown,
  * and no autolink: GitHub links bare URLs (`https://`, `www.`) and e-mail addresses in prose, so the colon before
- * anything but a space and the dot inside a host name are character references too, which read the same; and no
+ * anything but a space, a dot before a name's next label and the first slash of `//` are character references too, which read the same; and no
  * emphasis by `_` either, nor an issue reference (#5, GH-5).
  */
 function html(text: string): string {
@@ -317,7 +317,10 @@ function html(text: string): string {
       .replace(/\bGH-(?=\d)/gi, (m) => `${m.slice(0, 2)}\u200b-`)
       .replace(/[&<>`[\]*_]/g, (c) => CHARACTER_REFERENCES[c])
       .replace(/:(?=\S)/g, "&#58;")
-      .replace(/(?<=[\p{L}\p{N}_-])\.(?=[\p{L}\p{N}_-])/gu, "&#46;")
+      // Any dot before a host name's next label, whatever comes before it (`//¢.0` is a link to a linkifier), and the
+      // slash that starts a scheme-less `//host`.
+      .replace(/\.(?=[\p{L}\p{N}_-])/gu, "&#46;")
+      .replace(/\/(?=\/)/g, "&#47;")
       .replace(/@(?=\w)/g, "@\u200b")
   );
 }
