@@ -255,7 +255,8 @@ export function workflowCommand({ level, message, properties: p }: Annotation): 
   })
     .filter(([, value]) => value !== undefined && value !== "" && value !== 0)
     .map(([key, value]) => `${key}=${commandText(String(value)).replace(/:/g, "%3A").replace(/,/g, "%2C")}`);
-  return `::${level}${properties.length > 0 ? ` ${properties.join(",")}` : ""}::${commandText(message)}`;
+  // As @actions/core writes it: a space after the command whenever properties were given, even if none has a value.
+  return `::${level}${Object.keys(p).length > 0 ? ` ${properties.join(",")}` : ""}::${commandText(message)}`;
 }
 
 /** %, CR and LF escaped, so that a text cannot end the command's line and start another. */
