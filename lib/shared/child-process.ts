@@ -25,12 +25,26 @@ export function runCaptured(
   args: readonly string[],
   options: { cwd?: string; env: NodeJS.ProcessEnv },
 ): Promise<Finished> {
+  return run(command, args, options, false);
+}
+
+/** A child process on this process's own streams (a person may be asked to approve), to its end; its exit code. */
+export function runLive(command: string, args: readonly string[], options: { cwd?: string; env: NodeJS.ProcessEnv }): Promise<Finished> {
+  return run(command, args, options, true);
+}
+
+function run(
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string; env: NodeJS.ProcessEnv },
+  live: boolean,
+): Promise<Finished> {
   return new Promise((resolve) => {
     const chunks: OutputChunk[] = [];
     let error: Error | undefined;
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
-    child.stdout.setEncoding("utf8").on("data", (text: string) => chunks.push({ stream: "out", text }));
-    child.stderr.setEncoding("utf8").on("data", (text: string) => chunks.push({ stream: "err", text }));
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: live ? "inherit" : ["ignore", "pipe", "pipe"] });
+    child.stdout?.setEncoding("utf8").on("data", (text: string) => chunks.push({ stream: "out", text }));
+    child.stderr?.setEncoding("utf8").on("data", (text: string) => chunks.push({ stream: "err", text }));
     child.on("error", (e) => (error = e));
     child.on("close", (status) => {
       const joined = (stream: OutputChunk["stream"]) =>
@@ -41,15 +55,5 @@ export function runCaptured(
       // A child that never started closes with the error's number as its code: not an exit code.
       resolve({ status: error ? null : status, ...(error && { error }), chunks, stdout: joined("out"), stderr: joined("err") });
     });
-  });
-}
-
-/** A child process on this process's own streams (a person may be asked to approve), to its end; its exit code. */
-export function runLive(command: string, args: readonly string[], options: { cwd?: string; env: NodeJS.ProcessEnv }): Promise<Finished> {
-  return new Promise((resolve) => {
-    let error: Error | undefined;
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: "inherit" });
-    child.on("error", (e) => (error = e));
-    child.on("close", (status) => resolve({ status: error ? null : status, ...(error && { error }), chunks: [], stdout: "", stderr: "" }));
   });
 }
