@@ -76,6 +76,8 @@ export interface Emulator {
   seed(orgId: string, client: Omit<ApiClient, "id" | "secret" | "dateCreated" | "roleDivisions" | "state">): string;
   /** Every request, as "METHOD /path STATUS", for assertions. */
   readonly requests: string[];
+  /** The client id of every login (POST /oauth/token), accepted or not, in order: whose credentials reached here. */
+  readonly logins: string[];
   /** Requests for routes the emulator does not serve: a provider calling one would meet no real Genesys answer here. */
   readonly unknownRoutes: string[];
   inject(fault: Fault): void;
@@ -114,6 +116,7 @@ export async function startEmulator(
   const tokens = new Map<string, EmulatedOrg>();
   const faults: Fault[] = [];
   const requests: string[] = [];
+  const logins: string[] = [];
   const unknownRoutes: string[] = [];
   const usage = new Map<string, { rows: UsageRow[]; pageSize: number; runningLooks: number }>();
   const executions = new Map<string, { clientId: string; rows: UsageRow[]; pageSize: number; looksLeft: number }>();
@@ -165,6 +168,7 @@ export async function startEmulator(
       const [id, secret] = Buffer.from((req.headers.authorization ?? "").replace(/^Basic /, ""), "base64")
         .toString()
         .split(":");
+      logins.push(id);
       const org = orgs.find((o) => o.credentials.clientId === id && o.credentials.clientSecret === secret);
       if (!org || !body.includes("grant_type=client_credentials")) {
         return answer(401, { error: "invalid_client", description: "authentication failed" });
@@ -330,6 +334,7 @@ export async function startEmulator(
       return id;
     },
     requests,
+    logins,
     unknownRoutes,
     inject: (fault) => faults.push(fault),
     setUsage(clientId, rows, { pageSize = 100, runningLooks = 0 } = {}) {

@@ -6,7 +6,7 @@
 import { join } from "path";
 import { COMMANDS } from "./commands";
 import { loadDeploymentsOrProblem } from "../app/deployments/deployments";
-import { CREDENTIALS_DEPLOYMENT_VARIABLE, withPipelineCredentials } from "../app/stack/credentials";
+import { CREDENTIALS_DEPLOYMENT_VARIABLE, credentialsDeploymentProblem } from "../app/stack/credentials";
 import { CommandIo } from "../shared/command";
 import { ownPackage, PACKAGE_NAME } from "../shared/own-package";
 
@@ -81,18 +81,14 @@ async function dispatch(argv: string[], env: NodeJS.ProcessEnv, io: CommandIo): 
     io.out(`${entry.help}\n`);
     return 0;
   }
-  let commandEnv = env;
   if (env[CREDENTIALS_DEPLOYMENT_VARIABLE]) {
-    // A deployments file with a problem is the command's to report; only a readable one has deployments to map.
+    // A deployments file with a problem is the command's to report; only a readable one has deployments to name.
     const loaded = loadDeploymentsOrProblem(env);
-    if (!("problem" in loaded)) {
-      const mapped = withPipelineCredentials(env, loaded.deployments);
-      if ("problem" in mapped) {
-        io.err(`${mapped.problem}\n`);
-        return 1;
-      }
-      commandEnv = mapped.env;
+    const problem = "problem" in loaded ? undefined : credentialsDeploymentProblem(env, loaded.deployments);
+    if (problem) {
+      io.err(`${problem}\n`);
+      return 1;
     }
   }
-  return entry.run(rest, commandEnv, io);
+  return entry.run(rest, env, io);
 }

@@ -1,13 +1,15 @@
 import {
+  credentialsDeploymentProblem,
   credentialsProblem,
+  resolveCredentials,
   credentialVariables,
   deploymentEnvironment,
   refusedVariablesProblem,
   withoutCredentials,
 } from "../../../lib/app/stack/credentials";
 
-const base = { genesysCloud: { region: "us-east-1" } };
-const eu = { genesysCloud: { region: "eu-central-1", credentials: "ACME_EU" } };
+const base = { name: "us", genesysCloud: { region: "us-east-1" } };
+const eu = { name: "eu", genesysCloud: { region: "eu-central-1", credentials: "ACME_EU" } };
 const env = {
   PATH: "/bin",
   AWS_PROFILE: "state",
@@ -48,7 +50,7 @@ describe("credentials per deployment", () => {
   });
 
   it("a deployment whose prefix holds nothing gets no credentials at all, not another org's", () => {
-    expect(deploymentEnvironment({ genesysCloud: { region: "us-east-1", credentials: "NOBODY" } }, env)).toEqual({
+    expect(deploymentEnvironment({ name: "nobody", genesysCloud: { region: "us-east-1", credentials: "NOBODY" } }, env)).toEqual({
       PATH: "/bin",
       AWS_PROFILE: "state",
     });
@@ -76,10 +78,9 @@ describe("credentials per deployment", () => {
       expect(credentialsProblem(base, variables)).toBe(problem);
     });
 
-    it("and is not handed to the provider", () => {
+    it("and is not handed to the provider, nor is the half of a pair", () => {
       expect(deploymentEnvironment(base, { PATH: "/bin", GENESYSCLOUD_ACCESS_TOKEN: " ", GENESYSCLOUD_OAUTHCLIENT_ID: "id" })).toEqual({
         PATH: "/bin",
-        GENESYSCLOUD_OAUTHCLIENT_ID: "id",
       });
     });
   });
@@ -124,27 +125,75 @@ describe("the provider's other GENESYSCLOUD_* variables", () => {
   });
 });
 
-describe("withPipelineCredentials: a GitHub environment's unprefixed secrets are its deployment's", () => {
-  const { withPipelineCredentials } = require("../../../lib/app/stack/credentials");
+describe("credentials scoped by SCV_CREDENTIALS_DEPLOYMENT: one deployment's credentials never serve another", () => {
   const deployments = [
     { name: "eu", genesysCloud: { region: "eu-west-1", credentials: "ACME_EU" } },
     { name: "us", genesysCloud: { region: "us-east-1" } },
+    { name: "ca", genesysCloud: { region: "ca-central-1" } },
+    { name: "ap", genesysCloud: { region: "ap-south-1", credentials: "ACME_AP" } },
   ];
-  const secrets = { GENESYSCLOUD_OAUTHCLIENT_ID: "id", GENESYSCLOUD_OAUTHCLIENT_SECRET: "secret" };
+  const [euD, usD, caD, apD] = deployments;
+  // A pipeline job's GitHub environment: one deployment's secrets under the unprefixed names.
+  const secrets = { PATH: "/bin", GENESYSCLOUD_OAUTHCLIENT_ID: "job-id", GENESYSCLOUD_OAUTHCLIENT_SECRET: "job-secret" };
+  const own = (values: object) => ({ PATH: "/bin", ...values });
 
-  it("copies them to the named deployment's prefixed variables, which its runs read", () => {
-    const { env } = withPipelineCredentials({ ...secrets, SCV_CREDENTIALS_DEPLOYMENT: "eu" }, deployments);
-    expect(env).toMatchObject({ ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID: "id", ACME_EU_GENESYSCLOUD_OAUTHCLIENT_SECRET: "secret" });
-    expect(env.ACME_EU_GENESYSCLOUD_ACCESS_TOKEN).toBeUndefined();
+  it("the named deployment reads the unprefixed variables, whatever its prefix", () => {
+    for (const named of [euD, usD]) {
+      const env = { ...secrets, SCV_CREDENTIALS_DEPLOYMENT: named.name };
+      expect(resolveCredentials(named, env)).toMatchObject({ values: { clientId: "job-id", clientSecret: "job-secret" } });
+      expect(deploymentEnvironment(named, env)).toEqual(
+        own({ GENESYSCLOUD_OAUTHCLIENT_ID: "job-id", GENESYSCLOUD_OAUTHCLIENT_SECRET: "job-secret" }),
+      );
+    }
   });
 
-  it("keeps prefixed variables already set, changes nothing for a deployment without a prefix or without the variable", () => {
-    const given = { ...secrets, ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID: "mine", SCV_CREDENTIALS_DEPLOYMENT: "eu" };
-    expect(withPipelineCredentials(given, deployments).env.ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID).toBe("mine");
-    expect(withPipelineCredentials({ ...secrets, SCV_CREDENTIALS_DEPLOYMENT: "us" }, deployments).env).toEqual({
-      ...secrets,
-      SCV_CREDENTIALS_DEPLOYMENT: "us",
-    });
-    expect(withPipelineCredentials(secrets, deployments).env).toEqual(secrets);
+  it("no other deployment reads them: without a prefix, or with nothing under its prefix, it is refused in words", () => {
+    const env = { ...secrets, SCV_CREDENTIALS_DEPLOYMENT: "eu" };
+    for (const other of [usD, caD]) {
+      expect(resolveCredentials(other, env)).toEqual({ kind: "scoped", deployment: other.name, named: "eu" });
+      expect(credentialsProblem(other, env)).toBe(
+        `no credentials for deployment ${other.name}: SCV_CREDENTIALS_DEPLOYMENT names eu, whose credentials the unprefixed GENESYSCLOUD_* variables hold, and they serve no other deployment; give it credentials of its own (genesysCloud.credentials, a prefix for its variables), or run it in a job of its own`,
+      );
+      expect(deploymentEnvironment(other, env)).toEqual(own({}));
+    }
+    expect(credentialsProblem(apD, env)).toMatch(
+      /^no credentials for deployment ap: SCV_CREDENTIALS_DEPLOYMENT names eu, .*; set ACME_AP_GENESYSCLOUD_OAUTHCLIENT_ID with ACME_AP_GENESYSCLOUD_OAUTHCLIENT_SECRET \(or ACME_AP_GENESYSCLOUD_ACCESS_TOKEN\) for it, or run it in a job of its own$/,
+    );
+    expect(deploymentEnvironment(apD, env)).toEqual(own({}));
+  });
+
+  it("another deployment with credentials under its own prefix keeps them, and only them", () => {
+    const env = { ...secrets, SCV_CREDENTIALS_DEPLOYMENT: "us", ACME_AP_GENESYSCLOUD_ACCESS_TOKEN: "ap-token" };
+    expect(deploymentEnvironment(apD, env)).toEqual(own({ GENESYSCLOUD_ACCESS_TOKEN: "ap-token" }));
+    expect(deploymentEnvironment(usD, env)).toEqual(
+      own({ GENESYSCLOUD_OAUTHCLIENT_ID: "job-id", GENESYSCLOUD_OAUTHCLIENT_SECRET: "job-secret" }),
+    );
+  });
+
+  it("the named deployment's own prefixed variables, where any is set, come first, whole: never half from each", () => {
+    const env = { ...secrets, SCV_CREDENTIALS_DEPLOYMENT: "eu", ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID: "mine" };
+    expect(credentialsProblem(euD, env)).toBe(
+      "ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID is set but ACME_EU_GENESYSCLOUD_OAUTHCLIENT_SECRET is not: a client id without its secret",
+    );
+    expect(deploymentEnvironment(euD, env)).toEqual(own({}));
+  });
+
+  it("the variable itself never reaches a deployment's run", () => {
+    expect(deploymentEnvironment(usD, { ...secrets, SCV_CREDENTIALS_DEPLOYMENT: "us" })).not.toHaveProperty("SCV_CREDENTIALS_DEPLOYMENT");
+  });
+
+  it("without it, each deployment reads its own variables, as on a person's machine", () => {
+    expect(deploymentEnvironment(caD, secrets)).toEqual(
+      own({ GENESYSCLOUD_OAUTHCLIENT_ID: "job-id", GENESYSCLOUD_OAUTHCLIENT_SECRET: "job-secret" }),
+    );
+    expect(credentialsProblem(euD, secrets)).toMatch(/^none of ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID/);
+  });
+
+  it("a name the deployments file does not have is one message", () => {
+    expect(credentialsDeploymentProblem({ SCV_CREDENTIALS_DEPLOYMENT: "xx" }, deployments)).toBe(
+      'SCV_CREDENTIALS_DEPLOYMENT is "xx", which names no deployment of the deployments file; allowed: eu, us, ca, ap',
+    );
+    expect(credentialsDeploymentProblem({ SCV_CREDENTIALS_DEPLOYMENT: "eu" }, deployments)).toBeUndefined();
+    expect(credentialsDeploymentProblem({}, deployments)).toBeUndefined();
   });
 });

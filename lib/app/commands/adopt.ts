@@ -17,6 +17,7 @@ import { writeImportClientId } from "../deployments/edit";
 import { ApiOAuthClient, GenesysApiError, listOAuthClients, ApiOptions, TIMEOUT_VARIABLE, DEFAULT_TIMEOUT_SECONDS } from "../genesys/api";
 import { loadSelected } from "../deployments/selection";
 import { readStates, StateReading } from "../state/read-states";
+import { scopedCredentialsProblem } from "../stack/credentials";
 import { ALLOWED_CLIENT_ID, GUID_PATTERN, OAuthClientSettings, resolveOAuthClientSettings } from "../../construct/internal";
 import { CommandIo } from "../../shared/command";
 import { fromWhereTheUserStands } from "../../shared/paths";
@@ -135,6 +136,12 @@ export async function adoptCommand(
     io.err(
       `adopt: --note: given ${JSON.stringify(showHiddenCharacters(args.values.note!))} (${notWritable}); allowed: a file, or a new one in an existing folder, which --guard writes what it found to\n`,
     );
+    return EXIT.error;
+  }
+  // Before any request: a deployment whose credentials a pipeline's job does not hold is refused, not asked with another's.
+  const scoped = scopedCredentialsProblem(selected, env);
+  if (scoped) {
+    io.err(`adopt: ${scoped}\n`);
     return EXIT.error;
   }
   if (args.values.guard) return guard(selected, deployments, await statesOf(deployments, baseDirOf(file), env), note, env, io, api);

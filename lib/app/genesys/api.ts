@@ -10,7 +10,7 @@
  * packages; what it would add here is these few lines.)
  */
 import { isDeepStrictEqual } from "util";
-import { credentialsProblem, deploymentEnvironment } from "../stack/credentials";
+import { credentialsInWords, isCredentialsProblem, resolveCredentials } from "../stack/credentials";
 import { Deployment } from "../deployments/deployments";
 import { GENESYS_CLOUD_DOMAINS } from "../deployments/regions";
 import { isJsonObject } from "../../shared/json-input";
@@ -306,11 +306,11 @@ function asUsageRow(value: unknown, where: string, failed: (what: string) => Gen
 
 /** The deployment's access token, or one for its client credentials (the provider's order). */
 async function accessToken(deployment: Deployment, env: NodeJS.ProcessEnv, call: Call): Promise<string> {
-  const missing = credentialsProblem(deployment, env);
-  if (missing) throw new GenesysApiError(`deployment "${deployment.name}": no Genesys Cloud credentials: ${missing}`);
-  const own = deploymentEnvironment(deployment, env);
-  if (own.GENESYSCLOUD_ACCESS_TOKEN) return own.GENESYSCLOUD_ACCESS_TOKEN;
-  const basic = Buffer.from(`${own.GENESYSCLOUD_OAUTHCLIENT_ID ?? ""}:${own.GENESYSCLOUD_OAUTHCLIENT_SECRET ?? ""}`).toString("base64");
+  const own = resolveCredentials(deployment, env);
+  if (isCredentialsProblem(own))
+    throw new GenesysApiError(`deployment "${deployment.name}": no Genesys Cloud credentials: ${credentialsInWords(own)}`);
+  if (own.values.accessToken) return own.values.accessToken;
+  const basic = Buffer.from(`${own.values.clientId ?? ""}:${own.values.clientSecret ?? ""}`).toString("base64");
   const body = await call("login", "/oauth/token", {
     method: "POST",
     headers: { authorization: `Basic ${basic}`, "content-type": "application/x-www-form-urlencoded" },

@@ -61,20 +61,122 @@ export function credentialVariables(deployment: Pick<Deployment, "genesysCloud">
   };
 }
 
-/** What is missing from a deployment's credentials, in words naming the exact variables; undefined when complete. */
-export function credentialsProblem(deployment: Pick<Deployment, "genesysCloud">, env: NodeJS.ProcessEnv): string | undefined {
-  const { clientId, clientSecret, accessToken } = credentialVariables(deployment);
-  const has = (name: string) => isSet(env[name]);
-  if (has(accessToken) || (has(clientId) && has(clientSecret))) return undefined;
-  // Empty is how a variable is often unset; only white space is worth a word, as it looks set.
-  const blank = [clientId, clientSecret, accessToken].filter((name) => (env[name] ?? "") !== "" && !has(name));
-  const blankNote = blank.length > 0 ? ` (${listed(blank)} ${blank.length > 1 ? "hold" : "holds"} only white space)` : "";
-  if (has(clientId)) return `${clientId} is set but ${clientSecret} is not: a client id without its secret${blankNote}`;
-  if (has(clientSecret)) return `${clientSecret} is set but ${clientId} is not: a secret without its client id${blankNote}`;
-  return `none of ${clientId} with ${clientSecret}, or ${accessToken}, is set${blankNote}`;
+/** Names, in a pipeline, the deployment whose credentials the unprefixed GENESYSCLOUD_* variables hold. */
+export const CREDENTIALS_DEPLOYMENT_VARIABLE = "SCV_CREDENTIALS_DEPLOYMENT";
+
+/**
+ * Why a deployment has no usable credentials, as data: rendered by credentialsInWords where it is shown.
+ * - `scoped`: SCV_CREDENTIALS_DEPLOYMENT gives the unprefixed variables to another deployment, and this one has none
+ *   of its own (no prefix, or nothing under its prefix);
+ * - `incomplete`: a client id without its secret, or the reverse;
+ * - `none`: nothing set.
+ * `blank`: variables that hold only white space (they look set).
+ */
+export type CredentialsProblem =
+  | { readonly kind: "scoped"; readonly deployment: string; readonly named: string; readonly own?: CredentialVariables }
+  | {
+      readonly kind: "incomplete";
+      readonly set: string;
+      readonly missing: string;
+      readonly secretMissing: boolean;
+      readonly blank: readonly string[];
+    }
+  | { readonly kind: "none"; readonly variables: CredentialVariables; readonly blank: readonly string[] };
+
+/** A deployment's credentials, resolved: the variables they are read from, and their values (set ones only). */
+export interface ResolvedCredentials {
+  readonly variables: CredentialVariables;
+  readonly values: { readonly clientId?: string; readonly clientSecret?: string; readonly accessToken?: string };
 }
 
-function listed(names: string[]): string {
+/**
+ * The one rule for which credentials serve a deployment. A deployment with `genesysCloud.credentials` (a prefix)
+ * reads its prefixed variables; one without reads the unprefixed ones. SCV_CREDENTIALS_DEPLOYMENT (a pipeline's job,
+ * whose GitHub environment holds one deployment's secrets under the unprefixed names) scopes the unprefixed variables
+ * to the deployment it names: that deployment reads them (its prefixed ones first, where any is set), and no other
+ * deployment ever does: another one needs credentials under a prefix of its own, or is refused before any request.
+ */
+export function resolveCredentials(
+  deployment: Pick<Deployment, "name" | "genesysCloud">,
+  env: NodeJS.ProcessEnv,
+): ResolvedCredentials | CredentialsProblem {
+  const named = env[CREDENTIALS_DEPLOYMENT_VARIABLE];
+  const scoped = named !== undefined && named !== "";
+  const prefixed = credentialVariables(deployment);
+  const hasPrefix = deployment.genesysCloud.credentials !== undefined;
+  const anySet = (variables: CredentialVariables) => Object.values(variables).some((name) => isSet(env[name]));
+  let variables: CredentialVariables;
+  if (!scoped || (hasPrefix && anySet(prefixed))) variables = prefixed;
+  else if (named === deployment.name) variables = UNPREFIXED;
+  else return { kind: "scoped", deployment: deployment.name, named, ...(hasPrefix && { own: prefixed }) };
+  const has = (name: string) => isSet(env[name]);
+  const { clientId, clientSecret, accessToken } = variables;
+  if (has(accessToken) || (has(clientId) && has(clientSecret))) {
+    const value = (name: string) => (has(name) ? env[name] : undefined);
+    return { variables, values: { clientId: value(clientId), clientSecret: value(clientSecret), accessToken: value(accessToken) } };
+  }
+  // Empty is how a variable is often unset; only white space is worth a word, as it looks set.
+  const blank = [clientId, clientSecret, accessToken].filter((name) => (env[name] ?? "") !== "" && !has(name));
+  if (has(clientId)) return { kind: "incomplete", set: clientId, missing: clientSecret, secretMissing: true, blank };
+  if (has(clientSecret)) return { kind: "incomplete", set: clientSecret, missing: clientId, secretMissing: false, blank };
+  return { kind: "none", variables, blank };
+}
+
+const UNPREFIXED: CredentialVariables = { ...CREDENTIAL_VARIABLES };
+
+/** Whether `resolveCredentials` answered a problem. */
+export function isCredentialsProblem(resolved: ResolvedCredentials | CredentialsProblem): resolved is CredentialsProblem {
+  return "kind" in resolved;
+}
+
+/** A credentials problem in words naming the exact variables. */
+export function credentialsInWords(problem: CredentialsProblem): string {
+  switch (problem.kind) {
+    case "scoped":
+      return (
+        `no credentials for deployment ${problem.deployment}: ${CREDENTIALS_DEPLOYMENT_VARIABLE} names ${problem.named}, ` +
+        `whose credentials the unprefixed GENESYSCLOUD_* variables hold, and they serve no other deployment; ` +
+        (problem.own
+          ? `set ${problem.own.clientId} with ${problem.own.clientSecret} (or ${problem.own.accessToken}) for it, or run it in a job of its own`
+          : `give it credentials of its own (genesysCloud.credentials, a prefix for its variables), or run it in a job of its own`)
+      );
+    case "incomplete": {
+      const what = problem.secretMissing ? "a client id without its secret" : "a secret without its client id";
+      return `${problem.set} is set but ${problem.missing} is not: ${what}${blankNote(problem.blank)}`;
+    }
+    case "none": {
+      const { clientId, clientSecret, accessToken } = problem.variables;
+      return `none of ${clientId} with ${clientSecret}, or ${accessToken}, is set${blankNote(problem.blank)}`;
+    }
+  }
+}
+
+function blankNote(blank: readonly string[]): string {
+  return blank.length > 0 ? ` (${listed(blank)} ${blank.length > 1 ? "hold" : "holds"} only white space)` : "";
+}
+
+/**
+ * The deployments of a run that SCV_CREDENTIALS_DEPLOYMENT leaves without credentials, as one message: a command
+ * over several deployments says it before its first request, so that no deployment is half done; undefined when none.
+ */
+export function scopedCredentialsProblem(
+  deployments: readonly Pick<Deployment, "name" | "genesysCloud">[],
+  env: NodeJS.ProcessEnv,
+): string | undefined {
+  const refused = deployments.flatMap((d) => {
+    const resolved = resolveCredentials(d, env);
+    return isCredentialsProblem(resolved) && resolved.kind === "scoped" ? [credentialsInWords(resolved)] : [];
+  });
+  return refused.length === 0 ? undefined : `${refused.join("\n")}\nNothing was asked of any org.`;
+}
+
+/** What is missing from a deployment's credentials, in words naming the exact variables; undefined when complete. */
+export function credentialsProblem(deployment: Pick<Deployment, "name" | "genesysCloud">, env: NodeJS.ProcessEnv): string | undefined {
+  const resolved = resolveCredentials(deployment, env);
+  return isCredentialsProblem(resolved) ? credentialsInWords(resolved) : undefined;
+}
+
+function listed(names: readonly string[]): string {
   return names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}` : names[0];
 }
 
@@ -84,18 +186,21 @@ function isSet(value: string | undefined): value is string {
 }
 
 /**
- * The environment of one deployment's Terraform runs: its own credentials under the names the provider reads, no
- * other Genesys Cloud credential (another deployment's must never reach this org's provider), and none of the
- * variables that would override what its deployments file decides.
+ * The environment of one deployment's Terraform runs: its own credentials (resolveCredentials) under the names the
+ * provider reads, no other Genesys Cloud credential (another deployment's must never reach this org's provider), and
+ * none of the variables that would override what its deployments file decides.
  */
-export function deploymentEnvironment(deployment: Pick<Deployment, "genesysCloud">, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const own = credentialVariables(deployment);
+export function deploymentEnvironment(deployment: Pick<Deployment, "name" | "genesysCloud">, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const result = Object.fromEntries(
-    Object.entries(withoutCredentials(env)).filter(([name]) => !DECIDED_BY_THE_DEPLOYMENTS_FILE.test(name)),
+    Object.entries(withoutCredentials(env)).filter(
+      ([name]) => !DECIDED_BY_THE_DEPLOYMENTS_FILE.test(name) && name !== CREDENTIALS_DEPLOYMENT_VARIABLE,
+    ),
   );
+  const resolved = resolveCredentials(deployment, env);
+  if (isCredentialsProblem(resolved)) return result;
   for (const key of Object.keys(CREDENTIAL_VARIABLES) as (keyof typeof CREDENTIAL_VARIABLES)[]) {
-    const value = env[own[key]];
-    if (isSet(value)) result[CREDENTIAL_VARIABLES[key]] = value;
+    const value = resolved.values[key];
+    if (value !== undefined) result[CREDENTIAL_VARIABLES[key]] = value;
   }
   return result;
 }
@@ -105,33 +210,14 @@ export function withoutCredentials(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([name]) => !ANY_CREDENTIAL_VARIABLE.test(name)));
 }
 
-/** Names, in a pipeline, the deployment whose credentials the unprefixed GENESYSCLOUD_* variables hold. */
-export const CREDENTIALS_DEPLOYMENT_VARIABLE = "SCV_CREDENTIALS_DEPLOYMENT";
-
 /**
  * A GitHub environment per deployment holds that deployment's secrets under the unprefixed names, whatever prefix
- * (`genesysCloud.credentials`) the deployments file gives it for a person's machine. With SCV_CREDENTIALS_DEPLOYMENT
- * naming the deployment, its prefixed variables are taken from the unprefixed ones (where they are not set
- * themselves), so that the same file works on a machine and in the pipeline. A name the file does not have is one
- * message.
+ * (`genesysCloud.credentials`) the deployments file gives it for a person's machine; SCV_CREDENTIALS_DEPLOYMENT names
+ * that deployment (resolveCredentials scopes the unprefixed variables to it). A name the file does not have is one
+ * message; undefined when the variable is unset or names a deployment.
  */
-export function withPipelineCredentials(
-  env: NodeJS.ProcessEnv,
-  deployments: readonly Pick<Deployment, "name" | "genesysCloud">[],
-): { env: NodeJS.ProcessEnv } | { problem: string } {
+export function credentialsDeploymentProblem(env: NodeJS.ProcessEnv, deployments: readonly Pick<Deployment, "name">[]): string | undefined {
   const name = env[CREDENTIALS_DEPLOYMENT_VARIABLE];
-  if (name === undefined || name === "") return { env };
-  const deployment = deployments.find((d) => d.name === name);
-  if (!deployment) {
-    return {
-      problem: `${CREDENTIALS_DEPLOYMENT_VARIABLE} is ${JSON.stringify(name)}, which names no deployment of the deployments file; allowed: ${deployments.map((d) => d.name).join(", ")}`,
-    };
-  }
-  const named = credentialVariables(deployment);
-  const copied: NodeJS.ProcessEnv = { ...env };
-  for (const key of Object.keys(CREDENTIAL_VARIABLES) as (keyof typeof CREDENTIAL_VARIABLES)[]) {
-    const from = CREDENTIAL_VARIABLES[key];
-    if (named[key] !== from && isSet(env[from]) && !isSet(env[named[key]])) copied[named[key]] = env[from];
-  }
-  return { env: copied };
+  if (name === undefined || name === "" || deployments.some((d) => d.name === name)) return undefined;
+  return `${CREDENTIALS_DEPLOYMENT_VARIABLE} is ${JSON.stringify(name)}, which names no deployment of the deployments file; allowed: ${deployments.map((d) => d.name).join(", ")}`;
 }
