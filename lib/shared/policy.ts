@@ -38,6 +38,15 @@ export type RetireBy = (typeof RETIRE_BY)[number];
 /** The way that cannot lose anything: the client stays in Genesys Cloud, and can be adopted again. */
 export const DEFAULT_RETIRE_BY: RetireBy = "forget";
 
+/**
+ * Whether applying the migration step stops the implicit client from issuing tokens: deactivate (inactive), and a
+ * retire that deletes it. Such a step is written only while the client had no usage in the window (or with
+ * --despite-usage, which the review then shows). A retire that forgets the client leaves it as it is (inactive).
+ */
+export function stopsIssuingTokens(migration: { readonly step: MigrationStep; readonly retireBy?: RetireBy }): boolean {
+  return migration.step === "deactivate" || (migration.step === "retire" && migration.retireBy === "delete");
+}
+
 /** The migration command for a deployment, as messages name it. */
 export function migrateCommandFor(deploymentName: string): string {
   return `npm run migrate -- ${deploymentName}`;

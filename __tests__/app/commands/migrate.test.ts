@@ -7,6 +7,7 @@ import { join } from "path";
 import { migrate, steppedMigration } from "../../../lib/app/commands/migrate";
 import { StateOutputs, StateReading } from "../../../lib/app/state/read-states";
 import { oauthClientUsage, USAGE_PERMISSION } from "../../../lib/app/genesys/api";
+import { inUse } from "../../../lib/app/genesys/usage";
 import { summarizeUsage, usageInWords } from "../../../lib/app/genesys/usage";
 import { Deployment } from "../../../lib/app/deployments/deployments";
 import { capturedIo } from "../../support/captured-io";
@@ -191,3 +192,168 @@ describe("the usage of a client (the OAuth client usage API)", () => {
     expect(USAGE_PERMISSION).toBe("OAuth > Client > View (oauth:client:view) or Usage > Client > View (usage:client:view)");
   });
 });
+
+describe("usage is evidence that fails closed", () => {
+  const afterDeactivate = () => ({
+    clientId: implicitId,
+    redirectUris: [],
+    authorizationCodeClientId: codeId,
+    migrationStep: "deactivate",
+  });
+  const afterSideBySide = () => ({
+    clientId: implicitId,
+    redirectUris: [],
+    authorizationCodeClientId: codeId,
+    migrationStep: "side-by-side",
+  });
+
+  it("every step that stops the implicit client issuing tokens is refused while it had usage: retire by delete as deactivate", async () => {
+    emulator.setUsage(implicitId, [{ userId: "agent-1", requests: 4, date: `${today}T00:00:00Z` }]);
+    const file = deploymentsFile(`{ "importClientId": "${implicitId}", "migration": { "step": "deactivate" } }`);
+    const before = readFileSync(file, "utf8");
+    const refused = await run(file, ["--write", "--retire-by", "delete"], afterDeactivate());
+    expect(refused.code).toBe(3);
+    expect(refused.err).toBe(
+      `migrate: production: the implicit client had 4 requests by 1 user in the last 7 days; last used ${today}, by 1 user: ` +
+        "deleting it now would log out whoever still holds its tokens, for good. Wait until it has none (switch the remaining profiles to the new client with PKCE), " +
+        "or write the step anyway with --despite-usage (the review comment then says so). Nothing was written.\n",
+    );
+    expect(refused.text).toBe(before);
+    // Forgetting it stops nothing (it stays as it is, inactive): written; and delete with --despite-usage is too.
+    expect((await run(file, ["--write"], afterDeactivate())).code).toBe(0);
+    const other = deploymentsFile(`{ "importClientId": "${implicitId}", "migration": { "step": "deactivate" } }`);
+    const forced = await run(other, ["--write", "--retire-by", "delete", "--despite-usage"], afterDeactivate());
+    expect(forced.code).toBe(0);
+    expect(forced.text).toContain('"migration": { "step": "retire", "despiteUsage": true, "retireBy": "delete" }');
+    expect(forced.out).toContain("written despite the implicit client's usage");
+  });
+
+  it.each([
+    ["counts in another field than requests", { userId: "agent-1", status200: 55 }],
+    ["requests of 0 beside a larger count", { userId: "agent-1", requests: 0, status200: 55 }],
+    ["requests as a text", { userId: "agent-1", requests: "55" }],
+    ["requests not whole", { userId: "agent-1", requests: 0.5 }],
+    ["requests negative", { userId: "agent-1", requests: -55 }],
+    ["requests null", { userId: "agent-1", requests: null, status429: 3 }],
+  ])("a usage row whose counts cannot be read as a whole number of requests counts as use (%s), and is shown", async (_, row) => {
+    emulator.setUsage(implicitId, [{ ...row, date: `${today}T00:00:00Z` }]);
+    const file = deploymentsFile(`{ "importClientId": "${implicitId}", "migration": { "step": "side-by-side" } }`);
+    const before = readFileSync(file, "utf8");
+    const refused = await run(file, ["--write"], afterSideBySide());
+    expect(refused.code).toBe(3);
+    expect(refused.err).toContain(
+      "the implicit client had in the last 7 days, 1 usage row whose counts cannot be read as a whole number of requests, counted as use: {",
+    );
+    expect(refused.err).toContain(`"userId":"agent-1"`);
+    expect(refused.err).toContain("deactivating it now would log those agents out");
+    expect(refused.out).toContain("the implicit client is still used");
+    expect(refused.text).toBe(before);
+  });
+
+  it("rows whose counts agree are read as they are", async () => {
+    emulator.setUsage(implicitId, [
+      { requests: 5, status200: 3, status400: 2 },
+      { requests: 0, status200: 0 },
+    ]);
+    const summary = summarizeUsage(await oauthClientUsage(usageDeployment(), ENV, implicitId, 7, api));
+    expect(summary).toMatchObject({ requests: 5, unreadable: [] });
+    expect(inUse(summary)).toBe(true);
+    expect(inUse(summarizeUsage([{ requests: 0 }]))).toBe(false);
+  });
+
+  it("a complete query without its list of rows is an error, never none", async () => {
+    emulator.inject({
+      route: `GET /api/v2/oauth/clients/${implicitId}/usage/query/results/`,
+      status: 200,
+      rawBody: JSON.stringify({ queryStatus: "Complete" }),
+      times: 1,
+    });
+    await expect(oauthClientUsage(usageDeployment(), ENV, implicitId, 7, api)).rejects.toThrow(
+      `Genesys Cloud's usage of OAuth client ${implicitId} results are not the list Genesys documents (page 1: results is missing)`,
+    );
+  });
+
+  it("the client judged is the one the deploy acts on: the state's, and the file's where they differ; a mismatch is refused", async () => {
+    // The file adopts the code client's id by mistake; the state holds the implicit client, which is still used.
+    emulator.setUsage(implicitId, [{ userId: "agent-1", requests: 9, date: `${today}T00:00:00Z` }]);
+    const file = deploymentsFile(`{ "importClientId": "${codeId}", "migration": { "step": "side-by-side" } }`);
+    const before = readFileSync(file, "utf8");
+    const state = { ...afterSideBySide(), authorizationCodeClientId: undefined };
+    const shown = await run(file, [], state);
+    expect(shown.code).toBe(0);
+    expect(shown.out).toContain(`  implicit client: ${implicitId} in its state, but oauthClient.importClientId names ${codeId}\n`);
+    expect(shown.out).toContain(`  usage of the implicit client ${implicitId}: 9 requests by 1 user`);
+    expect(shown.out).toContain(`  usage of the implicit client ${codeId}: no requests in the last 7 days`);
+    const refused = await run(file, ["--write", "--despite-usage"], state);
+    expect(refused.code).toBe(3);
+    expect(refused.err).toBe(
+      `migrate: production: its state holds implicit client ${implicitId}, but oauthClient.importClientId names ${codeId}: a deploy would act on ${implicitId}, ` +
+        "and which client the migration is for cannot be told. Make them agree first (npm run deploy -- production says how). Nothing was written.\n",
+    );
+    expect(refused.text).toBe(before);
+  });
+
+  it("without importClientId, the state's client is judged", async () => {
+    emulator.setUsage(implicitId, [{ userId: "agent-1", requests: 2, date: `${today}T00:00:00Z` }]);
+    const file = deploymentsFile(`{ "migration": { "step": "side-by-side" } }`);
+    const refused = await run(file, ["--write"], afterSideBySide());
+    expect(refused.code).toBe(3);
+    expect(refused.err).toContain("the implicit client had 2 requests by 1 user");
+  });
+});
+
+describe("the status is lines, each value escaped on its own", () => {
+  it("no literal \\n: one line per fact", async () => {
+    const file = deploymentsFile(`{ "importClientId": "${implicitId}", "migration": { "step": "side-by-side" } }`);
+    const { out } = await run(file, [], {
+      clientId: implicitId,
+      redirectUris: [],
+      authorizationCodeClientId: codeId,
+      migrationStep: "side-by-side",
+    });
+    expect(out).not.toContain("\\n");
+    expect(out.split("\n")).toEqual(expect.arrayContaining([`  implicit client: ${implicitId}`, `  authorization-code client: ${codeId}`]));
+  });
+
+  it("a state's text with a line break or an escape sequence is escaped where it is shown, on its line", async () => {
+    const file = deploymentsFile(`{ "importClientId": "${implicitId}", "migration": { "step": "side-by-side" } }`);
+    const { out } = await run(file, [], { clientId: implicitId, redirectUris: [], migrationStep: "side\n\u001b[2Jby-side" });
+    expect(out).not.toContain("\u001b");
+    expect(out.split("\n").filter((line) => line.startsWith("  applied (its state):"))).toHaveLength(1);
+  });
+});
+
+describe("ids from a state or an API answer are checked for their shape before they go into a request path", () => {
+  it.each(["..", "../../users/me", "a/b", "%2e%2e", "x?y", ""])(
+    "an executionId of %j: an error, no request with it",
+    async (executionId) => {
+      emulator.inject({
+        route: `GET /api/v2/oauth/clients/${implicitId}/usage/summary`,
+        status: 202,
+        rawBody: JSON.stringify({ executionId }),
+        times: 1,
+      });
+      const error = oauthClientUsage(usageDeployment(), ENV, implicitId, 7, api);
+      await expect(error).rejects.toThrow(
+        executionId === "" ? "query answered without an executionId" : "executionId (from Genesys Cloud's answer) is",
+      );
+      expect(emulator.requests.filter((r) => r.includes("/query/results"))).toEqual([]);
+    },
+  );
+
+  it("a client id from a state that is not an id: an error before any request", async () => {
+    const before = emulator.requests.length;
+    await expect(oauthClientUsage(usageDeployment(), ENV, "../../../users/me", 7, api)).rejects.toThrow(
+      'deployment "production": the OAuth client id is "../../../users/me"; allowed: an id of 1 to 128 letters, digits, hyphens and underscores',
+    );
+    expect(emulator.requests.length).toBe(before);
+  });
+});
+
+function usageDeployment(): Deployment {
+  return {
+    name: "production",
+    genesysCloud: { region: "us-east-1", gateway: { host: "127.0.0.1", port: Number(new URL(emulator.url).port), protocol: "http" } },
+    salesforce: { myDomain: "acme" },
+  } as Deployment;
+}

@@ -14,13 +14,13 @@ import { baseDirOf, oauthClientProps } from "../deployments/deployments";
 import { writeMigration } from "../deployments/edit";
 import { loadSelected } from "../deployments/selection";
 import { ApiOptions, ApiUsageRow, GenesysApiError, oauthClientUsage } from "../genesys/api";
-import { summarizeUsage, UsageSummary, usageInWords } from "../genesys/usage";
+import { inUse, summarizeUsage, UsageSummary, usageInWords } from "../genesys/usage";
 import { readStates, StateReading } from "../state/read-states";
 import { OAuthClientMigration, resolveOAuthClientSettings } from "../../construct/internal";
 import { Command, CommandIo } from "../../shared/command";
 import { MIGRATION_STEP_TEXTS, salesforceAdminAt, stepNumber } from "../../shared/migration";
 import { showHiddenCharacters } from "../../shared/plain-text";
-import { DEFAULT_RETIRE_BY, MIGRATION_STEPS, MigrationStep, RETIRE_BY, RetireBy } from "../../shared/policy";
+import { DEFAULT_RETIRE_BY, MIGRATION_STEPS, MigrationStep, RETIRE_BY, RetireBy, stopsIssuingTokens } from "../../shared/policy";
 import { InputError } from "../../shared/problems";
 
 export const EXIT = { ok: 0, error: 1, refused: 3 } as const;
@@ -156,29 +156,43 @@ export async function migrate(
   }
   const outputs = state?.outputs;
   const applied = outputs?.migrationStep as MigrationStep | undefined;
-  // The implicit client: adopted (importClientId), or in the state; once retire is applied, the state's client is the new one.
-  const implicitId = settings.importClientId ?? (applied === "retire" ? undefined : outputs?.clientId);
+  // The implicit client the deploy acts on: the state's (until retire is applied, when the state's client is the new
+  // one), else the one the file adopts. Where both name one and they differ, both are judged, and no step is written.
+  const held = applied === "retire" ? undefined : outputs?.clientId;
+  const named = settings.importClientId;
+  const mismatch = held !== undefined && named !== undefined && held.toLowerCase() !== named.toLowerCase();
+  const implicitIds = [...new Set([held, named].filter((id): id is string => id !== undefined))];
+  const implicitId = implicitIds[0];
   const codeId = outputs?.authorizationCodeClientId;
+  const shown = showHiddenCharacters;
 
   io.out(`${heading}: migration off the implicit grant to Authorization Code with PKCE\n`);
   io.out(`  in the deployments file: ${migration ? MIGRATION_STEP_TEXTS[migration.step].title : "no migration yet"}\n`);
   io.out(
-    `  applied (its state): ${applied ? `step ${stepNumber(applied)}, ${applied}` : outputs?.clientId ? "no migration step yet" : "nothing deployed"}\n`,
+    `  applied (its state): ${applied ? `step ${stepNumber(applied)}, ${shown(applied)}` : outputs?.clientId ? "no migration step yet" : "nothing deployed"}\n`,
   );
   io.out(
-    showHiddenCharacters(
-      `  implicit client: ${implicitId ?? (applied === "retire" ? "retired" : "none: adopt or deploy it first (npm run adopt)")}\n` +
-        `  authorization-code client: ${codeId ?? (migration ? "not created yet (deploy the side-by-side step)" : "none yet")}\n`,
-    ),
+    `  implicit client: ${
+      mismatch
+        ? `${shown(held)} in its state, but oauthClient.importClientId names ${shown(named)}`
+        : implicitId !== undefined
+          ? shown(implicitId)
+          : applied === "retire"
+            ? "retired"
+            : "none: adopt or deploy it first (npm run adopt)"
+    }\n`,
+  );
+  io.out(
+    `  authorization-code client: ${codeId !== undefined ? shown(codeId) : migration ? "not created yet (deploy the side-by-side step)" : "none yet"}\n`,
   );
 
-  // The usage of both clients, where their ids are known.
+  // The usage of every client the migration judges, where its id is known.
+  const judged: [label: string, id: string][] = [
+    ...implicitIds.map((id) => [mismatch ? `implicit client ${id}` : "implicit client", id] as [string, string]),
+    ...(codeId === undefined ? [] : [["authorization-code client", codeId] as [string, string]]),
+  ];
   const usage = new Map<string, UsageSummary>();
-  for (const [label, id] of [
-    ["implicit client", applied === "retire" ? undefined : implicitId],
-    ["authorization-code client", codeId],
-  ] as const) {
-    if (id === undefined) continue;
+  for (const [label, id] of judged) {
     let rows: ApiUsageRow[];
     try {
       rows = await oauthClientUsage(deployment, env, id, days, api);
@@ -189,19 +203,19 @@ export async function migrate(
     }
     const summary = summarizeUsage(rows);
     usage.set(id, summary);
-    io.out(`  usage of the ${label}: ${usageInWords(summary, days)}\n`);
+    io.out(`  usage of the ${shown(label)}: ${usageInWords(summary, days)}\n`);
   }
-  const implicitUsage = implicitId === undefined ? undefined : usage.get(implicitId);
-  if (implicitUsage && migration?.step === "side-by-side" && applied === "side-by-side") {
+  const implicitUsed = implicitIds.filter((id) => inUse(usage.get(id)!));
+  if (implicitIds.length > 0 && migration?.step === applied && applied !== undefined && nextStep(applied) !== undefined) {
     io.out(
-      implicitUsage.requests === 0
-        ? `  the implicit client had no requests in the last ${days} days: the next step, deactivate, may be written\n`
+      implicitUsed.length === 0
+        ? `  the implicit client had no requests in the last ${days} days: the next step, ${nextStep(applied)}, may be written\n`
         : "  the implicit client is still used: agents still log in through it (is the package switched to the new client with PKCE in every profile?)\n",
     );
   }
 
   if (!v.write) {
-    const next = v.back ? undefined : nextStep(migration?.step);
+    const next = nextStep(migration?.step);
     io.out(
       next === undefined
         ? "  the migration is done\n"
@@ -220,6 +234,14 @@ export async function migrate(
     io.err(`migrate: ${deployment.name}: ${written}. Nothing was written.\n`);
     return EXIT.refused;
   }
+  if (mismatch) {
+    io.err(
+      `migrate: ${deployment.name}: its state holds implicit client ${shown(held)}, but oauthClient.importClientId names ${shown(named)}: ` +
+        `a deploy would act on ${shown(held)}, and which client the migration is for cannot be told. Make them agree first ` +
+        `(npm run deploy -- ${deployment.name} says how). Nothing was written.\n`,
+    );
+    return EXIT.refused;
+  }
   if (!implicitId && written.step === "side-by-side") {
     io.err(
       `migrate: ${deployment.name}: it has no implicit client yet (no importClientId, nothing in its state): adopt the one the org has (npm run adopt -- ${deployment.name} --write) or deploy, then migrate. Nothing was written.\n`,
@@ -228,14 +250,19 @@ export async function migrate(
   }
   if (!v.back && migration && applied !== migration.step) {
     io.err(
-      `migrate: ${deployment.name}: the file's step (${migration.step}) is not applied yet (its state: ${applied ?? "no migration step"}): ` +
+      `migrate: ${deployment.name}: the file's step (${migration.step}) is not applied yet (its state: ${applied ? shown(applied) : "no migration step"}): ` +
         `merge and deploy it first, then write the next. Nothing was written.\n`,
     );
     return EXIT.refused;
   }
-  if (written.step === "deactivate" && !v.back && implicitUsage && implicitUsage.requests > 0 && !v["despite-usage"]) {
+  // A step that stops the implicit client from issuing tokens is evidence-gated: any use in the window refuses it.
+  if (!v.back && stopsIssuingTokens(written) && implicitUsed.length > 0 && !v["despite-usage"]) {
+    const what =
+      written.step === "deactivate"
+        ? "deactivating it now would log those agents out"
+        : "deleting it now would log out whoever still holds its tokens, for good";
     io.err(
-      `migrate: ${deployment.name}: the implicit client had ${usageInWords(implicitUsage, days)}: deactivating it now would log those agents out. ` +
+      `migrate: ${deployment.name}: the implicit client had ${implicitUsed.map((id) => usageInWords(usage.get(id)!, days)).join("; the other, ")}: ${what}. ` +
         "Wait until it has none (switch the remaining profiles to the new client with PKCE), or write the step anyway with --despite-usage " +
         "(the review comment then says so). Nothing was written.\n",
     );
@@ -256,7 +283,7 @@ export async function migrate(
       (written.step === "retire" && written.retireBy === "delete"
         ? "  the implicit client will be deleted: the plan is held until a maintainer adds the allow label\n"
         : "") +
-      (written.despiteUsage && written.step === "deactivate"
+      (written.despiteUsage && stopsIssuingTokens(written)
         ? "  written despite the implicit client's usage: the review comment says so\n"
         : "") +
       "  open a pull request with this change; once merged, the deploy applies it\n",

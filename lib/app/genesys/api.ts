@@ -186,14 +186,10 @@ export async function oauthClientExists(
   id: string,
   options: ApiOptions = {},
 ): Promise<boolean> {
+  const segment = pathSegment(id, "the OAuth client id", deployment);
   const call = caller(deployment, env, options);
   const token = await accessToken(deployment, env, call);
-  const found = await call(
-    "api",
-    `/api/v2/oauth/clients/${encodeURIComponent(id)}`,
-    { headers: { authorization: `Bearer ${token}` } },
-    { missing: true },
-  );
+  const found = await call("api", `/api/v2/oauth/clients/${segment}`, { headers: { authorization: `Bearer ${token}` } }, { missing: true });
   if (found === undefined) return false;
   if (!isJsonObject(found)) {
     throw new GenesysApiError(
@@ -209,7 +205,13 @@ export interface ApiUsageRow {
   readonly userId?: string;
   readonly templateUri?: string;
   readonly httpMethod?: string;
-  readonly requests: number;
+  /**
+   * The row's requests, a whole number; undefined when its counts cannot be read as one (no `requests`, not a whole
+   * number, or another count of the row larger than it): such a row counts as use, and is shown as `unreadable`.
+   */
+  readonly requests?: number;
+  /** The row as Genesys answered it, escaped, when its counts cannot be read. */
+  readonly unreadable?: string;
   /** The day (or hour) the row counts, as the API wrote it (ISO 8601). */
   readonly date?: string;
 }
@@ -238,9 +240,9 @@ export async function oauthClientUsage(
   options: ApiOptions & { polls?: number; pollMs?: number } = {},
 ): Promise<ApiUsageRow[]> {
   const { sleep = (ms: number) => new Promise((r) => setTimeout(r, ms)), polls = USAGE_POLLS, pollMs = USAGE_POLL_MS } = options;
+  const base = `/api/v2/oauth/clients/${pathSegment(clientId, "the OAuth client id", deployment)}/usage`;
   const call = caller(deployment, env, options);
   const token = await accessToken(deployment, env, call);
-  const base = `/api/v2/oauth/clients/${encodeURIComponent(clientId)}/usage`;
   const forbidden = `the deployment's credentials may not read the API usage of OAuth client ${shown(clientId)}: their role needs the permission ${USAGE_PERMISSION}`;
   const failed = (what: string) =>
     new GenesysApiError(`deployment "${deployment.name}": Genesys Cloud's usage of OAuth client ${shown(clientId)} ${what}`);
@@ -248,7 +250,7 @@ export async function oauthClientUsage(
   const started = await call("api", `${base}/summary?days=${days}`, { headers }, { forbidden });
   if (!isJsonObject(started) || typeof started.executionId !== "string" || started.executionId.trim() === "")
     throw failed("query answered without an executionId");
-  const results = `${base}/query/results/${encodeURIComponent(started.executionId)}`;
+  const results = `${base}/query/results/${pathSegment(started.executionId, "the usage query's executionId (from Genesys Cloud's answer)", deployment)}`;
   const rows: ApiUsageRow[] = [];
   let after: string | undefined;
   for (let poll = 1, page = 1; ;) {
@@ -270,8 +272,10 @@ export async function oauthClientUsage(
       await sleep(pollMs);
       continue;
     }
-    const list = body.results ?? [];
-    if (!Array.isArray(list)) throw failed(`results are not the list Genesys documents (page ${page})`);
+    // A complete query without its list of rows is no evidence of none.
+    const list = body.results;
+    if (!Array.isArray(list))
+      throw failed(`results are not the list Genesys documents (page ${page}: results is ${shown(JSON.stringify(list) ?? "missing")})`);
     list.forEach((row, i) => rows.push(asUsageRow(row, `page ${page}, results[${i}]`, failed)));
     const next = isJsonObject(body.cursors) ? body.cursors.after : undefined;
     if (next === undefined || next === null || next === "") return rows;
@@ -286,23 +290,50 @@ function asUsageRow(value: unknown, where: string, failed: (what: string) => Gen
   const wrong = (field: string, given: unknown) =>
     failed(`results are not what Genesys documents (${where}${field}: ${shown(JSON.stringify(given) ?? String(given))})`);
   if (!isJsonObject(value)) throw wrong("", value);
-  const requests = value.requests ?? 0;
-  if (typeof requests !== "number" || !Number.isInteger(requests) || requests < 0) throw wrong(".requests", value.requests);
   const text = (field: string) => {
     const v = value[field];
     if (v === undefined || v === null) return undefined;
     if (typeof v !== "string") throw wrong(`.${field}`, v);
     return v;
   };
+  const requests = wholeRequests(value);
   return {
     clientId: text("clientId"),
     userId: text("userId"),
     templateUri: text("templateUri"),
     httpMethod: text("httpMethod"),
-    requests,
+    ...(requests === undefined ? { unreadable: shown(JSON.stringify(value)) } : { requests }),
     date: text("date"),
   };
 }
+
+/**
+ * A usage row's requests, where its counts read as one whole number: `requests` a whole number (not a text, not
+ * negative), and no other count of the row (status200 … status500, or any other number) larger than it. Otherwise
+ * undefined: evidence of use that cannot be counted is never read as none.
+ */
+function wholeRequests(row: Record<string, unknown>): number | undefined {
+  const requests = row.requests;
+  if (typeof requests !== "number" || !Number.isSafeInteger(requests) || requests < 0) return undefined;
+  const counts = Object.entries(row).filter(([field, v]) => field !== "requests" && typeof v === "number");
+  return counts.every(([, v]) => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= requests) ? requests : undefined;
+}
+
+/**
+ * An id as one segment of a request path, checked for its shape first: Genesys Cloud's ids (OAuth clients, usage
+ * queries) are GUIDs and such tokens, of letters, digits, hyphens and underscores. Anything else, from a state or an
+ * API answer (`..`, a slash, a percent sign, a query), could change which path the token is sent to: a
+ * GenesysApiError before any request with it.
+ */
+export function pathSegment(id: string, what: string, deployment: Pick<Deployment, "name">): string {
+  if (PATH_ID.test(id)) return id;
+  throw new GenesysApiError(
+    `deployment "${deployment.name}": ${what} is ${shown(JSON.stringify(id))}; allowed: ${ALLOWED_PATH_ID}. Not put into a request path; nothing decided on it`,
+  );
+}
+
+const PATH_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
+const ALLOWED_PATH_ID = "an id of 1 to 128 letters, digits, hyphens and underscores (a GUID, as Genesys Cloud's ids are)";
 
 /** The deployment's access token, or one for its client credentials (the provider's order). */
 async function accessToken(deployment: Deployment, env: NodeJS.ProcessEnv, call: Call): Promise<string> {
