@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { OauthClient } from "../../.gen/providers/genesyscloud/oauth-client";
 import { GenesyscloudProvider, ServiceCloudVoiceOAuthClient, ServiceCloudVoiceOAuthClientProps } from "../../lib/construct";
@@ -216,5 +217,47 @@ describe("ServiceCloudVoiceOAuthClient: redirect URIs on another host", () => {
     expect(warnings).toEqual([
       "Redirect URI https://globex.lightning.force.com/lightning/page/home is not on a host of this Salesforce org (its Lightning host is acme.lightning.force.com): Genesys sends agents' tokens to any registered URI a login names; keep it only if that host is this org's.",
     ]);
+  });
+});
+
+describe("names stay unique at the name-length limit", () => {
+  const LIMIT = 200;
+  /** The migration's two client names for a given implicit client name. */
+  const names = (name: string) => {
+    const { client } = synth({ myDomain: "acme", name, migration: { step: "side-by-side" } });
+    return { implicit: client.settings.name, code: client.authorizationCodeClient!.nameInput! };
+  };
+
+  it("a name made to meet the cut (it ends in the suffix, at the limit) still gives the code client a name of its own", () => {
+    const name = `${"Y".repeat(LIMIT - 7)} (PKCE)`;
+    const { implicit, code } = names(name);
+    expect(implicit).toBe(name);
+    expect(code).not.toBe(name);
+    expect([...code].length).toBeLessThanOrEqual(LIMIT);
+    expect(code.endsWith(" (PKCE)")).toBe(true);
+  });
+
+  it("two names that differ only past the cut give two code client names", () => {
+    const stem = "Salesforce SCV ".repeat(13); // 195 characters: the cut falls inside it
+    const [a, b] = [names(`${stem}1`).code, names(`${stem}2`).code];
+    expect(a).not.toBe(b);
+  });
+
+  it("a name with room keeps the plain suffix", () => {
+    expect(names("Salesforce SCV").code).toBe("Salesforce SCV (PKCE)");
+  });
+
+  it("for any two names within the limit: code names within the limit, distinct from each other and from either implicit name", () => {
+    const long = fc.string({ unit: fc.constantFrom("a", "b", " ", "(", ")", "P", "K", "C", "E"), minLength: 180, maxLength: LIMIT });
+    fc.assert(
+      fc.property(long, long, (x, y) => {
+        const [nx, ny] = [names(x.trim() || "a"), names(y.trim() || "a")];
+        for (const n of [nx, ny]) expect([...n.code].length).toBeLessThanOrEqual(LIMIT);
+        expect(nx.code).not.toBe(nx.implicit);
+        expect(nx.code).not.toBe(ny.implicit);
+        if (nx.implicit !== ny.implicit) expect(nx.code).not.toBe(ny.code);
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from "crypto";
 import { Annotations, Aspects, Fn, Op, TerraformResourceLifecycle, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import { OauthClient } from "../../.gen/providers/genesyscloud/oauth-client";
@@ -137,13 +138,30 @@ export class ServiceCloudVoiceOAuthClient extends Construct {
   }
 }
 
-/** The authorization-code client's name: the implicit one's and what it is, within the name's limit. */
+/**
+ * The authorization-code client's name: the implicit one's and what it is, within the name's limit. A name too long
+ * for both is cut, and the cut marked with a digest of the whole name, so that names stay unique at the limit: two
+ * names that differ only past the cut give two names, and never the implicit client's own name.
+ */
 function authorizationCodeName(name: string): string {
   const suffix = ServiceCloudVoiceOAuthClient.AUTHORIZATION_CODE_NAME_SUFFIX;
   if (Token.isUnresolved(name)) return `${name}${suffix}`;
-  const room = TEXT_LIMITS.name - [...suffix].length;
   const chars = [...name];
-  return terraformLiteral((chars.length > room ? chars.slice(0, room).join("").trimEnd() : name) + suffix);
+  if (chars.length + [...suffix].length <= TEXT_LIMITS.name) return terraformLiteral(name + suffix);
+  const cut = (salt: string) => {
+    const mark = ` ~${createHash("sha256").update(salt).update(name).digest("hex").slice(0, 8)}`;
+    return (
+      chars
+        .slice(0, TEXT_LIMITS.name - [...suffix].length - mark.length)
+        .join("")
+        .trimEnd() +
+      mark +
+      suffix
+    );
+  };
+  // A name made to end in its own digest would meet itself: the digest of another salt then.
+  const shortened = cut("");
+  return terraformLiteral(shortened === name ? cut("\u0000") : shortened);
 }
 
 /** The RE2 pattern as an HCL string literal holds it: cdktf writes string operands into expressions unescaped. */
