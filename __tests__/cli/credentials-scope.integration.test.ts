@@ -63,7 +63,11 @@ function repository(deployed: boolean): string {
     salesforce: { myDomain: `acme-${name}` },
     backend: { local: { path: `state/${name}.tfstate` } },
   });
-  const deployments = [deployment("us"), deployment("eu", { credentials: "ACME_EU" }), deployment("ca")];
+  const deployments = [
+    deployment("us"),
+    { ...deployment("eu", { credentials: "ACME_EU" }), oauthClient: { grantType: "authorization-code" } },
+    deployment("ca"),
+  ];
   writeFileSync(join(dir, "deployments.json"), JSON.stringify({ deployments }, null, 2));
   mkdirSync(join(dir, "state"));
   if (deployed) {
@@ -143,6 +147,10 @@ const REFUSED_CA = "no credentials for deployment ca: SCV_CREDENTIALS_DEPLOYMENT
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^ca: client id /m);
+    // Per client, what the Salesforce admin sets: its id and the login of its grant.
+    expect(result.stdout).toMatch(
+      /^us: client id [\s\S]*set the login to Implicit Grant\.\neu: client id [\s\S]*set the login to Authorization Code with PKCE/m,
+    );
     expect(loginsByEndpoint()).toEqual({ us: [ORGS.us.credentials.clientId], eu: [ORGS.eu.credentials.clientId], ca: [] });
   });
 

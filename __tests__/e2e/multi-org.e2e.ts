@@ -137,13 +137,36 @@ it("npm run output prints each client id from the state, without any Genesys cre
     [
       `us: client id ${usClient.id}`,
       "  redirect URIs: https://acme.lightning.force.com/lightning/page/home",
-      "  Paste the client id into the Salesforce org's CX Cloud, Digital and AI settings (the Genesys Cloud OAuth client id the Lightning app uses).",
+      "  In the Salesforce org's CX Cloud, Digital and AI settings: paste the client id (the Genesys Cloud OAuth client id the Lightning app uses), and set the login to Implicit Grant.",
       `eu: client id ${euClient?.id}`,
       "  redirect URIs: https://acme-eu.lightning.force.com/lightning/page/home",
-      "  Paste the client id into the Salesforce org's CX Cloud, Digital and AI settings (the Genesys Cloud OAuth client id the Lightning app uses).",
+      "  In the Salesforce org's CX Cloud, Digital and AI settings: paste the client id (the Genesys Cloud OAuth client id the Lightning app uses), and set the login to Implicit Grant.",
       "",
     ].join("\n"),
   );
+});
+
+it("SCV_CREDENTIALS_DEPLOYMENT: a pipeline job's unprefixed secrets serve the deployment it names, and no other", async () => {
+  const h = harness();
+  h.writeDeployments([us, eu, wrong]);
+  // The job holds eu's client unprefixed; us and eu-wrong have no prefix, so the unprefixed variables were theirs too.
+  const job = {
+    SCV_CREDENTIALS_DEPLOYMENT: "eu",
+    GENESYSCLOUD_OAUTHCLIENT_ID: EU.credentials.clientId,
+    GENESYSCLOUD_OAUTHCLIENT_SECRET: EU.credentials.clientSecret,
+  };
+  const before = h.emulator.logins.length;
+  const refused = await h.npmRun("diff", ["*"], job);
+  everything.push(refused.stdout, refused.stderr);
+  expect(refused.status).toBe(1);
+  expect(refused.stderr).toContain("  - us: no credentials for deployment us: SCV_CREDENTIALS_DEPLOYMENT names eu");
+  expect(refused.stderr).toContain("  - eu-wrong: no credentials for deployment eu-wrong: SCV_CREDENTIALS_DEPLOYMENT names eu");
+  expect(h.emulator.logins.length).toBe(before);
+  // eu alone plans with the job's client (its own), and only that client logs in.
+  const own = await h.npmRun("diff", ["eu"], job);
+  everything.push(own.stdout, own.stderr);
+  expect(own.status).toBe(0);
+  expect(new Set(h.emulator.logins.slice(before))).toEqual(new Set([EU.credentials.clientId]));
 });
 
 it("no credential value is in any log, synthesized file, plan or state", () => {

@@ -3,7 +3,7 @@
  * stack's outputs, the review comment and docs/migrating.md: what each step changes for agents, and what the
  * Salesforce admin does before and after it is applied.
  */
-import { MIGRATION_STEPS, migrateCommandFor, MigrationStep } from "./policy";
+import { GrantType, MIGRATION_STEPS, migrateCommandFor, MigrationStep } from "./policy";
 
 export interface MigrationStepText {
   /** The step's number and name as people read it. */
@@ -64,4 +64,30 @@ export const MIGRATION_STEP_TEXTS: Readonly<Record<MigrationStep, MigrationStepT
 /** Where a step stands in the order: 1, 2, 3; 0 for no migration. */
 export function stepNumber(step: string | undefined): number {
   return step === undefined ? 0 : MIGRATION_STEPS.indexOf(step as MigrationStep) + 1;
+}
+
+/** The login the Salesforce package is set to for a client of each grant, in the words of its settings. */
+export const SALESFORCE_LOGIN: Readonly<Record<GrantType, string>> = {
+  implicit: "Implicit Grant",
+  "authorization-code": "Authorization Code with PKCE",
+};
+
+/** What the Salesforce admin sets for a deployment's client: its id, and the login that matches its grant. */
+export function salesforceAdminSets(grantType: GrantType): string {
+  return (
+    "In the Salesforce org's CX Cloud, Digital and AI settings: paste the client id (the Genesys Cloud OAuth client id the Lightning app uses), " +
+    `and set the login to ${SALESFORCE_LOGIN[grantType]}${grantType === "authorization-code" ? " (the client has the authorization-code grant: no implicit login works with it)" : ""}.`
+  );
+}
+
+/**
+ * What the Salesforce admin does when a migration goes back a step (deactivate → side-by-side: the implicit client
+ * reactivated, same id).
+ */
+export function salesforceAdminBack(deploymentName = "<name>"): string {
+  return (
+    "after it is applied: the implicit client issues tokens again (same id). Profiles that moved to the authorization-code client " +
+    "with PKCE need nothing; a profile whose agents could not log in goes back to the implicit client's id with the login set to " +
+    `Implicit Grant, until it is switched again. Then watch the implicit client's usage (${migrateCommandFor(deploymentName)})`
+  );
 }

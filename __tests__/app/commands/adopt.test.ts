@@ -242,3 +242,58 @@ describe("adoptCommand against a scripted API: never another org's client", () =
     expect(run.out).toContain(`(client ${PRODUCTION_CLIENT} "Salesforce SCV" is deployment "old"'s, by its state: not offered)`);
   });
 });
+
+describe("adopt checks the deployment's organizationId against the credentials' org before it lists or writes anything", () => {
+  const { startEmulator } = require("../../support/genesys-emulator") as typeof import("../../support/genesys-emulator");
+  const ours = { id: "1a1a1a1a-0000-4000-8000-000000000001", name: "Acme", credentials: { clientId: "acme-ci", clientSecret: "acme-s" } };
+  const theirs = {
+    id: "2b2b2b2b-0000-4000-8000-000000000002",
+    name: "Other Co",
+    credentials: { clientId: "other-ci", clientSecret: "other-s" },
+  };
+
+  it.each([[[]], [["--write"]], [["--write", "--client-id", "5b0c2d4e-0000-4000-8000-000000000001"]], [["--guard"]]])(
+    "adopt %j with another org's credentials: one message naming both orgs, nothing listed, nothing written",
+    async (extra) => {
+      const emulator = await startEmulator([ours, theirs]);
+      const theirClient = emulator.seed(theirs.id, {
+        name: "Salesforce SCV",
+        accessTokenValiditySeconds: 86400,
+        authorizedGrantType: "TOKEN",
+        registeredRedirectUri: ["https://acme.lightning.force.com/lightning/page/home"],
+        scope: SEED_ARTICLE_SCOPES,
+      });
+      try {
+        const file = join(tempDir("adopt-org-"), "deployments.json");
+        const gateway = { host: "127.0.0.1", port: Number(new URL(emulator.url).port), protocol: "http" };
+        const text = JSON.stringify({
+          deployments: [
+            {
+              name: "production",
+              genesysCloud: { region: "us-east-1", organizationId: ours.id, gateway },
+              salesforce: { myDomain: "acme" },
+            },
+          ],
+        });
+        writeFileSync(file, text);
+        const captured = capturedIo();
+        const env = {
+          DEPLOYMENTS_FILE: file,
+          GENESYSCLOUD_OAUTHCLIENT_ID: theirs.credentials.clientId,
+          GENESYSCLOUD_OAUTHCLIENT_SECRET: theirs.credentials.clientSecret,
+        };
+        const states = () => Promise.resolve(new Map<string, StateReading>());
+        const code = await adoptCommand(["production", ...extra], env, captured.io, { readStates: states, api: { tries: 1 } });
+        expect(code).toBe(1);
+        expect(captured.err()).toContain(
+          `Deployment 'production' is for Genesys Cloud org ${ours.id}, but its credentials belong to org ${theirs.id} ("Other Co")`,
+        );
+        expect(captured.out()).not.toContain(theirClient);
+        expect(emulator.requests.filter((r) => r.startsWith("GET /api/v2/oauth/clients"))).toEqual([]);
+        expect(readFileSync(file, "utf8")).toBe(text);
+      } finally {
+        await emulator.close();
+      }
+    },
+  );
+});

@@ -116,6 +116,8 @@ describe("npm run migrate: each step's file change", () => {
     expect(written.text).toContain('"migration": { "step": "deactivate" }');
     const back = await run(file, ["--write", "--back"], { ...state, migrationStep: "deactivate" });
     expect(back.code).toBe(0);
+    expect(back.out).toContain("the Salesforce admin: after it is applied: the implicit client issues tokens again (same id)");
+    expect(back.out).not.toContain("enter the new client's id");
     expect(back.text).toContain('"migration": { "step": "side-by-side" }');
   });
 

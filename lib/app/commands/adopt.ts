@@ -14,7 +14,15 @@ import { parseArgs } from "util";
 import { CANNOT_TELL, clientIdentityProblem, clientsOfOrg, grantInWords, orgInWords, ownersOf } from "../genesys/client-identity";
 import { baseDirOf, Deployment, oauthClientProps } from "../deployments/deployments";
 import { writeImportClientId } from "../deployments/edit";
-import { ApiOAuthClient, GenesysApiError, listOAuthClients, ApiOptions, TIMEOUT_VARIABLE, DEFAULT_TIMEOUT_SECONDS } from "../genesys/api";
+import {
+  ApiOAuthClient,
+  GenesysApiError,
+  listOAuthClients,
+  ApiOptions,
+  TIMEOUT_VARIABLE,
+  DEFAULT_TIMEOUT_SECONDS,
+  wrongOrganizationProblem,
+} from "../genesys/api";
 import { loadSelected } from "../deployments/selection";
 import { readStates, StateReading } from "../state/read-states";
 import { scopedCredentialsProblem } from "../stack/credentials";
@@ -176,6 +184,14 @@ export async function adoptCommand(
       io.err(`${deployment.name}: ${state.problem}\n  (a client already in its state cannot be told apart)\n`);
     let clients: ApiOAuthClient[];
     try {
+      // Another org's clients are never candidates: the credentials' org is the deployment's, or nothing is listed.
+      const wrongOrg = await wrongOrganizationProblem(deployment, env, api);
+      if (wrongOrg) {
+        io.err(
+          `adopt: ${wrongOrg}. Nothing was listed${written.length === 0 ? " or written" : ` or written for it (written before: ${written.join(", ")})`}.\n`,
+        );
+        return EXIT.error;
+      }
       clients = await listOAuthClients(deployment, env, api);
     } catch (e) {
       if (!(e instanceof GenesysApiError)) throw e;

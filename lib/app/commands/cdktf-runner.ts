@@ -12,7 +12,7 @@ import { tmpdir } from "os";
 import { dirname, join } from "path";
 import { credentialsProblem, deploymentEnvironment, withoutCredentials } from "../stack/credentials";
 import { GenesysApiError, oauthClientExists } from "../genesys/api";
-import { Deployment, loadDeploymentsOrProblem } from "../deployments/deployments";
+import { Deployment, loadDeploymentsOrProblem, oauthClientProps } from "../deployments/deployments";
 import { deployPrerequisiteProblem } from "./preflight";
 import { adoptedClientProblem, clientIdentityProblem } from "../genesys/client-identity";
 import { select } from "../deployments/selection";
@@ -24,6 +24,9 @@ import { runEachDeployment } from "./each-deployment";
 import { CommandIo } from "../../shared/command";
 import { fromWhereTheUserStands } from "../../shared/paths";
 import { showHiddenCharacters } from "../../shared/plain-text";
+import { salesforceAdminSets } from "../../shared/migration";
+import { GrantType } from "../../shared/policy";
+import { resolveOAuthClientSettings } from "../../construct/internal";
 import { OutputChunk, runCaptured, runLive } from "../../shared/child-process";
 
 /** cdktf options that take a value as the next argument; everything else that starts with - stands alone. */
@@ -39,8 +42,6 @@ const OPTIONS_WITH_VALUE = new Set([
   "--var-file",
 ]);
 const PER_DEPLOYMENT = ["diff", "deploy", "destroy"];
-export const SALESFORCE_NEXT_STEP =
-  "Paste the client id into the Salesforce org's CX Cloud, Digital and AI settings (the Genesys Cloud OAuth client id the Lightning app uses).";
 
 /** `<command> [arguments]`: the command (synth, diff, deploy, destroy, output, or any other of cdktf's), then its arguments. */
 export async function cdktfCommand([command, ...given]: string[], env: NodeJS.ProcessEnv, io: CommandIo): Promise<number> {
@@ -231,11 +232,11 @@ async function printOutputs(
             ? ""
             : `  implicit client id ${shown(clientId)}${migrationStep === "side-by-side" ? "" : " (inactive)"}\n`) +
           `  authorization-code client id ${shown(codeId)}\n  redirect URIs: ${shown(redirectUris.join(", "))}\n` +
-          `  next for the Salesforce admin: ${shown(salesforceAdminNextStep ?? SALESFORCE_NEXT_STEP)}\n`,
+          `  next for the Salesforce admin: ${shown(salesforceAdminNextStep ?? salesforceAdminSets("authorization-code"))}\n`,
       );
     } else {
       io.out(
-        `${shown(name)}: client id ${shown(clientId)}\n  redirect URIs: ${shown(redirectUris.join(", "))}\n  ${SALESFORCE_NEXT_STEP}\n`,
+        `${shown(name)}: client id ${shown(clientId)}\n  redirect URIs: ${shown(redirectUris.join(", "))}\n  ${salesforceAdminSets(grantOf(deployment))}\n`,
       );
     }
     const adopted = adoptedClientProblem(deployment, reading);
@@ -255,6 +256,15 @@ async function printOutputs(
     }
   }
   return failed > 0 ? 1 : 0;
+}
+
+/**
+ * The grant of the client the state holds: the one the deployments file declares (a deploy makes it so); once a
+ * migration is retired, the deployment's client is its authorization-code client.
+ */
+function grantOf(deployment: Deployment): GrantType {
+  const settings = resolveOAuthClientSettings(oauthClientProps(deployment));
+  return settings.migration?.step === "retire" ? "authorization-code" : settings.grantType;
 }
 
 async function cdktf(args: string[], env: NodeJS.ProcessEnv, io: CommandIo): Promise<number> {

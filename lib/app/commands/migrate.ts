@@ -18,7 +18,7 @@ import { inUse, summarizeUsage, UsageSummary, usageInWords } from "../genesys/us
 import { readStates, StateReading } from "../state/read-states";
 import { OAuthClientMigration, resolveOAuthClientSettings } from "../../construct/internal";
 import { Command, CommandIo } from "../../shared/command";
-import { MIGRATION_STEP_TEXTS, salesforceAdminAt, stepNumber } from "../../shared/migration";
+import { MIGRATION_STEP_TEXTS, salesforceAdminAt, salesforceAdminBack, stepNumber } from "../../shared/migration";
 import { showHiddenCharacters } from "../../shared/plain-text";
 import { DEFAULT_RETIRE_BY, MIGRATION_STEPS, MigrationStep, RETIRE_BY, RetireBy, stopsIssuingTokens } from "../../shared/policy";
 import { InputError } from "../../shared/problems";
@@ -279,7 +279,7 @@ export async function migrate(
   io.out(
     `  wrote oauthClient.migration ${JSON.stringify(written)} into ${file}: ${v.back ? "back to " : ""}${text.title}\n` +
       `  for agents: ${text.agents}\n` +
-      `  the Salesforce admin: ${salesforceAdminAt(written.step, { deploymentName: deployment.name })}\n` +
+      `  the Salesforce admin: ${v.back ? salesforceAdminBack(deployment.name) : salesforceAdminAt(written.step, { deploymentName: deployment.name })}\n` +
       (written.step === "retire" && written.retireBy === "delete"
         ? "  the implicit client will be deleted: the plan is held until a maintainer adds the allow label\n"
         : "") +

@@ -146,6 +146,45 @@ export async function listOAuthClients(
   }
 }
 
+/** The org a deployment's credentials belong to (GET /api/v2/organizations/me): its id and name. */
+export interface ApiOrganization {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** The org the deployment's credentials log in to; the permission it needs is Organization > View. */
+export async function organizationOf(deployment: Deployment, env: NodeJS.ProcessEnv, options: ApiOptions = {}): Promise<ApiOrganization> {
+  const call = caller(deployment, env, options);
+  const token = await accessToken(deployment, env, call);
+  const forbidden =
+    "the deployment's credentials may not read their own org (organizations/me): their role needs the permission Organization > View (organization:organization:view)";
+  const body = await call("api", "/api/v2/organizations/me", { headers: { authorization: `Bearer ${token}` } }, { forbidden });
+  if (!isJsonObject(body) || typeof body.id !== "string" || body.id.trim() === "")
+    throw new GenesysApiError(
+      `deployment "${deployment.name}": Genesys Cloud's answer for the credentials' org has no id (organizations/me)`,
+    );
+  return { id: body.id, name: typeof body.name === "string" ? body.name : "" };
+}
+
+/**
+ * Why the credentials are not the deployment's org (genesysCloud.organizationId), said as the stack's own guard says
+ * it at plan; undefined when they are, or when the file names no org. Asked before anything is listed or written.
+ */
+export async function wrongOrganizationProblem(
+  deployment: Deployment,
+  env: NodeJS.ProcessEnv,
+  options: ApiOptions = {},
+): Promise<string | undefined> {
+  const expected = deployment.genesysCloud.organizationId;
+  if (expected === undefined) return undefined;
+  const org = await organizationOf(deployment, env, options);
+  if (org.id.toLowerCase() === expected.toLowerCase()) return undefined;
+  return shown(
+    `Deployment '${deployment.name}' is for Genesys Cloud org ${expected.toLowerCase()}, but its credentials belong to org ${org.id} ` +
+      `(${JSON.stringify(org.name)}): use the credentials of org ${expected.toLowerCase()}, or correct genesysCloud.organizationId`,
+  );
+}
+
 /** An answer's client in the shape this project reads; anything else is an error: a client skipped could be the one. */
 function asClient(value: unknown, where: string, failed: (what: string) => GenesysApiError): ApiOAuthClient {
   const wrong = (field: string, given: unknown) =>

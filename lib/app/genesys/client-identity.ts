@@ -11,7 +11,7 @@
  *   `allowSecondClient: true`. It fails closed: an unreadable state or API answer, a timeout or a redirect stop too.
  */
 import { Deployment, oauthClientProps } from "../deployments/deployments";
-import { ApiOAuthClient, ApiOptions, GenesysApiError, listOAuthClients } from "./api";
+import { ApiOAuthClient, ApiOptions, GenesysApiError, listOAuthClients, wrongOrganizationProblem } from "./api";
 import { StateReading } from "../state/read-states";
 import { resolveOAuthClientSettings } from "../../construct/internal";
 import { showHiddenCharacters } from "../../shared/plain-text";
@@ -159,6 +159,9 @@ export async function secondClientProblem(
   let clients: ApiOAuthClient[];
   try {
     lightningHost = resolveOAuthClientSettings(oauthClientProps(deployment)).lightningHost;
+    // Another org's list would hold none of this org's clients, and let a second one through.
+    const wrongOrg = await wrongOrganizationProblem(deployment, env, api);
+    if (wrongOrg) return `${wrongOrg}.\n  ${cannotTell}`;
     clients = await listOAuthClients(deployment, env, api);
   } catch (e) {
     const message = e instanceof GenesysApiError ? e.message : `${deployment.name}: ${showHiddenCharacters((e as Error).message)}`;
