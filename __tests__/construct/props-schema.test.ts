@@ -14,7 +14,7 @@ function anotherBuild(): typeof Settings {
   jest.isolateModules(() => {
     jest.doMock("@sinclair/typebox", () => typebox);
     jest.doMock("@sinclair/typebox/value", () => typeboxValue);
-    build = jest.requireActual("../../lib/construct/oauth-client-settings");
+    build = jest.requireActual<typeof Settings>("../../lib/construct/oauth-client-settings");
   });
   return build!;
 }
