@@ -1,5 +1,9 @@
-import { TerraformStack, Testing } from "cdktf";
-import { ServiceCloudVoiceOAuthClient } from "../../lib/construct";
+import { TerraformElement, TerraformStack, Testing } from "cdktf";
+import { Construct } from "constructs";
+import { GenesyscloudProvider as GeneratedProvider } from "../../.gen/providers/genesyscloud/provider";
+import { OauthClient as GeneratedOauthClient } from "../../.gen/providers/genesyscloud/oauth-client";
+import * as publicEntry from "../../lib/construct";
+import { GenesyscloudProvider, OauthClient, ServiceCloudVoiceOAuthClient } from "../../lib/construct";
 import { engineMismatch } from "../../lib/construct/engine";
 
 const JSII_TYPE = Symbol.for("jsii.rtti");
@@ -11,6 +15,16 @@ function stackOf(engine: string) {
   }
   return new OtherEngineStack(Testing.app(), "service-cloud-voice");
 }
+
+/** The Terraform elements (resources, data sources, providers) in `stack`. */
+const elementsIn = (stack: TerraformStack) => stack.node.findAll().filter((c) => TerraformElement.isTerraformElement(c));
+
+type ScopedClass = new (scope: Construct, id: string, config: object) => Construct;
+
+/** Every class the public entry exports that makes a construct: what a cdktn app can take from the wrong entry. */
+const constructClasses = (Object.entries(publicEntry) as [string, unknown][]).filter(
+  (entry): entry is [string, ScopedClass] => typeof entry[1] === "function" && entry[1].prototype instanceof Construct,
+);
 
 describe("the engine check", () => {
   it("passes a stack of the engine this build loaded, and a subclass of it", () => {
@@ -26,10 +40,85 @@ describe("the engine check", () => {
         'The stack "service-cloud-voice" is a cdktn stack, but this ServiceCloudVoiceOAuthClient was loaded from the package\'s cdktf entry, whose resources a cdktn stack cannot synthesize: import it from "genesys-scv-oauth-client/cdktn".',
       ),
     );
-    expect(stack.node.findAll().filter((c) => c.node.path.includes("client"))).toEqual([]);
+    expect(elementsIn(stack)).toEqual([]);
   });
 
   it("names no entry for an engine the package has none for", () => {
     expect(engineMismatch(stackOf("cdk8s"))).toMatch(/is a cdk8s stack, .* cannot synthesize\.$/);
+  });
+});
+
+describe("the engine check covers every class the package exports that makes a construct", () => {
+  it("which are the construct and the four generated bindings", () => {
+    expect(constructClasses.map(([name]) => name).sort()).toEqual([
+      "DataGenesyscloudOauthClient",
+      "DataGenesyscloudOrganizationsMe",
+      "GenesyscloudProvider",
+      "OauthClient",
+      "ServiceCloudVoiceOAuthClient",
+    ]);
+  });
+
+  it.each(constructClasses)(
+    "%s, made in another engine's stack, throws one message naming it and the entry, and adds nothing",
+    (name, made) => {
+      const stack = stackOf("cdktn");
+      expect(() => new made(stack, "made", { myDomain: "acme" })).toThrow(
+        new Error(
+          `The stack "service-cloud-voice" is a cdktn stack, but this ${name} was loaded from the package's cdktf entry, whose resources a cdktn stack cannot synthesize: import it from "genesys-scv-oauth-client/cdktn".`,
+        ),
+      );
+      expect(elementsIn(stack)).toEqual([]);
+    },
+  );
+
+  it("a subclass of an exported binding is checked too", () => {
+    class MyProvider extends GenesyscloudProvider {}
+    expect(() => new MyProvider(stackOf("cdktn"), "mine", {})).toThrow(
+      /this GenesyscloudProvider was loaded from the package's cdktf entry/,
+    );
+    expect(new MyProvider(new TerraformStack(Testing.app(), "s"), "mine", {})).toBeInstanceOf(GeneratedProvider);
+  });
+
+  it("an exported binding is otherwise the generated class: instanceof both ways, its statics, its name", () => {
+    const stack = new TerraformStack(Testing.app(), "service-cloud-voice");
+    const provider = new GenesyscloudProvider(stack, "genesyscloud", { alias: "us" });
+    expect(provider).toBeInstanceOf(GeneratedProvider);
+    expect(provider.constructor).toBe(GeneratedProvider);
+    const client = new ServiceCloudVoiceOAuthClient(stack, "acme", { provider, myDomain: "acme" });
+    // The construct makes its resources with the generated class: they are the exported class's instances.
+    expect(client.resource).toBeInstanceOf(OauthClient);
+    expect(OauthClient.tfResourceType).toBe(GeneratedOauthClient.tfResourceType);
+    expect(GenesyscloudProvider.name).toBe("GenesyscloudProvider");
+    // A scope in no stack is left to cdktf, which says so in its own words.
+    expect(engineMismatch(Testing.app())).toBeUndefined();
+  });
+});
+
+describe("the provider given to the construct", () => {
+  /** A provider as the other engine's bindings make it: its class inherits another engine's jsii type name. */
+  function providerOf(engine: string, stack: TerraformStack) {
+    class OtherEngineProvider extends GeneratedProvider {
+      static readonly [JSII_TYPE] = { fqn: `${engine}.TerraformProvider`, version: "0.24.0" };
+    }
+    return new OtherEngineProvider(stack, "genesyscloud", { alias: "us" });
+  }
+
+  it("refuses another engine's provider in a stack of this build's engine, naming the entry to take it from, before any resource is made", () => {
+    const stack = new TerraformStack(Testing.app(), "service-cloud-voice");
+    const provider = providerOf("cdktn", stack);
+    expect(() => new ServiceCloudVoiceOAuthClient(stack, "acme", { provider, myDomain: "acme" })).toThrow(
+      new Error(
+        'The provider "service-cloud-voice/genesyscloud" given to the ServiceCloudVoiceOAuthClient "service-cloud-voice/acme" is a cdktn provider, but the stack "service-cloud-voice" is a cdktf stack, which cannot synthesize it: take GenesyscloudProvider from "genesys-scv-oauth-client", or bindings that `cdktf get` generated.',
+      ),
+    );
+    expect(elementsIn(stack)).toEqual([provider]);
+  });
+
+  it("takes a provider of the stack's engine, the package's or the app's own bindings'", () => {
+    const stack = new TerraformStack(Testing.app(), "service-cloud-voice");
+    class OwnBindingsProvider extends GeneratedProvider {}
+    const own = new OwnBindingsProvider(stack, "own", { alias: "own" });
+    expect(() => new ServiceCloudVoiceOAuthClient(stack, "acme", { provider: own, myDomain: "acme" })).not.toThrow();
   });
 });

@@ -7,7 +7,7 @@
  */
 import { execFileSync, spawnSync } from "child_process";
 import { createHash } from "crypto";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { cdktnEnv } from "../../scripts/cdktn-toolchain.cjs";
 import { CDKTF_VERSION, CDKTN_VERSION, cdktfSynth, describeWithCdktn, run, toolchain } from "../support/cdktn";
@@ -41,6 +41,60 @@ const app = new App();
 const stack = new TerraformStack(app, "own-bindings");
 const provider = new GenesyscloudProvider(stack, "genesyscloud", { alias: "mine", awsRegion: "eu-west-1" });
 new ServiceCloudVoiceOAuthClient(stack, "acme", { provider, myDomain: "acme", grantType: "authorization-code" });
+app.synth();
+`;
+
+/**
+ * Two builds in one process: both entries loaded (in the order ORDER names), a stack of each engine with a client made
+ * through each entry's construct and provider (a name of the limit's length in characters TypeBox would count
+ * twice: the schema's own check reads it), bad props refused by each, both stacks synthesized into OUT/<engine>.
+ */
+const BOTH_ENTRIES_APP = `const entries = {
+  cdktf: () => require("genesys-scv-oauth-client"),
+  cdktn: () => require("genesys-scv-oauth-client/cdktn"),
+};
+const order = process.env.ORDER.split(",");
+const loaded = Object.fromEntries(order.map((engine) => [engine, entries[engine]()]));
+const refused = {};
+for (const engine of order) {
+  const entry = loaded[engine];
+  const { App, TerraformStack } = require(engine);
+  const app = new App({ outdir: process.env.OUT + "/" + engine });
+  const stack = new TerraformStack(app, "service-cloud-voice");
+  const provider = new entry.GenesyscloudProvider(stack, "genesyscloud", { alias: "us", awsRegion: "us-east-1" });
+  new entry.ServiceCloudVoiceOAuthClient(stack, "acme", { provider, myDomain: "acme", name: "\u{1F4DE}".repeat(200) });
+  try {
+    new entry.ServiceCloudVoiceOAuthClient(stack, "bad", { provider, myDomain: "-acme", grantType: "implict" });
+  } catch (error) {
+    refused[engine] = error.problems.map((p) => p.path.join("."));
+  }
+  app.synth();
+}
+console.log(JSON.stringify(refused));
+`;
+
+/**
+ * A cdktn app that takes the construct from the /cdktn entry but one binding (BINDING) from the main entry, the cdktf
+ * build: the provider it gives the construct, or a resource or data source beside it.
+ */
+const MIXED_ENTRIES_APP = `const { App, TerraformStack } = require("cdktn");
+const { ServiceCloudVoiceOAuthClient } = require("genesys-scv-oauth-client/cdktn");
+const main = require("genesys-scv-oauth-client");
+const app = new App();
+const stack = new TerraformStack(app, "service-cloud-voice");
+const binding = process.env.BINDING;
+const configs = {
+  OauthClient: { name: "other", authorizedGrantType: "CODE", accessTokenValiditySeconds: 300 },
+  DataGenesyscloudOauthClient: { name: "other" },
+  DataGenesyscloudOrganizationsMe: {},
+};
+if (binding === "GenesyscloudProvider") {
+  const provider = new main.GenesyscloudProvider(stack, "genesyscloud", { alias: "us", awsRegion: "us-east-1" });
+  new ServiceCloudVoiceOAuthClient(stack, "acme", { provider, myDomain: "acme" });
+} else {
+  new ServiceCloudVoiceOAuthClient(stack, "acme", { myDomain: "acme" });
+  new main[binding](stack, "other", configs[binding]);
+}
 app.synth();
 `;
 
@@ -248,6 +302,8 @@ describeWithCdktn()("a consumer's cdktn app", () => {
     writeFileSync(join(app, "cdktf-main.ts"), cdktfExample ?? "");
     // A user's mistake: a cdktn app that imports the package's main entry, the cdktf build.
     writeFileSync(join(app, "mixed.ts"), cdktfExample?.replace('from "cdktf"', 'from "cdktn"') ?? "");
+    writeFileSync(join(app, "both-entries.js"), BOTH_ENTRIES_APP);
+    writeFileSync(join(app, "mixed-entries.js"), MIXED_ENTRIES_APP);
     // The consumer's own `cdktn get`: tools/cdktn's bindings, a provider class of its own.
     execFileSync("cp", [join(toolchain.bindings, "providers/genesyscloud/provider/index.ts"), join(app, "bindings/provider.ts")]);
     writeFileSync(
@@ -319,7 +375,7 @@ console.log(JSON.stringify([...new Set(loaded)]));`;
     expect(JSON.parse(run.stdout)).toEqual(["cdktn"]);
   });
 
-  it("a cdktn app that imports the main entry gets one message naming the /cdktn entry, not cdktn's TypeError at synth", () => {
+  it("a cdktn app that imports the main entry gets one message at its first class from it (the provider) naming the /cdktn entry, not cdktn's TypeError at synth", () => {
     const run = spawnSync(toolchain.node!, ["mixed.js"], {
       cwd: app,
       encoding: "utf8",
@@ -327,9 +383,48 @@ console.log(JSON.stringify([...new Set(loaded)]));`;
     });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(
-      'Error: The stack "service-cloud-voice" is a cdktn stack, but this ServiceCloudVoiceOAuthClient was loaded from the package\'s cdktf entry, whose resources a cdktn stack cannot synthesize: import it from "genesys-scv-oauth-client/cdktn".',
+      'Error: The stack "service-cloud-voice" is a cdktn stack, but this GenesyscloudProvider was loaded from the package\'s cdktf entry, whose resources a cdktn stack cannot synthesize: import it from "genesys-scv-oauth-client/cdktn".',
     );
+    expect(run.stderr).not.toMatch(/TypeError|_resetResolveDiscoveredProviderFeatureUsage/);
   });
+
+  it.each(["cdktf,cdktn", "cdktn,cdktf"])(
+    "two builds in one process (%s loaded first): each entry's construct validates its props and synthesizes in its engine's stack",
+    (order) => {
+      const out = join(app, `both-entries.${order.replace(",", "-")}`);
+      for (const engine of ["cdktf", "cdktn"]) mkdirSync(join(out, engine), { recursive: true });
+      const run = spawnSync(toolchain.node!, ["both-entries.js"], {
+        cwd: app,
+        encoding: "utf8",
+        env: { ...process.env, ORDER: order, OUT: out },
+      });
+      expect(run.stderr).toBe("");
+      expect(run.status).toBe(0);
+      expect(JSON.parse(run.stdout)).toEqual({ cdktf: ["myDomain", "grantType"], cdktn: ["myDomain", "grantType"] });
+      const stack = (engine: string) => JSON.parse(readFileSync(join(out, engine, "stacks/service-cloud-voice/cdk.tf.json"), "utf8"));
+      const [cdktf, cdktn] = [stack("cdktf"), stack("cdktn")];
+      expect(cdktf["//"].metadata.version).toBe(CDKTF_VERSION);
+      expect(cdktn["//"].metadata.version).toBe(CDKTN_VERSION);
+      expect(cdktn.resource).toEqual(cdktf.resource);
+      expect(Object.values(cdktf.resource.genesyscloud_oauth_client).map((c: any) => c.name)).toEqual(["\u{1F4DE}".repeat(200)]);
+    },
+  );
+
+  it.each(["GenesyscloudProvider", "OauthClient", "DataGenesyscloudOauthClient", "DataGenesyscloudOrganizationsMe"])(
+    "a cdktn app with the construct from /cdktn but %s from the main entry gets one message naming the /cdktn entry, not cdktn's TypeError at synth",
+    (binding) => {
+      const run = spawnSync(toolchain.node!, ["mixed-entries.js"], {
+        cwd: app,
+        encoding: "utf8",
+        env: { ...process.env, BINDING: binding, CDKTF_OUTDIR: join(app, `mixed-entries.${binding}.out`) },
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(
+        `Error: The stack "service-cloud-voice" is a cdktn stack, but this ${binding} was loaded from the package's cdktf entry, whose resources a cdktn stack cannot synthesize: import it from "genesys-scv-oauth-client/cdktn".`,
+      );
+      expect(run.stderr).not.toMatch(/TypeError|_resetResolveDiscoveredProviderFeatureUsage/);
+    },
+  );
 
   it("gives the construct a provider from the consumer's own cdktn bindings", () => {
     const outdir = join(app, "cdktn.out.own");

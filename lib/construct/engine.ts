@@ -1,10 +1,12 @@
 /**
  * The package is built once per engine: its main entry loads cdktf 0.21, `genesys-scv-oauth-client/cdktn` loads cdktn
- * 0.24 (scripts/package.mjs, docs/cdk-terrain.md). The two engines' stacks and resources recognise each other (the
- * same Symbol.for markers) but are not the same classes: a cdktn 0.24 stack holding the main entry's cdktf resources
- * fails only at synth, with "e._resetResolveDiscoveredProviderFeatureUsage is not a function". This check says so when
- * the construct is made, naming the entry to import. Each engine's classes carry their jsii type name
- * (`cdktf.TerraformStack`, `cdktn.TerraformStack`), and a stack's class inherits it from the engine's TerraformStack.
+ * 0.24 (scripts/package.mjs, docs/cdk-terrain.md). The two engines' stacks and elements recognise each other (the
+ * same Symbol.for markers) but are not the same classes: a cdktn 0.24 stack holding cdktf 0.21 elements (a resource,
+ * a data source, a provider) fails only at synth, with "e._resetResolveDiscoveredProviderFeatureUsage is not a
+ * function". These checks say so when the element is made, naming the entry to import: for every class the package
+ * exports that makes an element (the construct, and each generated binding through `engineChecked`), and for the
+ * provider a construct is given. Each engine's classes carry their jsii type name (`cdktf.TerraformStack`,
+ * `cdktn.TerraformProvider`), which a stack's, a provider's or a resource's class inherits from the engine's own.
  */
 import { TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
@@ -13,17 +15,65 @@ const JSII_TYPE = Symbol.for("jsii.rtti");
 /** The package's entry for each engine. */
 const ENTRIES: Readonly<Record<string, string>> = { cdktf: "genesys-scv-oauth-client", cdktn: "genesys-scv-oauth-client/cdktn" };
 
-/** The engine a stack class belongs to ("cdktf", "cdktn"), from its jsii type name; undefined when it has none. */
-function engineOf(stackClass: unknown): string | undefined {
-  const type = (stackClass as { [JSII_TYPE]?: { fqn?: unknown } } | undefined)?.[JSII_TYPE];
+/** The engine a class belongs to ("cdktf", "cdktn"), from its jsii type name; undefined when it has none. */
+function engineOf(engineClass: unknown): string | undefined {
+  const type = (engineClass as { [JSII_TYPE]?: { fqn?: unknown } } | undefined)?.[JSII_TYPE];
   return typeof type?.fqn === "string" ? type.fqn.split(".")[0] : undefined;
 }
 
-/** The message when `scope`'s stack is another engine's than the one this build of the package loaded, else undefined. */
-export function engineMismatch(scope: IConstruct): string | undefined {
-  const stack = TerraformStack.of(scope);
-  const [theirs, ours] = [engineOf(stack.constructor), engineOf(TerraformStack)];
-  if (theirs === undefined || ours === undefined || theirs === ours) return undefined;
-  const entry = Object.hasOwn(ENTRIES, theirs) ? `: import it from "${ENTRIES[theirs]}"` : "";
-  return `The stack "${stack.node.path}" is a ${theirs} stack, but this ServiceCloudVoiceOAuthClient was loaded from the package's ${ours} entry, whose resources a ${theirs} stack cannot synthesize${entry}.`;
+/** This build's engine: the one whose TerraformStack it loaded. */
+const OURS = engineOf(TerraformStack);
+
+/** The stack `scope` is in, or undefined when it is in none (the element's own constructor then says so). */
+function stackOf(scope: IConstruct): TerraformStack | undefined {
+  try {
+    return TerraformStack.of(scope);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `: import it from "<entry>"` for an engine the package has an entry for, else nothing. */
+const importFrom = (engine: string) => (Object.hasOwn(ENTRIES, engine) ? `: import it from "${ENTRIES[engine]}"` : "");
+
+/**
+ * The message when `scope`'s stack is another engine's than the one this build of the package loaded, for an element
+ * of the package's class `className` made in it; else undefined.
+ */
+export function engineMismatch(scope: IConstruct, className = "ServiceCloudVoiceOAuthClient"): string | undefined {
+  const stack = stackOf(scope);
+  const theirs = stack && engineOf(stack.constructor);
+  if (stack === undefined || theirs === undefined || OURS === undefined || theirs === OURS) return undefined;
+  return `The stack "${stack.node.path}" is a ${theirs} stack, but this ${className} was loaded from the package's ${OURS} entry, whose resources a ${theirs} stack cannot synthesize${importFrom(theirs)}.`;
+}
+
+/**
+ * The message when `provider`, given to the construct at `scope`, is another engine's than `scope`'s stack (a
+ * GenesyscloudProvider from the package's other entry, or bindings an app generated with the other engine's `get`);
+ * else undefined.
+ */
+export function providerEngineMismatch(scope: IConstruct, provider: IConstruct | undefined): string | undefined {
+  const stack = provider && stackOf(scope);
+  const [theirs, ours] = [engineOf(provider?.constructor), stack && engineOf(stack.constructor)];
+  if (provider === undefined || stack === undefined || theirs === undefined || ours === undefined || theirs === ours) return undefined;
+  const instead = Object.hasOwn(ENTRIES, ours)
+    ? `: take GenesyscloudProvider from "${ENTRIES[ours]}", or bindings that \`${ours} get\` generated`
+    : "";
+  return `The provider "${provider.node.path}" given to the ServiceCloudVoiceOAuthClient "${scope.node.path}" is a ${theirs} provider, but the stack "${stack.node.path}" is a ${ours} stack, which cannot synthesize it${instead}.`;
+}
+
+/**
+ * `binding`, a class this build of the package exports whose constructor takes a scope first (a generated provider,
+ * resource or data source), such that making one in another engine's stack throws `engineMismatch`'s message naming
+ * `className`, before anything is added to the stack. It is otherwise the class itself: `instanceof`, its statics and
+ * subclasses behave as the generated class's, whose instances (made by the construct, say) are its instances too.
+ */
+export function engineChecked<C extends abstract new (scope: IConstruct, ...rest: never[]) => object>(binding: C, className: string): C {
+  return new Proxy(binding, {
+    construct(target, args, newTarget) {
+      const mismatch = args[0] !== null && typeof args[0] === "object" ? engineMismatch(args[0] as IConstruct, className) : undefined;
+      if (mismatch) throw new Error(mismatch);
+      return Reflect.construct(target, args, newTarget) as object;
+    },
+  });
 }

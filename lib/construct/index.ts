@@ -10,9 +10,7 @@ export { SERVICE_CLOUD_VOICE_SCOPES } from "../shared/scopes";
 export { lightningHostFor, redirectUriFor } from "../shared/salesforce";
 export type { Path, Problem } from "../shared/problems";
 export { InputError } from "../shared/problems";
-// The generated bindings the construct is declared with, compiled into the package.
-export { GenesyscloudProvider } from "../../.gen/providers/genesyscloud/provider";
+// The generated bindings the construct is declared with, compiled into the package; each refuses a stack of the other
+// engine when it is made (./bindings).
+export { DataGenesyscloudOauthClient, DataGenesyscloudOrganizationsMe, GenesyscloudProvider, OauthClient } from "./bindings";
 export type { GenesyscloudProviderConfig } from "../../.gen/providers/genesyscloud/provider";
-export { OauthClient } from "../../.gen/providers/genesyscloud/oauth-client";
-export { DataGenesyscloudOauthClient } from "../../.gen/providers/genesyscloud/data-genesyscloud-oauth-client";
-export { DataGenesyscloudOrganizationsMe } from "../../.gen/providers/genesyscloud/data-genesyscloud-organizations-me";

@@ -41,16 +41,24 @@ import { ALLOWED_SCOPE, isScopeName, meantScope, SERVICE_CLOUD_VOICE_SCOPES } fr
  * count UTF-16 units); `ADVICE` says what to give instead of a refused value, where there is something better to say
  * than the description.
  */
-const CHECKED = "ServiceCloudVoiceOAuthClient.Checked";
-const IS_VALID = Symbol("isValid");
-const ADVICE = Symbol("advice");
+/*
+ * The kind and its keys are process-wide, not this module's: the package is built once per engine (the main entry and
+ * `/cdktn`, scripts/package.mjs) and one process may load both builds, which then share one @sinclair/typebox and its
+ * TypeRegistry. So the kind is registered once, by whichever build loads first, with a check that reads the schema's
+ * own function through a Symbol.for key that every build holds alike: each build's schemas validate under either's
+ * registration. The "/1" names this contract (IS_VALID's signature): a release that changes it takes the next name, so
+ * that two versions of the package in one process never read each other's schemas.
+ */
+const CHECKED = "genesys-scv-oauth-client/Checked/1";
+const IS_VALID: unique symbol = Symbol.for(`${CHECKED}:isValid`);
+const ADVICE: unique symbol = Symbol.for(`${CHECKED}:advice`);
 
 interface CheckedSchema extends TSchema {
   readonly [IS_VALID]: (value: unknown, schema: CheckedSchema) => boolean;
   readonly [ADVICE]?: (value: string) => string | undefined;
 }
 
-TypeRegistry.Set<CheckedSchema>(CHECKED, (schema, value) => schema[IS_VALID](value, schema));
+if (!TypeRegistry.Has(CHECKED)) TypeRegistry.Set<CheckedSchema>(CHECKED, (schema, value) => schema[IS_VALID](value, schema));
 
 function checked<T>(
   isValid: (value: unknown, schema: CheckedSchema) => value is T,

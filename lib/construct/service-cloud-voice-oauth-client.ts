@@ -2,7 +2,7 @@ import { createHash } from "crypto";
 import { Annotations, Aspects, Fn, Op, TerraformResourceLifecycle, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import { OauthClient } from "../../.gen/providers/genesyscloud/oauth-client";
-import { engineMismatch } from "./engine";
+import { engineMismatch, providerEngineMismatch } from "./engine";
 import { addRemovedBlock, HCL_EXPORT } from "./hcl-export";
 import { terraformLiteral } from "./terraform-literal";
 import { OAuthClientSettings, resolveOAuthClientSettings, ServiceCloudVoiceOAuthClientProps } from "./oauth-client-settings";
@@ -45,6 +45,8 @@ export class ServiceCloudVoiceOAuthClient extends Construct {
     const mismatch = engineMismatch(this);
     if (mismatch) throw new Error(mismatch);
     this.settings = resolveOAuthClientSettings(props);
+    const providerMismatch = providerEngineMismatch(this, props.provider);
+    if (providerMismatch) throw new Error(providerMismatch);
     const s = this.settings;
     const migration = s.migration;
 
