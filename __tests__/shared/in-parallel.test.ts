@@ -37,15 +37,20 @@ describe("inParallel", () => {
   });
 
   it("starts the next item as soon as one finishes, not when a whole batch has", async () => {
+    // Item 0 holds its slot until item 3 has ended (or 5 s have passed): items 1, 2 and 3 must pass through the other
+    // slot meanwhile. Batches would wait for item 0 first; nothing here depends on how fast the machine is.
     const order: string[] = [];
-    await inParallel([30, 5, 5, 5], 2, async (delay, i) => {
+    let thirdEnded: () => void = () => undefined;
+    const third = new Promise<void>((resolve) => (thirdEnded = resolve));
+    await inParallel([0, 1, 2, 3], 2, async (i) => {
       order.push(`start ${i}`);
-      await new Promise((resolve) => setTimeout(resolve, delay));
+      if (i === 0) await Promise.race([third, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      else await new Promise((resolve) => setImmediate(resolve));
       order.push(`end ${i}`);
+      if (i === 3) thirdEnded();
     });
-    // Item 0 is slow: items 1, 2 and 3 pass through the other slot while it runs.
     expect(order.indexOf("end 3")).toBeLessThan(order.indexOf("end 0"));
-  });
+  }, 10_000);
 
   it("answers an empty list at once", async () => {
     expect(await inParallel([], 4, () => Promise.reject(new Error("never called")))).toEqual([]);
