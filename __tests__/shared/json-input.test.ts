@@ -3,10 +3,18 @@
  * and what is refused as one problem with where it is.
  */
 import fc from "fast-check";
-import { statSync, writeFileSync } from "fs";
+import { mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "fs";
 import { createServer } from "net";
 import { join } from "path";
-import { ALLOWED_NUMBER, MAX_JSON_DEPTH, parseJson, readTextFile } from "../../lib/shared/json-input";
+import {
+  ALLOWED_NUMBER,
+  besideFileProblem,
+  MAX_JSON_DEPTH,
+  parseJson,
+  readFileBeside,
+  readTextFile,
+  writeFileBeside,
+} from "../../lib/shared/json-input";
 import { Description, InputError, Problem } from "../../lib/shared/problems";
 import { binaryString } from "../support/fast-check";
 import { tempDir } from "../support/temp-dir";
@@ -236,5 +244,47 @@ describe("readTextFile: only regular files, refused before any read", () => {
     expect(problemsOf(() => readTextFile("/proc/self/maps", "a JSON file", { maxBytes: 16 }))).toEqual([
       at("(file)", new Description("a file of more than 16 bytes"), "a JSON file, of at most 16 bytes"),
     ]);
+  });
+});
+
+describe("files beside the deployments file: a FIFO, a folder, a device or a link out of the folder is one message naming the file", () => {
+  const dir = tempDir("beside-");
+  const allowed = "the provider lock file";
+  const problemOf = (file: string, within = dir) => besideFileProblem(file, allowed, within)?.problems;
+
+  it("absent, a regular file, or a link to one inside the folder: nothing against it", () => {
+    writeFileSync(join(dir, "lock.hcl"), "x");
+    symlinkSync(join(dir, "lock.hcl"), join(dir, "inside.hcl"));
+    expect([problemOf(join(dir, "absent")), problemOf(join(dir, "lock.hcl")), problemOf(join(dir, "inside.hcl"))]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(readFileBeside(join(dir, "inside.hcl"), allowed, dir)).toBe("x");
+    expect(readFileBeside(join(dir, "absent"), allowed, dir)).toBeUndefined();
+  });
+
+  it("a folder, a device, a link out of the folder, a link to nothing: one problem at (file), saying what it is", () => {
+    mkdirSync(join(dir, "folder"));
+    symlinkSync("/etc/passwd", join(dir, "out.hcl"));
+    symlinkSync(join(dir, "gone"), join(dir, "dangling.hcl"));
+    const at = (given: string, what = `${allowed}: a regular file`) => [
+      { path: [], place: "(file)", given: new Description(given), allowed: what },
+    ];
+    const linked = `${allowed}: a regular file, or a symbolic link to one in ${dir}`;
+    expect(problemOf(join(dir, "folder"))).toEqual(at("a folder"));
+    expect(problemOf("/dev/null", "/dev")).toEqual(at("a character device (such as /dev/zero or a terminal), not a regular file"));
+    expect(problemOf(join(dir, "out.hcl"))).toEqual(at('a symbolic link to "/etc/passwd", outside ' + dir, linked));
+    expect(problemOf(join(dir, "dangling.hcl"))).toEqual(
+      at(`a symbolic link to ${JSON.stringify(join(dir, "gone"))}, which points to nothing`, linked),
+    );
+    expect(() => readFileBeside(join(dir, "out.hcl"), allowed, dir)).toThrow(`${join(dir, "out.hcl")} has 1 problem:`);
+  });
+
+  it("written whole through writeFileBeside, and never through a link out of the folder", () => {
+    writeFileBeside(join(dir, "written.hcl"), "new\n", allowed, dir);
+    expect(readFileSync(join(dir, "written.hcl"), "utf8")).toBe("new\n");
+    expect(() => writeFileBeside(join(dir, "out.hcl"), "new\n", allowed, dir)).toThrow(/outside/);
+    expect(readFileSync("/etc/passwd", "utf8")).not.toBe("new\n");
   });
 });

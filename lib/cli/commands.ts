@@ -41,7 +41,9 @@ Reads the deployments file ($DEPLOYMENTS_FILE, else deployments.json in the curr
       ? ""
       : `\n--parallelism N: how many deployments ${command === "output" ? "are read" : "run"} at once (${DEFAULT_PARALLELISM} unless given; 1 to ${MOST_PARALLELISM}).`
   }
-Other options are cdktf's (for instance --output DIR${command === "deploy" || command === "destroy" ? ", --auto-approve" : ""}).`;
+Other options are cdktf's (for instance --output DIR${command === "deploy" || command === "destroy" ? ", --auto-approve" : ""}), in any
+order with the names; a "--" among them is refused (after it cdktf would take an option for a stack's name).
+SIGINT or SIGTERM ends the run and the processes it started within seconds.`;
 const NAMES = " <deployment names or patterns> [cdktf options]";
 
 export const COMMANDS: Readonly<Record<string, CommandEntry>> = {

@@ -4,7 +4,9 @@
  * and for Terraform plan files.
  */
 import Ajv, { ErrorObject } from "ajv";
-import { closeSync, constants, fstatSync, openSync, readSync, Stats, statSync } from "fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, realpathSync, Stats, statSync } from "fs";
+import { isAbsolute, relative, resolve } from "path";
+import writeFileAtomic from "write-file-atomic";
 import { createScanner, ParseErrorCode, printParseErrorCode, visit } from "jsonc-parser";
 import { Description, InputError, nearestKey, Path, Problem, withMeant } from "./problems";
 import { counted } from "./plain-text";
@@ -95,6 +97,112 @@ export function readTextFile(file: string, allowed: string, { hint = "", maxByte
   }
 }
 
+/**
+ * Why a file the tool reads or writes beside the deployments file (the provider lock file, a local state, ...) may
+ * not be used, as one InputError at "(file)" naming it; undefined when it is absent, or a regular file, or a symbolic
+ * link to a regular file inside `within`. Refused: a folder, a FIFO, a device, a socket (reading or writing one can
+ * wait forever), a symbolic link loop, a link to nothing (writing through it would make a file where it points), and a
+ * link whose target resolves outside `within` (the folder the file belongs to: a lock file linked to /etc/passwd or
+ * to another repository's is not this repository's). Nothing is opened: a FIFO is found by lstat and stat alone.
+ * `allowed` says what the file should be.
+ */
+export function besideFileProblem(file: string, allowed: string, within: string): InputError | undefined {
+  const refused = (given: string, what = `${allowed}: a regular file`) =>
+    new InputError(file, [{ path: [], place: "(file)", given: new Description(given), allowed: what }]);
+  let link: Stats;
+  try {
+    link = lstatSync(file);
+  } catch (e) {
+    const error = e as NodeJS.ErrnoException;
+    if (error.code === "ENOENT" || error.code === "ENOTDIR") return undefined;
+    return refused(`a path that cannot be looked at (${unreadableReason(error)})`);
+  }
+  if (link.isSymbolicLink()) {
+    let target: string;
+    try {
+      target = realpathSync(file);
+    } catch (e) {
+      const error = e as NodeJS.ErrnoException;
+      let points = "";
+      try {
+        points = ` to ${JSON.stringify(readlinkSync(file))}`;
+      } catch {
+        // A link that cannot be read is described without its target.
+      }
+      return refused(
+        error.code === "ENOENT"
+          ? `a symbolic link${points}, which points to nothing`
+          : `a symbolic link${points} (${unreadableReason(error)})`,
+        `${allowed}: a regular file, or a symbolic link to one in ${within}`,
+      );
+    }
+    if (!isInside(target, within)) {
+      return refused(
+        `a symbolic link to ${JSON.stringify(target)}, outside ${within}`,
+        `${allowed}: a regular file, or a symbolic link to one in ${within}`,
+      );
+    }
+  }
+  const stats = link.isSymbolicLink() ? statSync(file) : link;
+  if (stats.isDirectory()) return refused("a folder");
+  if (!stats.isFile()) return refused(`${fileKind(stats)}, not a regular file`);
+  return undefined;
+}
+
+/** Whether `path` (resolved) is `folder` or inside it, compared as the file system resolves both. */
+function isInside(path: string, folder: string): boolean {
+  let real: string;
+  try {
+    real = realpathSync(folder);
+  } catch {
+    real = resolve(folder);
+  }
+  const rel = relative(real, path);
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+}
+
+/**
+ * A file beside the deployments file, read as readTextFile reads one, once besideFileProblem has nothing against it;
+ * undefined when there is none.
+ */
+export function readFileBeside(file: string, allowed: string, within: string): string | undefined {
+  const problem = besideFileProblem(file, allowed, within);
+  if (problem) throw problem;
+  if (!existsAt(file)) return undefined;
+  return readTextFile(file, allowed);
+}
+
+/**
+ * Writes a file beside the deployments file whole or not at all (write-file-atomic: a temporary file renamed over it,
+ * the mode kept), once besideFileProblem has nothing against what is there; a write that fails is one InputError.
+ */
+export function writeFileBeside(file: string, text: string, allowed: string, within: string): void {
+  const problem = besideFileProblem(file, allowed, within);
+  if (problem) throw problem;
+  try {
+    writeFileAtomic.sync(file, text);
+  } catch (e) {
+    const error = e as NodeJS.ErrnoException;
+    throw new InputError(file, [
+      {
+        path: [],
+        place: "(file)",
+        given: file,
+        allowed: `${allowed} that can be written (${error.code === "EACCES" ? "no permission to write it" : unreadableReason(error)}); it is unchanged`,
+      },
+    ]);
+  }
+}
+
+function existsAt(file: string): boolean {
+  try {
+    lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Up to `maxBytes` + 1 bytes of an open file: one more than allowed says it is too large, without reading it all. */
 function readAtMost(fd: number, maxBytes: number): Buffer {
   const chunks: Buffer[] = [];
@@ -136,6 +244,8 @@ function unreadableReason(e: NodeJS.ErrnoException): string {
       return "it is a symbolic link loop";
     case "EACCES":
       return "no permission to read it";
+    case "EROFS":
+      return "on a read-only file system";
     default:
       return e.message;
   }

@@ -1,4 +1,5 @@
-import { ownAnnotationsOnly, splitArguments, withoutTerraformColour } from "../../../lib/app/commands/cdktf-runner";
+import { cdktfCommand, ownAnnotationsOnly, splitArguments, withoutTerraformColour } from "../../../lib/app/commands/cdktf-runner";
+import { capturedIo } from "../../support/captured-io";
 import { select } from "../../../lib/app/deployments/selection";
 import { Deployment } from "../../../lib/app/deployments/deployments";
 
@@ -77,5 +78,31 @@ describe("ownAnnotationsOnly", () => {
       { stream: "err", text: "Error: WARN [eu/x] in a message\n" },
       { stream: "out", text: " the backend...\n" },
     ]);
+  });
+});
+
+describe("arguments after `--` are refused, never both read as the tool's options and passed to cdktf as stack names", () => {
+  for (const command of ["deploy", "destroy", "diff", "synth", "output"]) {
+    it(`${command} production -- --auto-approve: refused before anything is read or run`, async () => {
+      const { io, out, err } = capturedIo();
+      // No deployments file at this path: the refusal comes first, and no process starts (unit-setup.ts).
+      const env = { PATH: "", DEPLOYMENTS_FILE: "/nonexistent/deployments.json" };
+      expect(await cdktfCommand([command, "production", "--", "--auto-approve"], env, io)).toBe(1);
+      expect(out()).toBe("");
+      expect(err()).toMatch(
+        new RegExp(
+          `^${command}: "--" is not taken among its arguments \\(given before --auto-approve\\): .* without it \\(npm run ${command} -- .*\\); nothing was run\\.\\n$`,
+        ),
+      );
+    });
+  }
+
+  it("the wording, once", async () => {
+    const { io, err } = capturedIo();
+    expect(await cdktfCommand(["deploy", "production", "--", "--auto-approve", "x"], { PATH: "" }, io)).toBe(1);
+    expect(err()).toBe(
+      'deploy: "--" is not taken among its arguments (given before --auto-approve x): deployment names and cdktf\'s options go, in any order, ' +
+        "without it (npm run deploy -- production --auto-approve); nothing was run.\n",
+    );
   });
 });

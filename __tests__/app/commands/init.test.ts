@@ -1,5 +1,5 @@
 /** `init`: the scaffold written whole, the tool pinned at its own version, nothing written over or half. */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
 import { join } from "path";
 import { initCommand } from "../../../lib/app/commands/init";
 import { loadDeployments } from "../../../lib/app/deployments/deployments";
@@ -52,7 +52,64 @@ describe("init", () => {
     writeFileSync(join(dir, "README.md"), "ours");
     const { io, err } = capturedIo();
     expect(initCommand([dir], {}, io)).toBe(1);
-    expect(err()).toBe(`init: ${dir} already has README.md; nothing was written. Allowed: a folder without them.\n`);
+    expect(err()).toBe(`init: ${dir} already has README.md (a file); nothing was written. Allowed: a folder without them.\n`);
     expect(readdirSync(dir)).toEqual(["README.md"]);
+  });
+});
+
+/** What a folder holds, every entry (links not followed), for comparing before and after a refusal. */
+function tree(dir: string, under = ""): string[] {
+  return readdirSync(join(dir, under), { withFileTypes: true }).flatMap((e) => {
+    const path = under ? `${under}/${e.name}` : e.name;
+    return e.isDirectory() ? [`${path}/`, ...tree(dir, path)] : [path];
+  });
+}
+
+describe("init: any refusal, at any file, names the file and what it is, and leaves the target as it was", () => {
+  it("a dangling link at one of its files is named, with where it points; nothing is made", () => {
+    const dir = tempDir("init-");
+    symlinkSync(join(dir, "nowhere.json"), join(dir, "deployments.json"));
+    const { io, err } = capturedIo();
+    expect(initCommand([dir], {}, io)).toBe(1);
+    expect(err()).toBe(
+      `init: ${dir} already has deployments.json (a symbolic link to ${JSON.stringify(join(dir, "nowhere.json"))}, which points to nothing); ` +
+        "nothing was written. Allowed: a folder without them.\n",
+    );
+    expect(tree(dir)).toEqual(["deployments.json"]);
+  });
+
+  it("a file or a dangling link where one of its folders goes is named; no empty folder is left", () => {
+    const dir = tempDir("init-");
+    mkdirSync(join(dir, ".github"));
+    symlinkSync(join(dir, "gone"), join(dir, ".github", "workflows"));
+    const { io, err } = capturedIo();
+    expect(initCommand([dir], {}, io)).toBe(1);
+    expect(err()).toMatch(/already has \.github\/workflows \(a symbolic link to ".*gone", which points to nothing\); nothing was written/);
+    expect(tree(dir)).toEqual([".github/", ".github/workflows"]);
+  });
+
+  it("the folder itself a dangling link: named, with where it points", () => {
+    const base = tempDir("init-");
+    symlinkSync(join(base, "gone"), join(base, "repo"));
+    const { io, err } = capturedIo();
+    expect(initCommand([join(base, "repo")], {}, io)).toBe(1);
+    expect(err()).toMatch(/^init: .*repo is a symbolic link to ".*gone", which points to nothing, not a folder; nothing was written/);
+    expect(tree(base)).toEqual(["repo"]);
+  });
+
+  it("a write that fails midway removes what it wrote and every folder it made, the target folder included", () => {
+    // A target whose path leaves room for its folders but not for the workflows' files (PATH_MAX, 4096 on Linux):
+    // the folders are made, then a write fails, whoever runs it.
+    const base = tempDir("init-");
+    let repo = base;
+    while (repo.length + "/.github/workflows".length + 200 < 4095) repo = join(repo, "d".repeat(199));
+    repo = join(repo, "r".repeat(4095 - "/.github/workflows".length - repo.length - 1));
+    expect(`${repo}/.github/workflows`.length).toBe(4095);
+    const { io, err } = capturedIo();
+    expect(initCommand([repo], {}, io)).toBe(1);
+    expect(err()).toMatch(
+      /^init: could not write in .* at .*\/\.github\/workflows\/\w+\.yml \(ENAMETOOLONG\); nothing was left written\n$/,
+    );
+    expect(tree(base)).toEqual([]);
   });
 });

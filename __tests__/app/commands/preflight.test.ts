@@ -18,18 +18,18 @@ const deployment = (name: string, credentials?: string): Deployment => ({
 const production = deployment("production");
 
 describe("deployPrerequisiteProblem", () => {
-  it("asks to install Terraform or OpenTofu when neither is on PATH (the wording: engine.test.ts)", () => {
-    expect(deployPrerequisiteProblem([production], { PATH: withoutTerraform, GENESYSCLOUD_ACCESS_TOKEN: "t" })).toBe(ENGINE_MISSING);
+  it("asks to install Terraform or OpenTofu when neither is on PATH (the wording: engine.test.ts)", async () => {
+    expect(await deployPrerequisiteProblem([production], { PATH: withoutTerraform, GENESYSCLOUD_ACCESS_TOKEN: "t" })).toBe(ENGINE_MISSING);
   });
 
-  it("does not take a file that is not executable for Terraform", () => {
+  it("does not take a file that is not executable for Terraform", async () => {
     const dir = tempDir("preflight-noexec-");
     writeFileSync(join(dir, "terraform"), "");
     chmodSync(join(dir, "terraform"), 0o644);
-    expect(deployPrerequisiteProblem([production], { PATH: dir, GENESYSCLOUD_ACCESS_TOKEN: "t" })).toBe(ENGINE_MISSING);
+    expect(await deployPrerequisiteProblem([production], { PATH: dir, GENESYSCLOUD_ACCESS_TOKEN: "t" })).toBe(ENGINE_MISSING);
   });
 
-  it("names, in one message, every deployment without credentials and the exact variables it looked for", () => {
+  it("names, in one message, every deployment without credentials and the exact variables it looked for", async () => {
     const deployments = [production, deployment("eu", "ACME_EU"), deployment("test", "ACME_TEST"), deployment("apac", "ACME_APAC")];
     const env = {
       PATH: withTerraform,
@@ -37,7 +37,7 @@ describe("deployPrerequisiteProblem", () => {
       ACME_TEST_GENESYSCLOUD_OAUTHCLIENT_SECRET: "s",
       ACME_APAC_GENESYSCLOUD_ACCESS_TOKEN: "t",
     };
-    expect(deployPrerequisiteProblem(deployments, env)).toBe(
+    expect(await deployPrerequisiteProblem(deployments, env)).toBe(
       [
         "No Genesys Cloud credentials for 3 deployments (a Client Credentials OAuth client of the deployment's org, or an access token):",
         "  - production: none of GENESYSCLOUD_OAUTHCLIENT_ID with GENESYSCLOUD_OAUTHCLIENT_SECRET, or GENESYSCLOUD_ACCESS_TOKEN, is set",
@@ -47,28 +47,30 @@ describe("deployPrerequisiteProblem", () => {
     );
   });
 
-  it("a prefixed deployment is not satisfied by the unprefixed variables", () => {
+  it("a prefixed deployment is not satisfied by the unprefixed variables", async () => {
     const env = { PATH: withTerraform, GENESYSCLOUD_OAUTHCLIENT_ID: "id", GENESYSCLOUD_OAUTHCLIENT_SECRET: "s" };
-    expect(deployPrerequisiteProblem([production], env)).toBeUndefined();
-    expect(deployPrerequisiteProblem([deployment("eu", "ACME_EU")], env)).toMatch(/ {2}- eu: none of ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID/);
+    expect(await deployPrerequisiteProblem([production], env)).toBeUndefined();
+    expect(await deployPrerequisiteProblem([deployment("eu", "ACME_EU")], env)).toMatch(
+      / {2}- eu: none of ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID/,
+    );
   });
 
-  it("passes with a client id and secret, or with an access token", () => {
+  it("passes with a client id and secret, or with an access token", async () => {
     expect(
-      deployPrerequisiteProblem([production], {
+      await deployPrerequisiteProblem([production], {
         PATH: withTerraform,
         GENESYSCLOUD_OAUTHCLIENT_ID: "id",
         GENESYSCLOUD_OAUTHCLIENT_SECRET: "s",
       }),
     ).toBeUndefined();
     expect(
-      deployPrerequisiteProblem([production], { PATH: `${withoutTerraform}:${withTerraform}`, GENESYSCLOUD_ACCESS_TOKEN: "t" }),
+      await deployPrerequisiteProblem([production], { PATH: `${withoutTerraform}:${withTerraform}`, GENESYSCLOUD_ACCESS_TOKEN: "t" }),
     ).toBeUndefined();
   });
 
-  it("never echoes a credential", () => {
+  it("never echoes a credential", async () => {
     const env = { PATH: withTerraform, GENESYSCLOUD_OAUTHCLIENT_SECRET: "s3cr3t", ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID: "id-v4lue" };
-    const problem = deployPrerequisiteProblem([production, deployment("eu", "ACME_EU")], env);
+    const problem = await deployPrerequisiteProblem([production, deployment("eu", "ACME_EU")], env);
     expect(problem).not.toMatch(/s3cr3t|id-v4lue/);
   });
 });

@@ -19,6 +19,8 @@ import { select } from "../deployments/selection";
 import { readStates } from "../state/read-states";
 import { engineProblem, withEngine } from "../stack/engine";
 import { outputFolderProblem } from "../stack/synth-output";
+import { lockFileProblem } from "../stack/provider-lock";
+import { localStateProblem } from "../stack/backend";
 import { takeParallelism } from "./parallelism";
 import { runEachDeployment } from "./each-deployment";
 import { CommandIo } from "../../shared/command";
@@ -51,11 +53,13 @@ export async function cdktfCommand([command, ...given]: string[], env: NodeJS.Pr
     return OPTIONS_WITH_VALUE.has(name) && value.length > 0 ? [name, value.join("=")] : [arg];
   });
   // The engine resolved once (TERRAFORM_BINARY_NAME, else terraform, else tofu); no version check call to HashiCorp.
-  const onTerminal: NodeJS.ProcessEnv = { ...withEngine(env), CHECKPOINT_DISABLE: "1" };
+  const onTerminal: NodeJS.ProcessEnv = { ...(await withEngine(env)), CHECKPOINT_DISABLE: "1" };
   const cdktfEnv = io.isTerminal ? onTerminal : offTerminal(onTerminal);
   if (args.includes("--help") || args.includes("-h") || !["synth", "output", ...PER_DEPLOYMENT].includes(command)) {
     return cdktf([command, ...args], cdktfEnv, io);
   }
+  const ended = endOfOptionsProblem(command, args);
+  if (ended) return fail(io, ended);
   const loaded = loadDeploymentsOrProblem(env);
   if ("problem" in loaded) return fail(io, loaded.problem);
   // The app that cdktf starts synthesizes what was read and checked here: the file is read once.
@@ -85,7 +89,13 @@ async function runChecked(
   // Checked here, as the deployments file is: cdktf would print an app's failure twice, with a spinner frame.
   const outdir = optionValue(split.options, "--output", "-o") ?? "cdktf.out";
   if (command !== "output") {
-    const problem = outputFolderProblem(outdir);
+    // The lock file before the output folder is made: one that cannot be read leaves nothing behind.
+    const lock = lockFileProblem(loaded.baseDir);
+    if (lock) return fail(io, `${lock.message}\nNothing was synthesized.`);
+    const problem = outputFolderProblem(
+      outdir,
+      loaded.deployments.map((d) => d.name),
+    );
     if (problem) return fail(io, problem);
   }
   if (command === "synth") return cdktf([command, ...patterns, ...split.options], cdktfEnv, io);
@@ -95,9 +105,12 @@ async function runChecked(
 
   const selected = select(loaded.deployments, patterns, command);
   if (typeof selected === "string") return fail(io, selected);
+  // Local states the engine would read or write: a FIFO there would hold it forever.
+  const states = selected.flatMap((d) => localStateProblem(d.name, d.backend, loaded.baseDir)?.message ?? []);
+  if (states.length > 0) return fail(io, `${states.join("\n")}\nNothing was run.`);
   if (command === "output") return await printOutputs(selected, loaded.baseDir, env, parallelism, io);
 
-  const problem = deployPrerequisiteProblem(selected, env);
+  const problem = await deployPrerequisiteProblem(selected, env);
   if (problem) return fail(io, problem);
   const approved = options.includes("--auto-approve");
   if (["deploy", "destroy"].includes(command) && !io.isTerminal && !approved) {
@@ -117,12 +130,12 @@ async function runChecked(
   }
   const runOptions = [...options.filter((o) => o !== "--skip-synth"), "--skip-synth"];
   const guarded = ["diff", "deploy"].includes(command);
-  const states = guarded ? await readStates(selected, loaded.baseDir, env, parallelism) : new Map();
+  const read = guarded ? await readStates(selected, loaded.baseDir, env, parallelism) : new Map();
   // On a terminal, deploy and destroy ask for each deployment's approval: one at a time, on the terminal itself.
   const asks = io.isTerminal && ["deploy", "destroy"].includes(command) && !approved;
   return runEachDeployment(command, selected, { parallelism: asks ? 1 : parallelism, io }, async (deployment, live) => {
     // Never throws: whatever goes wrong asking the org stops this deployment only; the others of the run go on.
-    const second = guarded ? await clientIdentityProblem(deployment, { all: loaded.deployments, states, env }) : undefined;
+    const second = guarded ? await clientIdentityProblem(deployment, { all: loaded.deployments, states: read, env }) : undefined;
     if (second) return { status: 1, chunks: [{ stream: "err", text: `${second}\n` }] };
     // Beside others, a deployment's output is kept until it ends, so it is never a terminal's: no spinners, no colour.
     const runEnv = deploymentEnvironment(deployment, live ? cdktfEnv : offTerminal(cdktfEnv));
@@ -178,6 +191,28 @@ export function withoutTerraformColour(env: NodeJS.ProcessEnv): NodeJS.ProcessEn
   );
 }
 
+/**
+ * Why `--` is refused among the runner's arguments: they are deployment names or patterns and cdktf options, in any
+ * order, which this tool reads (--auto-approve, --parallelism, --output) before cdktf does. After a `--`, cdktf takes
+ * everything as stack names, so an option there would count for this tool and reach cdktf as a stack's name: one
+ * meaning each, so none is taken. Undefined when there is no `--`.
+ */
+export function endOfOptionsProblem(command: string, args: readonly string[]): string | undefined {
+  if (!args.includes("--")) return undefined;
+  const after = args.slice(args.indexOf("--") + 1);
+  const example =
+    command === "synth"
+      ? "--output cdktf.out"
+      : ["deploy", "destroy"].includes(command)
+        ? "production --auto-approve"
+        : "production --parallelism 4";
+  return (
+    `${command}: "--" is not taken among its arguments (given before ${after.length > 0 ? showHiddenCharacters(after.join(" ")) : "nothing"}): ` +
+    `${command === "synth" ? "cdktf's options go" : "deployment names and cdktf's options go, in any order,"} without it ` +
+    `(npm run ${command} -- ${example}); nothing was run.`
+  );
+}
+
 /** Deployment names and patterns apart from cdktf's own options (and their values). */
 export function splitArguments(args: readonly string[]): { patterns: string[]; options: string[] } {
   const patterns: string[] = [];
@@ -204,7 +239,7 @@ async function printOutputs(
   parallelism: number,
   io: CommandIo,
 ): Promise<number> {
-  const engine = engineProblem(env);
+  const engine = await engineProblem(env);
   if (engine) return fail(io, engine);
   const readings = await readStates(deployments, baseDir, env, parallelism);
   let failed = 0;

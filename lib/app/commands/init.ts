@@ -5,13 +5,70 @@
  * review, deploy and drift that call the tool, a readme for the team, and .gitignore. The templates are the
  * package's `templates/config-repository/`. Nothing is overwritten: when any of the files exists, nothing is written.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
+import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmdirSync, rmSync, Stats, statSync, writeFileSync } from "fs";
 import { dirname, join, relative } from "path";
 import { parseArgs } from "util";
 import { CommandIo } from "../../shared/command";
 import { fromWhereTheUserStands } from "../../shared/paths";
 import { ownPackage, PACKAGE_NAME } from "../../shared/own-package";
 import { showHiddenCharacters } from "../../shared/plain-text";
+import { fileKind } from "../../shared/json-input";
+
+/** What is at a path, without following a symbolic link: undefined when nothing is there. */
+function entryAt(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch (e) {
+    if (["ENOENT", "ENOTDIR"].includes((e as NodeJS.ErrnoException).code ?? "")) return undefined;
+    throw e;
+  }
+}
+
+/** What an entry is, in words: a file, a folder, a symbolic link (to what, and whether that exists), a FIFO, ... */
+function describeEntry(path: string, stats: Stats): string {
+  if (stats.isSymbolicLink()) {
+    let target = "";
+    try {
+      target = ` to ${JSON.stringify(readlinkSync(path))}`;
+    } catch {
+      // Described without its target.
+    }
+    return exists(path) ? `a symbolic link${target}` : `a symbolic link${target}, which points to nothing`;
+  }
+  if (stats.isFile()) return "a file";
+  if (stats.isDirectory()) return "a folder";
+  return fileKind(stats);
+}
+
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The scaffold's paths that something is in the way of, each with what is there: the file itself (anything at all: a
+ * file, a folder, a link, a link to nothing, a FIFO), or a folder on its way that is not a real folder (a file, a link).
+ */
+function inTheWay(folder: string, names: readonly string[]): string[] {
+  const found = new Map<string, string>();
+  for (const name of names) {
+    const parts = name.split("/");
+    for (let i = 1; i <= parts.length; i++) {
+      const sub = parts.slice(0, i).join("/");
+      const stats = entryAt(join(folder, sub));
+      if (!stats) break;
+      if (i === parts.length || !stats.isDirectory()) {
+        found.set(sub, `${sub} (${describeEntry(join(folder, sub), stats)})`);
+        break;
+      }
+    }
+  }
+  return [...found.values()];
+}
 
 export const USAGE = `usage: ${PACKAGE_NAME} init [FOLDER]
 
@@ -89,27 +146,49 @@ export function initCommand(argv: string[], env: NodeJS.ProcessEnv, io: CommandI
   }
   const folder = fromWhereTheUserStands(args.positionals[0] ?? ".", env);
   const shown = showHiddenCharacters(folder);
-  if (existsSync(folder) && !statSync(folder).isDirectory()) {
-    io.err(`init: ${shown} is not a folder; allowed: a folder, new or without the scaffold's files\n`);
+  // The folder itself: a real folder, or nothing yet (a link to nothing would be made a folder somewhere else).
+  const itself = entryAt(folder);
+  if (itself && !(itself.isDirectory() || (itself.isSymbolicLink() && exists(folder) && statSync(folder).isDirectory()))) {
+    io.err(
+      `init: ${shown} is ${describeEntry(folder, itself)}, not a folder; nothing was written. Allowed: a folder, new or without the scaffold's files\n`,
+    );
     return 1;
   }
   const files = scaffoldFiles(templatesFolder());
-  const present = [...files.keys()].filter((name) => existsSync(join(folder, name)));
+  const present = inTheWay(folder, [...files.keys()]);
   if (present.length > 0) {
-    io.err(`init: ${shown} already has ${present.join(", ")}; nothing was written. Allowed: a folder without them.\n`);
+    io.err(
+      `init: ${shown} already has ${showHiddenCharacters(present.join(", "))}; nothing was written. Allowed: a folder without them.\n`,
+    );
     return 1;
   }
   const written: string[] = [];
+  const made: string[] = [];
   try {
     for (const [name, text] of files) {
-      mkdirSync(dirname(join(folder, name)), { recursive: true });
+      // The folders made for it, outermost first, so that a failure removes exactly those.
+      const missing: string[] = [];
+      for (let dir = dirname(join(folder, name)); !entryAt(dir); dir = dirname(dir)) missing.unshift(dir);
+      for (const dir of missing) {
+        mkdirSync(dir);
+        made.push(dir);
+      }
       writeFileSync(join(folder, name), text, { flag: "wx" });
       written.push(name);
     }
   } catch (e) {
-    // Nothing half-written: what this run wrote goes again.
+    // Nothing half-written: what this run wrote goes again, and the folders it made, innermost first.
     for (const name of written) rmSync(join(folder, name), { force: true });
-    io.err(`init: could not write in ${shown} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); nothing was left written\n`);
+    for (const dir of made.reverse()) {
+      try {
+        rmdirSync(dir);
+      } catch {
+        // Not empty: something else wrote there meanwhile, which is not this run's to remove.
+      }
+    }
+    const error = e as NodeJS.ErrnoException;
+    const where = error.path ? ` at ${showHiddenCharacters(error.path)}` : "";
+    io.err(`init: could not write in ${shown}${where} (${error.code ?? error.message}); nothing was left written\n`);
     return 1;
   }
   io.out(

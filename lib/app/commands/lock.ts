@@ -6,19 +6,20 @@
  * registry, or a mirror TF_CLI_CONFIG_FILE names) and writes the result back whole. The selection changes only with
  * --upgrade (the newest version the stack's constraint allows).
  */
-import { spawnSync } from "child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join, relative } from "path";
 import { parseArgs } from "util";
-import writeFileAtomic from "write-file-atomic";
 import { App } from "cdktf";
 import { loadDeploymentsOrProblem } from "../deployments/deployments";
 import { DeploymentStack } from "../stack/deployment-stack";
-import { LOCK_FILE } from "../stack/provider-lock";
+import { LOCK_FILE, LOCK_FILE_ALLOWED, lockFilePath, readLockFile } from "../stack/provider-lock";
 import { resolveEngine } from "../stack/engine";
 import { withoutCredentials } from "../stack/credentials";
 import { CommandIo } from "../../shared/command";
+import { runCaptured } from "../../shared/child-process";
+import { writeFileBeside } from "../../shared/json-input";
+import { InputError } from "../../shared/problems";
 
 export const USAGE = `usage: genesys-scv-oauth-client lock [--upgrade]
 
@@ -30,7 +31,7 @@ temporary folder.
   --upgrade   select the newest version the stack allows, instead of keeping the one the file names
   -h, --help  this text`;
 
-export function lockCommand(argv: string[], env: NodeJS.ProcessEnv, io: CommandIo): number {
+export async function lockCommand(argv: string[], env: NodeJS.ProcessEnv, io: CommandIo): Promise<number> {
   let args;
   try {
     args = parseArgs({ args: argv, options: { upgrade: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
@@ -44,9 +45,17 @@ export function lockCommand(argv: string[], env: NodeJS.ProcessEnv, io: CommandI
   }
   const loaded = loadDeploymentsOrProblem(env);
   if ("problem" in loaded) return fail(io, loaded.problem);
-  const engine = resolveEngine(env);
+  const target = lockFilePath(loaded.baseDir);
+  // The lock file as it is, before anything runs: a FIFO, a folder or a link out of the folder is refused at once.
+  let before: string | undefined;
+  try {
+    before = readLockFile(loaded.baseDir);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return fail(io, `${e.message}\nlock: nothing was run; ${LOCK_FILE} is unchanged.`);
+  }
+  const engine = await resolveEngine(env);
   if ("problem" in engine) return fail(io, engine.problem);
-  const target = join(loaded.baseDir, LOCK_FILE);
   const work = mkdtempSync(join(tmpdir(), "scv-lock-"));
   try {
     const app = new App({ outdir: work, stackTraces: false, skipValidation: true });
@@ -54,24 +63,27 @@ export function lockCommand(argv: string[], env: NodeJS.ProcessEnv, io: CommandI
     new DeploymentStack(app, first, loaded.baseDir);
     app.synth();
     const stackDir = join(work, "stacks", first.name);
-    if (existsSync(target)) copyFileSync(target, join(stackDir, LOCK_FILE));
-    const init = spawnSync(
+    if (before !== undefined) writeFileSync(join(stackDir, LOCK_FILE), before);
+    // Not synchronous: a SIGINT or SIGTERM meanwhile ends the init and this command (lib/shared/command.ts).
+    const init = await runCaptured(
       engine.binary,
       ["init", "-backend=false", "-input=false", "-no-color", ...(args.values.upgrade ? ["-upgrade"] : [])],
-      {
-        cwd: stackDir,
-        env: { ...withoutCredentials(env), CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" },
-        encoding: "utf8",
-      },
+      { cwd: stackDir, env: { ...withoutCredentials(env), CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" } },
     );
     if (init.status !== 0)
       return fail(
         io,
-        `lock: ${engine.command} init failed (${engine.name}); ${LOCK_FILE} is unchanged.\n${init.stdout}${init.stderr}`.trimEnd(),
+        `lock: ${engine.command} init failed (${engine.name}${init.error ? `: ${init.error.message}` : ""}); ${LOCK_FILE} is unchanged.\n${init.stdout}${init.stderr}`.trimEnd(),
       );
     const written = readFileSync(join(stackDir, LOCK_FILE), "utf8");
-    const before = existsSync(target) ? readFileSync(target, "utf8") : undefined;
-    if (before !== written) writeFileAtomic.sync(target, written);
+    if (before !== written) {
+      try {
+        writeFileBeside(target, written, LOCK_FILE_ALLOWED, loaded.baseDir);
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        return fail(io, `${e.message}\nlock: ${LOCK_FILE} is unchanged.`);
+      }
+    }
     const version = /provider "registry\.(?:terraform\.io|opentofu\.org)\/mypurecloud\/genesyscloud" \{\s*version\s*=\s*"([^"]+)"/.exec(
       written,
     )?.[1];

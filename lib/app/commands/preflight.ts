@@ -8,8 +8,8 @@ import { engineProblem } from "../stack/engine";
 import { Deployment } from "../deployments/deployments";
 
 /** The engine (lib/app/stack/engine.ts) and the credentials of every deployment given, as one message; undefined when all is there. */
-export function deployPrerequisiteProblem(deployments: readonly Deployment[], env: NodeJS.ProcessEnv): string | undefined {
-  const engine = engineProblem(env);
+export async function deployPrerequisiteProblem(deployments: readonly Deployment[], env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const engine = await engineProblem(env);
   if (engine) return engine;
   const refused = refusedVariablesProblem(env);
   if (refused) return refused;

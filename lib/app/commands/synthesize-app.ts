@@ -10,8 +10,9 @@ import cdktfStackTraces = require("cdktf/lib/tokens/private/stack-trace");
 import { DeploymentStack } from "../stack/deployment-stack";
 import { loadDeploymentsOrProblem } from "../deployments/deployments";
 import { outputFolderProblem, outputProblem, removeOtherForm, withOutputLock } from "../stack/synth-output";
-import { copyLockFileToStacks } from "../stack/provider-lock";
+import { copyLockFileToStacks, readLockFile } from "../stack/provider-lock";
 import { CommandIo } from "../../shared/command";
+import { InputError } from "../../shared/problems";
 
 /**
  * cdktf records where each of its tokens was made: a whole stack trace, formatted at once (two per deployment: over
@@ -31,9 +32,22 @@ export function synthesizeApp(_argv: string[], env: NodeJS.ProcessEnv, io: Comma
     io.err(`${loaded.problem}\n`);
     return 1;
   }
+  // The lock file before anything is written: one that cannot be read (a FIFO, a folder, a link out of the folder)
+  // refuses the synth with no stack folder made or half-copied.
+  let lock: string | undefined;
+  try {
+    lock = readLockFile(loaded.baseDir);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    io.err(`${e.message}\nNothing was synthesized.\n`);
+    return 1;
+  }
   // The output folder before cdktf's App, which makes it (and stacks/ in it) as soon as it is constructed: what cannot
   // hold one is refused before anything is made there.
-  const outdirProblem = outputFolderProblem(env.CDKTF_OUTDIR ?? "cdktf.out");
+  const outdirProblem = outputFolderProblem(
+    env.CDKTF_OUTDIR ?? "cdktf.out",
+    loaded.deployments.map((d) => d.name),
+  );
   if (outdirProblem) {
     io.err(`${outdirProblem}\n`);
     return 1;
@@ -46,7 +60,7 @@ export function synthesizeApp(_argv: string[], env: NodeJS.ProcessEnv, io: Comma
     withOutputLock(app.outdir, () => {
       app.synth();
       removeOtherForm(app);
-      copyLockFileToStacks(app, loaded.baseDir);
+      copyLockFileToStacks(app, lock);
     });
   } catch (e) {
     const problem = outputProblem(e, env.CDKTF_OUTDIR ?? "cdktf.out");

@@ -4,10 +4,10 @@
  * it, else `tofu`. Every place this tool runs the engine (reading states, lock, the cdktf processes) takes it from here,
  * and messages about the running engine name it ("OpenTofu", "Terraform").
  */
-import { spawnSync } from "child_process";
 import { basename, isAbsolute } from "path";
 import which from "which";
 import { describeProblem } from "../../shared/problems";
+import { runCaptured } from "../../shared/child-process";
 
 /** cdktf's variable for the engine's binary (cdktf, @cdktf/commons and the provider schema reader all read it). */
 export const ENGINE_VARIABLE = "TERRAFORM_BINARY_NAME";
@@ -31,11 +31,18 @@ export const ENGINE_MISSING =
 
 const ALLOWED = `"terraform" or "tofu" (a command on PATH), or the path of a Terraform or OpenTofu executable`;
 
+/** How long `<engine> version` has to answer (it answers in well under a second; a machine under load is slower). */
+export const VERSION_DEADLINE_MS = 15_000;
+
 /**
  * The engine the environment chooses, or the one message why there is none. Starts no process unless the
- * setting names an executable called neither terraform nor tofu (then `<it> version` says which engine it is).
+ * setting names an executable called neither terraform nor tofu (then `<it> version` says which engine it is: asked
+ * once per executable in a run, with one deadline, VERSION_DEADLINE_MS).
  */
-export function resolveEngine(env: NodeJS.ProcessEnv): Engine | { readonly problem: string } {
+export async function resolveEngine(
+  env: NodeJS.ProcessEnv,
+  { versionDeadlineMs = VERSION_DEADLINE_MS }: { versionDeadlineMs?: number } = {},
+): Promise<Engine | { readonly problem: string }> {
   const given = env[ENGINE_VARIABLE];
   if (given === undefined || given.trim() === "") {
     for (const command of ["terraform", "tofu"]) {
@@ -47,20 +54,25 @@ export function resolveEngine(env: NodeJS.ProcessEnv): Engine | { readonly probl
   const binary = isAbsolute(given) ? executable(given) : given.includes("/") ? undefined : onPath(given, env);
   const why = isAbsolute(given) ? "no executable file there" : given.includes("/") ? "a relative path" : "not on PATH";
   if (!binary) return { problem: settingProblem(given, why) };
-  const name = nameOfCommand(basename(binary)) ?? engineNameFromVersion(versionText(binary));
+  let name = nameOfCommand(basename(binary));
+  if (!name) {
+    const version = await versionOf(binary, versionDeadlineMs);
+    if ("problem" in version) return { problem: settingProblem(given, version.problem) };
+    name = engineNameFromVersion(version.text);
+  }
   if (!name) return { problem: settingProblem(given, "its `version` names neither Terraform nor OpenTofu") };
   return { binary, name, command: name === "OpenTofu" ? "tofu" : "terraform" };
 }
 
 /** The message when the environment has no engine; undefined when it has one. */
-export function engineProblem(env: NodeJS.ProcessEnv): string | undefined {
-  const engine = resolveEngine(env);
+export async function engineProblem(env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const engine = await resolveEngine(env);
   return "problem" in engine ? engine.problem : undefined;
 }
 
 /** The environment with TERRAFORM_BINARY_NAME set to the resolved engine, for cdktf; unchanged when there is none. */
-export function withEngine(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const engine = resolveEngine(env);
+export async function withEngine(env: NodeJS.ProcessEnv): Promise<NodeJS.ProcessEnv> {
+  const engine = await resolveEngine(env);
   return "problem" in engine ? env : { ...env, [ENGINE_VARIABLE]: engine.binary };
 }
 
@@ -81,9 +93,25 @@ function nameOfCommand(file: string): EngineName | undefined {
   return name === "tofu" ? "OpenTofu" : name === "terraform" ? "Terraform" : undefined;
 }
 
-function versionText(binary: string): string {
-  const run = spawnSync(binary, ["version"], { encoding: "utf8", env: { ...process.env, CHECKPOINT_DISABLE: "1" }, timeout: 30_000 });
-  return run.status === 0 ? run.stdout : "";
+/** What each executable's `version` answered in this run: asked once, however many places resolve the engine. */
+const versions = new Map<string, Promise<{ readonly text: string } | { readonly problem: string }>>();
+
+/** What `<binary> version` prints (empty when it fails), or why it gave no answer: it did not answer by the deadline. */
+function versionOf(binary: string, deadlineMs: number): Promise<{ readonly text: string } | { readonly problem: string }> {
+  let asked = versions.get(binary);
+  if (!asked) {
+    asked = runCaptured(binary, ["version"], { env: { ...process.env, CHECKPOINT_DISABLE: "1" }, timeoutMs: deadlineMs }).then((run) =>
+      run.timedOut
+        ? {
+            problem: `${binary} did not answer its \`version\` call within ${deadlineMs / 1000} s, so which engine it is is unknown`,
+          }
+        : run.status === null
+          ? { problem: `${binary} could not be asked its \`version\` (${run.error?.message ?? "it was ended before it answered"})` }
+          : { text: run.status === 0 ? run.stdout : "" },
+    );
+    versions.set(binary, asked);
+  }
+  return asked;
 }
 
 /** The executable's path on the environment's PATH (with PATHEXT's names on Windows), as a shell finds it. */

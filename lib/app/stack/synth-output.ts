@@ -7,7 +7,8 @@ import { App, TerraformStack } from "cdktf";
 import { mkdirSync, rmSync, Stats, statfsSync, statSync } from "fs";
 import { dirname, join, resolve } from "path";
 import { lockSync } from "proper-lockfile";
-import { fileKind } from "../../shared/json-input";
+import { besideFileProblem, fileKind } from "../../shared/json-input";
+import { LOCK_FILE } from "./provider-lock";
 
 export const STACK_FILES = { json: "cdk.tf.json", hcl: "cdk.tf" } as const;
 
@@ -128,13 +129,36 @@ export function withOutputLock<T>(outdir: string, write: () => T, waitMs = OUTPU
   }
 }
 
-/** Makes the folder synth writes stacks to, as cdktf would; a message when that cannot be done. */
-export function outputFolderProblem(outdir: string): string | undefined {
+/**
+ * The files synth writes in the output folder (manifest.json; in each stack's folder its two forms and the lock file's
+ * copy) where one is there already as something else than a regular file in the folder: cdktf would open a FIFO and
+ * wait forever, write through a link to wherever it points, or fail on a folder with a stack trace. One message naming
+ * the first such file; undefined when there is none.
+ */
+function outputFilesProblem(outdir: string, stacks: readonly string[]): string | undefined {
+  const files = [
+    join(outdir, "manifest.json"),
+    ...stacks.flatMap((name) => [STACK_FILES.json, STACK_FILES.hcl, LOCK_FILE].map((file) => join(outdir, "stacks", name, file))),
+  ];
+  for (const file of files) {
+    const problem = besideFileProblem(file, "a file synth writes (remove it: synth writes it again)", outdir);
+    if (problem) return `${problem.message}\nNothing was synthesized.`;
+  }
+  return undefined;
+}
+
+/**
+ * Makes the folder synth writes stacks to, as cdktf would; a message when that cannot be done, or when a file synth
+ * writes there (of the `stacks` named) is in the way as something else than a regular file.
+ */
+export function outputFolderProblem(outdir: string, stacks: readonly string[] = []): string | undefined {
   // An empty --output would put the stacks in the project itself.
   if (outdir.trim() === "")
     return `Nothing was synthesized: the output folder ${JSON.stringify(outdir)} (cdktf's --output, CDKTF_OUTDIR) is empty. Give a folder.`;
   try {
     refuseKernelFolder(outdir);
+    const files = outputFilesProblem(outdir, stacks);
+    if (files) return files;
     mkdirSync(join(outdir, "stacks"), { recursive: true });
     return undefined;
   } catch (e) {

@@ -13,6 +13,7 @@ import { withoutCredentials } from "../stack/credentials";
 import { DeploymentStack, MIGRATION_OUTPUTS } from "../stack/deployment-stack";
 import { Deployment } from "../deployments/deployments";
 import { Engine, resolveEngine } from "../stack/engine";
+import { localStateProblem } from "../stack/backend";
 
 import { isJsonObject } from "../../shared/json-input";
 import { inParallel } from "../../shared/in-parallel";
@@ -43,7 +44,7 @@ export async function readStates(
   parallelism = 1,
 ): Promise<Map<string, StateReading>> {
   const readings = new Map<string, StateReading>();
-  const engine = resolveEngine(env);
+  const engine = await resolveEngine(env);
   if ("problem" in engine) {
     for (const d of deployments) readings.set(d.name, { problem: engine.problem });
     return readings;
@@ -55,7 +56,10 @@ export async function readStates(
     app.synth();
     // The backend's credentials only: reading outputs never configures the genesyscloud provider.
     const backendEnv = { ...withoutCredentials(env), CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
-    const read = await inParallel(deployments, parallelism, async ({ name }) => {
+    const read = await inParallel(deployments, parallelism, async ({ name, backend }): Promise<StateReading> => {
+      // A local state that is a FIFO would hold the engine's init forever: refused before it runs.
+      const local = localStateProblem(name, backend, baseDir);
+      if (local) return { problem: `could not read its state: ${local.message}` };
       const stack = JSON.parse(readFileSync(join(work, "synth", "stacks", name, "cdk.tf.json"), "utf8"));
       const dir = join(work, "backends", name);
       mkdirSync(dir, { recursive: true });
