@@ -68,11 +68,17 @@ it("diff '*' synthesizes once, then runs the deployments at once, each one's out
   for (let i = 0; i < blocks.length; i += 2) {
     const [name, block] = [blocks[i], blocks[i + 1]];
     const starts = (prefix: string) => block.split("\n").filter((line) => line.startsWith(prefix)).length;
-    expect(starts(`${name}  `)).toBeGreaterThan(0);
-    expect(starts(`WARN [${name}/`)).toBeGreaterThan(0);
+    // eu-wrong holds the US org's credentials: the guard stops it before its plan (below), so it has no lines of its own.
+    if (name !== "eu-wrong") {
+      expect(starts(`${name}  `)).toBeGreaterThan(0);
+      expect(starts(`WARN [${name}/`)).toBeGreaterThan(0);
+    }
     for (const other of names.filter((n) => n !== name))
       expect([other, starts(`${other}  `), starts(`WARN [${other}/`)]).toEqual([other, 0, 0]);
   }
+  expect(run.stderr).toContain(
+    `Deployment 'eu-wrong' is for Genesys Cloud org ${EU.id}, but its credentials belong to org ${US.id} ('Acme US'). Nothing was changed`,
+  );
   expect(run.stderr).toMatch(
     /diff of 3 deployments, 1 failed:\n {2}us: succeeded in [0-9.]+ s\n {2}eu: succeeded in [0-9.]+ s\n {2}eu-wrong: failed \(exit 1\)/,
   );

@@ -286,7 +286,7 @@ describe("adopt checks the deployment's organizationId against the credentials' 
         const code = await adoptCommand(["production", ...extra], env, captured.io, { readStates: states, api: { tries: 1 } });
         expect(code).toBe(1);
         expect(captured.err()).toContain(
-          `Deployment 'production' is for Genesys Cloud org ${ours.id}, but its credentials belong to org ${theirs.id} ("Other Co")`,
+          `Deployment 'production' is for Genesys Cloud org ${ours.id}, but its credentials belong to org ${theirs.id} ('Other Co'). Nothing was changed`,
         );
         expect(captured.out()).not.toContain(theirClient);
         expect(emulator.requests.filter((r) => r.startsWith("GET /api/v2/oauth/clients"))).toEqual([]);

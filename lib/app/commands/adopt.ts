@@ -187,9 +187,7 @@ export async function adoptCommand(
       // Another org's clients are never candidates: the credentials' org is the deployment's, or nothing is listed.
       const wrongOrg = await wrongOrganizationProblem(deployment, env, api);
       if (wrongOrg) {
-        io.err(
-          `adopt: ${wrongOrg}. Nothing was listed${written.length === 0 ? " or written" : ` or written for it (written before: ${written.join(", ")})`}.\n`,
-        );
+        io.err(`adopt: ${wrongOrg}. Nothing was listed${written.length === 0 ? "" : ` for it (written before: ${written.join(", ")})`}.\n`);
         return EXIT.error;
       }
       clients = await listOAuthClients(deployment, env, api);

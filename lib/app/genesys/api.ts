@@ -179,9 +179,10 @@ export async function wrongOrganizationProblem(
   if (expected === undefined) return undefined;
   const org = await organizationOf(deployment, env, options);
   if (org.id.toLowerCase() === expected.toLowerCase()) return undefined;
+  // In the words of the stack's own check at plan (deployment-stack.ts), so that a reader meets one message for it.
   return shown(
     `Deployment '${deployment.name}' is for Genesys Cloud org ${expected.toLowerCase()}, but its credentials belong to org ${org.id} ` +
-      `(${JSON.stringify(org.name)}): use the credentials of org ${expected.toLowerCase()}, or correct genesysCloud.organizationId`,
+      `('${org.name}'). Nothing was changed: use the credentials of org ${expected.toLowerCase()}, or correct genesysCloud.organizationId`,
   );
 }
 
