@@ -39,7 +39,7 @@ describe("select", () => {
 
   it("no name at all asks for one", () => {
     expect(select(deployments, [], "diff")).toBe(
-      "diff: name the deployments, e.g. npm run diff -- production, or npm run diff -- '*' for all; the deployments are: production, uat, eu-production, eu-uat",
+      "diff: name the deployments, e.g. npx genesys-scv-oauth-client diff production, or npx genesys-scv-oauth-client diff '*' for all; the deployments are: production, uat, eu-production, eu-uat",
     );
   });
 

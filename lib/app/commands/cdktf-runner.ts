@@ -1,5 +1,5 @@
 /**
- * `npm run synth|diff|deploy|destroy|output`: the cdktf CLI on the app, one deployment at a time where credentials
+ * `synth`, `diff`, `deploy`, `destroy`, `output`: the cdktf CLI on the app, one deployment at a time where credentials
  * matter. `diff`, `deploy` and `destroy` take deployment names or patterns (`production`, `'*'`, `'eu-*'`): the app is
  * synthesized once, then each selected deployment runs in a cdktf process of its own with its own credentials
  * (lib/app/stack/credentials.ts), `--parallelism` of them at once (parallelism.ts; each-deployment.ts keeps each one's
@@ -25,6 +25,7 @@ import { CommandIo } from "../../shared/command";
 import { fromWhereTheUserStands } from "../../shared/paths";
 import { showHiddenCharacters } from "../../shared/plain-text";
 import { OutputChunk, runCaptured, runLive } from "../../shared/child-process";
+import { CommandName, typed } from "../../shared/typed-command";
 
 /** cdktf options that take a value as the next argument; everything else that starts with - stands alone. */
 const OPTIONS_WITH_VALUE = new Set([
@@ -38,7 +39,10 @@ const OPTIONS_WITH_VALUE = new Set([
   "--var",
   "--var-file",
 ]);
-const PER_DEPLOYMENT = ["diff", "deploy", "destroy"];
+/** The commands this runner checks and runs itself; any other goes to cdktf as it is. */
+const RUNNER_COMMANDS = ["synth", "output", "diff", "deploy", "destroy"] as const satisfies readonly CommandName[];
+const isRunnerCommand = (command: string): command is (typeof RUNNER_COMMANDS)[number] =>
+  (RUNNER_COMMANDS as readonly string[]).includes(command);
 export const SALESFORCE_NEXT_STEP =
   "Paste the client id into the Salesforce org's CX Cloud, Digital and AI settings (the Genesys Cloud OAuth client id the Lightning app uses).";
 
@@ -52,7 +56,7 @@ export async function cdktfCommand([command, ...given]: string[], env: NodeJS.Pr
   // The engine resolved once (TERRAFORM_BINARY_NAME, else terraform, else tofu); no version check call to HashiCorp.
   const onTerminal: NodeJS.ProcessEnv = { ...withEngine(env), CHECKPOINT_DISABLE: "1" };
   const cdktfEnv = io.isTerminal ? onTerminal : offTerminal(onTerminal);
-  if (args.includes("--help") || args.includes("-h") || !["synth", "output", ...PER_DEPLOYMENT].includes(command)) {
+  if (args.includes("--help") || args.includes("-h") || !isRunnerCommand(command)) {
     return cdktf([command, ...args], cdktfEnv, io);
   }
   const loaded = loadDeploymentsOrProblem(env);
@@ -69,7 +73,7 @@ export async function cdktfCommand([command, ...given]: string[], env: NodeJS.Pr
 }
 
 async function runChecked(
-  command: string,
+  command: (typeof RUNNER_COMMANDS)[number],
   args: string[],
   loaded: { deployments: Deployment[]; baseDir: string },
   env: NodeJS.ProcessEnv,
@@ -102,7 +106,7 @@ async function runChecked(
   if (["deploy", "destroy"].includes(command) && !io.isTerminal && !approved) {
     return fail(
       io,
-      `${command}: off a terminal (a pipeline, a redirect) cdktf cannot ask for approval. Review the plan (npm run diff), then run npm run ${command} -- ${patterns.join(" ")} --auto-approve.`,
+      `${command}: off a terminal (a pipeline, a redirect) cdktf cannot ask for approval. Review the plan (${typed("diff", ...patterns)}), then run ${typed(command, ...patterns, "--auto-approve")}.`,
     );
   }
   // Synthesized once for the whole run, with no Genesys Cloud credential; each deployment's cdktf reads its stack.
@@ -226,7 +230,7 @@ async function printOutputs(
     if (codeId && migrationStep !== undefined) {
       // During a migration: both clients, and what the Salesforce admin does at this step.
       io.out(
-        `${shown(name)}: migration step ${shown(migrationStep)} (npm run migrate -- ${shown(name)} shows where it stands)\n` +
+        `${shown(name)}: migration step ${shown(migrationStep)} (${typed("migrate", shown(name))} shows where it stands)\n` +
           (migrationStep === "retire"
             ? ""
             : `  implicit client id ${shown(clientId)}${migrationStep === "side-by-side" ? "" : " (inactive)"}\n`) +
