@@ -87,7 +87,7 @@ describe("npm run deploy / diff / destroy", () => {
   it.each([
     [
       ["deploy"],
-      "deploy: name the deployments, e.g. npm run deploy -- production, or npm run deploy -- '*' for all; the deployments are: production, uat\n",
+      "deploy: name the deployments, e.g. npx genesys-scv-oauth-client deploy production, or npx genesys-scv-oauth-client deploy '*' for all; the deployments are: production, uat\n",
     ],
     [["diff", "prod"], 'diff: no deployment is named "prod"; the deployments are: production, uat\n'],
   ])("%j: names what is there", (args, message) => {
@@ -197,7 +197,7 @@ describe("where the user stands, and what a pipeline sees", () => {
     expect(run.status).toBe(1);
     expect(said).not.toMatch(/\u001b\[| {4}at /);
     expect(run.stderr).toMatch(
-      /^(deploy: off a terminal \(a pipeline, a redirect\) cdktf cannot ask for approval\. Review the plan \(npm run diff\), then run npm run deploy -- production --auto-approve\.|Neither terraform nor tofu is on PATH: [^\n]*\.)\n$/,
+      /^(deploy: off a terminal \(a pipeline, a redirect\) cdktf cannot ask for approval\. Review the plan \(npx genesys-scv-oauth-client diff production\), then run npx genesys-scv-oauth-client deploy production --auto-approve\.|Neither terraform nor tofu is on PATH: [^\n]*\.)\n$/,
     );
   });
 
