@@ -1,4 +1,4 @@
-// Builds dist/ once before the tests that run the app as cdktf does (node dist/main.js): the global setup of the
+// Builds dist/ once before the tests that run the bin as users and cdktf do (node dist/cli/genesys-scv-oauth-client.js): the global setup of the
 // integration and end-to-end projects only, so that a unit run starts no process.
 const { spawnSync } = require("child_process");
 const { join } = require("path");

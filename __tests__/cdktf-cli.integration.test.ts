@@ -1,5 +1,5 @@
 /**
- * The real cdktf CLI on the app, as `npm run synth` and `npm run synth:hcl` run it (dist/cdktf-runner.js, built by build-setup.js):
+ * The real cdktf CLI on the app, as `npm run synth` and `npm run synth:hcl` run it (the bin, dist/cli/genesys-scv-oauth-client.js, built by build-setup.js):
  * Terraform JSON, the HCL export path off archived CDKTF, and a failed synth that keeps the last good output.
  */
 import { spawnSync } from "child_process";
@@ -12,11 +12,12 @@ import { ALLOWED_MY_DOMAIN } from "../lib/shared/salesforce";
 import { tempDir } from "./support/temp-dir";
 
 const root = join(__dirname, "..");
+const BIN = "dist/cli/genesys-scv-oauth-client.js";
 const work = tempDir("cdktf-cli-test-");
 const hasTerraform = spawnSync("terraform", ["version"], { stdio: "ignore" }).status === 0;
 
 function cdktf(args: string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, ["dist/cdktf-runner.js", ...args], {
+  return spawnSync(process.execPath, [BIN, ...args], {
     cwd: root,
     env: { ...process.env, ...env },
     encoding: "utf8",
@@ -86,7 +87,7 @@ describe("npm run deploy / diff / destroy", () => {
   it.each([
     [
       ["deploy"],
-      "deploy: name the deployments, e.g. npm run deploy -- production, or npm run deploy -- '*' for all; the deployments are: production, uat\n",
+      "deploy: name the deployments, e.g. npx genesys-scv-oauth-client deploy production, or npx genesys-scv-oauth-client deploy '*' for all; the deployments are: production, uat\n",
     ],
     [["diff", "prod"], 'diff: no deployment is named "prod"; the deployments are: production, uat\n'],
   ])("%j: names what is there", (args, message) => {
@@ -128,15 +129,15 @@ describe("cdktf synth --hcl (the export path)", () => {
   });
 });
 
-describe("cdktf.json's app (dist/main.js, which rebuilds itself when stale)", () => {
+describe("cdktf.json's app (the bin's app command, which rebuilds the bin when stale)", () => {
   it("rebuilds the app when a source is newer than the build, so that `cdktf synth` after an edit synthesizes the edit", () => {
     const copy = join(work, "edited");
     mkdirSync(copy);
-    for (const entry of ["main.ts", "lib", "scripts", "dist", "package.json", "cdktf.json", "deployments.json"]) {
+    for (const entry of ["lib", "scripts", "dist", "package.json", "cdktf.json", "deployments.json"]) {
       cpSync(join(root, entry), join(copy, entry), { recursive: true, preserveTimestamps: true });
     }
     for (const entry of ["node_modules", ".gen"]) symlinkSync(join(root, entry), join(copy, entry));
-    const built = statSync(join(copy, "dist/main.js")).mtimeMs;
+    const built = statSync(join(copy, BIN)).mtimeMs;
     const cli = cdktfCli();
     const synth = () =>
       spawnSync(process.execPath, [cli, "synth"], {
@@ -147,15 +148,13 @@ describe("cdktf.json's app (dist/main.js, which rebuilds itself when stale)", ()
 
     // Sources older than the build: the build is used as it is.
     expect(synth().status).toBe(0);
-    expect(statSync(join(copy, "dist/main.js")).mtimeMs).toBe(built);
+    expect(statSync(join(copy, BIN)).mtimeMs).toBe(built);
 
-    writeFileSync(
-      join(copy, "main.ts"),
-      `${readFileSync(join(copy, "main.ts"), "utf8")}\nrequire("fs").writeFileSync("edited.txt", "the edit ran");\n`,
-    );
+    const source = join(copy, "lib/app/commands/synthesize-app.ts");
+    writeFileSync(source, `${readFileSync(source, "utf8")}\nrequire("fs").writeFileSync("edited.txt", "the edit ran");\n`);
     expect(synth().status).toBe(0);
     expect(readFileSync(join(copy, "edited.txt"), "utf8")).toBe("the edit ran");
-    expect(statSync(join(copy, "dist/main.js")).mtimeMs).toBeGreaterThan(built);
+    expect(statSync(join(copy, BIN)).mtimeMs).toBeGreaterThan(built);
   });
 });
 
@@ -163,7 +162,7 @@ describe("a checkout without the generated bindings (npm ci --ignore-scripts)", 
   it("says to run npm run get, without a stack trace", () => {
     const copy = join(work, "no-gen");
     mkdirSync(copy);
-    for (const entry of ["main.ts", "lib", "scripts", "package.json", "cdktf.json", "deployments.json"]) {
+    for (const entry of ["lib", "scripts", "package.json", "cdktf.json", "deployments.json"]) {
       cpSync(join(root, entry), join(copy, entry), { recursive: true });
     }
     symlinkSync(join(root, "node_modules"), join(copy, "node_modules"));
@@ -198,7 +197,7 @@ describe("where the user stands, and what a pipeline sees", () => {
     expect(run.status).toBe(1);
     expect(said).not.toMatch(/\u001b\[| {4}at /);
     expect(run.stderr).toMatch(
-      /^(deploy: off a terminal \(a pipeline, a redirect\) cdktf cannot ask for approval\. Review the plan \(npm run diff\), then run npm run deploy -- production --auto-approve\.|Neither terraform nor tofu is on PATH: [^\n]*\.)\n$/,
+      /^(deploy: off a terminal \(a pipeline, a redirect\) cdktf cannot ask for approval\. Review the plan \(npx genesys-scv-oauth-client diff production\), then run npx genesys-scv-oauth-client deploy production --auto-approve\.|Neither terraform nor tofu is on PATH: [^\n]*\.)\n$/,
     );
   });
 
@@ -254,7 +253,6 @@ describe("a built checkout that cannot be written (a read-only mount, another us
       "cdktf.json",
       "deployments.json",
       "deployments.schema.json",
-      "main.ts",
       "tsconfig.json",
     ]) {
       cpSync(join(root, entry), join(copy, entry), { recursive: true, preserveTimestamps: true });
@@ -274,10 +272,10 @@ describe("a built checkout that cannot be written (a read-only mount, another us
       });
     const build = as(["scripts/build.mjs"]);
     expect([build.status, build.stderr]).toEqual([0, ""]);
-    expect(as(["dist/check.js"]).status).toBe(0);
-    const summary = as(["dist/plan-summary.js", join(root, "__tests__/fixtures/plans/create.json")]);
+    expect(as([BIN, "check"]).status).toBe(0);
+    const summary = as([BIN, "plan-summary", join(root, "__tests__/fixtures/plans/create.json")]);
     expect([summary.status, summary.stderr]).toEqual([0, ""]);
-    expect(as(["dist/cdktf-runner.js", "deploy", "--help"]).stdout).toMatch(/^cdktf deploy \[stacks\.\.\.\]/);
-    expect(as(["dist/adopt.js", "--help"]).stdout).toMatch(/^usage: npm run adopt/);
+    expect(as([BIN, "deploy", "--help"]).stdout).toMatch(/^usage: genesys-scv-oauth-client deploy /);
+    expect(as([BIN, "adopt", "--help"]).stdout).toMatch(/^usage: npx genesys-scv-oauth-client adopt /);
   });
 });

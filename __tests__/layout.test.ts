@@ -51,9 +51,7 @@ describe("layout", () => {
     const allowed = (target: string) =>
       isPackage(target) || within("lib/cli", "lib/app", "lib/shared")(target) || target === "lib/review/plan-summary/cli";
     expect(wrongImports(["lib/cli"], allowed)).toEqual([]);
-    expect(
-      wrongImports(["lib/app", "lib/construct", "lib/review", "lib/shared", "main.ts"], (target) => !within("lib/cli")(target)),
-    ).toEqual([]);
+    expect(wrongImports(["lib/app", "lib/construct", "lib/review", "lib/shared"], (target) => !within("lib/cli")(target))).toEqual([]);
   });
 
   it("the construct imports nothing of the app or the review tools, and of lib/shared nothing the package cannot ship", () => {
@@ -77,10 +75,10 @@ describe("layout", () => {
     ).toEqual([]);
   });
 
-  it("the app and main.ts use the construct only through its entries, and never the review tools", () => {
+  it("the app uses the construct only through its entries, and never the review tools", () => {
     const entries = ["lib/construct", "lib/construct/internal"];
     const allowed = (target: string) => isPackage(target) || entries.includes(target) || within("lib/app", "lib/shared")(target);
-    expect(wrongImports(["lib/app", "main.ts"], allowed)).toEqual([]);
+    expect(wrongImports(["lib/app"], allowed)).toEqual([]);
   });
 
   it("__tests__ mirrors lib/: a test folder per part, and one per room of the app", () => {
@@ -162,17 +160,26 @@ describe("the README and docs/", () => {
 });
 
 describe("pointers into the docs from the code", () => {
-  /** Every `docs/<page>.md` or README named in lib/, main.ts and scripts/, with the section quoted after it, if any. */
-  const pointers = [
-    ...sources(join(root, "lib")),
-    join(root, "main.ts"),
-    ...readdirSync(join(root, "scripts")).map((f) => join(root, "scripts", f)),
-  ].flatMap((file) =>
-    [...readFileSync(file, "utf8").matchAll(/\b(README(?:\.md)?|docs\/[\w-]+\.md)(?:,\s*\\?"([^"\\]+)\\?")?/g)].map((m) => ({
-      at: relative(root, file),
-      page: m[1] === "README" ? "README.md" : m[1],
-      section: m[2],
-    })),
+  /**
+   * Every `docs/<page>.md` or README named in lib/ and scripts/, with the section quoted after it, if any; and every
+   * page a message names through docsPage("<page>", "<section>") (lib/shared/typed-command.ts).
+   */
+  const pointers = [...sources(join(root, "lib")), ...readdirSync(join(root, "scripts")).map((f) => join(root, "scripts", f))].flatMap(
+    (file) => {
+      const text = readFileSync(file, "utf8");
+      return [
+        ...[...text.matchAll(/\b(README(?:\.md)?|docs\/[\w-]+\.md)(?:,\s*\\?"([^"\\]+)\\?")?/g)].map((m) => ({
+          at: relative(root, file),
+          page: m[1] === "README" ? "README.md" : m[1],
+          section: m[2],
+        })),
+        ...[...text.matchAll(/\bdocsPage\("([\w-]+)"(?:,\s*"([^"]+)")?\)/g)].map((m) => ({
+          at: relative(root, file),
+          page: `docs/${m[1]}.md`,
+          section: m[2],
+        })),
+      ];
+    },
   );
 
   it("are many, and each names a page that exists and, where it quotes one, a section the page has (a heading or a bold lead-in)", () => {

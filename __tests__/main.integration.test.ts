@@ -1,5 +1,5 @@
 /**
- * The app as cdktf runs it: `node dist/main.js` (built by build-setup.js), on the
+ * The app as cdktf runs it: `node dist/cli/genesys-scv-oauth-client.js app`, cdktf.json's app (built by build-setup.js), on the
  * shipped deployments.json and on bad files. Needs no terraform and no network.
  */
 import { spawnSync } from "child_process";
@@ -14,7 +14,7 @@ let runs = 0;
 
 function runApp(env: Record<string, string> = {}) {
   const outdir = join(work, `out-${runs++}`);
-  const result = spawnSync(process.execPath, ["dist/main.js"], {
+  const result = spawnSync(process.execPath, ["dist/cli/genesys-scv-oauth-client.js", "app"], {
     cwd: root,
     env: { ...process.env, CDKTF_OUTDIR: outdir, ...env },
     encoding: "utf8",

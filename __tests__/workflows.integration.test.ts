@@ -130,7 +130,8 @@ function runSummaryJob(yaml: string, plan: string, labels: string[]): { commente
   if (checkout.with?.ref !== "${{ github.event.pull_request.base.sha }}" || checkout.with?.path !== "base") {
     throw new Error("the summary job does not check out the base branch into base/");
   }
-  if (!/node base\/dist\/plan-summary\.js /.test(summary.run)) throw new Error("the summary step does not run base/dist/plan-summary.js");
+  if (!/node base\/dist\/cli\/genesys-scv-oauth-client\.js plan-summary /.test(summary.run))
+    throw new Error("the summary step does not run the base branch's bin: base/dist/cli/genesys-scv-oauth-client.js plan-summary");
 
   const work = tempDir("summary-job-");
   const runnerTemp = join(work, "temp");
@@ -217,7 +218,7 @@ describe("plan.yml, the summary job as behaviour: its own shell, real plan-summa
       (y: string) =>
         y
           .replace("          ref: ${{ github.event.pull_request.base.sha }}\n          path: base\n", "")
-          .replace("node base/dist/plan-summary.js", "node dist/plan-summary.js"),
+          .replace("node base/dist/cli/genesys-scv-oauth-client.js", "node dist/cli/genesys-scv-oauth-client.js"),
     ],
     [
       "a gate that never fails",

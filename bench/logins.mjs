@@ -26,7 +26,7 @@ try {
   };
   writeFileSync(deploymentsFile, JSON.stringify({ deployments: [deployment] }));
   const env = { ...orgEnv, CDKTF_OUTDIR: join(work, "out") };
-  const synth = spawnSync(process.execPath, [join(root, "dist/main.js")], { env, encoding: "utf8" });
+  const synth = spawnSync(process.execPath, [join(root, "dist/cli/genesys-scv-oauth-client.js"), "app"], { env, encoding: "utf8" });
   if (synth.status !== 0) throw new Error(`synth failed:\n${synth.stderr}`);
   const ours = join(work, "out/stacks/production");
   const stack = JSON.parse(readFileSync(join(ours, "cdk.tf.json"), "utf8"));

@@ -53,7 +53,8 @@ try {
   const countingApp = join(work, "counting-app.cjs");
   writeFileSync(
     countingApp,
-    `require("fs").appendFileSync(${JSON.stringify(synths)}, "synth\\n");\nrequire(${JSON.stringify(join(root, "dist/main.js"))});\n`,
+    // The bin's app command, as cdktf.json runs it: the bin reads its command from process.argv.
+    `require("fs").appendFileSync(${JSON.stringify(synths)}, "synth\\n");\nprocess.argv.splice(2, 0, "app");\nrequire(${JSON.stringify(join(root, "dist/cli/genesys-scv-oauth-client.js"))});\n`,
   );
   const synthCount = () => (existsSync(synths) ? readFileSync(synths, "utf8").split("\n").length - 1 : 0);
   const env = orgEnv;

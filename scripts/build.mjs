@@ -1,9 +1,12 @@
-// Compiles the app (main.ts, lib/ and the generated bindings in .gen/) to dist/ with esbuild, in ~0.1 s:
-// main.js, what cdktf.json's "app" runs; cdktf-runner.js, what `npm run synth|diff|deploy|destroy|output` run after
-// this build; plan-summary.js and check.js.
-// dist/main.js starts with a freshness check (FRESHNESS below): when a source it was built from (main.inputs.json,
-// esbuild's own list) is newer than it, it runs this build and then itself again, so that `npx cdktf synth` right after
-// an edit synthesizes the edit, never the last build. When nothing changed this costs a few stat calls.
+// Compiles the tool (lib/ and the generated bindings in .gen/) to its one entry, the package's bin
+// dist/cli/genesys-scv-oauth-client.js (lib/cli/bin.ts), with esbuild in ~0.1 s. Everything runs it: this
+// repository's npm scripts, cdktf.json's app (its hidden `app` command, as a config repository's cdktf.json runs it),
+// the workflows, the tests and the bench. There are no other bundles.
+// In this repository the bin starts with a freshness check (FRESHNESS below): when a source it was built from
+// (genesys-scv-oauth-client.inputs.json, esbuild's own list) is newer than it, it runs this build and then itself
+// again, so that `npx cdktf synth` or `npx genesys-scv-oauth-client …` right after an edit runs the edit, never the
+// last build. When nothing changed this costs a few stat calls; where the package is installed the list is not
+// shipped (package.json "files"), and the check returns at once.
 import { build } from "esbuild";
 import { existsSync, mkdirSync, readFileSync, utimesSync } from "node:fs";
 import { dirname } from "node:path";
@@ -15,14 +18,15 @@ if (!existsSync(".gen/providers/genesyscloud/provider/index.ts")) {
   process.exit(1);
 }
 
-const FRESHNESS = `// Rebuilt first when a source listed in main.inputs.json is newer than this file (scripts/build.mjs says why).
+const INPUTS = "dist/cli/genesys-scv-oauth-client.inputs.json";
+const FRESHNESS = `// Rebuilt first when a source listed in genesys-scv-oauth-client.inputs.json is newer than this file (scripts/build.mjs says why).
 (() => {
   const { readFileSync, statSync } = require("fs");
   const { join } = require("path");
-  const root = join(__dirname, "..");
+  const root = join(__dirname, "../..");
   let inputs;
   try {
-    inputs = JSON.parse(readFileSync(join(__dirname, "main.inputs.json"), "utf8"));
+    inputs = JSON.parse(readFileSync(join(__dirname, "genesys-scv-oauth-client.inputs.json"), "utf8"));
   } catch {
     return;
   }
@@ -49,33 +53,24 @@ const options = {
   logLevel: "warning",
   write: false,
 };
-const [app, tools] = await Promise.all([
-  build({ ...options, entryPoints: { main: "main.ts" }, banner: { js: FRESHNESS }, metafile: true }),
-  build({
-    ...options,
-    entryPoints: {
-      "cdktf-runner": "lib/app/commands/cdktf-runner-cli.ts",
-      "plan-summary": "lib/review/plan-summary/bin.ts",
-      check: "lib/app/commands/check-cli.ts",
-      adopt: "lib/app/commands/adopt-cli.ts",
-      migrate: "lib/app/commands/migrate-cli.ts",
-      // The package's bin (package.json "bin"): every command, lib/cli/commands.ts's registry.
-      "cli/genesys-scv-oauth-client": "lib/cli/bin.ts",
-    },
-  }),
-]);
-// The project's files main.js was built from; packages change only through npm ci, whose prepare builds.
-const inputs = Object.keys(app.metafile.inputs).filter((file) => !file.startsWith("node_modules/"));
+// The package's bin (package.json "bin"): every command, lib/cli/commands.ts's registry.
+const bin = await build({
+  ...options,
+  entryPoints: { "cli/genesys-scv-oauth-client": "lib/cli/bin.ts" },
+  banner: { js: FRESHNESS },
+  metafile: true,
+});
+// The project's files the bin was built from; packages change only through npm ci, whose prepare builds.
+const inputs = Object.keys(bin.metafile.inputs).filter((file) => !file.startsWith("node_modules/"));
 const outputFiles = [
-  ...tools.outputFiles,
-  { path: "dist/main.inputs.json", contents: JSON.stringify(inputs) },
-  // main.js last: its time is the build's time, which the freshness check compares its inputs with.
-  ...app.outputFiles.sort((a, b) => Number(a.path.endsWith(".js")) - Number(b.path.endsWith(".js"))),
+  { path: INPUTS, contents: JSON.stringify(inputs) },
+  // The bin last: its time is the build's time, which the freshness check compares its inputs with.
+  ...bin.outputFiles.sort((a, b) => Number(a.path.endsWith(".js")) - Number(b.path.endsWith(".js"))),
 ];
 // Each file replaced atomically (write-file-atomic: a temporary file, then one rename), so that an app already
 // running (another synth, a test) never reads half a file. A file whose content is already what the build makes is
-// only touched (main.js's time is what the freshness check compares), and where even that cannot be done (a built,
-// read-only checkout), left as it is: check, plan-summary and --help run there.
+// only touched (the bin's time is what the freshness check compares), and where even that cannot be done (a built,
+// read-only checkout), left as it is: the bin runs there as it is.
 for (const file of outputFiles) {
   if (existsSync(file.path) && Buffer.compare(readFileSync(file.path), Buffer.from(file.contents)) === 0) {
     try {

@@ -3,7 +3,7 @@
 // installs it. This module is where its parts are, and how the app is made to run on it:
 // - the bindings: the real `cdktn get` generates them into tools/cdktn/.gen from the same committed provider schema
 //   snapshot `npm run get` hands to `cdktf get` (generateCdktnBindings);
-// - the app: main.ts and lib/ bundled by esbuild as scripts/build.mjs bundles them, with `cdktf` (and its subpaths)
+// - the app: lib/ bundled by esbuild as scripts/build.mjs bundles the bin's `app` command, with `cdktf` (and its subpaths)
 //   aliased to `cdktn` and the imports of .gen/ taken from tools/cdktn/.gen, into tools/cdktn/dist/main.js, where
 //   `require("cdktn")` finds the toolchain's own (buildCdktnApp). Not one line of lib/ changes.
 const { spawnSync } = require("node:child_process");
@@ -87,8 +87,10 @@ function generateCdktnBindings(snapshotFile, project = root) {
 }
 
 /**
- * Bundles main.ts for cdktn into tools/cdktn/dist/main.js: scripts/build.mjs's options, with cdktf aliased to cdktn
- * and .gen/ taken from tools/cdktn/.gen. Fails when the bundle would still load cdktf.
+ * Bundles the app (what the bin's `app` command runs: synthesizeApp, lib/app/commands/synthesize-app.ts) for cdktn into
+ * tools/cdktn/dist/main.js: scripts/build.mjs's options, with cdktf aliased to cdktn and .gen/ taken from
+ * tools/cdktn/.gen. The app alone, not the whole bin: the other commands start cdktf's CLI, which cdktn's apps do not
+ * use. Fails when the bundle would still load cdktf.
  */
 async function buildCdktnApp(project = root) {
   const { build } = require("esbuild");
@@ -109,7 +111,16 @@ async function buildCdktnApp(project = root) {
   };
   const result = await build({
     absWorkingDir: project,
-    entryPoints: [join(project, "main.ts")],
+    stdin: {
+      contents: [
+        'import { synthesizeApp } from "./lib/app/commands/synthesize-app";',
+        'import { runMain } from "./lib/shared/command";',
+        "runMain(synthesizeApp);",
+      ].join("\n"),
+      resolveDir: project,
+      sourcefile: "cdktn-app.ts",
+      loader: "ts",
+    },
     outfile: t.app,
     bundle: true,
     alias: { cdktf: "cdktn" },

@@ -108,9 +108,13 @@ beforeAll(() => {
 });
 
 describe("npm pack", () => {
-  it("holds the compiled construct, its declarations and the bindings; and the CLI as one bundled file, init's templates and the schema", () => {
+  it("holds the compiled construct, its declarations and the bindings; and the CLI as one bundled file, init's templates, the schema and the docs", () => {
     const all = packed.files.map((f) => f.path).sort();
-    const cli = ["dist/cli/genesys-scv-oauth-client.js", "deployments.schema.json"];
+    // The docs' pages (not the generated docs/api/): the pages messages cite, which `help` prints where the tool is installed.
+    const docs = readdirSync(join(root, "docs"))
+      .filter((f) => f.endsWith(".md"))
+      .map((f) => `docs/${f}`);
+    const cli = ["dist/cli/genesys-scv-oauth-client.js", "deployments.schema.json", ...docs];
     expect(all.filter((f) => !f.startsWith("dist/package/") && !f.startsWith("templates/config-repository/"))).toEqual(
       ["LICENSE", "README.md", ...cli, "package.json"].sort(),
     );

@@ -48,7 +48,7 @@ describe("ServiceCloudVoiceOAuthClient", () => {
     const { warnings } = synth({ myDomain: "acme" });
     expect(warnings).toEqual([IMPLICIT_GRANT_RETIREMENT]);
     expect(IMPLICIT_GRANT_RETIREMENT).toMatch(/Genesys may refuse to create a new implicit-grant OAuth client/);
-    expect(IMPLICIT_GRANT_RETIREMENT).toMatch(/npm run migrate -- <deployment name> \(the construct's migration prop\)/);
+    expect(IMPLICIT_GRANT_RETIREMENT).toMatch(/npx genesys-scv-oauth-client migrate <deployment name> \(the construct's migration prop\)/);
     expect(IMPLICIT_GRANT_RETIREMENT).toMatch(
       /Setting oauthClient\.grantType to "authorization-code" instead updates this client in place \(same id\)/,
     );

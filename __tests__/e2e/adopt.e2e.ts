@@ -7,7 +7,7 @@
  */
 import { readFileSync, writeFileSync } from "fs";
 import { SEED_ARTICLE_SCOPES } from "../support/seed-article";
-import { ACME, deployment, expectSuccess, Harness, planSummary, root, runCommand, useHarness } from "./harness";
+import { BIN, ACME, deployment, expectSuccess, Harness, planSummary, root, runCommand, useHarness } from "./harness";
 
 const TODAY = { ...ACME, legacyImplicitGrant: false };
 const harness = useHarness(undefined, [TODAY]);
@@ -16,7 +16,7 @@ const credentials = {
   GENESYSCLOUD_OAUTHCLIENT_SECRET: TODAY.credentials.clientSecret,
 };
 const adopt = (h: Harness, args: string[], env: Record<string, string> = {}) =>
-  runCommand(process.execPath, ["dist/adopt.js", ...args], root, { ...h.env, ...env });
+  runCommand(process.execPath, [BIN, "adopt", ...args], root, { ...h.env, ...env });
 const byHand = (h: Harness, host: string, name = "Salesforce SCV (by hand)") =>
   h.emulator.seed(TODAY.id, {
     name,
@@ -67,11 +67,11 @@ it("deploy stops before creating a second client; adopt --write writes its id, c
     `production: the org already has a client for Salesforce org acme (a redirect URI on one of its hosts), and this deploy would create another`,
   );
   expect(refused.stderr).toContain(`  - client ${id} "Salesforce SCV (by hand)", grant implicit`);
-  expect(refused.stderr).toContain("  Adopt it: npm run adopt -- production --write");
+  expect(refused.stderr).toContain("  Adopt it: npx genesys-scv-oauth-client adopt production --write");
   expect([clients(), creates()]).toEqual([clientsBefore, createsBefore]);
 
   const run = await adopt(h, ["production", "--write"], credentials);
-  console.log(`npm run adopt -- production --write, as a user sees it:\n${run.stdout}`);
+  console.log(`npx genesys-scv-oauth-client adopt production --write, as a user sees it:\n${run.stdout}`);
   expect([run.status, run.stderr]).toEqual([0, ""]);
   expect(run.stdout).toContain(
     "production (acme.lightning.force.com): 1 candidate for Salesforce org acme (a redirect URI on one of its hosts)",
@@ -84,7 +84,7 @@ it("deploy stops before creating a second client; adopt --write writes its id, c
   expect(written).toContain("/* production first */");
   expect(written).toContain(`"importClientId": "${id}"`);
   // The file still passes npm run check.
-  expect((await runCommand(process.execPath, ["dist/check.js", file], root, h.env)).status).toBe(0);
+  expect((await runCommand(process.execPath, [BIN, "check", file], root, h.env)).status).toBe(0);
 
   await expectSuccess(h.npmRun("deploy", ["production", "--auto-approve"], credentials));
   expect([clients(), creates()]).toEqual([clientsBefore, createsBefore]);
@@ -112,7 +112,7 @@ it("several candidates: both listed, nothing written, exit 3; --client-id choose
   expect(run.stdout).toContain("globex (globex.lightning.force.com): 2 candidates");
   expect(run.stdout).toContain(`client ${first} "SCV one"`);
   expect(run.stdout).toContain(`client ${second} "SCV two"`);
-  expect(run.stdout).toContain("nothing written: choose one with npm run adopt -- globex --write --client-id <id>");
+  expect(run.stdout).toContain("nothing written: choose one with npx genesys-scv-oauth-client adopt globex --write --client-id <id>");
   expect(readFileSync(h.env.DEPLOYMENTS_FILE, "utf8")).toBe(before);
   expect((await adopt(h, ["globex", "--write", "--client-id", second], credentials)).status).toBe(0);
   expect(readFileSync(h.env.DEPLOYMENTS_FILE, "utf8")).toContain(`"importClientId": "${second}"`);

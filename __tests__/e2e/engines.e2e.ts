@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "fs";
 import { dirname, join } from "path";
 import { cdktfCli } from "../../lib/app/commands/cdktf-runner";
 import { OPENTOFU_VERSION } from "../../scripts/opentofu-install.cjs";
-import { deployment, ENGINES, expectSuccess, root, runCommand, useHarness } from "./harness";
+import { BIN, deployment, ENGINES, expectSuccess, root, runCommand, useHarness } from "./harness";
 
 const TERRAFORM_HOST = 'provider["registry.terraform.io/mypurecloud/genesyscloud"]';
 const OPENTOFU_HOST = 'provider["registry.opentofu.org/mypurecloud/genesyscloud"]';
@@ -80,7 +80,7 @@ if (!tofuBuilt) {
     const path = [dirname(ENGINES.tofu.binary), dirname(process.execPath), "/usr/bin", "/bin"].join(":");
     const run = await runCommand(
       process.execPath,
-      ["dist/cdktf-runner.js", "deploy", "uat", "--auto-approve", "--output", h.outdir, "--skip-provider-lock"],
+      [BIN, "deploy", "uat", "--auto-approve", "--output", h.outdir, "--skip-provider-lock"],
       root,
       { ...h.env, PATH: path, TERRAFORM_BINARY_NAME: "" },
     );
@@ -110,7 +110,7 @@ if (!tofuBuilt) {
   it("npm run output reads either engine's state with either engine", async () => {
     const h = harness();
     for (const engine of [{}, { TERRAFORM_BINARY_NAME: ENGINES.tofu.binary }] as Record<string, string>[]) {
-      const run = await runCommand(process.execPath, ["dist/cdktf-runner.js", "output", "production", "uat"], root, {
+      const run = await runCommand(process.execPath, [BIN, "output", "production", "uat"], root, {
         ...h.env,
         ...engine,
       });

@@ -67,7 +67,7 @@ export interface Harness {
   terraform(stack: string, ...args: string[]): Promise<Run>;
   /** The real cdktf CLI, in the project, writing to the harness's output folder. */
   cdktf(...args: string[]): Promise<Run>;
-  /** `npm run <command> -- args` as a user runs it (dist/cdktf-runner.js, built by build-setup.js), on the harness's output folder; `env` replaces the credentials. */
+  /** `<command> args` as a user runs it (the bin, dist/cli/genesys-scv-oauth-client.js, built by build-setup.js), on the harness's output folder; `env` replaces the credentials. */
   npmRun(command: string, args: string[], env?: Record<string, string>): Promise<Run>;
   /** Creates a client through the API, as an admin following the seed article by hand would; returns its id. */
   createClientByHand(client: object): Promise<string>;
@@ -133,14 +133,14 @@ export async function startHarness(
       writeFileSync(deploymentsFile, JSON.stringify({ deployments: withState }, null, 2));
     },
     synth: (form = "json") =>
-      run(process.execPath, ["dist/main.js"], root, { CDKTF_OUTDIR: outdir, ...(form === "hcl" && { SYNTH_HCL_OUTPUT: "true" }) }),
+      run(process.execPath, [BIN, "app"], root, { CDKTF_OUTDIR: outdir, ...(form === "hcl" && { SYNTH_HCL_OUTPUT: "true" }) }),
     terraform: (stack, ...args) => run(engine.binary, args, join(outdir, "stacks", stack)),
     // --skip-provider-lock: cdktf would ask the registry for other platforms' checksums; the mirror has only this one.
     cdktf: (...args) => run(process.execPath, [cdktf, ...args, "--output", outdir, "--skip-provider-lock"], root),
     npmRun: (command, args, credentials) =>
       runCommand(
         process.execPath,
-        ["dist/cdktf-runner.js", command, ...args, "--output", outdir, ...(command === "output" ? [] : ["--skip-provider-lock"])],
+        [BIN, command, ...args, "--output", outdir, ...(command === "output" ? [] : ["--skip-provider-lock"])],
         root,
         credentials ? ({ ...withoutCredentials(env), ...credentials } as Record<string, string>) : env,
       ),
@@ -214,9 +214,12 @@ export const deployment = (name: string, myDomain: string, oauthClient: object =
   oauthClient,
 });
 
+/** The tool's one entry, the package's bin, as the workflows, the npm scripts and cdktf.json's app run it. */
+export const BIN = "dist/cli/genesys-scv-oauth-client.js";
+
 /** plan-summary, as the workflows run it. */
 export function planSummary(...args: string[]): Promise<Run> {
-  return runCommand(process.execPath, ["dist/plan-summary.js", ...args], root, process.env as Record<string, string>);
+  return runCommand(process.execPath, [BIN, "plan-summary", ...args], root, process.env as Record<string, string>);
 }
 
 export function runCommand(command: string, args: string[], cwd: string, env: Record<string, string>): Promise<Run> {

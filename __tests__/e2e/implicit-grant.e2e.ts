@@ -21,7 +21,7 @@ it("the article's default (implicit) fails with Genesys's refusal, after the war
   const said = (run.stdout + run.stderr).replace(/\u001b\[[0-9;]*m|│/g, "").replace(/\s+/g, " ");
   expect(run.status).not.toBe(0);
   expect(said).toContain("Genesys may refuse to create a new implicit-grant OAuth client");
-  expect(said).toContain("npm run migrate -- <deployment name>");
+  expect(said).toContain("npx genesys-scv-oauth-client migrate <deployment name>");
   expect(said).toContain('Setting oauthClient.grantType to "authorization-code"');
   expect(said).toContain(IMPLICIT_GRANT_REFUSED);
   expect(h.emulator.clientsOf(TODAY.id)).toEqual([]);

@@ -7,14 +7,14 @@
  */
 import { readFileSync, writeFileSync } from "fs";
 import { SEED_ARTICLE_SCOPES } from "../support/seed-article";
-import { ACME, deployment, expectSuccess, Harness, planSummary, root, Run, runCommand, useHarness } from "./harness";
+import { BIN, ACME, deployment, expectSuccess, Harness, planSummary, root, Run, runCommand, useHarness } from "./harness";
 
 const TODAY = { ...ACME, legacyImplicitGrant: false };
 const harness = useHarness(undefined, [TODAY]);
 /** Each test its own deployment and Salesforce org, so that the two never share a client. */
 let name = "production";
 let HOME = "https://acme.lightning.force.com/lightning/page/home";
-const migrate = (h: Harness, ...args: string[]) => runCommand(process.execPath, ["dist/migrate.js", name, ...args], root, h.env);
+const migrate = (h: Harness, ...args: string[]) => runCommand(process.execPath, [BIN, "migrate", name, ...args], root, h.env);
 
 /** Adopted and deployed: the implicit client made by hand, imported. */
 async function adopted(h: Harness, myDomain: string): Promise<string> {
@@ -27,7 +27,7 @@ async function adopted(h: Harness, myDomain: string): Promise<string> {
     scope: SEED_ARTICLE_SCOPES,
   });
   h.writeDeployments([deployment(name, myDomain)]);
-  await expectSuccess(runCommand(process.execPath, ["dist/adopt.js", name, "--write"], root, h.env));
+  await expectSuccess(runCommand(process.execPath, [BIN, "adopt", name, "--write"], root, h.env));
   await deploy(h);
   return id;
 }

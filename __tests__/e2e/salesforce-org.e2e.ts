@@ -7,7 +7,7 @@
 import { readFileSync } from "fs";
 import { AddressInfo, createServer, Socket } from "net";
 import { SEED_ARTICLE_SCOPES } from "../support/seed-article";
-import { ACME, deployment, expectSuccess, Harness, root, runCommand, useHarness } from "./harness";
+import { BIN, ACME, deployment, expectSuccess, Harness, root, runCommand, useHarness } from "./harness";
 
 const TODAY = { ...ACME, legacyImplicitGrant: false };
 const harness = useHarness(undefined, [TODAY]);
@@ -16,7 +16,7 @@ const credentials = {
   GENESYSCLOUD_OAUTHCLIENT_SECRET: TODAY.credentials.clientSecret,
 };
 const adopt = (h: Harness, args: string[], env: Record<string, string> = {}) =>
-  runCommand(process.execPath, ["dist/adopt.js", ...args], root, { ...h.env, ...credentials, ...env });
+  runCommand(process.execPath, [BIN, "adopt", ...args], root, { ...h.env, ...credentials, ...env });
 const byHand = (h: Harness, host: string) =>
   h.emulator.seed(TODAY.id, {
     name: `SCV by hand (${host})`,
@@ -66,7 +66,7 @@ it("a client made by hand on the sandbox's legacy host stops the sandbox's first
     "globex-uat: the org already has a client for Salesforce org globex (sandbox uat) (a redirect URI on one of its hosts), and this deploy would create another",
   );
   expect(run.stderr).toContain(
-    `  - client ${legacy} "SCV by hand (globex--uat.lightning.force.com)", grant implicit\n  Adopt it: npm run adopt -- globex-uat --write`,
+    `  - client ${legacy} "SCV by hand (globex--uat.lightning.force.com)", grant implicit\n  Adopt it: npx genesys-scv-oauth-client adopt globex-uat --write`,
   );
   expect(h.emulator.clientsOf(TODAY.id)).toHaveLength(clients);
   // And adopt takes it: the same org, another of its hosts.

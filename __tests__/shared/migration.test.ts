@@ -18,8 +18,10 @@ describe.each(MIGRATION_STEPS)("at %s", (step) => {
 });
 
 it("names the command with the deployment's name where one is run", () => {
-  expect(salesforceAdminAt("deactivate", { deploymentName: "production" })).toContain("npm run migrate -- production --back --write");
-  expect(salesforceAdminAt("side-by-side")).toContain("npm run migrate -- <name>");
+  expect(salesforceAdminAt("deactivate", { deploymentName: "production" })).toContain(
+    "npx genesys-scv-oauth-client migrate production --back --write",
+  );
+  expect(salesforceAdminAt("side-by-side")).toContain("npx genesys-scv-oauth-client migrate <name>");
 });
 
 describe("the Salesforce admin is told the grant", () => {

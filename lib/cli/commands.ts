@@ -1,8 +1,11 @@
 /**
- * Every command of `genesys-scv-oauth-client`, in one registry: the dispatcher (lib/cli/main.ts), the top-level
- * help and the tests read it. Adding a command is one line here (and its import). A command with `help` has that
- * text answered for `--help` by the dispatcher (the cdktf runner's commands, whose own --help is cdktf's); the others
- * answer --help themselves.
+ * Every command of `genesys-scv-oauth-client`, in one registry: the dispatcher (lib/cli/main.ts), the command list
+ * and `help` (help.ts), this repository's npm scripts and the scaffold's (packageScripts, scaffoldScripts: `init`
+ * writes the latter, and a test holds package.json's equal to the former) all come from it. It is keyed by exactly
+ * lib/shared/typed-command.ts's COMMAND_NAMES, through which every message names a command (tsc holds the two equal).
+ * Adding a command is one line here, its name there (and its import). A command with `help` has that text answered
+ * for `--help` by the dispatcher (the cdktf runner's commands, whose own --help is cdktf's); the others answer --help
+ * themselves.
  */
 import { adoptCommand } from "../app/commands/adopt";
 import { cdktfCommand } from "../app/commands/cdktf-runner";
@@ -15,6 +18,9 @@ import { migrateCommand } from "../app/commands/migrate";
 import { synthesizeApp } from "../app/commands/synthesize-app";
 import { planSummary } from "../review/plan-summary/cli";
 import { Command } from "../shared/command";
+import { PACKAGE_NAME } from "../shared/own-package";
+import { CommandName } from "../shared/typed-command";
+import { helpCommand, shownCommands } from "./help";
 
 export interface CommandEntry {
   /** One line for the command list. */
@@ -46,8 +52,11 @@ order with the names; a "--" among them is refused (after it cdktf would take an
 SIGINT or SIGTERM ends the run and the processes it started within seconds.`;
 const NAMES = " <deployment names or patterns> [cdktf options]";
 
-export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
-  init: { summary: "scaffold a config repository for your deployments in a folder", run: initCommand },
+export const COMMANDS: Readonly<Record<CommandName, CommandEntry>> = {
+  init: {
+    summary: "scaffold a config repository for your deployments in a folder",
+    run: (argv, env, io) => initCommand(argv, env, io, scaffoldScripts()),
+  },
   check: { summary: "the policy check: every deployment synthesized, its problems listed", run: checkCommand },
   deployments: { summary: "list the deployments' names (--json for a workflow matrix)", run: deploymentsCommand },
   lock: { summary: "write or update the provider lock file, .terraform.lock.hcl", run: lockCommand },
@@ -91,5 +100,22 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   adopt: { summary: "find the OAuth client an org already has, and adopt it", run: adoptCommand },
   migrate: { summary: "move a deployment off the implicit grant, step by reviewed step, with no login gap", run: migrateCommand },
   "plan-summary": { summary: "the pull-request comment for terraform show -json plans, and the gate", run: planSummary },
+  help: {
+    summary: "this list; help <command> for a command's options, help <topic> for a page of the docs",
+    run: (argv, env, io) => helpCommand(COMMANDS, argv, env, io),
+  },
   app: { summary: "the app cdktf.json runs", run: synthesizeApp, hidden: true },
 };
+
+/** The bin as this repository runs it: the build first (~0.1 s, nothing written when nothing changed), then the command. */
+export const OWN_BIN = "node dist/cli/genesys-scv-oauth-client.js";
+
+/** This repository's npm scripts for the commands (package.json "scripts"): `npm run <command> -- …` runs the bin. */
+export function packageScripts(): Record<string, string> {
+  return Object.fromEntries(shownCommands(COMMANDS).map((name) => [name, `node scripts/build.mjs && ${OWN_BIN} ${name}`]));
+}
+
+/** The scaffold's package.json scripts, which `init` writes: one per command a person types, running the installed bin. */
+export function scaffoldScripts(): Record<string, string> {
+  return Object.fromEntries(shownCommands(COMMANDS).map((name) => [name, `${PACKAGE_NAME} ${name}`]));
+}

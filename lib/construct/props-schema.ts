@@ -33,6 +33,7 @@ import {
   myDomainAdvice,
 } from "../shared/salesforce";
 import { ALLOWED_SCOPE, isScopeName, meantScope, SERVICE_CLOUD_VOICE_SCOPES } from "../shared/scopes";
+import { typed } from "../shared/typed-command";
 
 /**
  * A value the construct checks with a function beyond what JSON Schema says of it. JSON Schema (editors, the
@@ -117,7 +118,7 @@ export const DEFAULT_TEXT = "defaultText";
 export const SALESFORCE_PROPS = ["myDomain", "sandbox", "lightningHost"] as const;
 
 /**
- * The migration off the implicit grant, in the steps npm run migrate writes (docs/migrating.md): side-by-side (a second
+ * The migration off the implicit grant, in the steps the migrate command writes (docs/migrating.md): side-by-side (a second
  * client with the authorization-code grant beside the untouched implicit one), deactivate (the implicit one inactive),
  * retire (the implicit one forgotten or deleted).
  */
@@ -146,14 +147,12 @@ export const migrationSchema = Type.Object(
     despiteUsage: Type.ReadonlyOptional(
       Type.Boolean({
         default: false,
-        description:
-          "true or false: the implicit client was deactivated although it had requests in the usage window (npm run migrate --despite-usage); the review comment says so",
+        description: `true or false: the implicit client was deactivated although it had requests in the usage window (${typed("migrate", "<name>", "--write", "--despite-usage")}); the review comment says so`,
       }),
     ),
   },
   {
-    description:
-      "the migration of this client off the implicit grant to the authorization-code grant (PKCE), one reviewed step at a time: written by npm run migrate -- <name> --write",
+    description: `the migration of this client off the implicit grant to the authorization-code grant (PKCE), one reviewed step at a time: written by ${typed("migrate", "<name>", "--write")}`,
     [DEFAULT_TEXT]: "none: one client, as grantType says",
     additionalProperties: false,
   },

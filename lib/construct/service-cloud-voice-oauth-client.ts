@@ -18,7 +18,7 @@ import { foreignRedirectUris } from "../shared/salesforce-org";
 export class ServiceCloudVoiceOAuthClient extends Construct {
   /** The construct id of the resource: part of its Terraform address, so it never changes. */
   static readonly RESOURCE_ID = "client";
-  /** The warning when preventDestroy is false: the one `npm run check` gives, said of the prop. */
+  /** The warning when preventDestroy is false: the one `check` gives, said of the prop. */
   static readonly DESTROY_PROTECTION_OFF = destroyProtectionOff("preventDestroy: false");
 
   /**

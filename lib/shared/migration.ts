@@ -1,9 +1,10 @@
 /**
- * The migration off the implicit grant in words, once for the command that writes its steps (npm run migrate), the
+ * The migration off the implicit grant in words, once for the command that writes its steps (migrate), the
  * stack's outputs, the review comment and docs/migrating.md: what each step changes for agents, and what the
  * Salesforce admin does before and after it is applied.
  */
 import { GrantType, MIGRATION_STEPS, migrateCommandFor, MigrationStep } from "./policy";
+import { typed } from "./typed-command";
 
 export interface MigrationStepText {
   /** The step's number and name as people read it. */
@@ -15,7 +16,7 @@ export interface MigrationStepText {
 }
 
 /**
- * What the Salesforce admin does at `step`: the one text for the review comment and npm run migrate (the generic
+ * What the Salesforce admin does at `step`: the one text for the review comment and the migrate command (the generic
  * words) and the stack's salesforce_admin_next_step output (the deployment's name and the authorization-code client's
  * id, a Terraform reference there).
  */
@@ -24,7 +25,7 @@ export function salesforceAdminAt(
   { deploymentName = "<name>", codeClientId }: { deploymentName?: string; codeClientId?: string } = {},
 ): string {
   const client =
-    codeClientId === undefined ? "the new client's id (npm run output: authorization_code_client_id)" : `the client id ${codeClientId}`;
+    codeClientId === undefined ? `the new client's id (${typed("output")}: authorization_code_client_id)` : `the client id ${codeClientId}`;
   const migrate = migrateCommandFor(deploymentName);
   switch (step) {
     case "side-by-side":

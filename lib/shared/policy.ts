@@ -2,6 +2,7 @@
  * The project's policy, in one place for the construct, the app's schema and check, and the review rules:
  * the OAuth grant and Genesys's retirement of the implicit one, and the protection of a client from destroy.
  */
+import { docsPage, typed } from "./typed-command";
 
 /**
  * The OAuth grant the Lightning app uses to get tokens, in the user's words, and the provider's value for it.
@@ -25,7 +26,7 @@ export function isGrantType(value: string): value is GrantType {
 export const DEFAULT_GRANT_TYPE: GrantType = "implicit";
 
 /**
- * The migration off the implicit grant, in its order (npm run migrate writes one step at a time; docs/migrating.md):
+ * The migration off the implicit grant, in its order (the migrate command writes one step at a time; docs/migrating.md):
  * side-by-side (a second client with the authorization-code grant beside the implicit one), deactivate (the implicit
  * one inactive), retire (the implicit one forgotten or deleted). Watching the usage of both is no step of the file.
  */
@@ -47,9 +48,9 @@ export function stopsIssuingTokens(migration: { readonly step: MigrationStep; re
   return migration.step === "deactivate" || (migration.step === "retire" && migration.retireBy === "delete");
 }
 
-/** The migration command for a deployment, as messages name it. */
+/** The migration command for a deployment, as the user types it (typed-command.ts). */
 export function migrateCommandFor(deploymentName: string): string {
-  return `npm run migrate -- ${deploymentName}`;
+  return typed("migrate", deploymentName);
 }
 
 /** The implicit grant as the provider and a plan name it (`authorized_grant_type`). */
@@ -67,15 +68,15 @@ export const IMPLICIT_GRANT_WAY_OUT =
 
 /** The way an existing implicit client's org moves off it without a login gap: the migration. */
 export const IMPLICIT_CLIENT_MIGRATION =
-  "the authorization-code grant in a second client side by side with this one (npm run migrate -- <deployment name>, docs/migrating.md), " +
+  `the authorization-code grant in a second client side by side with this one (${typed("migrate", "<deployment name>")}, ${docsPage("migrating")}), ` +
   "configured in the Salesforce package before this one is deactivated";
 
 /** The warning every synth of an implicit-grant client prints. */
 export const IMPLICIT_GRANT_RETIREMENT =
   `Genesys is retiring the implicit grant: since ${IMPLICIT_GRANT_DATES.noNewClients} Genesys may refuse to create a new implicit-grant ` +
   `OAuth client, and implicit tokens stop working by ${IMPLICIT_GRANT_DATES.tokensStop} (existing clients keep working until then). ` +
-  "Move to Authorization Code with PKCE without a login gap: npm run migrate -- <deployment name> (the construct's migration prop) declares " +
-  "a second client with the authorization-code grant beside this one, then deactivates and retires this one in reviewed steps (docs/migrating.md). " +
+  `Move to Authorization Code with PKCE without a login gap: ${typed("migrate", "<deployment name>")} (the construct's migration prop) declares ` +
+  `a second client with the authorization-code grant beside this one, then deactivates and retires this one in reviewed steps (${docsPage("migrating")}). ` +
   'Setting oauthClient.grantType to "authorization-code" instead updates this client in place (same id), for a Salesforce switch in a maintenance window.';
 
 /** What a deployment that would create an implicit-grant client is told: an existing one can be kept by adopting it. */
@@ -83,14 +84,14 @@ export const IMPLICIT_GRANT_RETIREMENT =
 export function migrateImplicitClient(deploymentName: string): string {
   return (
     `Deployment "${deploymentName}" keeps an implicit-grant client: move it to Authorization Code with PKCE with no login gap, ` +
-    `in reviewed steps: npm run migrate -- ${deploymentName} (docs/migrating.md).`
+    `in reviewed steps: ${typed("migrate", deploymentName)} (${docsPage("migrating")}).`
   );
 }
 
 export function keepExistingImplicitClient(deploymentName: string): string {
   return (
     `Deployment "${deploymentName}" would create a new implicit-grant client, which Genesys refuses on orgs of today. If the org ` +
-    `already has this client (made by hand from the article), keep it and its implicit grant: npm run adopt -- ${deploymentName} --write ` +
+    `already has this client (made by hand from the article), keep it and its implicit grant: ${typed("adopt", deploymentName, "--write")} ` +
     "finds it and writes its id as oauthClient.importClientId, and the next deploy imports it."
   );
 }

@@ -73,7 +73,7 @@ describe("adoptCommand's arguments, refused before any request", () => {
     ],
     [
       [],
-      "adopt: name the deployments, e.g. npm run adopt -- production, or npm run adopt -- '*' for all; the deployments are: production\n",
+      "adopt: name the deployments, e.g. npx genesys-scv-oauth-client adopt production, or npx genesys-scv-oauth-client adopt '*' for all; the deployments are: production\n",
     ],
     // These made a stack trace after the requests (ENOENT, EISDIR from writeFileSync).
     [

@@ -40,7 +40,7 @@ describe("select", () => {
 
   it("no name at all asks for one", () => {
     expect(select(deployments, [], "diff")).toBe(
-      "diff: name the deployments, e.g. npm run diff -- production, or npm run diff -- '*' for all; the deployments are: production, uat, eu-production, eu-uat",
+      "diff: name the deployments, e.g. npx genesys-scv-oauth-client diff production, or npx genesys-scv-oauth-client diff '*' for all; the deployments are: production, uat, eu-production, eu-uat",
     );
   });
 
@@ -91,7 +91,7 @@ describe("arguments after `--` are refused, never both read as the tool's option
       expect(out()).toBe("");
       expect(err()).toMatch(
         new RegExp(
-          `^${command}: "--" is not taken among its arguments \\(given before --auto-approve\\): .* without it \\(npm run ${command} -- .*\\); nothing was run\\.\\n$`,
+          `^${command}: "--" is not taken among its arguments \\(given before --auto-approve\\): .* without it \\(npx genesys-scv-oauth-client ${command} .*\\); nothing was run\\.\\n$`,
         ),
       );
     });
@@ -102,7 +102,7 @@ describe("arguments after `--` are refused, never both read as the tool's option
     expect(await cdktfCommand(["deploy", "production", "--", "--auto-approve", "x"], { PATH: "" }, io)).toBe(1);
     expect(err()).toBe(
       'deploy: "--" is not taken among its arguments (given before --auto-approve x): deployment names and cdktf\'s options go, in any order, ' +
-        "without it (npm run deploy -- production --auto-approve); nothing was run.\n",
+        "without it (npx genesys-scv-oauth-client deploy production --auto-approve); nothing was run.\n",
     );
   });
 });

@@ -120,7 +120,10 @@ describe("checkCommand (the command line of npm run check)", () => {
   });
 
   it("--help, and bad arguments", () => {
-    expect(run(["--help"])).toMatchObject({ status: 0, out: expect.stringMatching(/^usage: npm run check -- \[DEPLOYMENTS_FILE\]/) });
+    expect(run(["--help"])).toMatchObject({
+      status: 0,
+      out: expect.stringMatching(/^usage: npx genesys-scv-oauth-client check \[DEPLOYMENTS_FILE\]/),
+    });
     expect(run(["--nope"])).toMatchObject({ status: 1, err: expect.stringMatching(/^check: Unknown option '--nope'/) });
     expect(run([good, bad])).toMatchObject({ status: 1, err: expect.stringMatching(/^check: one deployments file at most; given 2/) });
   });
@@ -151,7 +154,7 @@ describe("the state guard and annotations in GitHub Actions", () => {
         level: "error",
         where: ["deployments", 1, "backend"],
         message:
-          'deployment "uat" keeps its Terraform state in a local file, which a GitHub Actions runner throws away: the next run would create another OAuth client with a new client id. Set its backend to "s3" or "cloud" (docs/deployments.md, "Choosing a backend").',
+          'deployment "uat" keeps its Terraform state in a local file, which a GitHub Actions runner throws away: the next run would create another OAuth client with a new client id. Set its backend to "s3" or "cloud" (npx genesys-scv-oauth-client help docs/deployments.md, "Choosing a backend").',
       },
     ]);
     expect(run([f], github).status).toBe(1);
@@ -180,10 +183,10 @@ describe("the state guard and annotations in GitHub Actions", () => {
       {
         level: "error",
         message: expect.stringMatching(/^deployment "eu" keeps its Terraform state in a local file/),
-        properties: { file: path, startLine: 5, title: "npm run check: deployments[1].backend" },
+        properties: { file: path, startLine: 5, title: "check: deployments[1].backend" },
       },
-      { level: "warning", message: implicit, properties: { file: path, startLine: 3, title: "npm run check: production" } },
-      { level: "warning", message: adopt, properties: { file: path, startLine: 3, title: "npm run check: production" } },
+      { level: "warning", message: implicit, properties: { file: path, startLine: 3, title: "check: production" } },
+      { level: "warning", message: adopt, properties: { file: path, startLine: 3, title: "check: production" } },
     ]);
     const bad = join(dir, "bad-annotated.json");
     writeFileSync(
@@ -194,7 +197,7 @@ describe("the state guard and annotations in GitHub Actions", () => {
       {
         level: "error",
         message: expect.stringMatching(/^given "mars-1"; allowed: one of the Genesys Cloud regions/),
-        properties: { file: bad, startLine: 3, title: "npm run check: deployments[0].genesysCloud.region" },
+        properties: { file: bad, startLine: 3, title: "check: deployments[0].genesysCloud.region" },
       },
     ]);
   });
@@ -223,10 +226,10 @@ describe("the state guard and annotations in GitHub Actions", () => {
     expect(outside.out.filter((line) => line.startsWith("::"))).toEqual([]);
     expect(written).toHaveLength(2);
     expect(written[0]).toMatch(
-      /^::warning title=npm run check%3A production,file=.*a%3Ab%2Cc\.json,line=\d+::Genesys is retiring the implicit grant: /,
+      /^::warning title=check%3A production,file=.*a%3Ab%2Cc\.json,line=\d+::Genesys is retiring the implicit grant: /,
     );
     expect(written[1]).toMatch(
-      /^::warning title=npm run check%3A production,file=.*a%3Ab%2Cc\.json,line=\d+::Deployment "production" would create a new implicit-grant client/,
+      /^::warning title=check%3A production,file=.*a%3Ab%2Cc\.json,line=\d+::Deployment "production" would create a new implicit-grant client/,
     );
     for (const line of written) expect(line).not.toMatch(/[\r\n]/);
   });
@@ -343,7 +346,7 @@ describe("allowSecondClient", () => {
         level: "warning",
         where: ["deployments", 0, "allowSecondClient"],
         message:
-          'deployment "production" may create a client although its org already has one for this Salesforce org: two client ids for one org, and the Salesforce org uses only one. Adopt the existing client instead (npm run adopt), unless a second one is meant.',
+          'deployment "production" may create a client although its org already has one for this Salesforce org: two client ids for one org, and the Salesforce org uses only one. Adopt the existing client instead (npx genesys-scv-oauth-client adopt production --write), unless a second one is meant.',
       },
     ]);
   });

@@ -290,7 +290,7 @@ describe("usage is evidence that fails closed", () => {
     expect(refused.code).toBe(3);
     expect(refused.err).toBe(
       `migrate: production: its state holds implicit client ${implicitId}, but oauthClient.importClientId names ${codeId}: a deploy would act on ${implicitId}, ` +
-        "and which client the migration is for cannot be told. Make them agree first (npm run deploy -- production says how). Nothing was written.\n",
+        "and which client the migration is for cannot be told. Make them agree first (npx genesys-scv-oauth-client deploy production says how). Nothing was written.\n",
     );
     expect(refused.text).toBe(before);
   });

@@ -116,7 +116,7 @@ describe("the deploy guard (clientIdentityProblem), case by case", () => {
       {
         clients: [client(A, [home("acme.lightning.force.com")])],
         expected:
-          /the org already has a client for Salesforce org acme \(a redirect URI on one of its hosts\)[^]*Adopt it: npm run adopt -- production --write/,
+          /the org already has a client for Salesforce org acme \(a redirect URI on one of its hosts\)[^]*Adopt it: npx genesys-scv-oauth-client adopt production --write/,
         asks: true,
       },
     ],

@@ -92,10 +92,12 @@ describe("DeploymentStack", () => {
       synth({ ...production, oauthClient })
         .stack.node.findAll()
         .flatMap((c) => c.node.metadata.map((m) => String(m.data)))
-        .filter((w) => /npm run (adopt|migrate)/.test(w) && w.startsWith("Deployment"));
+        .filter((w) => /npx genesys-scv-oauth-client (adopt|migrate)/.test(w) && w.startsWith("Deployment"));
     expect(warningsOf(undefined)).toEqual([keepExistingImplicitClient(production.name)]);
     expect(warningsOf({ importClientId: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d" })).toEqual([migrateImplicitClient(production.name)]);
-    expect(migrateImplicitClient("production")).toContain("npm run migrate -- production (docs/migrating.md)");
+    expect(migrateImplicitClient("production")).toContain(
+      "npx genesys-scv-oauth-client migrate production (npx genesys-scv-oauth-client help docs/migrating.md)",
+    );
     expect(warningsOf({ importClientId: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", migration: { step: "side-by-side" } })).toEqual([]);
     expect(warningsOf({ grantType: "authorization-code" })).toEqual([]);
   });

@@ -9,7 +9,7 @@ describe("two synths into one output folder", () => {
   /** The app as cdktf runs it, in one form, into `outdir`; resolves with its exit code and stderr. */
   const synth = (outdir: string, form: "json" | "hcl", deployments: string) =>
     new Promise<{ status: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ["dist/main.js"], {
+      const child = spawn(process.execPath, ["dist/cli/genesys-scv-oauth-client.js", "app"], {
         cwd: root,
         env: { ...process.env, CDKTF_OUTDIR: outdir, DEPLOYMENTS_FILE: deployments, SYNTH_HCL_OUTPUT: String(form === "hcl") },
       });

@@ -26,9 +26,9 @@ describe("plan-summary --json FILE never loses a file and never half-writes one"
   });
 });
 
-describe("the plan-summary bin (dist/plan-summary.js)", () => {
+describe("plan-summary through the bin (dist/cli/genesys-scv-oauth-client.js plan-summary)", () => {
   it("runs as a process: Markdown on stdout, the gate's exit code", () => {
-    const result = spawnSync(process.execPath, ["dist/plan-summary.js", ...at("delete")], {
+    const result = spawnSync(process.execPath, ["dist/cli/genesys-scv-oauth-client.js", "plan-summary", ...at("delete")], {
       cwd: join(__dirname, "../../.."),
       encoding: "utf8",
     });
@@ -39,7 +39,10 @@ describe("the plan-summary bin (dist/plan-summary.js)", () => {
   it("on the JSON of a state, not a plan: exit 1 and one message, never the clear gate's 0", () => {
     const state = join(tempDir("state-"), "production.json");
     writeFileSync(state, JSON.stringify({ format_version: "1.0", terraform_version: "1.11.4", values: { root_module: {} } }));
-    const result = spawnSync(process.execPath, ["dist/plan-summary.js", state], { cwd: join(__dirname, "../../.."), encoding: "utf8" });
+    const result = spawnSync(process.execPath, ["dist/cli/genesys-scv-oauth-client.js", "plan-summary", state], {
+      cwd: join(__dirname, "../../.."),
+      encoding: "utf8",
+    });
     expect(result.status).toBe(1);
     expect(result.stdout).toBe("");
     expect(result.stderr).toBe(

@@ -331,13 +331,13 @@ describe("the texts a reviewer reads (issue 22)", () => {
     const note = [
       "production: the org already has a client for the Salesforce org acme (a redirect URI on one of its hosts), and this deploy would create another (a second client id for the same Salesforce org). Nothing was run.",
       '  - client 1111 "SCV", grant implicit',
-      "  Adopt it: npm run adopt -- production --write",
+      "  Adopt it: npx genesys-scv-oauth-client adopt production --write",
     ].join("\n");
     expect(noteItem("production", note)).toBe(
       [
         "> - `production`: the org already has a client for the Salesforce org acme (a redirect URI on one of its hosts), and this deploy would create another (a second client id for the same Salesforce org).",
         '>   - client 1111 "SCV", grant implicit',
-        ">   - Adopt it: npm run adopt -- production --write",
+        ">   - Adopt it: npx genesys-scv-oauth-client adopt production --write",
       ].join("\n"),
     );
   });

@@ -21,7 +21,7 @@ describe("SCV-R2: an implicit client replaced may not come back", () => {
     ["an implicit client deleted", change("delete", client, {})],
   ])("Noncompliance: %s", (_, c) => {
     expect(implicitClientReplaced.check(c)).toEqual([
-      "it uses the implicit grant, and Genesys no longer creates implicit-grant clients: its replacement may not be creatable at all. The way out is the authorization-code grant in a second client side by side with this one (npm run migrate -- <deployment name>, docs/migrating.md), configured in the Salesforce package before this one is deactivated",
+      "it uses the implicit grant, and Genesys no longer creates implicit-grant clients: its replacement may not be creatable at all. The way out is the authorization-code grant in a second client side by side with this one (npx genesys-scv-oauth-client migrate <deployment name>, npx genesys-scv-oauth-client help docs/migrating.md), configured in the Salesforce package before this one is deactivated",
     ]);
   });
 

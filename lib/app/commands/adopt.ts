@@ -1,5 +1,5 @@
 /**
- * `npm run adopt -- <deployment names or patterns>`: finds, for each deployment, the OAuth client its org already
+ * `adopt <deployment names or patterns>`: finds, for each deployment, the OAuth client its org already
  * has (an admin made it by hand from the article), shows it and what the first plan after adoption would change on
  * it, and with --write puts its id into the deployments file as oauthClient.importClientId, so that the next deploy
  * imports it (no second client, the same client id, its grant kept) instead of creating one.
@@ -31,10 +31,11 @@ import { CommandIo } from "../../shared/command";
 import { fromWhereTheUserStands } from "../../shared/paths";
 import { showHiddenCharacters } from "../../shared/plain-text";
 import { InputError } from "../../shared/problems";
+import { typed } from "../../shared/typed-command";
 
 export const EXIT = { ok: 0, error: 1, undecided: 3 } as const;
 
-export const USAGE = `usage: npm run adopt -- <deployment names or patterns> [--write] [--client-id <id>]
+export const USAGE = `usage: ${typed("adopt", "<deployment names or patterns>", "[--write] [--client-id <id>]")}
 
 Finds the OAuth client each named deployment's Genesys Cloud org already has for its Salesforce org (a redirect URI
 on one of that org's hosts, and no other deployment's), shows it and what the first plan after adoption would change
@@ -45,7 +46,7 @@ API call has a deadline of ${TIMEOUT_VARIABLE} seconds (${DEFAULT_TIMEOUT_SECOND
                     (comments, key order and indentation kept); the next deploy imports it instead of creating one
   --client-id <id>  with several candidates, the one to write (one deployment at a time)
   --guard           instead: exit 1 when a deploy of the deployments would create a second client for an org (the
-                    check npm run deploy and diff make; pipelines that run terraform themselves run this)
+                    check deploy and diff make; pipelines that run terraform themselves run this)
   --note <file>     with --guard and one deployment: also write what it found for plan-summary (<stack>.note.json);
                     then exit 0 when the finding is written, and 1 only when the guard could not ask
   -h, --help        this text
@@ -243,12 +244,12 @@ export async function adoptCommand(
       io.out(
         count === 0
           ? found.shared.length > 0
-            ? `  nothing written: the client above serves another Salesforce org too; choose it with npm run adopt -- ${deployment.name} --write --client-id <id> once that org's URI is kept\n`
+            ? `  nothing written: the client above serves another Salesforce org too; choose it with ${typed("adopt", deployment.name, "--write --client-id <id>")} once that org's URI is kept\n`
             : found.offHost.length + found.owned.length > 0
               ? "  nothing written: no client of the org is this Salesforce org's alone. If one above is this org's after all, add its " +
                 "Lightning host's redirect URI to it in Genesys Cloud, then run adopt again; else a deploy creates a new client for this org\n"
               : "  a deploy will create a new client for this org (on today's orgs not with the implicit grant: Genesys refuses new ones)\n"
-          : `  nothing written: choose one with npm run adopt -- ${deployment.name} --write --client-id <id>\n`,
+          : `  nothing written: choose one with ${typed("adopt", deployment.name, "--write --client-id <id>")}\n`,
       );
       continue;
     }
@@ -271,7 +272,7 @@ export async function adoptCommand(
         `  wrote oauthClient.importClientId ${JSON.stringify(pick.id)} into ${file}: the next deploy imports this client instead of creating one\n`,
       );
     } else {
-      io.out(`  to adopt it: npm run adopt -- ${deployment.name} --write${count > 1 ? ` --client-id ${pick.id}` : ""}\n`);
+      io.out(`  to adopt it: ${typed("adopt", deployment.name, "--write")}${count > 1 ? ` --client-id ${pick.id}` : ""}\n`);
     }
   }
   return undecided > 0 ? EXIT.undecided : EXIT.ok;

@@ -1,5 +1,5 @@
 /**
- * `npm run synth|diff|deploy|destroy|output`: the cdktf CLI on the app, one deployment at a time where credentials
+ * `synth`, `diff`, `deploy`, `destroy`, `output`: the cdktf CLI on the app, one deployment at a time where credentials
  * matter. `diff`, `deploy` and `destroy` take deployment names or patterns (`production`, `'*'`, `'eu-*'`): the app is
  * synthesized once, then each selected deployment runs in a cdktf process of its own with its own credentials
  * (lib/app/stack/credentials.ts), `--parallelism` of them at once (parallelism.ts; each-deployment.ts keeps each one's
@@ -30,6 +30,7 @@ import { salesforceAdminSets } from "../../shared/migration";
 import { GrantType } from "../../shared/policy";
 import { resolveOAuthClientSettings } from "../../construct/internal";
 import { OutputChunk, runCaptured, runLive } from "../../shared/child-process";
+import { CommandName, typed } from "../../shared/typed-command";
 
 /** cdktf options that take a value as the next argument; everything else that starts with - stands alone. */
 const OPTIONS_WITH_VALUE = new Set([
@@ -43,7 +44,10 @@ const OPTIONS_WITH_VALUE = new Set([
   "--var",
   "--var-file",
 ]);
-const PER_DEPLOYMENT = ["diff", "deploy", "destroy"];
+/** The commands this runner checks and runs itself; any other goes to cdktf as it is. */
+const RUNNER_COMMANDS = ["synth", "output", "diff", "deploy", "destroy"] as const satisfies readonly CommandName[];
+const isRunnerCommand = (command: string): command is (typeof RUNNER_COMMANDS)[number] =>
+  (RUNNER_COMMANDS as readonly string[]).includes(command);
 
 /** `<command> [arguments]`: the command (synth, diff, deploy, destroy, output, or any other of cdktf's), then its arguments. */
 export async function cdktfCommand([command, ...given]: string[], env: NodeJS.ProcessEnv, io: CommandIo): Promise<number> {
@@ -55,7 +59,7 @@ export async function cdktfCommand([command, ...given]: string[], env: NodeJS.Pr
   // The engine resolved once (TERRAFORM_BINARY_NAME, else terraform, else tofu); no version check call to HashiCorp.
   const onTerminal: NodeJS.ProcessEnv = { ...(await withEngine(env)), CHECKPOINT_DISABLE: "1" };
   const cdktfEnv = io.isTerminal ? onTerminal : offTerminal(onTerminal);
-  if (args.includes("--help") || args.includes("-h") || !["synth", "output", ...PER_DEPLOYMENT].includes(command)) {
+  if (args.includes("--help") || args.includes("-h") || !isRunnerCommand(command)) {
     return cdktf([command, ...args], cdktfEnv, io);
   }
   const ended = endOfOptionsProblem(command, args);
@@ -74,7 +78,7 @@ export async function cdktfCommand([command, ...given]: string[], env: NodeJS.Pr
 }
 
 async function runChecked(
-  command: string,
+  command: (typeof RUNNER_COMMANDS)[number],
   args: string[],
   loaded: { deployments: Deployment[]; baseDir: string },
   env: NodeJS.ProcessEnv,
@@ -116,7 +120,7 @@ async function runChecked(
   if (["deploy", "destroy"].includes(command) && !io.isTerminal && !approved) {
     return fail(
       io,
-      `${command}: off a terminal (a pipeline, a redirect) cdktf cannot ask for approval. Review the plan (npm run diff), then run npm run ${command} -- ${patterns.join(" ")} --auto-approve.`,
+      `${command}: off a terminal (a pipeline, a redirect) cdktf cannot ask for approval. Review the plan (${typed("diff", ...patterns)}), then run ${typed(command, ...patterns, "--auto-approve")}.`,
     );
   }
   // Synthesized once for the whole run, with no Genesys Cloud credential; each deployment's cdktf reads its stack.
@@ -197,7 +201,7 @@ export function withoutTerraformColour(env: NodeJS.ProcessEnv): NodeJS.ProcessEn
  * everything as stack names, so an option there would count for this tool and reach cdktf as a stack's name: one
  * meaning each, so none is taken. Undefined when there is no `--`.
  */
-export function endOfOptionsProblem(command: string, args: readonly string[]): string | undefined {
+export function endOfOptionsProblem(command: (typeof RUNNER_COMMANDS)[number], args: readonly string[]): string | undefined {
   if (!args.includes("--")) return undefined;
   const after = args.slice(args.indexOf("--") + 1);
   const example =
@@ -209,7 +213,7 @@ export function endOfOptionsProblem(command: string, args: readonly string[]): s
   return (
     `${command}: "--" is not taken among its arguments (given before ${after.length > 0 ? showHiddenCharacters(after.join(" ")) : "nothing"}): ` +
     `${command === "synth" ? "cdktf's options go" : "deployment names and cdktf's options go, in any order,"} without it ` +
-    `(npm run ${command} -- ${example}); nothing was run.`
+    `(${typed(command, example)}); nothing was run.`
   );
 }
 
@@ -262,7 +266,7 @@ async function printOutputs(
     if (codeId && migrationStep !== undefined) {
       // During a migration: both clients, and what the Salesforce admin does at this step.
       io.out(
-        `${shown(name)}: migration step ${shown(migrationStep)} (npm run migrate -- ${shown(name)} shows where it stands)\n` +
+        `${shown(name)}: migration step ${shown(migrationStep)} (${typed("migrate", shown(name))} shows where it stands)\n` +
           (migrationStep === "retire"
             ? ""
             : `  implicit client id ${shown(clientId)}${migrationStep === "side-by-side" ? "" : " (inactive)"}\n`) +

@@ -1,5 +1,5 @@
 /**
- * `npm run check`: the policy check pipelines run before any plan. Synthesizes every deployment (into a temporary
+ * `check`: the policy check pipelines run before any plan. Synthesizes every deployment (into a temporary
  * directory) and lists, in one list, the deployments file's problems and the construct's errors and warnings
  * (implicit-grant retirement, scopes beyond the article's seven, hosts), and a client left without prevent_destroy.
  * In GitHub Actions it also refuses a local state backend, and writes each finding as a workflow annotation on the
@@ -22,6 +22,7 @@ import { counted, showHiddenCharacters } from "../../shared/plain-text";
 import { destroyProtectionOff } from "../../shared/policy";
 import { onOrgOf } from "../../shared/salesforce-org";
 import { describeProblem, formatPath, InputError, Path } from "../../shared/problems";
+import { docsPage, typed } from "../../shared/typed-command";
 
 export interface Finding {
   readonly level: "error" | "warning";
@@ -118,7 +119,7 @@ function secondClientFindings(deployments: readonly Deployment[]): Finding[] {
             where: ["deployments", i, "allowSecondClient"],
             message:
               `deployment "${deployment.name}" may create a client although its org already has one for this Salesforce org: ` +
-              "two client ids for one org, and the Salesforce org uses only one. Adopt the existing client instead (npm run adopt), unless a second one is meant.",
+              `two client ids for one org, and the Salesforce org uses only one. Adopt the existing client instead (${typed("adopt", deployment.name, "--write")}), unless a second one is meant.`,
           },
         ]
       : [],
@@ -193,7 +194,7 @@ function localStateFindings(deployments: readonly Deployment[]): Finding[] {
             where: ["deployments", i, "backend"],
             message:
               `deployment "${deployment.name}" keeps its Terraform state in a local file, which a GitHub Actions runner throws away: ` +
-              'the next run would create another OAuth client with a new client id. Set its backend to "s3" or "cloud" (docs/deployments.md, "Choosing a backend").',
+              `the next run would create another OAuth client with a new client id. Set its backend to "s3" or "cloud" (${docsPage("deployments", "Choosing a backend")}).`,
           },
         ]
       : [],
@@ -226,7 +227,7 @@ export function workflowAnnotations(file: string, findings: readonly Finding[]):
     let node: Node | undefined;
     for (let n = path.length; tree && !node && n > 0; n--) node = findNodeAtLocation(tree, path.slice(0, n));
     // f.where stays the raw key above, to find it in the file; what is shown has its hidden characters escaped.
-    const properties: AnnotationProperties = { title: showHiddenCharacters(`npm run check: ${whereOf(f)}`), file };
+    const properties: AnnotationProperties = { title: showHiddenCharacters(`check: ${whereOf(f)}`), file };
     if (node) properties.startLine = text.slice(0, node.offset).split("\n").length;
     return { level: f.level, message: showHiddenCharacters(f.message), properties };
   });
@@ -277,7 +278,7 @@ export function formatFindings(file: string, findings: readonly Finding[]): stri
     .join("\n");
 }
 
-const USAGE = `usage: npm run check -- [DEPLOYMENTS_FILE]
+const USAGE = `usage: ${typed("check", "[DEPLOYMENTS_FILE]")}
 
 Synthesizes every deployment of the deployments file (default: $DEPLOYMENTS_FILE, else deployments.json) into a
 temporary folder and lists its problems, errors and warnings. Exit code 1 on any error, 0 otherwise.`;

@@ -13,6 +13,7 @@ import { fromWhereTheUserStands } from "../../shared/paths";
 import { ownPackage, PACKAGE_NAME } from "../../shared/own-package";
 import { showHiddenCharacters } from "../../shared/plain-text";
 import { fileKind } from "../../shared/json-input";
+import { typed } from "../../shared/typed-command";
 
 /** What is at a path, without following a symbolic link: undefined when nothing is there. */
 function entryAt(path: string): Stats | undefined {
@@ -75,16 +76,20 @@ export const USAGE = `usage: ${PACKAGE_NAME} init [FOLDER]
 Scaffolds your config repository in FOLDER (default: the current folder): deployments.json (with comments),
 package.json pinning this tool, cdktf.json, .github/workflows/{plan,deploy,drift}.yml, a readme for your team
 and .gitignore.
+Its package.json has a script for each command (npm run <command> -- …, or npx ${PACKAGE_NAME} <command> …).
 Refuses, writing nothing, when any of these files exists. Next: npm install, edit deployments.json, then
-npx ${PACKAGE_NAME} lock (the readme it writes says the rest).
+${typed("lock")} (the readme it writes says the rest; ${typed("help", "your-repository")} the whole way).
 
   -h, --help  this text`;
 
 /** npm pack leaves out files named .gitignore: the template is `gitignore`. */
 const RENAMED: Readonly<Record<string, string>> = { gitignore: ".gitignore" };
 
-/** The scaffold's files, by their path in the new repository. */
-export function scaffoldFiles(templates: string, pkg = ownPackage()): Map<string, string> {
+/**
+ * The scaffold's files, by their path in the new repository. `scripts` are its package.json's, one per command a person
+ * types (the CLI's registry derives them: lib/cli/commands.ts scaffoldScripts).
+ */
+export function scaffoldFiles(templates: string, scripts: Readonly<Record<string, string>>, pkg = ownPackage()): Map<string, string> {
   const files = new Map<string, string>();
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir)) {
@@ -102,15 +107,7 @@ export function scaffoldFiles(templates: string, pkg = ownPackage()): Map<string
     name: "genesys-scv-oauth-clients",
     private: true,
     description: "Our Genesys Cloud OAuth clients for Salesforce Service Cloud Voice (made by genesys-scv-oauth-client init)",
-    scripts: {
-      check: `${PACKAGE_NAME} check`,
-      synth: `${PACKAGE_NAME} synth`,
-      diff: `${PACKAGE_NAME} diff`,
-      deploy: `${PACKAGE_NAME} deploy`,
-      output: `${PACKAGE_NAME} output`,
-      adopt: `${PACKAGE_NAME} adopt`,
-      lock: `${PACKAGE_NAME} lock`,
-    },
+    scripts,
     // Exact versions: what the pipeline runs changes only through a reviewed pull request.
     devDependencies: {
       [PACKAGE_NAME]: pkg.version,
@@ -128,7 +125,8 @@ export function templatesFolder(pkg = ownPackage()): string {
   return join(pkg.root, "templates/config-repository");
 }
 
-export function initCommand(argv: string[], env: NodeJS.ProcessEnv, io: CommandIo): number {
+/** `init [folder]`; `scripts` are the scaffold's package.json scripts (scaffoldFiles). */
+export function initCommand(argv: string[], env: NodeJS.ProcessEnv, io: CommandIo, scripts: Readonly<Record<string, string>>): number {
   let args;
   try {
     args = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: "boolean", short: "h" } } });
@@ -154,7 +152,7 @@ export function initCommand(argv: string[], env: NodeJS.ProcessEnv, io: CommandI
     );
     return 1;
   }
-  const files = scaffoldFiles(templatesFolder());
+  const files = scaffoldFiles(templatesFolder(), scripts);
   const present = inTheWay(folder, [...files.keys()]);
   if (present.length > 0) {
     io.err(
@@ -198,9 +196,9 @@ export function initCommand(argv: string[], env: NodeJS.ProcessEnv, io: CommandI
       "",
       "Next:",
       `  npm install                              (installs ${PACKAGE_NAME} ${ownPackage().version} and cdktf, as package.json pins them)`,
-      "  edit deployments.json                    (your deployments; npx genesys-scv-oauth-client check says what is wrong)",
-      "  npx genesys-scv-oauth-client lock        (writes .terraform.lock.hcl: commit it)",
-      "  then the readme it wrote: the GitHub environments, secrets and the first reviewed deploy",
+      `  edit deployments.json                    (your deployments; ${typed("check")} says what is wrong)`,
+      `  ${typed("lock").padEnd(39)}  (writes .terraform.lock.hcl: commit it)`,
+      `  then the readme it wrote (the whole way: ${typed("help", "your-repository")}): the GitHub environments, secrets and the first reviewed deploy`,
       "",
     ].join("\n"),
   );

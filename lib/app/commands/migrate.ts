@@ -1,5 +1,5 @@
 /**
- * `npm run migrate -- <deployment name> [--write]`: moves a deployment's implicit-grant client to Authorization Code
+ * `migrate <deployment name> [--write]`: moves a deployment's implicit-grant client to Authorization Code
  * with PKCE (the provider's CODE) in reviewed steps, each written into the deployments file as oauthClient.migration
  * (edit.ts, as adopt writes importClientId) and applied by the usual pull request and deploy:
  *   side-by-side  a second client with the authorization-code grant beside the implicit one, which stays as it is
@@ -22,6 +22,7 @@ import { MIGRATION_STEP_TEXTS, salesforceAdminAt, salesforceAdminBack, stepNumbe
 import { showHiddenCharacters } from "../../shared/plain-text";
 import { DEFAULT_RETIRE_BY, MIGRATION_STEPS, MigrationStep, RETIRE_BY, RetireBy, stopsIssuingTokens } from "../../shared/policy";
 import { InputError } from "../../shared/problems";
+import { docsPage, typed } from "../../shared/typed-command";
 
 export const EXIT = { ok: 0, error: 1, refused: 3 } as const;
 
@@ -29,10 +30,10 @@ export const EXIT = { ok: 0, error: 1, refused: 3 } as const;
 export const DEFAULT_USAGE_DAYS = 7;
 const MAX_USAGE_DAYS = 30;
 
-export const USAGE = `usage: npm run migrate -- <deployment name> [--write] [--back] [--despite-usage] [--retire-by forget|delete] [--days N]
+export const USAGE = `usage: ${typed("migrate", "<deployment name>")} [--write] [--back] [--despite-usage] [--retire-by forget|delete] [--days N]
 
 Moves the deployment's implicit-grant OAuth client to Authorization Code with PKCE in reviewed steps, without a login
-gap (docs/migrating.md). Without --write: where the migration stands, and the API usage of both clients over the last
+gap (${docsPage("migrating")}). Without --write: where the migration stands, and the API usage of both clients over the last
 --days days (the role needs ${"OAuth > Client > View"} or Usage > Client > View).
 
   --write               write the next step into the deployments file as oauthClient.migration (comments, key order
@@ -179,7 +180,7 @@ export async function migrate(
           ? shown(implicitId)
           : applied === "retire"
             ? "retired"
-            : "none: adopt or deploy it first (npm run adopt)"
+            : `none: adopt or deploy it first (${typed("adopt", deployment.name, "--write")})`
     }\n`,
   );
   io.out(
@@ -219,7 +220,7 @@ export async function migrate(
     io.out(
       next === undefined
         ? "  the migration is done\n"
-        : `  next: npm run migrate -- ${deployment.name} --write (${MIGRATION_STEP_TEXTS[next].title})\n`,
+        : `  next: ${typed("migrate", deployment.name, "--write")} (${MIGRATION_STEP_TEXTS[next].title})\n`,
     );
     return EXIT.ok;
   }
@@ -238,13 +239,13 @@ export async function migrate(
     io.err(
       `migrate: ${deployment.name}: its state holds implicit client ${shown(held)}, but oauthClient.importClientId names ${shown(named)}: ` +
         `a deploy would act on ${shown(held)}, and which client the migration is for cannot be told. Make them agree first ` +
-        `(npm run deploy -- ${deployment.name} says how). Nothing was written.\n`,
+        `(${typed("deploy", deployment.name)} says how). Nothing was written.\n`,
     );
     return EXIT.refused;
   }
   if (!implicitId && written.step === "side-by-side") {
     io.err(
-      `migrate: ${deployment.name}: it has no implicit client yet (no importClientId, nothing in its state): adopt the one the org has (npm run adopt -- ${deployment.name} --write) or deploy, then migrate. Nothing was written.\n`,
+      `migrate: ${deployment.name}: it has no implicit client yet (no importClientId, nothing in its state): adopt the one the org has (${typed("adopt", deployment.name, "--write")}) or deploy, then migrate. Nothing was written.\n`,
     );
     return EXIT.refused;
   }

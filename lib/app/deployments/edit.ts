@@ -1,6 +1,6 @@
 /**
- * Writing one key of a deployment's oauthClient into the deployments file in place, as `npm run adopt -- <name> --write`
- * (importClientId) and `npm run migrate -- <name> --write` (migration) do: only the characters the key needs are added
+ * Writing one key of a deployment's oauthClient into the deployments file in place, as `adopt <name> --write`
+ * (importClientId) and `migrate <name> --write` (migration) do: only the characters the key needs are added
  * (a comma, the key and its value, on a line of their own where the object spreads over lines, else on its line), or,
  * for a key already there, only its value is replaced, so comments, a byte order mark, line endings, indentation and the layout of every other
  * key stay the file's own. The deployment is found by name in the file as it is at write time, and the write is

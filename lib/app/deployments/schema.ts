@@ -9,6 +9,7 @@
 import { Static, TSchema, Type } from "@sinclair/typebox";
 import { GENESYS_CLOUD_REGION_NAMES } from "./regions";
 import { DEFAULT_TEXT, GUID_PATTERN, oauthClientPropsSchema, SALESFORCE_PROPS } from "../../construct/internal";
+import { typed } from "../../shared/typed-command";
 
 /** An environment variable prefix: ACME_EU reads ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID and the rest. */
 export const CREDENTIALS_PREFIX_PATTERN = "^[A-Z][A-Z0-9_]{0,62}[A-Z0-9]$|^[A-Z]$";
@@ -225,7 +226,7 @@ export const deploymentSchema = Type.Object(
     oauthClient: optional(oauthClientSchema),
     backend: optional(backendSchema),
     allowSecondClient: flag(
-      "true or false: let a deploy create a client although the org already has one on a host of this deployment's Salesforce org (npm run adopt adopts that one instead)",
+      `true or false: let a deploy create a client although the org already has one on a host of this deployment's Salesforce org (${typed("adopt", "<deployment name>", "--write")} adopts that one instead)`,
       false,
     ),
   },

@@ -1,12 +1,13 @@
 /** Deployment names and patterns on a command line (`production`, `'*'`, `'eu-*'`), and the deployments they name. */
 import { Deployment, deploymentsFile, loadDeployments } from "./deployments";
 import { InputError } from "../../shared/problems";
+import { CommandName, typed } from "../../shared/typed-command";
 
 /** The deployments the patterns name (`*` matches any characters), in file order; a message when one matches none. */
-export function select(deployments: readonly Deployment[], patterns: readonly string[], command: string): Deployment[] | string {
+export function select(deployments: readonly Deployment[], patterns: readonly string[], command: CommandName): Deployment[] | string {
   const names = deployments.map((d) => d.name).join(", ");
   if (patterns.length === 0) {
-    return `${command}: name the deployments, e.g. npm run ${command} -- ${deployments[0].name}, or npm run ${command} -- '*' for all; the deployments are: ${names}`;
+    return `${command}: name the deployments, e.g. ${typed(command, deployments[0].name)}, or ${typed(command, "'*'")} for all; the deployments are: ${names}`;
   }
   const matchers = patterns.map((p) => ({ pattern: p, re: new RegExp(`^${p.split("*").map(escape).join(".*")}$`) }));
   const unmatched = matchers.filter((m) => !deployments.some((d) => m.re.test(d.name)));
@@ -27,7 +28,7 @@ function escape(text: string): string {
 export function loadSelected(
   env: NodeJS.ProcessEnv,
   patterns: readonly string[],
-  command: string,
+  command: CommandName,
 ): { file: string; deployments: Deployment[]; selected: Deployment[] } | { problem: string } {
   const file = deploymentsFile(env);
   let deployments: Deployment[];

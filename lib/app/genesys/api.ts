@@ -1,5 +1,5 @@
 /**
- * The few Genesys Cloud API calls `npm run adopt` and the deploy guard make, with Node's own fetch: log in as the
+ * The few Genesys Cloud API calls `adopt` and the deploy guard make, with Node's own fetch: log in as the
  * provider does for a deployment (its region, or its genesysCloud.gateway with path prefixes; its own credentials,
  * an access token first) and list the org's OAuth clients, every page. 429 (after its Retry-After) and 5xx but 501
  * are retried a bounded number of times; every other failure is one GenesysApiError naming the deployment.
@@ -15,6 +15,7 @@ import { Deployment } from "../deployments/deployments";
 import { GENESYS_CLOUD_DOMAINS } from "../deployments/regions";
 import { isJsonObject } from "../../shared/json-input";
 import { showHiddenCharacters } from "../../shared/plain-text";
+import { docsPage } from "../../shared/typed-command";
 
 /** An OAuth client as the API answers it (the fields this project reads). */
 export interface ApiOAuthClient {
@@ -479,7 +480,7 @@ function caller(deployment: Deployment, env: NodeJS.ProcessEnv, options: ApiOpti
       if (response.status === 401 || (to === "login" && response.status === 400)) {
         throw failed(
           `Genesys Cloud refused the deployment's credentials (${response.status}${message}): give it a Client Credentials OAuth client ` +
-            'of its own org (or an access token) in its variables (docs/deploying.md, "Many Genesys Cloud orgs")',
+            `of its own org (or an access token) in its variables (${docsPage("deploying", "Many Genesys Cloud orgs")})`,
         );
       }
       if (response.status === 403) {

@@ -5,7 +5,7 @@
  * - A client another deployment of the file adopts (its importClientId) or holds in its state is that deployment's.
  * - Adopt offers only the org's clients that no other deployment owns; a client off the org's hosts is at most
  *   listed, with why it was not chosen, never adopted.
- * - The guard: before `npm run deploy` or `npm run diff` lets Terraform create a deployment's client (no
+ * - The guard: before `deploy` or `diff` lets Terraform create a deployment's client (no
  *   importClientId, no client in its state), the org is asked for clients on the Salesforce org's hosts; any such
  *   client stops the deployment (naming it, and its owner where another deployment has it), unless
  *   `allowSecondClient: true`. It fails closed: an unreadable state or API answer, a timeout or a redirect stop too.
@@ -18,6 +18,7 @@ import { showHiddenCharacters } from "../../shared/plain-text";
 import { GRANT_TYPES } from "../../shared/policy";
 import { onOrgOf, salesforceOrgOf, describeSalesforceOrg } from "../../shared/salesforce-org";
 import { SERVICE_CLOUD_VOICE_SCOPES } from "../../shared/scopes";
+import { docsPage, typed } from "../../shared/typed-command";
 
 /** The grant in the deployments file's words: implicit, authorization-code, or other (the API's own name). */
 export function grantInWords(apiGrant: string): string {
@@ -151,7 +152,7 @@ export async function secondClientProblem(
   if (migration && !own) {
     return (
       `${deployment.name}: oauthClient.migration declares a second client beside the deployment's implicit client, but the deployment has none yet ` +
-      "(no importClientId, no client in its state). Nothing was run. Adopt or deploy the implicit client first (npm run adopt), then migrate (docs/migrating.md)."
+      `(no importClientId, no client in its state). Nothing was run. Adopt or deploy the implicit client first (${typed("adopt", deployment.name, "--write")}), then migrate (${docsPage("migrating")}).`
     );
   }
   if (migration ? state?.outputs.authorizationCodeClientId : state?.outputs.clientId) return undefined;
@@ -196,7 +197,7 @@ export async function secondClientProblem(
       "and this deploy would create another (a second client id for the same Salesforce org). Nothing was run.",
     ...onOrg.map(({ client, owner, how }) => `  - ${clientInOneLine(client)}${owner ? `: deployment "${owner}"'s (${how})` : ""}`),
     ...(found.candidates.length + found.shared.length > 0
-      ? [`  Adopt it: npm run adopt -- ${deployment.name} --write (then deploy again: an import, no new client, the same id).`]
+      ? [`  Adopt it: ${typed("adopt", deployment.name, "--write")} (then deploy again: an import, no new client, the same id).`]
       : [`  Another deployment of the file manages it: two deployments for one Salesforce org would give it two clients.`]),
     `  To create another on purpose, set "allowSecondClient": true on deployment "${deployment.name}".`,
   ].join("\n");

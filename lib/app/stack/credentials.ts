@@ -205,7 +205,7 @@ export function deploymentEnvironment(deployment: Pick<Deployment, "name" | "gen
   return result;
 }
 
-/** The environment without any Genesys Cloud credential: for what needs only the backend's (npm run output). */
+/** The environment without any Genesys Cloud credential: for what needs only the backend's (the output command). */
 export function withoutCredentials(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([name]) => !ANY_CREDENTIAL_VARIABLE.test(name)));
 }

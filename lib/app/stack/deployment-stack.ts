@@ -6,6 +6,7 @@ import { salesforceAdminAt } from "../../shared/migration";
 import { keepExistingImplicitClient, migrateImplicitClient, MigrationStep } from "../../shared/policy";
 import { Deployment, Gateway, oauthClientProps } from "../deployments/deployments";
 import { PROVIDER_CONSTRAINT_BY_REGION } from "../deployments/regions";
+import { docsPage, typed } from "../../shared/typed-command";
 
 /**
  * One deployment as one Terraform stack, named after it: the genesyscloud provider for the deployment's region
@@ -77,11 +78,11 @@ export class DeploymentStack extends TerraformStack {
       // The review reads the step from the plan's output changes: which step a pull request takes, and in which order.
       new TerraformOutput(this, MIGRATION_OUTPUTS.migration, {
         value: { step: migration.step, retire_by: migration.retireBy, despite_usage: migration.despiteUsage },
-        description: "Where the migration off the implicit grant stands (npm run migrate).",
+        description: `Where the migration off the implicit grant stands (${typed("migrate", deployment.name)}).`,
       });
       new TerraformOutput(this, MIGRATION_OUTPUTS.nextStep, {
         value: salesforceAdminNextStep(deployment.name, migration.step, codeClientId),
-        description: "What the Salesforce admin does now (docs/migrating.md).",
+        description: `What the Salesforce admin does now (${docsPage("migrating")}).`,
       });
     }
   }
@@ -97,7 +98,7 @@ export class DeploymentStack extends TerraformStack {
   }
 }
 
-/** The outputs of a deployment under migration, by name (npm run migrate reads them from the state). */
+/** The outputs of a deployment under migration, by name (the migrate command reads them from the state). */
 export const MIGRATION_OUTPUTS = {
   authorizationCodeClientId: "authorization_code_client_id",
   migration: "migration",

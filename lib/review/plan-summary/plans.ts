@@ -19,7 +19,7 @@ export interface StackPlan {
 }
 
 /**
- * A note the pipeline writes beside a plan (`<stack>.note.json`: `{ "stack", "note" }`), such as `npm run adopt
+ * A note the pipeline writes beside a plan (`<stack>.note.json`: `{ "stack", "note" }`), such as `adopt
  * --guard`'s finding that the org already has a client for this Salesforce org. Shown under the warnings.
  */
 export const NOTE_SUFFIX = ".note.json";

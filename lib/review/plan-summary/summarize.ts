@@ -8,6 +8,7 @@ import { isPlainText, TEXT_LIMITS } from "../../shared/plain-text";
 import { ChangeKind, clientIdChanges, review, ReviewRule, RULES } from "../rules";
 import { PlanChange, ResourceChange, StackPlan } from "./plans";
 import { MIGRATION_STEP_TEXTS, MigrationStepText, stepNumber } from "../../shared/migration";
+import { typed } from "../../shared/typed-command";
 
 export const OAUTH_CLIENT_TYPE = "genesyscloud_oauth_client";
 
@@ -53,7 +54,7 @@ export interface StackSummary {
   readonly migration?: MigrationSummary;
 }
 
-/** A migration step a plan takes (npm run migrate): which, and whether out of order (the gate holds it). */
+/** A migration step a plan takes (the migrate command writes it): which, and whether out of order (the gate holds it). */
 export interface MigrationSummary {
   readonly from?: string;
   readonly to: string;
@@ -77,7 +78,7 @@ export function migrationOf(plan: StackPlan["plan"]): MigrationSummary | undefin
   const back = stepNumber(to) < stepNumber(from);
   const outOfOrder =
     !back && stepNumber(to) !== stepNumber(from) + 1
-      ? `a step taken out of order: ${from ?? "no migration"} → ${to} skips ${stepNumber(to) - stepNumber(from) - 1 === 1 ? "a step" : "steps"}; write one step at a time (npm run migrate -- <name> --write)`
+      ? `a step taken out of order: ${from ?? "no migration"} → ${to} skips ${stepNumber(to) - stepNumber(from) - 1 === 1 ? "a step" : "steps"}; write one step at a time (${typed("migrate", "<name>", "--write")})`
       : undefined;
   return {
     from,
@@ -89,7 +90,7 @@ export function migrationOf(plan: StackPlan["plan"]): MigrationSummary | undefin
       ...(text ? [`for agents: ${text.agents}`, `the Salesforce admin: ${text.salesforceAdmin}`] : []),
       ...(after.despite_usage === true && to === "deactivate"
         ? [
-            "written despite usage: the implicit client had requests in the usage window when this step was written (npm run migrate --despite-usage); agents still on it are logged out",
+            `written despite usage: the implicit client had requests in the usage window when this step was written (${typed("migrate", "<name>", "--write", "--despite-usage")}); agents still on it are logged out`,
           ]
         : []),
       ...(to === "retire"

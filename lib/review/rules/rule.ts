@@ -13,7 +13,7 @@ export interface ClientChange {
   readonly sensitive?: readonly string[];
   /** The plan's drift says the client was deleted outside Terraform since the last apply. */
   readonly deletedOutside?: boolean;
-  /** The plan takes the migration's last step, retire by delete (npm run migrate): a deletion made on purpose. */
+  /** The plan takes the migration's last step, retire by delete (the migrate command): a deletion made on purpose. */
   readonly retiredByMigration?: boolean;
   /**
    * The change is the plan's drift: made outside Terraform since the last apply (before: the state, after: the org
