@@ -34,7 +34,7 @@ describe("the Salesforce admin is told the grant", () => {
     const back = salesforceAdminBack("production");
     expect(back).toContain("the implicit client issues tokens again (same id)");
     expect(back).toContain("login set to Implicit Grant");
-    expect(back).toContain("npm run migrate -- production");
+    expect(back).toContain("npx genesys-scv-oauth-client migrate production");
     expect(back).not.toBe(salesforceAdminAt("side-by-side", { deploymentName: "production" }));
   });
 });
