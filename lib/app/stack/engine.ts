@@ -1,13 +1,19 @@
 /**
- * The engine that runs every stack: Terraform or OpenTofu. cdktf's own variable TERRAFORM_BINARY_NAME chooses it (a
- * command on PATH, `terraform` or `tofu`, or the path of either's executable); unset, it is `terraform` when PATH has
- * it, else `tofu`. Every place this tool runs the engine (reading states, lock, the cdktf processes) takes it from here,
- * and messages about the running engine name it ("OpenTofu", "Terraform").
+ * The engine that runs every stack: Terraform or OpenTofu. The repository's committed file `.engine` (beside the
+ * deployments file, where the workflows read it) names it: `terraform` or `tofu`. cdktf's own variable
+ * TERRAFORM_BINARY_NAME chooses the binary (a command on PATH, `terraform` or `tofu`, or the path of either's
+ * executable); with `.engine` there, it must be that engine's, so that a run on this machine is never on another
+ * engine than the repository's pipeline. Neither given: `terraform` when PATH has it, else `tofu`. Every place this
+ * tool runs the engine (reading states, lock, the cdktf processes) takes it from here, and messages about the running
+ * engine name it ("OpenTofu", "Terraform").
  */
 import { spawnSync } from "child_process";
-import { basename, isAbsolute } from "path";
+import { lstatSync } from "fs";
+import { basename, isAbsolute, join, relative } from "path";
 import which from "which";
-import { describeProblem } from "../../shared/problems";
+import { baseDirOf, deploymentsFile } from "../deployments/deployments";
+import { readTextFile } from "../../shared/json-input";
+import { describeProblem, InputError } from "../../shared/problems";
 
 /** cdktf's variable for the engine's binary (cdktf, @cdktf/commons and the provider schema reader all read it). */
 export const ENGINE_VARIABLE = "TERRAFORM_BINARY_NAME";
@@ -31,12 +37,71 @@ export const ENGINE_MISSING =
 
 const ALLOWED = `"terraform" or "tofu" (a command on PATH), or the path of a Terraform or OpenTofu executable`;
 
+/** The repository's engine, as its workflows read it: `terraform` or `tofu`, beside the deployments file. */
+export const ENGINE_FILE = ".engine";
+const ENGINE_FILE_ALLOWED = '"terraform" or "tofu" (the engine the workflows install; blanks are ignored)';
+/** What `.engine` may hold at most: a word and its blanks. */
+const ENGINE_FILE_MAX_BYTES = 1024;
+
+const LABEL: Record<string, EngineName> = { terraform: "Terraform", tofu: "OpenTofu" };
+
 /**
- * The engine the environment chooses, or the one message why there is none. Starts no process unless the
- * setting names an executable called neither terraform nor tofu (then `<it> version` says which engine it is).
+ * What `.engine` beside the deployments file says, read as the workflows read it (every blank removed, then
+ * `terraform` or `tofu`); undefined when there is no such file; a problem naming the file for anything else.
+ */
+export function engineFileChoice(
+  env: NodeJS.ProcessEnv,
+): { readonly command: "terraform" | "tofu"; readonly file: string } | { readonly problem: string } | undefined {
+  const path = join(baseDirOf(deploymentsFile(env)), ENGINE_FILE);
+  const shown = relative(process.cwd(), path);
+  const file = shown === "" || shown.startsWith("..") || isAbsolute(shown) ? path : shown;
+  try {
+    lstatSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+  }
+  try {
+    const text = readTextFile(path, `a text file saying ${ENGINE_FILE_ALLOWED}`, { maxBytes: ENGINE_FILE_MAX_BYTES });
+    const word = text.replace(/\s+/g, "");
+    if (word === "terraform" || word === "tofu") return { command: word, file };
+    throw new InputError(path, [{ path: [], place: "(file)", given: text.trim() === "" ? text : word, allowed: ENGINE_FILE_ALLOWED }]);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return { problem: new InputError(file, e.problems).message };
+  }
+}
+
+/**
+ * The engine the repository and the environment choose (`.engine`, TERRAFORM_BINARY_NAME, else PATH), or the one
+ * message why there is none. Starts no process unless the setting names an executable called neither terraform nor
+ * tofu (then `<it> version` says which engine it is).
  */
 export function resolveEngine(env: NodeJS.ProcessEnv): Engine | { readonly problem: string } {
+  const chosen = engineFileChoice(env);
+  if (chosen && "problem" in chosen) return chosen;
+  const engine = engineOfSetting(env, chosen);
+  if ("problem" in engine || !chosen || engine.command === chosen.command) return engine;
+  return {
+    problem:
+      `${ENGINE_VARIABLE} and ${chosen.file} disagree: ${ENGINE_VARIABLE} (given ${JSON.stringify(env[ENGINE_VARIABLE])}) is ${engine.name}, ` +
+      `${chosen.file} says ${chosen.command} (${LABEL[chosen.command]}), the engine this repository's workflows run; allowed: ` +
+      `${ENGINE_VARIABLE} unset, or naming ${chosen.command} (the command, or the path of its executable). To switch engines, ` +
+      `change ${chosen.file} and run lock (docs/engines.md).`,
+  };
+}
+
+/** TERRAFORM_BINARY_NAME's engine; unset, `fromFile`'s command on PATH, else terraform, else tofu. */
+function engineOfSetting(
+  env: NodeJS.ProcessEnv,
+  fromFile: { readonly command: "terraform" | "tofu"; readonly file: string } | undefined,
+): Engine | { readonly problem: string } {
   const given = env[ENGINE_VARIABLE];
+  if ((given === undefined || given.trim() === "") && fromFile) {
+    const { command, file } = fromFile;
+    const binary = onPath(command, env);
+    if (binary) return { binary, command, name: LABEL[command] };
+    return { problem: `${file} says ${command}, and ${command} is not on PATH: ${INSTALL[command]}` };
+  }
   if (given === undefined || given.trim() === "") {
     for (const command of ["terraform", "tofu"]) {
       const binary = onPath(command, env);
@@ -71,6 +136,11 @@ export function engineNameFromVersion(text: string): EngineName | undefined {
   if (/^Terraform v\d/.test(first)) return "Terraform";
   return undefined;
 }
+
+const INSTALL: Record<string, string> = {
+  terraform: `install Terraform (1.5 or later; https://developer.hashicorp.com/terraform/install), or set ${ENGINE_VARIABLE} to the path of its executable.`,
+  tofu: `install OpenTofu (1.10 or later; https://opentofu.org/docs/intro/install/), or set ${ENGINE_VARIABLE} to the path of its executable.`,
+};
 
 function settingProblem(given: string, why: string): string {
   return `${ENGINE_VARIABLE} (${why}): ${describeProblem({ path: [], given, allowed: ALLOWED })}`;
