@@ -83,12 +83,16 @@ describe("resolveEngine", () => {
 });
 
 describe("withEngine", () => {
-  it("hands cdktf the resolved binary through TERRAFORM_BINARY_NAME", () => {
+  it("hands cdktf the resolved binary through TERRAFORM_BINARY_NAME, and OpenTofu a data folder of its own", () => {
     expect(withEngine({ PATH: tofuOnly, OTHER: "kept" })).toEqual({
       PATH: tofuOnly,
       OTHER: "kept",
       TERRAFORM_BINARY_NAME: join(tofuOnly, "tofu"),
+      TF_DATA_DIR: ".tofu",
     });
+    expect(withEngine({ PATH: terraformOnly })).toEqual({ PATH: terraformOnly, TERRAFORM_BINARY_NAME: join(terraformOnly, "terraform") });
+    // A data folder the user chose is theirs.
+    expect(withEngine({ PATH: tofuOnly, TF_DATA_DIR: "/data" })).toMatchObject({ TF_DATA_DIR: "/data" });
   });
 
   it("leaves the environment as it is when there is no engine (synth needs none)", () => {

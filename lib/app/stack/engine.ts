@@ -123,10 +123,23 @@ export function engineProblem(env: NodeJS.ProcessEnv): string | undefined {
   return "problem" in engine ? engine.problem : undefined;
 }
 
-/** The environment with TERRAFORM_BINARY_NAME set to the resolved engine, for cdktf; unchanged when there is none. */
+/**
+ * The folder, in each stack's folder, where OpenTofu keeps its working data (TF_DATA_DIR) when this tool runs it:
+ * Terraform keeps `.terraform`. Each engine records the backend there with a hash of its own (their backends' schemas
+ * differ), so one engine's record stops the other's init ("Backend configuration changed"): kept apart, a working
+ * copy switches engines without removing cdktf.out, and each engine still sees a real change of backend.
+ */
+export const OPENTOFU_DATA_DIR = ".tofu";
+
+/**
+ * The environment with TERRAFORM_BINARY_NAME set to the resolved engine, for cdktf, and on OpenTofu its own data
+ * folder (OPENTOFU_DATA_DIR) unless TF_DATA_DIR is set; unchanged when there is no engine.
+ */
 export function withEngine(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const engine = resolveEngine(env);
-  return "problem" in engine ? env : { ...env, [ENGINE_VARIABLE]: engine.binary };
+  if ("problem" in engine) return env;
+  const dataDir = engine.name === "OpenTofu" && !env.TF_DATA_DIR ? { TF_DATA_DIR: OPENTOFU_DATA_DIR } : {};
+  return { ...env, [ENGINE_VARIABLE]: engine.binary, ...dataDir };
 }
 
 /** "OpenTofu" or "Terraform" from the first line `<engine> version` prints; undefined for anything else. */
