@@ -152,7 +152,12 @@ if (tofuBuilt && !moto) {
   /** The harness's environment with OpenTofu on PATH beside Terraform: `.engine` alone chooses. */
   const env = () => ({ ...harness().env, PATH: `${dirname(ENGINES.tofu.binary)}:${harness().env.PATH ?? process.env.PATH}` });
   /** The bin, as a config repository runs it, in the working copy's output folder. */
-  const bin = (...args: string[]) => runCommand(process.execPath, [BIN, ...args], root, env());
+  const bin = async (...args: string[]) => {
+    const started = Date.now();
+    const run = await runCommand(process.execPath, [BIN, ...args], root, env());
+    console.log(`${args.slice(0, 3).join(" ")}: exit ${run.status} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return run;
+  };
   const inWorkingCopy = (command: string, ...args: string[]) => bin(command, ...args, "--output", harness().outdir, "--skip-provider-lock");
   const setEngine = (engine: string) => writeFileSync(join(harness().dir, ".engine"), `${engine}\n`);
   const lockFileHosts = () =>
@@ -228,13 +233,14 @@ if (tofuBuilt && !moto) {
     setEngine("terraform");
     const back = await bin("lock");
     expect([back.status, back.stderr]).toEqual([0, ""]);
+    // The deadlock this switch used to end in: the workflows' init -lockfile=readonly on Terraform.
+    await workflowJobs("terraform");
     for (const name of names)
       expect(back.stdout).toContain(
         `${name}: the state's provider ${REGISTRY_HOST.OpenTofu}/${GENESYSCLOUD} is now ${REGISTRY_HOST.Terraform}/${GENESYSCLOUD} (terraform state replace-provider)\n`,
       );
     expect(lockFileHosts()).toEqual([`${REGISTRY_HOST.Terraform}/${GENESYSCLOUD}`]);
     for (const name of names) expect(await stateProviders(name)).toEqual([`provider["${REGISTRY_HOST.Terraform}/${GENESYSCLOUD}"]`]);
-    await workflowJobs("terraform");
     const terraformDiff = await inWorkingCopy("diff", "production", "uat");
     expect([terraformDiff.status, terraformDiff.status === 0 ? "" : terraformDiff.stdout + terraformDiff.stderr]).toEqual([0, ""]);
     // A second lock has nothing left to move.
@@ -242,5 +248,5 @@ if (tofuBuilt && !moto) {
     expect([again.status, again.stdout.includes("replace-provider")]).toEqual([0, false]);
     expect(await clientIds()).toEqual(ids);
     expect(h.emulator.clients.size).toBe(2);
-  });
+  }, 900_000);
 });
