@@ -3,10 +3,12 @@
  * reverse, with an empty plan; each engine's first apply writes its own registry host into the provider addresses,
  * and each `init` rewrites the lock file for its host. Runs once, on both engines (scripts/test-e2e.mjs).
  */
-import { existsSync, readFileSync } from "fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { dirname, join } from "path";
 import { cdktfCli } from "../../lib/app/commands/cdktf-runner";
 import { OPENTOFU_VERSION } from "../../scripts/opentofu-install.cjs";
+import { REGISTRY_HOST } from "../../lib/app/state/provider-addresses";
+import { motoServer, S3Emulator, startS3Emulator } from "../support/s3-emulator";
 import { BIN, deployment, ENGINES, expectSuccess, root, runCommand, useHarness } from "./harness";
 
 const TERRAFORM_HOST = 'provider["registry.terraform.io/mypurecloud/genesyscloud"]';
@@ -119,4 +121,127 @@ if (!tofuBuilt) {
       expect(run.stdout.match(/: client id [0-9a-f-]{36}\n/g)).toHaveLength(2);
     }
   });
+});
+
+const BUCKET = "acme-terraform-state";
+const moto = motoServer();
+if (tofuBuilt && !moto) {
+  const notice =
+    "Engine switch tests SKIPPED: moto_server not found (python3 -m venv .venv && .venv/bin/pip install -r requirements-test.txt).";
+  if (process.env.CI || process.env.GITHUB_ACTIONS) throw new Error(notice);
+  console.log(notice);
+}
+
+(tofuBuilt && moto ? describe : describe.skip)("switching engines with state in S3: lock on the new engine is the whole switch", () => {
+  let s3: S3Emulator;
+  const harness = useHarness(
+    async () => {
+      s3 = await startS3Emulator();
+      await s3.createBucket(BUCKET);
+    },
+    undefined,
+    undefined,
+    "terraform",
+  );
+  afterAll(() => s3?.close());
+  const GENESYSCLOUD = "mypurecloud/genesyscloud";
+  const names = ["production", "uat"];
+  /** The harness's environment with OpenTofu on PATH beside Terraform: `.engine` alone chooses. */
+  const env = () => ({ ...harness().env, PATH: `${dirname(ENGINES.tofu.binary)}:${harness().env.PATH ?? process.env.PATH}` });
+  /** The bin, as a config repository runs it, in the working copy's output folder. */
+  const bin = async (...args: string[]) => {
+    const started = Date.now();
+    const run = await runCommand(process.execPath, [BIN, ...args], root, env());
+    console.log(`${args.slice(0, 3).join(" ")}: exit ${run.status} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return run;
+  };
+  const inWorkingCopy = (command: string, ...args: string[]) => bin(command, ...args, "--output", harness().outdir, "--skip-provider-lock");
+  const setEngine = (engine: string) => writeFileSync(join(harness().dir, ".engine"), `${engine}\n`);
+  const lockFileHosts = () =>
+    [...readFileSync(join(harness().dir, ".terraform.lock.hcl"), "utf8").matchAll(/^provider "([^"]+)"/gm)].map((m) => m[1]);
+  const stateProviders = async (name: string) => {
+    const state = JSON.parse((await s3.object(BUCKET, `genesys-scv-oauth-client/${name}.tfstate`)) ?? "{}");
+    return [...new Set(state.resources.map((r: { provider: string }) => r.provider))];
+  };
+  const clientIds = async () => {
+    const run = await bin("output", ...names);
+    expect([run.status, run.stderr]).toEqual([0, ""]);
+    return [...run.stdout.matchAll(/^(\w+): client id ([0-9a-f-]{36})$/gm)].map((m) => `${m[1]} ${m[2]}`);
+  };
+  /**
+   * A workflow's job for each deployment, on a fresh runner: synth through the bin, then in the stack's folder the
+   * engine `.engine` names, `init -input=false -lockfile=readonly` and `plan -detailed-exitcode`, as plan.yml runs
+   * them; with `apply`, deploy.yml's `plan -out=tfplan` and `apply tfplan`. Expects every plan empty (exit 0).
+   */
+  const workflowJobs = async (engine: "terraform" | "tofu", { apply = false } = {}) => {
+    const runner = join(harness().dir, "runner");
+    rmSync(runner, { recursive: true, force: true });
+    await expectSuccess(bin("synth", "--output", runner));
+    const binary = engine === "tofu" ? ENGINES.tofu.binary : "terraform";
+    // The runner's own engine run: no data folder but the engine's default, as on a runner.
+    const runnerEnv = { ...env(), TERRAFORM_BINARY_NAME: binary, TF_DATA_DIR: "" };
+    delete (runnerEnv as Record<string, string | undefined>).TF_DATA_DIR;
+    for (const name of names) {
+      const at = (...args: string[]) => runCommand(binary, args, join(runner, "stacks", name), runnerEnv);
+      const init = await at("init", "-input=false", "-no-color", "-lockfile=readonly");
+      expect([name, engine, init.status, init.status === 0 ? "" : init.stdout + init.stderr]).toEqual([name, engine, 0, ""]);
+      const plan = await at("plan", "-input=false", "-no-color", "-lock=false", "-detailed-exitcode", "-out=tfplan");
+      expect([name, engine, plan.status, plan.stderr]).toEqual([name, engine, 0, ""]);
+      expect(plan.stdout).toContain("No changes.");
+      if (apply) await expectSuccess(at("apply", "-input=false", "-no-color", "tfplan"));
+    }
+  };
+
+  it("Terraform -> OpenTofu -> Terraform: each time lock, then the workflows' init -lockfile=readonly and an empty plan; the client ids never change", async () => {
+    const h = harness();
+    h.writeDeployments(
+      names.map((name) => ({
+        ...(name === "uat" ? uat : deployment(name, "acme")),
+        backend: { s3: { bucket: BUCKET, region: "us-east-1", endpoint: s3.endpoint, usePathStyle: true } },
+      })),
+    );
+    // On Terraform (no .engine): the lock file, the first deploy from the working copy, the workflows' empty plans.
+    await expectSuccess(bin("lock"));
+    expect(lockFileHosts()).toEqual([`${REGISTRY_HOST.Terraform}/${GENESYSCLOUD}`]);
+    await expectSuccess(inWorkingCopy("deploy", ...names, "--auto-approve"));
+    const ids = await clientIds();
+    expect(ids).toHaveLength(2);
+    await workflowJobs("terraform");
+
+    // To OpenTofu: .engine says tofu (terraform stays on PATH), lock; the workflows plan no change, and deploy.yml's
+    // apply of production's empty plan writes OpenTofu's registry into that state. The working copy Terraform used
+    // runs OpenTofu as it is (cdktf.out kept).
+    setEngine("tofu");
+    const toTofu = await bin("lock");
+    expect([toTofu.status, toTofu.stderr]).toEqual([0, ""]);
+    expect(toTofu.stdout).toMatch(/\.terraform\.lock\.hcl: genesyscloud provider 1\.82\.0 \(updated\)\n$/);
+    expect(lockFileHosts()).toEqual([`${REGISTRY_HOST.OpenTofu}/${GENESYSCLOUD}`]);
+    await workflowJobs("tofu");
+    const tofuDiff = await inWorkingCopy("diff", "production");
+    expect([tofuDiff.status, tofuDiff.status === 0 ? "" : tofuDiff.stdout + tofuDiff.stderr]).toEqual([0, ""]);
+    await expectSuccess(inWorkingCopy("deploy", "production", "--auto-approve"));
+    await workflowJobs("tofu", { apply: true });
+    expect(await stateProviders("production")).toEqual([`provider["${REGISTRY_HOST.OpenTofu}/${GENESYSCLOUD}"]`]);
+    expect(await clientIds()).toEqual(ids);
+
+    // Back to Terraform: lock moves each state's OpenTofu address to Terraform's, and says so; then as before.
+    setEngine("terraform");
+    const back = await bin("lock");
+    expect([back.status, back.stderr]).toEqual([0, ""]);
+    // The deadlock this switch used to end in: the workflows' init -lockfile=readonly on Terraform.
+    await workflowJobs("terraform");
+    for (const name of names)
+      expect(back.stdout).toContain(
+        `${name}: the state's provider ${REGISTRY_HOST.OpenTofu}/${GENESYSCLOUD} is now ${REGISTRY_HOST.Terraform}/${GENESYSCLOUD} (terraform state replace-provider)\n`,
+      );
+    expect(lockFileHosts()).toEqual([`${REGISTRY_HOST.Terraform}/${GENESYSCLOUD}`]);
+    for (const name of names) expect(await stateProviders(name)).toEqual([`provider["${REGISTRY_HOST.Terraform}/${GENESYSCLOUD}"]`]);
+    const terraformDiff = await inWorkingCopy("diff", "production", "uat");
+    expect([terraformDiff.status, terraformDiff.status === 0 ? "" : terraformDiff.stdout + terraformDiff.stderr]).toEqual([0, ""]);
+    // A second lock has nothing left to move.
+    const again = await bin("lock");
+    expect([again.status, again.stdout.includes("replace-provider")]).toEqual([0, false]);
+    expect(await clientIds()).toEqual(ids);
+    expect(h.emulator.clients.size).toBe(2);
+  }, 900_000);
 });

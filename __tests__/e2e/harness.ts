@@ -11,6 +11,7 @@ import { join } from "path";
 import { EmulatedOrg, Emulator, startEmulator } from "../support/genesys-emulator";
 import { cdktfCli } from "../../lib/app/commands/cdktf-runner";
 import { withoutCredentials } from "../../lib/app/stack/credentials";
+import { OPENTOFU_DATA_DIR } from "../../lib/app/stack/engine";
 import { providerInstall } from "../../scripts/provider-install.cjs";
 import { opentofuInstall } from "../../scripts/opentofu-install.cjs";
 
@@ -115,6 +116,10 @@ export async function startHarness(
   // The engine, as a user chooses it (lib/app/stack/engine.ts): unset means terraform on PATH.
   if (engineId === "tofu") env.TERRAFORM_BINARY_NAME = engine.binary;
   else delete env.TERRAFORM_BINARY_NAME;
+  // OpenTofu's working data where the tool keeps it (lib/app/stack/engine.ts), so that a test's own engine run in a
+  // stack's folder sees what the tool's runs left there.
+  if (engineId === "tofu") env.TF_DATA_DIR = OPENTOFU_DATA_DIR;
+  else delete env.TF_DATA_DIR;
   const run = (command: string, args: string[], cwd: string, extra: Record<string, string> = {}) =>
     runCommand(command, args, cwd, { ...env, ...extra });
   return {

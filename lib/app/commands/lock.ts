@@ -5,6 +5,11 @@
  * committed (if any), runs `terraform init -backend=false` (or `tofu init`: lib/app/stack/engine.ts; it fetches the provider as any init does: from the
  * registry, or a mirror TF_CLI_CONFIG_FILE names) and writes the result back whole. The selection changes only with
  * --upgrade (the newest version the stack's constraint allows).
+ *
+ * `lock` on the new engine is the whole switch between Terraform and OpenTofu, whichever engine last wrote each
+ * state: on Terraform it first moves the provider address OpenTofu writes into a state (`registry.opentofu.org/…`)
+ * to Terraform's, in every deployment's state, through its backend (lib/app/state/provider-addresses.ts), so that the
+ * lock file's one address is every state's; the lock file is written only when every state is done.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
@@ -15,18 +20,22 @@ import { loadDeploymentsOrProblem } from "../deployments/deployments";
 import { DeploymentStack } from "../stack/deployment-stack";
 import { LOCK_FILE, LOCK_FILE_ALLOWED, lockFilePath, readLockFile } from "../stack/provider-lock";
 import { resolveEngine } from "../stack/engine";
+import { moveStateProviders, onTerraformHost } from "../state/provider-addresses";
 import { withoutCredentials } from "../stack/credentials";
 import { CommandIo } from "../../shared/command";
 import { runCaptured } from "../../shared/child-process";
 import { writeFileBeside } from "../../shared/json-input";
 import { InputError } from "../../shared/problems";
+import { docsPage } from "../../shared/typed-command";
 
 export const USAGE = `usage: genesys-scv-oauth-client lock [--upgrade]
 
 Writes ${LOCK_FILE} beside the deployments file: the genesyscloud provider version that every synth, plan and
 deploy then inits from, with its packages' checksums. Commit it; a pull request that changes it is a provider
-change to review. Runs terraform init (or tofu init: TERRAFORM_BINARY_NAME; no backend, no credentials) in a
-temporary folder.
+change to review. Runs terraform init (or tofu init: .engine, or TERRAFORM_BINARY_NAME; no backend, no Genesys
+Cloud credentials) in a temporary folder. On Terraform it also reads every deployment's state through its backend
+(the backend's credentials) and moves the provider address OpenTofu writes there (registry.opentofu.org/...) to
+Terraform's (terraform state replace-provider): after a switch from OpenTofu, run lock on Terraform and commit.
 
   --upgrade   select the newest version the stack allows, instead of keeping the one the file names
   -h, --help  this text`;
@@ -76,6 +85,27 @@ export async function lockCommand(argv: string[], env: NodeJS.ProcessEnv, io: Co
         `lock: ${engine.command} init failed (${engine.name}${init.error ? `: ${init.error.message}` : ""}); ${LOCK_FILE} is unchanged.\n${init.stdout}${init.stderr}`.trimEnd(),
       );
     const written = readFileSync(join(stackDir, LOCK_FILE), "utf8");
+    // Every state's provider at the address this lock file names, before the file says so.
+    const moves = await moveStateProviders(loaded.deployments, loaded.baseDir, env, engine);
+    const failed = loaded.deployments.flatMap((d, i) => {
+      const move = moves[i];
+      return "problem" in move ? [`  - ${d.name}: ${move.problem.replace(/\n/g, "\n      ")}`] : [];
+    });
+    loaded.deployments.forEach((d, i) => {
+      const move = moves[i];
+      for (const from of "moved" in move ? move.moved : [])
+        io.out(`${d.name}: the state's provider ${from} is now ${onTerraformHost(from)} (${engine.command} state replace-provider)\n`);
+    });
+    if (failed.length > 0)
+      return fail(
+        io,
+        [
+          `lock: Terraform needs each state to name the provider at its own registry address, so lock on Terraform moves ` +
+            `the address OpenTofu writes there (${docsPage("engines")}); ${failed.length === 1 ? "1 state" : `${failed.length} states`} ` +
+            `could not be read or moved, and ${LOCK_FILE} is unchanged:`,
+          ...failed,
+        ].join("\n"),
+      );
     if (before !== written) {
       try {
         writeFileBeside(target, written, LOCK_FILE_ALLOWED, loaded.baseDir);

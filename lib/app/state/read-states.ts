@@ -49,28 +49,51 @@ export async function readStates(
     for (const d of deployments) readings.set(d.name, { problem: engine.problem });
     return readings;
   }
+  const read = await inBackendFolders(
+    deployments,
+    baseDir,
+    env,
+    parallelism,
+    (dir, backendEnv) => readOutputs(dir, backendEnv, engine),
+    (why) => ({ problem: `could not read its state: ${why}` }),
+  );
+  deployments.forEach(({ name }, i) => readings.set(name, read[i]));
+  return readings;
+}
+
+/**
+ * `each` run for every deployment, `parallelism` at once, in a temporary folder holding that deployment's backend block
+ * alone (no provider, no resource), with the environment for the engine there: the backend's credentials only, never
+ * the genesyscloud provider's. The folders are removed afterwards. Results in the deployments' order. A local state
+ * that is not a regular file beside the deployments file (a FIFO would hold the engine's init forever) is `refused`,
+ * with why, before the engine runs.
+ */
+export async function inBackendFolders<T>(
+  deployments: readonly Deployment[],
+  baseDir: string,
+  env: NodeJS.ProcessEnv,
+  parallelism: number,
+  each: (dir: string, backendEnv: NodeJS.ProcessEnv, deployment: Deployment) => Promise<T>,
+  refused: (why: string) => T,
+): Promise<T[]> {
   const work = mkdtempSync(join(tmpdir(), "scv-state-"));
   try {
     const app = new App({ outdir: join(work, "synth"), stackTraces: false, skipValidation: true });
     for (const deployment of deployments) new DeploymentStack(app, deployment, baseDir);
     app.synth();
-    // The backend's credentials only: reading outputs never configures the genesyscloud provider.
     const backendEnv = { ...withoutCredentials(env), CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
-    const read = await inParallel(deployments, parallelism, async ({ name, backend }): Promise<StateReading> => {
-      // A local state that is a FIFO would hold the engine's init forever: refused before it runs.
-      const local = localStateProblem(name, backend, baseDir);
-      if (local) return { problem: `could not read its state: ${local.message}` };
-      const stack = JSON.parse(readFileSync(join(work, "synth", "stacks", name, "cdk.tf.json"), "utf8"));
-      const dir = join(work, "backends", name);
+    return await inParallel(deployments, parallelism, async (deployment) => {
+      const local = localStateProblem(deployment.name, deployment.backend, baseDir);
+      if (local) return refused(local.message);
+      const stack = JSON.parse(readFileSync(join(work, "synth", "stacks", deployment.name, "cdk.tf.json"), "utf8"));
+      const dir = join(work, "backends", deployment.name);
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, "backend.tf.json"), JSON.stringify({ terraform: { backend: stack.terraform.backend } }));
-      return readOutputs(dir, backendEnv, engine);
+      return each(dir, backendEnv, deployment);
     });
-    deployments.forEach(({ name }, i) => readings.set(name, read[i]));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  return readings;
 }
 
 async function readOutputs(dir: string, env: NodeJS.ProcessEnv, engine: Engine): Promise<StateReading> {
