@@ -18,8 +18,9 @@ export const USAGE = `usage: ${PACKAGE_NAME} init [FOLDER]
 Scaffolds your config repository in FOLDER (default: the current folder): deployments.json (with comments),
 package.json pinning this tool, cdktf.json, .github/workflows/{plan,deploy,drift}.yml, a readme for your team
 and .gitignore.
-Refuses, writing nothing, when any of these files exists. Next: npm install, edit deployments.json, then
-npx ${PACKAGE_NAME} lock (the readme it writes says the rest).
+Refuses, writing nothing, when any of these files exists. The deployments file starts empty (an example in its
+comments), so that the first commit, pushed to main, applies nothing. Next: npm install, commit (package-lock.json
+too) and push to main; the readme it writes says the rest.
 
   -h, --help  this text`;
 
@@ -118,10 +119,10 @@ export function initCommand(argv: string[], env: NodeJS.ProcessEnv, io: CommandI
       ...[...files.keys()].sort().map((name) => `  ${name}`),
       "",
       "Next:",
-      `  npm install                              (installs ${PACKAGE_NAME} ${ownPackage().version} and cdktf, as package.json pins them)`,
-      "  edit deployments.json                    (your deployments; npx genesys-scv-oauth-client check says what is wrong)",
-      "  npx genesys-scv-oauth-client lock        (writes .terraform.lock.hcl: commit it)",
-      "  then the readme it wrote: the GitHub environments, secrets and the first reviewed deploy",
+      `  npm install                              (installs ${PACKAGE_NAME} ${ownPackage().version} and cdktf, as package.json pins them; writes package-lock.json)`,
+      "  git add -A && git commit, push to main   (the first commit, package-lock.json in it: no deployments yet, so the deploy applies nothing)",
+      "  then the readme it wrote: the GitHub environments, secrets, label and branch protection, then your first",
+      "  deployment in a pull request, with the lock file npx genesys-scv-oauth-client lock writes",
       "",
     ].join("\n"),
   );

@@ -44,6 +44,12 @@ export function lockCommand(argv: string[], env: NodeJS.ProcessEnv, io: CommandI
   }
   const loaded = loadDeploymentsOrProblem(env);
   if ("problem" in loaded) return fail(io, loaded.problem);
+  if (loaded.deployments.length === 0) {
+    return fail(
+      io,
+      `lock: the deployments file has no deployments yet: the lock file is written from a deployment's stack. Add your first deployment, then run lock again; ${LOCK_FILE} is unchanged.`,
+    );
+  }
   const engine = resolveEngine(env);
   if ("problem" in engine) return fail(io, engine.problem);
   const target = join(loaded.baseDir, LOCK_FILE);

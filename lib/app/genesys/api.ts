@@ -199,6 +199,30 @@ export async function oauthClientExists(
   return found.state !== "deleted";
 }
 
+/**
+ * The org the deployment's credentials belong to (GET /api/v2/organizations/me): its id and name, as Genesys
+ * answered them. An answer without an id is a GenesysApiError: whose org it is cannot be told.
+ */
+export async function organizationOf(
+  deployment: Deployment,
+  env: NodeJS.ProcessEnv,
+  options: ApiOptions = {},
+): Promise<{ id: string; name: string }> {
+  const call = caller(deployment, env, options);
+  const token = await accessToken(deployment, env, call);
+  const body = await call(
+    "api",
+    "/api/v2/organizations/me",
+    { headers: { authorization: `Bearer ${token}` } },
+    { forbidden: "the deployment's credentials may not read their own org: their role needs the permission Organization > View" },
+  );
+  if (!isJsonObject(body) || typeof body.id !== "string" || body.id.trim() === "")
+    throw new GenesysApiError(
+      `deployment "${deployment.name}": Genesys Cloud's answer for the credentials' org has no id: whose org it is cannot be told`,
+    );
+  return { id: body.id, name: typeof body.name === "string" ? body.name : "" };
+}
+
 /** One row of an OAuth client's API usage (Genesys's ApiUsageRow: requests per user, route and day). */
 export interface ApiUsageRow {
   readonly clientId?: string;
