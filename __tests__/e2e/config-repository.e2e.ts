@@ -162,10 +162,11 @@ describe("a config repository made by init, with the packed tool installed", () 
     };
     const named = (name: string) => (s: any) => s.name === name;
     /** A step's shell as the runner runs it: the job's environment, its own RUNNER_TEMP and GITHUB_OUTPUT. */
-    const runStep = async (step: any, env: Record<string, string> = {}, runnerTemp = temp) => {
+    const runStep = async (step: any, env: Record<string, string> = {}, runnerTemp = temp, deployment = "production") => {
       const output = join(runnerTemp, "github-output");
       writeFileSync(output, "");
-      const own = Object.fromEntries(Object.entries(step.env ?? {}).map(([name, value]) => [name, valueOf(value, contexts)]));
+      const given = { ...contexts, matrix: { deployment } };
+      const own = Object.fromEntries(Object.entries(step.env ?? {}).map(([name, value]) => [name, valueOf(value, given)]));
       const ran = await runCommand("bash", ["-e", "-c", step.run], repo, {
         ...runnerEnv,
         ...own,
@@ -276,6 +277,49 @@ describe("a config repository made by init, with the packed tool installed", () 
       expect(existsSync(join(repo, "cdktf.out/stacks/production/tfplan"))).toBe(false);
     }
     writeFileSync(file, reviewed);
+
+    // 5. A pull request adding a deployment for a Salesforce org whose client the org already has (made by hand): the
+    // plan job's guard finds the second client and stops, the comment says so and the gate fails, as the deploy
+    // job's guard would stop after a merge.
+    const byHand = h.emulator.seed(ACME.id, {
+      name: "Globex SCV (by hand)",
+      accessTokenValiditySeconds: 86400,
+      authorizedGrantType: "CODE",
+      registeredRedirectUri: ["https://globex.lightning.force.com/lightning/page/home"],
+      scope: ["conversations", "notifications", "presence", "response-management:readonly", "routing:readonly", "upload", "users:readonly"],
+    });
+    const withGlobex = readFileSync(join(repo, "deployments.json"), "utf8").replace(
+      "  ]\n}",
+      `  ,{ "name": "globex", "genesysCloud": { "region": "us-east-1", "organizationId": "${ACME.id}", "gateway": ${JSON.stringify({
+        host: "127.0.0.1",
+        port: Number(new URL(h.emulator.url).port),
+        protocol: "http",
+      })} }, "salesforce": { "myDomain": "globex" }, "oauthClient": { "grantType": "authorization-code" }, "backend": { "local": { "path": "state/globex.tfstate" } } }\n  ]\n}`,
+    );
+    writeFileSync(join(repo, "deployments.json"), withGlobex);
+    const globexTemp = tempDir("runner-globex-");
+    const planGuard = stepOf("plan.yml", "plan", named("the checks the deploy makes before it applies"));
+    const secondClient = await runStep(planGuard, {}, globexTemp, "globex");
+    expect(secondClient.status).toBe(1);
+    expect(secondClient.stderr).toContain(`client ${byHand}`);
+    expect(JSON.parse(readFileSync(join(globexTemp, "plans/globex.note.json"), "utf8")).stops).toHaveLength(1);
+    const held = await runScaffoldSummaryJob(readFileSync(join(repo, ".github/workflows/plan.yml"), "utf8"), {
+      base,
+      plans: join(globexTemp, "plans"),
+      labels: ["allow-oauth-client-replacement"],
+      deployments: ["production", "globex"],
+      planResult: "failure",
+    });
+    expect([held.ran, held.outputs.exit, held.commented, held.passed]).toEqual([true, "3", true, false]);
+    expect(held.comment).toContain("> - `globex`: the org already has a client for Salesforce org globex");
+    console.log(`a pull request whose deploy would stop (a second client), its comment:\n${held.comment}`);
+    const deployGuard = await runStep(
+      stepOf("deploy.yml", "deploy", named("the checks before the plan")),
+      {},
+      tempDir("runner-"),
+      "globex",
+    );
+    expect([deployGuard.status, deployGuard.stderr.includes(`client ${byHand}`)]).toEqual([1, true]);
     // Every job of the sequence, each step a process of its own: minutes on a shared machine.
   }, 600_000);
 });
