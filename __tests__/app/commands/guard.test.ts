@@ -93,6 +93,25 @@ describe("guard: credentials first, before anything is asked or run", () => {
     expect(workflow.requests).toEqual([]);
   });
 
+  it("a wrong secret: Genesys's refusal, said by the tool (in a workflow with the environment and its secrets), also without organizationId", async () => {
+    const dir = repository();
+    const config = JSON.parse(readFileSync(join(dir, "deployments.json"), "utf8"));
+    delete config.deployments[0].genesysCloud.organizationId;
+    writeFileSync(join(dir, "deployments.json"), JSON.stringify(config));
+    const { code, err, asked } = await guard(dir, [], {
+      GITHUB_ACTIONS: "true",
+      SCV_CREDENTIALS_DEPLOYMENT: "production",
+      GENESYSCLOUD_OAUTHCLIENT_ID: "tf-client",
+      GENESYSCLOUD_OAUTHCLIENT_SECRET: "not-the-secret",
+    });
+    expect([code, asked]).toEqual([1, []]);
+    expect(err).toContain("Genesys Cloud refused the deployment's credentials (401");
+    expect(err).toContain(
+      "production-plan for a pull request's plan) holds them as the secrets GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET",
+    );
+    expect(err).toContain("(whose org the credentials are cannot be told: nothing was run)");
+  });
+
   it("a secret without its client id is said as such", async () => {
     const { code, err } = await guard(repository(), [], { GENESYSCLOUD_OAUTHCLIENT_SECRET: "tf-secret" });
     expect(code).toBe(1);

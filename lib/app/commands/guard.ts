@@ -2,7 +2,8 @@
  * `guard <deployment name> [--note FILE]`: every check a deploy makes before it applies, for one deployment, in the
  * order they can fail without running anything: its Genesys Cloud credentials (before any engine runs, so that a
  * missing secret is this message, not the provider's `Auth Error: 401`), the provider lock file, the org the
- * credentials belong to (genesysCloud.organizationId against GET /api/v2/organizations/me), a second client for the
+ * credentials belong to (GET /api/v2/organizations/me: credentials Genesys refuses are said here too; compared with
+ * genesysCloud.organizationId where the file has it), a second client for the
  * Salesforce org (client-identity.ts), and, when the file's migration step stops the implicit client issuing tokens
  * (deactivate, retire by delete: stopsIssuingTokens) and is not applied yet, that client's usage over the last days,
  * asked now (a step written while the client was unused may be merged after it was used again). The plan job of a
@@ -127,40 +128,36 @@ export async function checksBeforeApply(
   const scoped = credentialsDeploymentProblem(env, all);
   if (scoped) return [`${name}: ${scoped}. Nothing was asked.`];
   const resolved = resolveCredentials(deployment, env);
+  const github = env.GITHUB_ACTIONS === "true" && env.SCV_CREDENTIALS_DEPLOYMENT === name;
+  const where = github
+    ? ` In GitHub, the job's environment (${name} for a deploy, ${name}-plan for a pull request's plan) holds them as the secrets ` +
+      "GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET (Settings > Environments)."
+    : "";
   if (isCredentialsProblem(resolved)) {
-    const github = env.GITHUB_ACTIONS === "true" && env.SCV_CREDENTIALS_DEPLOYMENT === name;
-    return [
-      `${name}: no Genesys Cloud credentials: ${credentialsInWords(resolved)}.` +
-        (github
-          ? ` In GitHub, the job's environment (${name} for a deploy, ${name}-plan for a pull request's plan) holds them as the secrets ` +
-            "GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET (Settings > Environments)."
-          : "") +
-        " Nothing was asked, nothing was run.",
-    ];
+    return [`${name}: no Genesys Cloud credentials: ${credentialsInWords(resolved)}.${where} Nothing was asked, nothing was run.`];
   }
   const stops: string[] = [];
   // 2. The lock file, beside the deployments file, with the provider of the engine that runs.
   const lock = lockFileProblem(baseDir, env);
   if (lock) stops.push(`${name}: ${lock}`);
-  // 3. The org the credentials belong to.
+  // 3. The org the credentials belong to: asked whatever the file says, so that credentials Genesys refuses are this
+  // message, not the provider's; compared with genesysCloud.organizationId where the file has it.
   const expected = deployment.genesysCloud.organizationId;
-  if (expected !== undefined) {
-    try {
-      const org = await organizationOf(deployment, env, api);
-      if (org.id.toLowerCase() !== expected.toLowerCase()) {
-        stops.push(
-          showHiddenCharacters(
-            `${name}: its credentials are of org ${org.id} (${JSON.stringify(org.name)}), and genesysCloud.organizationId is ${expected}: ` +
-              `a deploy would act on the wrong org. Use the credentials of org ${expected}, or correct genesysCloud.organizationId.`,
-          ),
-        );
-        // Whatever else is asked would be asked of the wrong org.
-        return stops;
-      }
-    } catch (e) {
-      if (!(e instanceof GenesysApiError)) throw e;
-      return [...stops, `${e.message}\n  (whose org the credentials are cannot be told: nothing was run)`];
+  try {
+    const org = await organizationOf(deployment, env, api);
+    if (expected !== undefined && org.id.toLowerCase() !== expected.toLowerCase()) {
+      stops.push(
+        showHiddenCharacters(
+          `${name}: its credentials are of org ${org.id} (${JSON.stringify(org.name)}), and genesysCloud.organizationId is ${expected}: ` +
+            `a deploy would act on the wrong org. Use the credentials of org ${expected}, or correct genesysCloud.organizationId.`,
+        ),
+      );
+      // Whatever else is asked would be asked of the wrong org.
+      return stops;
     }
+  } catch (e) {
+    if (!(e instanceof GenesysApiError)) throw e;
+    return [...stops, `${e.message}${where ? `.${where}` : ""}\n  (whose org the credentials are cannot be told: nothing was run)`];
   }
   // 4. A second client for the Salesforce org (and an importClientId the state contradicts).
   const states = await statesOf(all, baseDir, env);
