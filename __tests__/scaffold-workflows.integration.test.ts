@@ -197,6 +197,14 @@ describe("the checks the deploy makes (guard) run before any engine, in the plan
     expect(steps[apply - 1].env).toEqual(steps[first].env);
   });
 
+  it("drift.yml: the credentials and their org (guard --credentials) before the step that runs the engine", () => {
+    const steps = workflow("drift.yml").jobs.drift.steps as any[];
+    const check = steps.findIndex((s) => /genesys-scv-oauth-client guard "\$DEPLOYMENT" --credentials$/.test(String(s.run ?? "").trim()));
+    expect(check).toBeGreaterThan(0);
+    expect(check).toBeLessThan(steps.findIndex(engineRuns));
+    expect(steps[check].env.SCV_CREDENTIALS_DEPLOYMENT).toBe("${{ matrix.deployment }}");
+  });
+
   it("a missing secret in the plan job: the tool's message naming the environment and the secrets, written for the comment, the job stops", async () => {
     const dir = scaffold();
     writeFileSync(

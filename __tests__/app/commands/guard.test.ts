@@ -233,6 +233,33 @@ describe("guard: a second client, and usage before a deactivation or a delete", 
   });
 });
 
+describe("guard --credentials (the drift check's): the credentials and their org only", () => {
+  it("passes where a second client would stop a deploy, and stops on credentials of another org", async () => {
+    emulator.seed(ORG.id, {
+      name: "Salesforce SCV",
+      accessTokenValiditySeconds: 86400,
+      authorizedGrantType: "TOKEN",
+      registeredRedirectUri: URIS,
+      scope: SEED_ARTICLE_SCOPES,
+    });
+    const dir = repository({}, { lock: null });
+    expect((await guard(dir)).code).toBe(1);
+    const only = await guard(dir, ["--credentials"]);
+    expect([only.code, only.out, only.err, only.asked]).toEqual([
+      0,
+      "production: its credentials are set, Genesys Cloud accepts them, and they are of its org\n",
+      "",
+      [],
+    ]);
+    const other = await guard(dir, ["--credentials"], {
+      GENESYSCLOUD_OAUTHCLIENT_ID: "gx-client",
+      GENESYSCLOUD_OAUTHCLIENT_SECRET: "gx-secret",
+    });
+    expect(other.code).toBe(1);
+    expect(other.err).toContain("a deploy would act on the wrong org");
+  });
+});
+
 describe("guard's arguments", () => {
   it.each([[[]], [["production", "uat"]], [["prod*"]]])("one deployment name, no pattern: %j refused", async (argv) => {
     const captured = capturedIo();

@@ -30,7 +30,7 @@ import { stopsIssuingTokens } from "../../shared/policy";
 
 export const EXIT = { ok: 0, stopped: 1 } as const;
 
-export const USAGE = `usage: genesys-scv-oauth-client guard <deployment name> [--note FILE]
+export const USAGE = `usage: genesys-scv-oauth-client guard <deployment name> [--note FILE] [--credentials]
 
 Every check a deploy of the deployment makes before it applies, in this order: its Genesys Cloud credentials (before
 any engine runs), the provider lock file (${LOCK_FILE}, with the genesyscloud provider of the engine that runs), the
@@ -39,9 +39,10 @@ file's migration step deactivates or deletes the implicit client and is not appl
 over the last ${DEFAULT_USAGE_DAYS} days (any use stops it, unless the step was written with --despite-usage).
 Pipelines run it in a pull request's plan job (--note) and right before the deploy's apply.
 
-  --note FILE  also write what stops the deploy into FILE (<deployment>.note.json beside the plan), which
-               plan-summary shows in the comment and which fails its gate
-  -h, --help   this text
+  --note FILE    also write what stops the deploy into FILE (<deployment>.note.json beside the plan), which
+                 plan-summary shows in the comment and which fails its gate
+  --credentials  the credentials and their org only (the drift check runs this before its plan)
+  -h, --help     this text
 
 Exit code: 0 when nothing stops the deploy; 1 when something does, or it cannot be told (each reason printed).`;
 
@@ -49,6 +50,8 @@ Exit code: 0 when nothing stops the deploy; 1 when something does, or it cannot 
 export interface GuardOptions {
   readonly api?: ApiOptions & { polls?: number; pollMs?: number };
   readonly readStates?: typeof readStates;
+  /** "credentials": the credentials and the org only (the drift check, which reports what the rest would find). */
+  readonly only?: "credentials";
 }
 
 export async function guardCommand(
@@ -59,7 +62,11 @@ export async function guardCommand(
 ): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { note: { type: "string" }, help: { type: "boolean", short: "h" } } });
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { note: { type: "string" }, credentials: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    });
   } catch (e) {
     io.err(`guard: ${(e as Error).message}\n${USAGE}\n`);
     return EXIT.stopped;
@@ -87,9 +94,14 @@ export async function guardCommand(
   }
   const { file, deployments, selected } = loaded;
   const deployment = selected[0];
-  const stops = await checksBeforeApply(deployment, deployments, baseDirOf(file), env, { api, readStates: statesOf });
+  const only = args.values.credentials ? "credentials" : undefined;
+  const stops = await checksBeforeApply(deployment, deployments, baseDirOf(file), env, { api, readStates: statesOf, only });
   if (stops.length === 0) {
-    io.out(`${deployment.name}: nothing stops a deploy (credentials, lock file, org, second client, usage checked)\n`);
+    io.out(
+      only
+        ? `${deployment.name}: its credentials are set, Genesys Cloud accepts them, and they are of its org\n`
+        : `${deployment.name}: nothing stops a deploy (credentials, lock file, org, second client, usage checked)\n`,
+    );
     return EXIT.ok;
   }
   for (const stop of stops) io.err(`${stop}\n`);
@@ -121,7 +133,7 @@ export async function checksBeforeApply(
   all: readonly Deployment[],
   baseDir: string,
   env: NodeJS.ProcessEnv,
-  { api = {}, readStates: statesOf = readStates }: GuardOptions = {},
+  { api = {}, readStates: statesOf = readStates, only }: GuardOptions = {},
 ): Promise<string[]> {
   const name = deployment.name;
   // 1. The credentials, before anything is asked or run: the environment and the secrets named, as the job holds them.
@@ -138,7 +150,7 @@ export async function checksBeforeApply(
   }
   const stops: string[] = [];
   // 2. The lock file, beside the deployments file, with the provider of the engine that runs.
-  const lock = lockFileProblem(baseDir, env);
+  const lock = only ? undefined : lockFileProblem(baseDir, env);
   if (lock) stops.push(`${name}: ${lock}`);
   // 3. The org the credentials belong to: asked whatever the file says, so that credentials Genesys refuses are this
   // message, not the provider's; compared with genesysCloud.organizationId where the file has it.
@@ -159,6 +171,7 @@ export async function checksBeforeApply(
     if (!(e instanceof GenesysApiError)) throw e;
     return [...stops, `${e.message}${where ? `.${where}` : ""}\n  (whose org the credentials are cannot be told: nothing was run)`];
   }
+  if (only) return stops;
   // 4. A second client for the Salesforce org (and an importClientId the state contradicts).
   const states = await statesOf(all, baseDir, env);
   const state = states.get(name);
