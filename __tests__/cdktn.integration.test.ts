@@ -15,17 +15,16 @@ import { CDKTF_VERSION, CDKTN_VERSION, cdktfSynth, cdktnProject, cdktnSynth, des
 jest.setTimeout(240_000);
 
 /**
- * The deployments files: the shipped one, the one `init` writes into a team's repository, and one with every shape the
+ * The deployments files: the shipped one and one with every shape the
  * other tests synthesize (sandbox, Lightning hosts of other clouds, extra redirect URIs and scopes, the PKCE grant, a
  * name and description Terraform must read literally, import, preventDestroy off, each migration step, the local,
  * S3 (lock file, DynamoDB, S3-compatible endpoint) and HCP Terraform backends, a gateway with path prefixes,
- * credentials prefixes, a second client allowed). Each in Terraform JSON and as the HCL export (`synth --hcl`), but
- * init's file in JSON only: its one S3 stack is among every-shape.json's, and each pair of runs costs ~8 s.
+ * credentials prefixes, a second client allowed). Each in Terraform JSON and as the HCL export (`synth --hcl`). The
+ * file `init` writes lists no deployment (its example, an S3 stack, is among every-shape.json's shapes).
  */
 const CASES: [file: string, form: "json" | "hcl"][] = [
   ["deployments.json", "json"],
   ["deployments.json", "hcl"],
-  ["templates/config-repository/deployments.json", "json"],
   ["__tests__/fixtures/deployments/every-shape.json", "json"],
   ["__tests__/fixtures/deployments/every-shape.json", "hcl"],
 ];

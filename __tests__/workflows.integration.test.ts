@@ -11,9 +11,10 @@ import { spawnSync } from "child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
 import { join } from "path";
 import { parse } from "yaml";
-import { condition, evaluate, valueOf } from "./support/github-expressions";
+import { condition, valueOf } from "./support/github-expressions";
 import { runGithubScript } from "./support/github-script";
 import { tempDir } from "./support/temp-dir";
+import { concurrencyProblems, describeHardening, readWorkflow } from "./support/workflow-hardening";
 
 const root = join(__dirname, "..");
 const dir = join(root, ".github/workflows");
@@ -68,49 +69,22 @@ describe("zizmor (PyPI, pinned in requirements-test.txt)", () => {
   });
 });
 
-describe("hardening", () => {
-  const all = [...files.map((f) => join(dir, f)), join(root, ".github/actions/setup/action.yml")];
+// The rules the scaffold's workflows are held to as well (scaffold-workflows.integration.test.ts): one list of checks.
+const EXCEPT = {
+  "lockfile-readonly":
+    "this repository commits no provider lock file (its deployments.json is an example, its stacks are tested, not deployed from a reviewed selection): its inits cannot be readonly",
+};
+describeHardening(
+  "this repository's workflows",
+  files.map((f) => readWorkflow(join(dir, f))),
+  [{ name: "actions/setup/action.yml", text: readFileSync(join(root, ".github/actions/setup/action.yml"), "utf8") }],
+  EXCEPT,
+);
 
-  it.each(all.map((f) => [f.slice(root.length + 1), f]))(
-    "%s: every action pinned to a full commit SHA, its version in a comment",
-    (_, file) => {
-      const uses = [...readFileSync(file, "utf8").matchAll(/uses:\s*(\S+)(.*)$/gm)];
-      expect(uses.length).toBeGreaterThan(0);
-      for (const [, action, rest] of uses) {
-        if (action.startsWith("./")) continue;
-        expect(action).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
-        expect(rest).toMatch(/^ # v\d+\.\d+\.\d+$/);
-      }
-    },
-  );
-
-  it.each(files)("%s: no permissions at the top, the least each job needs", (file) => {
-    const w = workflow(file);
-    expect(w.permissions).toEqual({});
-    for (const [name, job] of Object.entries(w.jobs) as [string, any][]) {
-      expect([name, job.permissions]).toEqual([name, expect.objectContaining({ contents: "read" })]);
-      const writes = Object.entries(job.permissions).filter(([, level]) => level === "write");
-      // Only the jobs that write comments or issues may, and they hold no secrets.
-      if (writes.length > 0) expect([name, JSON.stringify(job)]).not.toEqual([name, expect.stringContaining("secrets.")]);
-    }
-  });
-
-  it.each(files)("%s: checkouts keep no credentials; no ${{ }} inside a run script", (file) => {
-    for (const job of Object.values(workflow(file).jobs) as any[]) {
-      for (const step of job.steps) {
-        if (String(step.uses ?? "").startsWith("actions/checkout@")) expect(step.with["persist-credentials"]).toBe(false);
-        if (step.run) expect(step.run).not.toContain("${{");
-      }
-    }
-  });
-
-  it.each(files)("%s: secrets only in environments: write credentials in deploy.yml alone, read-only ones in <name>-plan", (file) => {
-    for (const [name, job] of Object.entries(workflow(file).jobs) as [string, any][]) {
-      if (!JSON.stringify(job).includes("secrets.")) continue;
-      const expected = file === "deploy.yml" ? "${{ matrix.deployment }}" : "${{ matrix.deployment }}-plan";
-      expect([name, job.environment]).toEqual([name, expected]);
-      expect(JSON.stringify(job.env ?? {})).not.toContain("secrets.");
-    }
+describe("hardening: what this repository's workflows are excused from holds", () => {
+  it("no .terraform.lock.hcl is committed at the root, so -lockfile=readonly cannot apply (add one, and the check applies)", () => {
+    expect(Object.keys(EXCEPT)).toEqual(["lockfile-readonly"]);
+    expect(existsSync(join(root, ".terraform.lock.hcl"))).toBe(false);
   });
 });
 
@@ -341,38 +315,8 @@ describe("deploy.yml: applies what was gated, on main only", () => {
   });
 });
 
-describe("concurrency groups: no other workflow's run can cancel a deploy", () => {
-  // GitHub keeps one running and one pending run per group (compared case-insensitively): a run that enters a group
-  // cancels the one pending there. A drift check or a pull request's plan sharing a group with a deploy would cancel
-  // a deploy waiting for the running one.
-  const NAMES = ["production", "uat", "eu-production", "drift", "Deploy-production", "plan-7", "terraform-production"];
-  const contexts = (deployment: string) => ({ github: { event: { pull_request: { number: 7 } } }, matrix: { deployment } });
-  /** Every group a workflow's runs and jobs enter, for each deployment name, as GitHub compares them. */
-  const groupsOf = (w: any) => {
-    const specs = [w.concurrency, ...Object.values<any>(w.jobs).map((job) => job.concurrency)].filter((c) => c !== undefined);
-    return specs.flatMap((spec) =>
-      NAMES.map((deployment) =>
-        String(typeof spec === "string" ? spec : spec.group)
-          .replace(/\$\{\{([\s\S]*?)\}\}/g, (_, expression) => evaluate(expression, contexts(deployment)).coerceString())
-          .toLowerCase(),
-      ),
-    );
-  };
-  const shared = (other: any) => {
-    const deploys = new Set(groupsOf(workflow("deploy.yml")));
-    return groupsOf(other).filter((g) => deploys.has(g));
-  };
-
-  it("deploy's groups are its own: no drift check's or plan's group is one of them, whatever the deployments are named", () => {
-    expect(new Set(groupsOf(workflow("deploy.yml"))).size).toBe(NAMES.length);
-    for (const other of files.filter((f) => f !== "deploy.yml")) expect(shared(workflow(other))).toEqual([]);
-  });
-
-  it("the drift check runs one at a time in a group of its own, never cancelling a running check", () => {
-    expect(workflow("drift.yml").concurrency).toEqual({ group: "drift", "cancel-in-progress": false });
-    expect(workflow("drift.yml").jobs.drift.concurrency).toBeUndefined();
-  });
-
+describe("concurrency groups: the shared check fails on a workflow that could cancel a deploy", () => {
+  const all = () => files.map((f) => readWorkflow(join(dir, f)));
   it.each([
     [
       "drift and deploy sharing one group again",
@@ -382,10 +326,10 @@ describe("concurrency groups: no other workflow's run can cancel a deploy", () =
       "a drift group that differs from a deploy's in case only",
       (y: string) => y.replace("  group: drift\n", "  group: DEPLOY-production\n"),
     ],
-  ])("a test of the groups fails on %s", (_, mutate) => {
-    const yaml = mutate(text("drift.yml"));
-    expect(yaml).not.toBe(text("drift.yml"));
-    expect(shared(parse(yaml))).not.toEqual([]);
+  ])("%s", (_, mutate) => {
+    const mutated = all().map((f) => (f.name === "drift.yml" ? { ...f, text: mutate(f.text) } : f));
+    expect(mutated.find((f) => f.name === "drift.yml")!.text).not.toBe(text("drift.yml"));
+    expect(concurrencyProblems(mutated)).not.toEqual([]);
   });
 });
 

@@ -5,9 +5,15 @@
 import { data, Evaluator, Lexer, Parser } from "@actions/expressions";
 import { truthy } from "@actions/expressions/result";
 
-/** The status functions a job's steps may call; in these tests every earlier step succeeded. */
+/**
+ * The status functions a job's steps may call; in these tests every earlier step succeeded and nothing was
+ * cancelled (a job's needs are given as `needs.<job>.result`).
+ */
 const STATUS = new Map(
-  ["always", "success"].map((name) => [name, { name, minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(true) }]),
+  Object.entries({ always: true, success: true, cancelled: false, failure: false }).map(([name, value]) => [
+    name,
+    { name, minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(value) },
+  ]),
 );
 
 /** The value of an expression (without `${{ }}`), over contexts given as plain JSON (github, steps, needs, ...). */

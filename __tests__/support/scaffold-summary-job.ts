@@ -14,6 +14,8 @@ import { runGithubScript } from "./github-script";
 import { tempDir } from "./temp-dir";
 
 export interface SummaryJobRun {
+  /** Whether the job ran at all (its `if:` over the plan jobs' result). */
+  ran: boolean;
   /** What the plan-summary step wrote to GITHUB_OUTPUT (exit). */
   outputs: Record<string, string>;
   /** The calls the comment step made (listComments, createComment, updateComment); none when it was skipped. */
@@ -33,7 +35,16 @@ export async function runScaffoldSummaryJob(
     labels,
     deployments,
     existing = [],
-  }: { base: string; plans: string; labels: string[]; deployments: string[]; existing?: object[] },
+    planResult = "success",
+  }: {
+    base: string;
+    plans: string;
+    labels: string[];
+    deployments: string[];
+    existing?: object[];
+    /** The plan jobs' result, as `needs.plan.result` says it: success, failure (some failed) or skipped (none ran). */
+    planResult?: "success" | "failure" | "skipped";
+  },
 ): Promise<SummaryJobRun> {
   const job = parse(yaml).jobs.summary;
   const step = (predicate: (s: any) => boolean, what: string) => {
@@ -48,15 +59,19 @@ export async function runScaffoldSummaryJob(
   const work = tempDir("scaffold-summary-");
   const runnerTemp = join(work, "temp");
   mkdirSync(runnerTemp);
-  cpSync(plans, join(runnerTemp, "plans"), { recursive: true });
+  // As download-artifact leaves it: the plans and notes the plan jobs uploaded, or no folder when none did.
+  if (existsSync(plans)) cpSync(plans, join(runnerTemp, "plans"), { recursive: true });
   symlinkSync(base, join(work, "base"));
   const output = join(work, "github-output");
   writeFileSync(output, "");
   const pullRequest = { number: 7, labels: labels.map((name) => ({ name })) };
   const contexts = {
     github: { event: { pull_request: pullRequest } },
-    needs: { check: { outputs: { deployments: JSON.stringify(deployments) } } },
+    needs: { check: { result: "success", outputs: { deployments: JSON.stringify(deployments) } }, plan: { result: planResult } },
   };
+  if (!condition(job.if, contexts)) {
+    return { ran: false, outputs: {}, calls: [], commented: false, passed: true, gateOutput: "", comment: "" };
+  }
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? "",
     HOME: process.env.HOME ?? work,
@@ -104,5 +119,5 @@ export async function runScaffoldSummaryJob(
     gateOutput = result.stdout + result.stderr;
   }
   const file = join(runnerTemp, "comment.md");
-  return { outputs, calls, commented, passed, gateOutput, comment: existsSync(file) ? readFileSync(file, "utf8") : "" };
+  return { ran: true, outputs, calls, commented, passed, gateOutput, comment: existsSync(file) ? readFileSync(file, "utf8") : "" };
 }

@@ -12,6 +12,7 @@ import { cdktfCommand } from "../app/commands/cdktf-runner";
 import { DEFAULT_PARALLELISM, MOST_PARALLELISM } from "../app/commands/parallelism";
 import { checkCommand } from "../app/commands/check";
 import { deploymentsCommand } from "../app/commands/deployments-list";
+import { guardCommand } from "../app/commands/guard";
 import { initCommand } from "../app/commands/init";
 import { lockCommand } from "../app/commands/lock";
 import { migrateCommand } from "../app/commands/migrate";
@@ -98,6 +99,10 @@ export const COMMANDS: Readonly<Record<CommandName, CommandEntry>> = {
     ),
   },
   adopt: { summary: "find the OAuth client an org already has, and adopt it", run: adoptCommand },
+  guard: {
+    summary: "every check a deploy makes before it applies, for one deployment (the workflows run it before plan and apply)",
+    run: (argv, env, io) => guardCommand(argv, env, io),
+  },
   migrate: { summary: "move a deployment off the implicit grant, step by reviewed step, with no login gap", run: migrateCommand },
   "plan-summary": { summary: "the pull-request comment for terraform show -json plans, and the gate", run: planSummary },
   help: {

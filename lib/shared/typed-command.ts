@@ -21,6 +21,7 @@ export const COMMAND_NAMES = [
   "adopt",
   "migrate",
   "plan-summary",
+  "guard",
   "help",
   "app",
 ] as const;

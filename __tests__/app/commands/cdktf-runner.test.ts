@@ -106,3 +106,30 @@ describe("arguments after `--` are refused, never both read as the tool's option
     );
   });
 });
+
+describe("a deployments file without deployments (a new repository's, as init writes it)", () => {
+  const { cdktfCommand } = require("../../../lib/app/commands/cdktf-runner");
+  const { capturedIo } = require("../../support/captured-io");
+  const { tempDir } = require("../../support/temp-dir");
+  const { writeFileSync } = require("fs");
+  const { join } = require("path");
+  const empty = () => {
+    const file = join(tempDir("empty-"), "deployments.json");
+    writeFileSync(file, '// none yet\n{ "deployments": [] }\n');
+    return { DEPLOYMENTS_FILE: file, TERRAFORM_BINARY_NAME: "/nonexistent/terraform" };
+  };
+
+  it("synth: nothing to synthesize, said, exit 0, no process started", async () => {
+    const captured = capturedIo();
+    expect(await cdktfCommand(["synth"], empty(), captured.io)).toBe(0);
+    expect([captured.out(), captured.err()]).toEqual(["synth: the deployments file has no deployments yet: nothing to synthesize.\n", ""]);
+  });
+
+  it.each(["diff", "deploy", "output"])("%s: one message that the file has none yet, exit 1", async (command) => {
+    const captured = capturedIo();
+    expect(await cdktfCommand([command, "production"], empty(), captured.io)).toBe(1);
+    expect(captured.err()).toBe(
+      `${command}: the deployments file has no deployments yet; allowed: a name of one of them, once "deployments" lists it (docs/deployments.md)\n`,
+    );
+  });
+});

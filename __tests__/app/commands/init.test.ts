@@ -32,7 +32,8 @@ describe("init", () => {
     for (const file of FILES) expect(out()).toContain(`  ${file}\n`);
     expect(FILES.filter((f) => !existsSync(join(dir, f)))).toEqual([]);
     expect(readFileSync(join(dir, "deployments.json"), "utf8")).toMatch(/^\/\/ /);
-    expect(loadDeployments(join(dir, "deployments.json")).map((d) => d.name)).toEqual(["production"]);
+    // Empty: the scaffold's first push to main applies nothing (the deploy workflow skips an empty list).
+    expect(loadDeployments(join(dir, "deployments.json"))).toEqual([]);
     const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
     expect(manifest.devDependencies).toEqual({
       "genesys-scv-oauth-client": own.version,
@@ -40,6 +41,20 @@ describe("init", () => {
       "cdktf-cli": own.devDependencies["cdktf-cli"],
       constructs: own.devDependencies.constructs,
     });
+  });
+
+  it("the example deployment in its comments, uncommented, is one that loads (with the org's id filled in)", async () => {
+    const dir = tempDir("init-");
+    await initCommand([dir], {}, capturedIo().io);
+    const text = readFileSync(join(dir, "deployments.json"), "utf8");
+    const example = text
+      .split("\n")
+      .map((line) => (/^ {4}\/\/ /.test(line) ? line.replace(/^ {4}\/\/ /, "    ") : line))
+      .join("\n")
+      .replace("<your org's id>", "f2d8b3a1-0000-4000-8000-000000000001");
+    expect(example).not.toBe(text);
+    writeFileSync(join(dir, "deployments.json"), example);
+    expect(loadDeployments(join(dir, "deployments.json")).map((d) => d.name)).toEqual(["production"]);
   });
 
   it("its workflows read deployments through the tool, never require(), and run nothing of this project's tests", async () => {

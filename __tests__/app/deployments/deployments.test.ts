@@ -74,8 +74,9 @@ describe("parseDeployments: each bad input has one clear message with its JSON p
     );
   });
 
-  it("no deployments", () => {
-    expect(messageFor([])).toBe("deployments.json has 1 problem:\n  - deployments: given []; allowed: a list of at least one deployment");
+  it("no deployments is a file too (a new repository's, as init writes it): nothing to plan or deploy yet", () => {
+    expect(parseDeployments('{ "deployments": [] }', "deployments.json")).toEqual([]);
+    expect(messageFor({} as never)).toMatch(/^deployments\.json has 1 problem:\n {2}- deployments: /);
   });
 
   it("says every problem in the one wording: the file, the count, then one line per problem (tested here once)", () => {

@@ -312,3 +312,62 @@ describe("attributes named like members of every object (toString, constructor, 
     expect(out).toContain("[!CAUTION]");
   });
 });
+
+describe("what would stop the deploy (guard --note writes { stack, stops }; a deployment without a plan): exit 3, said first, no label lets it through", () => {
+  const stops = (dir: string, stack: string, reasons: string[]) =>
+    writeFileSync(join(dir, `${stack}.note.json`), JSON.stringify({ stack, stops: reasons }));
+
+  it("a guard's reasons, beside a plan or where its job stopped before planning, whatever --allow-destroy says", () => {
+    const dir = tempDir("stops-");
+    writeFileSync(join(dir, "production.json"), readFileSync(at("delete")[0]));
+    stops(dir, "production", ['production: the org already has a client for Salesforce org acme\n  - client 1 "SCV"\n  Nothing was run.']);
+    stops(dir, "uat", [
+      "uat: no Genesys Cloud credentials: none of GENESYSCLOUD_OAUTHCLIENT_ID with GENESYSCLOUD_OAUTHCLIENT_SECRET is set.",
+    ]);
+    const json = join(tempDir("verdict-"), "verdict.json");
+    for (const allow of [[], ["--allow-destroy"]]) {
+      const { code, out } = run([dir, "--json", json, ...allow]);
+      expect(code).toBe(EXIT.stopped);
+      const [caution] = out.split("\n\n").filter((block) => block.startsWith("> [!CAUTION]"));
+      expect(caution).toContain("The deploy after the merge would stop for 2 deployments");
+      expect(caution).toContain("No label lets this through");
+      expect(caution).toContain("> - `production`: the org already has a client for Salesforce org acme\n>   - client 1");
+      expect(caution).toContain("> - `uat`: no Genesys Cloud credentials: none of GENESYSCLOUD&#95;OAUTHCLIENT&#95;ID");
+      expect(JSON.parse(readFileSync(json, "utf8"))).toMatchObject({
+        gate: "stopped",
+        stopped: [{ stack: "production" }, { stack: "uat" }],
+      });
+    }
+  });
+
+  it("--head-deployments: each deployment without a plan or a reason is named; no plan at all is still a comment", () => {
+    const dir = tempDir("missing-");
+    writeFileSync(join(dir, "production.json"), readFileSync(at("create")[0]));
+    const head = ["--base-deployments", "[]", "--head-deployments", '["production","uat","eu"]'];
+    const some = run([dir, ...head]);
+    expect(some.code).toBe(EXIT.stopped);
+    expect(some.out).toContain("would stop for 2 deployments");
+    expect(some.out).toContain("> - `uat`: its plan job made no plan");
+    expect(some.out).toContain("> - `eu`: its plan job made no plan");
+    expect(some.out).toContain("### Terraform plan: 1 stack");
+    const none = run([tempDir("no-plans-"), ...head]);
+    expect([none.code, none.err]).toEqual([EXIT.stopped, ""]);
+    expect(none.out).toContain("would stop for 3 deployments");
+    // A file without deployments: nothing to plan, nothing stops.
+    const empty = run([tempDir("no-plans-"), "--base-deployments", "[]", "--head-deployments", "[]"]);
+    expect([empty.code, empty.err]).toEqual([EXIT.ok, ""]);
+    expect(empty.out).toContain("### Terraform plan: 0 stacks");
+    // Without the lists, no plan is still an error: a typo in a folder is not an empty review.
+    expect(run([tempDir("no-plans-")]).code).toBe(EXIT.input);
+  });
+
+  it("a stops note that is not a list of texts is refused, naming the file", () => {
+    const dir = tempDir("stops-bad-");
+    writeFileSync(join(dir, "production.json"), readFileSync(at("create")[0]));
+    writeFileSync(join(dir, "production.note.json"), JSON.stringify({ stack: "production", stops: [1] }));
+    const { code, err } = run([dir]);
+    expect(code).toBe(EXIT.input);
+    expect(err).toContain("production.note.json has 1 problem");
+    expect(err).toContain("stops: given a list that is not of texts");
+  });
+});

@@ -102,7 +102,14 @@ async function runChecked(
     );
     if (problem) return fail(io, problem);
   }
-  if (command === "synth") return cdktf([command, ...patterns, ...split.options], cdktfEnv, io);
+  if (command === "synth") {
+    // cdktf would log "ERROR: No Terraform code synthesized." for an app without stacks, and exit 0.
+    if (loaded.deployments.length === 0) {
+      io.out("synth: the deployments file has no deployments yet: nothing to synthesize.\n");
+      return 0;
+    }
+    return cdktf([command, ...patterns, ...split.options], cdktfEnv, io);
+  }
   const taken = takeParallelism(split.options, command);
   if ("problem" in taken) return fail(io, taken.problem);
   const { parallelism, options } = taken;

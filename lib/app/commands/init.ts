@@ -77,8 +77,9 @@ Scaffolds your config repository in FOLDER (default: the current folder): deploy
 package.json pinning this tool, cdktf.json, .github/workflows/{plan,deploy,drift}.yml, a readme for your team
 and .gitignore.
 Its package.json has a script for each command (npm run <command> -- …, or npx ${PACKAGE_NAME} <command> …).
-Refuses, writing nothing, when any of these files exists. Next: npm install, edit deployments.json, then
-${typed("lock")} (the readme it writes says the rest; ${typed("help", "your-repository")} the whole way).
+Refuses, writing nothing, when any of these files exists. The deployments file starts empty (an example in its
+comments), so that the first commit, pushed to main, applies nothing. Next: npm install, commit (package-lock.json
+too) and push to main; the readme it writes says the rest (${typed("help", "your-repository")} the whole way).
 
   -h, --help  this text`;
 
@@ -195,10 +196,10 @@ export function initCommand(argv: string[], env: NodeJS.ProcessEnv, io: CommandI
       ...[...files.keys()].sort().map((name) => `  ${name}`),
       "",
       "Next:",
-      `  npm install                              (installs ${PACKAGE_NAME} ${ownPackage().version} and cdktf, as package.json pins them)`,
-      `  edit deployments.json                    (your deployments; ${typed("check")} says what is wrong)`,
-      `  ${typed("lock").padEnd(39)}  (writes .terraform.lock.hcl: commit it)`,
-      `  then the readme it wrote (the whole way: ${typed("help", "your-repository")}): the GitHub environments, secrets and the first reviewed deploy`,
+      `  npm install                              (installs ${PACKAGE_NAME} ${ownPackage().version} and cdktf, as package.json pins them; writes package-lock.json)`,
+      "  git add -A && git commit, push to main   (the first commit, package-lock.json in it: no deployments yet, so the deploy applies nothing)",
+      `  then the readme it wrote (the whole way: ${typed("help", "your-repository")}): the GitHub environments, secrets, label and`,
+      `  branch protection, then your first deployment in a pull request, with the lock file ${typed("lock")} writes`,
       "",
     ].join("\n"),
   );

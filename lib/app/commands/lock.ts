@@ -26,7 +26,7 @@ import { CommandIo } from "../../shared/command";
 import { runCaptured } from "../../shared/child-process";
 import { writeFileBeside } from "../../shared/json-input";
 import { InputError } from "../../shared/problems";
-import { docsPage } from "../../shared/typed-command";
+import { docsPage, typed } from "../../shared/typed-command";
 
 export const USAGE = `usage: genesys-scv-oauth-client lock [--upgrade]
 
@@ -54,6 +54,12 @@ export async function lockCommand(argv: string[], env: NodeJS.ProcessEnv, io: Co
   }
   const loaded = loadDeploymentsOrProblem(env);
   if ("problem" in loaded) return fail(io, loaded.problem);
+  if (loaded.deployments.length === 0) {
+    return fail(
+      io,
+      `lock: the deployments file has no deployments yet: the lock file is written from a deployment's stack. Add your first deployment, then run ${typed("lock")} again; ${LOCK_FILE} is unchanged.`,
+    );
+  }
   const target = lockFilePath(loaded.baseDir);
   // The lock file as it is, before anything runs: a FIFO, a folder or a link out of the folder is refused at once.
   let before: string | undefined;

@@ -239,7 +239,8 @@ export const deploymentSchema = Type.Object(
 export const deploymentsSchema = Type.Object(
   {
     $schema: optional(text("a string: the path or URL of this schema, for editors")),
-    deployments: Type.Array(deploymentSchema, { description: "a list of at least one deployment", minItems: 1 }),
+    // Empty in a new repository (init writes it so): every command then has nothing to do, and the first push applies nothing.
+    deployments: Type.Array(deploymentSchema, { description: "a list of deployments (empty: nothing to plan or deploy yet)" }),
   },
   {
     $schema: "http://json-schema.org/draft-07/schema#",

@@ -6,6 +6,9 @@ import { CommandName, typed } from "../../shared/typed-command";
 /** The deployments the patterns name (`*` matches any characters), in file order; a message when one matches none. */
 export function select(deployments: readonly Deployment[], patterns: readonly string[], command: CommandName): Deployment[] | string {
   const names = deployments.map((d) => d.name).join(", ");
+  if (deployments.length === 0) {
+    return `${command}: the deployments file has no deployments yet; allowed: a name of one of them, once "deployments" lists it (docs/deployments.md)`;
+  }
   if (patterns.length === 0) {
     return `${command}: name the deployments, e.g. ${typed(command, deployments[0].name)}, or ${typed(command, "'*'")} for all; the deployments are: ${names}`;
   }

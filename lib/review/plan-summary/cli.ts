@@ -1,21 +1,22 @@
 /**
  * plan-summary [--json FILE] [--allow-destroy] PLAN... : the pull-request comment for `terraform show -json` plans.
  * Exit codes: 0 summary written; 2 a caution rule holds the plan (the gate: an OAuth client deleted or replaced, ...) and --allow-destroy was
- * not given; 1 unreadable or malformed input, or bad arguments.
+ * not given; 3 the deploy would stop before it applies (what the guard wrote beside the plans, or a deployment of
+ * --head-deployments without a plan), whatever the label; 1 unreadable or malformed input, or bad arguments.
  */
 import { readFileSync, realpathSync, statSync } from "fs";
 import writeFileAtomic from "write-file-atomic";
 import { dirname, resolve } from "path";
 import { parseArgs } from "util";
 import { renderMarkdown } from "./markdown";
-import { isVerdictData, readPlans } from "./plans";
+import { isVerdictData, readReview, StackPlan, Stopped } from "./plans";
 import { summarizePlans } from "./summarize";
 import { verdictOf } from "./verdict";
 import { CommandIo } from "../../shared/command";
 import { fromWhereTheUserStands } from "../../shared/paths";
 import { Description, InputError } from "../../shared/problems";
 
-export const EXIT = { ok: 0, input: 1, gate: 2 } as const;
+export const EXIT = { ok: 0, input: 1, gate: 2, stopped: 3 } as const;
 
 const USAGE = `usage: plan-summary [--json FILE] [--allow-destroy] [--drift] [--base-deployments JSON --head-deployments JSON] PLAN_FILE_OR_DIRECTORY...
 
@@ -24,8 +25,12 @@ const USAGE = `usage: plan-summary [--json FILE] [--allow-destroy] [--drift] [--
   --drift             the text of a drift report: nothing is applied from it, nobody allows anything
   --base-deployments, --head-deployments JSON
                       the deployments' names (deployments --json) on the base branch and in the pull request: the
-                      comment says which deployments left the file
-Exit codes: 0 summary written; 2 the gate holds the plan; 1 unreadable input or bad arguments.`;
+                      comment says which deployments left the file, and names each of the pull request's deployments
+                      that has no plan (its plan job failed); then no plan at all is a summary too
+A <deployment>.note.json beside the plans holding { "stack", "stops": [...] } (guard --note) is what would stop that
+deployment's deploy: the comment says it first, and the gate fails.
+Exit codes: 0 summary written; 2 the gate holds the plan; 3 the deploy would stop (no label lets it through);
+1 unreadable input or bad arguments.`;
 
 export function planSummary(argv: string[], env: NodeJS.ProcessEnv, output: CommandIo): number {
   let args: ReturnType<typeof parse>;
@@ -42,23 +47,24 @@ export function planSummary(argv: string[], env: NodeJS.ProcessEnv, output: Comm
   try {
     // Relative paths mean relative to where the user ran npm.
     const json = args.values.json === undefined ? undefined : fromWhereTheUserStands(args.values.json, env);
-    const plans = readPlans(
+    const head = args.values["head-deployments"];
+    const { plans, stopped } = readReview(
       args.positionals.map((path) => fromWhereTheUserStands(path, env)),
-      { skip: json },
+      { skip: json, allowNone: head !== undefined && !args.values.drift },
     );
     if (json !== undefined)
       checkJsonTarget(
         json,
         plans.map((p) => p.file),
       );
-    const summary = summarizePlans(plans);
+    const removedDeployments = leftTheFile(args.values["base-deployments"], head);
+    const summary = { ...summarizePlans(plans), stopped: withoutPlans(stopped, plans, head === undefined ? [] : JSON.parse(head)) };
     const allowDestroy = args.values["allow-destroy"] ?? false;
-    const removedDeployments = leftTheFile(args.values["base-deployments"], args.values["head-deployments"]);
     const rendered = renderMarkdown(summary, { allowDestroy, mode: args.values.drift ? "drift" : "review", removedDeployments });
     const verdict = verdictOf(summary, rendered, allowDestroy);
     if (json !== undefined) writeAtomically(json, `${JSON.stringify(verdict, null, 2)}\n`);
     output.out(rendered.markdown);
-    return verdict.gate === "held" ? EXIT.gate : EXIT.ok;
+    return verdict.gate === "stopped" ? EXIT.stopped : verdict.gate === "held" ? EXIT.gate : EXIT.ok;
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     output.err(`${e.message}\n`);
@@ -79,6 +85,22 @@ function parse(argv: string[]) {
       help: { type: "boolean", short: "h" },
     },
   });
+}
+
+/**
+ * What stops each deployment: the guard's reasons, and for a deployment of the pull request without a plan (and
+ * without a reason of the guard's), that its plan job made none. In the order of the head list, then the rest.
+ */
+function withoutPlans(stopped: readonly Stopped[], plans: readonly StackPlan[], head: readonly string[]): Stopped[] {
+  const planned = new Set(plans.map((p) => p.stack));
+  const missing = head
+    .filter((name) => !planned.has(name) && !stopped.some((s) => s.stack === name))
+    .map((stack) => ({
+      stack,
+      reasons: [`${stack}: its plan job made no plan (it failed before it wrote one: its log says why), so nothing of it was reviewed.`],
+    }));
+  const order = (name: string) => (head.includes(name) ? head.indexOf(name) : head.length);
+  return [...stopped, ...missing].sort((a, b) => order(a.stack) - order(b.stack));
 }
 
 /** The names in the base branch's list and not in the pull request's; both lists or neither, each a JSON array of names. */

@@ -56,6 +56,7 @@ export function renderMarkdown(summary: PlanSummary, options: RenderOptions, lim
   const head = [
     COMMENT_MARKER,
     headline(summary),
+    ...stoppedBlock(summary, limit * HEAD_SHARE.dangers),
     ...dangerBlock(summary, options, limit * HEAD_SHARE.dangers),
     ...migrationBlock(summary, options.allowDestroy),
     ...warningBlock(summary, options.removedDeployments ?? [], limit * HEAD_SHARE.warnings),
@@ -125,6 +126,23 @@ function dangerBlock({ stacks }: PlanSummary, { allowDestroy, mode = "review" }:
         : allowDestroy
           ? `> This was allowed: the label \`${ALLOW_LABEL}\` (or \`--allow-destroy\`) lets it through.`
           : `> The plan is held: a maintainer who has checked this adds the label \`${ALLOW_LABEL}\` to the pull request to let it through (on the command line: \`--allow-destroy\`).`,
+    ].join("\n"),
+  ];
+}
+
+/**
+ * What would stop the deploy after the merge, per deployment: what the guard found (credentials, lock file, org,
+ * second client, usage), or no plan at all. First, and never let through by a label.
+ */
+function stoppedBlock({ stopped = [] }: PlanSummary, room: number): string[] {
+  if (stopped.length === 0) return [];
+  const items = stopped.flatMap(({ stack, reasons }) => reasons.map((reason) => noteItem(stack, reason)));
+  return [
+    [
+      "> [!CAUTION]",
+      `> **The deploy after the merge would stop for ${stopped.length === 1 ? "1 deployment" : `${stopped.length} deployments`}**, ` +
+        "before it applies anything. No label lets this through: fix what each line says, then push again.",
+      ...capped(items, HEAD_ITEMS, "> - ", room),
     ].join("\n"),
   ];
 }

@@ -20,7 +20,8 @@ export interface StackPlan {
 
 /**
  * A note the pipeline writes beside a plan (`<stack>.note.json`: `{ "stack", "note" }`), such as `adopt
- * --guard`'s finding that the org already has a client for this Salesforce org. Shown under the warnings.
+ * --guard`'s finding that the org already has a client for this Salesforce org, shown under the warnings; or, from
+ * `guard --note`, what would stop the deploy (`{ "stack", "stops": [...] }`), which fails the gate.
  */
 export const NOTE_SUFFIX = ".note.json";
 
@@ -98,7 +99,25 @@ const checkPlan = schemaChecker(planSchema);
  * Reads every plan named, directories searched for `.json` files (symbolic links followed, each folder once);
  * throws one InputError per bad file, and one when two files are plans of the same stack.
  */
-export function readPlans(paths: readonly string[], { skip }: { skip?: string } = {}): StackPlan[] {
+export function readPlans(paths: readonly string[], options: { skip?: string } = {}): StackPlan[] {
+  return readReview(paths, options).plans;
+}
+
+/** What stops a deploy of a stack, as the pipeline's guard wrote it beside the plans (`{ "stack", "stops": [...] }`). */
+export interface Stopped {
+  readonly stack: string;
+  readonly reasons: string[];
+}
+
+/**
+ * The plans, as readPlans reads them, and what the pipeline's guard found would stop a deploy (`<stack>.note.json`
+ * holding `{ "stack", "stops": [<reason>, ...] }`, which may sit where no plan is: the guard stopped the job before it
+ * planned). `allowNone`: no plan at all is an answer (every deployment's plan job stopped, or the file has none).
+ */
+export function readReview(
+  paths: readonly string[],
+  { skip, allowNone = false }: { skip?: string; allowNone?: boolean } = {},
+): { plans: StackPlan[]; stopped: Stopped[] } {
   const visited = new Set<string>();
   // `skip`: the verdict file (--json), which a folder of plans may hold from an earlier run.
   const skipped = skip === undefined ? undefined : resolve(skip);
@@ -109,16 +128,24 @@ export function readPlans(paths: readonly string[], { skip }: { skip?: string } 
     new InputError("plan-summary", [
       { path: [], place: "(arguments)", given: paths, allowed: "one or more plan files, or directories holding them (*.json)" },
     ]);
-  if (files.length === 0) throw none();
+  if (files.length === 0 && !allowNone) throw none();
   // A verdict found in a folder (an earlier run's --json, under any name) is no plan, and is passed over; one named
   // on the command line is refused as what it is.
   const plans = files.flatMap((file) => {
     const plan = readPlan(file, { verdict: paths.includes(file) ? "refuse" : "skip" });
     return plan ? [plan] : [];
   });
-  if (plans.length === 0) throw none();
+  if (plans.length === 0 && !allowNone) throw none();
+  const stopped: Stopped[] = [];
   for (const file of noteFiles) {
     const note = parseJson(readTextFile(file, NOTE_FILE), file);
+    if (isJsonObject(note) && typeof note.stack === "string" && note.note === undefined && Array.isArray(note.stops)) {
+      if (!note.stops.every((r): r is string => typeof r === "string" && r.trim() !== "")) {
+        throw new InputError(file, [{ path: ["stops"], given: new Description("a list that is not of texts"), allowed: NOTE_FILE }]);
+      }
+      stopped.push({ stack: note.stack, reasons: note.stops });
+      continue;
+    }
     if (!isJsonObject(note) || typeof note.stack !== "string" || typeof note.note !== "string") {
       throw new InputError(file, [{ path: [], place: "(file)", given: new Description("JSON that is not a note"), allowed: NOTE_FILE }]);
     }
@@ -147,7 +174,7 @@ export function readPlans(paths: readonly string[], { skip }: { skip?: string } 
       })),
     );
   }
-  return plans;
+  return { plans, stopped };
 }
 
 function planFilesAt(path: string, visited: Set<string>, listed = false): string[] {
@@ -216,7 +243,8 @@ export function readPlan(file: string, { verdict = "refuse" }: { verdict?: "refu
   return { stack: stackNameOf(file), file, plan: plan as Plan };
 }
 
-const NOTE_FILE = 'a note beside a plan: { "stack": "<stack>", "note": "<text>" }';
+const NOTE_FILE =
+  'a note beside a plan: { "stack": "<stack>", "note": "<text>" }, or what stops its deploy: { "stack": "<stack>", "stops": ["<reason>", ...] }';
 
 const PLAN_LOG = "the log of terraform plan -json (one JSON message a line), not a plan";
 

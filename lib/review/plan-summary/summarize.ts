@@ -6,7 +6,7 @@
 import { isJsonObject } from "../../shared/json-input";
 import { isPlainText, TEXT_LIMITS } from "../../shared/plain-text";
 import { ChangeKind, clientIdChanges, review, ReviewRule, RULES } from "../rules";
-import { PlanChange, ResourceChange, StackPlan } from "./plans";
+import { PlanChange, ResourceChange, StackPlan, Stopped } from "./plans";
 import { MIGRATION_STEP_TEXTS, MigrationStepText, stepNumber } from "../../shared/migration";
 import { typed } from "../../shared/typed-command";
 
@@ -105,6 +105,11 @@ export function migrationOf(plan: StackPlan["plan"]): MigrationSummary | undefin
 export interface PlanSummary {
   readonly stacks: StackSummary[];
   readonly totals: Counts;
+  /**
+   * Deployments whose deploy would stop before it applies (the pipeline's guard said why), or that have no plan (their
+   * plan job failed): no label lets these through.
+   */
+  readonly stopped?: readonly Stopped[];
 }
 
 export const SENSITIVE = "(sensitive)";

@@ -1,0 +1,263 @@
+/**
+ * `guard <deployment name> [--note FILE]`: every check a deploy makes before it applies, for one deployment, in the
+ * order they can fail without running anything: its Genesys Cloud credentials (before any engine runs, so that a
+ * missing secret is this message, not the provider's `Auth Error: 401`), the provider lock file, the org the
+ * credentials belong to (GET /api/v2/organizations/me: credentials Genesys refuses are said here too; compared with
+ * genesysCloud.organizationId where the file has it), a second client for the
+ * Salesforce org (client-identity.ts), and, when the file's migration step stops the implicit client issuing tokens
+ * (deactivate, retire by delete: stopsIssuingTokens) and is not applied yet, that client's usage over the last days,
+ * asked now (a step written while the client was unused may be merged after it was used again). The plan job of a
+ * pull request runs it with --note, so that the comment and the gate say what the deploy would stop on; the deploy
+ * job runs it right before the apply. Exit 0: nothing stops the deploy; 1: something does, or it cannot be told.
+ */
+import { closeSync, constants, openSync, Stats, statSync, writeFileSync } from "fs";
+import { dirname } from "path";
+import { parseArgs } from "util";
+import { baseDirOf, Deployment } from "../deployments/deployments";
+import { loadSelected } from "../deployments/selection";
+import { ApiOptions, GenesysApiError, oauthClientUsage, organizationOf } from "../genesys/api";
+import { clientIdentityProblem } from "../genesys/client-identity";
+import { inUse, summarizeUsage, usageInWords } from "../genesys/usage";
+import { readStates, StateReading } from "../state/read-states";
+import { credentialsDeploymentProblem, credentialsInWords, isCredentialsProblem, resolveCredentials } from "../stack/credentials";
+import { resolveEngine } from "../stack/engine";
+import { LOCK_FILE, readLockFile } from "../stack/provider-lock";
+import { DEFAULT_USAGE_DAYS } from "./migrate";
+import { CommandIo } from "../../shared/command";
+import { fromWhereTheUserStands } from "../../shared/paths";
+import { showHiddenCharacters } from "../../shared/plain-text";
+import { stopsIssuingTokens } from "../../shared/policy";
+import { typed } from "../../shared/typed-command";
+import { InputError } from "../../shared/problems";
+
+export const EXIT = { ok: 0, stopped: 1 } as const;
+
+export const USAGE = `usage: genesys-scv-oauth-client guard <deployment name> [--note FILE] [--credentials]
+
+Every check a deploy of the deployment makes before it applies, in this order: its Genesys Cloud credentials (before
+any engine runs), the provider lock file (${LOCK_FILE}, with the genesyscloud provider of the engine that runs), the
+org the credentials belong to (genesysCloud.organizationId), a second client for its Salesforce org, and, when the
+file's migration step deactivates or deletes the implicit client and is not applied yet, that client's API usage
+over the last ${DEFAULT_USAGE_DAYS} days (any use stops it, unless the step was written with --despite-usage).
+Pipelines run it in a pull request's plan job (--note) and right before the deploy's apply.
+
+  --note FILE    also write what stops the deploy into FILE (<deployment>.note.json beside the plan), which
+                 plan-summary shows in the comment and which fails its gate
+  --credentials  the credentials and their org only (the drift check runs this before its plan)
+  -h, --help     this text
+
+Exit code: 0 when nothing stops the deploy; 1 when something does, or it cannot be told (each reason printed).`;
+
+/** How the guard reaches the API and the states; tests give their own. */
+export interface GuardOptions {
+  readonly api?: ApiOptions & { polls?: number; pollMs?: number };
+  readonly readStates?: typeof readStates;
+  /** "credentials": the credentials and the org only (the drift check, which reports what the rest would find). */
+  readonly only?: "credentials";
+}
+
+export async function guardCommand(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  io: CommandIo,
+  { api = {}, readStates: statesOf = readStates }: GuardOptions = {},
+): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { note: { type: "string" }, credentials: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    });
+  } catch (e) {
+    io.err(`guard: ${(e as Error).message}\n${USAGE}\n`);
+    return EXIT.stopped;
+  }
+  if (args.values.help) {
+    io.out(`${USAGE}\n`);
+    return EXIT.ok;
+  }
+  if (args.positionals.length !== 1 || args.positionals[0].includes("*")) {
+    io.err(`guard: <deployment name>: given ${JSON.stringify(args.positionals.join(" "))}; allowed: the name of one deployment\n`);
+    return EXIT.stopped;
+  }
+  const note = args.values.note === undefined ? undefined : fromWhereTheUserStands(args.values.note, env);
+  const notWritable = note === undefined ? undefined : noteProblem(note);
+  if (notWritable) {
+    io.err(
+      `guard: --note: given ${JSON.stringify(showHiddenCharacters(args.values.note!))} (${notWritable}); allowed: a file, or a new one in an existing folder\n`,
+    );
+    return EXIT.stopped;
+  }
+  const loaded = loadSelected(env, args.positionals, "guard");
+  if ("problem" in loaded) {
+    io.err(`${loaded.problem.replace(/\nNothing was written\.$/, "")}\n`);
+    return EXIT.stopped;
+  }
+  const { file, deployments, selected } = loaded;
+  const deployment = selected[0];
+  const only = args.values.credentials ? "credentials" : undefined;
+  const stops = await checksBeforeApply(deployment, deployments, baseDirOf(file), env, { api, readStates: statesOf, only });
+  if (stops.length === 0) {
+    io.out(
+      only
+        ? `${deployment.name}: its credentials are set, Genesys Cloud accepts them, and they are of its org\n`
+        : `${deployment.name}: nothing stops a deploy (credentials, lock file, org, second client, usage checked)\n`,
+    );
+    return EXIT.ok;
+  }
+  for (const stop of stops) io.err(`${stop}\n`);
+  if (note !== undefined) {
+    try {
+      // Non-blocking: a FIFO nothing reads is an error (ENXIO) at once, not a step that waits forever.
+      const fd = openSync(note, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NONBLOCK, 0o666);
+      try {
+        writeFileSync(fd, `${JSON.stringify({ stack: deployment.name, stops }, null, 2)}\n`);
+      } finally {
+        closeSync(fd);
+      }
+    } catch (e) {
+      const error = e as NodeJS.ErrnoException;
+      io.err(
+        `guard: --note: could not write ${JSON.stringify(showHiddenCharacters(note))} (${showHiddenCharacters(error.code ?? error.message)}): what stops the deploy is in this log only\n`,
+      );
+    }
+  }
+  return EXIT.stopped;
+}
+
+/**
+ * What stops a deploy of the deployment, each reason one message naming the deployment; none when nothing does.
+ * Never throws for what it asks: a question that cannot be answered is a reason (it fails closed).
+ */
+export async function checksBeforeApply(
+  deployment: Deployment,
+  all: readonly Deployment[],
+  baseDir: string,
+  env: NodeJS.ProcessEnv,
+  { api = {}, readStates: statesOf = readStates, only }: GuardOptions = {},
+): Promise<string[]> {
+  const name = deployment.name;
+  // 1. The credentials, before anything is asked or run: the environment and the secrets named, as the job holds them.
+  const scoped = credentialsDeploymentProblem(env, all);
+  if (scoped) return [`${name}: ${scoped}. Nothing was asked.`];
+  const resolved = resolveCredentials(deployment, env);
+  const github = env.GITHUB_ACTIONS === "true" && env.SCV_CREDENTIALS_DEPLOYMENT === name;
+  const where = github
+    ? ` In GitHub, the job's environment (${name} for a deploy, ${name}-plan for a pull request's plan) holds them as the secrets ` +
+      "GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET (Settings > Environments)."
+    : "";
+  if (isCredentialsProblem(resolved)) {
+    return [`${name}: no Genesys Cloud credentials: ${credentialsInWords(resolved)}.${where} Nothing was asked, nothing was run.`];
+  }
+  const stops: string[] = [];
+  // 2. The lock file, beside the deployments file, with the provider of the engine that runs.
+  const lock = only ? undefined : await lockFileProblem(baseDir, env);
+  if (lock) stops.push(`${name}: ${lock}`);
+  // 3. The org the credentials belong to: asked whatever the file says, so that credentials Genesys refuses are this
+  // message, not the provider's; compared with genesysCloud.organizationId where the file has it.
+  const expected = deployment.genesysCloud.organizationId;
+  try {
+    const org = await organizationOf(deployment, env, api);
+    if (expected !== undefined && org.id.toLowerCase() !== expected.toLowerCase()) {
+      stops.push(
+        showHiddenCharacters(
+          `${name}: its credentials are of org ${org.id} (${JSON.stringify(org.name)}), and genesysCloud.organizationId is ${expected}: ` +
+            `a deploy would act on the wrong org. Use the credentials of org ${expected}, or correct genesysCloud.organizationId.`,
+        ),
+      );
+      // Whatever else is asked would be asked of the wrong org.
+      return stops;
+    }
+  } catch (e) {
+    if (!(e instanceof GenesysApiError)) throw e;
+    return [...stops, `${e.message}${where ? `.${where}` : ""}\n  (whose org the credentials are cannot be told: nothing was run)`];
+  }
+  if (only) return stops;
+  // 4. A second client for the Salesforce org (and an importClientId the state contradicts).
+  const states = await statesOf(all, baseDir, env);
+  const state = states.get(name);
+  const second = await clientIdentityProblem(deployment, { all, states, env, api });
+  if (second) stops.push(second);
+  // 5. The usage of the implicit client a step not yet applied would deactivate or delete, asked now.
+  const usage = await usageProblem(deployment, state, env, api);
+  if (usage) stops.push(usage);
+  return stops;
+}
+
+/** Why the lock file would not do for a deploy, or undefined. */
+export async function lockFileProblem(baseDir: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  let text: string | undefined;
+  try {
+    // Read as every file beside the deployments file is: a FIFO, a folder or a link out of the folder is one message.
+    text = readLockFile(baseDir);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return e.message;
+  }
+  if (text === undefined) {
+    return `${LOCK_FILE} is missing beside the deployments file: a deploy inits from the reviewed lock file only. Write it (${typed("lock")}) and commit it.`;
+  }
+  const engine = await resolveEngine(env);
+  if ("problem" in engine) return engine.problem;
+  const registry = engine.name === "OpenTofu" ? "registry.opentofu.org" : "registry.terraform.io";
+  if (!text.includes(`provider "${registry}/mypurecloud/genesyscloud"`)) {
+    return (
+      `${LOCK_FILE} names no genesyscloud provider from ${registry}, which ${engine.name} inits from: ` +
+      `write it with ${engine.name} (${typed("lock")}, with .engine saying ${engine.command}) and commit it.`
+    );
+  }
+  return undefined;
+}
+
+async function usageProblem(
+  deployment: Deployment,
+  state: StateReading | undefined,
+  env: NodeJS.ProcessEnv,
+  api: GuardOptions["api"],
+): Promise<string | undefined> {
+  const migration = deployment.oauthClient?.migration;
+  if (!migration || !stopsIssuingTokens(migration) || migration.despiteUsage) return undefined;
+  if (state && "problem" in state)
+    return `${deployment.name}: ${state.problem}\n  (whether its implicit client is still used cannot be told: nothing was run)`;
+  const outputs = state?.outputs;
+  // Applied already: the step's change is made; nothing more stops issuing tokens.
+  if (outputs?.migrationStep === migration.step) return undefined;
+  const implicit = outputs?.migrationStep === "retire" ? undefined : (outputs?.clientId ?? deployment.oauthClient?.importClientId);
+  if (implicit === undefined) return undefined;
+  const days = DEFAULT_USAGE_DAYS;
+  try {
+    const summary = summarizeUsage(await oauthClientUsage(deployment, env, implicit, days, api));
+    if (!inUse(summary)) return undefined;
+    const what =
+      migration.step === "deactivate"
+        ? "deactivating it would log those agents out"
+        : "deleting it would log out whoever still holds its tokens, for good";
+    return showHiddenCharacters(
+      `${deployment.name}: the migration's step ${migration.step} would stop the implicit client ${implicit} issuing tokens, and it had ` +
+        `${usageInWords(summary, days)}: ${what}. Nothing was run. Wait until it has none (npx genesys-scv-oauth-client migrate ${deployment.name} shows its usage), ` +
+        `or write the step with --despite-usage (oauthClient.migration.despiteUsage: true) in a reviewed pull request.`,
+    );
+  } catch (e) {
+    if (!(e instanceof GenesysApiError)) throw e;
+    return `${e.message}\n  (whether the implicit client ${showHiddenCharacters(implicit)} is still used cannot be told: nothing was run)`;
+  }
+}
+
+/** Why --note's file cannot be written, checked before any request; undefined when it can be. */
+function noteProblem(note: string): string | undefined {
+  if (note.trim() === "") return "an empty path";
+  let stats: Stats;
+  try {
+    stats = statSync(note);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== "ENOENT") return `it cannot be looked at: ${code}`;
+    try {
+      return statSync(dirname(note)).isDirectory() ? undefined : `${dirname(note)} is not a folder`;
+    } catch {
+      return `its folder ${dirname(note)} does not exist`;
+    }
+  }
+  return stats.isDirectory() ? "a folder" : undefined;
+}
