@@ -8,8 +8,6 @@
  * chosen. Exit 0: every deployment has exactly one candidate or is adopted already; 3: some deployment has none or
  * several; 1: an error (one message).
  */
-import { closeSync, constants, openSync, Stats, statSync, writeFileSync } from "fs";
-import { dirname } from "path";
 import { parseArgs } from "util";
 import { CANNOT_TELL, clientIdentityProblem, clientsOfOrg, grantInWords, orgInWords, ownersOf } from "../genesys/client-identity";
 import { baseDirOf, Deployment, oauthClientProps } from "../deployments/deployments";
@@ -25,6 +23,7 @@ import {
 } from "../genesys/api";
 import { loadSelected } from "../deployments/selection";
 import { readStates, StateReading } from "../state/read-states";
+import { noteProblem, writeNote } from "./note-file";
 import { scopedCredentialsProblem } from "../stack/credentials";
 import { ALLOWED_CLIENT_ID, GUID_PATTERN, OAuthClientSettings, resolveOAuthClientSettings } from "../../construct/internal";
 import { CommandIo } from "../../shared/command";
@@ -278,27 +277,6 @@ export async function adoptCommand(
   return undecided > 0 ? EXIT.undecided : EXIT.ok;
 }
 
-/**
- * Why --note's file cannot be written, checked before any request; undefined when it can be (a folder or a missing
- * folder made a stack trace after the requests).
- */
-function noteProblem(note: string): string | undefined {
-  if (note.trim() === "") return "an empty path";
-  let stats: Stats;
-  try {
-    stats = statSync(note);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code !== "ENOENT") return `it cannot be looked at: ${code}`;
-    try {
-      return statSync(dirname(note)).isDirectory() ? undefined : `${dirname(note)} is not a folder`;
-    } catch {
-      return `its folder ${dirname(note)} does not exist`;
-    }
-  }
-  return stats.isDirectory() ? "a folder" : undefined;
-}
-
 /** --guard: the deploy's check for a second client, for pipelines that run terraform themselves. */
 async function guard(
   selected: Deployment[],
@@ -322,20 +300,10 @@ async function guard(
       failed++;
       continue;
     }
-    try {
-      // Non-blocking: a FIFO nothing reads is an error (ENXIO) at once, not a guard step that waits forever.
-      const fd = openSync(note, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NONBLOCK, 0o666);
-      try {
-        writeFileSync(fd, `${JSON.stringify({ stack: deployment.name, note: problem }, null, 2)}\n`);
-      } finally {
-        closeSync(fd);
-      }
-    } catch (e) {
-      const error = e as NodeJS.ErrnoException;
+    const unwritten = writeNote(note, { stack: deployment.name, note: problem });
+    if (unwritten) {
       failed++;
-      io.err(
-        `adopt: --note: could not write ${JSON.stringify(showHiddenCharacters(note))} (${showHiddenCharacters(error.code ?? error.message)}): the finding above is in this log only\n`,
-      );
+      io.err(`adopt: --note: ${unwritten}: the finding above is in this log only\n`);
     }
   }
   // With --note, a finding written there is the plan comment's to say; without, it stops the deploy.

@@ -10,8 +10,6 @@
  * pull request runs it with --note, so that the comment and the gate say what the deploy would stop on; the deploy
  * job runs it right before the apply. Exit 0: nothing stops the deploy; 1: something does, or it cannot be told.
  */
-import { closeSync, constants, openSync, Stats, statSync, writeFileSync } from "fs";
-import { dirname } from "path";
 import { parseArgs } from "util";
 import { baseDirOf, Deployment } from "../deployments/deployments";
 import { loadSelected } from "../deployments/selection";
@@ -23,6 +21,7 @@ import { credentialsDeploymentProblem, credentialsInWords, isCredentialsProblem,
 import { resolveEngine } from "../stack/engine";
 import { LOCK_FILE, readLockFile } from "../stack/provider-lock";
 import { DEFAULT_USAGE_DAYS } from "./migrate";
+import { noteProblem, writeNote } from "./note-file";
 import { CommandIo } from "../../shared/command";
 import { fromWhereTheUserStands } from "../../shared/paths";
 import { showHiddenCharacters } from "../../shared/plain-text";
@@ -107,22 +106,8 @@ export async function guardCommand(
     return EXIT.ok;
   }
   for (const stop of stops) io.err(`${stop}\n`);
-  if (note !== undefined) {
-    try {
-      // Non-blocking: a FIFO nothing reads is an error (ENXIO) at once, not a step that waits forever.
-      const fd = openSync(note, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NONBLOCK, 0o666);
-      try {
-        writeFileSync(fd, `${JSON.stringify({ stack: deployment.name, stops }, null, 2)}\n`);
-      } finally {
-        closeSync(fd);
-      }
-    } catch (e) {
-      const error = e as NodeJS.ErrnoException;
-      io.err(
-        `guard: --note: could not write ${JSON.stringify(showHiddenCharacters(note))} (${showHiddenCharacters(error.code ?? error.message)}): what stops the deploy is in this log only\n`,
-      );
-    }
-  }
+  const unwritten = note === undefined ? undefined : writeNote(note, { stack: deployment.name, stops });
+  if (unwritten) io.err(`guard: --note: ${unwritten}: what stops the deploy is in this log only\n`);
   return EXIT.stopped;
 }
 
@@ -242,22 +227,4 @@ async function usageProblem(
     if (!(e instanceof GenesysApiError)) throw e;
     return `${e.message}\n  (whether the implicit client ${showHiddenCharacters(implicit)} is still used cannot be told: nothing was run)`;
   }
-}
-
-/** Why --note's file cannot be written, checked before any request; undefined when it can be. */
-function noteProblem(note: string): string | undefined {
-  if (note.trim() === "") return "an empty path";
-  let stats: Stats;
-  try {
-    stats = statSync(note);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code !== "ENOENT") return `it cannot be looked at: ${code}`;
-    try {
-      return statSync(dirname(note)).isDirectory() ? undefined : `${dirname(note)} is not a folder`;
-    } catch {
-      return `its folder ${dirname(note)} does not exist`;
-    }
-  }
-  return stats.isDirectory() ? "a folder" : undefined;
 }
