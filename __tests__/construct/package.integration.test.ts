@@ -8,7 +8,7 @@
 import { execFileSync, spawnSync } from "child_process";
 import { createHash } from "crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "fs";
-import { join } from "path";
+import { dirname, join } from "path";
 import { cdktnEnv } from "../../scripts/cdktn-toolchain.cjs";
 import { CDKTF_VERSION, CDKTN_VERSION, cdktfSynth, describeWithCdktn, run, toolchain } from "../support/cdktn";
 import { SEED_ARTICLE_SCOPES } from "../support/seed-article";
@@ -110,14 +110,23 @@ beforeAll(() => {
 describe("npm pack", () => {
   it("holds the compiled construct, its declarations and the bindings; and the CLI as one bundled file, init's templates, the schema and the docs", () => {
     const all = packed.files.map((f) => f.path).sort();
-    // The docs' pages (not the generated docs/api/): the pages messages cite, which `help` prints where the tool is installed.
-    const docs = readdirSync(join(root, "docs"))
+    // The docs' pages, which messages cite and `help` prints where the tool is installed, and the generated docs/api/
+    // they link to.
+    const docs = readdirSync(join(root, "docs"), { recursive: true, encoding: "utf8" })
       .filter((f) => f.endsWith(".md"))
       .map((f) => `docs/${f}`);
     const cli = ["dist/cli/genesys-scv-oauth-client.js", "deployments.schema.json", ...docs];
     expect(all.filter((f) => !f.startsWith("dist/package/") && !f.startsWith("templates/config-repository/"))).toEqual(
       ["LICENSE", "README.md", ...cli, "package.json"].sort(),
     );
+    // Every relative link of a shipped page leads to a shipped file: no page cites one the user does not have.
+    for (const page of docs) {
+      const text = readFileSync(join(root, page), "utf8");
+      for (const [, target] of text.matchAll(/\]\((?!https?:|#|mailto:)([^)#\s]+)/g)) {
+        const linked = join(dirname(page), target);
+        expect([page, target, all.includes(linked)]).toEqual([page, target, true]);
+      }
+    }
     const files = all.filter((f) => f.startsWith("dist/package/"));
     const modules = [
       ...["index", "service-cloud-voice-oauth-client", "oauth-client-settings", "props-schema"].map((m) => `construct/${m}`),
