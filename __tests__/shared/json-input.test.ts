@@ -3,9 +3,9 @@
  * and what is refused as one problem with where it is.
  */
 import fc from "fast-check";
-import { mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "fs";
 import { createServer } from "net";
-import { join } from "path";
+import { dirname, join } from "path";
 import {
   ALLOWED_NUMBER,
   besideFileProblem,
@@ -279,6 +279,26 @@ describe("files beside the deployments file: a FIFO, a folder, a device or a lin
       at(`a symbolic link to ${JSON.stringify(join(dir, "gone"))}, which points to nothing`, linked),
     );
     expect(() => readFileBeside(join(dir, "out.hcl"), allowed, dir)).toThrow(`${join(dir, "out.hcl")} has 1 problem:`);
+  });
+
+  it("a folder on the way that is a link out of the folder: refused, whether the file is there or not", () => {
+    const outside = tempDir("beside-outside-");
+    writeFileSync(join(outside, "a.tfstate"), "{}");
+    symlinkSync(outside, join(dir, "state"));
+    for (const file of [join(dir, "state", "a.tfstate"), join(dir, "state", "new.tfstate"), join(dir, "state", "deeper", "b.tfstate")]) {
+      expect(problemOf(file)).toEqual([
+        {
+          path: [],
+          place: "(file)",
+          given: new Description(
+            `a path through ${JSON.stringify(file.includes("deeper") ? join(dir, "state") : dirname(file))}, which is ${JSON.stringify(outside)}, outside ${dir}`,
+          ),
+          allowed: `${allowed}: a regular file in ${dir}, through folders in it`,
+        },
+      ]);
+    }
+    expect(() => writeFileBeside(join(dir, "state", "new.tfstate"), "x", allowed, dir)).toThrow(/outside/);
+    expect(existsSync(join(outside, "new.tfstate"))).toBe(false);
   });
 
   it("written whole through writeFileBeside, and never through a link out of the folder", () => {

@@ -5,7 +5,7 @@
  */
 import Ajv, { ErrorObject } from "ajv";
 import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, realpathSync, Stats, statSync } from "fs";
-import { isAbsolute, relative, resolve } from "path";
+import { dirname, isAbsolute, relative, resolve } from "path";
 import writeFileAtomic from "write-file-atomic";
 import { createScanner, ParseErrorCode, printParseErrorCode, visit } from "jsonc-parser";
 import { Description, InputError, nearestKey, Path, Problem, withMeant } from "./problems";
@@ -109,6 +109,14 @@ export function readTextFile(file: string, allowed: string, { hint = "", maxByte
 export function besideFileProblem(file: string, allowed: string, within: string): InputError | undefined {
   const refused = (given: string, what = `${allowed}: a regular file`) =>
     new InputError(file, [{ path: [], place: "(file)", given: new Description(given), allowed: what }]);
+  // A folder on the way that is a link out (state/ -> elsewhere) takes the file out as surely as a link of its own.
+  const folder = nearestFolder(dirname(resolve(file)), resolve(within));
+  if (folder && !isInside(folder.real, within)) {
+    return refused(
+      `a path through ${JSON.stringify(folder.path)}, which is ${JSON.stringify(folder.real)}, outside ${within}`,
+      `${allowed}: a regular file in ${within}, through folders in it`,
+    );
+  }
   let link: Stats;
   try {
     link = lstatSync(file);
@@ -147,6 +155,22 @@ export function besideFileProblem(file: string, allowed: string, within: string)
   if (stats.isDirectory()) return refused("a folder");
   if (!stats.isFile()) return refused(`${fileKind(stats)}, not a regular file`);
   return undefined;
+}
+
+/**
+ * The nearest folder of `path` that exists, itself or a parent down to `top` (a folder above `top` is not on the way
+ * from `top` to the file), and where it really is; undefined when none of them exists yet.
+ */
+function nearestFolder(path: string, top: string): { path: string; real: string } | undefined {
+  for (let at = path; ; at = dirname(at)) {
+    const rel = relative(top, at);
+    if (rel.startsWith("..") || isAbsolute(rel)) return undefined;
+    try {
+      return { path: at, real: realpathSync(at) };
+    } catch {
+      if (rel === "") return undefined;
+    }
+  }
 }
 
 /** Whether `path` (resolved) is `folder` or inside it, compared as the file system resolves both. */

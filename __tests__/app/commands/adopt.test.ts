@@ -123,7 +123,7 @@ describe("adoptCommand against a scripted API: never another org's client", () =
       [
         "uat (acme--uat.sandbox.lightning.force.com): no candidate for Salesforce org acme (sandbox uat) (a redirect URI on one of its hosts)",
         `  not chosen: client ${PRODUCTION_CLIENT} "Salesforce SCV" has the article's seven scopes, but none of its redirect URIs is on a host of Salesforce org acme (sandbox uat) (its redirect URIs: https://ACME.lightning.force.com/lightning/page/home)`,
-        "  nothing written: no client of the org is this Salesforce org's alone. If one above is this org's after all, add its Lightning host's redirect URI to it in Genesys Cloud, then run adopt again; else a deploy creates a new client for this org",
+        "  nothing written: no client of the org is this Salesforce org's alone. If one above is this org's after all, add its Lightning host's redirect URI to it in Genesys Cloud, then run npx genesys-scv-oauth-client adopt uat again; else a deploy creates a new client for this org",
         "",
       ].join("\n"),
     );

@@ -129,7 +129,7 @@ describe("a deployments file without deployments (a new repository's, as init wr
     const captured = capturedIo();
     expect(await cdktfCommand([command, "production"], empty(), captured.io)).toBe(1);
     expect(captured.err()).toBe(
-      `${command}: the deployments file has no deployments yet; allowed: a name of one of them, once "deployments" lists it (docs/deployments.md)\n`,
+      `${command}: the deployments file has no deployments yet; allowed: a name of one of them, once npx genesys-scv-oauth-client deployments lists it (npx genesys-scv-oauth-client help docs/deployments.md)\n`,
     );
   });
 });

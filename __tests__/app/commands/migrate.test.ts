@@ -237,6 +237,11 @@ describe("usage is evidence that fails closed", () => {
     ["requests not whole", { userId: "agent-1", requests: 0.5 }],
     ["requests negative", { userId: "agent-1", requests: -55 }],
     ["requests null", { userId: "agent-1", requests: null, status429: 3 }],
+    ["a count as a text", { userId: "agent-1", requests: 0, status200: "55" }],
+    ["a count as true", { userId: "agent-1", requests: 0, status200: true }],
+    ["counts nested in an object", { userId: "agent-1", requests: 0, counts: { status200: 55 } }],
+    ["counts in a list", { userId: "agent-1", requests: 0, status200: [55] }],
+    ["an unknown field with a text", { userId: "agent-1", requests: 0, requestCount: "fifty-five" }],
   ])("a usage row whose counts cannot be read as a whole number of requests counts as use (%s), and is shown", async (_, row) => {
     emulator.setUsage(implicitId, [{ ...row, date: `${today}T00:00:00Z` }]);
     const file = deploymentsFile(`{ "importClientId": "${implicitId}", "migration": { "step": "side-by-side" } }`);
@@ -254,11 +259,12 @@ describe("usage is evidence that fails closed", () => {
 
   it("rows whose counts agree are read as they are", async () => {
     emulator.setUsage(implicitId, [
-      { requests: 5, status200: 3, status400: 2 },
+      { requests: 5, status200: 3, status400: 2, clientName: "Salesforce SCV", organizationId: "org" },
       { requests: 0, status200: 0 },
+      { requests: 2, status200: "2" },
     ]);
     const summary = summarizeUsage(await oauthClientUsage(usageDeployment(), ENV, implicitId, 7, api));
-    expect(summary).toMatchObject({ requests: 5, unreadable: [] });
+    expect(summary).toMatchObject({ requests: 7, unreadable: [] });
     expect(inUse(summary)).toBe(true);
     expect(inUse(summarizeUsage([{ requests: 0 }]))).toBe(false);
   });

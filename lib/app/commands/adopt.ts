@@ -246,7 +246,7 @@ export async function adoptCommand(
             ? `  nothing written: the client above serves another Salesforce org too; choose it with ${typed("adopt", deployment.name, "--write --client-id <id>")} once that org's URI is kept\n`
             : found.offHost.length + found.owned.length > 0
               ? "  nothing written: no client of the org is this Salesforce org's alone. If one above is this org's after all, add its " +
-                "Lightning host's redirect URI to it in Genesys Cloud, then run adopt again; else a deploy creates a new client for this org\n"
+                `Lightning host's redirect URI to it in Genesys Cloud, then run ${typed("adopt", deployment.name)} again; else a deploy creates a new client for this org\n`
               : "  a deploy will create a new client for this org (on today's orgs not with the implicit grant: Genesys refuses new ones)\n"
           : `  nothing written: choose one with ${typed("adopt", deployment.name, "--write --client-id <id>")}\n`,
       );

@@ -291,13 +291,13 @@ async function printOutputs(
       try {
         if (!(await oauthClientExists(deployment, env, clientId))) {
           io.err(
-            `${name}: client ${clientId} no longer exists in Genesys Cloud (deleted outside Terraform): the next deploy creates a new client, ` +
+            `${shown(name)}: client ${shown(clientId)} no longer exists in Genesys Cloud (deleted outside Terraform): the next deploy creates a new client, ` +
               "with a new client id, which the Salesforce org must then be given.\n",
           );
         }
       } catch (e) {
         if (!(e instanceof GenesysApiError)) throw e;
-        io.err(`${e.message}\n  (whether client ${clientId} still exists could not be asked)\n`);
+        io.err(`${e.message}\n  (whether client ${shown(clientId)} still exists could not be asked)\n`);
       }
     }
   }

@@ -143,6 +143,10 @@ export function initCommand(argv: string[], env: NodeJS.ProcessEnv, io: CommandI
     io.err(`init: one folder at most; given ${args.positionals.length}\n${USAGE}\n`);
     return 1;
   }
+  if (args.positionals[0]?.trim() === "") {
+    io.err(`init: FOLDER: given ${JSON.stringify(args.positionals[0])}; allowed: a folder's path (. for the current folder), or none\n`);
+    return 1;
+  }
   const folder = fromWhereTheUserStands(args.positionals[0] ?? ".", env);
   const shown = showHiddenCharacters(folder);
   // The folder itself: a real folder, or nothing yet (a link to nothing would be made a folder somewhere else).

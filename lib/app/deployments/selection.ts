@@ -1,13 +1,13 @@
 /** Deployment names and patterns on a command line (`production`, `'*'`, `'eu-*'`), and the deployments they name. */
 import { Deployment, deploymentsFile, loadDeployments } from "./deployments";
 import { InputError } from "../../shared/problems";
-import { CommandName, typed } from "../../shared/typed-command";
+import { CommandName, docsPage, typed } from "../../shared/typed-command";
 
 /** The deployments the patterns name (`*` matches any characters), in file order; a message when one matches none. */
 export function select(deployments: readonly Deployment[], patterns: readonly string[], command: CommandName): Deployment[] | string {
   const names = deployments.map((d) => d.name).join(", ");
   if (deployments.length === 0) {
-    return `${command}: the deployments file has no deployments yet; allowed: a name of one of them, once "deployments" lists it (docs/deployments.md)`;
+    return `${command}: the deployments file has no deployments yet; allowed: a name of one of them, once ${typed("deployments")} lists it (${docsPage("deployments")})`;
   }
   if (patterns.length === 0) {
     return `${command}: name the deployments, e.g. ${typed(command, deployments[0].name)}, or ${typed(command, "'*'")} for all; the deployments are: ${names}`;

@@ -348,16 +348,26 @@ function asUsageRow(value: unknown, where: string, failed: (what: string) => Gen
   };
 }
 
+/** The text fields of Genesys's ApiUsageRow: what a row says about whose requests they were, never how many. */
+const USAGE_ROW_TEXTS = new Set(["clientId", "clientName", "organizationId", "userId", "templateUri", "httpMethod", "date"]);
+
 /**
  * A usage row's requests, where its counts read as one whole number: `requests` a whole number (not a text, not
- * negative), and no other count of the row (status200 … status500, or any other number) larger than it. Otherwise
- * undefined: evidence of use that cannot be counted is never read as none.
+ * negative), and every other field either one of the row's texts (USAGE_ROW_TEXTS) or a count no larger than it:
+ * a whole number, or a text of digits. Anything else (a count as a text, true, a list, an object of counts, a count
+ * larger than `requests`) is evidence of use that cannot be counted, and undefined: never read as none.
  */
 function wholeRequests(row: Record<string, unknown>): number | undefined {
   const requests = row.requests;
   if (typeof requests !== "number" || !Number.isSafeInteger(requests) || requests < 0) return undefined;
-  const counts = Object.entries(row).filter(([field, v]) => field !== "requests" && typeof v === "number");
-  return counts.every(([, v]) => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= requests) ? requests : undefined;
+  return Object.entries(row).every(([field, value]) => {
+    if (field === "requests" || value === null || value === undefined) return true;
+    if (USAGE_ROW_TEXTS.has(field) && typeof value === "string") return true;
+    const count = typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+    return typeof count === "number" && Number.isSafeInteger(count) && count >= 0 && count <= requests;
+  })
+    ? requests
+    : undefined;
 }
 
 /**
