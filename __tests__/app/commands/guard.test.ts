@@ -152,16 +152,17 @@ describe("guard: the lock file and the org", () => {
   });
 });
 
-describe("guard: a second client, and usage before a deactivation or a delete", () => {
-  const seedImplicit = () =>
-    emulator.seed(ORG.id, {
-      name: "Salesforce SCV",
-      accessTokenValiditySeconds: 86400,
-      authorizedGrantType: "TOKEN",
-      registeredRedirectUri: URIS,
-      scope: SEED_ARTICLE_SCOPES,
-    });
+/** The org's implicit client, made by hand from the article. */
+const seedImplicit = () =>
+  emulator.seed(ORG.id, {
+    name: "Salesforce SCV",
+    accessTokenValiditySeconds: 86400,
+    authorizedGrantType: "TOKEN",
+    registeredRedirectUri: URIS,
+    scope: SEED_ARTICLE_SCOPES,
+  });
 
+describe("guard: a second client, and usage before a deactivation or a delete", () => {
   it("the org has a client for the Salesforce org and the deploy would create one: stopped, with --note written for plan-summary", async () => {
     const id = seedImplicit();
     const dir = repository();
@@ -235,13 +236,7 @@ describe("guard: a second client, and usage before a deactivation or a delete", 
 
 describe("guard --credentials (the drift check's): the credentials and their org only", () => {
   it("passes where a second client would stop a deploy, and stops on credentials of another org", async () => {
-    emulator.seed(ORG.id, {
-      name: "Salesforce SCV",
-      accessTokenValiditySeconds: 86400,
-      authorizedGrantType: "TOKEN",
-      registeredRedirectUri: URIS,
-      scope: SEED_ARTICLE_SCOPES,
-    });
+    seedImplicit();
     const dir = repository({}, { lock: null });
     expect((await guard(dir)).code).toBe(1);
     const only = await guard(dir, ["--credentials"]);
