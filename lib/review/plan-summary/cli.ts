@@ -9,6 +9,7 @@ import writeFileAtomic from "write-file-atomic";
 import { dirname, resolve } from "path";
 import { parseArgs } from "util";
 import { renderMarkdown } from "./markdown";
+import { readDriftReports } from "./drift-reports";
 import { isVerdictData, readReview, StackPlan, Stopped } from "./plans";
 import { summarizePlans } from "./summarize";
 import { verdictOf } from "./verdict";
@@ -18,11 +19,14 @@ import { Description, InputError } from "../../shared/problems";
 
 export const EXIT = { ok: 0, input: 1, gate: 2, stopped: 3 } as const;
 
-const USAGE = `usage: plan-summary [--json FILE] [--allow-destroy] [--drift] [--base-deployments JSON --head-deployments JSON] PLAN_FILE_OR_DIRECTORY...
+const USAGE = `usage: plan-summary [--json FILE] [--allow-destroy] [--drift] [--drift-report FILE]... [--base-deployments JSON --head-deployments JSON] PLAN_FILE_OR_DIRECTORY...
 
   --json FILE         also write the verdict (gate, counts, every change) to FILE
   --allow-destroy     let a deletion or replacement through (the pull request's label allow-oauth-client-replacement)
   --drift             the text of a drift report: nothing is applied from it, nobody allows anything
+  --drift-report FILE who changed what outside the code, and when (the drift command's --json output; repeatable):
+                      shown under the finding each change explains, and first with --drift; a deployment without
+                      a plan among those read is not shown
   --base-deployments, --head-deployments JSON
                       the deployments' names (deployments --json) on the base branch and in the pull request: the
                       comment says which deployments left the file, and names each of the pull request's deployments
@@ -48,6 +52,7 @@ export function planSummary(argv: string[], env: NodeJS.ProcessEnv, output: Comm
     // Relative paths mean relative to where the user ran npm.
     const json = args.values.json === undefined ? undefined : fromWhereTheUserStands(args.values.json, env);
     const head = args.values["head-deployments"];
+    const driftReports = readDriftReports((args.values["drift-report"] ?? []).map((path) => fromWhereTheUserStands(path, env)));
     const { plans, stopped } = readReview(
       args.positionals.map((path) => fromWhereTheUserStands(path, env)),
       { skip: json, allowNone: head !== undefined && !args.values.drift },
@@ -60,7 +65,7 @@ export function planSummary(argv: string[], env: NodeJS.ProcessEnv, output: Comm
     const removedDeployments = leftTheFile(args.values["base-deployments"], head);
     const summary = { ...summarizePlans(plans), stopped: withoutPlans(stopped, plans, head === undefined ? [] : JSON.parse(head)) };
     const allowDestroy = args.values["allow-destroy"] ?? false;
-    const rendered = renderMarkdown(summary, { allowDestroy, mode: args.values.drift ? "drift" : "review", removedDeployments });
+    const rendered = renderMarkdown(summary, { allowDestroy, mode: args.values.drift ? "drift" : "review", removedDeployments, driftReports });
     const verdict = verdictOf(summary, rendered, allowDestroy);
     if (json !== undefined) writeAtomically(json, `${JSON.stringify(verdict, null, 2)}\n`);
     output.out(rendered.markdown);
@@ -80,6 +85,7 @@ function parse(argv: string[]) {
       json: { type: "string" },
       "allow-destroy": { type: "boolean" },
       drift: { type: "boolean" },
+      "drift-report": { type: "string", multiple: true },
       "base-deployments": { type: "string" },
       "head-deployments": { type: "string" },
       help: { type: "boolean", short: "h" },

@@ -3,8 +3,10 @@
  * fits GitHub's 65,536-character comment limit: long stack sections fold into <details>, and what does not fit is
  * cut with a notice that says what was cut.
  */
+import { AuditChange, DriftReport } from "../../shared/drift-report";
 import { counted, showHiddenCharacters } from "../../shared/plain-text";
-import { ChangeSummary, COUNTED, Counts, PlanSummary, StackSummary } from "./summarize";
+import { typed } from "../../shared/typed-command";
+import { ChangeSummary, COUNTED, Counts, PlanSummary, SENSITIVE, show, StackSummary } from "./summarize";
 
 /** The hidden marker the workflow finds its own comment by, to update it instead of adding another. */
 export const COMMENT_MARKER = "<!-- genesys-scv-oauth-client:plan-summary -->";
@@ -14,7 +16,7 @@ const NOTICE_ROOM = 2_000;
 /** Lists in the head (dangers, warnings, table rows) show at most this many items... */
 const HEAD_ITEMS = 100;
 /** ...and at most these shares of the limit, so that the head alone always fits, whatever the rules say. */
-const HEAD_SHARE = { dangers: 0.3, warnings: 0.2, table: 0.1 } as const;
+const HEAD_SHARE = { dangers: 0.3, warnings: 0.2, table: 0.1, lead: 0.08 } as const;
 /** A stack section longer than this many lines folds into <details>. */
 const FOLD_LINES = 20;
 
@@ -50,22 +52,29 @@ export interface RenderOptions {
   readonly mode?: "review" | "drift";
   /** Deployments that were in the base branch's deployments file and are not in the pull request's. */
   readonly removedDeployments?: readonly string[];
+  /**
+   * What the drift command found out of the audit (who changed what, when), per deployment: shown under the finding
+   * each explains, the rest in the stack's drift section; in a drift report, first.
+   */
+  readonly driftReports?: readonly DriftReport[];
 }
 
 export function renderMarkdown(summary: PlanSummary, options: RenderOptions, limit = GITHUB_COMMENT_LIMIT): Rendered {
+  const audit = auditOf(summary, options);
   const head = [
     COMMENT_MARKER,
+    ...(options.mode === "drift" ? driftLead(summary, options, limit * HEAD_SHARE.lead) : []),
     headline(summary),
     ...stoppedBlock(summary, limit * HEAD_SHARE.dangers),
-    ...dangerBlock(summary, options, limit * HEAD_SHARE.dangers),
+    ...dangerBlock(summary, options, audit, limit * HEAD_SHARE.dangers),
     ...migrationBlock(summary, options.allowDestroy),
-    ...warningBlock(summary, options.removedDeployments ?? [], limit * HEAD_SHARE.warnings),
+    ...warningBlock(summary, options.removedDeployments ?? [], audit, limit * HEAD_SHARE.warnings),
     ...countsTable(summary, limit * HEAD_SHARE.table),
   ];
   let markdown = head.join("\n\n") + "\n";
   const cut: Rendered["cut"] = [];
   for (const stack of summary.stacks) {
-    const section = renderStack(stack, limit - NOTICE_ROOM - markdown.length);
+    const section = renderStack(stack, audit, limit - NOTICE_ROOM - markdown.length);
     markdown += section.text;
     if (section.left > 0) cut.push({ stack: stack.stack, changesLeftOut: section.left });
   }
@@ -87,14 +96,14 @@ function headline({ stacks, totals }: PlanSummary): string {
   return `### Terraform plan: ${stacks.length} ${stacks.length === 1 ? "stack" : "stacks"}\n\n**${counts}**`;
 }
 
-function dangerBlock({ stacks }: PlanSummary, { allowDestroy, mode = "review" }: RenderOptions, room: number): string[] {
+function dangerBlock({ stacks }: PlanSummary, { allowDestroy, mode = "review" }: RenderOptions, audit: Audit, room: number): string[] {
   const dangers = stacks.flatMap((s) => s.changes.filter((c) => c.dangerous).map((c) => ({ stack: s.stack, change: c })));
   if (dangers.length === 0) return [];
   const lines = capped(
     dangers.map(({ stack, change }) => {
       const why = change.reasons.length > 0 ? ` because ${change.reasons.map(escape).join("; ")}` : "";
       const line = `> - ${code(stack)}: ${code(change.address)}${nameOf(change)} is **${DONE[change.kind] ?? "changed"}**${why}.`;
-      return [line, ...change.cautions.map((c) => `>   - ${escape(c)}`)].join("\n");
+      return [line, ...change.cautions.flatMap((c) => [`>   - ${escape(c)}`, ...audit.under(stack, c, ">     - ")])].join("\n");
     }),
     HEAD_ITEMS,
     "> - ",
@@ -199,15 +208,17 @@ function removedItem(name: string): string {
   );
 }
 
-function warningBlock({ stacks }: PlanSummary, removed: readonly string[], room: number): string[] {
+function warningBlock({ stacks }: PlanSummary, removed: readonly string[], audit: Audit, room: number): string[] {
+  // Who made what a finding is about (the audit's answer), under the finding.
+  const item = (stack: string, line: string, finding: string) => [line, ...audit.under(stack, finding, ">   - ")].join("\n");
   const warnings = [
     ...removed.map(removedItem),
     ...stacks.flatMap((s) => [
       // A note's first line is its item; its other lines follow under it.
       ...s.notes.map((note) => noteItem(s.stack, note)),
-      ...s.changes.flatMap((c) => c.warnings.map((w) => `> - ${code(s.stack)}: ${code(c.address)}: ${escape(w)}`)),
+      ...s.changes.flatMap((c) => c.warnings.map((w) => item(s.stack, `> - ${code(s.stack)}: ${code(c.address)}: ${escape(w)}`, w))),
       // What the drift's own rules find (SCV-R7: a redirect URI added by hand on a foreign host) is no neutral drift.
-      ...s.drift.flatMap((c) => c.warnings.map((w) => `> - ${code(s.stack)}: ${code(c.address)} (drift): ${escape(w)}`)),
+      ...s.drift.flatMap((c) => c.warnings.map((w) => item(s.stack, `> - ${code(s.stack)}: ${code(c.address)} (drift): ${escape(w)}`, w))),
     ]),
   ];
   return warnings.length === 0 ? [] : [["> [!WARNING]", ...capped(warnings, HEAD_ITEMS, "> - ", room)].join("\n")];
@@ -252,12 +263,15 @@ function hasChanges(stack: StackSummary): boolean {
 }
 
 /** A stack's section within `room` characters; `left` counts the changes that did not fit. */
-function renderStack(stack: StackSummary, room: number): { text: string; left: number } {
-  if (!hasChanges(stack)) return { text: "", left: 0 };
+function renderStack(stack: StackSummary, audit: Audit, room: number): { text: string; left: number } {
+  const who = audit.rest(stack.stack);
+  if (!hasChanges(stack) && who.length === 0) return { text: "", left: 0 };
   const items = [
     ...stack.changes.map(renderChange),
     ...(stack.drift.length > 0 ? ["", "**Drift** (changed outside Terraform since the last apply):", ""] : []),
     ...stack.drift.map(renderChange),
+    // One item (no "- " first): it counts as no change where the section is cut.
+    ...(who.length > 0 ? ["", ["**Who changed it** (Genesys Cloud's audit):", "", ...who].join("\n")] : []),
   ];
   const changeCount = stack.changes.length + stack.drift.length;
   const body = items.join("\n");
@@ -287,6 +301,155 @@ function renderChange(change: ChangeSummary): string {
 
 function nameOf(change: ChangeSummary): string {
   return change.name ? ` (${escape(JSON.stringify(change.name))})` : "";
+}
+
+/** The topic of a drift report that is no attribute: the client deleted outside the code. */
+const DELETION = "(the deletion)";
+
+/**
+ * The finding (by its rule's id) under which the audit's answer about a topic of a drift report is shown in a
+ * pull request's comment: a foreign redirect URI (SCV-R7) is about the redirect URIs, a client set inactive (SCV-R4)
+ * about its state, a client created again (SCV-R9) about its deletion. Anything else drifted goes in the drift section.
+ */
+const EXPLAINED_BY = new Map([
+  ["SCV-R7", "registered_redirect_uris"],
+  ["SCV-R4", "state"],
+  ["SCV-R9", DELETION],
+]);
+
+/** Where the drift reports' answers go in a comment: `under` a finding that explains one, once; the `rest` in the stack's section. */
+interface Audit {
+  /** The lines (each led by `prefix`) about what `finding` of `stack` explains, the first time one explains it. */
+  under(stack: string, finding: string, prefix: string): string[];
+  /** The stack's topics no finding showed, as list items; called after the head is rendered. */
+  rest(stack: string): string[];
+}
+
+function auditOf({ stacks }: PlanSummary, { driftReports = [], mode = "review" }: RenderOptions): Audit {
+  // A drift report (the issue) says it all first (driftLead); a deployment without a plan has nowhere to be shown.
+  const planned = new Set(stacks.map((s) => s.stack));
+  const reports = new Map(mode === "drift" ? [] : driftReports.filter((r) => planned.has(r.deployment)).map((r) => [r.deployment, r]));
+  const shown = new Set<string>();
+  return {
+    under(stack, finding, prefix) {
+      const report = reports.get(stack);
+      const topic = EXPLAINED_BY.get(/^(SCV-R\d+): /.exec(finding)?.[1] ?? "");
+      if (!report || topic === undefined || !topicsOf(report).includes(topic) || shown.has(`${stack}\0${topic}`)) return [];
+      shown.add(`${stack}\0${topic}`);
+      return report.audit.kind === "unknown" ? [`${prefix}${escape(unknownWho(report.audit.reason))}`] : whoLines(report, topic, prefix);
+    },
+    rest(stack) {
+      const report = reports.get(stack);
+      if (!report) return [];
+      return topicItems(
+        report,
+        topicsOf(report).filter((topic) => !shown.has(`${stack}\0${topic}`)),
+      );
+    },
+  };
+}
+
+/** What a report says changed: the deletion, or each drifted attribute. */
+function topicsOf(report: DriftReport): string[] {
+  if (report.client === "deleted") return [DELETION];
+  return report.client === "changed" ? report.attributes.map((a) => a.attribute) : [];
+}
+
+/**
+ * Each topic as a list item (what it was in the state, what it is in the org) with who changed it under it; when the
+ * audit could not be read, one line after them says so.
+ */
+function topicItems(report: DriftReport, topics: readonly string[]): string[] {
+  if (topics.length === 0) return [];
+  const items = topics.map((topic) => {
+    const what =
+      topic === DELETION
+        ? `- the OAuth client ${code(report.clientId)} was **deleted** outside the code`
+        : `- ${code(topic)}: ${valueOfAttribute(report, topic, "inState")} in the state, ${valueOfAttribute(report, topic, "inOrg")} in Genesys Cloud now`;
+    return [what, ...(report.audit.kind === "read" ? whoLines(report, topic, "  - ") : [])].join("\n");
+  });
+  return [...capped(items, HEAD_ITEMS, "- "), ...(report.audit.kind === "unknown" ? [`- ${escape(unknownWho(report.audit.reason))}`] : [])];
+}
+
+function valueOfAttribute(report: DriftReport, attribute: string, side: "inState" | "inOrg"): string {
+  const found = report.attributes.find((a) => a.attribute === attribute);
+  return escape(secretName(attribute) ? SENSITIVE : show(found?.[side]));
+}
+
+function unknownWho(reason: string): string {
+  return `who: unknown: ${reason}`;
+}
+
+/** Properties of an audit entry shown at most, each with its old and new values. */
+const MAX_PROPERTIES = 10;
+
+/** Who changed a topic (the audit entry's actor, when and its action), and under it the values the entry recorded. */
+function whoLines(report: DriftReport, topic: string, prefix: string): string[] {
+  if (report.audit.kind === "unknown") return [`${prefix}${escape(unknownWho(report.audit.reason))}`];
+  const entry = topic === DELETION ? report.deletedBy : report.attributes.find((a) => a.attribute === topic)?.changedBy;
+  if (!entry) {
+    const none = `who: unknown: the audit has no entry for it from ${when(report.audit.since)} to ${when(report.audit.until)} (it reaches back 14 days at most)`;
+    return [`${prefix}${escape(none)}`];
+  }
+  const nested = `  ${prefix}`;
+  const recorded = entry.properties.map(
+    (p) => `${nested}${escape(`the audit recorded ${p.property}: ${auditValues(p.property, p.oldValues)} → ${auditValues(p.property, p.newValues)}`)}`,
+  );
+  return [`${prefix}${escape(`who: ${actorOf(entry)}, when: ${when(entry.when)} (${entry.action})`)}`, ...capped(recorded, MAX_PROPERTIES, nested)];
+}
+
+function actorOf({ actor }: AuditChange): string {
+  if (actor.kind === "unknown") return "unknown (the audit entry names no one)";
+  const what = actor.kind === "user" ? "user" : "OAuth client";
+  return actor.name === undefined || actor.name === "" ? `${what} ${actor.id}` : `${actor.name} (${what} ${actor.id})`;
+}
+
+function auditValues(property: string, values: readonly string[]): string {
+  if (secretName(property)) return SENSITIVE;
+  return values.length === 0 ? "(none)" : values.map(show).join(", ");
+}
+
+/** An audit instant as people read it: 2026-12-06 09:12:00 UTC; as written when it is no date. */
+function when(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : `${date.toISOString().slice(0, 19).replace("T", " ")} UTC`;
+}
+
+/** Attributes and audit properties that name a secret are never shown, whatever a report holds. */
+function secretName(name: string): boolean {
+  return /secret|password/i.test(name);
+}
+
+/**
+ * A drift report's first words (the drift issue): per deployment, what changed outside the code, who changed it and
+ * when, and the two ways forward; the plan summary follows.
+ */
+function driftLead({ stacks }: PlanSummary, { driftReports = [] }: RenderOptions, room: number): string[] {
+  const planned = new Set(stacks.map((s) => s.stack));
+  const leads = driftReports
+    .filter((report) => planned.has(report.deployment) && topicsOf(report).length > 0)
+    .map((report) => {
+      const deleted = report.client === "deleted";
+      const deploy = code(typed("deploy", report.deployment));
+      return [
+        `### Changed outside the code: ${code(report.deployment)}`,
+        "",
+        ...capped(topicItems(report, topicsOf(report)), HEAD_ITEMS, "- ", room / Math.max(1, driftReports.length)),
+        "",
+        "**Two ways forward:**",
+        "",
+        deleted
+          ? `- **Bring the code to it**: if a client was made again by hand, adopt it (${code(typed("adopt", report.deployment))}); ` +
+            "if the deployment is no longer wanted, remove it from the deployments file in a pull request."
+          : "- **Bring the code to it**: write what Genesys Cloud holds now into the deployment's entry in the deployments file, in a " +
+            "pull request; once it is merged and deployed, this issue closes at the next drift check.",
+        deleted
+          ? `- **Re-apply the code**: run the deploy workflow (or ${deploy}): it creates the client again, with a new client id, which the ` +
+            "Salesforce org's CX Cloud, Digital and AI settings must then get (SCV-R9)."
+          : `- **Re-apply the code**: run the deploy workflow (or ${deploy}): it sets the client back to what the code says.`,
+      ].join("\n");
+    });
+  return leads;
 }
 
 /**

@@ -1,0 +1,93 @@
+import { join } from "path";
+import { DRIFT_REPORT_FILE, readDriftReports } from "../../../lib/review/plan-summary/drift-reports";
+import { InputError } from "../../../lib/shared/problems";
+import { changed, deleted, entry, NO_PERMISSION, reportFile } from "../../support/drift-reports";
+import { at, run } from "../../support/plan-summary-run";
+
+const fixture = join(__dirname, "../../fixtures/drift-reports/production.json");
+
+/** The one message readDriftReports throws for `reports` written as a file, with the file's name as FILE. */
+function messageFor(reports: unknown): string {
+  const file = reportFile(reports);
+  try {
+    readDriftReports([file]);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return e.message.split(file).join("FILE");
+  }
+  throw new Error("no message");
+}
+
+const good = changed("production", [
+  { attribute: "state", inState: "active", inOrg: "inactive", changedBy: entry({ kind: "user", id: "u-1", name: "Jane" }, "state", ["active"], ["inactive"]) },
+]);
+
+describe("the drift command's --json output, read as plan-summary's --drift-report", () => {
+  it("reads the drift command's list of reports, in order, from one file or several", () => {
+    const other = deleted("uat", entry({ kind: "client", id: "c-9" }, "name", ["SCV"], [], "Delete"), { kind: "unknown", reason: NO_PERMISSION });
+    expect(readDriftReports([fixture, reportFile([other])]).map((r) => [r.deployment, r.client])).toEqual([
+      ["production", "changed"],
+      ["uat", "deleted"],
+    ]);
+    expect(readDriftReports([reportFile([])])).toEqual([]);
+  });
+});
+
+describe("a bad drift report file is one message: the file, the JSON path, what was given, what is allowed", () => {
+  it("not JSON: where it stops", () => {
+    expect(messageFor('[{"deployment": "production",')).toMatch(/^FILE has 1 problem:\n {2}- \(line 1, column 30\): given the end of the file; allowed: JSON: a key in double quotes here$/);
+  });
+
+  it("not the command's output: a list is what it writes", () => {
+    expect(messageFor(good)).toBe(`FILE has 1 problem:\n  - (top level): given ${JSON.stringify(good).slice(0, 80)}…; allowed: ${DRIFT_REPORT_FILE}`);
+  });
+
+  it("a value of no allowed kind names its path and the allowed values", () => {
+    expect(messageFor([{ ...good, client: "gone" }])).toBe(
+      'FILE has 1 problem:\n  - [0].client: given "gone"; allowed: what became of the client: deleted, changed, unchanged',
+    );
+  });
+
+  it("a key the contract does not have, with the keys it does", () => {
+    expect(messageFor([{ ...good, who: "Jane" }])).toMatch(/- \[0\]\.who: given "Jane"; allowed: no key "who" here; the keys are: deployment, clientId/);
+  });
+
+  it("what each kind needs: a user's id, the audit's reason or interval", () => {
+    const noId = changed("production", [
+      { attribute: "state", inState: "active", inOrg: "inactive", changedBy: entry({ kind: "user" } as never, "state", [], []) },
+    ]);
+    expect(messageFor([noId])).toBe("FILE has 1 problem:\n  - [0].attributes[0].changedBy.actor.id: given nothing; allowed: the user's id, as a text");
+    expect(messageFor([{ ...good, audit: { kind: "unknown" } }])).toBe(
+      "FILE has 1 problem:\n  - [0].audit.reason: given nothing; allowed: why the audit could not say, in one line",
+    );
+    expect(messageFor([{ ...good, audit: { kind: "read", since: "yesterday", until: "2026-12-07T06:17:00Z" } }])).toMatch(
+      /- \[0\]\.audit\.since: given "yesterday"; allowed: the start of the audit's interval read: an ISO-8601 date and time/,
+    );
+  });
+
+  it("a deleted or unchanged client with drifted attributes, or a deletedBy on a client not deleted", () => {
+    expect(messageFor([{ ...good, client: "deleted" }])).toBe(
+      'FILE has 1 problem:\n  - [0].attributes: given 1 attributes where the client is "deleted"; allowed: an empty list unless the client is "changed"',
+    );
+    expect(messageFor([{ ...good, deletedBy: entry({ kind: "unknown" }, "name", [], []) }])).toMatch(
+      /- \[0\]\.deletedBy: given \{.*; allowed: no deletedBy unless the client is "deleted"/,
+    );
+  });
+
+  it("a deployment reported twice, in one file or in two, names both places", () => {
+    const first = reportFile([good]);
+    const second = reportFile([good]);
+    expect(() => readDriftReports([first, second])).toThrow(
+      `${second} has 1 problem:\n  - [0].deployment: given "production"; allowed: one report per deployment (it is reported already, at ${first} [0])`,
+    );
+    expect(() => readDriftReports([reportFile([good, good])])).toThrow(/\[1\]\.deployment: given "production"; allowed: one report per deployment/);
+  });
+
+  it("plan-summary --drift-report: exit 1, the one message on stderr, nothing on stdout", () => {
+    const file = reportFile([{ ...good, client: "gone" }]);
+    const { code, out, err } = run([...at("update"), "--drift-report", file]);
+    expect([code, out]).toEqual([1, ""]);
+    expect(err).toBe(`${file} has 1 problem:\n  - [0].client: given "gone"; allowed: what became of the client: deleted, changed, unchanged\n`);
+    expect(run([...at("update"), "--drift-report", join(file, "../missing.json")])).toMatchObject({ code: 1, out: "" });
+  });
+});
