@@ -19,12 +19,20 @@ function messageFor(reports: unknown): string {
 }
 
 const good = changed("production", [
-  { attribute: "state", inState: "active", inOrg: "inactive", changedBy: entry({ kind: "user", id: "u-1", name: "Jane" }, "state", ["active"], ["inactive"]) },
+  {
+    attribute: "state",
+    inState: "active",
+    inOrg: "inactive",
+    changedBy: entry({ kind: "user", id: "u-1", name: "Jane" }, "state", ["active"], ["inactive"]),
+  },
 ]);
 
 describe("the drift command's --json output, read as plan-summary's --drift-report", () => {
   it("reads the drift command's list of reports, in order, from one file or several", () => {
-    const other = deleted("uat", entry({ kind: "client", id: "c-9" }, "name", ["SCV"], [], "Delete"), { kind: "unknown", reason: NO_PERMISSION });
+    const other = deleted("uat", entry({ kind: "client", id: "c-9" }, "name", ["SCV"], [], "Delete"), {
+      kind: "unknown",
+      reason: NO_PERMISSION,
+    });
     expect(readDriftReports([fixture, reportFile([other])]).map((r) => [r.deployment, r.client])).toEqual([
       ["production", "changed"],
       ["uat", "deleted"],
@@ -35,11 +43,15 @@ describe("the drift command's --json output, read as plan-summary's --drift-repo
 
 describe("a bad drift report file is one message: the file, the JSON path, what was given, what is allowed", () => {
   it("not JSON: where it stops", () => {
-    expect(messageFor('[{"deployment": "production",')).toMatch(/^FILE has 1 problem:\n {2}- \(line 1, column 30\): given the end of the file; allowed: JSON: a key in double quotes here$/);
+    expect(messageFor('[{"deployment": "production",')).toMatch(
+      /^FILE has 1 problem:\n {2}- \(line 1, column 30\): given the end of the file; allowed: JSON: a key in double quotes here$/,
+    );
   });
 
   it("not the command's output: a list is what it writes", () => {
-    expect(messageFor(good)).toBe(`FILE has 1 problem:\n  - (top level): given ${JSON.stringify(good).slice(0, 80)}…; allowed: ${DRIFT_REPORT_FILE}`);
+    expect(messageFor(good)).toBe(
+      `FILE has 1 problem:\n  - (top level): given ${JSON.stringify(good).slice(0, 80)}…; allowed: ${DRIFT_REPORT_FILE}`,
+    );
   });
 
   it("a value of no allowed kind names its path and the allowed values", () => {
@@ -49,14 +61,18 @@ describe("a bad drift report file is one message: the file, the JSON path, what 
   });
 
   it("a key the contract does not have, with the keys it does", () => {
-    expect(messageFor([{ ...good, who: "Jane" }])).toMatch(/- \[0\]\.who: given "Jane"; allowed: no key "who" here; the keys are: deployment, clientId/);
+    expect(messageFor([{ ...good, who: "Jane" }])).toMatch(
+      /- \[0\]\.who: given "Jane"; allowed: no key "who" here; the keys are: deployment, clientId/,
+    );
   });
 
   it("what each kind needs: a user's id, the audit's reason or interval", () => {
     const noId = changed("production", [
       { attribute: "state", inState: "active", inOrg: "inactive", changedBy: entry({ kind: "user" } as never, "state", [], []) },
     ]);
-    expect(messageFor([noId])).toBe("FILE has 1 problem:\n  - [0].attributes[0].changedBy.actor.id: given nothing; allowed: the user's id, as a text");
+    expect(messageFor([noId])).toBe(
+      "FILE has 1 problem:\n  - [0].attributes[0].changedBy.actor.id: given nothing; allowed: the user's id, as a text",
+    );
     expect(messageFor([{ ...good, audit: { kind: "unknown" } }])).toBe(
       "FILE has 1 problem:\n  - [0].audit.reason: given nothing; allowed: why the audit could not say, in one line",
     );
@@ -80,14 +96,18 @@ describe("a bad drift report file is one message: the file, the JSON path, what 
     expect(() => readDriftReports([first, second])).toThrow(
       `${second} has 1 problem:\n  - [0].deployment: given "production"; allowed: one report per deployment (it is reported already, at ${first} [0])`,
     );
-    expect(() => readDriftReports([reportFile([good, good])])).toThrow(/\[1\]\.deployment: given "production"; allowed: one report per deployment/);
+    expect(() => readDriftReports([reportFile([good, good])])).toThrow(
+      /\[1\]\.deployment: given "production"; allowed: one report per deployment/,
+    );
   });
 
   it("plan-summary --drift-report: exit 1, the one message on stderr, nothing on stdout", () => {
     const file = reportFile([{ ...good, client: "gone" }]);
     const { code, out, err } = run([...at("update"), "--drift-report", file]);
     expect([code, out]).toEqual([1, ""]);
-    expect(err).toBe(`${file} has 1 problem:\n  - [0].client: given "gone"; allowed: what became of the client: deleted, changed, unchanged\n`);
+    expect(err).toBe(
+      `${file} has 1 problem:\n  - [0].client: given "gone"; allowed: what became of the client: deleted, changed, unchanged\n`,
+    );
     expect(run([...at("update"), "--drift-report", join(file, "../missing.json")])).toMatchObject({ code: 1, out: "" });
   });
 });

@@ -65,7 +65,12 @@ export function planSummary(argv: string[], env: NodeJS.ProcessEnv, output: Comm
     const removedDeployments = leftTheFile(args.values["base-deployments"], head);
     const summary = { ...summarizePlans(plans), stopped: withoutPlans(stopped, plans, head === undefined ? [] : JSON.parse(head)) };
     const allowDestroy = args.values["allow-destroy"] ?? false;
-    const rendered = renderMarkdown(summary, { allowDestroy, mode: args.values.drift ? "drift" : "review", removedDeployments, driftReports });
+    const rendered = renderMarkdown(summary, {
+      allowDestroy,
+      mode: args.values.drift ? "drift" : "review",
+      removedDeployments,
+      driftReports,
+    });
     const verdict = verdictOf(summary, rendered, allowDestroy);
     if (json !== undefined) writeAtomically(json, `${JSON.stringify(verdict, null, 2)}\n`);
     output.out(rendered.markdown);

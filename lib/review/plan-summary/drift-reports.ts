@@ -32,7 +32,10 @@ const actorSchema = Type.Object(
     id: Type.Optional(text("the user's or the OAuth client's id, as a text")),
     name: Type.Optional(text("the user's or the OAuth client's name, as a text")),
   },
-  { additionalProperties: false, description: 'who made the change: { "kind": "user" or "client", "id", "name"? } or { "kind": "unknown" }' },
+  {
+    additionalProperties: false,
+    description: 'who made the change: { "kind": "user" or "client", "id", "name"? } or { "kind": "unknown" }',
+  },
 );
 
 const auditChangeSchema = Type.Object(
@@ -159,7 +162,9 @@ function kindProblems(reports: readonly unknown[]): Problem[] {
       });
     }
     if (report.client !== "deleted") refuse(report, [index], "deletedBy", 'no deletedBy unless the client is "deleted"');
-    attributes.forEach((attribute, i) => change(isJsonObject(attribute) ? attribute.changedBy : undefined, [index, "attributes", i, "changedBy"]));
+    attributes.forEach((attribute, i) =>
+      change(isJsonObject(attribute) ? attribute.changedBy : undefined, [index, "attributes", i, "changedBy"]),
+    );
     change(report.deletedBy, [index, "deletedBy"]);
   });
   return problems;

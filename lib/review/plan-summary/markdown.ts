@@ -393,9 +393,13 @@ function whoLines(report: DriftReport, topic: string, prefix: string): string[] 
   }
   const nested = `  ${prefix}`;
   const recorded = entry.properties.map(
-    (p) => `${nested}${escape(`the audit recorded ${p.property}: ${auditValues(p.property, p.oldValues)} → ${auditValues(p.property, p.newValues)}`)}`,
+    (p) =>
+      `${nested}${escape(`the audit recorded ${p.property}: ${auditValues(p.property, p.oldValues)} → ${auditValues(p.property, p.newValues)}`)}`,
   );
-  return [`${prefix}${escape(`who: ${actorOf(entry)}, when: ${when(entry.when)} (${entry.action})`)}`, ...capped(recorded, MAX_PROPERTIES, nested)];
+  return [
+    `${prefix}${escape(`who: ${actorOf(entry)}, when: ${when(entry.when)} (${entry.action})`)}`,
+    ...capped(recorded, MAX_PROPERTIES, nested),
+  ];
 }
 
 function actorOf({ actor }: AuditChange): string {
