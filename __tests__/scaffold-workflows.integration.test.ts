@@ -18,7 +18,7 @@ import { join } from "path";
 import { parse } from "yaml";
 import { condition, valueOf } from "./support/github-expressions";
 import { runGithubScript } from "./support/github-script";
-import { runScaffoldSummaryJob } from "./support/scaffold-summary-job";
+import { runScaffoldDriftReportJob, runScaffoldSummaryJob } from "./support/scaffold-summary-job";
 import { tempDir } from "./support/temp-dir";
 import { describeHardening, hardeningProblems, readWorkflow, WorkflowFile } from "./support/workflow-hardening";
 
@@ -45,6 +45,8 @@ const workflow = (name: string) => parse(text(name));
 const workflows = (): WorkflowFile[] =>
   readdirSync(join(repo, ".github/workflows")).map((f) => readWorkflow(join(repo, ".github/workflows", f)));
 const plans = join(__dirname, "fixtures/plans");
+/** The drift command's report (--json) on the drift plan fixture's changes, as deployment production. */
+const driftReport = join(__dirname, "fixtures/drift-reports/production.json");
 
 describeHardening("the scaffold's workflows", workflows());
 
@@ -316,6 +318,139 @@ describe("plan.yml's summary job, step by step: the tool's plan-summary, the com
     expect([job.outputs.exit, job.commented, job.passed]).toEqual(["1", false, false]);
     expect(job.gateOutput).toContain("could not read the plans");
   });
+
+  /** A folder of drift reports as the plan jobs upload them: production's holding `text`. */
+  const reports = (text: string) => {
+    const dir = tempDir("drift-reports-");
+    writeFileSync(join(dir, "production.drift.json"), text);
+    return dir;
+  };
+
+  it("a plan job's drift report: the comment says who changed what drifted, when, and the audit's values", async () => {
+    const job = await runScaffoldSummaryJob(text("plan.yml"), {
+      base: repo,
+      plans: planDir("drift.json"),
+      driftReports: reports(readFileSync(driftReport, "utf8")),
+      labels: [],
+      deployments: ["production"],
+    });
+    expect([job.outputs.exit, job.commented, job.passed]).toEqual(["0", true, true]);
+    expect(job.comment).toContain("**Who changed it** (Genesys Cloud's audit):");
+    expect(job.comment).toContain(
+      "  - who: Dana Whitfield (user 5c1c2b3a-0000-4000-8000-00000000a11c), when: 2026-12-05 14&#58;03&#58;27 UTC (Update)",
+    );
+    expect(job.comment).toContain("  - who: ops-automation (OAuth client 0f9e8d7c-0000-4000-8000-0000000000c1)");
+  });
+
+  it("a drift report that cannot be read: the comment and the gate as without it, and a warning", async () => {
+    const job = await runScaffoldSummaryJob(text("plan.yml"), {
+      base: repo,
+      plans: planDir("drift.json"),
+      driftReports: reports('[{"deployment": "production"'),
+      labels: [],
+      deployments: ["production"],
+    });
+    expect([job.outputs.exit, job.commented, job.passed]).toEqual(["0", true, true]);
+    expect(job.comment).toContain("### Terraform plan: 1 stack");
+    expect(job.comment).not.toContain("who:");
+    expect(job.log).toContain("::warning::The drift reports (who changed it) could not be read");
+  });
+});
+
+describe("the drift command (who changed it) beside the plan: in drift.yml's drift job and plan.yml's plan job", () => {
+  const COMMAND = 'npx --no-install genesys-scv-oauth-client drift "$DEPLOYMENT" --json';
+  const stepOf = (file: string, job: string) => {
+    const steps: any[] = workflow(file).jobs[job].steps;
+    const at = steps.findIndex((s) => String(s.run ?? "").includes(COMMAND));
+    return { steps, at, step: steps[at] };
+  };
+
+  it.each([
+    ["drift.yml", "drift"],
+    ["plan.yml", "plan"],
+  ])("%s: after the plan, with the job's credentials as the guard has them, never failing the job, before the upload", (file, job) => {
+    const { steps, at, step } = stepOf(file, job);
+    expect(at).toBeGreaterThan(steps.findIndex((s) => /"\$TERRAFORM_BINARY_NAME" (show|plan) /.test(String(s.run ?? ""))));
+    expect(step["continue-on-error"]).toBe(true);
+    expect(step["timeout-minutes"]).toBeLessThanOrEqual(5);
+    const guard = steps.find((s) => /genesys-scv-oauth-client guard "\$DEPLOYMENT"/.test(String(s.run ?? "")));
+    expect(step.env).toMatchObject({ SCV_CREDENTIALS_DEPLOYMENT: "${{ matrix.deployment }}" });
+    for (const name of Object.keys(guard.env).filter((n) => n.startsWith("GENESYSCLOUD_"))) expect(step.env[name]).toBe(guard.env[name]);
+    const uploads = steps.map((s, i) => [s, i] as const).filter(([s]) => String(s.uses).startsWith("actions/upload-artifact@"));
+    expect(uploads.some(([s, i]) => i > at && String(s.with.path).includes(file === "plan.yml" ? "drift-reports" : "drift/"))).toBe(true);
+  });
+
+  it("plan.yml's summary job, which holds no credentials, takes the reports as an artifact of their own", () => {
+    const plan = workflow("plan.yml");
+    const downloads = plan.jobs.summary.steps.filter((s: any) => String(s.uses).startsWith("actions/download-artifact@"));
+    expect(downloads.map((s: any) => s.with.pattern)).toEqual(["plan-*", "drift-report-*"]);
+    expect(plan.jobs.summary.steps.some((s: any) => s.env && Object.values(s.env).some((v) => String(v).includes("secrets.")))).toBe(false);
+  });
+
+  /**
+   * The step's shell with a stand-in `npx` first on PATH: it prints `print` and exits `exit` for the drift command (and
+   * says which arguments it had), as the real command would; the plan as the plan step left it.
+   */
+  const runDriftStep = (file: string, job: string, { print, exit, plan }: { print: string; exit: number; plan?: object }) => {
+    const { step } = stepOf(file, job);
+    const temp = tempDir("drift-step-");
+    const bin = join(temp, "bin");
+    mkdirSync(bin);
+    writeFileSync(join(bin, "npx"), `#!/bin/sh\necho "$*" >> "${temp}/npx-args"\nprintf '%s' "$PRINT"\nexit "$EXIT"\n`, { mode: 0o755 });
+    const runnerTemp = join(temp, "runner");
+    mkdirSync(join(runnerTemp, "drift"), { recursive: true });
+    mkdirSync(join(runnerTemp, "plans"), { recursive: true });
+    if (plan) writeFileSync(join(runnerTemp, "plans", "production.json"), JSON.stringify(plan));
+    const contexts = {
+      matrix: { deployment: "production" },
+      secrets: { GENESYSCLOUD_OAUTHCLIENT_ID: "id", GENESYSCLOUD_OAUTHCLIENT_SECRET: "secret" },
+    };
+    const env: Record<string, string> = { PATH: `${bin}:${process.env.PATH}`, RUNNER_TEMP: runnerTemp, PRINT: print, EXIT: String(exit) };
+    for (const [name, value] of Object.entries(step.env ?? {})) env[name] = valueOf(value, contexts);
+    const ran = spawnSync("bash", ["-e", "-c", step.run], { cwd: temp, env, encoding: "utf8" });
+    const written = (path: string) => (existsSync(join(runnerTemp, path)) ? readFileSync(join(runnerTemp, path), "utf8") : undefined);
+    const args = existsSync(join(temp, "npx-args")) ? readFileSync(join(temp, "npx-args"), "utf8") : "";
+    return {
+      status: ran.status,
+      said: ran.stdout + ran.stderr,
+      written,
+      args,
+      leftover: readdirSync(runnerTemp).filter((f) => f.endsWith(".partial")),
+    };
+  };
+  const drifted = JSON.parse(readFileSync(join(plans, "drift.json"), "utf8"));
+  const report = readFileSync(driftReport, "utf8");
+
+  it("drift.yml: the report goes beside the plan (<name>.drift.json), for the report job", () => {
+    const ran = runDriftStep("drift.yml", "drift", { print: report, exit: 0 });
+    expect(ran.status).toBe(0);
+    expect(ran.args).toBe("--no-install genesys-scv-oauth-client drift production --json\n");
+    expect(ran.written("drift/production.drift.json")).toBe(report);
+    expect(ran.leftover).toEqual([]);
+  });
+
+  it("drift.yml: a drift command that fails and prints nothing leaves no report, a warning, and the step passes", () => {
+    const ran = runDriftStep("drift.yml", "drift", { print: "", exit: 1 });
+    expect([ran.status, ran.written("drift/production.drift.json"), ran.leftover]).toEqual([0, undefined, []]);
+    expect(ran.said).toContain("::warning::No drift report for production (exit 1)");
+  });
+
+  it("drift.yml: runs only where the plan showed changes (-detailed-exitcode 2)", () => {
+    const { step } = stepOf("drift.yml", "drift");
+    expect(condition(step.if, { steps: { plan: { outputs: { changes: "true" } } } })).toBe(true);
+    expect(condition(step.if, { steps: { plan: { outputs: {} } } })).toBe(false);
+  });
+
+  it("plan.yml: only where the plan shows drift; the report into its own folder, for its own artifact", () => {
+    const quiet = runDriftStep("plan.yml", "plan", { print: report, exit: 0, plan: { ...drifted, resource_drift: [] } });
+    expect([quiet.status, quiet.args, quiet.written("drift-reports/production.drift.json")]).toEqual([0, "", undefined]);
+    const ran = runDriftStep("plan.yml", "plan", { print: report, exit: 0, plan: drifted });
+    expect([ran.status, ran.args]).toEqual([0, "--no-install genesys-scv-oauth-client drift production --json\n"]);
+    expect(ran.written("drift-reports/production.drift.json")).toBe(report);
+    const failed = runDriftStep("plan.yml", "plan", { print: "", exit: 2, plan: drifted });
+    expect([failed.status, failed.written("drift-reports/production.drift.json")]).toEqual([0, undefined]);
+    expect(failed.said).toContain("::warning::No drift report for production (exit 2)");
+  });
 });
 
 describe("deploy.yml", () => {
@@ -385,6 +520,95 @@ describe("the AWS role step (plan, deploy, drift): GitHub's OIDC token written f
     };
     expect(await run("")).toEqual({ audiences: [], token: undefined });
     expect(await run("arn:aws:iam::123456789012:role/scv-plan")).toEqual({ audiences: ["sts.amazonaws.com"], token: "the-oidc-token" });
+  });
+});
+
+describe("drift.yml's report job, step by step: the plan summaries with the drift reports, then the issues", () => {
+  const artifacts = (files: Record<string, string | object>) => {
+    const dir = tempDir("drift-artifacts-");
+    for (const [name, content] of Object.entries(files))
+      writeFileSync(join(dir, name), typeof content === "string" ? content : JSON.stringify(content));
+    return dir;
+  };
+  const driftPlan = readFileSync(join(plans, "drift.json"), "utf8");
+  const run = (files: Record<string, string | object>, open: object[] = []) =>
+    runScaffoldDriftReportJob(text("drift.yml"), { repo, artifacts: artifacts(files), deployments: ["production"], open });
+
+  it("the issue leads with what changed, who changed it, when, and the two ways forward; then the plan summary", async () => {
+    const job = await run({ "production.json": driftPlan, "production.drift.json": readFileSync(driftReport, "utf8") });
+    expect(job.passed).toBe(true);
+    expect(job.calls.map(([name, params]) => [name, params.title])).toEqual([
+      ["create", "Drift: deployment production differs from the code"],
+    ]);
+    const body = String(job.calls[0][1].body);
+    const lead = body.slice(0, body.indexOf("### Terraform plan"));
+    expect(lead).toMatch(/^<!-- genesys-scv-oauth-client:plan-summary -->\n\n### Changed outside the code: `production`\n/);
+    expect(lead).toContain(
+      '- `name`: "Salesforce Service Cloud Voice (acme&#46;lightning&#46;force&#46;com)" in the state, "Renamed in the admin UI" in Genesys Cloud now',
+    );
+    expect(lead).toContain(
+      "  - who: Dana Whitfield (user 5c1c2b3a-0000-4000-8000-00000000a11c), when: 2026-12-05 14&#58;03&#58;27 UTC (Update)",
+    );
+    expect(lead).toContain(
+      "  - who: ops-automation (OAuth client 0f9e8d7c-0000-4000-8000-0000000000c1), when: 2026-12-06 02&#58;41&#58;09 UTC (Update)",
+    );
+    expect(lead).toContain("**Two ways forward:**");
+    expect(body).toContain("**Drift** (changed outside Terraform since the last apply)");
+    expect(body).toMatch(/\n\nFound by \[the drift check\]\(https:\/\/github\.example\/acme\/scv-clients\/actions\/runs\/7\)\.$/);
+  });
+
+  it("an open issue is rewritten with what the audit says now", async () => {
+    const open = [{ number: 12, title: "Drift: deployment production differs from the code" }];
+    const job = await run({ "production.json": driftPlan, "production.drift.json": readFileSync(driftReport, "utf8") }, open);
+    expect(job.calls.map(([name, params]) => [name, params.issue_number])).toEqual([["update", 12]]);
+    expect(String(job.calls[0][1].body)).toContain("who: Dana Whitfield");
+  });
+
+  it("a drift report that cannot be read: the issue is the plan summary alone, and a warning", async () => {
+    const job = await run({ "production.json": driftPlan, "production.drift.json": "[{" });
+    expect(job.passed).toBe(true);
+    expect(job.log).toContain("::warning::The drift report of production (who changed it) could not be read");
+    expect(String(job.calls[0][1].body)).toMatch(/^<!-- genesys-scv-oauth-client:plan-summary -->\n\n### Terraform plan: 1 stack/);
+  });
+
+  it("a client deleted by hand (a plan that creates it again, which a deploy would hold): the issue says who deleted it", async () => {
+    const address = "genesyscloud_oauth_client.c";
+    const client = { name: "SCV", authorized_grant_type: "TOKEN", scopes: [], registered_redirect_uris: [] };
+    const change = (actions: string[], before: unknown, after: unknown) => ({
+      address,
+      mode: "managed",
+      type: "genesyscloud_oauth_client",
+      name: "c",
+      change: { actions, before, after },
+    });
+    const plan = {
+      format_version: "1.2",
+      planned_values: { root_module: {} },
+      resource_drift: [change(["delete"], client, null)],
+      resource_changes: [change(["create"], null, client)],
+    };
+    const report = [
+      {
+        deployment: "production",
+        clientId: "9d1d6f4e-0000-4000-8000-000000000001",
+        client: "deleted",
+        attributes: [],
+        deletedBy: {
+          when: "2026-12-06T09:12:00Z",
+          action: "Delete",
+          actor: { kind: "client", id: "c-9", name: "cleanup-script" },
+          properties: [],
+        },
+        audit: { kind: "read", since: "2026-11-23T06:17:00Z", until: "2026-12-07T06:17:00Z" },
+      },
+    ];
+    const job = await run({ "production.json": plan, "production.drift.json": report });
+    expect(job.passed).toBe(true);
+    const body = String(job.calls[0][1].body);
+    expect(body).toContain(
+      "- the OAuth client `9d1d6f4e-0000-4000-8000-000000000001` was **deleted** outside the code\n  - who: cleanup-script (OAuth client c-9)",
+    );
+    expect(body).toContain("`npx genesys-scv-oauth-client adopt production`");
   });
 });
 
