@@ -140,9 +140,12 @@ describe("in a pull request's comment, who changed it is under the finding it ex
     const report = changed("production", [
       { attribute: "name", inState: "SCV", inOrg: "Renamed", changedBy: entry(script, "name", ["SCV"], ["Renamed"]) },
       { attribute: "description", inState: "a", inOrg: "b" },
+      { attribute: "scopes", inState: ["upload", "presence"], inOrg: ["presence", "alerting"] },
     ]);
     const markdown = render([fixture("drift", "production")], [report]);
     expect(markdown.indexOf("**Who changed it**")).toBeGreaterThan(markdown.indexOf("**Drift**"));
+    // Two lists: what was added and removed, as the plan's details say it.
+    expect(markdown).toContain('- `scopes`: + "alerting", − "upload" (Genesys Cloud now against the state)');
     expect(shown(markdown)).toContain('name: "SCV" in the state, "Renamed" in Genesys Cloud now\nwho: cleanup-script (OAuth client c-9)');
     expect(shown(markdown)).toContain(
       'description: "a" in the state, "b" in Genesys Cloud now\nwho: unknown: the audit has no entry for it from 2026-11-23 06:17:00 UTC to 2026-12-07 06:17:00 UTC',

@@ -365,15 +365,29 @@ function topicItems(report: DriftReport, topics: readonly string[]): string[] {
     const what =
       topic === DELETION
         ? `- the OAuth client ${code(report.clientId)} was **deleted** outside the code`
-        : `- ${code(topic)}: ${valueOfAttribute(report, topic, "inState")} in the state, ${valueOfAttribute(report, topic, "inOrg")} in Genesys Cloud now`;
+        : `- ${code(topic)}: ${attributeChange(report, topic)}`;
     return [what, ...(report.audit.kind === "read" ? whoLines(report, topic, "  - ") : [])].join("\n");
   });
   return [...capped(items, HEAD_ITEMS, "- "), ...(report.audit.kind === "unknown" ? [`- ${escape(unknownWho(report.audit.reason))}`] : [])];
 }
 
-function valueOfAttribute(report: DriftReport, attribute: string, side: "inState" | "inOrg"): string {
+/**
+ * What an attribute was in the state and is in the org: for two lists what was added and removed (as the plan's details
+ * say it), else both values.
+ */
+function attributeChange(report: DriftReport, attribute: string): string {
   const found = report.attributes.find((a) => a.attribute === attribute);
-  return escape(secretName(attribute) ? SENSITIVE : show(found?.[side]));
+  if (secretName(attribute)) return escape(`${SENSITIVE} in the state, ${SENSITIVE} in Genesys Cloud now`);
+  const [before, after] = [found?.inState, found?.inOrg];
+  if (Array.isArray(before) && Array.isArray(after)) {
+    const has = (list: unknown[], x: unknown) => list.some((y) => JSON.stringify(y) === JSON.stringify(x));
+    const changes = [
+      ...after.filter((x) => !has(before, x)).map((x) => `+ ${show(x)}`),
+      ...before.filter((x) => !has(after, x)).map((x) => `− ${show(x)}`),
+    ];
+    return escape(`${changes.join(", ") || "reordered"} (Genesys Cloud now against the state)`);
+  }
+  return escape(`${show(before)} in the state, ${show(after)} in Genesys Cloud now`);
 }
 
 function unknownWho(reason: string): string {
