@@ -444,30 +444,28 @@ function secretName(name: string): boolean {
  */
 function driftLead({ stacks }: PlanSummary, { driftReports = [] }: RenderOptions, room: number): string[] {
   const planned = new Set(stacks.map((s) => s.stack));
-  const leads = driftReports
-    .filter((report) => planned.has(report.deployment) && topicsOf(report).length > 0)
-    .map((report) => {
-      const deleted = report.client === "deleted";
-      const deploy = code(typed("deploy", report.deployment));
-      return [
-        `### Changed outside the code: ${code(report.deployment)}`,
-        "",
-        ...capped(topicItems(report, topicsOf(report)), HEAD_ITEMS, "- ", room / Math.max(1, driftReports.length)),
-        "",
-        "**Two ways forward:**",
-        "",
-        deleted
-          ? `- **Bring the code to it**: if a client was made again by hand, adopt it (${code(typed("adopt", report.deployment))}); ` +
-            "if the deployment is no longer wanted, remove it from the deployments file in a pull request."
-          : "- **Bring the code to it**: write what Genesys Cloud holds now into the deployment's entry in the deployments file, in a " +
-            "pull request; once it is merged and deployed, this issue closes at the next drift check.",
-        deleted
-          ? `- **Re-apply the code**: run the deploy workflow (or ${deploy}): it creates the client again, with a new client id, which the ` +
-            "Salesforce org's CX Cloud, Digital and AI settings must then get (SCV-R9)."
-          : `- **Re-apply the code**: run the deploy workflow (or ${deploy}): it sets the client back to what the code says.`,
-      ].join("\n");
-    });
-  return leads;
+  const shown = driftReports.filter((report) => planned.has(report.deployment) && topicsOf(report).length > 0);
+  return shown.map((report) => {
+    const deleted = report.client === "deleted";
+    const deploy = code(typed("deploy", report.deployment));
+    return [
+      `### Changed outside the code: ${code(report.deployment)}`,
+      "",
+      ...capped(topicItems(report, topicsOf(report)), HEAD_ITEMS, "- ", room / shown.length),
+      "",
+      "**Two ways forward:**",
+      "",
+      deleted
+        ? `- **Bring the code to it**: if a client was made again by hand, adopt it (${code(typed("adopt", report.deployment))}); ` +
+          "if the deployment is no longer wanted, remove it from the deployments file in a pull request."
+        : "- **Bring the code to it**: write what Genesys Cloud holds now into the deployment's entry in the deployments file, in a " +
+          "pull request; once it is merged and deployed, this issue closes at the next drift check.",
+      deleted
+        ? `- **Re-apply the code**: run the deploy workflow (or ${deploy}): it creates the client again, with a new client id, which the ` +
+          "Salesforce org's CX Cloud, Digital and AI settings must then get (SCV-R9)."
+        : `- **Re-apply the code**: run the deploy workflow (or ${deploy}): it sets the client back to what the code says.`,
+    ].join("\n");
+  });
 }
 
 /**
