@@ -45,28 +45,28 @@ app.synth();
 `;
 
 /**
- * Two builds in one process: both entries loaded (in the order ORDER names), a stack of each engine with a client made
+ * Two builds in one process: both entries loaded (in the order ORDER names), a stack of each flavour with a client made
  * through each entry's construct and provider (a name of the limit's length in characters TypeBox would count
- * twice: the schema's own check reads it), bad props refused by each, both stacks synthesized into OUT/<engine>.
+ * twice: the schema's own check reads it), bad props refused by each, both stacks synthesized into OUT/<flavour>.
  */
 const BOTH_ENTRIES_APP = `const entries = {
   cdktf: () => require("genesys-scv-oauth-client"),
   cdktn: () => require("genesys-scv-oauth-client/cdktn"),
 };
 const order = process.env.ORDER.split(",");
-const loaded = Object.fromEntries(order.map((engine) => [engine, entries[engine]()]));
+const loaded = Object.fromEntries(order.map((flavour) => [flavour, entries[flavour]()]));
 const refused = {};
-for (const engine of order) {
-  const entry = loaded[engine];
-  const { App, TerraformStack } = require(engine);
-  const app = new App({ outdir: process.env.OUT + "/" + engine });
+for (const flavour of order) {
+  const entry = loaded[flavour];
+  const { App, TerraformStack } = require(flavour);
+  const app = new App({ outdir: process.env.OUT + "/" + flavour });
   const stack = new TerraformStack(app, "service-cloud-voice");
   const provider = new entry.GenesyscloudProvider(stack, "genesyscloud", { alias: "us", awsRegion: "us-east-1" });
   new entry.ServiceCloudVoiceOAuthClient(stack, "acme", { provider, myDomain: "acme", name: "\u{1F4DE}".repeat(200) });
   try {
     new entry.ServiceCloudVoiceOAuthClient(stack, "bad", { provider, myDomain: "-acme", grantType: "implict" });
   } catch (error) {
-    refused[engine] = error.problems.map((p) => p.path.join("."));
+    refused[flavour] = error.problems.map((p) => p.path.join("."));
   }
   app.synth();
 }
@@ -402,10 +402,10 @@ console.log(JSON.stringify([...new Set(loaded)]));`;
   });
 
   it.each(["cdktf,cdktn", "cdktn,cdktf"])(
-    "two builds in one process (%s loaded first): each entry's construct validates its props and synthesizes in its engine's stack",
+    "two builds in one process (%s loaded first): each entry's construct validates its props and synthesizes in its flavour's stack",
     (order) => {
       const out = join(app, `both-entries.${order.replace(",", "-")}`);
-      for (const engine of ["cdktf", "cdktn"]) mkdirSync(join(out, engine), { recursive: true });
+      for (const flavour of ["cdktf", "cdktn"]) mkdirSync(join(out, flavour), { recursive: true });
       const run = spawnSync(toolchain.node!, ["both-entries.js"], {
         cwd: app,
         encoding: "utf8",
@@ -414,7 +414,7 @@ console.log(JSON.stringify([...new Set(loaded)]));`;
       expect(run.stderr).toBe("");
       expect(run.status).toBe(0);
       expect(JSON.parse(run.stdout)).toEqual({ cdktf: ["myDomain", "grantType"], cdktn: ["myDomain", "grantType"] });
-      const stack = (engine: string) => JSON.parse(readFileSync(join(out, engine, "stacks/service-cloud-voice/cdk.tf.json"), "utf8"));
+      const stack = (flavour: string) => JSON.parse(readFileSync(join(out, flavour, "stacks/service-cloud-voice/cdk.tf.json"), "utf8"));
       const [cdktf, cdktn] = [stack("cdktf"), stack("cdktn")];
       expect(cdktf["//"].metadata.version).toBe(CDKTF_VERSION);
       expect(cdktn["//"].metadata.version).toBe(CDKTN_VERSION);
@@ -455,7 +455,7 @@ console.log(JSON.stringify([...new Set(loaded)]));`;
   });
 
   it.each(["json", "hcl"] as const)(
-    "cdktn synth (%s, Node 22) writes what the cdktf example writes on cdktf 0.21, but for the engine's version",
+    "cdktn synth (%s, Node 22) writes what the cdktf example writes on cdktf 0.21, but for the flavour's version",
     async (form) => {
       const outdir = { cdktn: join(app, `cdktn.out.${form}`), cdktf: join(app, `cdktf.out.${form}`) };
       const cdktn = await run(
@@ -471,8 +471,8 @@ console.log(JSON.stringify([...new Set(loaded)]));`;
       const file = `stacks/service-cloud-voice/${form === "hcl" ? "cdk.tf" : "cdk.tf.json"}`;
       const version = form === "hcl" ? "stacks/service-cloud-voice/metadata.json" : file;
       const text = (dir: string, f: string) => readFileSync(join(dir, f), "utf8");
-      expect(text(outdir.cdktn, version).replace(`"version": "${CDKTN_VERSION}"`, "<engine>")).toBe(
-        text(outdir.cdktf, version).replace(`"version": "${CDKTF_VERSION}"`, "<engine>"),
+      expect(text(outdir.cdktn, version).replace(`"version": "${CDKTN_VERSION}"`, "<flavour>")).toBe(
+        text(outdir.cdktf, version).replace(`"version": "${CDKTF_VERSION}"`, "<flavour>"),
       );
       expect(text(outdir.cdktn, file)).toBe(
         form === "hcl"

@@ -11,6 +11,6 @@ export { lightningHostFor, redirectUriFor } from "../shared/salesforce";
 export type { Path, Problem } from "../shared/problems";
 export { InputError } from "../shared/problems";
 // The generated bindings the construct is declared with, compiled into the package; each refuses a stack of the other
-// engine when it is made (./bindings).
+// CDK flavour when it is made (./bindings).
 export { DataGenesyscloudOauthClient, DataGenesyscloudOrganizationsMe, GenesyscloudProvider, OauthClient } from "./bindings";
 export type { GenesyscloudProviderConfig } from "../../.gen/providers/genesyscloud/provider";
