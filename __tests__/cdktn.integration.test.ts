@@ -2,7 +2,7 @@
  * CDK Terrain (cdktn 0.24, the community fork of archived cdktf) runs the app and writes what cdktf 0.21 writes. For
  * every deployments file below, the real `cdktf synth` (cdktf 0.21, this Node) and the real `cdktn synth` (cdktn 0.24 on
  * Node 22, tools/cdktn; the app bundled with cdktf aliased to cdktn and the bindings of `cdktn get`) write the same
- * stacks: every file byte for byte, Terraform JSON and the HCL export, but for one line, the engine's own version in
+ * stacks: every file byte for byte, Terraform JSON and the HCL export, but for one line, the flavour's own version in
  * the "//" metadata ("version": "0.21.0" or "0.24.0"), and manifest.json (cdktf's file for its CLI, which Terraform
  * never reads) equal but for that version and its layout (cdktn writes an empty list as []).
  */
@@ -29,11 +29,11 @@ const CASES: [file: string, form: "json" | "hcl"][] = [
   ["__tests__/fixtures/deployments/every-shape.json", "hcl"],
 ];
 
-/** The one line each engine writes differently: its version in the "//" metadata of each stack file. */
-function withoutEngineVersion(text: string, version: string): string {
+/** The one line each flavour writes differently: its version in the "//" metadata of each stack file. */
+function withoutFlavourVersion(text: string, version: string): string {
   const line = `"version": "${version}"`;
   expect(text.split(line)).toHaveLength(2);
-  return text.replace(line, `"version": "<engine>"`);
+  return text.replace(line, `"version": "<flavour>"`);
 }
 
 const work = mkdtempSync(join(tmpdir(), "cdktn-compare-"));
@@ -48,7 +48,7 @@ describeWithCdktn()("cdktn 0.24 and cdktf 0.21 synthesize the same stacks", () =
     project = cdktnProject();
   });
 
-  it.each(CASES)("%s (%s): the same files, byte for byte but for the engine's version", async (file, form) => {
+  it.each(CASES)("%s (%s): the same files, byte for byte but for the flavour's version", async (file, form) => {
     const env = { DEPLOYMENTS_FILE: join(root, file) };
     const args = form === "hcl" ? ["--hcl"] : [];
     const out = {
@@ -57,8 +57,8 @@ describeWithCdktn()("cdktn 0.24 and cdktf 0.21 synthesize the same stacks", () =
     };
     const started = Date.now();
     const [cdktf, cdktn] = await Promise.all([cdktfSynth(args, out.cdktf, env), cdktnSynth(project, args, out.cdktn, env)]);
-    console.log(`${file} (${form}): both engines in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    // Each engine's output when it fails (both print Terraform's warnings on stderr when they run fine).
+    console.log(`${file} (${form}): both flavours in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    // Each flavour's output when it fails (both print Terraform's warnings on stderr when they run fine).
     expect(cdktf.status === 0 ? 0 : cdktf.stdout + cdktf.stderr).toBe(0);
     expect(cdktn.status === 0 ? 0 : cdktn.stdout + cdktn.stderr).toBe(0);
 
@@ -75,12 +75,12 @@ describeWithCdktn()("cdktn 0.24 and cdktf 0.21 synthesize the same stacks", () =
       if (f.endsWith(".json")) {
         expect(JSON.parse(a)["//"].metadata.version).toBe(CDKTF_VERSION);
         expect(JSON.parse(b)["//"].metadata.version).toBe(CDKTN_VERSION);
-        expect(withoutEngineVersion(b, CDKTN_VERSION)).toBe(withoutEngineVersion(a, CDKTF_VERSION));
+        expect(withoutFlavourVersion(b, CDKTN_VERSION)).toBe(withoutFlavourVersion(a, CDKTF_VERSION));
       } else expect(b).toBe(a);
     }
 
     const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
-    expect({ ...manifest(out.cdktn), version: "<engine>" }).toEqual({ ...manifest(out.cdktf), version: "<engine>" });
+    expect({ ...manifest(out.cdktn), version: "<flavour>" }).toEqual({ ...manifest(out.cdktf), version: "<flavour>" });
     expect(manifest(out.cdktn).version).toBe(CDKTN_VERSION);
   });
 });

@@ -90,9 +90,9 @@ describe("layout", () => {
 /**
  * The app's rooms, each a folder, from the bottom up: the deployments file's model; the stack (provider, backend, the
  * environment a deployment's Terraform runs with); reading Terraform state; the Genesys Cloud API and which client is
- * a deployment's; the commands. A room imports only the rooms below it, so there is no circle between them.
+ * a deployment's; `check`'s rules (lib/app/check/rules/); the commands. A room imports only the rooms below it, so there is no circle between them.
  */
-const APP_ROOMS = ["deployments", "stack", "state", "genesys", "commands"];
+const APP_ROOMS = ["deployments", "stack", "state", "genesys", "check", "commands"];
 
 describe("the app's rooms", () => {
   it("lib/app holds exactly its rooms, and no file beside them", () => {

@@ -5,7 +5,7 @@
 // cdktf's API under another name (`cdktn get` writes these bindings with `cdktn` for `cdktf` and nothing else but
 // texts changed), so each module name "cdktf" (or "cdktf/…") that the compiled files and declarations load becomes
 // "cdktn", and nothing else is touched. A cdktn app then loads the one cdktn it has: the construct's resources are its
-// classes (the construct's HCL export Aspect tells them apart with instanceof, which two engines' copies would fail).
+// classes (the construct's HCL export Aspect tells them apart with instanceof, which two flavours' copies would fail).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";

@@ -45,28 +45,28 @@ app.synth();
 `;
 
 /**
- * Two builds in one process: both entries loaded (in the order ORDER names), a stack of each engine with a client made
+ * Two builds in one process: both entries loaded (in the order ORDER names), a stack of each flavour with a client made
  * through each entry's construct and provider (a name of the limit's length in characters TypeBox would count
- * twice: the schema's own check reads it), bad props refused by each, both stacks synthesized into OUT/<engine>.
+ * twice: the schema's own check reads it), bad props refused by each, both stacks synthesized into OUT/<flavour>.
  */
 const BOTH_ENTRIES_APP = `const entries = {
   cdktf: () => require("genesys-scv-oauth-client"),
   cdktn: () => require("genesys-scv-oauth-client/cdktn"),
 };
 const order = process.env.ORDER.split(",");
-const loaded = Object.fromEntries(order.map((engine) => [engine, entries[engine]()]));
+const loaded = Object.fromEntries(order.map((flavour) => [flavour, entries[flavour]()]));
 const refused = {};
-for (const engine of order) {
-  const entry = loaded[engine];
-  const { App, TerraformStack } = require(engine);
-  const app = new App({ outdir: process.env.OUT + "/" + engine });
+for (const flavour of order) {
+  const entry = loaded[flavour];
+  const { App, TerraformStack } = require(flavour);
+  const app = new App({ outdir: process.env.OUT + "/" + flavour });
   const stack = new TerraformStack(app, "service-cloud-voice");
   const provider = new entry.GenesyscloudProvider(stack, "genesyscloud", { alias: "us", awsRegion: "us-east-1" });
   new entry.ServiceCloudVoiceOAuthClient(stack, "acme", { provider, myDomain: "acme", name: "\u{1F4DE}".repeat(200) });
   try {
     new entry.ServiceCloudVoiceOAuthClient(stack, "bad", { provider, myDomain: "-acme", grantType: "implict" });
   } catch (error) {
-    refused[engine] = error.problems.map((p) => p.path.join("."));
+    refused[flavour] = error.problems.map((p) => p.path.join("."));
   }
   app.synth();
 }
@@ -74,8 +74,8 @@ console.log(JSON.stringify(refused));
 `;
 
 /**
- * A cdktn app that takes the construct from the /cdktn entry but one binding (BINDING) from the main entry, the cdktf
- * build: the provider it gives the construct, or a resource or data source beside it.
+ * A cdktn app that takes the construct from the /cdktn entry but one class (BINDING) from the main entry, the cdktf
+ * build: the provider it gives the construct, or the main entry's construct beside it.
  */
 const MIXED_ENTRIES_APP = `const { App, TerraformStack } = require("cdktn");
 const { ServiceCloudVoiceOAuthClient } = require("genesys-scv-oauth-client/cdktn");
@@ -83,11 +83,7 @@ const main = require("genesys-scv-oauth-client");
 const app = new App();
 const stack = new TerraformStack(app, "service-cloud-voice");
 const binding = process.env.BINDING;
-const configs = {
-  OauthClient: { name: "other", authorizedGrantType: "CODE", accessTokenValiditySeconds: 300 },
-  DataGenesyscloudOauthClient: { name: "other" },
-  DataGenesyscloudOrganizationsMe: {},
-};
+const configs = { ServiceCloudVoiceOAuthClient: { myDomain: "other" } };
 if (binding === "GenesyscloudProvider") {
   const provider = new main.GenesyscloudProvider(stack, "genesyscloud", { alias: "us", awsRegion: "us-east-1" });
   new ServiceCloudVoiceOAuthClient(stack, "acme", { provider, myDomain: "acme" });
@@ -136,7 +132,10 @@ describe("npm pack", () => {
       expect(files).toContain(`dist/package/lib/${module}.js`);
       expect(files).toContain(`dist/package/lib/${module}.d.ts`);
     }
-    for (const binding of ["provider", "oauth-client", "data-genesyscloud-oauth-client", "data-genesyscloud-organizations-me"]) {
+    // The bindings the construct uses, and no other: the provider a user passes, the resource it makes.
+    const bindings = files.filter((f) => f.startsWith("dist/package/.gen/providers/genesyscloud/"));
+    expect([...new Set(bindings.map((f) => f.split("/")[5]))].sort()).toEqual(["oauth-client", "provider"]);
+    for (const binding of ["provider", "oauth-client"]) {
       expect(files).toContain(`dist/package/.gen/providers/genesyscloud/${binding}/index.js`);
       expect(files).toContain(`dist/package/.gen/providers/genesyscloud/${binding}/index.d.ts`);
     }
@@ -402,10 +401,10 @@ console.log(JSON.stringify([...new Set(loaded)]));`;
   });
 
   it.each(["cdktf,cdktn", "cdktn,cdktf"])(
-    "two builds in one process (%s loaded first): each entry's construct validates its props and synthesizes in its engine's stack",
+    "two builds in one process (%s loaded first): each entry's construct validates its props and synthesizes in its flavour's stack",
     (order) => {
       const out = join(app, `both-entries.${order.replace(",", "-")}`);
-      for (const engine of ["cdktf", "cdktn"]) mkdirSync(join(out, engine), { recursive: true });
+      for (const flavour of ["cdktf", "cdktn"]) mkdirSync(join(out, flavour), { recursive: true });
       const run = spawnSync(toolchain.node!, ["both-entries.js"], {
         cwd: app,
         encoding: "utf8",
@@ -414,7 +413,7 @@ console.log(JSON.stringify([...new Set(loaded)]));`;
       expect(run.stderr).toBe("");
       expect(run.status).toBe(0);
       expect(JSON.parse(run.stdout)).toEqual({ cdktf: ["myDomain", "grantType"], cdktn: ["myDomain", "grantType"] });
-      const stack = (engine: string) => JSON.parse(readFileSync(join(out, engine, "stacks/service-cloud-voice/cdk.tf.json"), "utf8"));
+      const stack = (flavour: string) => JSON.parse(readFileSync(join(out, flavour, "stacks/service-cloud-voice/cdk.tf.json"), "utf8"));
       const [cdktf, cdktn] = [stack("cdktf"), stack("cdktn")];
       expect(cdktf["//"].metadata.version).toBe(CDKTF_VERSION);
       expect(cdktn["//"].metadata.version).toBe(CDKTN_VERSION);
@@ -423,7 +422,7 @@ console.log(JSON.stringify([...new Set(loaded)]));`;
     },
   );
 
-  it.each(["GenesyscloudProvider", "OauthClient", "DataGenesyscloudOauthClient", "DataGenesyscloudOrganizationsMe"])(
+  it.each(["GenesyscloudProvider", "ServiceCloudVoiceOAuthClient"])(
     "a cdktn app with the construct from /cdktn but %s from the main entry gets one message naming the /cdktn entry, not cdktn's TypeError at synth",
     (binding) => {
       const run = spawnSync(toolchain.node!, ["mixed-entries.js"], {
@@ -455,7 +454,7 @@ console.log(JSON.stringify([...new Set(loaded)]));`;
   });
 
   it.each(["json", "hcl"] as const)(
-    "cdktn synth (%s, Node 22) writes what the cdktf example writes on cdktf 0.21, but for the engine's version",
+    "cdktn synth (%s, Node 22) writes what the cdktf example writes on cdktf 0.21, but for the flavour's version",
     async (form) => {
       const outdir = { cdktn: join(app, `cdktn.out.${form}`), cdktf: join(app, `cdktf.out.${form}`) };
       const cdktn = await run(
@@ -471,8 +470,8 @@ console.log(JSON.stringify([...new Set(loaded)]));`;
       const file = `stacks/service-cloud-voice/${form === "hcl" ? "cdk.tf" : "cdk.tf.json"}`;
       const version = form === "hcl" ? "stacks/service-cloud-voice/metadata.json" : file;
       const text = (dir: string, f: string) => readFileSync(join(dir, f), "utf8");
-      expect(text(outdir.cdktn, version).replace(`"version": "${CDKTN_VERSION}"`, "<engine>")).toBe(
-        text(outdir.cdktf, version).replace(`"version": "${CDKTF_VERSION}"`, "<engine>"),
+      expect(text(outdir.cdktn, version).replace(`"version": "${CDKTN_VERSION}"`, "<flavour>")).toBe(
+        text(outdir.cdktf, version).replace(`"version": "${CDKTF_VERSION}"`, "<flavour>"),
       );
       expect(text(outdir.cdktn, file)).toBe(
         form === "hcl"

@@ -1,5 +1,5 @@
 /**
- * The two engines side by side, for the tests that hold CDK Terrain (cdktn 0.24, on Node 22 from tools/cdktn) to what
+ * The two CDK flavours (cdktf and cdktn) side by side, for the tests that hold CDK Terrain (cdktn 0.24, on Node 22 from tools/cdktn) to what
  * cdktf 0.21 (this Node, this project's node_modules) writes. Without the toolchain (`node scripts/cdktn-tools.mjs`,
  * which `npm test` runs) their suites are skipped with a notice, and fail under CI.
  */

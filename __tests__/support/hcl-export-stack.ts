@@ -2,7 +2,7 @@
 import { App, Aspects, dependable, TerraformStack, TerraformVariable } from "cdktf";
 import { readFileSync } from "fs";
 import { join } from "path";
-import { DataGenesyscloudOrganizationsMe, GenesyscloudProvider, ServiceCloudVoiceOAuthClient } from "../../lib/construct";
+import { DataGenesyscloudOrganizationsMe, GenesyscloudProvider, ServiceCloudVoiceOAuthClient } from "../../lib/construct/internal";
 import { HCL_EXPORT } from "../../lib/construct/hcl-export";
 import { tempDir } from "./temp-dir";
 

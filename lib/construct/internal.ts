@@ -19,3 +19,5 @@ export {
 } from "./props-schema";
 export { HCL_EXPORT } from "./hcl-export";
 export { terraformLiteral } from "./terraform-literal";
+// The app's stack reads its org through this data source; the construct does not use it, and the package ships it not.
+export { DataGenesyscloudOrganizationsMe } from "../../.gen/providers/genesyscloud/data-genesyscloud-organizations-me";

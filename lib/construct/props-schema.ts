@@ -43,7 +43,7 @@ import { typed } from "../shared/typed-command";
  * than the description.
  */
 /*
- * The kind and its keys are process-wide, not this module's: the package is built once per engine (the main entry and
+ * The kind and its keys are process-wide, not this module's: the package is built once per CDK flavour (the main entry and
  * `/cdktn`, scripts/package.mjs) and one process may load both builds, which then share one @sinclair/typebox and its
  * TypeRegistry. So the kind is registered once, by whichever build loads first, with a check that reads the schema's
  * own function through a Symbol.for key that every build holds alike: each build's schemas validate under either's

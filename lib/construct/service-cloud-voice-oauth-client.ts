@@ -2,7 +2,7 @@ import { createHash } from "crypto";
 import { Annotations, Aspects, Fn, Op, TerraformResourceLifecycle, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import { OauthClient } from "../../.gen/providers/genesyscloud/oauth-client";
-import { engineMismatch, providerEngineMismatch } from "./engine";
+import { flavourMismatch, providerFlavourMismatch } from "./cdk-flavour";
 import { addRemovedBlock, HCL_EXPORT } from "./hcl-export";
 import { terraformLiteral } from "./terraform-literal";
 import { OAuthClientSettings, resolveOAuthClientSettings, ServiceCloudVoiceOAuthClientProps } from "./oauth-client-settings";
@@ -42,10 +42,10 @@ export class ServiceCloudVoiceOAuthClient extends Construct {
 
   constructor(scope: Construct, id: string, props: ServiceCloudVoiceOAuthClientProps) {
     super(scope, id);
-    const mismatch = engineMismatch(this);
+    const mismatch = flavourMismatch(this);
     if (mismatch) throw new Error(mismatch);
     this.settings = resolveOAuthClientSettings(props);
-    const providerMismatch = providerEngineMismatch(this, props.provider);
+    const providerMismatch = providerFlavourMismatch(this, props.provider);
     if (providerMismatch) throw new Error(providerMismatch);
     const s = this.settings;
     const migration = s.migration;

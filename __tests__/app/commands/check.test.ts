@@ -27,10 +27,10 @@ describe("checkDeployments (npm run check)", () => {
         },
       ]),
     );
-    expect(findings.map((f) => [f.level, f.where, f.message.slice(0, 40)])).toEqual([
-      ["warning", "production", "Genesys is retiring the implicit grant: "],
-      ["warning", "production", 'Deployment "production" would create a n'],
-      ["warning", "uat", 'Additional scope "analytics:readonly" is'],
+    expect(findings.map((f) => [f.rule, f.level, f.where, f.message.slice(0, 40)])).toEqual([
+      ["SCV-C8", "warning", "production", "Genesys is retiring the implicit grant: "],
+      ["SCV-C8", "warning", "production", 'Deployment "production" would create a n'],
+      ["SCV-C8", "warning", "uat", 'Additional scope "analytics:readonly" is'],
     ]);
   });
 
@@ -47,6 +47,7 @@ describe("checkDeployments (npm run check)", () => {
     );
     expect(findings).toEqual([
       {
+        rule: "SCV-C3",
         level: "warning",
         where: ["deployments", 0, "oauthClient", "preventDestroy"],
         message: expect.stringMatching(
@@ -78,13 +79,17 @@ describe("checkDeployments (npm run check)", () => {
     expect(text).not.toMatch(/[\u202e\u2028]/);
   });
 
-  it("formats one list with the totals", () => {
+  it("formats one list with the totals, each rule's finding with its id (a problem of the file itself has none)", () => {
     expect(
       formatFindings("deployments.json", [
-        { level: "error", where: "a", message: "bad" },
-        { level: "warning", where: "b", message: "hm" },
+        { level: "error", where: ["deployments", 0, "name"], message: "bad" },
+        { rule: "SCV-C1", level: "error", where: "a", message: "bad" },
+        { rule: "SCV-C2", level: "warning", where: ["deployments", 1, "genesysCloud"], message: "hm" },
       ]),
-    ).toBe("Policy check of deployments.json:\n  error   a: bad\n  warning b: hm\n1 error, 1 warning");
+    ).toBe(
+      "Policy check of deployments.json:\n  error   deployments[0].name: bad\n  error   SCV-C1 a: bad\n" +
+        "  warning SCV-C2 deployments[1].genesysCloud: hm\n2 errors, 1 warning",
+    );
     expect(
       formatFindings("f", [
         { level: "warning", where: "a", message: "x" },
@@ -151,6 +156,7 @@ describe("the state guard and annotations in GitHub Actions", () => {
     expect(checkDeployments(f, {})).toEqual([]);
     expect(checkDeployments(f, github)).toEqual([
       {
+        rule: "SCV-C1",
         level: "error",
         where: ["deployments", 1, "backend"],
         message:
@@ -183,10 +189,10 @@ describe("the state guard and annotations in GitHub Actions", () => {
       {
         level: "error",
         message: expect.stringMatching(/^deployment "eu" keeps its Terraform state in a local file/),
-        properties: { file: path, startLine: 5, title: "check: deployments[1].backend" },
+        properties: { file: path, startLine: 5, title: "SCV-C1 deployments[1].backend" },
       },
-      { level: "warning", message: implicit, properties: { file: path, startLine: 3, title: "check: production" } },
-      { level: "warning", message: adopt, properties: { file: path, startLine: 3, title: "check: production" } },
+      { level: "warning", message: implicit, properties: { file: path, startLine: 3, title: "SCV-C8 production" } },
+      { level: "warning", message: adopt, properties: { file: path, startLine: 3, title: "SCV-C8 production" } },
     ]);
     const bad = join(dir, "bad-annotated.json");
     writeFileSync(
@@ -226,10 +232,10 @@ describe("the state guard and annotations in GitHub Actions", () => {
     expect(outside.out.filter((line) => line.startsWith("::"))).toEqual([]);
     expect(written).toHaveLength(2);
     expect(written[0]).toMatch(
-      /^::warning title=check%3A production,file=.*a%3Ab%2Cc\.json,line=\d+::Genesys is retiring the implicit grant: /,
+      /^::warning title=SCV-C8 production,file=.*a%3Ab%2Cc\.json,line=\d+::Genesys is retiring the implicit grant: /,
     );
     expect(written[1]).toMatch(
-      /^::warning title=check%3A production,file=.*a%3Ab%2Cc\.json,line=\d+::Deployment "production" would create a new implicit-grant client/,
+      /^::warning title=SCV-C8 production,file=.*a%3Ab%2Cc\.json,line=\d+::Deployment "production" would create a new implicit-grant client/,
     );
     for (const line of written) expect(line).not.toMatch(/[\r\n]/);
   });
@@ -276,11 +282,13 @@ describe("template syntax in a name or description", () => {
     );
     expect(findings).toEqual([
       {
+        rule: "SCV-C6",
         level: "warning",
         where: ["deployments", 0, "oauthClient", "name"],
         message: expect.stringMatching(/^holds Terraform's template syntax \(\$\{ or %\{\): the name is written as literal text/),
       },
       {
+        rule: "SCV-C6",
         level: "warning",
         where: ["deployments", 0, "oauthClient", "description"],
         message: expect.stringMatching(/^holds Terraform's template syntax/),
@@ -297,6 +305,7 @@ describe("template syntax in a name or description", () => {
           file([{ ...base, name: "production", salesforce: { myDomain: "acme" }, oauthClient: oauthClient({ name }) }]),
         ),
       ).toContainEqual({
+        rule: "SCV-C7",
         level: "error",
         where: "production",
         message: "the synthesized name holds a Terraform template that the plan would evaluate: nothing may be planned from it",
@@ -319,6 +328,7 @@ describe("a deployment without genesysCloud.organizationId", () => {
     );
     expect(findings).toEqual([
       {
+        rule: "SCV-C2",
         level: "warning",
         where: ["deployments", 0, "genesysCloud"],
         message:
@@ -343,6 +353,7 @@ describe("allowSecondClient", () => {
     );
     expect(findings).toEqual([
       {
+        rule: "SCV-C4",
         level: "warning",
         where: ["deployments", 0, "allowSecondClient"],
         message:
@@ -364,6 +375,7 @@ describe("two deployments for one Salesforce org", () => {
     );
     expect(findings.filter((f) => JSON.stringify(f.where).includes("salesforce"))).toEqual([
       {
+        rule: "SCV-C5",
         level: "warning",
         where: ["deployments", 1, "salesforce"],
         message:

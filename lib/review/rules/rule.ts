@@ -1,3 +1,5 @@
+import { PolicyRule } from "../../shared/policy-rule";
+
 /**
  * A review rule: one risk of a planned change to a Genesys Cloud OAuth client, with an id a reader can look up
  * (lib/review/rules/<id>.ts). Cautions hold the plan (the gate); warnings are for the reviewer's eye.
@@ -22,16 +24,13 @@ export interface ClientChange {
   readonly outside?: boolean;
 }
 
-export interface ReviewRule {
-  readonly id: string;
-  /** caution: the plan is held until allowed; warning: shown first in the comment. */
-  readonly level: "caution" | "warning";
-  /** What the rule looks for, in one line. */
-  readonly title: string;
+/**
+ * A review rule (the shape `check`'s rules share, lib/shared/policy-rule.ts): level caution, the plan is held until
+ * allowed; warning, shown first in the comment. One message per finding; none when the change complies.
+ */
+export interface ReviewRule extends PolicyRule<"caution" | "warning", ClientChange, string> {
   /** Whether `check` also reads drift (changes made outside Terraform, `outside`); the others read planned changes only. */
   readonly readsDrift?: boolean;
-  /** One message per finding; none when the change complies. */
-  check(change: ClientChange): string[];
 }
 
 export interface Finding {

@@ -1,19 +1,18 @@
 import { TerraformElement, TerraformStack, Testing } from "cdktf";
 import { Construct } from "constructs";
 import { GenesyscloudProvider as GeneratedProvider } from "../../.gen/providers/genesyscloud/provider";
-import { OauthClient as GeneratedOauthClient } from "../../.gen/providers/genesyscloud/oauth-client";
 import * as publicEntry from "../../lib/construct";
-import { GenesyscloudProvider, OauthClient, ServiceCloudVoiceOAuthClient } from "../../lib/construct";
-import { engineMismatch } from "../../lib/construct/engine";
+import { GenesyscloudProvider, ServiceCloudVoiceOAuthClient } from "../../lib/construct";
+import { flavourMismatch } from "../../lib/construct/cdk-flavour";
 
 const JSII_TYPE = Symbol.for("jsii.rtti");
 
-/** A stack whose class says it is another engine's, as a cdktn 0.24 TerraformStack's does ({ fqn: "cdktn.TerraformStack" }). */
-function stackOf(engine: string) {
-  class OtherEngineStack extends TerraformStack {
-    static readonly [JSII_TYPE] = { fqn: `${engine}.TerraformStack`, version: "0.24.0" };
+/** A stack whose class says it is another CDK flavour's, as a cdktn 0.24 TerraformStack's does ({ fqn: "cdktn.TerraformStack" }). */
+function stackOf(flavour: string) {
+  class OtherFlavourStack extends TerraformStack {
+    static readonly [JSII_TYPE] = { fqn: `${flavour}.TerraformStack`, version: "0.24.0" };
   }
-  return new OtherEngineStack(Testing.app(), "service-cloud-voice");
+  return new OtherFlavourStack(Testing.app(), "service-cloud-voice");
 }
 
 /** The Terraform elements (resources, data sources, providers) in `stack`. */
@@ -26,11 +25,11 @@ const constructClasses = (Object.entries(publicEntry) as [string, unknown][]).fi
   (entry): entry is [string, ScopedClass] => typeof entry[1] === "function" && entry[1].prototype instanceof Construct,
 );
 
-describe("the engine check", () => {
-  it("passes a stack of the engine this build loaded, and a subclass of it", () => {
+describe("the CDK flavour check", () => {
+  it("passes a stack of the flavour this build loaded, and a subclass of it", () => {
     class ServiceCloudVoice extends TerraformStack {}
-    expect(engineMismatch(new TerraformStack(Testing.app(), "plain"))).toBeUndefined();
-    expect(engineMismatch(new ServiceCloudVoice(Testing.app(), "sub"))).toBeUndefined();
+    expect(flavourMismatch(new TerraformStack(Testing.app(), "plain"))).toBeUndefined();
+    expect(flavourMismatch(new ServiceCloudVoice(Testing.app(), "sub"))).toBeUndefined();
   });
 
   it("refuses a cdktn stack for the cdktf build, naming the entry to import, before any resource is made", () => {
@@ -43,24 +42,18 @@ describe("the engine check", () => {
     expect(elementsIn(stack)).toEqual([]);
   });
 
-  it("names no entry for an engine the package has none for", () => {
-    expect(engineMismatch(stackOf("cdk8s"))).toMatch(/is a cdk8s stack, .* cannot synthesize\.$/);
+  it("names no entry for a flavour the package has none for", () => {
+    expect(flavourMismatch(stackOf("cdk8s"))).toMatch(/is a cdk8s stack, .* cannot synthesize\.$/);
   });
 });
 
-describe("the engine check covers every class the package exports that makes a construct", () => {
-  it("which are the construct and the four generated bindings", () => {
-    expect(constructClasses.map(([name]) => name).sort()).toEqual([
-      "DataGenesyscloudOauthClient",
-      "DataGenesyscloudOrganizationsMe",
-      "GenesyscloudProvider",
-      "OauthClient",
-      "ServiceCloudVoiceOAuthClient",
-    ]);
+describe("the CDK flavour check covers every class the package exports that makes a construct", () => {
+  it("which are the construct and the provider a user passes to it", () => {
+    expect(constructClasses.map(([name]) => name).sort()).toEqual(["GenesyscloudProvider", "ServiceCloudVoiceOAuthClient"]);
   });
 
   it.each(constructClasses)(
-    "%s, made in another engine's stack, throws one message naming it and the entry, and adds nothing",
+    "%s, made in another flavour's stack, throws one message naming it and the entry, and adds nothing",
     (name, made) => {
       const stack = stackOf("cdktn");
       expect(() => new made(stack, "made", { myDomain: "acme" })).toThrow(
@@ -85,26 +78,26 @@ describe("the engine check covers every class the package exports that makes a c
     const provider = new GenesyscloudProvider(stack, "genesyscloud", { alias: "us" });
     expect(provider).toBeInstanceOf(GeneratedProvider);
     expect(provider.constructor).toBe(GeneratedProvider);
-    const client = new ServiceCloudVoiceOAuthClient(stack, "acme", { provider, myDomain: "acme" });
-    // The construct makes its resources with the generated class: they are the exported class's instances.
-    expect(client.resource).toBeInstanceOf(OauthClient);
-    expect(OauthClient.tfResourceType).toBe(GeneratedOauthClient.tfResourceType);
+    // A provider made with the generated class is the exported class's instance too.
+    expect(new GeneratedProvider(stack, "generated", { alias: "eu" })).toBeInstanceOf(GenesyscloudProvider);
+    expect(GenesyscloudProvider.tfResourceType).toBe(GeneratedProvider.tfResourceType);
     expect(GenesyscloudProvider.name).toBe("GenesyscloudProvider");
+    expect(() => new ServiceCloudVoiceOAuthClient(stack, "acme", { provider, myDomain: "acme" })).not.toThrow();
     // A scope in no stack is left to cdktf, which says so in its own words.
-    expect(engineMismatch(Testing.app())).toBeUndefined();
+    expect(flavourMismatch(Testing.app())).toBeUndefined();
   });
 });
 
 describe("the provider given to the construct", () => {
-  /** A provider as the other engine's bindings make it: its class inherits another engine's jsii type name. */
-  function providerOf(engine: string, stack: TerraformStack) {
-    class OtherEngineProvider extends GeneratedProvider {
-      static readonly [JSII_TYPE] = { fqn: `${engine}.TerraformProvider`, version: "0.24.0" };
+  /** A provider as the other flavour's bindings make it: its class inherits another flavour's jsii type name. */
+  function providerOf(flavour: string, stack: TerraformStack) {
+    class OtherFlavourProvider extends GeneratedProvider {
+      static readonly [JSII_TYPE] = { fqn: `${flavour}.TerraformProvider`, version: "0.24.0" };
     }
-    return new OtherEngineProvider(stack, "genesyscloud", { alias: "us" });
+    return new OtherFlavourProvider(stack, "genesyscloud", { alias: "us" });
   }
 
-  it("refuses another engine's provider in a stack of this build's engine, naming the entry to take it from, before any resource is made", () => {
+  it("refuses another flavour's provider in a stack of this build's flavour, naming the entry to take it from, before any resource is made", () => {
     const stack = new TerraformStack(Testing.app(), "service-cloud-voice");
     const provider = providerOf("cdktn", stack);
     expect(() => new ServiceCloudVoiceOAuthClient(stack, "acme", { provider, myDomain: "acme" })).toThrow(
@@ -115,7 +108,7 @@ describe("the provider given to the construct", () => {
     expect(elementsIn(stack)).toEqual([provider]);
   });
 
-  it("takes a provider of the stack's engine, the package's or the app's own bindings'", () => {
+  it("takes a provider of the stack's flavour, the package's or the app's own bindings'", () => {
     const stack = new TerraformStack(Testing.app(), "service-cloud-voice");
     class OwnBindingsProvider extends GeneratedProvider {}
     const own = new OwnBindingsProvider(stack, "own", { alias: "own" });
