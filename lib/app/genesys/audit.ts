@@ -60,9 +60,11 @@ export async function oauthClientAudit(
 ): Promise<ClientAudit> {
   const unknown = (reason: string): ClientAudit => ({ audit: { kind: "unknown", reason }, changes: [] });
   try {
-    const until = options.now ?? new Date();
+    // Whole seconds, as the API's example writes an interval: the end rounded up, so that this second's entries count.
+    const until = new Date(Math.ceil((options.now ?? new Date()).getTime() / 1000) * 1000);
     const earliest = new Date(until.getTime() - REALTIME_DAYS * 86_400_000 + WINDOW_MARGIN_MS);
-    const since = options.since && options.since > earliest ? options.since : earliest;
+    const given = options.since && options.since > earliest ? options.since : earliest;
+    const since = new Date(Math.floor(given.getTime() / 1000) * 1000);
     const call = caller(deployment, env, {
       tries: AUDIT_TRIES,
       ...options,
