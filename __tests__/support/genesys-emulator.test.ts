@@ -284,12 +284,16 @@ describe("the audit: every create, update and delete of a client, served as the 
     const mapping = (await (await call("GET", "/api/v2/audits/query/realtime/servicemapping")).json()) as {
       services: { name: string; entities: { name: string }[] }[];
     };
-    expect(mapping.services.filter((s) => s.entities.some((e) => e.name === "OAuthClient")).map((s) => s.name)).toEqual(["PeoplePermissions"]);
+    expect(mapping.services.filter((s) => s.entities.some((e) => e.name === "OAuthClient")).map((s) => s.name)).toEqual([
+      "PeoplePermissions",
+    ]);
   });
 
   it("answers the realtime query: filtered by entity id, newest first, in pages with their totals", async () => {
     const body = { interval: lastHour(), serviceName: "PeoplePermissions", filters: [{ property: "EntityId", value: id }] };
-    const first = (await (await query({ ...body, pageNumber: 1, pageSize: 3 })).json()) as Record<string, unknown> & { entities: { action: string }[] };
+    const first = (await (await query({ ...body, pageNumber: 1, pageSize: 3 })).json()) as Record<string, unknown> & {
+      entities: { action: string }[];
+    };
     expect(first).toMatchObject({ pageNumber: 1, pageSize: 3, total: 4, pageCount: 2 });
     expect(first.entities.map((e) => e.action)).toEqual(["Delete", "Update", "Update"]);
     const second = (await (await query({ ...body, pageNumber: 2, pageSize: 3 })).json()) as { entities: { action: string }[] };

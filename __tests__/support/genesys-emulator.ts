@@ -104,7 +104,13 @@ export interface Emulator {
 }
 
 /** Who changes a client: a person (as in the admin UI), or an OAuth client (a script). */
-export type EmulatedActor = { readonly kind: "user"; readonly id: string; readonly name: string } | { readonly kind: "client"; readonly id: string };
+export type EmulatedActor =
+  { readonly kind: "user"; readonly id: string; readonly name: string } | { readonly kind: "client"; readonly id: string };
+
+/** The x-emulator-actor header's value for an actor: JSON, its characters beyond Latin-1 as \\u escapes (a header's bytes). */
+export function actorHeader(actor: object): string {
+  return JSON.stringify(actor).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
 
 /** One audit entry, as Genesys's AuditLogMessage (SDK v188). */
 export interface AuditEntry {
@@ -257,7 +263,9 @@ export async function startEmulator(
     const record = (action: AuditEntry["action"], client: ApiClient, before?: ApiClient) => {
       const given = req.headers["x-emulator-actor"];
       const actor: EmulatedActor =
-        typeof given === "string" ? (JSON.parse(given) as EmulatedActor) : (currentActor ?? { kind: "client", id: tokenClients.get(bearer) ?? "" });
+        typeof given === "string"
+          ? (JSON.parse(given) as EmulatedActor)
+          : (currentActor ?? { kind: "client", id: tokenClients.get(bearer) ?? "" });
       const entries = audits.get(org.id) ?? [];
       audits.set(org.id, entries);
       // A person works through the admin UI, whose own OAuth client makes the call.
@@ -277,7 +285,9 @@ export async function startEmulator(
         status: "SUCCESS",
         propertyChanges: AUDITED_FIELDS.flatMap((field) => {
           const [oldValues, newValues] = [auditValues(before?.[field]), action === "Delete" ? [] : auditValues(client[field])];
-          return action !== "Delete" && JSON.stringify(oldValues) === JSON.stringify(newValues) ? [] : [{ property: field, oldValues, newValues }];
+          return action !== "Delete" && JSON.stringify(oldValues) === JSON.stringify(newValues)
+            ? []
+            : [{ property: field, oldValues, newValues }];
         }),
         context: {},
       });
@@ -304,7 +314,8 @@ export async function startEmulator(
       const pageNumber = query.pageNumber ?? 1;
       const pageSize = query.pageSize ?? 25;
       if (!Number.isInteger(pageNumber) || (pageNumber as number) < 1) return bad("pageNumber must be a whole number from 1");
-      if (!Number.isInteger(pageSize) || (pageSize as number) < 1 || (pageSize as number) > 500) return bad("pageSize must be from 1 to 500");
+      if (!Number.isInteger(pageSize) || (pageSize as number) < 1 || (pageSize as number) > 500)
+        return bad("pageSize must be from 1 to 500");
       const field = (e: AuditEntry, property: string) =>
         ({ EntityId: e.entity.id, EntityType: e.entityType, UserId: e.user?.id, ClientId: e.client.id, Action: e.action })[property];
       const matching = (audits.get(org.id) ?? [])
@@ -500,7 +511,8 @@ export async function startEmulator(
 /** A field's value as the audit writes it: a list's items, or the one value, as texts; nothing for none. */
 function auditValues(value: unknown): string[] {
   if (value === undefined || value === null) return [];
-  if (Array.isArray(value)) return value.map((v) => (typeof v === "object" ? `${v.roleId}${v.divisionId ? `/${v.divisionId}` : ""}` : String(v)));
+  if (Array.isArray(value))
+    return value.map((v) => (typeof v === "object" ? `${v.roleId}${v.divisionId ? `/${v.divisionId}` : ""}` : String(v)));
   return [String(value)];
 }
 

@@ -1,10 +1,21 @@
 /** Who changed an OAuth client, from the realtime audit query: against the emulator, and a scripted API for odd answers. */
 import { Deployment } from "../../../lib/app/deployments/deployments";
-import { auditChange, auditPage, AUDIT_FORBIDDEN, MAX_AUDIT_PAGES, oauthClientAudit, servicesHolding } from "../../../lib/app/genesys/audit";
+import {
+  auditChange,
+  auditPage,
+  AUDIT_FORBIDDEN,
+  MAX_AUDIT_PAGES,
+  oauthClientAudit,
+  servicesHolding,
+} from "../../../lib/app/genesys/audit";
 import { Emulator, EmulatedOrg, startEmulator } from "../../support/genesys-emulator";
 import { scriptedApi, silentApi, TOKEN_ENV } from "../../support/scripted-api";
 
-const ORG: EmulatedOrg = { id: "a1b2c3d4-0000-4000-8000-00000000ac3e", name: "Acme", credentials: { clientId: "ci", clientSecret: "ci-secret" } };
+const ORG: EmulatedOrg = {
+  id: "a1b2c3d4-0000-4000-8000-00000000ac3e",
+  name: "Acme",
+  credentials: { clientId: "ci", clientSecret: "ci-secret" },
+};
 const env = { GENESYSCLOUD_OAUTHCLIENT_ID: "ci", GENESYSCLOUD_OAUTHCLIENT_SECRET: "ci-secret" };
 const client = {
   name: "SCV",
@@ -49,7 +60,12 @@ describe("the realtime audit of one client", () => {
   it("reads the client's entries, oldest first, each with its actor: a user by name, a client by id", async () => {
     const { id } = (await api("POST", "/api/v2/oauth/clients", client))!;
     const uris = [...client.registeredRedirectUri, "https://acme--dev.sandbox.lightning.force.com/x"];
-    await api("PUT", `/api/v2/oauth/clients/${id}`, { ...client, registeredRedirectUri: uris }, { kind: "user", id: "u-1", name: "Ann Admin" });
+    await api(
+      "PUT",
+      `/api/v2/oauth/clients/${id}`,
+      { ...client, registeredRedirectUri: uris },
+      { kind: "user", id: "u-1", name: "Ann Admin" },
+    );
     await api("POST", "/api/v2/oauth/clients", { ...client, name: "another client" });
     const read = await oauthClientAudit(deployment, env, id);
     expect(read.audit).toEqual({ kind: "read", since: expect.any(String), until: expect.any(String) });
@@ -57,13 +73,24 @@ describe("the realtime audit of one client", () => {
       ["Create", { kind: "client", id: "ci" }],
       ["Update", { kind: "user", id: "u-1", name: "Ann Admin" }],
     ]);
-    expect(read.changes[1].properties).toContainEqual({ property: "registeredRedirectUri", oldValues: client.registeredRedirectUri, newValues: uris });
+    expect(read.changes[1].properties).toContainEqual({
+      property: "registeredRedirectUri",
+      oldValues: client.registeredRedirectUri,
+      newValues: uris,
+    });
   });
 
   it("asks the service mapping first, then the realtime query once, over at most 14 days to the second", async () => {
     const api = await scriptedApi((req) => {
       if (req.url === "/api/v2/audits/query/realtime/servicemapping")
-        return { body: { services: [{ name: "Elsewhere", entities: [{ name: "User" }] }, { name: "Holder", entities: [{ name: "OAuthClient" }] }] } };
+        return {
+          body: {
+            services: [
+              { name: "Elsewhere", entities: [{ name: "User" }] },
+              { name: "Holder", entities: [{ name: "OAuthClient" }] },
+            ],
+          },
+        };
       return { body: { entities: [], pageCount: 0, total: 0 } };
     });
     const original = api.deployment;
@@ -88,7 +115,12 @@ describe("the realtime audit of one client", () => {
       if (req.url!.endsWith("servicemapping")) return { body: { services: [{ name: "S", entities: [{ name: "OAuthClient" }] }] } };
       const n = pages.length + 1;
       pages.push(n);
-      const entry = { eventDate: `2026-12-0${(n % 9) + 1}T00:00:00Z`, action: "Update", entity: { id: "c-1" }, client: { id: `script-${n}` } };
+      const entry = {
+        eventDate: `2026-12-0${(n % 9) + 1}T00:00:00Z`,
+        action: "Update",
+        entity: { id: "c-1" },
+        client: { id: `script-${n}` },
+      };
       return { body: { entities: [entry], pageNumber: n, pageCount } };
     });
     try {
@@ -97,7 +129,10 @@ describe("the realtime audit of one client", () => {
       pages.length = 0;
       pageCount = MAX_AUDIT_PAGES + 5;
       const capped = await oauthClientAudit(api.deployment, TOKEN_ENV, "c-1", { now: new Date("2026-12-10T00:00:00Z") });
-      expect(capped).toEqual({ audit: { kind: "unknown", reason: expect.stringContaining(`more than ${MAX_AUDIT_PAGES} pages`) }, changes: [] });
+      expect(capped).toEqual({
+        audit: { kind: "unknown", reason: expect.stringContaining(`more than ${MAX_AUDIT_PAGES} pages`) },
+        changes: [],
+      });
       expect(pages).toHaveLength(MAX_AUDIT_PAGES);
     } finally {
       await api.close();
@@ -125,10 +160,20 @@ describe("every failure of the audit is an unknown with why, in one line, never 
   });
 
   it.each([
-    ["no service holds OAuthClient", { services: [{ name: "Directory", entities: [{ name: "User" }] }] }, undefined, "no audit service holds the OAuthClient entity"],
+    [
+      "no service holds OAuthClient",
+      { services: [{ name: "Directory", entities: [{ name: "User" }] }] },
+      undefined,
+      "no audit service holds the OAuthClient entity",
+    ],
     ["a mapping that is not one", { services: "all" }, undefined, "service mapping is not what Genesys documents"],
     ["a query answering 400", undefined, { status: 400, body: { message: "bad interval" } }, "400 - bad interval"],
-    ["an entry without a date", undefined, { body: { entities: [{ action: "Update" }], pageCount: 1 } }, "entities[0]: eventDate is not a date"],
+    [
+      "an entry without a date",
+      undefined,
+      { body: { entities: [{ action: "Update" }], pageCount: 1 } },
+      "entities[0]: eventDate is not a date",
+    ],
     ["entities that are not a list", undefined, { body: { entities: {}, pageCount: 1 } }, "entities is not a list"],
     ["a body that is not JSON", undefined, { body: "<html>" }, "not JSON"],
   ])("%s", async (_, mapping, answer, reason) => {
@@ -163,7 +208,9 @@ describe("every failure of the audit is an unknown with why, in one line, never 
 describe("an AuditLogMessage as an AuditChange", () => {
   it("names the user where there is one, else the OAuth client, else unknown", () => {
     const base = { eventDate: "2026-12-01T10:00:00Z", action: "Update" };
-    expect(auditChange({ ...base, user: { id: "u", name: "Ann" }, client: { id: "ui" } })).toMatchObject({ actor: { kind: "user", id: "u", name: "Ann" } });
+    expect(auditChange({ ...base, user: { id: "u", name: "Ann" }, client: { id: "ui" } })).toMatchObject({
+      actor: { kind: "user", id: "u", name: "Ann" },
+    });
     expect(auditChange({ ...base, user: { id: "u" } })).toMatchObject({ actor: { kind: "user", id: "u" } });
     expect(auditChange({ ...base, client: { id: "script" } })).toMatchObject({ actor: { kind: "client", id: "script" } });
     expect(auditChange(base)).toMatchObject({ actor: { kind: "unknown" }, properties: [] });
@@ -177,7 +224,9 @@ describe("an AuditLogMessage as an AuditChange", () => {
       propertyChanges: [{ property: "name", oldValues: ["a"], newValues: ["b\u202e"] }],
     });
     expect(change).toMatchObject({ actor: { name: "Ann\u001b[31m" }, properties: [{ newValues: ["b\u202e"] }] });
-    expect(auditChange({ eventDate: "2026-12-01T10:00:00Z", propertyChanges: [{ property: "name", newValues: [1] }] })).toContain("not lists of texts");
+    expect(auditChange({ eventDate: "2026-12-01T10:00:00Z", propertyChanges: [{ property: "name", newValues: [1] }] })).toContain(
+      "not lists of texts",
+    );
   });
 
   it("a page keeps only the entries about the client asked for, whatever the filter did", () => {
@@ -189,7 +238,11 @@ describe("an AuditLogMessage as an AuditChange", () => {
   });
 
   it("the services holding OAuthClient are read from the mapping, whatever their names", () => {
-    expect(servicesHolding({ services: [{ name: "A", entities: [{ name: "oauthclient" }] }, { name: "B" }, { name: "C", entities: [{ name: "OAuthClient" }] }] })).toEqual(["A", "C"]);
+    expect(
+      servicesHolding({
+        services: [{ name: "A", entities: [{ name: "oauthclient" }] }, { name: "B" }, { name: "C", entities: [{ name: "OAuthClient" }] }],
+      }),
+    ).toEqual(["A", "C"]);
     expect(servicesHolding({ services: [{ entities: [] }] })).toBeUndefined();
   });
 });

@@ -13,10 +13,20 @@ import { AuditChange, DriftReport } from "../../../lib/shared/drift-report";
 import { Emulator, EmulatedOrg, startEmulator } from "../../support/genesys-emulator";
 import { scriptedApi, TOKEN_ENV } from "../../support/scripted-api";
 
-const ORG: EmulatedOrg = { id: "a1b2c3d4-0000-4000-8000-00000000ac3e", name: "Acme", credentials: { clientId: "ci", clientSecret: "ci-secret" } };
+const ORG: EmulatedOrg = {
+  id: "a1b2c3d4-0000-4000-8000-00000000ac3e",
+  name: "Acme",
+  credentials: { clientId: "ci", clientSecret: "ci-secret" },
+};
 const env = { GENESYSCLOUD_OAUTHCLIENT_ID: "ci", GENESYSCLOUD_OAUTHCLIENT_SECRET: "ci-secret" };
 const HOME = "https://acme.lightning.force.com/lightning/page/home";
-const client = { name: "SCV", description: "Service Cloud Voice", authorizedGrantType: "CODE", registeredRedirectUri: [HOME], scope: ["conversations"] };
+const client = {
+  name: "SCV",
+  description: "Service Cloud Voice",
+  authorizedGrantType: "CODE",
+  registeredRedirectUri: [HOME],
+  scope: ["conversations"],
+};
 /** The state's attributes for `client`, as the provider writes them. */
 const inState = (id: string) => ({
   id,
@@ -38,7 +48,11 @@ let token: string;
 async function api(method: string, path: string, body?: object, actor?: object) {
   const response = await fetch(emulator.url + path, {
     method,
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...(actor && { "x-emulator-actor": JSON.stringify(actor) }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      "content-type": "application/json",
+      ...(actor && { "x-emulator-actor": JSON.stringify(actor) }),
+    },
     body: body && JSON.stringify(body),
   });
   return response.status === 204 ? undefined : ((await response.json()) as { id: string });
@@ -125,7 +139,11 @@ describe("the drift report of a deployment, against the emulator", () => {
     await api("DELETE", `/api/v2/oauth/clients/${id}`, undefined, BOB);
     const report = (await clientDriftReport(deployment, { clientId: id, clientAttributes: inState(id) }, env)) as DriftReport;
     expect(report).toMatchObject({ client: "deleted", attributes: [], deletedBy: { action: "Delete", actor: BOB } });
-    expect(driftLines(report)[0]).toMatch(new RegExp(`^production: client ${id} was deleted outside the code by user Bob Builder \\(u-bob\\) at \\S+: the plan creates a new client`));
+    expect(driftLines(report)[0]).toMatch(
+      new RegExp(
+        `^production: client ${id} was deleted outside the code by user Bob Builder \\(u-bob\\) at \\S+: the plan creates a new client`,
+      ),
+    );
   });
 
   it("without the audit's permission: the drift is told, and who is unknown in one line", async () => {
@@ -134,7 +152,11 @@ describe("the drift report of a deployment, against the emulator", () => {
     emulator.denyAudit(ORG.id);
     try {
       const report = (await clientDriftReport(deployment, { clientId: id, clientAttributes: inState(id) }, env)) as DriftReport;
-      expect(report).toMatchObject({ client: "changed", attributes: [{ attribute: "name", inOrg: "renamed" }], audit: { kind: "unknown", reason: AUDIT_FORBIDDEN } });
+      expect(report).toMatchObject({
+        client: "changed",
+        attributes: [{ attribute: "name", inOrg: "renamed" }],
+        audit: { kind: "unknown", reason: AUDIT_FORBIDDEN },
+      });
       expect(driftLines(report)).toContain(`    who: unknown: ${AUDIT_FORBIDDEN}`);
     } finally {
       emulator.denyAudit(ORG.id, false);
@@ -144,7 +166,9 @@ describe("the drift report of a deployment, against the emulator", () => {
   it("an unchanged client asks no audit", async () => {
     const id = await create();
     const before = emulator.requests.length;
-    expect(await clientDriftReport(deployment, { clientId: id, clientAttributes: inState(id) }, env)).toMatchObject({ client: "unchanged" });
+    expect(await clientDriftReport(deployment, { clientId: id, clientAttributes: inState(id) }, env)).toMatchObject({
+      client: "unchanged",
+    });
     expect(emulator.requests.slice(before).filter((r) => r.includes("audits"))).toEqual([]);
   });
 
@@ -158,7 +182,12 @@ describe("the drift report of a deployment, against the emulator", () => {
           attribute: "name",
           inState: "SCV",
           inOrg: "SCV\u001b[2J",
-          changedBy: { when: "2026-12-01T10:00:00Z", action: "Update", actor: { kind: "user", id: "u", name: "Eve\u202e" }, properties: [{ property: "name", oldValues: ["SCV"], newValues: ["SCV\u001b[2J"] }] },
+          changedBy: {
+            when: "2026-12-01T10:00:00Z",
+            action: "Update",
+            actor: { kind: "user", id: "u", name: "Eve\u202e" },
+            properties: [{ property: "name", oldValues: ["SCV"], newValues: ["SCV\u001b[2J"] }],
+          },
         },
       ],
       audit: { kind: "read", since: "a", until: "b" },
@@ -174,7 +203,11 @@ describe("what diff and deploy are given before the engine runs", () => {
     const id = await create();
     await api("PUT", `/api/v2/oauth/clients/${id}`, { ...client, state: "inactive" }, BOB);
     await api("DELETE", `/api/v2/oauth/clients/${id}`, undefined, BOB);
-    const before = await driftBeforeRun(deployment, { outputs: { clientId: id, redirectUris: [HOME], clientAttributes: inState(id) } }, env);
+    const before = await driftBeforeRun(
+      deployment,
+      { outputs: { clientId: id, redirectUris: [HOME], clientAttributes: inState(id) } },
+      env,
+    );
     expect(before.env).toEqual({ [RETRY_TIMEOUT_VARIABLE]: "0s" });
     expect(before.chunks.map((c) => c.text).join("")).toContain("was deleted outside the code by user Bob Builder");
   });
@@ -186,7 +219,9 @@ describe("what diff and deploy are given before the engine runs", () => {
     await api("PUT", `/api/v2/oauth/clients/${id}`, { ...client, state: "inactive" }, ANN);
     const changed = await driftBeforeRun(deployment, { outputs }, env);
     expect(changed.env).toEqual({});
-    expect(changed.chunks.map((c) => c.text).join("")).toContain("state: active (in state) -> inactive (in the org)\n    changed by user Ann Admin");
+    expect(changed.chunks.map((c) => c.text).join("")).toContain(
+      "state: active (in state) -> inactive (in the org)\n    changed by user Ann Admin",
+    );
     expect(await driftBeforeRun(deployment, { outputs: { redirectUris: [] } }, env)).toEqual({ chunks: [], env: {} });
     expect(await driftBeforeRun(deployment, { problem: "no state" }, env)).toEqual({ chunks: [], env: {} });
     expect(await driftBeforeRun(deployment, { outputs }, {})).toEqual({ chunks: [], env: {} });
@@ -195,11 +230,21 @@ describe("what diff and deploy are given before the engine runs", () => {
   it("a client that cannot be read is one line, and the run goes on as before", async () => {
     const api = await scriptedApi(() => ({ status: 500, body: { message: "down" } }));
     try {
-      const before = await driftBeforeRun(api.deployment, { outputs: { clientId: "c-1", redirectUris: [], clientAttributes: inState("c-1") } }, TOKEN_ENV, {
-        sleep: async () => undefined,
-      });
+      const before = await driftBeforeRun(
+        api.deployment,
+        { outputs: { clientId: "c-1", redirectUris: [], clientAttributes: inState("c-1") } },
+        TOKEN_ENV,
+        {
+          sleep: async () => undefined,
+        },
+      );
       expect(before.env).toEqual({});
-      expect(before.chunks).toEqual([{ stream: "err", text: expect.stringMatching(/^production: whether client c-1 changed outside the code could not be asked: .*500 - down.*\n$/) }]);
+      expect(before.chunks).toEqual([
+        {
+          stream: "err",
+          text: expect.stringMatching(/^production: whether client c-1 changed outside the code could not be asked: .*500 - down.*\n$/),
+        },
+      ]);
     } finally {
       await api.close();
     }

@@ -92,11 +92,14 @@ export async function oauthClientAudit(
           }),
         });
         const read = auditPage(body, clientId);
-        if (typeof read === "string") return unknown(`the audit's answer is not what Genesys documents (service ${shown(serviceName)}, page ${page}: ${read})`);
+        if (typeof read === "string")
+          return unknown(`the audit's answer is not what Genesys documents (service ${shown(serviceName)}, page ${page}: ${read})`);
         changes.push(...read.changes);
         if (page >= read.pageCount || read.count === 0) break;
         if (page >= MAX_AUDIT_PAGES)
-          return unknown(`the audit holds more than ${MAX_AUDIT_PAGES} pages of entries about this client (${read.pageCount}): not all read`);
+          return unknown(
+            `the audit holds more than ${MAX_AUDIT_PAGES} pages of entries about this client (${read.pageCount}): not all read`,
+          );
       }
     }
     changes.sort((a, b) => Date.parse(a.when) - Date.parse(b.when));

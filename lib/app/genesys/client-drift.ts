@@ -37,7 +37,12 @@ export const CLIENT_ATTRIBUTES: readonly {
   { attribute: "description", api: "description", audit: ["description"], read: text },
   { attribute: "state", api: "state", audit: ["state"], read: (v) => text(v) ?? "active" },
   { attribute: "authorized_grant_type", api: "authorizedGrantType", audit: ["authorizedGrantType"], read: text },
-  { attribute: "registered_redirect_uris", api: "registeredRedirectUri", audit: ["registeredRedirectUri", "registeredRedirectUris"], read: texts },
+  {
+    attribute: "registered_redirect_uris",
+    api: "registeredRedirectUri",
+    audit: ["registeredRedirectUri", "registeredRedirectUris"],
+    read: texts,
+  },
   { attribute: "access_token_validity_seconds", api: "accessTokenValiditySeconds", audit: ["accessTokenValiditySeconds"], read: count },
   { attribute: "scopes", api: "scope", audit: ["scope", "scopes"], read: texts },
   // The state's roles blocks ({ role_id, division_id }) and the API's roleDivisions ({ roleId, divisionId }).
@@ -63,7 +68,10 @@ function roles(value: unknown): readonly string[] {
 }
 
 /** The attributes whose value in the org differs from the state's, without who (attributedTo adds it). */
-export function driftedAttributes(inState: Readonly<Record<string, unknown>>, inOrg: Readonly<Record<string, unknown>>): DriftedAttribute[] {
+export function driftedAttributes(
+  inState: Readonly<Record<string, unknown>>,
+  inOrg: Readonly<Record<string, unknown>>,
+): DriftedAttribute[] {
   return CLIENT_ATTRIBUTES.flatMap(({ attribute, api, read }) => {
     const [s, o] = [read(inState[attribute]), read(inOrg[api])];
     // An attribute the state leaves unset (description "") and the org leaves out are the same.
@@ -110,7 +118,9 @@ export async function readOAuthClient(
   const found = await call("api", `/api/v2/oauth/clients/${segment}`, { headers: { authorization: `Bearer ${token}` } }, { missing: true });
   if (found === undefined) return undefined;
   if (!isJsonObject(found))
-    throw new GenesysApiError(`deployment "${deployment.name}": Genesys Cloud's answer for OAuth client ${id} is not the client it documents`);
+    throw new GenesysApiError(
+      `deployment "${deployment.name}": Genesys Cloud's answer for OAuth client ${id} is not the client it documents`,
+    );
   return found.state === "deleted" ? undefined : found;
 }
 
@@ -143,7 +153,12 @@ export async function clientDriftReport(
     return { problem: `the state holds no attributes for client ${clientId}: what changed outside the code cannot be told` };
   const drifted = driftedAttributes(outputs.clientAttributes, inOrg);
   if (drifted.length === 0)
-    return { ...base, client: "unchanged", attributes: [], audit: { kind: "unknown", reason: "not asked: nothing changed outside the code" } };
+    return {
+      ...base,
+      client: "unchanged",
+      attributes: [],
+      audit: { kind: "unknown", reason: "not asked: nothing changed outside the code" },
+    };
   const { audit, changes } = await oauthClientAudit(deployment, env, clientId, options);
   return { ...base, client: "changed", attributes: attributedTo(drifted, changes), audit };
 }
@@ -183,10 +198,11 @@ export function driftLines(report: DriftReport): string[] {
     `${name}: client ${client} changed outside the code since the last apply:`,
     ...report.attributes.flatMap((a) => {
       const head = `  ${a.attribute}: ${shownValue(a.inState)} (in state) -> ${shownValue(a.inOrg)} (in the org)`;
-      if (!a.changedBy)
-        return [head, `    ${unknownWho ?? "who: unknown: the audit of the last 14 days has no entry changing it"}`];
+      if (!a.changedBy) return [head, `    ${unknownWho ?? "who: unknown: the audit of the last 14 days has no entry changing it"}`];
       const recorded = a.changedBy.properties
-        .filter((p) => CLIENT_ATTRIBUTES.find((r) => r.attribute === a.attribute)!.audit.some((n) => n.toLowerCase() === p.property.toLowerCase()))
+        .filter((p) =>
+          CLIENT_ATTRIBUTES.find((r) => r.attribute === a.attribute)!.audit.some((n) => n.toLowerCase() === p.property.toLowerCase()),
+        )
         .map((p) => `    the audit recorded ${showHiddenCharacters(p.property)}: ${shownValue(p.oldValues)} -> ${shownValue(p.newValues)}`);
       return [head, `    changed ${whoAndWhen(a.changedBy)}`, ...recorded];
     }),
@@ -210,7 +226,10 @@ export async function driftBeforeRun(
   if (credentialsProblem(deployment, env) !== undefined) return none;
   const report = await clientDriftReport(deployment, { ...reading.outputs, clientId: reading.outputs.clientId }, env, options);
   if ("problem" in report)
-    return { chunks: [{ stream: "err", text: `${showHiddenCharacters(deployment.name)}: ${showHiddenCharacters(report.problem)}\n` }], env: {} };
+    return {
+      chunks: [{ stream: "err", text: `${showHiddenCharacters(deployment.name)}: ${showHiddenCharacters(report.problem)}\n` }],
+      env: {},
+    };
   if (report.client === "unchanged") return none;
   const text = driftLines(report).join("\n") + "\n";
   return {

@@ -137,7 +137,10 @@ async function readOutputs(dir: string, env: NodeJS.ProcessEnv, engine: Engine):
 }
 
 /** The attributes of the state's genesyscloud_oauth_client instance whose id is `clientId`, from `state pull`'s JSON. */
-export function clientAttributesOf(pulled: { status: number | null; stdout: string }, clientId: string): Record<string, unknown> | undefined {
+export function clientAttributesOf(
+  pulled: { status: number | null; stdout: string },
+  clientId: string,
+): Record<string, unknown> | undefined {
   if (pulled.status !== 0) return undefined;
   let state: unknown;
   try {
