@@ -76,8 +76,9 @@ it("the client deleted by another: diff says so at once, with who, and plans a n
   expect(diff.status).toBe(0);
   expect(diff.stderr).toContain(`us: client ${id} was deleted outside the code by user Bob Builder (${BOB.id}) at `);
   expect(diff.stdout).toMatch(/will be created/);
-  // The provider's 404 retry is 5 minutes unless set: within seconds, it read the 404 once.
-  expect(seconds).toBeLessThan(60);
+  // The provider's 404 retry is 5 minutes unless set (the tool's diff of 51147bd was still at it after 120 s here): the
+  // plan read the 404 once. The bound leaves room for synth and the plan on a loaded 2-core machine (~40 s measured).
+  expect(seconds).toBeLessThan(120);
   const [report] = JSON.parse(await expectSuccess(drift(h))) as DriftReport[];
   expect(report).toMatchObject({ client: "deleted", deletedBy: { action: "Delete", actor: BOB } });
 });
