@@ -199,17 +199,17 @@ describe("the drift report of a deployment, against the emulator", () => {
 });
 
 describe("what diff and deploy are given before the engine runs", () => {
-  it("a deleted client: its lines, and the provider's 404 retry set to one read", async () => {
+  it("a deleted client: its lines; a plan (diff) reads its 404 once, an apply (deploy) keeps the provider's retry", async () => {
     const id = await create();
     await api("PUT", `/api/v2/oauth/clients/${id}`, { ...client, state: "inactive" }, BOB);
     await api("DELETE", `/api/v2/oauth/clients/${id}`, undefined, BOB);
-    const before = await driftBeforeRun(
-      deployment,
-      { outputs: { clientId: id, redirectUris: [HOME], clientAttributes: inState(id) } },
-      env,
-    );
-    expect(before.env).toEqual({ [RETRY_TIMEOUT_VARIABLE]: "0s" });
-    expect(before.chunks.map((c) => c.text).join("")).toContain("was deleted outside the code by user Bob Builder");
+    const reading = { outputs: { clientId: id, redirectUris: [HOME], clientAttributes: inState(id) } };
+    const plan = await driftBeforeRun(deployment, reading, env, { planOnly: true });
+    expect(plan.env).toEqual({ [RETRY_TIMEOUT_VARIABLE]: "0s" });
+    expect(plan.chunks.map((c) => c.text).join("")).toContain("was deleted outside the code by user Bob Builder");
+    // The apply reads the new client right after creating it, with the same retry: Genesys may answer that 404 a moment.
+    const apply = await driftBeforeRun(deployment, reading, env, { planOnly: false });
+    expect(apply).toEqual({ chunks: plan.chunks, env: {} });
   });
 
   it("a changed client: its lines, and no setting; an unchanged one, a state without a client or without credentials: nothing", async () => {

@@ -149,8 +149,10 @@ async function runChecked(
     // Never throws: whatever goes wrong asking the org stops this deployment only; the others of the run go on.
     const second = guarded ? await clientIdentityProblem(deployment, { all: loaded.deployments, states: read, env }) : undefined;
     if (second) return { status: 1, chunks: [{ stream: "err", text: `${second}\n` }] };
-    // What changed outside the code, and who (client-drift.ts), before the engine runs; a deleted client is read once.
-    const drift = guarded ? await driftBeforeRun(deployment, read.get(deployment.name), env) : { chunks: [], env: {} };
+    // What changed outside the code, and who (client-drift.ts), before the engine runs; diff reads a deleted client once.
+    const drift = guarded
+      ? await driftBeforeRun(deployment, read.get(deployment.name), env, { planOnly: command === "diff" })
+      : { chunks: [], env: {} };
     if (live) for (const chunk of drift.chunks) io[chunk.stream](chunk.text);
     // Beside others, a deployment's output is kept until it ends, so it is never a terminal's: no spinners, no colour.
     const runEnv = { ...deploymentEnvironment(deployment, live ? cdktfEnv : offTerminal(cdktfEnv)), ...drift.env };

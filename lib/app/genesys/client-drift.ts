@@ -211,15 +211,18 @@ export function driftLines(report: DriftReport): string[] {
 
 /**
  * What `diff` and `deploy` show for a deployment before the engine runs, and the environment they add: for a state
- * that holds a client whose deployment has its credentials, its drift lines (on stderr, where warnings go); when the
- * client is deleted, GENESYSCLOUD_CUSTOM_RETRY_TIMEOUT=0s, so that the plan reads the 404 once instead of retrying it
- * for five minutes at "Refreshing state...". Never throws, never fails the run.
+ * that holds a client whose deployment has its credentials, its drift lines (on stderr, where warnings go). When the
+ * client is deleted and the run only plans (`planOnly`: diff), GENESYSCLOUD_CUSTOM_RETRY_TIMEOUT=0s, so that the plan
+ * reads the 404 once instead of retrying it for five minutes at "Refreshing state...". Never for an apply: the
+ * provider reads a client right after creating it with the same retry (createOAuthClient, then readOAuthClient), and
+ * Genesys may answer that read 404 for a moment; with 0s the new client would leave the state at once (a client made,
+ * and not in the state). Never throws, never fails the run.
  */
 export async function driftBeforeRun(
   deployment: Deployment,
   reading: StateReading | undefined,
   env: NodeJS.ProcessEnv,
-  options: AuditOptions = {},
+  options: AuditOptions & { readonly planOnly?: boolean } = {},
 ): Promise<{ chunks: OutputChunk[]; env: Record<string, string> }> {
   const none = { chunks: [], env: {} };
   if (!reading || "problem" in reading || !reading.outputs.clientId) return none;
@@ -234,7 +237,7 @@ export async function driftBeforeRun(
   const text = driftLines(report).join("\n") + "\n";
   return {
     chunks: [{ stream: "err", text }],
-    env: report.client === "deleted" ? { [RETRY_TIMEOUT_VARIABLE]: "0s" } : {},
+    env: report.client === "deleted" && options.planOnly ? { [RETRY_TIMEOUT_VARIABLE]: "0s" } : {},
   };
 }
 
