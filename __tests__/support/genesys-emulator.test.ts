@@ -237,3 +237,89 @@ describe("unknown routes", () => {
     expect(emulator.unknownRoutes).toContain("GET /api/v2/users/me");
   });
 });
+
+describe("the audit: every create, update and delete of a client, served as the realtime audit query", () => {
+  const ORG_ID = "11111111-1111-4111-8111-111111111111";
+  const ANN = { kind: "user", id: "user-ann", name: "Ann Admin" } as const;
+  const query = (body: object) => call("POST", "/api/v2/audits/query/realtime", body);
+  const interval = (fromMs: number, toMs = Date.now() + 60_000) => `${new Date(fromMs).toISOString()}/${new Date(toMs).toISOString()}`;
+  const lastHour = () => interval(Date.now() - 3_600_000);
+  let id: string;
+
+  beforeAll(async () => {
+    id = ((await (await call("POST", "/api/v2/oauth/clients", valid)).json()) as { id: string }).id;
+    await fetch(`${emulator.url}/api/v2/oauth/clients/${id}`, {
+      method: "PUT",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "x-emulator-actor": JSON.stringify(ANN) },
+      body: JSON.stringify({ ...valid, registeredRedirectUri: [...valid.registeredRedirectUri, "https://evil.example/cb"] }),
+    });
+    emulator.actAs({ kind: "client", id: "cleanup-script" });
+    await call("PUT", `/api/v2/oauth/clients/${id}`, { ...valid, state: "inactive" });
+    await call("DELETE", `/api/v2/oauth/clients/${id}`);
+    emulator.actAs(undefined);
+  });
+
+  it("records each change with its actor: the login's client, a header's user, the actor a test set", () => {
+    const entries = emulator.auditOf(ORG_ID).filter((e) => e.entity.id === id);
+    expect(entries.map((e) => [e.action, e.user?.name ?? null, e.client.id])).toEqual([
+      ["Create", null, "ci"],
+      ["Update", "Ann Admin", expect.any(String)],
+      ["Update", null, "cleanup-script"],
+      ["Delete", null, "cleanup-script"],
+    ]);
+    expect(entries[1].propertyChanges.filter((p) => p.property !== "accessTokenValiditySeconds")).toEqual([
+      {
+        property: "registeredRedirectUri",
+        oldValues: valid.registeredRedirectUri,
+        newValues: [...valid.registeredRedirectUri, "https://evil.example/cb"],
+      },
+    ]);
+    expect(entries[2].propertyChanges.map((p) => [p.property, p.oldValues.length, p.newValues])).toEqual([
+      ["state", 1, ["inactive"]],
+      ["registeredRedirectUri", 2, valid.registeredRedirectUri],
+    ]);
+  });
+
+  it("serves the service mapping, in which one service holds OAuthClient", async () => {
+    const mapping = (await (await call("GET", "/api/v2/audits/query/realtime/servicemapping")).json()) as {
+      services: { name: string; entities: { name: string }[] }[];
+    };
+    expect(mapping.services.filter((s) => s.entities.some((e) => e.name === "OAuthClient")).map((s) => s.name)).toEqual([
+      "PeoplePermissions",
+    ]);
+  });
+
+  it("answers the realtime query: filtered by entity id, newest first, in pages with their totals", async () => {
+    const body = { interval: lastHour(), serviceName: "PeoplePermissions", filters: [{ property: "EntityId", value: id }] };
+    const first = (await (await query({ ...body, pageNumber: 1, pageSize: 3 })).json()) as Record<string, unknown> & {
+      entities: { action: string }[];
+    };
+    expect(first).toMatchObject({ pageNumber: 1, pageSize: 3, total: 4, pageCount: 2 });
+    expect(first.entities.map((e) => e.action)).toEqual(["Delete", "Update", "Update"]);
+    const second = (await (await query({ ...body, pageNumber: 2, pageSize: 3 })).json()) as { entities: { action: string }[] };
+    expect(second.entities.map((e) => e.action)).toEqual(["Create"]);
+    const other = (await (await query({ ...body, filters: [{ property: "EntityId", value: "another" }] })).json()) as { total: number };
+    expect(other.total).toBe(0);
+  });
+
+  it.each([
+    ["a service the mapping does not name", { serviceName: "OAuth" }, "is not a service of the service mapping"],
+    ["an unknown filter property", { filters: [{ property: "Entity", value: "x" }] }, "is not one of"],
+    ["an interval that is not start/end", { interval: "yesterday" }, "is not an ISO-8601 interval"],
+    ["an interval that ends before it starts", { interval: interval(Date.now(), Date.now() - 1000) }, "is not an ISO-8601 interval"],
+    ["an interval reaching back more than 14 days", { interval: interval(Date.now() - 15 * 86_400_000) }, "more than 14 days"],
+    ["a page size over 500", { pageSize: 501 }, "pageSize"],
+  ])("answers 400 for %s", async (_, change, message) => {
+    const response = await query({ interval: lastHour(), serviceName: "PeoplePermissions", ...change });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { message: string }).message).toContain(message);
+  });
+
+  it("answers 403 to the audit's routes once a test takes the permission away, and answers again when it is given back", async () => {
+    emulator.denyAudit(ORG_ID);
+    expect((await call("GET", "/api/v2/audits/query/realtime/servicemapping")).status).toBe(403);
+    expect((await query({ interval: lastHour(), serviceName: "PeoplePermissions" })).status).toBe(403);
+    emulator.denyAudit(ORG_ID, false);
+    expect((await call("GET", "/api/v2/audits/query/realtime/servicemapping")).status).toBe(200);
+  });
+});

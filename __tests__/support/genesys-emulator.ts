@@ -15,7 +15,15 @@
  *   GET|PUT|DELETE /api/v2/oauth/clients/{id}  read, replace, delete
  *   GET  /api/v2/oauth/clients/{id}/usage/summary?days=N                   start a usage query → executionId
  *   GET  /api/v2/oauth/clients/{id}/usage/query/results/{executionId}     its queryStatus and rows, paged by cursors.after
+ *   GET  /api/v2/audits/query/realtime/servicemapping                    the audit's services and their entities
+ *   POST /api/v2/audits/query/realtime                                    the org's audit entries: interval, serviceName,
+ *                                                                          filters, pageNumber, pageSize (SDK v188)
  * A client's usage is what a test sets (setUsage): rows, a page size, and how many looks a query stays Running.
+ * Every create, update (its propertyChanges, old and new values) and delete of a client is an audit entry (an
+ * AuditLogMessage of entity type OAuthClient, in the service AUDIT_SERVICE), made by the actor a test names: the
+ * request's `x-emulator-actor` header (JSON: { kind: "user", id, name } or { kind: "client", id }), else the one
+ * `actAs` set, else the OAuth client that logged in. The realtime query answers 400 for a service the mapping does not
+ * name, a filter property it does not know, a bad interval or one reaching past 14 days; 403 once `denyAudit` is called.
  */
 import { randomBytes, randomUUID } from "crypto";
 import { createServer, IncomingMessage, Server } from "http";
@@ -86,8 +94,71 @@ export interface Emulator {
    * `pageSize` rows a page (cursors.after for the rest), and `runningLooks` results answered Running first.
    */
   setUsage(clientId: string, rows: readonly UsageRow[], options?: { pageSize?: number; runningLooks?: number }): void;
+  /** The audit entries of an org, oldest first (AuditLogMessage's fields). */
+  auditOf(orgId: string): AuditEntry[];
+  /** Who makes the next changes (undefined: the OAuth client that logged in); a request's x-emulator-actor wins. */
+  actAs(actor: EmulatedActor | undefined): void;
+  /** Takes the audit's permission from an org's credentials (403), or gives it back. */
+  denyAudit(orgId: string, denied?: boolean): void;
   close(): Promise<void>;
 }
+
+/** Who changes a client: a person (as in the admin UI), or an OAuth client (a script). */
+export type EmulatedActor =
+  { readonly kind: "user"; readonly id: string; readonly name: string } | { readonly kind: "client"; readonly id: string };
+
+/** The x-emulator-actor header's value for an actor: JSON, its characters beyond Latin-1 as \\u escapes (a header's bytes). */
+export function actorHeader(actor: object): string {
+  return JSON.stringify(actor).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** One audit entry, as Genesys's AuditLogMessage (SDK v188). */
+export interface AuditEntry {
+  id: string;
+  userHomeOrgId: string;
+  user?: { id: string; name: string; selfUri: string };
+  client: { id: string; selfUri: string };
+  remoteIp: string[];
+  serviceName: string;
+  level: "USER";
+  eventDate: string;
+  action: "Create" | "Update" | "Delete";
+  entity: { id: string; name: string; selfUri: string };
+  entityType: "OAuthClient";
+  status: "SUCCESS";
+  propertyChanges: { property: string; oldValues: string[]; newValues: string[] }[];
+  context: Record<string, string>;
+}
+
+/**
+ * The audit service that holds OAuthClient in this emulator: a name the tool must read from the service mapping (which
+ * service holds it in a real org is unconfirmed), beside services that do not hold it.
+ */
+export const AUDIT_SERVICE = "PeoplePermissions";
+const AUDIT_SERVICES = [
+  { name: "Directory", entities: [{ name: "User", actions: ["Create", "Update", "Delete"] }] },
+  { name: "Integrations", entities: [{ name: "Integration", actions: ["Create", "Update", "Delete"] }] },
+  {
+    name: AUDIT_SERVICE,
+    entities: [
+      { name: "Role", actions: ["Create", "Update", "Delete"] },
+      { name: "OAuthClient", actions: ["Create", "Update", "Delete"] },
+    ],
+  },
+];
+/** The filter properties the realtime query takes (Genesys's documented list, unconfirmed for the realtime query). */
+const AUDIT_FILTERS = ["EntityId", "EntityType", "UserId", "ClientId", "Action"];
+/** A client's fields the audit records changes of, as the API names them. */
+const AUDITED_FIELDS = [
+  "name",
+  "description",
+  "state",
+  "authorizedGrantType",
+  "registeredRedirectUri",
+  "accessTokenValiditySeconds",
+  "scope",
+  "roleDivisions",
+] as const;
 
 /** A row of usage as a test gives it (Genesys's ApiUsageRow fields; clientId is filled in). */
 export interface UsageRow {
@@ -117,6 +188,11 @@ export async function startEmulator(
   const clients = new Map<string, ApiClient>();
   const orgOfClient = new Map<string, string>();
   const tokens = new Map<string, EmulatedOrg>();
+  /** The OAuth client each token was issued to (the actor of its changes, unless a test names another). */
+  const tokenClients = new Map<string, string>();
+  const audits = new Map<string, AuditEntry[]>();
+  const auditDenied = new Set<string>();
+  let currentActor: EmulatedActor | undefined;
   const faults: Fault[] = [];
   const requests: string[] = [];
   const logins: string[] = [];
@@ -178,10 +254,84 @@ export async function startEmulator(
       }
       const token = randomBytes(16).toString("hex");
       tokens.set(token, org);
+      tokenClients.set(token, id);
       return answer(200, { access_token: token, token_type: "bearer", expires_in: 86399 });
     }
-    const org = tokens.get((req.headers.authorization ?? "").replace(/^Bearer /, ""));
+    const bearer = (req.headers.authorization ?? "").replace(/^Bearer /, "");
+    const org = tokens.get(bearer);
     if (!org) return answer(401, error(401, "Authentication failed", "authentication.required"));
+    const record = (action: AuditEntry["action"], client: ApiClient, before?: ApiClient) => {
+      const given = req.headers["x-emulator-actor"];
+      const actor: EmulatedActor =
+        typeof given === "string"
+          ? (JSON.parse(given) as EmulatedActor)
+          : (currentActor ?? { kind: "client", id: tokenClients.get(bearer) ?? "" });
+      const entries = audits.get(org.id) ?? [];
+      audits.set(org.id, entries);
+      // A person works through the admin UI, whose own OAuth client makes the call.
+      const callingClient = actor.kind === "client" ? actor.id : "ui-0000-4000-8000-admin-ui";
+      entries.push({
+        id: randomUUID(),
+        userHomeOrgId: org.id,
+        ...(actor.kind === "user" && { user: { id: actor.id, name: actor.name, selfUri: `/api/v2/users/${actor.id}` } }),
+        client: { id: callingClient, selfUri: `${CLIENTS}/${callingClient}` },
+        remoteIp: ["127.0.0.1"],
+        serviceName: AUDIT_SERVICE,
+        level: "USER",
+        eventDate: new Date().toISOString(),
+        action,
+        entity: { id: client.id, name: client.name, selfUri: `${CLIENTS}/${client.id}` },
+        entityType: "OAuthClient",
+        status: "SUCCESS",
+        propertyChanges: AUDITED_FIELDS.flatMap((field) => {
+          const [oldValues, newValues] = [auditValues(before?.[field]), action === "Delete" ? [] : auditValues(client[field])];
+          return action !== "Delete" && JSON.stringify(oldValues) === JSON.stringify(newValues)
+            ? []
+            : [{ property: field, oldValues, newValues }];
+        }),
+        context: {},
+      });
+    };
+    if (path.startsWith("/api/v2/audits/") && auditDenied.has(org.id))
+      return answer(403, error(403, "Missing permission audits:audit:view", "missing.permissions"));
+    if (path === "/api/v2/audits/query/realtime/servicemapping" && req.method === "GET") return answer(200, { services: AUDIT_SERVICES });
+    if (path === "/api/v2/audits/query/realtime" && req.method === "POST") {
+      const query = parse(body) as Record<string, unknown>;
+      const bad = (message: string) => answer(400, error(400, message, "bad.request"));
+      const service = AUDIT_SERVICES.find((s) => s.name === query.serviceName);
+      if (!service) return bad(`serviceName ${JSON.stringify(query.serviceName)} is not a service of the service mapping`);
+      const [start, end, ...rest] = typeof query.interval === "string" ? query.interval.split("/") : [];
+      const [from, to] = [Date.parse(start), Date.parse(end)];
+      if (rest.length > 0 || Number.isNaN(from) || Number.isNaN(to) || from >= to)
+        return bad(`interval ${JSON.stringify(query.interval)} is not an ISO-8601 interval start/end`);
+      if (from < Date.now() - 14 * 86_400_000 - 60_000) return bad("interval reaches back more than 14 days: use /api/v2/audits/query");
+      const filters = query.filters === undefined ? [] : query.filters;
+      if (!Array.isArray(filters)) return bad("filters is not a list");
+      for (const f of filters as { property?: unknown; value?: unknown }[]) {
+        if (typeof f?.property !== "string" || !AUDIT_FILTERS.includes(f.property) || typeof f.value !== "string")
+          return bad(`filter property ${JSON.stringify(f?.property)} is not one of ${AUDIT_FILTERS.join(", ")}`);
+      }
+      const pageNumber = query.pageNumber ?? 1;
+      const pageSize = query.pageSize ?? 25;
+      if (!Number.isInteger(pageNumber) || (pageNumber as number) < 1) return bad("pageNumber must be a whole number from 1");
+      if (!Number.isInteger(pageSize) || (pageSize as number) < 1 || (pageSize as number) > 500)
+        return bad("pageSize must be from 1 to 500");
+      const field = (e: AuditEntry, property: string) =>
+        ({ EntityId: e.entity.id, EntityType: e.entityType, UserId: e.user?.id, ClientId: e.client.id, Action: e.action })[property];
+      const matching = (audits.get(org.id) ?? [])
+        .filter((e) => e.serviceName === service.name)
+        .filter((e) => Date.parse(e.eventDate) >= from && Date.parse(e.eventDate) <= to)
+        .filter((e) => (filters as { property: string; value: string }[]).every((f) => field(e, f.property) === f.value))
+        .reverse();
+      const [n, size] = [pageNumber as number, pageSize as number];
+      return answer(200, {
+        entities: matching.slice((n - 1) * size, n * size),
+        pageSize: size,
+        pageNumber: n,
+        total: matching.length,
+        pageCount: Math.ceil(matching.length / size),
+      });
+    }
     if (path === "/api/v2/organizations/me" && req.method === "GET") {
       return answer(200, {
         id: org.id,
@@ -241,6 +391,7 @@ export async function startEmulator(
       };
       clients.set(client.id, client);
       orgOfClient.set(client.id, org.id);
+      record("Create", client);
       return answer(200, { ...publicView(client), secret: client.secret });
     }
     const summary = new RegExp(`^${CLIENTS}/([^/]+)/usage/summary$`).exec(path);
@@ -289,6 +440,7 @@ export async function startEmulator(
         if (existing.state !== "inactive")
           return answer(400, error(400, "An active client cannot be deleted: set it inactive first", "bad.request"));
         clients.delete(existing.id);
+        record("Delete", existing, existing);
         return answer(204);
       }
       if (req.method === "PUT") {
@@ -310,6 +462,7 @@ export async function startEmulator(
           dateCreated: existing.dateCreated,
         };
         clients.set(existing.id, updated);
+        record("Update", updated, existing);
         return answer(200, publicView(updated));
       }
     }
@@ -343,8 +496,24 @@ export async function startEmulator(
     setUsage(clientId, rows, { pageSize = 100, runningLooks = 0 } = {}) {
       usage.set(clientId, { rows: [...rows], pageSize, runningLooks });
     },
+    auditOf: (orgId) => [...(audits.get(orgId) ?? [])],
+    actAs(actor) {
+      currentActor = actor;
+    },
+    denyAudit(orgId, denied = true) {
+      if (denied) auditDenied.add(orgId);
+      else auditDenied.delete(orgId);
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** A field's value as the audit writes it: a list's items, or the one value, as texts; nothing for none. */
+function auditValues(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value))
+    return value.map((v) => (typeof v === "object" ? `${v.roleId}${v.divisionId ? `/${v.divisionId}` : ""}` : String(v)));
+  return [String(value)];
 }
 
 /** An org's home division id, stable for the org. */

@@ -12,6 +12,7 @@ import { cdktfCommand } from "../app/commands/cdktf-runner";
 import { DEFAULT_PARALLELISM, MOST_PARALLELISM } from "../app/commands/parallelism";
 import { checkCommand } from "../app/commands/check";
 import { deploymentsCommand } from "../app/commands/deployments-list";
+import { driftCommand } from "../app/commands/drift";
 import { guardCommand } from "../app/commands/guard";
 import { initCommand } from "../app/commands/init";
 import { lockCommand } from "../app/commands/lock";
@@ -97,6 +98,10 @@ export const COMMANDS: Readonly<Record<CommandName, CommandEntry>> = {
       "Prints each named deployment's client id and redirect URIs from its state.",
       " [deployment names or patterns]",
     ),
+  },
+  drift: {
+    summary: "what changed outside the code on the named deployments' clients, and who changed it, when (from the audit)",
+    run: driftCommand,
   },
   adopt: { summary: "find the OAuth client an org already has, and adopt it", run: adoptCommand },
   guard: {

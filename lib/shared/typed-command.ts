@@ -18,6 +18,7 @@ export const COMMAND_NAMES = [
   "deploy",
   "destroy",
   "output",
+  "drift",
   "adopt",
   "migrate",
   "plan-summary",

@@ -15,6 +15,7 @@ import { GenesysApiError, oauthClientExists } from "../genesys/api";
 import { Deployment, loadDeploymentsOrProblem, oauthClientProps } from "../deployments/deployments";
 import { deployPrerequisiteProblem } from "./preflight";
 import { adoptedClientProblem, clientIdentityProblem } from "../genesys/client-identity";
+import { driftBeforeRun } from "../genesys/client-drift";
 import { select } from "../deployments/selection";
 import { readStates } from "../state/read-states";
 import { engineProblem, withEngine } from "../stack/engine";
@@ -148,12 +149,19 @@ async function runChecked(
     // Never throws: whatever goes wrong asking the org stops this deployment only; the others of the run go on.
     const second = guarded ? await clientIdentityProblem(deployment, { all: loaded.deployments, states: read, env }) : undefined;
     if (second) return { status: 1, chunks: [{ stream: "err", text: `${second}\n` }] };
+    // What changed outside the code, and who (client-drift.ts), before the engine runs; diff reads a deleted client once.
+    const drift = guarded
+      ? await driftBeforeRun(deployment, read.get(deployment.name), env, { planOnly: command === "diff" })
+      : { chunks: [], env: {} };
+    if (live) for (const chunk of drift.chunks) io[chunk.stream](chunk.text);
     // Beside others, a deployment's output is kept until it ends, so it is never a terminal's: no spinners, no colour.
-    const runEnv = deploymentEnvironment(deployment, live ? cdktfEnv : offTerminal(cdktfEnv));
+    const runEnv = { ...deploymentEnvironment(deployment, live ? cdktfEnv : offTerminal(cdktfEnv)), ...drift.env };
     const args = [cdktfCli(), command, deployment.name, ...runOptions];
     const run = await (live ? runLive : runCaptured)(process.execPath, args, { env: runEnv });
-    if (run.error) return { status: 1, chunks: [...run.chunks, { stream: "err", text: `cdktf could not start: ${run.error.message}\n` }] };
-    return { status: run.status ?? 1, chunks: live ? run.chunks : ownAnnotationsOnly(run.chunks, deployment.name) };
+    const before = live ? [] : drift.chunks;
+    if (run.error)
+      return { status: 1, chunks: [...before, ...run.chunks, { stream: "err", text: `cdktf could not start: ${run.error.message}\n` }] };
+    return { status: run.status ?? 1, chunks: live ? run.chunks : [...before, ...ownAnnotationsOnly(run.chunks, deployment.name)] };
   });
 }
 

@@ -30,8 +30,15 @@ export interface ApiOAuthClient {
   readonly dateCreated?: string;
 }
 
-/** A failure of the Genesys Cloud API, in one message for the user. */
-export class GenesysApiError extends Error {}
+/** A failure of the Genesys Cloud API, in one message for the user; `status`: the HTTP status that ended it, where one did. */
+export class GenesysApiError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
 
 export interface ApiOptions {
   /** Waits between retries; tests give one that does not wait. */
@@ -387,7 +394,7 @@ const PATH_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 const ALLOWED_PATH_ID = "an id of 1 to 128 letters, digits, hyphens and underscores (a GUID, as Genesys Cloud's ids are)";
 
 /** The deployment's access token, or one for its client credentials (the provider's order). */
-async function accessToken(deployment: Deployment, env: NodeJS.ProcessEnv, call: Call): Promise<string> {
+export async function accessToken(deployment: Deployment, env: NodeJS.ProcessEnv, call: Call): Promise<string> {
   const own = resolveCredentials(deployment, env);
   if (isCredentialsProblem(own))
     throw new GenesysApiError(`deployment "${deployment.name}": no Genesys Cloud credentials: ${credentialsInWords(own)}`);
@@ -405,7 +412,7 @@ async function accessToken(deployment: Deployment, env: NodeJS.ProcessEnv, call:
 }
 
 /** `missing`: a 404 is an answer (undefined), not an error; `forbidden`: what a 403 means for this call. */
-type Call = (
+export type Call = (
   to: "login" | "api",
   path: string,
   init?: RequestInit,
@@ -413,17 +420,17 @@ type Call = (
 ) => Promise<unknown>;
 
 /** What came from the API, as a person may read it: hidden characters escaped, on one line, at most 300 characters. */
-function shown(text: string): string {
+export function shown(text: string): string {
   const line = showHiddenCharacters(text);
   return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }
 
-function caller(deployment: Deployment, env: NodeJS.ProcessEnv, options: ApiOptions): Call {
+export function caller(deployment: Deployment, env: NodeJS.ProcessEnv, options: ApiOptions): Call {
   const { sleep = (ms) => new Promise((r) => setTimeout(r, ms)), tries = DEFAULT_TRIES } = options;
   const timeoutMs = options.timeoutMs === undefined ? apiTimeoutMs(env) : Math.max(1, Math.round(options.timeoutMs));
   const maxBytes = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
   const endpoints = genesysEndpoints(deployment.genesysCloud);
-  const failed = (what: string) => new GenesysApiError(`deployment "${deployment.name}": ${what}`);
+  const failed = (what: string, status?: number) => new GenesysApiError(`deployment "${deployment.name}": ${what}`, status);
   return async (to, path, init = {}, { missing = false, forbidden } = {}) => {
     const url = endpoints[to] + path;
     const shownUrl = `${init.method ?? "GET"} ${url.split("?")[0]}`;
@@ -491,6 +498,7 @@ function caller(deployment: Deployment, env: NodeJS.ProcessEnv, options: ApiOpti
         throw failed(
           `Genesys Cloud refused the deployment's credentials (${response.status}${message}): give it a Client Credentials OAuth client ` +
             `of its own org (or an access token) in its variables (${docsPage("deploying", "Many Genesys Cloud orgs")})`,
+          response.status,
         );
       }
       if (response.status === 403) {
@@ -498,10 +506,14 @@ function caller(deployment: Deployment, env: NodeJS.ProcessEnv, options: ApiOpti
           forbidden === undefined
             ? `the deployment's credentials may not list OAuth clients (403${message}): their role needs the permission OAuth > Client > View (oauth:client:view)`
             : `${forbidden} (403${message})`,
+          403,
         );
       }
       if (response.status === 429) throw failed(`Genesys Cloud rate-limited ${shownUrl} (429) ${tries} times in a row; try again later`);
-      throw failed(`Genesys Cloud answered ${shownUrl} with ${response.status}${message}${retryable ? `, ${tries} times in a row` : ""}`);
+      throw failed(
+        `Genesys Cloud answered ${shownUrl} with ${response.status}${message}${retryable ? `, ${tries} times in a row` : ""}`,
+        response.status,
+      );
     }
   };
 }

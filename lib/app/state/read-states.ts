@@ -29,6 +29,11 @@ export interface StateOutputs {
   readonly migrationStep?: string;
   /** During a migration: what the Salesforce admin does now (the stack's salesforce_admin_next_step output). */
   readonly salesforceAdminNextStep?: string;
+  /**
+   * The attributes the state holds for the client `clientId` names (its genesyscloud_oauth_client instance, from
+   * `state pull`): what the last apply left, which the drift report compares with the org. Undefined when not found.
+   */
+  readonly clientAttributes?: Readonly<Record<string, unknown>>;
 }
 
 export type StateReading = { readonly outputs: StateOutputs } | { readonly problem: string };
@@ -117,6 +122,8 @@ async function readOutputs(dir: string, env: NodeJS.ProcessEnv, engine: Engine):
   const migration = outputOf(MIGRATION_OUTPUTS.migration);
   const step = isJsonObject(migration) ? migration.step : undefined;
   const nextStep = outputOf(MIGRATION_OUTPUTS.nextStep);
+  // The client's attributes as the state holds them: `state pull` needs the backend alone, like `output`.
+  const attributes = typeof clientId === "string" ? clientAttributesOf(await run("state", "pull"), clientId) : undefined;
   return {
     outputs: {
       clientId: typeof clientId === "string" ? clientId : undefined,
@@ -124,6 +131,29 @@ async function readOutputs(dir: string, env: NodeJS.ProcessEnv, engine: Engine):
       ...(typeof codeClientId === "string" && { authorizationCodeClientId: codeClientId }),
       ...(typeof step === "string" && { migrationStep: step }),
       ...(typeof nextStep === "string" && { salesforceAdminNextStep: nextStep }),
+      ...(attributes && { clientAttributes: attributes }),
     },
   };
+}
+
+/** The attributes of the state's genesyscloud_oauth_client instance whose id is `clientId`, from `state pull`'s JSON. */
+export function clientAttributesOf(
+  pulled: { status: number | null; stdout: string },
+  clientId: string,
+): Record<string, unknown> | undefined {
+  if (pulled.status !== 0) return undefined;
+  let state: unknown;
+  try {
+    state = JSON.parse(pulled.stdout);
+  } catch {
+    return undefined;
+  }
+  if (!isJsonObject(state) || !Array.isArray(state.resources)) return undefined;
+  for (const resource of state.resources) {
+    if (!isJsonObject(resource) || resource.type !== "genesyscloud_oauth_client" || resource.mode !== "managed") continue;
+    for (const instance of Array.isArray(resource.instances) ? resource.instances : []) {
+      if (isJsonObject(instance) && isJsonObject(instance.attributes) && instance.attributes.id === clientId) return instance.attributes;
+    }
+  }
+  return undefined;
 }

@@ -1,0 +1,248 @@
+/** Who changed an OAuth client, from the realtime audit query: against the emulator, and a scripted API for odd answers. */
+import { Deployment } from "../../../lib/app/deployments/deployments";
+import {
+  auditChange,
+  auditPage,
+  AUDIT_FORBIDDEN,
+  MAX_AUDIT_PAGES,
+  oauthClientAudit,
+  servicesHolding,
+} from "../../../lib/app/genesys/audit";
+import { Emulator, EmulatedOrg, startEmulator } from "../../support/genesys-emulator";
+import { scriptedApi, silentApi, TOKEN_ENV } from "../../support/scripted-api";
+
+const ORG: EmulatedOrg = {
+  id: "a1b2c3d4-0000-4000-8000-00000000ac3e",
+  name: "Acme",
+  credentials: { clientId: "ci", clientSecret: "ci-secret" },
+};
+const env = { GENESYSCLOUD_OAUTHCLIENT_ID: "ci", GENESYSCLOUD_OAUTHCLIENT_SECRET: "ci-secret" };
+const client = {
+  name: "SCV",
+  authorizedGrantType: "CODE",
+  registeredRedirectUri: ["https://acme.lightning.force.com/lightning/page/home"],
+  scope: ["conversations"],
+};
+let emulator: Emulator;
+let deployment: Deployment;
+let token: string;
+
+async function api(method: string, path: string, body?: object, actor?: object) {
+  const response = await fetch(emulator.url + path, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      "content-type": "application/json",
+      ...(actor && { "x-emulator-actor": JSON.stringify(actor) }),
+    },
+    body: body && JSON.stringify(body),
+  });
+  return response.status === 204 ? undefined : ((await response.json()) as { id: string });
+}
+
+beforeAll(async () => {
+  emulator = await startEmulator([ORG]);
+  deployment = {
+    name: "production",
+    genesysCloud: { region: "us-east-1", gateway: { host: "127.0.0.1", port: Number(new URL(emulator.url).port), protocol: "http" } },
+    salesforce: { myDomain: "acme" },
+  } as Deployment;
+  const login = await fetch(`${emulator.url}/oauth/token`, {
+    method: "POST",
+    headers: { authorization: `Basic ${Buffer.from("ci:ci-secret").toString("base64")}` },
+    body: "grant_type=client_credentials",
+  });
+  token = ((await login.json()) as { access_token: string }).access_token;
+});
+afterAll(() => emulator.close());
+
+describe("the realtime audit of one client", () => {
+  it("reads the client's entries, oldest first, each with its actor: a user by name, a client by id", async () => {
+    const { id } = (await api("POST", "/api/v2/oauth/clients", client))!;
+    const uris = [...client.registeredRedirectUri, "https://acme--dev.sandbox.lightning.force.com/x"];
+    await api(
+      "PUT",
+      `/api/v2/oauth/clients/${id}`,
+      { ...client, registeredRedirectUri: uris },
+      { kind: "user", id: "u-1", name: "Ann Admin" },
+    );
+    await api("POST", "/api/v2/oauth/clients", { ...client, name: "another client" });
+    const read = await oauthClientAudit(deployment, env, id);
+    expect(read.audit).toEqual({ kind: "read", since: expect.any(String), until: expect.any(String) });
+    expect(read.changes.map((c) => [c.action, c.actor])).toEqual([
+      ["Create", { kind: "client", id: "ci" }],
+      ["Update", { kind: "user", id: "u-1", name: "Ann Admin" }],
+    ]);
+    expect(read.changes[1].properties).toContainEqual({
+      property: "registeredRedirectUri",
+      oldValues: client.registeredRedirectUri,
+      newValues: uris,
+    });
+  });
+
+  it("asks the service mapping first, then the realtime query once, over at most 14 days to the second", async () => {
+    const api = await scriptedApi((req) => {
+      if (req.url === "/api/v2/audits/query/realtime/servicemapping")
+        return {
+          body: {
+            services: [
+              { name: "Elsewhere", entities: [{ name: "User" }] },
+              { name: "Holder", entities: [{ name: "OAuthClient" }] },
+            ],
+          },
+        };
+      return { body: { entities: [], pageCount: 0, total: 0 } };
+    });
+    const original = api.deployment;
+    try {
+      // The body's shape (service, EntityId filter, interval, paging) is held by the emulator's 400s, in the test above.
+      const now = new Date("2026-12-07T12:00:00.000Z");
+      const read = await oauthClientAudit(original, TOKEN_ENV, "c-1", { now });
+      expect(read.audit).toMatchObject({ kind: "read", until: now.toISOString() });
+      const since = Date.parse((read.audit as { since: string }).since);
+      expect(now.getTime() - since).toBeLessThanOrEqual(14 * 86_400_000);
+      expect(now.getTime() - since).toBeGreaterThan(13.9 * 86_400_000);
+      expect(api.requests).toEqual(["GET /api/v2/audits/query/realtime/servicemapping", "POST /api/v2/audits/query/realtime"]);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it("pages through every page the answer counts, and stops at the page cap with an unknown", async () => {
+    const pages: number[] = [];
+    let pageCount = 3;
+    const api = await scriptedApi((req) => {
+      if (req.url!.endsWith("servicemapping")) return { body: { services: [{ name: "S", entities: [{ name: "OAuthClient" }] }] } };
+      const n = pages.length + 1;
+      pages.push(n);
+      const entry = {
+        eventDate: `2026-12-0${(n % 9) + 1}T00:00:00Z`,
+        action: "Update",
+        entity: { id: "c-1" },
+        client: { id: `script-${n}` },
+      };
+      return { body: { entities: [entry], pageNumber: n, pageCount } };
+    });
+    try {
+      const read = await oauthClientAudit(api.deployment, TOKEN_ENV, "c-1", { now: new Date("2026-12-10T00:00:00Z") });
+      expect(read.changes.map((c) => c.actor)).toEqual([1, 2, 3].map((n) => ({ kind: "client", id: `script-${n}` })));
+      pages.length = 0;
+      pageCount = MAX_AUDIT_PAGES + 5;
+      const capped = await oauthClientAudit(api.deployment, TOKEN_ENV, "c-1", { now: new Date("2026-12-10T00:00:00Z") });
+      expect(capped).toEqual({
+        audit: { kind: "unknown", reason: expect.stringContaining(`more than ${MAX_AUDIT_PAGES} pages`) },
+        changes: [],
+      });
+      expect(pages).toHaveLength(MAX_AUDIT_PAGES);
+    } finally {
+      await api.close();
+    }
+  });
+});
+
+describe("every failure of the audit is an unknown with why, in one line, never a throw", () => {
+  it("403 and 401 say the credentials may not read the audit, and which permission", async () => {
+    emulator.denyAudit(ORG.id);
+    try {
+      expect(await oauthClientAudit(deployment, env, "c-1")).toEqual({ audit: { kind: "unknown", reason: AUDIT_FORBIDDEN }, changes: [] });
+    } finally {
+      emulator.denyAudit(ORG.id, false);
+    }
+    for (const status of [401, 403]) {
+      const api = await scriptedApi(() => ({ status, body: { message: "no" } }));
+      try {
+        expect((await oauthClientAudit(api.deployment, TOKEN_ENV, "c-1")).audit).toEqual({ kind: "unknown", reason: AUDIT_FORBIDDEN });
+      } finally {
+        await api.close();
+      }
+    }
+    expect(AUDIT_FORBIDDEN).toBe("the credentials may not read the audit (Audits > Audit > View)");
+  });
+
+  it.each([
+    [
+      "no service holds OAuthClient",
+      { services: [{ name: "Directory", entities: [{ name: "User" }] }] },
+      undefined,
+      "no audit service holds the OAuthClient entity",
+    ],
+    ["a mapping that is not one", { services: "all" }, undefined, "service mapping is not what Genesys documents"],
+    ["a query answering 400", undefined, { status: 400, body: { message: "bad interval" } }, "400 - bad interval"],
+    [
+      "an entry without a date",
+      undefined,
+      { body: { entities: [{ action: "Update" }], pageCount: 1 } },
+      "entities[0]: eventDate is not a date",
+    ],
+    ["entities that are not a list", undefined, { body: { entities: {}, pageCount: 1 } }, "entities is not a list"],
+    ["a body that is not JSON", undefined, { body: "<html>" }, "not JSON"],
+  ])("%s", async (_, mapping, answer, reason) => {
+    const api = await scriptedApi((req) =>
+      req.url!.endsWith("servicemapping")
+        ? { body: mapping ?? { services: [{ name: "S", entities: [{ name: "OAuthClient" }] }] } }
+        : (answer ?? { body: { entities: [], pageCount: 0 } }),
+    );
+    try {
+      const read = await oauthClientAudit(api.deployment, TOKEN_ENV, "c-1", { sleep: async () => undefined });
+      expect(read.changes).toEqual([]);
+      expect(read.audit).toEqual({ kind: "unknown", reason: expect.stringContaining(reason) });
+      expect((read.audit as { reason: string }).reason).not.toContain("\n");
+    } finally {
+      await api.close();
+    }
+  });
+
+  it("a server that never answers is stopped at the call's deadline", async () => {
+    const api = await silentApi();
+    try {
+      const started = Date.now();
+      const read = await oauthClientAudit(api.deployment, TOKEN_ENV, "c-1", { timeoutMs: 200, sleep: async () => undefined });
+      expect(read.audit).toEqual({ kind: "unknown", reason: expect.stringContaining("did not answer") });
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      await api.close();
+    }
+  });
+});
+
+describe("an AuditLogMessage as an AuditChange", () => {
+  it("names the user where there is one, else the OAuth client, else unknown", () => {
+    const base = { eventDate: "2026-12-01T10:00:00Z", action: "Update" };
+    expect(auditChange({ ...base, user: { id: "u", name: "Ann" }, client: { id: "ui" } })).toMatchObject({
+      actor: { kind: "user", id: "u", name: "Ann" },
+    });
+    expect(auditChange({ ...base, user: { id: "u" } })).toMatchObject({ actor: { kind: "user", id: "u" } });
+    expect(auditChange({ ...base, client: { id: "script" } })).toMatchObject({ actor: { kind: "client", id: "script" } });
+    expect(auditChange(base)).toMatchObject({ actor: { kind: "unknown" }, properties: [] });
+  });
+
+  it("keeps the org's text as it came (escaping is where it is shown), and refuses values that are not texts", () => {
+    const change = auditChange({
+      eventDate: "2026-12-01T10:00:00Z",
+      action: "Update",
+      user: { id: "u", name: "Ann\u001b[31m" },
+      propertyChanges: [{ property: "name", oldValues: ["a"], newValues: ["b\u202e"] }],
+    });
+    expect(change).toMatchObject({ actor: { name: "Ann\u001b[31m" }, properties: [{ newValues: ["b\u202e"] }] });
+    expect(auditChange({ eventDate: "2026-12-01T10:00:00Z", propertyChanges: [{ property: "name", newValues: [1] }] })).toContain(
+      "not lists of texts",
+    );
+  });
+
+  it("a page keeps only the entries about the client asked for, whatever the filter did", () => {
+    const entry = (id: string) => ({ eventDate: "2026-12-01T10:00:00Z", action: "Update", entity: { id } });
+    expect(auditPage({ entities: [entry("c-1"), entry("other"), entry("C-1")], pageCount: 1 }, "c-1")).toMatchObject({
+      count: 3,
+      changes: [{ action: "Update" }, { action: "Update" }],
+    });
+  });
+
+  it("the services holding OAuthClient are read from the mapping, whatever their names", () => {
+    expect(
+      servicesHolding({
+        services: [{ name: "A", entities: [{ name: "oauthclient" }] }, { name: "B" }, { name: "C", entities: [{ name: "OAuthClient" }] }],
+      }),
+    ).toEqual(["A", "C"]);
+    expect(servicesHolding({ services: [{ entities: [] }] })).toBeUndefined();
+  });
+});

@@ -1,0 +1,252 @@
+/** The drift of a deployment's client: the comparison, who changed each attribute, and what diff/deploy are given. */
+import { Deployment } from "../../../lib/app/deployments/deployments";
+import {
+  attributedTo,
+  clientDriftReport,
+  driftBeforeRun,
+  driftedAttributes,
+  driftLines,
+  RETRY_TIMEOUT_VARIABLE,
+} from "../../../lib/app/genesys/client-drift";
+import { AUDIT_FORBIDDEN } from "../../../lib/app/genesys/audit";
+import { AuditChange, DriftReport } from "../../../lib/shared/drift-report";
+import { Emulator, EmulatedOrg, startEmulator } from "../../support/genesys-emulator";
+import { scriptedApi, TOKEN_ENV } from "../../support/scripted-api";
+
+const ORG: EmulatedOrg = {
+  id: "a1b2c3d4-0000-4000-8000-00000000ac3e",
+  name: "Acme",
+  credentials: { clientId: "ci", clientSecret: "ci-secret" },
+};
+const env = { GENESYSCLOUD_OAUTHCLIENT_ID: "ci", GENESYSCLOUD_OAUTHCLIENT_SECRET: "ci-secret" };
+const HOME = "https://acme.lightning.force.com/lightning/page/home";
+const client = {
+  name: "SCV",
+  description: "Service Cloud Voice",
+  authorizedGrantType: "CODE",
+  registeredRedirectUri: [HOME],
+  scope: ["conversations"],
+};
+/** The state's attributes for `client`, as the provider writes them. */
+const inState = (id: string) => ({
+  id,
+  name: "SCV",
+  description: "Service Cloud Voice",
+  authorized_grant_type: "CODE",
+  registered_redirect_uris: [HOME],
+  scopes: ["conversations"],
+  access_token_validity_seconds: 86400,
+  state: "active",
+  roles: [],
+});
+const ANN = { kind: "user", id: "u-ann", name: "Ann Admin" } as const;
+const BOB = { kind: "user", id: "u-bob", name: "Bob Builder" } as const;
+let emulator: Emulator;
+let deployment: Deployment;
+let token: string;
+
+async function api(method: string, path: string, body?: object, actor?: object) {
+  const response = await fetch(emulator.url + path, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      "content-type": "application/json",
+      ...(actor && { "x-emulator-actor": JSON.stringify(actor) }),
+    },
+    body: body && JSON.stringify(body),
+  });
+  return response.status === 204 ? undefined : ((await response.json()) as { id: string });
+}
+const create = async () => (await api("POST", "/api/v2/oauth/clients", { ...client, accessTokenValiditySeconds: 86400 }))!.id;
+
+beforeAll(async () => {
+  emulator = await startEmulator([ORG]);
+  deployment = {
+    name: "production",
+    genesysCloud: { region: "us-east-1", gateway: { host: "127.0.0.1", port: Number(new URL(emulator.url).port), protocol: "http" } },
+    salesforce: { myDomain: "acme" },
+  } as Deployment;
+  const login = await fetch(`${emulator.url}/oauth/token`, {
+    method: "POST",
+    headers: { authorization: `Basic ${Buffer.from("ci:ci-secret").toString("base64")}` },
+    body: "grant_type=client_credentials",
+  });
+  token = ((await login.json()) as { access_token: string }).access_token;
+});
+afterAll(() => emulator.close());
+
+describe("the comparison of the state's client with the org's, one table of attributes", () => {
+  const org = { ...client, accessTokenValiditySeconds: 86400, state: "active", roleDivisions: [] };
+
+  it("finds nothing when they agree, whatever the order of a set or an unset description", () => {
+    expect(driftedAttributes(inState("c"), org)).toEqual([]);
+    expect(driftedAttributes({ ...inState("c"), description: "" }, { ...org, description: undefined })).toEqual([]);
+    expect(driftedAttributes({ ...inState("c"), scopes: ["b", "a"] }, { ...org, scope: ["a", "b"] })).toEqual([]);
+  });
+
+  it.each([
+    ["name", { name: "renamed" }, "SCV", "renamed"],
+    ["description", { description: "by hand" }, "Service Cloud Voice", "by hand"],
+    ["state", { state: "inactive" }, "active", "inactive"],
+    ["authorized_grant_type", { authorizedGrantType: "TOKEN" }, "CODE", "TOKEN"],
+    ["registered_redirect_uris", { registeredRedirectUri: ["https://evil.example/cb", HOME] }, [HOME], [HOME, "https://evil.example/cb"]],
+    ["access_token_validity_seconds", { accessTokenValiditySeconds: 600 }, 86400, 600],
+    ["scopes", { scope: ["conversations", "users"] }, ["conversations"], ["conversations", "users"]],
+    ["roles", { roleDivisions: [{ roleId: "r", divisionId: "d" }] }, [], ["r/d"]],
+  ])("finds %s changed in the org", (attribute, change, before, after) => {
+    expect(driftedAttributes(inState("c"), { ...org, ...change })).toEqual([{ attribute, inState: before, inOrg: after }]);
+  });
+});
+
+describe("who changed an attribute: the latest audit entry that set it to the org's value", () => {
+  const entry = (when: string, actor: AuditChange["actor"], newValues: string[], property = "registeredRedirectUri"): AuditChange => ({
+    when,
+    action: "Update",
+    actor,
+    properties: [{ property, oldValues: [HOME], newValues }],
+  });
+  const drifted = [{ attribute: "registered_redirect_uris", inState: [HOME], inOrg: [HOME, "https://x.example"].sort() }];
+
+  it("takes the latest entry whose new values are the org's, not a later one that set something else", () => {
+    const setIt = entry("2026-12-01T10:00:00Z", ANN, [HOME, "https://x.example"]);
+    const later = entry("2026-12-02T10:00:00Z", BOB, [HOME, "https://y.example"]);
+    expect(attributedTo(drifted, [setIt, later])[0].changedBy).toBe(setIt);
+  });
+
+  it("falls back to the latest entry that changed the attribute when none set it exactly so; none when none changed it", () => {
+    const other = entry("2026-12-02T10:00:00Z", BOB, ["written otherwise"]);
+    expect(attributedTo(drifted, [other])[0].changedBy).toBe(other);
+    expect(attributedTo(drifted, [entry("2026-12-02T10:00:00Z", BOB, ["x"], "name")])[0].changedBy).toBeUndefined();
+  });
+});
+
+describe("the drift report of a deployment, against the emulator", () => {
+  it("a client changed by hand: each attribute with in state, in the org, and who", async () => {
+    const id = await create();
+    await api("PUT", `/api/v2/oauth/clients/${id}`, { ...client, registeredRedirectUri: [HOME, "https://evil.example/cb"] }, ANN);
+    const report = (await clientDriftReport(deployment, { clientId: id, clientAttributes: inState(id) }, env)) as DriftReport;
+    expect(report).toMatchObject({ deployment: "production", clientId: id, client: "changed", audit: { kind: "read" } });
+    const uris = report.attributes.find((a) => a.attribute === "registered_redirect_uris")!;
+    expect(uris).toMatchObject({ inState: [HOME], inOrg: [HOME, "https://evil.example/cb"], changedBy: { actor: ANN, action: "Update" } });
+    expect(driftLines(report).join("\n")).toContain(
+      `  registered_redirect_uris: ${HOME} (in state) -> ${HOME}, https://evil.example/cb (in the org)\n    changed by user Ann Admin (u-ann) at `,
+    );
+  });
+
+  it("a client deleted by hand: deleted, and by whom", async () => {
+    const id = await create();
+    await api("PUT", `/api/v2/oauth/clients/${id}`, { ...client, state: "inactive" }, BOB);
+    await api("DELETE", `/api/v2/oauth/clients/${id}`, undefined, BOB);
+    const report = (await clientDriftReport(deployment, { clientId: id, clientAttributes: inState(id) }, env)) as DriftReport;
+    expect(report).toMatchObject({ client: "deleted", attributes: [], deletedBy: { action: "Delete", actor: BOB } });
+    expect(driftLines(report)[0]).toMatch(
+      new RegExp(
+        `^production: client ${id} was deleted outside the code by user Bob Builder \\(u-bob\\) at \\S+: the plan creates a new client`,
+      ),
+    );
+  });
+
+  it("without the audit's permission: the drift is told, and who is unknown in one line", async () => {
+    const id = await create();
+    await api("PUT", `/api/v2/oauth/clients/${id}`, { ...client, name: "renamed" }, ANN);
+    emulator.denyAudit(ORG.id);
+    try {
+      const report = (await clientDriftReport(deployment, { clientId: id, clientAttributes: inState(id) }, env)) as DriftReport;
+      expect(report).toMatchObject({
+        client: "changed",
+        attributes: [{ attribute: "name", inOrg: "renamed" }],
+        audit: { kind: "unknown", reason: AUDIT_FORBIDDEN },
+      });
+      expect(driftLines(report)).toContain(`    who: unknown: ${AUDIT_FORBIDDEN}`);
+    } finally {
+      emulator.denyAudit(ORG.id, false);
+    }
+  });
+
+  it("an unchanged client asks no audit", async () => {
+    const id = await create();
+    const before = emulator.requests.length;
+    expect(await clientDriftReport(deployment, { clientId: id, clientAttributes: inState(id) }, env)).toMatchObject({
+      client: "unchanged",
+    });
+    expect(emulator.requests.slice(before).filter((r) => r.includes("audits"))).toEqual([]);
+  });
+
+  it("the org's text is shown escaped: names, values, who", () => {
+    const report: DriftReport = {
+      deployment: "production",
+      clientId: "c",
+      client: "changed",
+      attributes: [
+        {
+          attribute: "name",
+          inState: "SCV",
+          inOrg: "SCV\u001b[2J",
+          changedBy: {
+            when: "2026-12-01T10:00:00Z",
+            action: "Update",
+            actor: { kind: "user", id: "u", name: "Eve\u202e" },
+            properties: [{ property: "name", oldValues: ["SCV"], newValues: ["SCV\u001b[2J"] }],
+          },
+        },
+      ],
+      audit: { kind: "read", since: "a", until: "b" },
+    };
+    const text = driftLines(report).join("\n");
+    expect(text).not.toMatch(/[\u001b\u202e]/);
+    expect(text).toContain("name: SCV (in state) -> SCV\\u001b[2J (in the org)\n    changed by user Eve\\u202e (u)");
+  });
+});
+
+describe("what diff and deploy are given before the engine runs", () => {
+  it("a deleted client: its lines; a plan (diff) reads its 404 once, an apply (deploy) keeps the provider's retry", async () => {
+    const id = await create();
+    await api("PUT", `/api/v2/oauth/clients/${id}`, { ...client, state: "inactive" }, BOB);
+    await api("DELETE", `/api/v2/oauth/clients/${id}`, undefined, BOB);
+    const reading = { outputs: { clientId: id, redirectUris: [HOME], clientAttributes: inState(id) } };
+    const plan = await driftBeforeRun(deployment, reading, env, { planOnly: true });
+    expect(plan.env).toEqual({ [RETRY_TIMEOUT_VARIABLE]: "0s" });
+    expect(plan.chunks.map((c) => c.text).join("")).toContain("was deleted outside the code by user Bob Builder");
+    // The apply reads the new client right after creating it, with the same retry: Genesys may answer that 404 a moment.
+    const apply = await driftBeforeRun(deployment, reading, env, { planOnly: false });
+    expect(apply).toEqual({ chunks: plan.chunks, env: {} });
+  });
+
+  it("a changed client: its lines, and no setting; an unchanged one, a state without a client or without credentials: nothing", async () => {
+    const id = await create();
+    const outputs = { clientId: id, redirectUris: [HOME], clientAttributes: inState(id) };
+    expect(await driftBeforeRun(deployment, { outputs }, env)).toEqual({ chunks: [], env: {} });
+    await api("PUT", `/api/v2/oauth/clients/${id}`, { ...client, state: "inactive" }, ANN);
+    const changed = await driftBeforeRun(deployment, { outputs }, env);
+    expect(changed.env).toEqual({});
+    expect(changed.chunks.map((c) => c.text).join("")).toContain(
+      "state: active (in state) -> inactive (in the org)\n    changed by user Ann Admin",
+    );
+    expect(await driftBeforeRun(deployment, { outputs: { redirectUris: [] } }, env)).toEqual({ chunks: [], env: {} });
+    expect(await driftBeforeRun(deployment, { problem: "no state" }, env)).toEqual({ chunks: [], env: {} });
+    expect(await driftBeforeRun(deployment, { outputs }, {})).toEqual({ chunks: [], env: {} });
+  });
+
+  it("a client that cannot be read is one line, and the run goes on as before", async () => {
+    const api = await scriptedApi(() => ({ status: 500, body: { message: "down" } }));
+    try {
+      const before = await driftBeforeRun(
+        api.deployment,
+        { outputs: { clientId: "c-1", redirectUris: [], clientAttributes: inState("c-1") } },
+        TOKEN_ENV,
+        {
+          sleep: async () => undefined,
+        },
+      );
+      expect(before.env).toEqual({});
+      expect(before.chunks).toEqual([
+        {
+          stream: "err",
+          text: expect.stringMatching(/^production: whether client c-1 changed outside the code could not be asked: .*500 - down.*\n$/),
+        },
+      ]);
+    } finally {
+      await api.close();
+    }
+  });
+});
