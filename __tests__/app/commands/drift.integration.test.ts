@@ -7,6 +7,7 @@ import { execFileSync, spawn } from "child_process";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { DriftReport } from "../../../lib/shared/drift-report";
+import { readDriftReports } from "../../../lib/review/plan-summary/drift-reports";
 import { actorHeader, Emulator, EmulatedOrg, startEmulator } from "../../support/genesys-emulator";
 import { tempDir } from "../../support/temp-dir";
 
@@ -168,6 +169,15 @@ exec ${JSON.stringify(real)} "$@"
 });
 afterAll(() => emulator.close());
 
+/** The drift command's --json as the workflows hand it on: plan-summary --drift-report's reader takes it as it is. */
+function acceptedByPlanSummary(stdout: string): DriftReport[] {
+  const file = join(dir, "drift-report.json");
+  writeFileSync(file, stdout);
+  const reports = readDriftReports([file]);
+  expect(reports).toEqual(JSON.parse(stdout));
+  return reports;
+}
+
 describe("drift through the bin", () => {
   it("a client as the state holds it: nothing changed; a deployment not deployed yet is said so, and left out of --json", async () => {
     const run = await runBin(["drift", "*"]);
@@ -188,7 +198,7 @@ describe("drift through the bin", () => {
       `production: client ${id} changed outside the code since the last apply:\n  registered_redirect_uris: ${HOME} (in state) -> ${HOME}, https://evil.example/\\u001b[31mcallback (in the org)\n    changed by user Ann \\u202eAdmin (u-ann) at `,
     );
     expect(run.stdout).not.toMatch(/[\u001b\u202e]/);
-    const [report] = JSON.parse((await runBin(["drift", "production", "--json"])).stdout) as DriftReport[];
+    const [report] = acceptedByPlanSummary((await runBin(["drift", "production", "--json"])).stdout);
     expect(report).toMatchObject({
       client: "changed",
       attributes: [{ attribute: "registered_redirect_uris", inOrg: [ADDED, HOME].sort(), changedBy: { action: "Update", actor: ANN } }],
@@ -215,6 +225,8 @@ describe("drift through the bin", () => {
     expect(run.stdout).toMatch(
       new RegExp(`^production: client ${id} was deleted outside the code by user Bob Builder \\(u-bob\\) at \\S+: `),
     );
+    const [report] = acceptedByPlanSummary((await runBin(["drift", "production", "--json"])).stdout);
+    expect(report).toMatchObject({ client: "deleted", deletedBy: { action: "Delete", actor: BOB } });
   });
 
   it("no credentials, a name that is no deployment, an unknown option: one message each, exit 1", async () => {

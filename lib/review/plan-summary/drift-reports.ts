@@ -7,11 +7,11 @@
 import { Type } from "@sinclair/typebox";
 import { DriftReport } from "../../shared/drift-report";
 import { isJsonObject, parseJson, readTextFile, schemaChecker } from "../../shared/json-input";
-import { PACKAGE_NAME } from "../../shared/own-package";
+import { typed } from "../../shared/typed-command";
 import { Description, InputError, Problem } from "../../shared/problems";
 
 /** What a drift report file must be, and how to make one. */
-export const DRIFT_REPORT_FILE = `the drift command's JSON, a list of drift reports: npx ${PACKAGE_NAME} drift <deployment>... --json > FILE`;
+export const DRIFT_REPORT_FILE = `the drift command's JSON, a list of drift reports: ${typed("drift", "<deployment>...", "--json")} > FILE`;
 
 const text = (description: string) => Type.String({ description });
 /** An ISO-8601 instant, as the audit's eventDate and the drift command's interval are written. */
