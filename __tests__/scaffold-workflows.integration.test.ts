@@ -366,11 +366,13 @@ describe("the drift command (who changed it) beside the plan: in drift.yml's dri
   };
 
   it.each([
-    ["drift.yml", "drift"],
-    ["plan.yml", "plan"],
-  ])("%s: after the plan, with the job's credentials as the guard has them, never failing the job, before the upload", (file, job) => {
+    ["drift.yml", "drift", "before"],
+    ["plan.yml", "plan", "after"],
+  ])("%s: %s the plan, with the job's credentials as the guard has them, never failing the job, before the upload", (file, job, when) => {
     const { steps, at, step } = stepOf(file, job);
-    expect(at).toBeGreaterThan(steps.findIndex((s) => /"\$TERRAFORM_BINARY_NAME" (show|plan) /.test(String(s.run ?? ""))));
+    const plan = steps.findIndex((s) => /"\$TERRAFORM_BINARY_NAME" (show|plan) /.test(String(s.run ?? "")));
+    if (when === "before") expect(at).toBeLessThan(plan);
+    else expect(at).toBeGreaterThan(plan);
     expect(step["continue-on-error"]).toBe(true);
     expect(step["timeout-minutes"]).toBeLessThanOrEqual(5);
     const guard = steps.find((s) => /genesys-scv-oauth-client guard "\$DEPLOYMENT"/.test(String(s.run ?? "")));
@@ -405,7 +407,14 @@ describe("the drift command (who changed it) beside the plan: in drift.yml's dri
       matrix: { deployment: "production" },
       secrets: { GENESYSCLOUD_OAUTHCLIENT_ID: "id", GENESYSCLOUD_OAUTHCLIENT_SECRET: "secret" },
     };
-    const env: Record<string, string> = { PATH: `${bin}:${process.env.PATH}`, RUNNER_TEMP: runnerTemp, PRINT: print, EXIT: String(exit) };
+    const output = join(temp, "github-output");
+    const env: Record<string, string> = {
+      PATH: `${bin}:${process.env.PATH}`,
+      RUNNER_TEMP: runnerTemp,
+      GITHUB_OUTPUT: output,
+      PRINT: print,
+      EXIT: String(exit),
+    };
     for (const [name, value] of Object.entries(step.env ?? {})) env[name] = valueOf(value, contexts);
     const ran = spawnSync("bash", ["-e", "-c", step.run], { cwd: temp, env, encoding: "utf8" });
     const written = (path: string) => (existsSync(join(runnerTemp, path)) ? readFileSync(join(runnerTemp, path), "utf8") : undefined);
@@ -416,29 +425,63 @@ describe("the drift command (who changed it) beside the plan: in drift.yml's dri
       written,
       args,
       leftover: readdirSync(runnerTemp).filter((f) => f.endsWith(".partial")),
+      outputs: existsSync(output) ? readFileSync(output, "utf8") : "",
     };
   };
   const drifted = JSON.parse(readFileSync(join(plans, "drift.json"), "utf8"));
   const report = readFileSync(driftReport, "utf8");
 
-  it("drift.yml: the report goes beside the plan (<name>.drift.json), for the report job", () => {
+  it("drift.yml: the report is kept aside (<name>.drift.json) for the plan step, and says whether the client was deleted", () => {
     const ran = runDriftStep("drift.yml", "drift", { print: report, exit: 0 });
     expect(ran.status).toBe(0);
     expect(ran.args).toBe("--no-install genesys-scv-oauth-client drift production --json\n");
-    expect(ran.written("drift/production.drift.json")).toBe(report);
-    expect(ran.leftover).toEqual([]);
+    expect(ran.written("production.drift.json")).toBe(report);
+    expect([ran.leftover, ran.outputs]).toEqual([[], "deleted=false\n"]);
+    const deleted = JSON.stringify([{ ...JSON.parse(report)[0], client: "deleted", attributes: [] }]);
+    expect(runDriftStep("drift.yml", "drift", { print: deleted, exit: 0 }).outputs).toBe("deleted=true\n");
   });
 
   it("drift.yml: a drift command that fails and prints nothing leaves no report, a warning, and the step passes", () => {
     const ran = runDriftStep("drift.yml", "drift", { print: "", exit: 1 });
-    expect([ran.status, ran.written("drift/production.drift.json"), ran.leftover]).toEqual([0, undefined, []]);
+    expect([ran.status, ran.written("production.drift.json"), ran.leftover, ran.outputs]).toEqual([0, undefined, [], ""]);
     expect(ran.said).toContain("::warning::No drift report for production (exit 1)");
   });
 
-  it("drift.yml: runs only where the plan showed changes (-detailed-exitcode 2)", () => {
-    const { step } = stepOf("drift.yml", "drift");
-    expect(condition(step.if, { steps: { plan: { outputs: { changes: "true" } } } })).toBe(true);
-    expect(condition(step.if, { steps: { plan: { outputs: {} } } })).toBe(false);
+  it("drift.yml: the plan reads a deleted client's 404 once (GENESYSCLOUD_CUSTOM_RETRY_TIMEOUT 0s) only when the report says deleted", () => {
+    const plan = workflow("drift.yml").jobs.drift.steps.find((s: any) => s.id === "plan");
+    const timeout = (deleted?: string) =>
+      valueOf(plan.env.GENESYSCLOUD_CUSTOM_RETRY_TIMEOUT, { steps: { who: { outputs: deleted === undefined ? {} : { deleted } } } });
+    expect([timeout("true"), timeout("false"), timeout()]).toEqual(["0s", "", ""]);
+  });
+
+  it("drift.yml: the plan step puts the report beside the plan when the plan shows changes, and leaves it out when not", () => {
+    const plan = workflow("drift.yml").jobs.drift.steps.find((s: any) => s.id === "plan");
+    for (const [exit, beside] of [
+      [2, true],
+      [0, false],
+    ] as const) {
+      const temp = tempDir("drift-plan-step-");
+      const bin = join(temp, "bin");
+      mkdirSync(bin);
+      mkdirSync(join(temp, "cdktf.out", "stacks", "production"), { recursive: true });
+      writeFileSync(join(bin, "npx"), "#!/bin/sh\nexit 0\n", { mode: 0o755 });
+      writeFileSync(join(bin, "engine"), `#!/bin/sh\n[ "$1" = plan ] && exit ${exit}\n[ "$1" = show ] && echo '{}'\nexit 0\n`, {
+        mode: 0o755,
+      });
+      const runnerTemp = join(temp, "runner");
+      mkdirSync(runnerTemp);
+      writeFileSync(join(runnerTemp, "production.drift.json"), report);
+      const env = {
+        PATH: `${bin}:${process.env.PATH}`,
+        RUNNER_TEMP: runnerTemp,
+        GITHUB_OUTPUT: join(temp, "github-output"),
+        TERRAFORM_BINARY_NAME: "engine",
+        DEPLOYMENT: "production",
+      };
+      const ran = spawnSync("bash", ["-e", "-c", plan.run], { cwd: temp, env, encoding: "utf8" });
+      expect(ran.status).toBe(0);
+      expect(existsSync(join(runnerTemp, "drift", "production.drift.json"))).toBe(beside);
+    }
   });
 
   it("plan.yml: only where the plan shows drift; the report into its own folder, for its own artifact", () => {
