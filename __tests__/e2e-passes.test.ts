@@ -4,10 +4,10 @@
  * every suite on every engine the whole run does, and nothing twice.
  */
 import { join } from "path";
-import { allSuites, CROSS_ENGINE_SUITE, e2ePasses, ENGINE_SUITES, PARTS, suitesRun } from "../scripts/e2e-passes.cjs";
+import { allSuites, CROSS_ENGINE_SUITE, E2ePass, e2ePasses, ENGINE_SUITES, PARTS, suitesRun } from "../scripts/e2e-passes.cjs";
 
 const suites = allSuites(join(__dirname, ".."));
-const runs = (passes: { engine: string; args: string[] }[]) => suitesRun(passes, suites).sort();
+const runs = (passes: E2ePass[]) => suitesRun(passes, suites).sort();
 
 describe("the end-to-end parts CI runs in jobs of their own", () => {
   it("finds the suites, the engine suites and the cross-engine one among them", () => {
