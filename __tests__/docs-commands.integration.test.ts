@@ -28,7 +28,8 @@ interface Example {
   readonly command: string;
 }
 
-const TEST_COMMAND = /^(?:time\s+)?(?:[A-Z0-9_]+=\S+\s+)*(?:npm test\b|npm run test(?::[\w-]+)?\b|npx jest\b|node scripts\/test-e2e\.mjs\b)/;
+const TEST_COMMAND =
+  /^(?:time\s+)?(?:[A-Z0-9_]+=\S+\s+)*(?:npm test\b|npm run test(?::[\w-]+)?\b|npx jest\b|node scripts\/test-e2e\.mjs\b)/;
 
 /** The test commands of a page: each line of a code block (without its `# comment`), and each inline code span. */
 function testExamples(page: string, text: string): Example[] {
