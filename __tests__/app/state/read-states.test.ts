@@ -6,7 +6,7 @@ import { readStates } from "../../../lib/app/state/read-states";
 const deployment = (name: string) => ({ name, genesysCloud: { region: "us-east-1" }, salesforce: { myDomain: "acme" } }) as Deployment;
 
 it("without Terraform or OpenTofu on PATH, every deployment's reading is the one message for it, and nothing is run", async () => {
-  const readings = await readStates([deployment("production"), deployment("uat")], "/nonexistent", { PATH: "" });
+  const readings = await readStates([deployment("production"), deployment("uat")], "/nonexistent", { PATH: "" }, 4);
   expect([...readings]).toEqual([
     ["production", { problem: ENGINE_MISSING }],
     ["uat", { problem: ENGINE_MISSING }],

@@ -6,13 +6,12 @@
  * deployments file. Exits 1 on any error.
  */
 import type { AnnotationProperties } from "@actions/core";
-import { App } from "cdktf";
 import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { findNodeAtLocation, Node, parseTree } from "jsonc-parser";
 import { tmpdir } from "os";
 import { join } from "path";
 import { parseArgs } from "util";
-import { DeploymentStack } from "../stack/deployment-stack";
+import { buildApp } from "../stack/app";
 import { orgInWords } from "../genesys/client-identity";
 import { baseDirOf, Deployment, deploymentsFile, loadDeployments, oauthClientProps } from "../deployments/deployments";
 import { resolveOAuthClientSettings, ServiceCloudVoiceOAuthClient } from "../../construct/internal";
@@ -38,7 +37,7 @@ const LEVELS: Record<string, Finding["level"]> = { "@cdktf/error": "error", "@cd
 export function checkDeployments(file: string, env: NodeJS.ProcessEnv = {}): Finding[] {
   let deployments;
   try {
-    deployments = loadDeployments(file);
+    deployments = loadDeployments(file).deployments;
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     return e.problems.map((p) => ({
@@ -50,7 +49,6 @@ export function checkDeployments(file: string, env: NodeJS.ProcessEnv = {}): Fin
   const outdir = mkdtempSync(join(tmpdir(), "scv-check-"));
   const findings: Finding[] = [];
   try {
-    const app = new App({ outdir, stackTraces: false, skipValidation: true });
     if (env.GITHUB_ACTIONS === "true") findings.push(...localStateFindings(deployments));
     findings.push(
       ...organizationFindings(deployments),
@@ -60,7 +58,7 @@ export function checkDeployments(file: string, env: NodeJS.ProcessEnv = {}): Fin
       ...templateSyntaxFindings(deployments),
     );
     // loadDeployments has run the construct's checks: a stack of a loaded deployment does not throw InputError.
-    for (const deployment of deployments) new DeploymentStack(app, deployment, baseDirOf(file));
+    const app = buildApp(deployments, baseDirOf(file), { outdir });
     app.synth();
     findings.push(...evaluatedTextFindings(outdir, deployments));
     for (const construct of app.node.findAll()) {

@@ -15,9 +15,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join, relative } from "path";
 import { parseArgs } from "util";
-import { App } from "cdktf";
 import { loadDeploymentsOrProblem } from "../deployments/deployments";
-import { DeploymentStack } from "../stack/deployment-stack";
+import { buildApp } from "../stack/app";
 import { LOCK_FILE, LOCK_FILE_ALLOWED, lockFilePath, readLockFile } from "../stack/provider-lock";
 import { resolveEngine } from "../stack/engine";
 import { moveStateProviders, onTerraformHost } from "../state/provider-addresses";
@@ -73,10 +72,8 @@ export async function lockCommand(argv: string[], env: NodeJS.ProcessEnv, io: Co
   if ("problem" in engine) return fail(io, engine.problem);
   const work = mkdtempSync(join(tmpdir(), "scv-lock-"));
   try {
-    const app = new App({ outdir: work, stackTraces: false, skipValidation: true });
     const [first] = loaded.deployments;
-    new DeploymentStack(app, first, loaded.baseDir);
-    app.synth();
+    buildApp([first], loaded.baseDir, { outdir: work }).synth();
     const stackDir = join(work, "stacks", first.name);
     if (before !== undefined) writeFileSync(join(stackDir, LOCK_FILE), before);
     // Not synchronous: a SIGINT or SIGTERM meanwhile ends the init and this command (lib/shared/command.ts).
