@@ -60,6 +60,8 @@ export async function cdktfCommand([command, ...given]: string[], env: NodeJS.Pr
   // The engine resolved once (TERRAFORM_BINARY_NAME, else terraform, else tofu); no version check call to HashiCorp.
   const onTerminal: NodeJS.ProcessEnv = { ...(await withEngine(env)), CHECKPOINT_DISABLE: "1" };
   const cdktfEnv = io.isTerminal ? onTerminal : offTerminal(onTerminal);
+  // The runner alone names the deployments a synth builds (a diff, deploy or destroy of some); any other synth builds all.
+  delete cdktfEnv[SYNTH_DEPLOYMENTS_VARIABLE];
   if (args.includes("--help") || args.includes("-h") || !isRunnerCommand(command)) {
     return cdktf([command, ...args], cdktfEnv, io);
   }

@@ -17,6 +17,7 @@ import { join, relative } from "path";
 import { parseArgs } from "util";
 import { loadDeploymentsOrProblem } from "../deployments/deployments";
 import { buildApp } from "../stack/app";
+import { DEFAULT_PARALLELISM } from "./parallelism";
 import { LOCK_FILE, LOCK_FILE_ALLOWED, lockFilePath, readLockFile } from "../stack/provider-lock";
 import { resolveEngine } from "../stack/engine";
 import { moveStateProviders, onTerraformHost } from "../state/provider-addresses";
@@ -89,7 +90,8 @@ export async function lockCommand(argv: string[], env: NodeJS.ProcessEnv, io: Co
       );
     const written = readFileSync(join(stackDir, LOCK_FILE), "utf8");
     // Every state's provider at the address this lock file names, before the file says so.
-    const moves = await moveStateProviders(loaded.deployments, loaded.baseDir, env, engine);
+    // Every deployment's state, DEFAULT_PARALLELISM at once.
+    const moves = await moveStateProviders(loaded.deployments, loaded.baseDir, env, engine, DEFAULT_PARALLELISM);
     const failed = loaded.deployments.flatMap((d, i) => {
       const move = moves[i];
       return "problem" in move ? [`  - ${d.name}: ${move.problem.replace(/\n/g, "\n      ")}`] : [];
