@@ -8,9 +8,15 @@
 //   4. plan-summary over a plan of 1,000 resource changes           vs  node reading and parsing the same file;
 //   5. logins and time per `terraform plan` with the real provider   vs  the provider's default token pool
 //      (bench/logins.mjs: needs Terraform and `npm run provider:build`, else it says it skipped);
-//   6. `diff '*'` of 50 deployments, --parallelism 4                vs  the same one deployment at a time, with the synths
-//      each way counts (bench/many-orgs.mjs: as 5 needs; 3 runs at most, each takes minutes).
-// Usage: npm run bench [-- --runs N] [--skip-logins] [--skip-many-orgs]. Exits 1 when a budget is missed.
+//   6. adopt, migrate, guard, output and diff of one deployment in a file of 201 (one org each) vs  the same command
+//      with a file of that one deployment, each within 1.5x (bench/per-deployment.mjs: the emulator, local states; as
+//      5 needs for diff; 3 runs at most); with --diff-all also `diff '*'` of the 201 once, with its synth's and state
+//      reads' shares (about 20 minutes on a loaded 2-core machine, so not by default);
+//   7. with --many-orgs: `diff '*'` of 50 deployments, --parallelism 4  vs  the same one deployment at a time, with the
+//      synths each way counts (bench/many-orgs.mjs: as 5 needs; 3 runs at most; over 16 minutes on a loaded 2-core
+//      machine, so not by default).
+// Usage: npm run bench [-- --runs N] [--skip-logins] [--skip-per-deployment] [--diff-all] [--many-orgs]. Exits 1
+// when a budget is missed.
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
@@ -21,7 +27,13 @@ import { parseArgs } from "node:util";
 const BIN = "dist/cli/genesys-scv-oauth-client.js";
 
 const { values } = parseArgs({
-  options: { runs: { type: "string", default: "5" }, "skip-logins": { type: "boolean" }, "skip-many-orgs": { type: "boolean" } },
+  options: {
+    runs: { type: "string", default: "5" },
+    "skip-logins": { type: "boolean" },
+    "skip-per-deployment": { type: "boolean" },
+    "diff-all": { type: "boolean" },
+    "many-orgs": { type: "boolean" },
+  },
 });
 const runs = Number(values.runs);
 const work = mkdtempSync(join(tmpdir(), "scv-bench-"));
@@ -202,7 +214,13 @@ if (!values["skip-logins"]) {
   results.push(logins.status === 0);
 }
 
-if (!values["skip-many-orgs"]) {
+if (!values["skip-per-deployment"]) {
+  const args = ["bench/per-deployment.mjs", "--runs", String(Math.min(runs, 3)), ...(values["diff-all"] ? ["--diff-all"] : [])];
+  const perDeployment = spawnSync(node, args, { stdio: "inherit" });
+  results.push(perDeployment.status === 0);
+}
+
+if (values["many-orgs"]) {
   const orgs = spawnSync(node, ["bench/many-orgs.mjs", "--runs", String(Math.min(runs, 3))], { stdio: "inherit" });
   results.push(orgs.status === 0);
 }

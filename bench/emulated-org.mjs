@@ -28,23 +28,13 @@ export function providerOrSkip(what) {
  * and the deployments file at <work>/deployments.json.
  */
 export async function startEmulatedOrg(work, install) {
-  const bundle = join(work, "emulator.cjs");
-  await build({
-    entryPoints: [join(root, "__tests__/support/genesys-emulator.ts")],
-    outfile: bundle,
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    logLevel: "warning",
-  });
-  const { startEmulator } = createRequire(import.meta.url)(bundle);
   const org = {
     id: "a1b2c3d4-0000-4000-8000-00000000ac3e",
     name: "Acme",
     credentials: { clientId: "bench-ci", clientSecret: "bench-secret" },
     legacyImplicitGrant: true,
   };
-  const emulator = await startEmulator([org], {}, { latencyMs: LATENCY_MS });
+  const emulator = await startEmulator(work, [org]);
   const gateway = { host: "127.0.0.1", port: Number(new URL(emulator.url).port), protocol: "http" };
   const env = {
     ...process.env,
@@ -55,4 +45,19 @@ export async function startEmulatedOrg(work, install) {
     DEPLOYMENTS_FILE: join(work, "deployments.json"),
   };
   return { emulator, gateway, env };
+}
+
+/** The emulator (bundled into the work folder) with these orgs, answering every request after LATENCY_MS. */
+export async function startEmulator(work, orgs) {
+  const bundle = join(work, "emulator.cjs");
+  await build({
+    entryPoints: [join(root, "__tests__/support/genesys-emulator.ts")],
+    outfile: bundle,
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    logLevel: "warning",
+  });
+  const { startEmulator: start } = createRequire(import.meta.url)(bundle);
+  return start(orgs, {}, { latencyMs: LATENCY_MS });
 }

@@ -33,7 +33,7 @@ describe("init", () => {
     expect(FILES.filter((f) => !existsSync(join(dir, f)))).toEqual([]);
     expect(readFileSync(join(dir, "deployments.json"), "utf8")).toMatch(/^\/\/ /);
     // Empty: the scaffold's first push to main applies nothing (the deploy workflow skips an empty list).
-    expect(loadDeployments(join(dir, "deployments.json"))).toEqual([]);
+    expect(loadDeployments(join(dir, "deployments.json")).deployments).toEqual([]);
     const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
     expect(manifest.devDependencies).toEqual({
       "genesys-scv-oauth-client": own.version,
@@ -60,7 +60,7 @@ describe("init", () => {
       .replace("<your org's id>", "f2d8b3a1-0000-4000-8000-000000000001");
     expect(example).not.toBe(text);
     writeFileSync(join(dir, "deployments.json"), example);
-    expect(loadDeployments(join(dir, "deployments.json")).map((d) => d.name)).toEqual(["production"]);
+    expect(loadDeployments(join(dir, "deployments.json")).deployments.map((d) => d.name)).toEqual(["production"]);
   });
 
   it("its workflows read deployments through the tool, never require(), and run nothing of this project's tests", async () => {

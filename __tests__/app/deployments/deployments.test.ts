@@ -339,7 +339,7 @@ describe("loadDeployments", () => {
   it("reads a valid file", () => {
     const file = join(dir, "ok.json");
     writeFileSync(file, JSON.stringify({ deployments: [valid] }));
-    expect(loadDeployments(file)).toEqual([valid]);
+    expect(loadDeployments(file).deployments).toEqual([valid]);
   });
 });
 
@@ -652,7 +652,7 @@ describe("loadDeployments: the file's encoding", () => {
   const load = (name: string, bytes: Buffer) => {
     const file = join(dir, name);
     writeFileSync(file, bytes);
-    return () => loadDeployments(file);
+    return () => loadDeployments(file).deployments;
   };
 
   it("a UTF-8 byte order mark, as some Windows editors write, is accepted", () => {

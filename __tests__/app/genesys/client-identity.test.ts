@@ -3,7 +3,14 @@
  * decisions as a case table, against plain data and a scripted API on 127.0.0.1 (no Terraform, no Go).
  */
 import { IncomingMessage } from "http";
-import { clientIdentityProblem, clientsOfOrg, grantInWords, ownersOf } from "../../../lib/app/genesys/client-identity";
+import {
+  clientIdentityProblem,
+  clientsOfOrg,
+  grantInWords,
+  mayShareOrg,
+  ownersOf,
+  ownersOfOrgClients,
+} from "../../../lib/app/genesys/client-identity";
 import { Deployment } from "../../../lib/app/deployments/deployments";
 import { ApiOAuthClient } from "../../../lib/app/genesys/api";
 import { StateReading } from "../../../lib/app/state/read-states";
@@ -232,5 +239,75 @@ describe("the deploy guard (clientIdentityProblem), case by case", () => {
     await api.close();
     expect(problem).toContain(`  - client ${A} "SCV\\n::error::x\\u202e", grant implicit`);
     expect(problem!.split("\n").filter((line) => /^\s*::/.test(line))).toEqual([]);
+  });
+});
+
+describe("whose a client is costs the other deployments' states only where the org has a client on the Salesforce org", () => {
+  const at = (name: string, genesysCloud: Partial<Deployment["genesysCloud"]> = {}) =>
+    ({ name, genesysCloud: { region: "us-east-1", ...genesysCloud }, salesforce: { myDomain: name } }) as Deployment;
+  const ORG_A = "7e1f0a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b";
+  const ORG_B = "8e1f0a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b";
+
+  it.each([
+    [
+      "both declare the same organizationId (any case)",
+      at("a", { organizationId: ORG_A }),
+      at("b", { organizationId: ORG_A.toUpperCase() }),
+      true,
+    ],
+    ["both declare organizationIds that differ", at("a", { organizationId: ORG_A }), at("b", { organizationId: ORG_B }), false],
+    ["one declares none, same region", at("a", { organizationId: ORG_A }), at("b"), true],
+    ["neither declares one, regions differ, no gateway", at("a"), at("b", { region: "eu-west-1" }), false],
+    [
+      "regions differ, but one reaches its org through a gateway",
+      at("a"),
+      at("b", { region: "eu-west-1", gateway: { host: "gw.example", port: 443, protocol: "https" } }),
+      true,
+    ],
+    [
+      "organizationIds differ, in one region",
+      at("a", { organizationId: ORG_A }),
+      at("b", { organizationId: ORG_B, region: "us-east-1" }),
+      false,
+    ],
+  ])("mayShareOrg: %s", (_, a, b, may) => {
+    expect([mayShareOrg(a, b), mayShareOrg(b, a)]).toEqual([may, may]);
+  });
+
+  const first = at("first", { organizationId: ORG_A });
+  const sameOrg = at("same", { organizationId: ORG_A });
+  const otherOrg = at("other", { organizationId: ORG_B });
+  const unknownOrg = at("unknown");
+  const all = [first, sameOrg, otherOrg, unknownOrg];
+  const host = "first.lightning.force.com";
+
+  /** ownersOfOrgClients with a reader that records what it was asked, and holds `held` in "same"'s state. */
+  async function owners(clients: ApiOAuthClient[], held = "c1") {
+    const asked: string[][] = [];
+    const moreStates = async (ds: readonly Deployment[]) => {
+      asked.push(ds.map((d) => d.name));
+      return new Map<string, StateReading>(
+        ds.map((d) => [d.name, { outputs: { clientId: d.name === "same" ? held : undefined, redirectUris: [] } }]),
+      );
+    };
+    const states = new Map<string, StateReading>([["first", { outputs: { redirectUris: [] } }]]);
+    const found = await ownersOfOrgClients(first, host, clients, { all, states, moreStates });
+    return { asked, owners: Object.fromEntries([...found].map(([id, o]) => [id, o.deployment])) };
+  }
+
+  it("no client on the Salesforce org's hosts: no other state is read", async () => {
+    expect(await owners([client("c9", [home("globex.lightning.force.com")])])).toEqual({ asked: [], owners: {} });
+  });
+
+  it("a client on its hosts: the states of the deployments that may share the org are read, at once, and tell its owner", async () => {
+    expect(await owners([client("c1", [home(host)])])).toEqual({ asked: [["same", "unknown"]], owners: { c1: "same" } });
+  });
+
+  it("an importClientId tells an owner with no state read where no client is on the hosts", async () => {
+    const adopted = { ...otherOrg, oauthClient: { importClientId: "c7" } } as Deployment;
+    const states = new Map<string, StateReading>();
+    const moreStates = jest.fn();
+    const found = await ownersOfOrgClients(first, host, [], { all: [first, adopted], states, moreStates });
+    expect([[...found.keys()], moreStates.mock.calls.length]).toEqual([["c7"], 0]);
   });
 });

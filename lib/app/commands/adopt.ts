@@ -9,7 +9,7 @@
  * several; 1: an error (one message).
  */
 import { parseArgs } from "util";
-import { CANNOT_TELL, clientIdentityProblem, clientsOfOrg, grantInWords, orgInWords, ownersOf } from "../genesys/client-identity";
+import { CANNOT_TELL, clientIdentityProblem, clientsOfOrg, grantInWords, orgInWords, ownersOfOrgClients } from "../genesys/client-identity";
 import { baseDirOf, Deployment, oauthClientProps } from "../deployments/deployments";
 import { writeImportClientId } from "../deployments/edit";
 import {
@@ -22,7 +22,8 @@ import {
   wrongOrganizationProblem,
 } from "../genesys/api";
 import { loadSelected } from "../deployments/selection";
-import { readStates, StateReading } from "../state/read-states";
+import { readStates, StateReading, statesOnDemand, StatesOf } from "../state/read-states";
+import { DEFAULT_PARALLELISM } from "./parallelism";
 import { noteProblem, writeNote } from "./note-file";
 import { scopedCredentialsProblem } from "../stack/credentials";
 import { ALLOWED_CLIENT_ID, GUID_PATTERN, OAuthClientSettings, resolveOAuthClientSettings } from "../../construct/internal";
@@ -152,7 +153,10 @@ export async function adoptCommand(
     io.err(`adopt: ${scoped}\n`);
     return EXIT.error;
   }
-  if (args.values.guard) return guard(selected, deployments, await statesOf(deployments, baseDirOf(file), env), note, env, io, api);
+  // The named deployments' states, `DEFAULT_PARALLELISM` at once; another deployment's only where a client on the org
+  // must be told whose it is (client-identity.ts ownersOfOrgClients).
+  const stateOf = statesOnDemand(statesOf, baseDirOf(file), env, DEFAULT_PARALLELISM);
+  if (args.values.guard) return guard(selected, deployments, await stateOf(selected), stateOf, note, env, io, api);
   const chosen = args.values["client-id"]?.trim();
   if (chosen !== undefined && !new RegExp(GUID_PATTERN).test(chosen)) {
     io.err(`adopt: --client-id: given ${JSON.stringify(chosen)}; allowed: ${ALLOWED_CLIENT_ID}\n`);
@@ -164,8 +168,9 @@ export async function adoptCommand(
     );
     return EXIT.error;
   }
-  // Every deployment's state: a client in another deployment's state is that one's, never offered here.
-  const states = await statesOf(deployments, baseDirOf(file), env);
+  // A client in another deployment's state is that one's, never offered here: read where the org has a client on the
+  // Salesforce org (ownersOfOrgClients), else the named deployments' own states only.
+  const states = await stateOf(selected);
   let undecided = 0;
   const written: string[] = [];
   for (const deployment of selected) {
@@ -196,7 +201,8 @@ export async function adoptCommand(
       io.err(`${e.message}\n`);
       return EXIT.error;
     }
-    const found = clientsOfOrg(settings.lightningHost, clients, ownersOf(deployments, states, deployment.name), settings.redirectUris);
+    const owners = await ownersOfOrgClients(deployment, settings.lightningHost, clients, { all: deployments, states, moreStates: stateOf });
+    const found = clientsOfOrg(settings.lightningHost, clients, owners, settings.redirectUris);
     const count = found.candidates.length;
     const org = orgInWords(settings.lightningHost);
     io.out(
@@ -281,7 +287,8 @@ export async function adoptCommand(
 async function guard(
   selected: Deployment[],
   all: Deployment[],
-  states: ReadonlyMap<string, StateReading>,
+  states: ReadonlyMap<string, StateReading | undefined>,
+  moreStates: StatesOf,
   note: string | undefined,
   env: NodeJS.ProcessEnv,
   io: CommandIo,
@@ -290,7 +297,7 @@ async function guard(
   let found = 0;
   let failed = 0;
   for (const deployment of selected) {
-    const problem = await clientIdentityProblem(deployment, { all, states, env, api });
+    const problem = await clientIdentityProblem(deployment, { all, states, moreStates, env, api });
     if (!problem) continue;
     found++;
     io.err(`${problem}\n`);

@@ -17,7 +17,8 @@ import { deployPrerequisiteProblem } from "./preflight";
 import { adoptedClientProblem, clientIdentityProblem } from "../genesys/client-identity";
 import { driftBeforeRun } from "../genesys/client-drift";
 import { select } from "../deployments/selection";
-import { readStates } from "../state/read-states";
+import { readStates, statesOnDemand } from "../state/read-states";
+import { SYNTH_DEPLOYMENTS_VARIABLE } from "./synthesize-app";
 import { engineProblem, withEngine } from "../stack/engine";
 import { outputFolderProblem } from "../stack/synth-output";
 import { lockFileProblem } from "../stack/provider-lock";
@@ -60,6 +61,8 @@ export async function cdktfCommand([command, ...given]: string[], env: NodeJS.Pr
   // The engine resolved once (TERRAFORM_BINARY_NAME, else terraform, else tofu); no version check call to HashiCorp.
   const onTerminal: NodeJS.ProcessEnv = { ...(await withEngine(env)), CHECKPOINT_DISABLE: "1" };
   const cdktfEnv = io.isTerminal ? onTerminal : offTerminal(onTerminal);
+  // The runner alone names the deployments a synth builds (a diff, deploy or destroy of some); any other synth builds all.
+  delete cdktfEnv[SYNTH_DEPLOYMENTS_VARIABLE];
   if (args.includes("--help") || args.includes("-h") || !isRunnerCommand(command)) {
     return cdktf([command, ...args], cdktfEnv, io);
   }
@@ -131,23 +134,29 @@ async function runChecked(
       `${command}: off a terminal (a pipeline, a redirect) cdktf cannot ask for approval. Review the plan (${typed("diff", ...patterns)}), then run ${typed(command, ...patterns, "--auto-approve")}.`,
     );
   }
-  // Synthesized once for the whole run, with no Genesys Cloud credential; each deployment's cdktf reads its stack.
+  // Synthesized once for the whole run, with no Genesys Cloud credential; each deployment's cdktf reads its stack. Only
+  // the selected deployments' stacks are built (the app checks the whole file all the same).
   if (!options.includes("--skip-synth")) {
     const synthOptions = ["--output", "-o", "--app", "-a"].flatMap((name) => {
       const value = optionValue(options, name);
       return value === undefined ? [] : [name, value];
     });
-    const synth = await cdktf(["synth", ...synthOptions], withoutCredentials(cdktfEnv), io);
+    const synthEnv = { ...withoutCredentials(cdktfEnv), [SYNTH_DEPLOYMENTS_VARIABLE]: JSON.stringify(selected.map((d) => d.name)) };
+    const synth = await cdktf(["synth", ...synthOptions], synthEnv, io);
     if (synth !== 0) return synth;
   }
   const runOptions = [...options.filter((o) => o !== "--skip-synth"), "--skip-synth"];
   const guarded = ["diff", "deploy"].includes(command);
-  const read = guarded ? await readStates(selected, loaded.baseDir, env, parallelism) : new Map();
+  // The selected deployments' states, --parallelism at once; another's only where a guard must tell whose a client is.
+  const stateOf = statesOnDemand(readStates, loaded.baseDir, env, parallelism);
+  const read = guarded ? await stateOf(selected) : new Map();
   // On a terminal, deploy and destroy ask for each deployment's approval: one at a time, on the terminal itself.
   const asks = io.isTerminal && ["deploy", "destroy"].includes(command) && !approved;
   return runEachDeployment(command, selected, { parallelism: asks ? 1 : parallelism, io }, async (deployment, live) => {
     // Never throws: whatever goes wrong asking the org stops this deployment only; the others of the run go on.
-    const second = guarded ? await clientIdentityProblem(deployment, { all: loaded.deployments, states: read, env }) : undefined;
+    const second = guarded
+      ? await clientIdentityProblem(deployment, { all: loaded.deployments, states: read, moreStates: stateOf, env })
+      : undefined;
     if (second) return { status: 1, chunks: [{ stream: "err", text: `${second}\n` }] };
     // What changed outside the code, and who (client-drift.ts), before the engine runs; diff reads a deleted client once.
     const drift = guarded

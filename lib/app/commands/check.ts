@@ -6,13 +6,12 @@
  * deployments file, titled with the id. Exits 1 on any error.
  */
 import type { AnnotationProperties } from "@actions/core";
-import { App } from "cdktf";
 import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { findNodeAtLocation, Node, parseTree } from "jsonc-parser";
 import { tmpdir } from "os";
 import { join } from "path";
 import { parseArgs } from "util";
-import { DeploymentStack } from "../stack/deployment-stack";
+import { buildApp } from "../stack/app";
 import { baseDirOf, deploymentsFile, loadDeployments } from "../deployments/deployments";
 import { Finding, runCheckRules } from "../check/rules";
 import { CommandIo } from "../../shared/command";
@@ -27,7 +26,7 @@ export type { Finding } from "../check/rules";
 export function checkDeployments(file: string, env: NodeJS.ProcessEnv = {}): Finding[] {
   let deployments;
   try {
-    deployments = loadDeployments(file);
+    deployments = loadDeployments(file).deployments;
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     return e.problems.map((p) => ({
@@ -38,9 +37,8 @@ export function checkDeployments(file: string, env: NodeJS.ProcessEnv = {}): Fin
   }
   const outdir = mkdtempSync(join(tmpdir(), "scv-check-"));
   try {
-    const app = new App({ outdir, stackTraces: false, skipValidation: true });
     // loadDeployments has run the construct's checks: a stack of a loaded deployment does not throw InputError.
-    for (const deployment of deployments) new DeploymentStack(app, deployment, baseDirOf(file));
+    const app = buildApp(deployments, baseDirOf(file), { outdir });
     app.synth();
     return runCheckRules({
       deployments,

@@ -16,7 +16,8 @@ import { loadSelected } from "../deployments/selection";
 import { ApiOptions, GenesysApiError, oauthClientUsage, organizationOf } from "../genesys/api";
 import { clientIdentityProblem } from "../genesys/client-identity";
 import { inUse, summarizeUsage, usageInWords } from "../genesys/usage";
-import { readStates, StateReading } from "../state/read-states";
+import { readStates, StateReading, statesOnDemand } from "../state/read-states";
+import { DEFAULT_PARALLELISM } from "./parallelism";
 import { credentialsDeploymentProblem, credentialsInWords, isCredentialsProblem, resolveCredentials } from "../stack/credentials";
 import { resolveEngine } from "../stack/engine";
 import { LOCK_FILE, readLockFile } from "../stack/provider-lock";
@@ -159,10 +160,12 @@ export async function checksBeforeApply(
     return [...stops, `${e.message}${where ? `.${where}` : ""}\n  (whose org the credentials are cannot be told: nothing was run)`];
   }
   if (only) return stops;
-  // 4. A second client for the Salesforce org (and an importClientId the state contradicts).
-  const states = await statesOf(all, baseDir, env);
+  // 4. A second client for the Salesforce org (and an importClientId the state contradicts): its own state; another
+  // deployment's only where a client on the org must be told whose it is (ownersOfOrgClients).
+  const moreStates = statesOnDemand(statesOf, baseDir, env, DEFAULT_PARALLELISM);
+  const states = await moreStates([deployment]);
   const state = states.get(name);
-  const second = await clientIdentityProblem(deployment, { all, states, env, api });
+  const second = await clientIdentityProblem(deployment, { all, states, moreStates, env, api });
   if (second) stops.push(second);
   // 5. The usage of the implicit client a step not yet applied would deactivate or delete, asked now.
   const usage = await usageProblem(deployment, state, env, api);

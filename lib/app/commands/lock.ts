@@ -15,9 +15,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join, relative } from "path";
 import { parseArgs } from "util";
-import { App } from "cdktf";
 import { loadDeploymentsOrProblem } from "../deployments/deployments";
-import { DeploymentStack } from "../stack/deployment-stack";
+import { buildApp } from "../stack/app";
+import { DEFAULT_PARALLELISM } from "./parallelism";
 import { LOCK_FILE, LOCK_FILE_ALLOWED, lockFilePath, readLockFile } from "../stack/provider-lock";
 import { resolveEngine } from "../stack/engine";
 import { moveStateProviders, onTerraformHost } from "../state/provider-addresses";
@@ -73,10 +73,8 @@ export async function lockCommand(argv: string[], env: NodeJS.ProcessEnv, io: Co
   if ("problem" in engine) return fail(io, engine.problem);
   const work = mkdtempSync(join(tmpdir(), "scv-lock-"));
   try {
-    const app = new App({ outdir: work, stackTraces: false, skipValidation: true });
     const [first] = loaded.deployments;
-    new DeploymentStack(app, first, loaded.baseDir);
-    app.synth();
+    buildApp([first], loaded.baseDir, { outdir: work }).synth();
     const stackDir = join(work, "stacks", first.name);
     if (before !== undefined) writeFileSync(join(stackDir, LOCK_FILE), before);
     // Not synchronous: a SIGINT or SIGTERM meanwhile ends the init and this command (lib/shared/command.ts).
@@ -92,7 +90,8 @@ export async function lockCommand(argv: string[], env: NodeJS.ProcessEnv, io: Co
       );
     const written = readFileSync(join(stackDir, LOCK_FILE), "utf8");
     // Every state's provider at the address this lock file names, before the file says so.
-    const moves = await moveStateProviders(loaded.deployments, loaded.baseDir, env, engine);
+    // Every deployment's state, DEFAULT_PARALLELISM at once.
+    const moves = await moveStateProviders(loaded.deployments, loaded.baseDir, env, engine, DEFAULT_PARALLELISM);
     const failed = loaded.deployments.flatMap((d, i) => {
       const move = moves[i];
       return "problem" in move ? [`  - ${d.name}: ${move.problem.replace(/\n/g, "\n      ")}`] : [];

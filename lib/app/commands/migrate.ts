@@ -137,7 +137,7 @@ export async function migrate(
     io.err(`${loaded.problem}\n`);
     return EXIT.error;
   }
-  const { file, deployments, selected } = loaded;
+  const { file, selected } = loaded;
   if (selected.length !== 1) return refuse("<deployment name>", args.positionals[0], "the name of one deployment, not a pattern");
   const deployment = selected[0];
   const settings = resolveOAuthClientSettings(oauthClientProps(deployment));
@@ -150,7 +150,8 @@ export async function migrate(
     return EXIT.error;
   }
 
-  const state: StateReading | undefined = (await statesOf(deployments, baseDirOf(file), env)).get(deployment.name);
+  // Its own state alone: where its migration stands is in no other.
+  const state: StateReading | undefined = (await statesOf([deployment], baseDirOf(file), env, 1)).get(deployment.name);
   if (state && "problem" in state) {
     io.err(`${deployment.name}: ${state.problem}\n  (where the migration stands cannot be told: nothing was written)\n`);
     return EXIT.error;

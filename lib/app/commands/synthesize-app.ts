@@ -4,11 +4,10 @@
  * team's own. Where the deployments file's folder holds the provider lock file (`.terraform.lock.hcl`, written by
  * the `lock` command), each stack folder gets a copy, so that every `terraform init` selects the reviewed provider.
  */
-import { App } from "cdktf";
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module's own exports object, which Object.assign below replaces a member of
 import cdktfStackTraces = require("cdktf/lib/tokens/private/stack-trace");
-import { DeploymentStack } from "../stack/deployment-stack";
-import { loadDeploymentsOrProblem } from "../deployments/deployments";
+import { buildApp } from "../stack/app";
+import { Deployment, loadDeploymentsOrProblem } from "../deployments/deployments";
 import { outputFolderProblem, outputProblem, removeOtherForm, withOutputLock } from "../stack/synth-output";
 import { copyLockFileToStacks, readLockFile } from "../stack/provider-lock";
 import { CommandIo } from "../../shared/command";
@@ -44,18 +43,17 @@ export function synthesizeApp(_argv: string[], env: NodeJS.ProcessEnv, io: Comma
   }
   // The output folder before cdktf's App, which makes it (and stacks/ in it) as soon as it is constructed: what cannot
   // hold one is refused before anything is made there.
+  const deployments = synthesized(loaded.deployments, env);
   const outdirProblem = outputFolderProblem(
     env.CDKTF_OUTDIR ?? "cdktf.out",
-    loaded.deployments.map((d) => d.name),
+    deployments.map((d) => d.name),
   );
   if (outdirProblem) {
     io.err(`${outdirProblem}\n`);
     return 1;
   }
   try {
-    // skipValidation: cdktf would run `terraform version` once per import block; synth must work without Terraform.
-    const app = new App({ stackTraces: false, skipValidation: true });
-    for (const deployment of loaded.deployments) new DeploymentStack(app, deployment, loaded.baseDir);
+    const app = buildApp(deployments, loaded.baseDir);
     // Another synth into the same folder waits its turn: each writes its form and removes the other whole.
     withOutputLock(app.outdir, () => {
       app.synth();
@@ -69,4 +67,25 @@ export function synthesizeApp(_argv: string[], env: NodeJS.ProcessEnv, io: Comma
     return 1;
   }
   return 0;
+}
+
+/**
+ * SYNTH_DEPLOYMENTS: the names (a JSON list) of the deployments to synthesize, set by the runner for a diff, deploy or
+ * destroy of some of them: the others' stacks are not built (their cost is the run's for one deployment). The whole
+ * file was loaded and checked all the same. Unset (cdktf.json's app, `synth`): every deployment. A name the file does
+ * not have selects nothing (the runner names only the file's).
+ */
+export const SYNTH_DEPLOYMENTS_VARIABLE = "SCV_SYNTH_DEPLOYMENTS";
+
+function synthesized(deployments: Deployment[], env: NodeJS.ProcessEnv): Deployment[] {
+  const given = env[SYNTH_DEPLOYMENTS_VARIABLE];
+  if (given === undefined) return deployments;
+  let names: unknown;
+  try {
+    names = JSON.parse(given);
+  } catch {
+    names = undefined;
+  }
+  if (!Array.isArray(names)) return deployments;
+  return deployments.filter((d) => names.includes(d.name));
 }

@@ -52,23 +52,40 @@ function sectionOf(prop: string | number): keyof typeof PROP_SECTIONS {
 
 const checkShape = schemaChecker(deploymentsSchema, { annotations: [DEFAULT_TEXT] });
 
+/** The deployments file read and checked: its deployments, its folder (which a local state path is relative to) and its text. */
+export interface DeploymentsFile {
+  readonly file: string;
+  readonly baseDir: string;
+  readonly text: string;
+  readonly deployments: Deployment[];
+}
+
 /**
- * The deployments file named by the environment, read and checked, with its folder (which a local state path is
- * relative to); or, for a user's mistake, the one message the app prints. The app and `npm run` share it, so that
- * the message is the same whichever finds it first.
+ * THE loader of the deployments file: every command, the app and the bin read it here. The whole file is read and
+ * checked (its shape, the rules across deployments, each deployment's props: cheap, even for a thousand), whichever
+ * deployments a command goes on to synthesize or read. Throws one InputError listing every problem.
+ * `snapshot`: read the text from there instead (DEPLOYMENTS_SNAPSHOT: what the runner read of the file and checked,
+ * handed to the app cdktf starts, so that the file is read once); it is still named and placed as `file`.
+ */
+export function loadDeployments(file: string, { snapshot }: { snapshot?: string } = {}): DeploymentsFile {
+  const text = readDeploymentsText(snapshot || file);
+  return { file, baseDir: baseDirOf(file), text, deployments: parseDeployments(text, file) };
+}
+
+/**
+ * The deployments file named by the environment (loadDeployments), or, for a user's mistake, the one message the
+ * command prints, ending with what was not done (`nothing`). The app and `npm run` share it, so that the message is
+ * the same whichever finds it first.
  */
 export function loadDeploymentsOrProblem(
   env: NodeJS.ProcessEnv,
-): { deployments: Deployment[]; baseDir: string; text: string } | { problem: string } {
-  const file = deploymentsFile(env);
+  nothing = "Nothing was synthesized.",
+): DeploymentsFile | { problem: string } {
   try {
-    // DEPLOYMENTS_SNAPSHOT: what `npm run` read of the file and checked, handed to the app it starts, so that the
-    // file is read once (the app synthesizes exactly what was checked); it is still named and placed as the file.
-    const text = readDeploymentsText(env.DEPLOYMENTS_SNAPSHOT || file);
-    return { deployments: parseDeployments(text, file), baseDir: baseDirOf(file), text };
+    return loadDeployments(deploymentsFile(env), { snapshot: env.DEPLOYMENTS_SNAPSHOT });
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    return { problem: `${e.message}\nNothing was synthesized.` };
+    return { problem: `${e.message}\n${nothing}` };
   }
 }
 
@@ -88,11 +105,6 @@ export function baseDirOf(file: string): string {
 
 /** A thousand deployments take about 150 KB; more than this is not a deployments file. */
 export const MAX_DEPLOYMENTS_FILE_BYTES = 16 * 1024 * 1024;
-
-/** Reads the deployments file; throws one InputError listing every problem. */
-export function loadDeployments(file: string): Deployment[] {
-  return parseDeployments(readDeploymentsText(file), file);
-}
 
 function readDeploymentsText(file: string): string {
   return readTextFile(file, "a readable JSON file", {

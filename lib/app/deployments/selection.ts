@@ -1,6 +1,5 @@
 /** Deployment names and patterns on a command line (`production`, `'*'`, `'eu-*'`), and the deployments they name. */
-import { Deployment, deploymentsFile, loadDeployments } from "./deployments";
-import { InputError } from "../../shared/problems";
+import { Deployment, loadDeploymentsOrProblem } from "./deployments";
 import { CommandName, docsPage, typed } from "../../shared/typed-command";
 
 /** The deployments the patterns name (`*` matches any characters), in file order; a message when one matches none. */
@@ -32,15 +31,11 @@ export function loadSelected(
   env: NodeJS.ProcessEnv,
   patterns: readonly string[],
   command: CommandName,
-): { file: string; deployments: Deployment[]; selected: Deployment[] } | { problem: string } {
-  const file = deploymentsFile(env);
-  let deployments: Deployment[];
-  try {
-    deployments = loadDeployments(file);
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    return { problem: `${e.message}\nNothing was written.` };
-  }
+): { file: string; baseDir: string; deployments: Deployment[]; selected: Deployment[] } | { problem: string } {
+  // The whole file is loaded and checked; what the command then reads and synthesizes is the selection's.
+  const loaded = loadDeploymentsOrProblem(env, "Nothing was written.");
+  if ("problem" in loaded) return loaded;
+  const { file, baseDir, deployments } = loaded;
   const selected = select(deployments, patterns, command);
-  return typeof selected === "string" ? { problem: selected } : { file, deployments, selected };
+  return typeof selected === "string" ? { problem: selected } : { file, baseDir, deployments, selected };
 }

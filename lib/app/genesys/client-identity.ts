@@ -12,7 +12,7 @@
  */
 import { Deployment, oauthClientProps } from "../deployments/deployments";
 import { ApiOAuthClient, ApiOptions, GenesysApiError, listOAuthClients, wrongOrganizationProblem } from "./api";
-import { StateReading } from "../state/read-states";
+import { StateReading, StatesOf } from "../state/read-states";
 import { resolveOAuthClientSettings } from "../../construct/internal";
 import { showHiddenCharacters } from "../../shared/plain-text";
 import { GRANT_TYPES } from "../../shared/policy";
@@ -50,6 +50,37 @@ export function ownersOf(all: readonly Deployment[], states: ReadonlyMap<string,
     if (named) owners.set(named.toLowerCase(), { deployment: d.name, how: "its importClientId" });
   }
   return owners;
+}
+
+/**
+ * Whether `other`'s state may hold a client of `deployment`'s Genesys Cloud org. Not when both declare
+ * genesysCloud.organizationId and the two differ (each stack's organization guard stops a plan on another org, so no
+ * apply puts another org's client in its state), nor when both reach their region's own API (no gateway) and the
+ * regions differ (an org lives in one region). Else it may: a client's owner is then told from its state.
+ */
+export function mayShareOrg(deployment: Pick<Deployment, "genesysCloud">, other: Pick<Deployment, "genesysCloud">): boolean {
+  const [a, b] = [deployment.genesysCloud, other.genesysCloud];
+  if (a.organizationId !== undefined && b.organizationId !== undefined)
+    return a.organizationId.toLowerCase() === b.organizationId.toLowerCase();
+  return a.gateway !== undefined || b.gateway !== undefined || a.region === b.region;
+}
+
+/**
+ * The other deployments' owners of the org's clients on `lightningHost`'s Salesforce org. Where the org has such a
+ * client, the states of the other deployments that may share the org (mayShareOrg) are read first (`moreStates`),
+ * those not read yet; where it has none, no other state is read: a deployment's guard or adopt costs its own state.
+ */
+export async function ownersOfOrgClients(
+  deployment: Deployment,
+  lightningHost: string,
+  clients: readonly ApiOAuthClient[],
+  { all, states, moreStates }: Pick<GuardContext, "all" | "states" | "moreStates">,
+): Promise<Owners> {
+  const onOrg = onOrgOf(lightningHost);
+  const anyOnOrg = clients.some((c) => (c.registeredRedirectUri ?? []).some(onOrg));
+  const unread = all.filter((d) => d.name !== deployment.name && !states.has(d.name) && mayShareOrg(deployment, d));
+  const read = anyOnOrg && moreStates && unread.length > 0 ? await moreStates(unread) : new Map<string, StateReading | undefined>();
+  return ownersOf(all, new Map([...states, ...read]), deployment.name);
 }
 
 /** What the org's client list holds for one deployment's Salesforce org. */
@@ -121,7 +152,10 @@ export function adoptedClientProblem(deployment: Deployment, state: StateReading
 /** Where the guard asks: the other deployments' owners (as far as known) and how to call the API. */
 export interface GuardContext {
   readonly all: readonly Deployment[];
+  /** The states read so far: the deployment's own at least. */
   readonly states: ReadonlyMap<string, StateReading | undefined>;
+  /** Reads other deployments' states, where a client on the org must be told whose it is (ownersOfOrgClients). */
+  readonly moreStates?: StatesOf;
   readonly env: NodeJS.ProcessEnv;
   readonly api?: ApiOptions;
 }
@@ -137,7 +171,7 @@ export const CANNOT_TELL = "(whether a deploy would create a second client for t
 /** Why the deployment must not create a client now, or undefined when it may (or creates none). Never throws. */
 export async function secondClientProblem(
   deployment: Deployment,
-  { all, states, env, api = {} }: GuardContext,
+  { all, states, moreStates, env, api = {} }: GuardContext,
 ): Promise<string | undefined> {
   if (deployment.allowSecondClient) return undefined;
   const migration = deployment.oauthClient?.migration;
@@ -168,10 +202,11 @@ export async function secondClientProblem(
     const message = e instanceof GenesysApiError ? e.message : `${deployment.name}: ${showHiddenCharacters((e as Error).message)}`;
     return `${message}\n  ${cannotTell}`;
   }
+  const others = clients.filter((c) => c.id.toLowerCase() !== own);
   const found = clientsOfOrg(
     lightningHost,
-    clients.filter((c) => c.id.toLowerCase() !== own),
-    ownersOf(all, states, deployment.name),
+    others,
+    await ownersOfOrgClients(deployment, lightningHost, others, { all, states, moreStates }),
   );
   const onOrg = [
     ...[...found.candidates, ...found.shared.map((s) => s.client)].map((client) => ({

@@ -55,14 +55,14 @@ export function onTerraformHost(address: string): string {
 /**
  * For each deployment, in order: on Terraform, the OpenTofu addresses its state named, moved to Terraform's host; on
  * OpenTofu, nothing (it reads either host). A state that cannot be read, or a move that fails, is that deployment's
- * problem, with what the engine said; the others are still done.
+ * problem, with what the engine said; the others are still done. `parallelism` states at once, each its own.
  */
 export async function moveStateProviders(
   deployments: readonly Deployment[],
   baseDir: string,
   env: NodeJS.ProcessEnv,
   engine: Engine,
-  parallelism = 1,
+  parallelism: number,
 ): Promise<ProviderMove[]> {
   if (engine.name !== "Terraform") return deployments.map(() => ({ moved: [] }));
   return inBackendFolders(

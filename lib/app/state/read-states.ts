@@ -1,16 +1,16 @@
 /**
  * What each deployment's state holds (its outputs: the client id and the redirect URIs), read without the
- * genesyscloud provider: the deployments are synthesized into a temporary folder, and each stack's backend block
- * alone goes into a folder of its own, where the engine's `init` needs no provider (so no registry) and its
+ * genesyscloud provider: the given deployments' backend blocks alone are synthesized into a temporary folder (the
+ * app builder's backendsOnly: no other deployment's stack is built), and each goes into a folder of its own, where the engine's `init` needs no provider (so no registry) and its
  * `output -json` reads the state (Terraform or OpenTofu: lib/app/stack/engine.ts). The output folder of synth, and a `cdk.tf` kept from `synth --hcl`, are
  * not touched; only the backend's credentials are used.
  */
-import { App } from "cdktf";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { withoutCredentials } from "../stack/credentials";
-import { DeploymentStack, MIGRATION_OUTPUTS } from "../stack/deployment-stack";
+import { MIGRATION_OUTPUTS } from "../stack/deployment-stack";
+import { buildApp } from "../stack/app";
 import { Deployment } from "../deployments/deployments";
 import { Engine, resolveEngine } from "../stack/engine";
 import { localStateProblem } from "../stack/backend";
@@ -40,13 +40,15 @@ export type StateReading = { readonly outputs: StateOutputs } | { readonly probl
 
 /**
  * Each deployment's outputs, or why its state could not be read; `parallelism` states are read at once (each an init
- * and an output of its backend alone). Throws nothing for a user's mistake.
+ * and an output of its backend alone): the runner's --parallelism, or DEFAULT_PARALLELISM where a command has none,
+ * never one at a time by default. Only the deployments given are built and read: a command about one deployment gives
+ * that one. Throws nothing for a user's mistake.
  */
 export async function readStates(
   deployments: readonly Deployment[],
   baseDir: string,
   env: NodeJS.ProcessEnv,
-  parallelism = 1,
+  parallelism: number,
 ): Promise<Map<string, StateReading>> {
   const readings = new Map<string, StateReading>();
   const engine = await resolveEngine(env);
@@ -66,6 +68,40 @@ export async function readStates(
   return readings;
 }
 
+/** The states of the deployments given, as far as read (a reader may leave a deployment out: unknown). */
+export type StatesOf = (deployments: readonly Deployment[]) => Promise<ReadonlyMap<string, StateReading | undefined>>;
+
+/**
+ * States read when a command finds it needs them, each at most once (a read under way is shared by whoever asks
+ * next), `parallelism` at once per batch: a command about one deployment reads its own state, and another's only
+ * where it must tell whose a client is. `read`: readStates, or a test's own.
+ */
+export function statesOnDemand(
+  read: (
+    deployments: readonly Deployment[],
+    baseDir: string,
+    env: NodeJS.ProcessEnv,
+    parallelism: number,
+  ) => Promise<ReadonlyMap<string, StateReading>>,
+  baseDir: string,
+  env: NodeJS.ProcessEnv,
+  parallelism: number,
+): StatesOf {
+  const asked = new Map<string, Promise<StateReading | undefined>>();
+  return async (deployments) => {
+    const missing = deployments.filter((d) => !asked.has(d.name));
+    if (missing.length > 0) {
+      const batch = read(missing, baseDir, env, parallelism);
+      for (const { name } of missing)
+        asked.set(
+          name,
+          batch.then((states) => states.get(name)),
+        );
+    }
+    return new Map(await Promise.all(deployments.map(async ({ name }) => [name, await asked.get(name)] as const)));
+  };
+}
+
 /**
  * `each` run for every deployment, `parallelism` at once, in a temporary folder holding that deployment's backend block
  * alone (no provider, no resource), with the environment for the engine there: the backend's credentials only, never
@@ -83,9 +119,8 @@ export async function inBackendFolders<T>(
 ): Promise<T[]> {
   const work = mkdtempSync(join(tmpdir(), "scv-state-"));
   try {
-    const app = new App({ outdir: join(work, "synth"), stackTraces: false, skipValidation: true });
-    for (const deployment of deployments) new DeploymentStack(app, deployment, baseDir);
-    app.synth();
+    // The given deployments' backends alone: reading some states never builds the others' stacks.
+    buildApp(deployments, baseDir, { outdir: join(work, "synth"), backendsOnly: true }).synth();
     const backendEnv = { ...withoutCredentials(env), CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
     return await inParallel(deployments, parallelism, async (deployment) => {
       const local = localStateProblem(deployment.name, deployment.backend, baseDir);
