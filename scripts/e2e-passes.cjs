@@ -5,8 +5,9 @@ const { readdirSync } = require("node:fs");
 const { join } = require("node:path");
 
 /** The scenarios that touch the engine: deploy and re-plan, update, prevent_destroy (lifecycle), import and adoption,
- * state in S3 with its lock, drift (review), the HCL export. They run on Terraform and again on OpenTofu. */
-const ENGINE_SUITES = ["lifecycle", "import", "adopt", "s3-state", "review", "hcl-export"].map((s) => `__tests__/e2e/${s}.e2e.ts`);
+ * state in S3 with its lock, drift in the review, the HCL export, who changed the client (the drift command and diff,
+ * which read the state through the engine). They run on Terraform and again on OpenTofu. */
+const ENGINE_SUITES = ["lifecycle", "import", "adopt", "s3-state", "review", "hcl-export", "drift"].map((s) => `__tests__/e2e/${s}.e2e.ts`);
 /** The suite that runs both engines on one state: in the Terraform pass, and only where OpenTofu is there too. */
 const CROSS_ENGINE_SUITE = "__tests__/e2e/engines.e2e.ts";
 /**
