@@ -275,7 +275,7 @@ describe("a built checkout that cannot be written (a read-only mount, another us
     expect(as([BIN, "check"]).status).toBe(0);
     const summary = as([BIN, "plan-summary", join(root, "__tests__/fixtures/plans/create.json")]);
     expect([summary.status, summary.stderr]).toEqual([0, ""]);
-    expect(as([BIN, "deploy", "--help"]).stdout).toMatch(/^usage: genesys-scv-oauth-client deploy /);
+    expect(as([BIN, "deploy", "--help"]).stdout).toMatch(/^usage: npx genesys-scv-oauth-client deploy /);
     expect(as([BIN, "adopt", "--help"]).stdout).toMatch(/^usage: npx genesys-scv-oauth-client adopt /);
   });
 });

@@ -21,7 +21,7 @@ import { engineProblem, withEngine } from "../stack/engine";
 import { outputFolderProblem } from "../stack/synth-output";
 import { lockFileProblem } from "../stack/provider-lock";
 import { localStateProblem } from "../stack/backend";
-import { takeParallelism } from "./parallelism";
+import { DEFAULT_PARALLELISM, MOST_PARALLELISM, parallelismOf } from "./parallelism";
 import { runEachDeployment } from "./each-deployment";
 import { CommandIo } from "../../shared/command";
 import { fromWhereTheUserStands } from "../../shared/paths";
@@ -30,10 +30,17 @@ import { salesforceAdminSets } from "../../shared/migration";
 import { GrantType } from "../../shared/policy";
 import { resolveOAuthClientSettings } from "../../construct/internal";
 import { OutputChunk, runCaptured, runLive } from "../../shared/child-process";
-import { CommandName, typed } from "../../shared/typed-command";
+import { typed } from "../../shared/typed-command";
+import {
+  CommandDeclaration,
+  declareCommand,
+  commandLineMessage,
+  OptionDeclarations,
+  ParsedArguments,
+} from "../../shared/command-declaration";
 
 /** cdktf options that take a value as the next argument; everything else that starts with - stands alone. */
-const OPTIONS_WITH_VALUE = new Set([
+const OPTIONS_WITH_VALUE = [
   "--output",
   "-o",
   "--app",
@@ -43,26 +50,82 @@ const OPTIONS_WITH_VALUE = new Set([
   "--terraform-parallelism",
   "--var",
   "--var-file",
-]);
-/** The commands this runner checks and runs itself; any other goes to cdktf as it is. */
-const RUNNER_COMMANDS = ["synth", "output", "diff", "deploy", "destroy"] as const satisfies readonly CommandName[];
-const isRunnerCommand = (command: string): command is (typeof RUNNER_COMMANDS)[number] =>
-  (RUNNER_COMMANDS as readonly string[]).includes(command);
+];
 
-/** `<command> [arguments]`: the command (synth, diff, deploy, destroy, output, or any other of cdktf's), then its arguments. */
-export async function cdktfCommand([command, ...given]: string[], env: NodeJS.ProcessEnv, io: CommandIo): Promise<number> {
-  // --output=DIR is --output DIR: one form to read, whichever the user wrote.
-  const args = given.flatMap((arg) => {
-    const [name, ...value] = arg.split("=");
-    return OPTIONS_WITH_VALUE.has(name) && value.length > 0 ? [name, value.join("=")] : [arg];
+type RunnerCommand = "synth" | "diff" | "deploy" | "destroy" | "output";
+
+const PARALLELISM_OPTION = {
+  parallelism: {
+    type: "string",
+    value: "N",
+    description: `how many deployments run at once (${DEFAULT_PARALLELISM} unless given; 1 to ${MOST_PARALLELISM})`,
+  },
+} satisfies OptionDeclarations;
+
+/** The declaration of one of the runner's commands: its own options, cdktf's passed through; `names` the usage of its deployment names. */
+function runnerCommand(name: RunnerCommand, summary: string, what: string, names: string | undefined) {
+  return declareCommand({
+    name,
+    summary,
+    arguments: names,
+    description: `${what}
+Reads the deployments file ($DEPLOYMENTS_FILE, else deployments.json in the current folder).
+Other options are cdktf's (for instance --output DIR${name === "deploy" || name === "destroy" ? ", --auto-approve" : ""}), in any
+order with the names; a "--" among them is refused (after it cdktf would take an option for a stack's name).
+SIGINT or SIGTERM ends the run and the processes it started within seconds.`,
+    options: name === "synth" ? {} : PARALLELISM_OPTION,
+    passThrough: { usage: "[cdktf options]", withValue: OPTIONS_WITH_VALUE },
+    run: (parsed: ParsedArguments<typeof PARALLELISM_OPTION>, env, io) => runCdktf(name, parsed, env, io),
   });
+}
+
+const NAMES = "<deployment names or patterns>";
+
+/** `synth`, `diff`, `deploy`, `destroy`, `output`: the runner's commands, declared. */
+export const RUNNER_COMMANDS = {
+  synth: runnerCommand(
+    "synth",
+    "synthesize every deployment's stack into cdktf.out",
+    "Synthesizes one Terraform stack per deployment into cdktf.out/stacks/<name> (--hcl: HCL).",
+    undefined,
+  ),
+  diff: runnerCommand(
+    "diff",
+    "plan the named deployments, each with its own credentials",
+    "Plans each named deployment with its own credentials; asks the org first whether it has a client for that Salesforce org.",
+    NAMES,
+  ),
+  deploy: runnerCommand(
+    "deploy",
+    "apply the named deployments",
+    "Applies each named deployment with its own credentials; one failure does not stop the others.",
+    NAMES,
+  ),
+  destroy: runnerCommand(
+    "destroy",
+    "destroy the named deployments' clients",
+    "Destroys each named deployment's client (prevent_destroy refuses it unless turned off).",
+    NAMES,
+  ),
+  output: runnerCommand(
+    "output",
+    "print each deployment's client id from its state",
+    "Prints each named deployment's client id and redirect URIs from its state.",
+    "[deployment names or patterns]",
+  ),
+} as const satisfies Record<RunnerCommand, CommandDeclaration<OptionDeclarations, never>>;
+
+/** One of the runner's commands on the names and options parsed by its declaration. */
+async function runCdktf(
+  command: RunnerCommand,
+  { values, positionals, passed }: ParsedArguments<typeof PARALLELISM_OPTION>,
+  env: NodeJS.ProcessEnv,
+  io: CommandIo,
+): Promise<number> {
   // The engine resolved once (TERRAFORM_BINARY_NAME, else terraform, else tofu); no version check call to HashiCorp.
   const onTerminal: NodeJS.ProcessEnv = { ...(await withEngine(env)), CHECKPOINT_DISABLE: "1" };
   const cdktfEnv = io.isTerminal ? onTerminal : offTerminal(onTerminal);
-  if (args.includes("--help") || args.includes("-h") || !isRunnerCommand(command)) {
-    return cdktf([command, ...args], cdktfEnv, io);
-  }
-  const ended = endOfOptionsProblem(command, args);
+  const ended = endOfOptionsProblem(command, passed);
   if (ended) return fail(io, ended);
   const loaded = loadDeploymentsOrProblem(env);
   if ("problem" in loaded) return fail(io, loaded.problem);
@@ -71,21 +134,27 @@ export async function cdktfCommand([command, ...given]: string[], env: NodeJS.Pr
   writeFileSync(join(snapshot, "deployments.json"), loaded.text);
   cdktfEnv.DEPLOYMENTS_SNAPSHOT = join(snapshot, "deployments.json");
   try {
-    return await runChecked(command, args, loaded, env, cdktfEnv, io);
+    return await runChecked(
+      command,
+      { patterns: [...positionals], options: [...passed], parallelism: values.parallelism },
+      loaded,
+      env,
+      cdktfEnv,
+      io,
+    );
   } finally {
     rmSync(snapshot, { recursive: true, force: true });
   }
 }
 
 async function runChecked(
-  command: (typeof RUNNER_COMMANDS)[number],
-  args: string[],
+  command: RunnerCommand,
+  split: { patterns: string[]; options: string[]; parallelism: string | undefined },
   loaded: { deployments: Deployment[]; baseDir: string },
   env: NodeJS.ProcessEnv,
   cdktfEnv: NodeJS.ProcessEnv,
   io: CommandIo,
 ): Promise<number> {
-  const split = splitArguments(args);
   const { patterns } = split;
   // A relative --output means relative to where the user ran npm; cdktf, run in the project, is given it so.
   const at = split.options.findIndex((o) => o === "--output" || o === "-o");
@@ -110,9 +179,9 @@ async function runChecked(
     }
     return cdktf([command, ...patterns, ...split.options], cdktfEnv, io);
   }
-  const taken = takeParallelism(split.options, command);
-  if ("problem" in taken) return fail(io, taken.problem);
-  const { parallelism, options } = taken;
+  const taken = parallelismOf(split.parallelism);
+  if (typeof taken !== "number") return fail(io, commandLineMessage(command, taken));
+  const [parallelism, options] = [taken, split.options];
 
   const selected = select(loaded.deployments, patterns, command);
   if (typeof selected === "string") return fail(io, selected);
@@ -208,7 +277,7 @@ export function withoutTerraformColour(env: NodeJS.ProcessEnv): NodeJS.ProcessEn
  * everything as stack names, so an option there would count for this tool and reach cdktf as a stack's name: one
  * meaning each, so none is taken. Undefined when there is no `--`.
  */
-export function endOfOptionsProblem(command: (typeof RUNNER_COMMANDS)[number], args: readonly string[]): string | undefined {
+export function endOfOptionsProblem(command: RunnerCommand, args: readonly string[]): string | undefined {
   if (!args.includes("--")) return undefined;
   const after = args.slice(args.indexOf("--") + 1);
   const example =
@@ -222,21 +291,6 @@ export function endOfOptionsProblem(command: (typeof RUNNER_COMMANDS)[number], a
     `${command === "synth" ? "cdktf's options go" : "deployment names and cdktf's options go, in any order,"} without it ` +
     `(${typed(command, example)}); nothing was run.`
   );
-}
-
-/** Deployment names and patterns apart from cdktf's own options (and their values). */
-export function splitArguments(args: readonly string[]): { patterns: string[]; options: string[] } {
-  const patterns: string[] = [];
-  const options: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (!arg.startsWith("-")) patterns.push(arg);
-    else {
-      options.push(arg);
-      if (OPTIONS_WITH_VALUE.has(arg) && i + 1 < args.length) options.push(args[++i]);
-    }
-  }
-  return { patterns, options };
 }
 
 /**
