@@ -8,7 +8,7 @@
  * chosen. Exit 0: every deployment has exactly one candidate or is adopted already; 3: some deployment has none or
  * several; 1: an error (one message).
  */
-import { CANNOT_TELL, clientIdentityProblem, clientsOfOrg, grantInWords, orgInWords, ownersOf } from "../genesys/client-identity";
+import { clientIdentityStop, clientsOfOrg, identityMessage, grantInWords, orgInWords, ownersOf } from "../genesys/client-identity";
 import { baseDirOf, Deployment, oauthClientProps } from "../deployments/deployments";
 import { writeImportClientId } from "../deployments/edit";
 import {
@@ -285,13 +285,14 @@ async function secondClientGuard(
   let found = 0;
   let failed = 0;
   for (const deployment of selected) {
-    const problem = await clientIdentityProblem(deployment, { all, states, env, api });
-    if (!problem) continue;
+    const stop = await clientIdentityStop(deployment, { all, states, env, api });
+    if (!stop) continue;
     found++;
+    const problem = identityMessage(stop);
     io.err(`${problem}\n`);
     if (note === undefined) continue;
     // A guard that could not ask has found nothing to carry: the pipeline's step fails, visibly.
-    if (problem.endsWith(CANNOT_TELL)) {
+    if (stop.kind === "cannot-tell") {
       failed++;
       continue;
     }

@@ -14,7 +14,7 @@ import { credentialsProblem, deploymentEnvironment, withoutCredentials } from ".
 import { GenesysApiError, oauthClientExists } from "../genesys/api";
 import { Deployment, loadDeploymentsOrProblem, oauthClientProps } from "../deployments/deployments";
 import { deployPrerequisiteProblem } from "./preflight";
-import { adoptedClientProblem, clientIdentityProblem } from "../genesys/client-identity";
+import { adoptedClientStop, clientIdentityStop, identityMessage } from "../genesys/client-identity";
 import { select } from "../deployments/selection";
 import { readStates } from "../state/read-states";
 import { engineProblem, withEngine } from "../stack/engine";
@@ -215,8 +215,8 @@ async function runChecked(
   const asks = io.isTerminal && ["deploy", "destroy"].includes(command) && !approved;
   return runEachDeployment(command, selected, { parallelism: asks ? 1 : parallelism, io }, async (deployment, live) => {
     // Never throws: whatever goes wrong asking the org stops this deployment only; the others of the run go on.
-    const second = guarded ? await clientIdentityProblem(deployment, { all: loaded.deployments, states: read, env }) : undefined;
-    if (second) return { status: 1, chunks: [{ stream: "err", text: `${second}\n` }] };
+    const second = guarded ? await clientIdentityStop(deployment, { all: loaded.deployments, states: read, env }) : undefined;
+    if (second) return { status: 1, chunks: [{ stream: "err", text: `${identityMessage(second)}\n` }] };
     // Beside others, a deployment's output is kept until it ends, so it is never a terminal's: no spinners, no colour.
     const runEnv = deploymentEnvironment(deployment, live ? cdktfEnv : offTerminal(cdktfEnv));
     const args = [cdktfCli(), command, deployment.name, ...runOptions];
@@ -339,8 +339,9 @@ async function printOutputs(
         `${shown(name)}: client id ${shown(clientId)}\n  redirect URIs: ${shown(redirectUris.join(", "))}\n  ${salesforceAdminSets(grantOf(deployment))}\n`,
       );
     }
-    const adopted = adoptedClientProblem(deployment, reading);
-    if (adopted) io.err(`${adopted.replace(" Nothing was run.", "")}\n`);
+    const adopted = adoptedClientStop(deployment, reading);
+    // Said beside the outputs printed: nothing was stopped.
+    if (adopted) io.err(`${identityMessage(adopted, { stopped: false })}\n`);
     if (credentialsProblem(deployment, env) === undefined) {
       try {
         if (!(await oauthClientExists(deployment, env, clientId))) {

@@ -13,7 +13,7 @@
 import { baseDirOf, Deployment } from "../deployments/deployments";
 import { loadSelected } from "../deployments/selection";
 import { ApiOptions, GenesysApiError, oauthClientUsage, organizationOf } from "../genesys/api";
-import { clientIdentityProblem } from "../genesys/client-identity";
+import { clientIdentityStop, identityMessage } from "../genesys/client-identity";
 import { inUse, summarizeUsage, usageInWords } from "../genesys/usage";
 import { readStates, StateReading } from "../state/read-states";
 import { credentialsDeploymentProblem, credentialsInWords, isCredentialsProblem, resolveCredentials } from "../stack/credentials";
@@ -156,8 +156,8 @@ export async function checksBeforeApply(
   // 4. A second client for the Salesforce org (and an importClientId the state contradicts).
   const states = await statesOf(all, baseDir, env);
   const state = states.get(name);
-  const second = await clientIdentityProblem(deployment, { all, states, env, api });
-  if (second) stops.push(second);
+  const second = await clientIdentityStop(deployment, { all, states, env, api });
+  if (second) stops.push(identityMessage(second));
   // 5. The usage of the implicit client a step not yet applied would deactivate or delete, asked now.
   const usage = await usageProblem(deployment, state, env, api);
   if (usage) stops.push(usage);
