@@ -265,6 +265,14 @@ describe("guard's arguments", () => {
     expect(captured.err()).toMatch(/^guard: <deployment name>: given .*; allowed: the name of one deployment\n$/);
   });
 
+  it('a deployments file with a problem: its message, without the writing commands\' "Nothing was written." (guard writes no file)', async () => {
+    const dir = tempDir("guard-bad-");
+    writeFileSync(join(dir, "deployments.json"), '{ "deployments": 1 }');
+    const captured = capturedIo();
+    expect(await runCommand(guardCommand, ["production"], { DEPLOYMENTS_FILE: join(dir, "deployments.json") }, captured.io)).toBe(1);
+    expect(captured.err()).toMatch(/^.*deployments\.json has 1 problem:\n {2}- deployments: given 1; allowed: .*\n$/);
+  });
+
   it("--note in a folder that does not exist: refused before anything is asked", async () => {
     const { code, err, requests } = await guard(repository(), ["--note", "/nonexistent/x.json"]);
     expect(code).toBe(1);

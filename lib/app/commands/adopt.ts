@@ -118,7 +118,7 @@ async function adopt(
   io: CommandIo,
   { api = {}, readStates: statesOf = readStates }: AdoptOptions = {},
 ): Promise<number> {
-  const loaded = loadSelected(env, positionals, "adopt");
+  const loaded = loadSelected(env, positionals, "adopt", { writes: true });
   if ("problem" in loaded) {
     io.err(`${loaded.problem}\n`);
     return EXIT.error;

@@ -82,9 +82,9 @@ async function guard(
     );
     return EXIT.stopped;
   }
-  const loaded = loadSelected(env, positionals, "guard");
+  const loaded = loadSelected(env, positionals, "guard", { writes: false });
   if ("problem" in loaded) {
-    io.err(`${loaded.problem.replace(/\nNothing was written\.$/, "")}\n`);
+    io.err(`${loaded.problem}\n`);
     return EXIT.stopped;
   }
   const { file, deployments, selected } = loaded;

@@ -125,7 +125,7 @@ async function migrate(
   }
   if (positionals.length !== 1) return refuse("<deployment name>", positionals.join(" "), "one deployment name");
 
-  const loaded = loadSelected(env, positionals, "migrate");
+  const loaded = loadSelected(env, positionals, "migrate", { writes: true });
   if ("problem" in loaded) {
     io.err(`${loaded.problem}\n`);
     return EXIT.error;

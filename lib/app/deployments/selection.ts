@@ -26,12 +26,14 @@ function escape(text: string): string {
 
 /**
  * The deployments file (DEPLOYMENTS_FILE, else deployments.json) read, and the deployments the patterns name in it;
- * or the one message for the user when the file is not one this project accepts or a pattern names none.
+ * or the one message for the user when the file is not one this project accepts or a pattern names none (with
+ * "Nothing was written." for a command that `writes` the file).
  */
 export function loadSelected(
   env: NodeJS.ProcessEnv,
   patterns: readonly string[],
   command: CommandName,
+  { writes }: { writes: boolean },
 ): { file: string; deployments: Deployment[]; selected: Deployment[] } | { problem: string } {
   const file = deploymentsFile(env);
   let deployments: Deployment[];
@@ -39,7 +41,7 @@ export function loadSelected(
     deployments = loadDeployments(file);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    return { problem: `${e.message}\nNothing was written.` };
+    return { problem: writes ? `${e.message}\nNothing was written.` : e.message };
   }
   const selected = select(deployments, patterns, command);
   return typeof selected === "string" ? { problem: selected } : { file, deployments, selected };
