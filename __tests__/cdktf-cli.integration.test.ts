@@ -6,7 +6,7 @@ import { spawnSync } from "child_process";
 import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "fs";
 import { dirname, join } from "path";
 import { tmpdir } from "os";
-import { cdktfCli } from "../lib/app/commands/cdktf-runner";
+import { cdktfCli } from "../lib/app/commands/cdktf-process";
 import { ENGINE_MISSING } from "../lib/app/stack/engine";
 import { ALLOWED_MY_DOMAIN } from "../lib/shared/salesforce";
 import { tempDir } from "./support/temp-dir";
