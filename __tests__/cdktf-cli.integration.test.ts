@@ -6,7 +6,7 @@ import { spawnSync } from "child_process";
 import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "fs";
 import { dirname, join } from "path";
 import { tmpdir } from "os";
-import { cdktfCli } from "../lib/app/commands/cdktf-runner";
+import { cdktfCli } from "../lib/app/commands/cdktf-process";
 import { ENGINE_MISSING } from "../lib/app/stack/engine";
 import { ALLOWED_MY_DOMAIN } from "../lib/shared/salesforce";
 import { tempDir } from "./support/temp-dir";
@@ -275,7 +275,7 @@ describe("a built checkout that cannot be written (a read-only mount, another us
     expect(as([BIN, "check"]).status).toBe(0);
     const summary = as([BIN, "plan-summary", join(root, "__tests__/fixtures/plans/create.json")]);
     expect([summary.status, summary.stderr]).toEqual([0, ""]);
-    expect(as([BIN, "deploy", "--help"]).stdout).toMatch(/^usage: genesys-scv-oauth-client deploy /);
+    expect(as([BIN, "deploy", "--help"]).stdout).toMatch(/^usage: npx genesys-scv-oauth-client deploy /);
     expect(as([BIN, "adopt", "--help"]).stdout).toMatch(/^usage: npx genesys-scv-oauth-client adopt /);
   });
 });

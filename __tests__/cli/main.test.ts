@@ -8,7 +8,7 @@ import { join } from "path";
 import { COMMANDS, packageScripts, scaffoldScripts } from "../../lib/cli/commands";
 import { shownCommands } from "../../lib/cli/help";
 import { cli, usage } from "../../lib/cli/main";
-import { COMMAND_NAMES } from "../../lib/shared/typed-command";
+import { COMMAND_NAMES, CommandName } from "../../lib/shared/typed-command";
 import { capturedIo } from "../support/captured-io";
 import { tempDir } from "../support/temp-dir";
 
@@ -29,6 +29,20 @@ describe("genesys-scv-oauth-client", () => {
     expect(out()).toMatch(/^usage: /);
     expect(err()).toBe("");
   });
+
+  it.each(shownCommands(COMMANDS).filter((name) => !COMMANDS[name as CommandName].passThrough))(
+    "%s: an option it does not declare is one message naming what is allowed, exit 1, nothing run",
+    async (name) => {
+      const { io, out, err } = capturedIo();
+      expect(await cli([name, "--no-such-option", "--help"], {}, io)).toBe(1);
+      expect(out()).toBe("");
+      expect(err()).toMatch(
+        new RegExp(
+          `^${name}: options: given "--no-such-option"; allowed: .*-h/--help \\(npx genesys-scv-oauth-client ${name} --help says what each does\\)\n$`,
+        ),
+      );
+    },
+  );
 
   it("an unknown command is one message and exit 1; none at all prints the list to stderr", async () => {
     const unknown = capturedIo();
@@ -61,8 +75,9 @@ describe("genesys-scv-oauth-client", () => {
 });
 
 describe("the npm scripts come from the registry", () => {
-  it("the registry is keyed by exactly the command names messages use (typed-command.ts)", () => {
+  it("the registry is keyed by exactly the command names messages use (typed-command.ts), each its declaration's name", () => {
     expect(Object.keys(COMMANDS).sort()).toEqual([...COMMAND_NAMES].sort());
+    for (const [name, command] of Object.entries(COMMANDS)) expect(command.name).toBe(name);
   });
 
   it("this repository's package.json has the registry's script for every command, and no other script runs the bin", () => {

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { dirname, join } from "path";
-import { cdktfCli } from "../../lib/app/commands/cdktf-runner";
+import { cdktfCli } from "../../lib/app/commands/cdktf-process";
 import { OPENTOFU_VERSION } from "../../scripts/opentofu-install.cjs";
 import { REGISTRY_HOST } from "../../lib/app/state/provider-addresses";
 import { motoServer, S3Emulator, startS3Emulator } from "../support/s3-emulator";

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { EmulatedOrg, Emulator, startEmulator } from "../support/genesys-emulator";
-import { cdktfCli } from "../../lib/app/commands/cdktf-runner";
+import { cdktfCli } from "../../lib/app/commands/cdktf-process";
 import { withoutCredentials } from "../../lib/app/stack/credentials";
 import { OPENTOFU_DATA_DIR } from "../../lib/app/stack/engine";
 import { providerInstall } from "../../scripts/provider-install.cjs";

@@ -5,12 +5,13 @@
  */
 import { existsSync, readdirSync, readFileSync } from "fs";
 import { join, relative } from "path";
-import type { CommandEntry } from "./commands";
+import type { RegisteredCommand } from "./commands";
 import { CommandIo } from "../shared/command";
+import { declareCommand, helpText } from "../shared/command-declaration";
 import { ownPackage, PACKAGE_NAME } from "../shared/own-package";
 import { showHiddenCharacters } from "../shared/plain-text";
 
-type Registry = Readonly<Record<string, CommandEntry>>;
+type Registry = Readonly<Record<string, RegisteredCommand>>;
 
 /** The folder of the shipped docs: the package's docs/ (node_modules/genesys-scv-oauth-client/docs where installed). */
 export function docsFolder(): string {
@@ -48,25 +49,37 @@ export function usageOf(commands: Registry): string {
 /** A topic as given: `migrating`, `migrating.md` or `docs/migrating.md`. */
 const topicOf = (given: string) => given.replace(/^(?:\.\/)?docs\//, "").replace(/\.md$/, "");
 
-/** `help [command or topic]`. */
-export async function helpCommand(commands: Registry, argv: string[], env: NodeJS.ProcessEnv, io: CommandIo): Promise<number> {
-  if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h") {
-    io.out(`${usageOf(commands)}\n`);
-    return 0;
-  }
-  if (argv.length > 1) {
-    io.err(`help: one command or topic at most; given ${argv.length}: ${showHiddenCharacters(argv.join(" "))}\n`);
-    return 1;
-  }
-  const [given] = argv;
-  if (Object.hasOwn(commands, given) && !commands[given].hidden && given !== "help") {
-    const entry = commands[given];
-    if (entry.help !== undefined) {
-      io.out(`${entry.help}\n`);
-      return 0;
-    }
-    return entry.run(["--help"], env, io);
-  }
+/** `help [command or topic]`, over the registry it is given (lib/cli/commands.ts, which lists it). */
+export const helpCommand = (registry: () => Registry) =>
+  declareCommand({
+    name: "help",
+    summary: "this list; help <command> for a command's options, help <topic> for a page of the docs",
+    arguments: "[command or topic]",
+    description:
+      "With nothing after it: the list of commands and the docs' topics. With a command: its help (as <command> --help).\n" +
+      "With a topic (migrating, migrating.md or docs/migrating.md): that page of the docs, installed with the tool.",
+    options: {},
+    run: ({ positionals }, env, io) => {
+      const commands = registry();
+      if (positionals.length === 0) {
+        io.out(`${usageOf(commands)}\n`);
+        return 0;
+      }
+      if (positionals.length > 1) {
+        io.err(`help: one command or topic at most; given ${positionals.length}: ${showHiddenCharacters(positionals.join(" "))}\n`);
+        return 1;
+      }
+      const [given] = positionals;
+      if (Object.hasOwn(commands, given) && !commands[given].hidden && given !== "help") {
+        io.out(`${helpText(commands[given])}\n`);
+        return 0;
+      }
+      return printTopic(commands, given, env, io);
+    },
+  });
+
+/** A page of the docs, by its topic as given. */
+function printTopic(commands: Registry, given: string, env: NodeJS.ProcessEnv, io: CommandIo): number {
   const topic = topicOf(given);
   const topics = docsTopics();
   if (!topics.includes(topic)) {

@@ -1,15 +1,17 @@
 /**
  * `genesys-scv-oauth-client <command> [arguments]` (npx genesys-scv-oauth-client …): the tool's one entry, the
  * package's bin, in a team's config repository and in this one alike (this repository's npm scripts, workflows, tests
- * and bench run it too). The commands are lib/cli/commands.ts's registry; this answers the list, --version and each
- * registered help text, and hands everything else to the command. What a command prints is printed as it is: every
- * message names a command as the user types it (lib/shared/typed-command.ts), so nothing is rewritten here.
+ * and bench run it too). The commands are lib/cli/commands.ts's registry of declarations; this answers the list and
+ * --version, and runs the command by its declaration (its --help, its arguments' one form of message, then its work).
+ * What a command prints is printed as it is: every message names a command as the user types it
+ * (lib/shared/typed-command.ts), so nothing is rewritten here.
  */
 import { COMMANDS } from "./commands";
 import { shownCommands, usageOf } from "./help";
 import { loadDeploymentsOrProblem } from "../app/deployments/deployments";
 import { CREDENTIALS_DEPLOYMENT_VARIABLE, credentialsDeploymentProblem } from "../app/stack/credentials";
 import { CommandIo } from "../shared/command";
+import { answered, parseCommand } from "../shared/command-declaration";
 import { ownPackage, PACKAGE_NAME } from "../shared/own-package";
 
 export function usage(): string {
@@ -23,7 +25,10 @@ export async function cli(argv: string[], env: NodeJS.ProcessEnv, io: CommandIo)
     io.err(`${usage()}\n`);
     return 1;
   }
-  if (name === "--help" || name === "-h") return COMMANDS.help.run([], env, io);
+  if (name === "--help" || name === "-h") {
+    io.out(`${usage()}\n`);
+    return 0;
+  }
   if (name === "--version" || name === "-v") {
     io.out(`${ownPackage().version}\n`);
     return 0;
@@ -33,10 +38,8 @@ export async function cli(argv: string[], env: NodeJS.ProcessEnv, io: CommandIo)
     io.err(`${PACKAGE_NAME}: no command ${JSON.stringify(name)}; allowed: ${shownCommands(COMMANDS).join(", ")}\n`);
     return 1;
   }
-  if (entry.help !== undefined && (rest.includes("--help") || rest.includes("-h"))) {
-    io.out(`${entry.help}\n`);
-    return 0;
-  }
+  const result = parseCommand(entry, rest);
+  if (!("parsed" in result)) return answered(entry, result, io);
   if (env[CREDENTIALS_DEPLOYMENT_VARIABLE]) {
     // A deployments file with a problem is the command's to report; only a readable one has deployments to name.
     const loaded = loadDeploymentsOrProblem(env);
@@ -46,5 +49,5 @@ export async function cli(argv: string[], env: NodeJS.ProcessEnv, io: CommandIo)
       return 1;
     }
   }
-  return entry.run(rest, env, io);
+  return entry.run(result.parsed, env, io);
 }

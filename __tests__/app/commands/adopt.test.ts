@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { adoptCommand, describeClient, plannedChanges } from "../../../lib/app/commands/adopt";
+import { runCommand } from "../../../lib/shared/command-declaration";
 import { grantInWords } from "../../../lib/app/genesys/client-identity";
 import { ApiOAuthClient } from "../../../lib/app/genesys/api";
 import { StateReading } from "../../../lib/app/state/read-states";
@@ -58,7 +59,7 @@ describe("adoptCommand's arguments, refused before any request", () => {
       JSON.stringify({ deployments: [{ name: "production", genesysCloud: { region: "us-east-1" }, salesforce: { myDomain: "acme" } }] }),
     );
     const captured = capturedIo();
-    const code = await adoptCommand(argv, { DEPLOYMENTS_FILE: file }, captured.io);
+    const code = await runCommand(adoptCommand, argv, { DEPLOYMENTS_FILE: file }, captured.io);
     return { code, err: captured.err() };
   };
 
@@ -106,7 +107,7 @@ describe("adoptCommand against a scripted API: never another org's client", () =
     const text = JSON.stringify({ deployments: deployments.map((d) => ({ genesysCloud: gateway, ...d })) }, null, 2);
     writeFileSync(file, text);
     const captured = capturedIo();
-    const code = await adoptCommand(argv, { ...TOKEN_ENV, DEPLOYMENTS_FILE: file }, captured.io, {
+    const code = await runCommand(adoptCommand, argv, { ...TOKEN_ENV, DEPLOYMENTS_FILE: file }, captured.io, {
       api: { sleep: async () => {} },
       readStates: states,
     });
@@ -211,7 +212,7 @@ describe("adoptCommand against a scripted API: never another org's client", () =
     ].map((d) => ({ genesysCloud: api.deployment.genesysCloud, ...d }));
     writeFileSync(file, JSON.stringify({ deployments }, null, 2));
     const captured = capturedIo();
-    const code = await adoptCommand(["*", "--write"], { ...TOKEN_ENV, DEPLOYMENTS_FILE: file }, captured.io, {
+    const code = await runCommand(adoptCommand, ["*", "--write"], { ...TOKEN_ENV, DEPLOYMENTS_FILE: file }, captured.io, {
       api: { sleep: async () => {} },
       readStates: noStates,
     });
@@ -283,7 +284,7 @@ describe("adopt checks the deployment's organizationId against the credentials' 
           GENESYSCLOUD_OAUTHCLIENT_SECRET: theirs.credentials.clientSecret,
         };
         const states = () => Promise.resolve(new Map<string, StateReading>());
-        const code = await adoptCommand(["production", ...extra], env, captured.io, { readStates: states, api: { tries: 1 } });
+        const code = await runCommand(adoptCommand, ["production", ...extra], env, captured.io, { readStates: states, api: { tries: 1 } });
         expect(code).toBe(1);
         expect(captured.err()).toContain(
           `Deployment 'production' is for Genesys Cloud org ${ours.id}, but its credentials belong to org ${theirs.id} ('Other Co'). Nothing was changed`,

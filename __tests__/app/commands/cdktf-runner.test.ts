@@ -1,4 +1,5 @@
-import { cdktfCommand, ownAnnotationsOnly, splitArguments, withoutTerraformColour } from "../../../lib/app/commands/cdktf-runner";
+import { RUNNER_COMMANDS } from "../../../lib/app/commands/cdktf-runner";
+import { parseCommand, runCommand } from "../../../lib/shared/command-declaration";
 import { capturedIo } from "../../support/captured-io";
 import { select } from "../../../lib/app/deployments/selection";
 import { Deployment } from "../../../lib/app/deployments/deployments";
@@ -6,14 +7,38 @@ import { Deployment } from "../../../lib/app/deployments/deployments";
 const deployment = (name: string): Deployment => ({ name, genesysCloud: { region: "us-east-1" }, salesforce: { myDomain: "acme" } });
 const deployments = ["production", "uat", "eu-production", "eu-uat"].map(deployment);
 
-describe("splitArguments", () => {
-  it("keeps cdktf's options and their values apart from deployment names", () => {
-    expect(
-      splitArguments(["production", "--auto-approve", "--output", "out", "eu-*", "--var-file", "x.tfvars", "--migrate-state"]),
-    ).toEqual({
-      patterns: ["production", "eu-*"],
-      options: ["--auto-approve", "--output", "out", "--var-file", "x.tfvars", "--migrate-state"],
+describe("the runner's arguments", () => {
+  it("deployment names apart from cdktf's options and their values, which go on as given; its own --parallelism read", () => {
+    const argv = [
+      "production",
+      "--auto-approve",
+      "--output",
+      "out",
+      "eu-*",
+      "--var-file=x.tfvars",
+      "--parallelism",
+      "2",
+      "--migrate-state",
+    ];
+    expect(parseCommand(RUNNER_COMMANDS.deploy, argv)).toEqual({
+      parsed: {
+        values: { parallelism: "2" },
+        positionals: ["production", "eu-*"],
+        passed: ["--auto-approve", "--output", "out", "--var-file", "x.tfvars", "--migrate-state"],
+      },
     });
+  });
+
+  it("synth declares no --parallelism: it is cdktf's there, passed on with its value", () => {
+    expect(parseCommand(RUNNER_COMMANDS.synth, ["--parallelism", "2"])).toEqual({
+      parsed: { values: {}, positionals: [], passed: ["--parallelism", "2"] },
+    });
+  });
+
+  it("a bad --parallelism is one message: where, what was given, what is allowed", async () => {
+    const { io, err } = capturedIo();
+    expect(await runCommand(RUNNER_COMMANDS.deploy, ["--parallelism", "2", "--parallelism", "3"], { PATH: "" }, io)).toBe(1);
+    expect(err()).toBe('deploy: --parallelism: given 2 times ("2", "3"); allowed: once\n');
   });
 });
 
@@ -49,45 +74,13 @@ describe("select", () => {
   });
 });
 
-describe("withoutTerraformColour", () => {
-  it("adds -no-color to each Terraform command cdktf runs, after what the user set, once", () => {
-    const env = withoutTerraformColour({ TF_CLI_ARGS_plan: "-parallelism=2", TF_CLI_ARGS_apply: "-no-color" });
-    expect(env.TF_CLI_ARGS_plan).toBe("-parallelism=2 -no-color");
-    expect(env.TF_CLI_ARGS_apply).toBe("-no-color");
-    expect(env.TF_CLI_ARGS_init).toBe("-no-color");
-    expect(Object.keys(env).sort()).toEqual([
-      "TF_CLI_ARGS_apply",
-      "TF_CLI_ARGS_destroy",
-      "TF_CLI_ARGS_init",
-      "TF_CLI_ARGS_output",
-      "TF_CLI_ARGS_plan",
-      "TF_CLI_ARGS_show",
-    ]);
-  });
-});
-
-describe("ownAnnotationsOnly", () => {
-  it("keeps a deployment's own construct warnings and everything else it printed, and leaves out the other stacks' warnings", () => {
-    const chunks = [
-      { stream: "out" as const, text: "WARN [eu/service-cloud-voice]: eu's\nWARN [us/service-cloud-voice]: us's\nus  Initializing" },
-      { stream: "err" as const, text: "Error: WARN [eu/x] in a message\n" },
-      { stream: "out" as const, text: " the backend...\nWARN [eu-wrong/service-cloud-voice]: eu-wrong's\n" },
-    ];
-    expect(ownAnnotationsOnly(chunks, "us")).toEqual([
-      { stream: "out", text: "WARN [us/service-cloud-voice]: us's\nus  Initializing" },
-      { stream: "err", text: "Error: WARN [eu/x] in a message\n" },
-      { stream: "out", text: " the backend...\n" },
-    ]);
-  });
-});
-
 describe("arguments after `--` are refused, never both read as the tool's options and passed to cdktf as stack names", () => {
-  for (const command of ["deploy", "destroy", "diff", "synth", "output"]) {
+  for (const command of ["deploy", "destroy", "diff", "synth", "output"] as const) {
     it(`${command} production -- --auto-approve: refused before anything is read or run`, async () => {
       const { io, out, err } = capturedIo();
       // No deployments file at this path: the refusal comes first, and no process starts (unit-setup.ts).
       const env = { PATH: "", DEPLOYMENTS_FILE: "/nonexistent/deployments.json" };
-      expect(await cdktfCommand([command, "production", "--", "--auto-approve"], env, io)).toBe(1);
+      expect(await runCommand(RUNNER_COMMANDS[command], ["production", "--", "--auto-approve"], env, io)).toBe(1);
       expect(out()).toBe("");
       expect(err()).toMatch(
         new RegExp(
@@ -99,7 +92,7 @@ describe("arguments after `--` are refused, never both read as the tool's option
 
   it("the wording, once", async () => {
     const { io, err } = capturedIo();
-    expect(await cdktfCommand(["deploy", "production", "--", "--auto-approve", "x"], { PATH: "" }, io)).toBe(1);
+    expect(await runCommand(RUNNER_COMMANDS.deploy, ["production", "--", "--auto-approve", "x"], { PATH: "" }, io)).toBe(1);
     expect(err()).toBe(
       'deploy: "--" is not taken among its arguments (given before --auto-approve x): deployment names and cdktf\'s options go, in any order, ' +
         "without it (npx genesys-scv-oauth-client deploy production --auto-approve); nothing was run.\n",
@@ -108,8 +101,6 @@ describe("arguments after `--` are refused, never both read as the tool's option
 });
 
 describe("a deployments file without deployments (a new repository's, as init writes it)", () => {
-  const { cdktfCommand } = require("../../../lib/app/commands/cdktf-runner");
-  const { capturedIo } = require("../../support/captured-io");
   const { tempDir } = require("../../support/temp-dir");
   const { writeFileSync } = require("fs");
   const { join } = require("path");
@@ -121,13 +112,13 @@ describe("a deployments file without deployments (a new repository's, as init wr
 
   it("synth: nothing to synthesize, said, exit 0, no process started", async () => {
     const captured = capturedIo();
-    expect(await cdktfCommand(["synth"], empty(), captured.io)).toBe(0);
+    expect(await runCommand(RUNNER_COMMANDS.synth, [], empty(), captured.io)).toBe(0);
     expect([captured.out(), captured.err()]).toEqual(["synth: the deployments file has no deployments yet: nothing to synthesize.\n", ""]);
   });
 
-  it.each(["diff", "deploy", "output"])("%s: one message that the file has none yet, exit 1", async (command) => {
+  it.each(["diff", "deploy", "output"] as const)("%s: one message that the file has none yet, exit 1", async (command) => {
     const captured = capturedIo();
-    expect(await cdktfCommand([command, "production"], empty(), captured.io)).toBe(1);
+    expect(await runCommand(RUNNER_COMMANDS[command], ["production"], empty(), captured.io)).toBe(1);
     expect(captured.err()).toBe(
       `${command}: the deployments file has no deployments yet; allowed: a name of one of them, once npx genesys-scv-oauth-client deployments lists it (npx genesys-scv-oauth-client help docs/deployments.md)\n`,
     );

@@ -2,6 +2,7 @@ import * as core from "@actions/core";
 import fc from "fast-check";
 import { writeFileSync } from "fs";
 import { join } from "path";
+import { runCommand } from "../../../lib/shared/command-declaration";
 import { checkCommand, checkDeployments, formatFindings, workflowAnnotations, workflowCommand } from "../../../lib/app/commands/check";
 import { tempDir } from "../../support/temp-dir";
 
@@ -105,7 +106,7 @@ describe("checkCommand (the command line of npm run check)", () => {
   const run = (argv: string[], env: NodeJS.ProcessEnv = {}) => {
     const out: string[] = [];
     const err: string[] = [];
-    const status = checkCommand(argv, env, {
+    const status = <number>runCommand(checkCommand, argv, env, {
       out: (t) => void out.push(t.replace(/\n$/, "")),
       err: (t) => void err.push(t.replace(/\n$/, "")),
       isTerminal: false,
@@ -129,7 +130,10 @@ describe("checkCommand (the command line of npm run check)", () => {
       status: 0,
       out: expect.stringMatching(/^usage: npx genesys-scv-oauth-client check \[DEPLOYMENTS_FILE\]/),
     });
-    expect(run(["--nope"])).toMatchObject({ status: 1, err: expect.stringMatching(/^check: Unknown option '--nope'/) });
+    expect(run(["--nope"])).toMatchObject({
+      status: 1,
+      err: expect.stringMatching(/^check: options: given "--nope"; allowed: -h\/--help/),
+    });
     expect(run([good, bad])).toMatchObject({ status: 1, err: expect.stringMatching(/^check: one deployments file at most; given 2/) });
   });
 });
@@ -138,7 +142,7 @@ describe("the state guard and annotations in GitHub Actions", () => {
   const github = { GITHUB_ACTIONS: "true" };
   const run = (argv: string[], env: NodeJS.ProcessEnv) => {
     const out: string[] = [];
-    const status = checkCommand(argv, env, {
+    const status = <number>runCommand(checkCommand, argv, env, {
       out: (t) => void out.push(t.replace(/\n$/, "")),
       err: (t) => void out.push(t.replace(/\n$/, "")),
       isTerminal: false,

@@ -8,6 +8,7 @@
 import { chmodSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { guardCommand } from "../../../lib/app/commands/guard";
+import { runCommand } from "../../../lib/shared/command-declaration";
 import { Deployment } from "../../../lib/app/deployments/deployments";
 import { StateOutputs, StateReading } from "../../../lib/app/state/read-states";
 import { capturedIo } from "../../support/captured-io";
@@ -65,7 +66,8 @@ async function guard(dir: string, argv: string[] = [], env: Record<string, strin
     return new Map<string, StateReading>(outputs ? all.map((d) => [d.name, { outputs }] as const) : []);
   };
   const before = emulator.requests.length;
-  const code = await guardCommand(
+  const code = await runCommand(
+    guardCommand,
     ["production", ...argv],
     { TERRAFORM_BINARY_NAME: join(engineDir, "terraform"), ...env, DEPLOYMENTS_FILE: join(dir, "deployments.json") },
     captured.io,
@@ -258,9 +260,17 @@ describe("guard --credentials (the drift check's): the credentials and their org
 describe("guard's arguments", () => {
   it.each([[[]], [["production", "uat"]], [["prod*"]]])("one deployment name, no pattern: %j refused", async (argv) => {
     const captured = capturedIo();
-    const code = await guardCommand(argv, { DEPLOYMENTS_FILE: join(repository(), "deployments.json") }, captured.io);
+    const code = await runCommand(guardCommand, argv, { DEPLOYMENTS_FILE: join(repository(), "deployments.json") }, captured.io);
     expect(code).toBe(1);
     expect(captured.err()).toMatch(/^guard: <deployment name>: given .*; allowed: the name of one deployment\n$/);
+  });
+
+  it('a deployments file with a problem: its message, without the writing commands\' "Nothing was written." (guard writes no file)', async () => {
+    const dir = tempDir("guard-bad-");
+    writeFileSync(join(dir, "deployments.json"), '{ "deployments": 1 }');
+    const captured = capturedIo();
+    expect(await runCommand(guardCommand, ["production"], { DEPLOYMENTS_FILE: join(dir, "deployments.json") }, captured.io)).toBe(1);
+    expect(captured.err()).toMatch(/^.*deployments\.json has 1 problem:\n {2}- deployments: given 1; allowed: .*\n$/);
   });
 
   it("--note in a folder that does not exist: refused before anything is asked", async () => {

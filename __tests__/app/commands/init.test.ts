@@ -5,13 +5,15 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
 import { join } from "path";
 import { COMMANDS } from "../../../lib/cli/commands";
+import { runCommand } from "../../../lib/shared/command-declaration";
 import { shownCommands } from "../../../lib/cli/help";
 import { loadDeployments } from "../../../lib/app/deployments/deployments";
 import { capturedIo } from "../../support/captured-io";
 import { tempDir } from "../../support/temp-dir";
 
 const own = require("../../../package.json");
-const initCommand = (argv: string[], env: NodeJS.ProcessEnv, io: ReturnType<typeof capturedIo>["io"]) => COMMANDS.init.run(argv, env, io);
+const initCommand = (argv: string[], env: NodeJS.ProcessEnv, io: ReturnType<typeof capturedIo>["io"]) =>
+  runCommand(COMMANDS.init, argv, env, io);
 const FILES = [
   ".github/workflows/deploy.yml",
   ".github/workflows/drift.yml",

@@ -4,7 +4,8 @@
  */
 import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
-import { migrate, steppedMigration } from "../../../lib/app/commands/migrate";
+import { migrateCommand, steppedMigration } from "../../../lib/app/commands/migrate";
+import { runCommand } from "../../../lib/shared/command-declaration";
 import { StateOutputs, StateReading } from "../../../lib/app/state/read-states";
 import { oauthClientUsage, USAGE_PERMISSION } from "../../../lib/app/genesys/api";
 import { inUse } from "../../../lib/app/genesys/usage";
@@ -69,7 +70,10 @@ async function run(file: string, argv: string[], outputs: StateOutputs | undefin
   const captured = capturedIo();
   const states = (all: readonly Deployment[]) =>
     Promise.resolve(new Map<string, StateReading>(outputs ? all.map((d) => [d.name, { outputs }] as const) : []));
-  const code = await migrate(["production", ...argv], { ...ENV, DEPLOYMENTS_FILE: file }, captured.io, { api, readStates: states });
+  const code = await runCommand(migrateCommand, ["production", ...argv], { ...ENV, DEPLOYMENTS_FILE: file }, captured.io, {
+    api,
+    readStates: states,
+  });
   return { code, out: captured.out(), err: captured.err(), text: readFileSync(file, "utf8") };
 }
 

@@ -7,10 +7,11 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { adoptCommand } from "../../../lib/app/commands/adopt";
-import { cdktfCommand } from "../../../lib/app/commands/cdktf-runner";
+import { RUNNER_COMMANDS } from "../../../lib/app/commands/cdktf-runner";
 import { guardCommand } from "../../../lib/app/commands/guard";
-import { migrate } from "../../../lib/app/commands/migrate";
+import { migrateCommand } from "../../../lib/app/commands/migrate";
 import { Deployment } from "../../../lib/app/deployments/deployments";
+import { runCommand } from "../../../lib/shared/command-declaration";
 import { readStates } from "../../../lib/app/state/read-states";
 import { EmulatedOrg, Emulator, startEmulator } from "../../support/genesys-emulator";
 import { capturedIo } from "../../support/captured-io";
@@ -108,7 +109,7 @@ describe("a per-deployment command reads only the named deployment's state and s
     firstState(false);
     const env = deploymentsFile(false);
     const captured = capturedIo();
-    const code = await adoptCommand(["first"], env, captured.io, { api });
+    const code = await runCommand(adoptCommand, ["first"], env, captured.io, { api });
     expect({ code, out: captured.out() }).toEqual({ code: 0, out: expect.stringContaining(`client ${handMade}`) });
     expect(touched()).toEqual(["first"]);
   });
@@ -118,7 +119,7 @@ describe("a per-deployment command reads only the named deployment's state and s
     const env = deploymentsFile(false);
     const captured = capturedIo();
     // The org has a client for first's Salesforce org and first would create another: the guard stops it.
-    expect(await adoptCommand(["first", "--guard"], env, captured.io, { api })).toBe(1);
+    expect(await runCommand(adoptCommand, ["first", "--guard"], env, captured.io, { api })).toBe(1);
     expect(captured.err()).toContain(handMade);
     expect(touched()).toEqual(["first"]);
   });
@@ -127,7 +128,7 @@ describe("a per-deployment command reads only the named deployment's state and s
     firstState(true);
     const env = deploymentsFile(true);
     const captured = capturedIo();
-    expect(await migrate(["first"], env, captured.io, { api })).toBe(0);
+    expect(await runCommand(migrateCommand, ["first"], env, captured.io, { api })).toBe(0);
     expect(touched()).toEqual(["first"]);
   });
 
@@ -135,7 +136,10 @@ describe("a per-deployment command reads only the named deployment's state and s
     firstState(true);
     const env = deploymentsFile(true);
     const captured = capturedIo();
-    expect({ code: await guardCommand(["first"], env, captured.io, { api }), err: captured.err() }).toEqual({ code: 0, err: "" });
+    expect({ code: await runCommand(guardCommand, ["first"], env, captured.io, { api }), err: captured.err() }).toEqual({
+      code: 0,
+      err: "",
+    });
     expect(touched()).toEqual(["first"]);
   });
 
@@ -143,7 +147,7 @@ describe("a per-deployment command reads only the named deployment's state and s
     firstState(true);
     const env = deploymentsFile(true);
     const captured = capturedIo();
-    expect(await cdktfCommand(["output", "first"], env, captured.io)).toBe(0);
+    expect(await runCommand(RUNNER_COMMANDS.output, ["first"], env, captured.io)).toBe(0);
     expect(captured.out()).toContain(`first: client id ${handMade}`);
     expect(touched()).toEqual(["first"]);
   });
@@ -154,7 +158,7 @@ describe("a per-deployment command reads only the named deployment's state and s
     const out = join(dir, "cdktf.out");
     const captured = capturedIo();
     // The stand-in plans nothing cdktf can read: what counts here is what was synthesized and read, not the plan.
-    await cdktfCommand(["diff", "first", "--output", out], env, captured.io);
+    await runCommand(RUNNER_COMMANDS.diff, ["first", "--output", out], env, captured.io);
     const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
     expect(Object.keys(manifest.stacks)).toEqual(["first"]);
     expect(readdirSync(join(out, "stacks"))).toEqual(["first"]);
@@ -165,7 +169,7 @@ describe("a per-deployment command reads only the named deployment's state and s
     const env = deploymentsFile(true);
     const out = join(dir, "cdktf.out.all");
     const captured = capturedIo();
-    expect(await cdktfCommand(["synth", "--output", out], env, captured.io)).toBe(0);
+    expect(await runCommand(RUNNER_COMMANDS.synth, ["--output", out], env, captured.io)).toBe(0);
     expect(readdirSync(join(out, "stacks")).sort()).toEqual([...NAMES].sort());
   }, 120_000);
 });

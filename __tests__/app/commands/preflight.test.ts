@@ -1,7 +1,7 @@
-import { chmodSync, writeFileSync } from "fs";
+import { chmodSync, mkdirSync, writeFileSync } from "fs";
 import { join } from "path";
 import { Deployment } from "../../../lib/app/deployments/deployments";
-import { deployPrerequisiteProblem } from "../../../lib/app/commands/preflight";
+import { deployPrerequisiteProblem, localStatesProblem, synthPrerequisiteProblem } from "../../../lib/app/commands/preflight";
 import { ENGINE_MISSING } from "../../../lib/app/stack/engine";
 import { tempDir } from "../../support/temp-dir";
 
@@ -72,5 +72,34 @@ describe("deployPrerequisiteProblem", () => {
     const env = { PATH: withTerraform, GENESYSCLOUD_OAUTHCLIENT_SECRET: "s3cr3t", ACME_EU_GENESYSCLOUD_OAUTHCLIENT_ID: "id-v4lue" };
     const problem = await deployPrerequisiteProblem([production, deployment("eu", "ACME_EU")], env);
     expect(problem).not.toMatch(/s3cr3t|id-v4lue/);
+  });
+});
+
+describe("synthPrerequisiteProblem", () => {
+  it("a lock file that cannot be read: its message, and that nothing was synthesized", () => {
+    const dir = tempDir("preflight-lock-");
+    mkdirSync(join(dir, ".terraform.lock.hcl"));
+    expect(synthPrerequisiteProblem(dir, join(dir, "cdktf.out"), [production])).toMatch(
+      /\.terraform\.lock\.hcl[^]*\nNothing was synthesized\.$/,
+    );
+  });
+
+  it("an output folder that is a file: the output folder's message; none when both will do", () => {
+    const dir = tempDir("preflight-out-");
+    writeFileSync(join(dir, "out"), "");
+    expect(synthPrerequisiteProblem(dir, join(dir, "out"), [production])).toEqual(expect.any(String));
+    expect(synthPrerequisiteProblem(dir, join(dir, "cdktf.out"), [production])).toBeUndefined();
+  });
+});
+
+describe("localStatesProblem", () => {
+  it("each local state file that is not a file, in one message, and that nothing was run; none otherwise", () => {
+    const dir = tempDir("preflight-states-");
+    const local = (name: string): Deployment => ({ ...deployment(name), backend: { local: { path: `${name}.tfstate` } } });
+    mkdirSync(join(dir, "eu.tfstate"));
+    mkdirSync(join(dir, "us.tfstate"));
+    const problem = localStatesProblem([local("eu"), local("us"), production], dir);
+    expect(problem).toMatch(/deployment "eu"'s local state file[^]*\n[^]*deployment "us"'s local state file[^]*\nNothing was run\.$/);
+    expect(localStatesProblem([local("fine"), production], dir)).toBeUndefined();
   });
 });

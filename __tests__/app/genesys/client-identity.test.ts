@@ -4,13 +4,16 @@
  */
 import { IncomingMessage } from "http";
 import {
-  clientIdentityProblem,
+  clientIdentityStop,
   clientsOfOrg,
+  GuardContext,
   grantInWords,
+  identityMessage,
   mayShareOrg,
   ownersOf,
   ownersOfOrgClients,
 } from "../../../lib/app/genesys/client-identity";
+
 import { Deployment } from "../../../lib/app/deployments/deployments";
 import { ApiOAuthClient } from "../../../lib/app/genesys/api";
 import { StateReading } from "../../../lib/app/state/read-states";
@@ -26,6 +29,12 @@ const client = (id: string, uris: string[], extra: Partial<ApiOAuthClient> = {})
   ...extra,
 });
 const home = (host: string) => `https://${host}/lightning/page/home`;
+
+/** The guard's stop, rendered as a deploy says it. */
+const clientIdentityProblem = async (deployment: Deployment, context: GuardContext) => {
+  const stop = await clientIdentityStop(deployment, context);
+  return stop && identityMessage(stop);
+};
 
 describe("clientsOfOrg", () => {
   const production = client("p", [home("acme.lightning.force.com")]);
@@ -80,7 +89,7 @@ describe("clientsOfOrg", () => {
   });
 });
 
-describe("the deploy guard (clientIdentityProblem), case by case", () => {
+describe("the deploy guard (clientIdentityStop, as a deploy says it), case by case", () => {
   const A = "5b0c2d4e-0000-4000-8000-00000000000a";
   const B = "5b0c2d4e-0000-4000-8000-00000000000b";
   type Case = {
@@ -309,5 +318,44 @@ describe("whose a client is costs the other deployments' states only where the o
     const moreStates = jest.fn();
     const found = await ownersOfOrgClients(first, host, [], { all: [first, adopted], states, moreStates });
     expect([[...found.keys()], moreStates.mock.calls.length]).toEqual([["c7"], 0]);
+  });
+});
+
+describe("the guard's stop is data: its kind, the deployment, the clients, the evidence; rendered once", () => {
+  const A = "5b0c2d4e-0000-4000-8000-00000000000a";
+  const B = "5b0c2d4e-0000-4000-8000-00000000000b";
+
+  it("a second client: the clients found, whether one may be adopted", async () => {
+    const found = client(A, [home("acme.lightning.force.com")]);
+    const api = await scriptedApi(() => ({ body: { entities: [found], total: 1, pageCount: 1, pageSize: 100 } }));
+    const stop = await clientIdentityStop(api.deployment, { all: [api.deployment], states: new Map(), env: TOKEN_ENV });
+    await api.close();
+    expect(stop).toEqual({
+      kind: "second-client",
+      deployment: "production",
+      lightningHost: "acme.lightning.force.com",
+      clients: [{ client: found }],
+      adoptable: true,
+    });
+  });
+
+  it("a state that cannot be read: cannot-tell, with the state's problem as the evidence, and nothing asked", async () => {
+    const api = await scriptedApi(() => ({ body: {} }));
+    const states = new Map<string, StateReading>([["production", { problem: "could not read its state" }]]);
+    const stop = await clientIdentityStop(api.deployment, { all: [api.deployment], states, env: TOKEN_ENV });
+    await api.close();
+    expect(stop).toEqual({ kind: "cannot-tell", deployment: "production", why: "production: could not read its state" });
+    expect(api.requests).toEqual([]);
+  });
+
+  it("an importClientId the state contradicts: both ids; said beside output's lines without the deploy's 'Nothing was run.'", async () => {
+    const api = await scriptedApi(() => ({ body: {} }));
+    const deployment = { ...api.deployment, oauthClient: { importClientId: B } } as Deployment;
+    const states = new Map<string, StateReading>([["production", { outputs: { clientId: A, redirectUris: [] } }]]);
+    const stop = await clientIdentityStop(deployment, { all: [deployment], states, env: TOKEN_ENV });
+    await api.close();
+    expect(stop).toEqual({ kind: "import-contradicted", deployment: "production", held: A, named: B });
+    expect(identityMessage(stop!)).toContain(`so it would go on managing ${A}. Nothing was run.\n`);
+    expect(identityMessage(stop!, { stopped: false })).toContain(`so it would go on managing ${A}.\n`);
   });
 });

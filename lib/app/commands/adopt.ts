@@ -8,8 +8,14 @@
  * chosen. Exit 0: every deployment has exactly one candidate or is adopted already; 3: some deployment has none or
  * several; 1: an error (one message).
  */
-import { parseArgs } from "util";
-import { CANNOT_TELL, clientIdentityProblem, clientsOfOrg, grantInWords, orgInWords, ownersOfOrgClients } from "../genesys/client-identity";
+import {
+  clientIdentityStop,
+  clientsOfOrg,
+  identityMessage,
+  grantInWords,
+  orgInWords,
+  ownersOfOrgClients,
+} from "../genesys/client-identity";
 import { baseDirOf, Deployment, oauthClientProps } from "../deployments/deployments";
 import { writeImportClientId } from "../deployments/edit";
 import {
@@ -28,31 +34,13 @@ import { noteProblem, writeNote } from "./note-file";
 import { scopedCredentialsProblem } from "../stack/credentials";
 import { ALLOWED_CLIENT_ID, GUID_PATTERN, OAuthClientSettings, resolveOAuthClientSettings } from "../../construct/internal";
 import { CommandIo } from "../../shared/command";
+import { declareCommand, OptionDeclarations, ParsedArguments } from "../../shared/command-declaration";
 import { fromWhereTheUserStands } from "../../shared/paths";
 import { showHiddenCharacters } from "../../shared/plain-text";
 import { InputError } from "../../shared/problems";
 import { typed } from "../../shared/typed-command";
 
 export const EXIT = { ok: 0, error: 1, undecided: 3 } as const;
-
-export const USAGE = `usage: ${typed("adopt", "<deployment names or patterns>", "[--write] [--client-id <id>]")}
-
-Finds the OAuth client each named deployment's Genesys Cloud org already has for its Salesforce org (a redirect URI
-on one of that org's hosts, and no other deployment's), shows it and what the first plan after adoption would change
-on it. Logs in as the provider does for the deployment (its region or genesysCloud.gateway, its credentials); each
-API call has a deadline of ${TIMEOUT_VARIABLE} seconds (${DEFAULT_TIMEOUT_SECONDS} when unset). Secrets are never shown.
-
-  --write           write the one candidate's id as oauthClient.importClientId into the deployments file
-                    (comments, key order and indentation kept); the next deploy imports it instead of creating one
-  --client-id <id>  with several candidates, the one to write (one deployment at a time)
-  --guard           instead: exit 1 when a deploy of the deployments would create a second client for an org (the
-                    check deploy and diff make; pipelines that run terraform themselves run this)
-  --note <file>     with --guard and one deployment: also write what it found for plan-summary (<stack>.note.json);
-                    then exit 0 when the finding is written, and 1 only when the guard could not ask
-  -h, --help        this text
-
-Exit code: 0 when every named deployment has exactly one candidate or is adopted already; 3 when some deployment
-has none or several; 1 on an error.`;
 
 /** What the first plan after adopting `client` would change on it, field by field. */
 export function plannedChanges(settings: OAuthClientSettings, client: ApiOAuthClient): string[] {
@@ -97,53 +85,67 @@ export interface AdoptOptions {
   readonly readStates?: typeof readStates;
 }
 
-export async function adoptCommand(
-  argv: string[],
+const ADOPT_OPTIONS = {
+  write: {
+    type: "boolean",
+    description:
+      "write the one candidate's id as oauthClient.importClientId into the deployments file (comments, key order and indentation kept)",
+  },
+  "client-id": { type: "string", value: "<id>", description: "with several candidates, the one to write (one deployment at a time)" },
+  guard: {
+    type: "boolean",
+    description:
+      "instead: exit 1 when a deploy of the deployments would create a second client for an org (the check deploy and diff make)",
+  },
+  note: {
+    type: "string",
+    value: "<file>",
+    description:
+      "with --guard and one deployment: also write what it found for plan-summary (<stack>.note.json); then exit 1 only when it could not ask",
+  },
+} satisfies OptionDeclarations;
+
+export const adoptCommand = declareCommand({
+  name: "adopt",
+  summary: "find the OAuth client an org already has, and adopt it",
+  arguments: "<deployment names or patterns>",
+  description: `Finds the OAuth client each named deployment's Genesys Cloud org already has for its Salesforce org (a redirect URI
+on one of that org's hosts, and no other deployment's), shows it and what the first plan after adoption would change
+on it. Logs in as the provider does for the deployment (its region or genesysCloud.gateway, its credentials); each
+API call has a deadline of ${TIMEOUT_VARIABLE} seconds (${DEFAULT_TIMEOUT_SECONDS} when unset). Secrets are never shown.
+With --write, the next deploy imports the client instead of creating one. --guard is for pipelines that run terraform themselves.`,
+  options: ADOPT_OPTIONS,
+  epilogue: `Exit code: 0 when every named deployment has exactly one candidate or is adopted already; 3 when some deployment
+has none or several; 1 on an error.`,
+  run: adopt,
+});
+
+async function adopt(
+  { values, positionals }: ParsedArguments<typeof ADOPT_OPTIONS>,
   env: NodeJS.ProcessEnv,
   io: CommandIo,
   { api = {}, readStates: statesOf = readStates }: AdoptOptions = {},
 ): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        write: { type: "boolean" },
-        "client-id": { type: "string" },
-        guard: { type: "boolean" },
-        note: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    io.err(`adopt: ${(e as Error).message}\n${USAGE}\n`);
-    return EXIT.error;
-  }
-  if (args.values.help) {
-    io.out(`${USAGE}\n`);
-    return EXIT.ok;
-  }
-  const loaded = loadSelected(env, args.positionals, "adopt");
+  const loaded = loadSelected(env, positionals, "adopt", { writes: true });
   if ("problem" in loaded) {
     io.err(`${loaded.problem}\n`);
     return EXIT.error;
   }
   const { file, selected } = loaded;
   let { deployments } = loaded;
-  if (args.values.note !== undefined && !args.values.guard) {
+  if (values.note !== undefined && !values.guard) {
     io.err("adopt: --note: given without --guard; allowed: --note FILE with --guard, which writes what it found there\n");
     return EXIT.error;
   }
-  if (args.values.note !== undefined && selected.length !== 1) {
+  if (values.note !== undefined && selected.length !== 1) {
     io.err(`adopt: --note: given for ${selected.length} deployments; allowed: one deployment named with it\n`);
     return EXIT.error;
   }
-  const note = args.values.note === undefined ? undefined : fromWhereTheUserStands(args.values.note, env);
+  const note = values.note === undefined ? undefined : fromWhereTheUserStands(values.note, env);
   const notWritable = note === undefined ? undefined : noteProblem(note);
   if (notWritable) {
     io.err(
-      `adopt: --note: given ${JSON.stringify(showHiddenCharacters(args.values.note!))} (${notWritable}); allowed: a file, or a new one in an existing folder, which --guard writes what it found to\n`,
+      `adopt: --note: given ${JSON.stringify(showHiddenCharacters(values.note!))} (${notWritable}); allowed: a file, or a new one in an existing folder, which --guard writes what it found to\n`,
     );
     return EXIT.error;
   }
@@ -156,8 +158,8 @@ export async function adoptCommand(
   // The named deployments' states, `DEFAULT_PARALLELISM` at once; another deployment's only where a client on the org
   // must be told whose it is (client-identity.ts ownersOfOrgClients).
   const stateOf = statesOnDemand(statesOf, baseDirOf(file), env, DEFAULT_PARALLELISM);
-  if (args.values.guard) return guard(selected, deployments, await stateOf(selected), stateOf, note, env, io, api);
-  const chosen = args.values["client-id"]?.trim();
+  if (values.guard) return secondClientGuard(selected, deployments, await stateOf(selected), stateOf, note, env, io, api);
+  const chosen = values["client-id"]?.trim();
   if (chosen !== undefined && !new RegExp(GUID_PATTERN).test(chosen)) {
     io.err(`adopt: --client-id: given ${JSON.stringify(chosen)}; allowed: ${ALLOWED_CLIENT_ID}\n`);
     return EXIT.error;
@@ -258,7 +260,7 @@ export async function adoptCommand(
       );
       continue;
     }
-    if (args.values.write) {
+    if (values.write) {
       try {
         writeImportClientId(file, deployment, pick.id);
       } catch (e) {
@@ -284,7 +286,7 @@ export async function adoptCommand(
 }
 
 /** --guard: the deploy's check for a second client, for pipelines that run terraform themselves. */
-async function guard(
+async function secondClientGuard(
   selected: Deployment[],
   all: Deployment[],
   states: ReadonlyMap<string, StateReading | undefined>,
@@ -297,13 +299,14 @@ async function guard(
   let found = 0;
   let failed = 0;
   for (const deployment of selected) {
-    const problem = await clientIdentityProblem(deployment, { all, states, moreStates, env, api });
-    if (!problem) continue;
+    const stop = await clientIdentityStop(deployment, { all, states, moreStates, env, api });
+    if (!stop) continue;
     found++;
+    const problem = identityMessage(stop);
     io.err(`${problem}\n`);
     if (note === undefined) continue;
     // A guard that could not ask has found nothing to carry: the pipeline's step fails, visibly.
-    if (problem.endsWith(CANNOT_TELL)) {
+    if (stop.kind === "cannot-tell") {
       failed++;
       continue;
     }

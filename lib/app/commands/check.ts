@@ -10,15 +10,13 @@ import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { findNodeAtLocation, Node, parseTree } from "jsonc-parser";
 import { tmpdir } from "os";
 import { join } from "path";
-import { parseArgs } from "util";
 import { buildApp } from "../stack/app";
 import { baseDirOf, deploymentsFile, loadDeployments } from "../deployments/deployments";
 import { Finding, runCheckRules } from "../check/rules";
-import { CommandIo } from "../../shared/command";
+import { declareCommand } from "../../shared/command-declaration";
 import { fromWhereTheUserStands } from "../../shared/paths";
 import { counted, showHiddenCharacters } from "../../shared/plain-text";
 import { describeProblem, formatPath, InputError } from "../../shared/problems";
-import { typed } from "../../shared/typed-command";
 
 export type { Finding } from "../check/rules";
 
@@ -133,33 +131,25 @@ export function formatFindings(file: string, findings: readonly Finding[]): stri
     .join("\n");
 }
 
-const USAGE = `usage: ${typed("check", "[DEPLOYMENTS_FILE]")}
-
-Synthesizes every deployment of the deployments file (default: $DEPLOYMENTS_FILE, else deployments.json) into a
-temporary folder and lists its problems, errors and warnings. Exit code 1 on any error, 0 otherwise.`;
-
-/** The command line: prints the findings and returns the exit code; bad arguments are one message and exit 1. */
-export function checkCommand(argv: string[], env: NodeJS.ProcessEnv, io: CommandIo): number {
-  const print = (text: string) => io.out(`${text}\n`);
-  const printError = (text: string) => io.err(`${text}\n`);
-  let args;
-  try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: "boolean", short: "h" } } });
-  } catch (e) {
-    printError(`check: ${(e as Error).message}\n${USAGE}`);
-    return 1;
-  }
-  if (args.values.help) {
-    print(USAGE);
-    return 0;
-  }
-  if (args.positionals.length > 1) {
-    printError(`check: one deployments file at most; given ${args.positionals.length}: ${args.positionals.join(" ")}\n${USAGE}`);
-    return 1;
-  }
-  const file = args.positionals[0] !== undefined ? fromWhereTheUserStands(args.positionals[0], env) : deploymentsFile(env);
-  const findings = checkDeployments(file, env);
-  print(formatFindings(file, findings));
-  if (env.GITHUB_ACTIONS === "true") printAnnotations(workflowAnnotations(file, findings), print);
-  return findings.some((f) => f.level === "error") ? 1 : 0;
-}
+/** The command line: prints the findings and returns the exit code. */
+export const checkCommand = declareCommand({
+  name: "check",
+  summary: "the policy check: every deployment synthesized, its problems listed",
+  arguments: "[DEPLOYMENTS_FILE]",
+  description:
+    "Synthesizes every deployment of the deployments file (default: $DEPLOYMENTS_FILE, else deployments.json) into a\n" +
+    "temporary folder and lists its problems, errors and warnings. Exit code 1 on any error, 0 otherwise.",
+  options: {},
+  run: ({ positionals }, env, io) => {
+    const print = (text: string) => io.out(`${text}\n`);
+    if (positionals.length > 1) {
+      io.err(`check: one deployments file at most; given ${positionals.length}: ${positionals.join(" ")}\n`);
+      return 1;
+    }
+    const file = positionals[0] !== undefined ? fromWhereTheUserStands(positionals[0], env) : deploymentsFile(env);
+    const findings = checkDeployments(file, env);
+    print(formatFindings(file, findings));
+    if (env.GITHUB_ACTIONS === "true") printAnnotations(workflowAnnotations(file, findings), print);
+    return findings.some((f) => f.level === "error") ? 1 : 0;
+  },
+});

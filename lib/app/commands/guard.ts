@@ -10,11 +10,10 @@
  * pull request runs it with --note, so that the comment and the gate say what the deploy would stop on; the deploy
  * job runs it right before the apply. Exit 0: nothing stops the deploy; 1: something does, or it cannot be told.
  */
-import { parseArgs } from "util";
 import { baseDirOf, Deployment } from "../deployments/deployments";
 import { loadSelected } from "../deployments/selection";
 import { ApiOptions, GenesysApiError, oauthClientUsage, organizationOf } from "../genesys/api";
-import { clientIdentityProblem } from "../genesys/client-identity";
+import { clientIdentityStop, identityMessage } from "../genesys/client-identity";
 import { inUse, summarizeUsage, usageInWords } from "../genesys/usage";
 import { readStates, StateReading, statesOnDemand } from "../state/read-states";
 import { DEFAULT_PARALLELISM } from "./parallelism";
@@ -24,6 +23,7 @@ import { LOCK_FILE, readLockFile } from "../stack/provider-lock";
 import { DEFAULT_USAGE_DAYS } from "./migrate";
 import { noteProblem, writeNote } from "./note-file";
 import { CommandIo } from "../../shared/command";
+import { declareCommand, OptionDeclarations, ParsedArguments } from "../../shared/command-declaration";
 import { fromWhereTheUserStands } from "../../shared/paths";
 import { showHiddenCharacters } from "../../shared/plain-text";
 import { stopsIssuingTokens } from "../../shared/policy";
@@ -31,22 +31,6 @@ import { typed } from "../../shared/typed-command";
 import { InputError } from "../../shared/problems";
 
 export const EXIT = { ok: 0, stopped: 1 } as const;
-
-export const USAGE = `usage: genesys-scv-oauth-client guard <deployment name> [--note FILE] [--credentials]
-
-Every check a deploy of the deployment makes before it applies, in this order: its Genesys Cloud credentials (before
-any engine runs), the provider lock file (${LOCK_FILE}, with the genesyscloud provider of the engine that runs), the
-org the credentials belong to (genesysCloud.organizationId), a second client for its Salesforce org, and, when the
-file's migration step deactivates or deletes the implicit client and is not applied yet, that client's API usage
-over the last ${DEFAULT_USAGE_DAYS} days (any use stops it, unless the step was written with --despite-usage).
-Pipelines run it in a pull request's plan job (--note) and right before the deploy's apply.
-
-  --note FILE    also write what stops the deploy into FILE (<deployment>.note.json beside the plan), which
-                 plan-summary shows in the comment and which fails its gate
-  --credentials  the credentials and their org only (the drift check runs this before its plan)
-  -h, --help     this text
-
-Exit code: 0 when nothing stops the deploy; 1 when something does, or it cannot be told (each reason printed).`;
 
 /** How the guard reaches the API and the states; tests give their own. */
 export interface GuardOptions {
@@ -56,47 +40,57 @@ export interface GuardOptions {
   readonly only?: "credentials";
 }
 
-export async function guardCommand(
-  argv: string[],
+const GUARD_OPTIONS = {
+  note: {
+    type: "string",
+    value: "FILE",
+    description:
+      "also write what stops the deploy into FILE (<deployment>.note.json beside the plan), which plan-summary shows and which fails its gate",
+  },
+  credentials: { type: "boolean", description: "the credentials and their org only (the drift check runs this before its plan)" },
+} satisfies OptionDeclarations;
+
+export const guardCommand = declareCommand({
+  name: "guard",
+  summary: "every check a deploy makes before it applies, for one deployment (the workflows run it before plan and apply)",
+  arguments: "<deployment name>",
+  description: `Every check a deploy of the deployment makes before it applies, in this order: its Genesys Cloud credentials (before
+any engine runs), the provider lock file (${LOCK_FILE}, with the genesyscloud provider of the engine that runs), the
+org the credentials belong to (genesysCloud.organizationId), a second client for its Salesforce org, and, when the
+file's migration step deactivates or deletes the implicit client and is not applied yet, that client's API usage
+over the last ${DEFAULT_USAGE_DAYS} days (any use stops it, unless the step was written with --despite-usage).
+Pipelines run it in a pull request's plan job (--note) and right before the deploy's apply.`,
+  options: GUARD_OPTIONS,
+  epilogue: "Exit code: 0 when nothing stops the deploy; 1 when something does, or it cannot be told (each reason printed).",
+  run: guard,
+});
+
+async function guard(
+  { values, positionals }: ParsedArguments<typeof GUARD_OPTIONS>,
   env: NodeJS.ProcessEnv,
   io: CommandIo,
   { api = {}, readStates: statesOf = readStates }: GuardOptions = {},
 ): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { note: { type: "string" }, credentials: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-    });
-  } catch (e) {
-    io.err(`guard: ${(e as Error).message}\n${USAGE}\n`);
+  if (positionals.length !== 1 || positionals[0].includes("*")) {
+    io.err(`guard: <deployment name>: given ${JSON.stringify(positionals.join(" "))}; allowed: the name of one deployment\n`);
     return EXIT.stopped;
   }
-  if (args.values.help) {
-    io.out(`${USAGE}\n`);
-    return EXIT.ok;
-  }
-  if (args.positionals.length !== 1 || args.positionals[0].includes("*")) {
-    io.err(`guard: <deployment name>: given ${JSON.stringify(args.positionals.join(" "))}; allowed: the name of one deployment\n`);
-    return EXIT.stopped;
-  }
-  const note = args.values.note === undefined ? undefined : fromWhereTheUserStands(args.values.note, env);
+  const note = values.note === undefined ? undefined : fromWhereTheUserStands(values.note, env);
   const notWritable = note === undefined ? undefined : noteProblem(note);
   if (notWritable) {
     io.err(
-      `guard: --note: given ${JSON.stringify(showHiddenCharacters(args.values.note!))} (${notWritable}); allowed: a file, or a new one in an existing folder\n`,
+      `guard: --note: given ${JSON.stringify(showHiddenCharacters(values.note!))} (${notWritable}); allowed: a file, or a new one in an existing folder\n`,
     );
     return EXIT.stopped;
   }
-  const loaded = loadSelected(env, args.positionals, "guard");
+  const loaded = loadSelected(env, positionals, "guard", { writes: false });
   if ("problem" in loaded) {
-    io.err(`${loaded.problem.replace(/\nNothing was written\.$/, "")}\n`);
+    io.err(`${loaded.problem}\n`);
     return EXIT.stopped;
   }
   const { file, deployments, selected } = loaded;
   const deployment = selected[0];
-  const only = args.values.credentials ? "credentials" : undefined;
+  const only = values.credentials ? "credentials" : undefined;
   const stops = await checksBeforeApply(deployment, deployments, baseDirOf(file), env, { api, readStates: statesOf, only });
   if (stops.length === 0) {
     io.out(
@@ -165,8 +159,8 @@ export async function checksBeforeApply(
   const moreStates = statesOnDemand(statesOf, baseDir, env, DEFAULT_PARALLELISM);
   const states = await moreStates([deployment]);
   const state = states.get(name);
-  const second = await clientIdentityProblem(deployment, { all, states, moreStates, env, api });
-  if (second) stops.push(second);
+  const second = await clientIdentityStop(deployment, { all, states, moreStates, env, api });
+  if (second) stops.push(identityMessage(second));
   // 5. The usage of the implicit client a step not yet applied would deactivate or delete, asked now.
   const usage = await usageProblem(deployment, state, env, api);
   if (usage) stops.push(usage);

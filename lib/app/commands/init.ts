@@ -7,8 +7,8 @@
  */
 import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmdirSync, rmSync, Stats, statSync, writeFileSync } from "fs";
 import { dirname, join, relative } from "path";
-import { parseArgs } from "util";
 import { CommandIo } from "../../shared/command";
+import { declareCommand } from "../../shared/command-declaration";
 import { fromWhereTheUserStands } from "../../shared/paths";
 import { ownPackage, PACKAGE_NAME } from "../../shared/own-package";
 import { showHiddenCharacters } from "../../shared/plain-text";
@@ -71,18 +71,6 @@ function inTheWay(folder: string, names: readonly string[]): string[] {
   return [...found.values()];
 }
 
-export const USAGE = `usage: ${PACKAGE_NAME} init [FOLDER]
-
-Scaffolds your config repository in FOLDER (default: the current folder): deployments.json (with comments),
-package.json pinning this tool, cdktf.json, .github/workflows/{plan,deploy,drift}.yml, a readme for your team
-and .gitignore.
-Its package.json has a script for each command (npm run <command> -- …, or npx ${PACKAGE_NAME} <command> …).
-Refuses, writing nothing, when any of these files exists. The deployments file starts empty (an example in its
-comments), so that the first commit, pushed to main, applies nothing. Next: npm install, commit (package-lock.json
-too) and push to main; the readme it writes says the rest (${typed("help", "your-repository")} the whole way).
-
-  -h, --help  this text`;
-
 /** npm pack leaves out files named .gitignore: the template is `gitignore`. */
 const RENAMED: Readonly<Record<string, string>> = { gitignore: ".gitignore" };
 
@@ -126,28 +114,38 @@ export function templatesFolder(pkg = ownPackage()): string {
   return join(pkg.root, "templates/config-repository");
 }
 
-/** `init [folder]`; `scripts` are the scaffold's package.json scripts (scaffoldFiles). */
-export function initCommand(argv: string[], env: NodeJS.ProcessEnv, io: CommandIo, scripts: Readonly<Record<string, string>>): number {
-  let args;
-  try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: "boolean", short: "h" } } });
-  } catch (e) {
-    io.err(`init: ${(e as Error).message}\n${USAGE}\n`);
+/** `init [folder]`; `scripts` are the scaffold's package.json scripts (scaffoldFiles), which the CLI's registry derives. */
+export const initCommand = (scripts: () => Readonly<Record<string, string>>) =>
+  declareCommand({
+    name: "init",
+    summary: "scaffold a config repository for your deployments in a folder",
+    arguments: "[FOLDER]",
+    description: `Scaffolds your config repository in FOLDER (default: the current folder): deployments.json (with comments),
+package.json pinning this tool, cdktf.json, .github/workflows/{plan,deploy,drift}.yml, a readme for your team
+and .gitignore.
+Its package.json has a script for each command (npm run <command> -- …, or npx ${PACKAGE_NAME} <command> …).
+Refuses, writing nothing, when any of these files exists. The deployments file starts empty (an example in its
+comments), so that the first commit, pushed to main, applies nothing. Next: npm install, commit (package-lock.json
+too) and push to main; the readme it writes says the rest (${typed("help", "your-repository")} the whole way).`,
+    options: {},
+    run: ({ positionals }, env, io) => scaffold(positionals, env, io, scripts()),
+  });
+
+function scaffold(
+  positionals: readonly string[],
+  env: NodeJS.ProcessEnv,
+  io: CommandIo,
+  scripts: Readonly<Record<string, string>>,
+): number {
+  if (positionals.length > 1) {
+    io.err(`init: one folder at most; given ${positionals.length}\n`);
     return 1;
   }
-  if (args.values.help) {
-    io.out(`${USAGE}\n`);
-    return 0;
-  }
-  if (args.positionals.length > 1) {
-    io.err(`init: one folder at most; given ${args.positionals.length}\n${USAGE}\n`);
+  if (positionals[0]?.trim() === "") {
+    io.err(`init: FOLDER: given ${JSON.stringify(positionals[0])}; allowed: a folder's path (. for the current folder), or none\n`);
     return 1;
   }
-  if (args.positionals[0]?.trim() === "") {
-    io.err(`init: FOLDER: given ${JSON.stringify(args.positionals[0])}; allowed: a folder's path (. for the current folder), or none\n`);
-    return 1;
-  }
-  const folder = fromWhereTheUserStands(args.positionals[0] ?? ".", env);
+  const folder = fromWhereTheUserStands(positionals[0] ?? ".", env);
   const shown = showHiddenCharacters(folder);
   // The folder itself: a real folder, or nothing yet (a link to nothing would be made a folder somewhere else).
   const itself = entryAt(folder);

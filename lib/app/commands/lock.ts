@@ -14,7 +14,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join, relative } from "path";
-import { parseArgs } from "util";
 import { loadDeploymentsOrProblem } from "../deployments/deployments";
 import { buildApp } from "../stack/app";
 import { DEFAULT_PARALLELISM } from "./parallelism";
@@ -23,35 +22,28 @@ import { resolveEngine } from "../stack/engine";
 import { moveStateProviders, onTerraformHost } from "../state/provider-addresses";
 import { withoutCredentials } from "../stack/credentials";
 import { CommandIo } from "../../shared/command";
+import { declareCommand } from "../../shared/command-declaration";
 import { runCaptured } from "../../shared/child-process";
 import { writeFileBeside } from "../../shared/json-input";
 import { InputError } from "../../shared/problems";
 import { docsPage, typed } from "../../shared/typed-command";
 
-export const USAGE = `usage: genesys-scv-oauth-client lock [--upgrade]
-
-Writes ${LOCK_FILE} beside the deployments file: the genesyscloud provider version that every synth, plan and
+export const lockCommand = declareCommand({
+  name: "lock",
+  summary: "write or update the provider lock file, .terraform.lock.hcl",
+  description: `Writes ${LOCK_FILE} beside the deployments file: the genesyscloud provider version that every synth, plan and
 deploy then inits from, with its packages' checksums. Commit it; a pull request that changes it is a provider
 change to review. Runs terraform init (or tofu init: .engine, or TERRAFORM_BINARY_NAME; no backend, no Genesys
 Cloud credentials) in a temporary folder. On Terraform it also reads every deployment's state through its backend
 (the backend's credentials) and moves the provider address OpenTofu writes there (registry.opentofu.org/...) to
-Terraform's (terraform state replace-provider): after a switch from OpenTofu, run lock on Terraform and commit.
+Terraform's (terraform state replace-provider): after a switch from OpenTofu, run lock on Terraform and commit.`,
+  options: {
+    upgrade: { type: "boolean", description: "select the newest version the stack allows, instead of keeping the one the file names" },
+  },
+  run: ({ values }, env, io) => lock(Boolean(values.upgrade), env, io),
+});
 
-  --upgrade   select the newest version the stack allows, instead of keeping the one the file names
-  -h, --help  this text`;
-
-export async function lockCommand(argv: string[], env: NodeJS.ProcessEnv, io: CommandIo): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({ args: argv, options: { upgrade: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
-  } catch (e) {
-    io.err(`lock: ${(e as Error).message}\n${USAGE}\n`);
-    return 1;
-  }
-  if (args.values.help) {
-    io.out(`${USAGE}\n`);
-    return 0;
-  }
+async function lock(upgrade: boolean, env: NodeJS.ProcessEnv, io: CommandIo): Promise<number> {
   const loaded = loadDeploymentsOrProblem(env);
   if ("problem" in loaded) return fail(io, loaded.problem);
   if (loaded.deployments.length === 0) {
@@ -80,7 +72,7 @@ export async function lockCommand(argv: string[], env: NodeJS.ProcessEnv, io: Co
     // Not synchronous: a SIGINT or SIGTERM meanwhile ends the init and this command (lib/shared/command.ts).
     const init = await runCaptured(
       engine.binary,
-      ["init", "-backend=false", "-input=false", "-no-color", ...(args.values.upgrade ? ["-upgrade"] : [])],
+      ["init", "-backend=false", "-input=false", "-no-color", ...(upgrade ? ["-upgrade"] : [])],
       { cwd: stackDir, env: { ...withoutCredentials(env), CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" } },
     );
     if (init.status !== 0)

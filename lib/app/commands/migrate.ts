@@ -9,7 +9,6 @@
  * A step is written only once the one before is applied (the state says so). Exit 0: shown or written; 3: the step
  * was refused (the implicit client is still used, or the step before is not applied); 1: an error (one message).
  */
-import { parseArgs } from "util";
 import { baseDirOf, oauthClientProps } from "../deployments/deployments";
 import { writeMigration } from "../deployments/edit";
 import { loadSelected } from "../deployments/selection";
@@ -17,7 +16,8 @@ import { ApiOptions, ApiUsageRow, GenesysApiError, oauthClientUsage } from "../g
 import { inUse, summarizeUsage, UsageSummary, usageInWords } from "../genesys/usage";
 import { readStates, StateReading } from "../state/read-states";
 import { OAuthClientMigration, resolveOAuthClientSettings } from "../../construct/internal";
-import { Command, CommandIo } from "../../shared/command";
+import { CommandIo } from "../../shared/command";
+import { declareCommand, OptionDeclarations, ParsedArguments } from "../../shared/command-declaration";
 import { MIGRATION_STEP_TEXTS, salesforceAdminAt, salesforceAdminBack, stepNumber } from "../../shared/migration";
 import { showHiddenCharacters } from "../../shared/plain-text";
 import { DEFAULT_RETIRE_BY, MIGRATION_STEPS, MigrationStep, RETIRE_BY, RetireBy, stopsIssuingTokens } from "../../shared/policy";
@@ -29,27 +29,6 @@ export const EXIT = { ok: 0, error: 1, refused: 3 } as const;
 /** The usage window, in days, unless --days says otherwise. */
 export const DEFAULT_USAGE_DAYS = 7;
 const MAX_USAGE_DAYS = 30;
-
-export const USAGE = `usage: ${typed("migrate", "<deployment name>")} [--write] [--back] [--despite-usage] [--retire-by forget|delete] [--days N]
-
-Moves the deployment's implicit-grant OAuth client to Authorization Code with PKCE in reviewed steps, without a login
-gap (${docsPage("migrating")}). Without --write: where the migration stands, and the API usage of both clients over the last
---days days (the role needs ${"OAuth > Client > View"} or Usage > Client > View).
-
-  --write               write the next step into the deployments file as oauthClient.migration (comments, key order
-                        and indentation kept); open a pull request with it, and deploy once it is merged:
-                          1 side-by-side  a second client, authorization-code grant, beside the untouched implicit one
-                          2 deactivate    the implicit client inactive, same id (refused while it had requests)
-                          3 retire        the implicit client forgotten (kept in Genesys Cloud) or deleted
-  --back                with --write: go back one step (deactivate → side-by-side reactivates the implicit client)
-  --despite-usage       with --write: deactivate although the implicit client had requests (the review says so)
-  --retire-by <how>     with --write at retire: forget (default: Terraform forgets it, it stays in Genesys Cloud,
-                        inactive) or delete (deleted for good; the review holds the plan until allowed)
-  --days <N>            the usage window: 1 to ${MAX_USAGE_DAYS} days (${DEFAULT_USAGE_DAYS} when not given)
-  -h, --help            this text
-
-Exit code: 0 shown or written; 3 the step was refused (the implicit client is still used, or the step before it is
-not applied yet); 1 on an error.`;
 
 /** How migrate reaches the API and the states; tests give their own. */
 export interface MigrateOptions {
@@ -86,37 +65,51 @@ export function steppedMigration(
   };
 }
 
-export const migrateCommand: Command = (argv, env, io) => migrate(argv, env, io);
+const MIGRATE_OPTIONS = {
+  write: {
+    type: "boolean",
+    description: "write the next step into the deployments file as oauthClient.migration; open a pull request with it, deploy once merged",
+  },
+  back: { type: "boolean", description: "with --write: go back one step (deactivate → side-by-side reactivates the implicit client)" },
+  "despite-usage": {
+    type: "boolean",
+    description: "with --write: deactivate although the implicit client had requests (the review says so)",
+  },
+  "retire-by": {
+    type: "string",
+    value: "<how>",
+    description:
+      "with --write at retire: forget (default: it stays in Genesys Cloud, inactive) or delete (the review holds the plan until allowed)",
+  },
+  days: {
+    type: "string",
+    value: "<N>",
+    description: `the usage window: 1 to ${MAX_USAGE_DAYS} days (${DEFAULT_USAGE_DAYS} when not given)`,
+  },
+} satisfies OptionDeclarations;
 
-export async function migrate(
-  argv: string[],
+export const migrateCommand = declareCommand({
+  name: "migrate",
+  summary: "move a deployment off the implicit grant, step by reviewed step, with no login gap",
+  arguments: "<deployment name>",
+  description: `Moves the deployment's implicit-grant OAuth client to Authorization Code with PKCE in reviewed steps, without a login
+gap (${docsPage("migrating")}). Without --write: where the migration stands, and the API usage of both clients over the last
+--days days (the role needs ${"OAuth > Client > View"} or Usage > Client > View). --write writes the next step:
+  1 side-by-side  a second client, authorization-code grant, beside the untouched implicit one
+  2 deactivate    the implicit client inactive, same id (refused while it had requests)
+  3 retire        the implicit client forgotten (kept in Genesys Cloud) or deleted`,
+  options: MIGRATE_OPTIONS,
+  epilogue: `Exit code: 0 shown or written; 3 the step was refused (the implicit client is still used, or the step before it is
+not applied yet); 1 on an error.`,
+  run: migrate,
+});
+
+async function migrate(
+  { values: v, positionals }: ParsedArguments<typeof MIGRATE_OPTIONS>,
   env: NodeJS.ProcessEnv,
   io: CommandIo,
   { api = {}, readStates: statesOf = readStates }: MigrateOptions = {},
 ): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        write: { type: "boolean" },
-        back: { type: "boolean" },
-        "despite-usage": { type: "boolean" },
-        "retire-by": { type: "string" },
-        days: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    io.err(`migrate: ${(e as Error).message}\n${USAGE}\n`);
-    return EXIT.error;
-  }
-  const v = args.values;
-  if (v.help) {
-    io.out(`${USAGE}\n`);
-    return EXIT.ok;
-  }
   const refuse = (option: string, given: string, allowed: string) => {
     io.err(`migrate: ${option}: given ${JSON.stringify(showHiddenCharacters(given))}; allowed: ${allowed}\n`);
     return EXIT.error;
@@ -130,15 +123,15 @@ export async function migrate(
     if (v[flag] !== undefined && !v.write)
       return refuse(`--${flag}`, String(v[flag]), "only with --write, which writes the step it changes");
   }
-  if (args.positionals.length !== 1) return refuse("<deployment name>", args.positionals.join(" "), "one deployment name");
+  if (positionals.length !== 1) return refuse("<deployment name>", positionals.join(" "), "one deployment name");
 
-  const loaded = loadSelected(env, args.positionals, "migrate");
+  const loaded = loadSelected(env, positionals, "migrate", { writes: true });
   if ("problem" in loaded) {
     io.err(`${loaded.problem}\n`);
     return EXIT.error;
   }
   const { file, selected } = loaded;
-  if (selected.length !== 1) return refuse("<deployment name>", args.positionals[0], "the name of one deployment, not a pattern");
+  if (selected.length !== 1) return refuse("<deployment name>", positionals[0], "the name of one deployment, not a pattern");
   const deployment = selected[0];
   const settings = resolveOAuthClientSettings(oauthClientProps(deployment));
   const migration = settings.migration;

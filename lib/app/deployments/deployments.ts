@@ -85,7 +85,7 @@ export function loadDeploymentsOrProblem(
     return loadDeployments(deploymentsFile(env), { snapshot: env.DEPLOYMENTS_SNAPSHOT });
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    return { problem: `${e.message}\n${nothing}` };
+    return { problem: nothing ? `${e.message}\n${nothing}` : e.message };
   }
 }
 

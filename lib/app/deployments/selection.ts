@@ -25,15 +25,17 @@ function escape(text: string): string {
 
 /**
  * The deployments file (DEPLOYMENTS_FILE, else deployments.json) read, and the deployments the patterns name in it;
- * or the one message for the user when the file is not one this project accepts or a pattern names none.
+ * or the one message for the user when the file is not one this project accepts or a pattern names none (with
+ * "Nothing was written." for a command that `writes` the file).
  */
 export function loadSelected(
   env: NodeJS.ProcessEnv,
   patterns: readonly string[],
   command: CommandName,
+  { writes }: { writes: boolean },
 ): { file: string; baseDir: string; deployments: Deployment[]; selected: Deployment[] } | { problem: string } {
   // The whole file is loaded and checked; what the command then reads and synthesizes is the selection's.
-  const loaded = loadDeploymentsOrProblem(env, "Nothing was written.");
+  const loaded = loadDeploymentsOrProblem(env, writes ? "Nothing was written." : "");
   if ("problem" in loaded) return loaded;
   const { file, baseDir, deployments } = loaded;
   const selected = select(deployments, patterns, command);

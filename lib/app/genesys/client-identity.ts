@@ -126,27 +126,101 @@ export function clientInOneLine(client: ApiOAuthClient): string {
   return showHiddenCharacters(`client ${client.id} ${JSON.stringify(client.name)}, grant ${grantInWords(client.authorizedGrantType)}`);
 }
 
+/** A client of the org on the deployment's Salesforce org, and the other deployment that owns it, where one does. */
+export interface OnOrgClient {
+  readonly client: ApiOAuthClient;
+  readonly owner?: string;
+  readonly how?: string;
+}
+
+/**
+ * Why a deploy of the deployment must not go on, as data (its kind, the deployment, the clients, the evidence):
+ * adopt's guard decides on the kind, and each command renders it once (identityMessage), never edits the words.
+ */
+export type IdentityStop =
+  /** The state holds one client and oauthClient.importClientId names another (the id was changed after adoption). */
+  | { readonly kind: "import-contradicted"; readonly deployment: string; readonly held: string; readonly named: string }
+  /** The guard could not ask: `why` is the state's or the API's problem, as it was told. */
+  | { readonly kind: "cannot-tell"; readonly deployment: string; readonly why: string }
+  /** oauthClient.migration declares a second client, and the deployment has no implicit client yet. */
+  | { readonly kind: "migration-without-client"; readonly deployment: string }
+  /** The org has clients for the Salesforce org already; `migrationKeeps`: the implicit client a migration keeps. */
+  | {
+      readonly kind: "second-client";
+      readonly deployment: string;
+      readonly lightningHost: string;
+      readonly clients: readonly OnOrgClient[];
+      /** Whether one of them is no other deployment's (adopt may take it). */
+      readonly adoptable: boolean;
+      readonly migrationKeeps?: string;
+    };
+
+/**
+ * The stop in words, naming the deployment, with what to do. `stopped`: whether it stopped the command (a deploy, a
+ * diff: "Nothing was run."), or is said beside what the command did (`output`).
+ */
+export function identityMessage(stop: IdentityStop, { stopped = true }: { stopped?: boolean } = {}): string {
+  const name = stop.deployment;
+  const nothingRun = stopped ? " Nothing was run." : "";
+  const listed = (clients: readonly OnOrgClient[]) =>
+    clients.map(({ client, owner, how }) => `  - ${clientInOneLine(client)}${owner ? `: deployment "${owner}"'s (${how})` : ""}`);
+  switch (stop.kind) {
+    case "import-contradicted": {
+      const { held, named } = stop;
+      return [
+        `${name}: its state holds client ${held}, but oauthClient.importClientId names client ${named}. Terraform ignores an import ` +
+          `once its state holds the client, so it would go on managing ${held}.${nothingRun}`,
+        `  To keep ${held}: set importClientId back to "${held}" (or remove it).`,
+        `  To manage ${named} instead: in cdktf.out/stacks/${name}, remove the old client from the state ` +
+          "(terraform state list, then terraform state rm <its genesyscloud_oauth_client address>), and deploy again: " +
+          `${named} is imported, and ${held} is left in Genesys Cloud as it is.`,
+      ]
+        .map(showHiddenCharacters)
+        .join("\n");
+    }
+    case "cannot-tell":
+      return `${stop.why}\n  ${CANNOT_TELL}`;
+    case "migration-without-client":
+      return (
+        `${name}: oauthClient.migration declares a second client beside the deployment's implicit client, but the deployment has none yet ` +
+        `(no importClientId, no client in its state).${nothingRun} Adopt or deploy the implicit client first (${typed("adopt", name, "--write")}), then migrate (${docsPage("migrating")}).`
+      );
+    case "second-client": {
+      const count = stop.clients.length === 1 ? "a client" : `${stop.clients.length} clients`;
+      const org = orgInWords(stop.lightningHost);
+      if (stop.migrationKeeps !== undefined)
+        return [
+          `${name}: the org already has ${count} for ${org} besides the implicit client ${stop.migrationKeeps} that this migration keeps, ` +
+            `and this deploy would create the migration's authorization-code client as well (a third client id for the same Salesforce org).${nothingRun}`,
+          ...listed(stop.clients),
+          "  If one of them is a client for this migration made by hand, delete it in Genesys Cloud (or keep it and leave the migration out); " +
+            `to create the migration's client anyway, set "allowSecondClient": true on deployment "${name}".`,
+        ].join("\n");
+      return [
+        `${name}: the org already has ${count} for ${org} (a redirect URI on one of its hosts), ` +
+          `and this deploy would create another (a second client id for the same Salesforce org).${nothingRun}`,
+        ...listed(stop.clients),
+        stop.adoptable
+          ? `  Adopt it: ${typed("adopt", name, "--write")} (then deploy again: an import, no new client, the same id).`
+          : `  Another deployment of the file manages it: two deployments for one Salesforce org would give it two clients.`,
+        `  To create another on purpose, set "allowSecondClient": true on deployment "${name}".`,
+      ].join("\n");
+    }
+  }
+}
+
 /**
  * The state holds one client and oauthClient.importClientId names another (the id was changed after adoption):
- * Terraform would go on managing the state's client, silently. Said with what to do; undefined when they agree.
+ * Terraform would go on managing the state's client, silently. Undefined when they agree.
  */
-export function adoptedClientProblem(deployment: Deployment, state: StateReading | undefined): string | undefined {
+export function adoptedClientStop(deployment: Deployment, state: StateReading | undefined): IdentityStop | undefined {
   const named = deployment.oauthClient?.importClientId;
   const held = state && "outputs" in state ? state.outputs.clientId : undefined;
   if (!named || !held || named.toLowerCase() === held.toLowerCase()) return undefined;
   // A retired migration's state holds its authorization-code client as the deployment's client: the one meant.
   const second = state && "outputs" in state ? state.outputs.authorizationCodeClientId : undefined;
   if (deployment.oauthClient?.migration && second && second.toLowerCase() === held.toLowerCase()) return undefined;
-  return [
-    `${deployment.name}: its state holds client ${held}, but oauthClient.importClientId names client ${named}. Terraform ignores an import ` +
-      `once its state holds the client, so it would go on managing ${held}. Nothing was run.`,
-    `  To keep ${held}: set importClientId back to "${held}" (or remove it).`,
-    `  To manage ${named} instead: in cdktf.out/stacks/${deployment.name}, remove the old client from the state ` +
-      "(terraform state list, then terraform state rm <its genesyscloud_oauth_client address>), and deploy again: " +
-      `${named} is imported, and ${held} is left in Genesys Cloud as it is.`,
-  ]
-    .map(showHiddenCharacters)
-    .join("\n");
+  return { kind: "import-contradicted", deployment: deployment.name, held, named };
 }
 
 /** Where the guard asks: the other deployments' owners (as far as known) and how to call the API. */
@@ -161,34 +235,29 @@ export interface GuardContext {
 }
 
 /** What stops a deploy of the deployment: a changed importClientId, or a second client for its org; undefined: nothing. */
-export async function clientIdentityProblem(deployment: Deployment, context: GuardContext): Promise<string | undefined> {
-  return adoptedClientProblem(deployment, context.states.get(deployment.name)) ?? (await secondClientProblem(deployment, context));
+export async function clientIdentityStop(deployment: Deployment, context: GuardContext): Promise<IdentityStop | undefined> {
+  return adoptedClientStop(deployment, context.states.get(deployment.name)) ?? (await secondClientStop(deployment, context));
 }
 
 /** The last line of a guard's answer when it could not ask (no credentials, the org or the state unreachable). */
-export const CANNOT_TELL = "(whether a deploy would create a second client for this Salesforce org cannot be told: nothing was run)";
+const CANNOT_TELL = "(whether a deploy would create a second client for this Salesforce org cannot be told: nothing was run)";
 
 /** Why the deployment must not create a client now, or undefined when it may (or creates none). Never throws. */
-export async function secondClientProblem(
+export async function secondClientStop(
   deployment: Deployment,
   { all, states, moreStates, env, api = {} }: GuardContext,
-): Promise<string | undefined> {
+): Promise<IdentityStop | undefined> {
   if (deployment.allowSecondClient) return undefined;
   const migration = deployment.oauthClient?.migration;
   if (!migration && deployment.oauthClient?.importClientId) return undefined;
   const state = states.get(deployment.name);
-  const cannotTell = CANNOT_TELL;
-  if (state && "problem" in state) return `${deployment.name}: ${state.problem}\n  ${cannotTell}`;
+  const cannotTell = (why: string): IdentityStop => ({ kind: "cannot-tell", deployment: deployment.name, why });
+  if (state && "problem" in state) return cannotTell(`${deployment.name}: ${state.problem}`);
   // A migration declares its authorization-code client on purpose, beside the deployment's own implicit client, and
   // only that one: the implicit client must be the deployment's already (adopted or in its state), and the org must
   // hold no other client for the Salesforce org (a migration begun by hand, or another deployment's).
   const own = migration ? (deployment.oauthClient?.importClientId ?? state?.outputs.clientId)?.toLowerCase() : undefined;
-  if (migration && !own) {
-    return (
-      `${deployment.name}: oauthClient.migration declares a second client beside the deployment's implicit client, but the deployment has none yet ` +
-      `(no importClientId, no client in its state). Nothing was run. Adopt or deploy the implicit client first (${typed("adopt", deployment.name, "--write")}), then migrate (${docsPage("migrating")}).`
-    );
-  }
+  if (migration && !own) return { kind: "migration-without-client", deployment: deployment.name };
   if (migration ? state?.outputs.authorizationCodeClientId : state?.outputs.clientId) return undefined;
   let lightningHost: string;
   let clients: ApiOAuthClient[];
@@ -196,11 +265,10 @@ export async function secondClientProblem(
     lightningHost = resolveOAuthClientSettings(oauthClientProps(deployment)).lightningHost;
     // Another org's list would hold none of this org's clients, and let a second one through.
     const wrongOrg = await wrongOrganizationProblem(deployment, env, api);
-    if (wrongOrg) return `${wrongOrg}.\n  ${cannotTell}`;
+    if (wrongOrg) return cannotTell(`${wrongOrg}.`);
     clients = await listOAuthClients(deployment, env, api);
   } catch (e) {
-    const message = e instanceof GenesysApiError ? e.message : `${deployment.name}: ${showHiddenCharacters((e as Error).message)}`;
-    return `${message}\n  ${cannotTell}`;
+    return cannotTell(e instanceof GenesysApiError ? e.message : `${deployment.name}: ${showHiddenCharacters((e as Error).message)}`);
   }
   const others = clients.filter((c) => c.id.toLowerCase() !== own);
   const found = clientsOfOrg(
@@ -208,32 +276,15 @@ export async function secondClientProblem(
     others,
     await ownersOfOrgClients(deployment, lightningHost, others, { all, states, moreStates }),
   );
-  const onOrg = [
-    ...[...found.candidates, ...found.shared.map((s) => s.client)].map((client) => ({
-      client,
-      owner: undefined as string | undefined,
-      how: "",
-    })),
-    ...found.owned,
-  ];
-  if (onOrg.length === 0) return undefined;
-  const count = onOrg.length === 1 ? "a client" : `${onOrg.length} clients`;
-  if (migration) {
-    return [
-      `${deployment.name}: the org already has ${count} for ${orgInWords(lightningHost)} besides the implicit client ${own} that this migration keeps, ` +
-        "and this deploy would create the migration's authorization-code client as well (a third client id for the same Salesforce org). Nothing was run.",
-      ...onOrg.map(({ client, owner, how }) => `  - ${clientInOneLine(client)}${owner ? `: deployment "${owner}"'s (${how})` : ""}`),
-      "  If one of them is a client for this migration made by hand, delete it in Genesys Cloud (or keep it and leave the migration out); " +
-        `to create the migration's client anyway, set "allowSecondClient": true on deployment "${deployment.name}".`,
-    ].join("\n");
-  }
-  return [
-    `${deployment.name}: the org already has ${count} for ${orgInWords(lightningHost)} (a redirect URI on one of its hosts), ` +
-      "and this deploy would create another (a second client id for the same Salesforce org). Nothing was run.",
-    ...onOrg.map(({ client, owner, how }) => `  - ${clientInOneLine(client)}${owner ? `: deployment "${owner}"'s (${how})` : ""}`),
-    ...(found.candidates.length + found.shared.length > 0
-      ? [`  Adopt it: ${typed("adopt", deployment.name, "--write")} (then deploy again: an import, no new client, the same id).`]
-      : [`  Another deployment of the file manages it: two deployments for one Salesforce org would give it two clients.`]),
-    `  To create another on purpose, set "allowSecondClient": true on deployment "${deployment.name}".`,
-  ].join("\n");
+  const onOrg: OnOrgClient[] = [...found.candidates, ...found.shared.map((s) => s.client)].map((client) => ({ client }));
+  const owned: OnOrgClient[] = found.owned;
+  if (onOrg.length + owned.length === 0) return undefined;
+  return {
+    kind: "second-client",
+    deployment: deployment.name,
+    lightningHost,
+    clients: [...onOrg, ...owned],
+    adoptable: onOrg.length > 0,
+    ...(migration && { migrationKeeps: own }),
+  };
 }

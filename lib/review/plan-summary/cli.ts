@@ -7,70 +7,77 @@
 import { readFileSync, realpathSync, statSync } from "fs";
 import writeFileAtomic from "write-file-atomic";
 import { dirname, resolve } from "path";
-import { parseArgs } from "util";
 import { renderMarkdown } from "./markdown";
 import { readDriftReports } from "./drift-reports";
 import { isVerdictData, readReview, StackPlan, Stopped } from "./plans";
 import { summarizePlans } from "./summarize";
 import { verdictOf } from "./verdict";
 import { CommandIo } from "../../shared/command";
+import { declareCommand, OptionDeclarations, ParsedArguments } from "../../shared/command-declaration";
 import { fromWhereTheUserStands } from "../../shared/paths";
 import { Description, InputError } from "../../shared/problems";
 
 export const EXIT = { ok: 0, input: 1, gate: 2, stopped: 3 } as const;
 
-const USAGE = `usage: plan-summary [--json FILE] [--allow-destroy] [--drift] [--drift-report FILE]... [--base-deployments JSON --head-deployments JSON] PLAN_FILE_OR_DIRECTORY...
+const PLAN_SUMMARY_OPTIONS = {
+  json: { type: "string", value: "FILE", description: "also write the verdict (gate, counts, every change) to FILE" },
+  "allow-destroy": {
+    type: "boolean",
+    description: "let a deletion or replacement through (the pull request's label allow-oauth-client-replacement)",
+  },
+  drift: { type: "boolean", description: "the text of a drift report: nothing is applied from it, nobody allows anything" },
+  "drift-report": {
+    type: "string",
+    value: "FILE",
+    repeatable: true,
+    description:
+      "who changed what outside the code, and when (the drift command's --json output): under the finding each change explains, first with --drift",
+  },
+  "base-deployments": { type: "string", value: "JSON", description: "the deployments' names (deployments --json) on the base branch" },
+  "head-deployments": {
+    type: "string",
+    value: "JSON",
+    description: "the same in the pull request: the comment names each deployment that has no plan; then no plan at all is a summary too",
+  },
+} satisfies OptionDeclarations;
 
-  --json FILE         also write the verdict (gate, counts, every change) to FILE
-  --allow-destroy     let a deletion or replacement through (the pull request's label allow-oauth-client-replacement)
-  --drift             the text of a drift report: nothing is applied from it, nobody allows anything
-  --drift-report FILE who changed what outside the code, and when (the drift command's --json output; repeatable):
-                      shown under the finding each change explains, and first with --drift; a deployment without
-                      a plan among those read is not shown
-  --base-deployments, --head-deployments JSON
-                      the deployments' names (deployments --json) on the base branch and in the pull request: the
-                      comment says which deployments left the file, and names each of the pull request's deployments
-                      that has no plan (its plan job failed); then no plan at all is a summary too
+export const planSummaryCommand = declareCommand({
+  name: "plan-summary",
+  summary: "the pull-request comment for terraform show -json plans, and the gate",
+  arguments: "PLAN_FILE_OR_DIRECTORY...",
+  description: `The pull-request comment for terraform show -json plans, and its gate. With --base-deployments and
+--head-deployments (both or neither), the comment says which deployments left the file.
 A <deployment>.note.json beside the plans holding { "stack", "stops": [...] } (guard --note) is what would stop that
-deployment's deploy: the comment says it first, and the gate fails.
-Exit codes: 0 summary written; 2 the gate holds the plan; 3 the deploy would stop (no label lets it through);
-1 unreadable input or bad arguments.`;
+deployment's deploy: the comment says it first, and the gate fails.`,
+  options: PLAN_SUMMARY_OPTIONS,
+  epilogue: `Exit codes: 0 summary written; 2 the gate holds the plan; 3 the deploy would stop (no label lets it through);
+1 unreadable input or bad arguments.`,
+  run: (parsed, env, io) => planSummary(parsed, env, io),
+});
 
-export function planSummary(argv: string[], env: NodeJS.ProcessEnv, output: CommandIo): number {
-  let args: ReturnType<typeof parse>;
-  try {
-    args = parse(argv);
-  } catch (e) {
-    output.err(`plan-summary: ${(e as Error).message}\n${USAGE}\n`);
-    return EXIT.input;
-  }
-  if (args.values.help) {
-    output.out(`${USAGE}\n`);
-    return EXIT.ok;
-  }
+function planSummary(
+  { values, positionals }: ParsedArguments<typeof PLAN_SUMMARY_OPTIONS>,
+  env: NodeJS.ProcessEnv,
+  output: CommandIo,
+): number {
   try {
     // Relative paths mean relative to where the user ran npm.
-    const json = args.values.json === undefined ? undefined : fromWhereTheUserStands(args.values.json, env);
-    const head = args.values["head-deployments"];
-    const driftReports = readDriftReports((args.values["drift-report"] ?? []).map((path) => fromWhereTheUserStands(path, env)));
+    const json = values.json === undefined ? undefined : fromWhereTheUserStands(values.json, env);
+    const head = values["head-deployments"];
+    const driftReports = readDriftReports((values["drift-report"] ?? []).map((path) => fromWhereTheUserStands(path, env)));
     const { plans, stopped } = readReview(
-      args.positionals.map((path) => fromWhereTheUserStands(path, env)),
-      { skip: json, allowNone: head !== undefined && !args.values.drift },
+      positionals.map((path) => fromWhereTheUserStands(path, env)),
+      { skip: json, allowNone: head !== undefined && !values.drift },
     );
     if (json !== undefined)
       checkJsonTarget(
         json,
         plans.map((p) => p.file),
       );
-    const removedDeployments = leftTheFile(args.values["base-deployments"], head);
+    const removedDeployments = leftTheFile(values["base-deployments"], head);
     const summary = { ...summarizePlans(plans), stopped: withoutPlans(stopped, plans, head === undefined ? [] : JSON.parse(head)) };
-    const allowDestroy = args.values["allow-destroy"] ?? false;
-    const rendered = renderMarkdown(summary, {
-      allowDestroy,
-      mode: args.values.drift ? "drift" : "review",
-      removedDeployments,
-      driftReports,
-    });
+    const allowDestroy = values["allow-destroy"] ?? false;
+    const rendered = renderMarkdown(summary, { allowDestroy, mode: values.drift ? "drift" : "review", removedDeployments, driftReports });
     const verdict = verdictOf(summary, rendered, allowDestroy);
     if (json !== undefined) writeAtomically(json, `${JSON.stringify(verdict, null, 2)}\n`);
     output.out(rendered.markdown);
@@ -80,22 +87,6 @@ export function planSummary(argv: string[], env: NodeJS.ProcessEnv, output: Comm
     output.err(`${e.message}\n`);
     return EXIT.input;
   }
-}
-
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      json: { type: "string" },
-      "allow-destroy": { type: "boolean" },
-      drift: { type: "boolean" },
-      "drift-report": { type: "string", multiple: true },
-      "base-deployments": { type: "string" },
-      "head-deployments": { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
 }
 
 /**

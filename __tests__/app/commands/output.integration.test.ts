@@ -1,7 +1,8 @@
 /** npm run output as a process would meet them: a stand-in terraform on PATH, the emulator for Genesys Cloud. */
 import { chmodSync, mkdirSync, writeFileSync } from "fs";
 import { join } from "path";
-import { cdktfCommand } from "../../../lib/app/commands/cdktf-runner";
+import { RUNNER_COMMANDS } from "../../../lib/app/commands/cdktf-runner";
+import { runCommand } from "../../../lib/shared/command-declaration";
 import { Emulator, EmulatedOrg, startEmulator } from "../../support/genesys-emulator";
 import { capturedIo } from "../../support/captured-io";
 import { tempDir } from "../../support/temp-dir";
@@ -50,7 +51,7 @@ describe("npm run output on answers that are not what they should be", () => {
       GENESYSCLOUD_OAUTHCLIENT_ID: "ci",
       GENESYSCLOUD_OAUTHCLIENT_SECRET: "ci-secret",
     };
-    const status = await cdktfCommand(["output", "production"], env, captured.io);
+    const status = await runCommand(RUNNER_COMMANDS.output, ["production"], env, captured.io);
     return { status, out: captured.out(), err: captured.err() };
   };
 

@@ -1,0 +1,94 @@
+/**
+ * The one way a command is declared (lib/shared/command-declaration.ts): its help, its usage line and every message
+ * for arguments it refuses come from the declaration, in one form (`<command>: <where>: given <what>; allowed: …`).
+ */
+import { declareCommand, helpText, parseCommand, runCommand, usageLine } from "../../lib/shared/command-declaration";
+import { capturedIo } from "../support/captured-io";
+
+const ran: unknown[] = [];
+const example = declareCommand({
+  name: "adopt",
+  summary: "an example",
+  arguments: "<names>",
+  description: "What it does.",
+  options: {
+    write: { type: "boolean", description: "write it" },
+    note: { type: "string", value: "<file>", description: "the note's file" },
+  },
+  epilogue: "Exit code: 0.",
+  run: (parsed) => {
+    ran.push(parsed);
+    return 0;
+  },
+});
+const noArguments = declareCommand({ name: "deployments", summary: "", description: "Lists.", options: {}, run: () => 0 });
+
+async function run(command: typeof example | typeof noArguments, argv: string[]) {
+  const { io, out, err } = capturedIo();
+  const code = await runCommand(command, argv, {}, io);
+  return { code, out: out(), err: err() };
+}
+
+describe("a declared command's help", () => {
+  it("is its usage line (the typed form), what it does, one line an option (--help last), its epilogue", () => {
+    expect(helpText(example)).toBe(
+      [
+        "usage: npx genesys-scv-oauth-client adopt <names> [--write] [--note <file>]",
+        "",
+        "What it does.",
+        "",
+        "  --write        write it",
+        "  --note <file>  the note's file",
+        "  -h, --help     this text",
+        "",
+        "Exit code: 0.",
+      ].join("\n"),
+    );
+  });
+
+  it.each([["--help"], ["-h"], ["x", "--help"]])("%s prints it, exit 0, and nothing runs", async (...argv) => {
+    expect(await run(example, argv)).toEqual({ code: 0, out: `${helpText(example)}\n`, err: "" });
+  });
+
+  it("a pass-through command's usage line names the options it hands on", () => {
+    const passing = declareCommand({ ...noArguments, passThrough: { usage: "[cdktf options]", withValue: [] } });
+    expect(usageLine(passing)).toBe("usage: npx genesys-scv-oauth-client deployments [cdktf options]");
+  });
+});
+
+describe("every argument a declaration refuses is one message in one form, exit 1, and nothing runs", () => {
+  const allowed = "--write, --note <file>, -h/--help (npx genesys-scv-oauth-client adopt --help says what each does)";
+  it.each([
+    [["--zzz"], `adopt: options: given "--zzz"; allowed: ${allowed}`],
+    [["-x"], `adopt: options: given "-x"; allowed: ${allowed}`],
+    [["--wrte"], `adopt: options: given "--wrte"; allowed: ${allowed} (did you mean "--write"?)`],
+    [["a", "--note"], `adopt: --note: given nothing; allowed: --note <file> (a value starting with "-" as --note=<value>)`],
+    [["a", "--note", "--write"], `adopt: --note: given nothing; allowed: --note <file> (a value starting with "-" as --note=<value>)`],
+    [["--write=yes"], `adopt: --write: given "yes"; allowed: --write alone, without a value`],
+    [["--note", "a", "--note=b"], `adopt: --note: given 2 times ("a", "b"); allowed: once`],
+  ])("%j", async (argv, message) => {
+    ran.length = 0;
+    expect(await run(example, argv)).toEqual({ code: 1, out: "", err: `${message}\n` });
+    expect(ran).toEqual([]);
+  });
+
+  it("an argument to a command that takes none", async () => {
+    expect(await run(noArguments, ["x"])).toEqual({
+      code: 1,
+      out: "",
+      err: 'deployments: arguments: given "x"; allowed: none: -h/--help (npx genesys-scv-oauth-client deployments --help says what each does)\n',
+    });
+  });
+});
+
+describe("what a declaration parses", () => {
+  it("values by option, the rest in order; a value may start with - when written --opt=value, and after -- everything is an argument", () => {
+    expect(parseCommand(example, ["a", "--note=-x", "--write", "--", "--b"])).toEqual({
+      parsed: { values: { note: "-x", write: true }, positionals: ["a", "--b"], passed: [] },
+    });
+  });
+
+  it("a negative number is a value, not an option", () => {
+    expect(parseCommand(example, ["--note", "-2"])).toEqual({ parsed: { values: { note: "-2" }, positionals: [], passed: [] } });
+  });
+});
