@@ -91,4 +91,24 @@ describe("what a declaration parses", () => {
   it("a negative number is a value, not an option", () => {
     expect(parseCommand(example, ["--note", "-2"])).toEqual({ parsed: { values: { note: "-2" }, positionals: [], passed: [] } });
   });
+
+  it("a repeatable option's values in the order given (also once: a list of one), shown with ... in the usage; any other given twice is refused", () => {
+    const repeatable = declareCommand({
+      name: "plan-summary",
+      summary: "",
+      arguments: "<plans>",
+      description: "Sums up.",
+      options: {
+        report: { type: "string", value: "FILE", repeatable: true, description: "a report" },
+        json: { type: "string", value: "FILE", description: "the verdict" },
+      },
+      run: () => 0,
+    });
+    expect(parseCommand(repeatable, ["--report", "a", "p", "--report=b"])).toEqual({
+      parsed: { values: { report: ["a", "b"] }, positionals: ["p"], passed: [] },
+    });
+    expect(parseCommand(repeatable, ["--report", "a"])).toEqual({ parsed: { values: { report: ["a"] }, positionals: [], passed: [] } });
+    expect(usageLine(repeatable)).toBe("usage: npx genesys-scv-oauth-client plan-summary <plans> [--report FILE...] [--json FILE]");
+    expect(parseCommand(repeatable, ["--json", "a", "--json", "b"])).toMatchObject({ problem: { place: "--json", allowed: "once" } });
+  });
 });

@@ -36,7 +36,7 @@ describe("plan-summary exit codes", () => {
     const { code, err } = run(["--jsn", "x", ...at("create")]);
     expect(code).toBe(1);
     expect(err).toBe(
-      'plan-summary: options: given "--jsn"; allowed: --json FILE, --allow-destroy, --drift, --base-deployments JSON, --head-deployments JSON, ' +
+      'plan-summary: options: given "--jsn"; allowed: --json FILE, --allow-destroy, --drift, --drift-report FILE..., --base-deployments JSON, --head-deployments JSON, ' +
         '-h/--help (npx genesys-scv-oauth-client plan-summary --help says what each does) (did you mean "--json"?)\n',
     );
   });
