@@ -14,21 +14,8 @@ const ADDED = "https://acme--dev.sandbox.lightning.force.com/lightning/page/home
 let id: string;
 
 /** A change made by hand, as a person in the admin UI makes it: the emulator records `actor` in its audit. */
-async function byHand(h: Harness, method: string, body: object | undefined, actor: object): Promise<void> {
-  const { clientId, clientSecret } = ACME.credentials;
-  const login = await fetch(`${h.emulator.url}/oauth/token`, {
-    method: "POST",
-    headers: { authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}` },
-    body: "grant_type=client_credentials",
-  });
-  const { access_token } = (await login.json()) as { access_token: string };
-  const response = await fetch(`${h.emulator.url}/api/v2/oauth/clients/${id}`, {
-    method,
-    headers: { authorization: `Bearer ${access_token}`, "content-type": "application/json", "x-emulator-actor": JSON.stringify(actor) },
-    body: body && JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} by hand: ${response.status} ${await response.text()}`);
-}
+const byHand = (h: Harness, method: string, body: object | undefined, actor: object) =>
+  h.emulator.byHand(ACME, method, `/api/v2/oauth/clients/${id}`, body, actor);
 const drift = (h: Harness) => runCommand(process.execPath, [BIN, "drift", "us", "--json"], root, h.env);
 
 it("deploys the client, and diff then shows nothing changed outside the code", async () => {

@@ -100,6 +100,11 @@ export interface Emulator {
   actAs(actor: EmulatedActor | undefined): void;
   /** Takes the audit's permission from an org's credentials (403), or gives it back. */
   denyAudit(orgId: string, denied?: boolean): void;
+  /**
+   * A request made outside the code, as a person in the admin UI or a script makes it: logged in with the org's
+   * credentials, recorded in the audit as `actor` (else the org's OAuth client). Throws unless answered 2xx.
+   */
+  byHand(org: EmulatedOrg, method: string, path: string, body?: object, actor?: object): Promise<{ id: string } | undefined>;
   close(): Promise<void>;
 }
 
@@ -472,8 +477,9 @@ export async function startEmulator(
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     clients,
     clientsOf: (orgId) => [...clients.values()].filter((c) => orgOfClient.get(c.id) === orgId),
     seed(orgId, client) {
@@ -503,6 +509,26 @@ export async function startEmulator(
     denyAudit(orgId, denied = true) {
       if (denied) auditDenied.add(orgId);
       else auditDenied.delete(orgId);
+    },
+    async byHand(org, method, path, body, actor) {
+      const { clientId, clientSecret } = org.credentials;
+      const login = await fetch(`${url}/oauth/token`, {
+        method: "POST",
+        headers: { authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}` },
+        body: "grant_type=client_credentials",
+      });
+      const { access_token } = (await login.json()) as { access_token: string };
+      const response = await fetch(url + path, {
+        method,
+        headers: {
+          authorization: `Bearer ${access_token}`,
+          "content-type": "application/json",
+          ...(actor && { "x-emulator-actor": actorHeader(actor) }),
+        },
+        body: body && JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`${method} ${path} by hand: ${response.status} ${await response.text()}`);
+      return response.status === 204 ? undefined : ((await response.json()) as { id: string });
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

@@ -8,7 +8,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "f
 import { join } from "path";
 import { DriftReport } from "../../../lib/shared/drift-report";
 import { readDriftReports } from "../../../lib/review/plan-summary/drift-reports";
-import { actorHeader, Emulator, EmulatedOrg, startEmulator } from "../../support/genesys-emulator";
+import { Emulator, EmulatedOrg, startEmulator } from "../../support/genesys-emulator";
 import { tempDir } from "../../support/temp-dir";
 
 const root = join(__dirname, "..", "..", "..");
@@ -32,7 +32,6 @@ const client = {
 };
 const dir = tempDir("drift-");
 let emulator: Emulator;
-let token: string;
 let id: string;
 
 jest.setTimeout(120_000);
@@ -58,20 +57,6 @@ function runBin(args: string[], env: Record<string, string> = {}): Promise<{ sta
     child.stderr.on("data", (d) => (stderr += d));
     child.on("close", (status) => resolve({ status, stdout, stderr }));
   });
-}
-
-async function byHand(method: string, path: string, body?: object, actor?: object) {
-  const response = await fetch(emulator.url + path, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      "content-type": "application/json",
-      ...(actor && { "x-emulator-actor": actorHeader(actor) }),
-    },
-    body: body && JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status}`);
-  return response.status === 204 ? undefined : ((await response.json()) as { id: string });
 }
 
 /** The local state an apply of `client` leaves: the outputs and the resource's attributes, as the provider writes them. */
@@ -116,13 +101,7 @@ function writeState(clientId: string): void {
 
 beforeAll(async () => {
   emulator = await startEmulator([ORG]);
-  const login = await fetch(`${emulator.url}/oauth/token`, {
-    method: "POST",
-    headers: { authorization: `Basic ${Buffer.from("ci:ci-secret").toString("base64")}` },
-    body: "grant_type=client_credentials",
-  });
-  token = ((await login.json()) as { access_token: string }).access_token;
-  id = (await byHand("POST", "/api/v2/oauth/clients", client))!.id;
+  id = (await emulator.byHand(ORG, "POST", "/api/v2/oauth/clients", client))!.id;
   writeState(id);
   const gateway = { host: "127.0.0.1", port: Number(new URL(emulator.url).port), protocol: "http" };
   const at = (name: string) => ({
@@ -191,7 +170,7 @@ describe("drift through the bin", () => {
   });
 
   it("a redirect URI added by hand: who, when, the audit's values, the org's text escaped; --json the report", async () => {
-    await byHand("PUT", `/api/v2/oauth/clients/${id}`, { ...client, registeredRedirectUri: [HOME, ADDED] }, ANN);
+    await emulator.byHand(ORG, "PUT", `/api/v2/oauth/clients/${id}`, { ...client, registeredRedirectUri: [HOME, ADDED] }, ANN);
     const run = await runBin(["drift", "production"]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(
@@ -218,8 +197,8 @@ describe("drift through the bin", () => {
   });
 
   it("the client deleted by another: deleted, by whom", async () => {
-    await byHand("PUT", `/api/v2/oauth/clients/${id}`, { ...client, state: "inactive" }, BOB);
-    await byHand("DELETE", `/api/v2/oauth/clients/${id}`, undefined, BOB);
+    await emulator.byHand(ORG, "PUT", `/api/v2/oauth/clients/${id}`, { ...client, state: "inactive" }, BOB);
+    await emulator.byHand(ORG, "DELETE", `/api/v2/oauth/clients/${id}`, undefined, BOB);
     const run = await runBin(["drift", "production"]);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(
@@ -248,9 +227,9 @@ describe("diff's drift lines through the bin, before the engine plans", () => {
   const plans = () => (existsSync(join(dir, "plans")) ? readFileSync(join(dir, "plans"), "utf8") : "");
 
   it("a changed client: its lines on stderr, and the plan keeps the provider's own 404 retry", async () => {
-    const fresh = (await byHand("POST", "/api/v2/oauth/clients", client))!.id;
+    const fresh = (await emulator.byHand(ORG, "POST", "/api/v2/oauth/clients", client))!.id;
     writeState(fresh);
-    await byHand("PUT", `/api/v2/oauth/clients/${fresh}`, { ...client, state: "inactive" }, ANN);
+    await emulator.byHand(ORG, "PUT", `/api/v2/oauth/clients/${fresh}`, { ...client, state: "inactive" }, ANN);
     const before = plans();
     const run = await diff();
     expect(run.stderr).toContain(
@@ -260,10 +239,10 @@ describe("diff's drift lines through the bin, before the engine plans", () => {
   });
 
   it("a deleted client: said at once with who, and the plan reads its 404 once (GENESYSCLOUD_CUSTOM_RETRY_TIMEOUT=0s)", async () => {
-    const fresh = (await byHand("POST", "/api/v2/oauth/clients", client))!.id;
+    const fresh = (await emulator.byHand(ORG, "POST", "/api/v2/oauth/clients", client))!.id;
     writeState(fresh);
-    await byHand("PUT", `/api/v2/oauth/clients/${fresh}`, { ...client, state: "inactive" }, BOB);
-    await byHand("DELETE", `/api/v2/oauth/clients/${fresh}`, undefined, BOB);
+    await emulator.byHand(ORG, "PUT", `/api/v2/oauth/clients/${fresh}`, { ...client, state: "inactive" }, BOB);
+    await emulator.byHand(ORG, "DELETE", `/api/v2/oauth/clients/${fresh}`, undefined, BOB);
     const before = plans();
     const run = await diff();
     expect(run.stderr).toMatch(

@@ -25,20 +25,6 @@ const client = {
 };
 let emulator: Emulator;
 let deployment: Deployment;
-let token: string;
-
-async function api(method: string, path: string, body?: object, actor?: object) {
-  const response = await fetch(emulator.url + path, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      "content-type": "application/json",
-      ...(actor && { "x-emulator-actor": JSON.stringify(actor) }),
-    },
-    body: body && JSON.stringify(body),
-  });
-  return response.status === 204 ? undefined : ((await response.json()) as { id: string });
-}
 
 beforeAll(async () => {
   emulator = await startEmulator([ORG]);
@@ -47,26 +33,21 @@ beforeAll(async () => {
     genesysCloud: { region: "us-east-1", gateway: { host: "127.0.0.1", port: Number(new URL(emulator.url).port), protocol: "http" } },
     salesforce: { myDomain: "acme" },
   } as Deployment;
-  const login = await fetch(`${emulator.url}/oauth/token`, {
-    method: "POST",
-    headers: { authorization: `Basic ${Buffer.from("ci:ci-secret").toString("base64")}` },
-    body: "grant_type=client_credentials",
-  });
-  token = ((await login.json()) as { access_token: string }).access_token;
 });
 afterAll(() => emulator.close());
 
 describe("the realtime audit of one client", () => {
   it("reads the client's entries, oldest first, each with its actor: a user by name, a client by id", async () => {
-    const { id } = (await api("POST", "/api/v2/oauth/clients", client))!;
+    const { id } = (await emulator.byHand(ORG, "POST", "/api/v2/oauth/clients", client))!;
     const uris = [...client.registeredRedirectUri, "https://acme--dev.sandbox.lightning.force.com/x"];
-    await api(
+    await emulator.byHand(
+      ORG,
       "PUT",
       `/api/v2/oauth/clients/${id}`,
       { ...client, registeredRedirectUri: uris },
       { kind: "user", id: "u-1", name: "Ann Admin" },
     );
-    await api("POST", "/api/v2/oauth/clients", { ...client, name: "another client" });
+    await emulator.byHand(ORG, "POST", "/api/v2/oauth/clients", { ...client, name: "another client" });
     const read = await oauthClientAudit(deployment, env, id);
     expect(read.audit).toEqual({ kind: "read", since: expect.any(String), until: expect.any(String) });
     expect(read.changes.map((c) => [c.action, c.actor])).toEqual([

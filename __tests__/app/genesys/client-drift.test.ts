@@ -43,21 +43,9 @@ const ANN = { kind: "user", id: "u-ann", name: "Ann Admin" } as const;
 const BOB = { kind: "user", id: "u-bob", name: "Bob Builder" } as const;
 let emulator: Emulator;
 let deployment: Deployment;
-let token: string;
 
-async function api(method: string, path: string, body?: object, actor?: object) {
-  const response = await fetch(emulator.url + path, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      "content-type": "application/json",
-      ...(actor && { "x-emulator-actor": JSON.stringify(actor) }),
-    },
-    body: body && JSON.stringify(body),
-  });
-  return response.status === 204 ? undefined : ((await response.json()) as { id: string });
-}
-const create = async () => (await api("POST", "/api/v2/oauth/clients", { ...client, accessTokenValiditySeconds: 86400 }))!.id;
+const create = async () =>
+  (await emulator.byHand(ORG, "POST", "/api/v2/oauth/clients", { ...client, accessTokenValiditySeconds: 86400 }))!.id;
 
 beforeAll(async () => {
   emulator = await startEmulator([ORG]);
@@ -66,12 +54,6 @@ beforeAll(async () => {
     genesysCloud: { region: "us-east-1", gateway: { host: "127.0.0.1", port: Number(new URL(emulator.url).port), protocol: "http" } },
     salesforce: { myDomain: "acme" },
   } as Deployment;
-  const login = await fetch(`${emulator.url}/oauth/token`, {
-    method: "POST",
-    headers: { authorization: `Basic ${Buffer.from("ci:ci-secret").toString("base64")}` },
-    body: "grant_type=client_credentials",
-  });
-  token = ((await login.json()) as { access_token: string }).access_token;
 });
 afterAll(() => emulator.close());
 
@@ -123,7 +105,13 @@ describe("who changed an attribute: the latest audit entry that set it to the or
 describe("the drift report of a deployment, against the emulator", () => {
   it("a client changed by hand: each attribute with in state, in the org, and who", async () => {
     const id = await create();
-    await api("PUT", `/api/v2/oauth/clients/${id}`, { ...client, registeredRedirectUri: [HOME, "https://evil.example/cb"] }, ANN);
+    await emulator.byHand(
+      ORG,
+      "PUT",
+      `/api/v2/oauth/clients/${id}`,
+      { ...client, registeredRedirectUri: [HOME, "https://evil.example/cb"] },
+      ANN,
+    );
     const report = (await clientDriftReport(deployment, { clientId: id, clientAttributes: inState(id) }, env)) as DriftReport;
     expect(report).toMatchObject({ deployment: "production", clientId: id, client: "changed", audit: { kind: "read" } });
     const uris = report.attributes.find((a) => a.attribute === "registered_redirect_uris")!;
@@ -135,8 +123,8 @@ describe("the drift report of a deployment, against the emulator", () => {
 
   it("a client deleted by hand: deleted, and by whom", async () => {
     const id = await create();
-    await api("PUT", `/api/v2/oauth/clients/${id}`, { ...client, state: "inactive" }, BOB);
-    await api("DELETE", `/api/v2/oauth/clients/${id}`, undefined, BOB);
+    await emulator.byHand(ORG, "PUT", `/api/v2/oauth/clients/${id}`, { ...client, state: "inactive" }, BOB);
+    await emulator.byHand(ORG, "DELETE", `/api/v2/oauth/clients/${id}`, undefined, BOB);
     const report = (await clientDriftReport(deployment, { clientId: id, clientAttributes: inState(id) }, env)) as DriftReport;
     expect(report).toMatchObject({ client: "deleted", attributes: [], deletedBy: { action: "Delete", actor: BOB } });
     expect(driftLines(report)[0]).toMatch(
@@ -148,7 +136,7 @@ describe("the drift report of a deployment, against the emulator", () => {
 
   it("without the audit's permission: the drift is told, and who is unknown in one line", async () => {
     const id = await create();
-    await api("PUT", `/api/v2/oauth/clients/${id}`, { ...client, name: "renamed" }, ANN);
+    await emulator.byHand(ORG, "PUT", `/api/v2/oauth/clients/${id}`, { ...client, name: "renamed" }, ANN);
     emulator.denyAudit(ORG.id);
     try {
       const report = (await clientDriftReport(deployment, { clientId: id, clientAttributes: inState(id) }, env)) as DriftReport;
@@ -201,8 +189,8 @@ describe("the drift report of a deployment, against the emulator", () => {
 describe("what diff and deploy are given before the engine runs", () => {
   it("a deleted client: its lines; a plan (diff) reads its 404 once, an apply (deploy) keeps the provider's retry", async () => {
     const id = await create();
-    await api("PUT", `/api/v2/oauth/clients/${id}`, { ...client, state: "inactive" }, BOB);
-    await api("DELETE", `/api/v2/oauth/clients/${id}`, undefined, BOB);
+    await emulator.byHand(ORG, "PUT", `/api/v2/oauth/clients/${id}`, { ...client, state: "inactive" }, BOB);
+    await emulator.byHand(ORG, "DELETE", `/api/v2/oauth/clients/${id}`, undefined, BOB);
     const reading = { outputs: { clientId: id, redirectUris: [HOME], clientAttributes: inState(id) } };
     const plan = await driftBeforeRun(deployment, reading, env, { planOnly: true });
     expect(plan.env).toEqual({ [RETRY_TIMEOUT_VARIABLE]: "0s" });
@@ -216,7 +204,7 @@ describe("what diff and deploy are given before the engine runs", () => {
     const id = await create();
     const outputs = { clientId: id, redirectUris: [HOME], clientAttributes: inState(id) };
     expect(await driftBeforeRun(deployment, { outputs }, env)).toEqual({ chunks: [], env: {} });
-    await api("PUT", `/api/v2/oauth/clients/${id}`, { ...client, state: "inactive" }, ANN);
+    await emulator.byHand(ORG, "PUT", `/api/v2/oauth/clients/${id}`, { ...client, state: "inactive" }, ANN);
     const changed = await driftBeforeRun(deployment, { outputs }, env);
     expect(changed.env).toEqual({});
     expect(changed.chunks.map((c) => c.text).join("")).toContain(
