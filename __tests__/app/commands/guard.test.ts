@@ -165,7 +165,7 @@ const seedImplicit = () =>
   });
 
 describe("guard: a second client, and usage before a deactivation or a delete", () => {
-  it("the org has a client for the Salesforce org and the deploy would create one: stopped, with --note written for plan-summary", async () => {
+  it("the org has a client for the Salesforce org and the deploy would create one: stopped; the note for plan-summary is the same stop in the note's form", async () => {
     const id = seedImplicit();
     const dir = repository();
     const note = join(dir, "production.note.json");
@@ -174,7 +174,20 @@ describe("guard: a second client, and usage before a deactivation or a delete", 
     expect(err).toContain(`production: the org already has a client for Salesforce org acme`);
     expect(err).toContain(id);
     const written = JSON.parse(readFileSync(note, "utf8"));
-    expect(written).toEqual({ stack: "production", stops: [err.trimEnd()] });
+    // The note's form: no deployment's name first (the comment names it), nothing said undone (the plan beside it ran),
+    // the lines under the reason one each.
+    expect(written).toEqual({
+      stack: "production",
+      stops: [
+        [
+          "the org already has a client for Salesforce org acme (a redirect URI on one of its hosts), and this deploy would create another " +
+            "(a second client id for the same Salesforce org).",
+          `client ${id} "Salesforce SCV", grant implicit`,
+          "Adopt it: npx genesys-scv-oauth-client adopt production --write (then deploy again: an import, no new client, the same id).",
+          'To create another on purpose, set "allowSecondClient": true on deployment "production".',
+        ].join("\n"),
+      ],
+    });
   });
 
   it.each([
@@ -198,8 +211,8 @@ describe("guard: a second client, and usage before a deactivation or a delete", 
       expect(stopped.code).toBe(1);
       expect(stopped.err).toBe(
         `production: the migration's step ${migration.step} would stop the implicit client ${implicit} issuing tokens, and it had ` +
-          `55 requests by 1 user in the last 7 days; last used ${today}, by 1 user: ${what}. Nothing was run. ` +
-          "Wait until it has none (npx genesys-scv-oauth-client migrate production shows its usage), or write the step with --despite-usage " +
+          `55 requests by 1 user in the last 7 days; last used ${today}, by 1 user: ${what}. Nothing was run.\n` +
+          "  Wait until it has none (npx genesys-scv-oauth-client migrate production shows its usage), or write the step with --despite-usage " +
           "(oauthClient.migration.despiteUsage: true) in a reviewed pull request.\n",
       );
       const despite = await guard(

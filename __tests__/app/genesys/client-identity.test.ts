@@ -344,7 +344,7 @@ describe("the guard's stop is data: its kind, the deployment, the clients, the e
     const states = new Map<string, StateReading>([["production", { problem: "could not read its state" }]]);
     const stop = await clientIdentityStop(api.deployment, { all: [api.deployment], states, env: TOKEN_ENV });
     await api.close();
-    expect(stop).toEqual({ kind: "cannot-tell", deployment: "production", why: "production: could not read its state" });
+    expect(stop).toEqual({ kind: "cannot-tell", deployment: "production", why: "could not read its state", named: false });
     expect(api.requests).toEqual([]);
   });
 

@@ -167,7 +167,7 @@ describe("notes beside the plans (<stack>.note.json, npm run adopt --guard write
       join(dir, "production.note.json"),
       JSON.stringify({
         stack: "production",
-        note: "production: the org already has a client on acme.lightning.force.com\n  Adopt it: npm run adopt -- production --write",
+        note: "the org already has a client on acme.lightning.force.com\nAdopt it: npm run adopt -- production --write",
       }),
     );
     const { code, out } = run([dir]);
@@ -321,10 +321,8 @@ describe("what would stop the deploy (guard --note writes { stack, stops }; a de
   it("a guard's reasons, beside a plan or where its job stopped before planning, whatever --allow-destroy says", () => {
     const dir = tempDir("stops-");
     writeFileSync(join(dir, "production.json"), readFileSync(at("delete")[0]));
-    stops(dir, "production", ['production: the org already has a client for Salesforce org acme\n  - client 1 "SCV"\n  Nothing was run.']);
-    stops(dir, "uat", [
-      "uat: no Genesys Cloud credentials: none of GENESYSCLOUD_OAUTHCLIENT_ID with GENESYSCLOUD_OAUTHCLIENT_SECRET is set.",
-    ]);
+    stops(dir, "production", ['the org already has a client for Salesforce org acme\nclient 1 "SCV"']);
+    stops(dir, "uat", ["no Genesys Cloud credentials: none of GENESYSCLOUD_OAUTHCLIENT_ID with GENESYSCLOUD_OAUTHCLIENT_SECRET is set."]);
     const json = join(tempDir("verdict-"), "verdict.json");
     for (const allow of [[], ["--allow-destroy"]]) {
       const { code, out } = run([dir, "--json", json, ...allow]);

@@ -327,16 +327,17 @@ describe("the texts a reviewer reads (issue 22)", () => {
     );
   });
 
-  it("the guard's note: the stack named once, no 'Nothing was run.' beside a plan that ran, no empty nested bullet", () => {
+  it("the guard's note, written in the note's form: its first line under the stack's name, each line after it an item under that, its words as written", () => {
     const note = [
-      "production: the org already has a client for the Salesforce org acme (a redirect URI on one of its hosts), and this deploy would create another (a second client id for the same Salesforce org). Nothing was run.",
-      '  - client 1111 "SCV", grant implicit',
-      "  Adopt it: npx genesys-scv-oauth-client adopt production --write",
+      "the org already has a client for the Salesforce org acme (a redirect URI on one of its hosts), and this deploy would create another (a second client id for the same Salesforce org).",
+      'client 1111 "SCV", grant implicit <b>',
+      "",
+      "Adopt it: npx genesys-scv-oauth-client adopt production --write",
     ].join("\n");
     expect(noteItem("production", note)).toBe(
       [
         "> - `production`: the org already has a client for the Salesforce org acme (a redirect URI on one of its hosts), and this deploy would create another (a second client id for the same Salesforce org).",
-        '>   - client 1111 "SCV", grant implicit',
+        '>   - client 1111 "SCV", grant implicit &lt;b&gt;',
         ">   - Adopt it: npx genesys-scv-oauth-client adopt production --write",
       ].join("\n"),
     );

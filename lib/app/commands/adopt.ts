@@ -11,6 +11,7 @@
 import {
   clientIdentityStop,
   clientsOfOrg,
+  deployStopOf,
   identityMessage,
   grantInWords,
   orgInWords,
@@ -31,6 +32,7 @@ import { loadSelected } from "../deployments/selection";
 import { readStates, StateReading, statesOnDemand, StatesOf } from "../state/read-states";
 import { DEFAULT_PARALLELISM } from "./parallelism";
 import { noteProblem, writeNote } from "./note-file";
+import { stopInNote } from "../genesys/deploy-stop";
 import { scopedCredentialsProblem } from "../stack/credentials";
 import { ALLOWED_CLIENT_ID, GUID_PATTERN, OAuthClientSettings, resolveOAuthClientSettings } from "../../construct/internal";
 import { CommandIo } from "../../shared/command";
@@ -310,7 +312,7 @@ async function secondClientGuard(
       failed++;
       continue;
     }
-    const unwritten = writeNote(note, { stack: deployment.name, note: problem });
+    const unwritten = writeNote(note, { stack: deployment.name, note: stopInNote(deployStopOf(stop)) });
     if (unwritten) {
       failed++;
       io.err(`adopt: --note: ${unwritten}: the finding above is in this log only\n`);

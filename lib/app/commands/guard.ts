@@ -13,7 +13,8 @@
 import { baseDirOf, Deployment } from "../deployments/deployments";
 import { loadSelected } from "../deployments/selection";
 import { ApiOptions, GenesysApiError, oauthClientUsage, organizationOf } from "../genesys/api";
-import { clientIdentityStop, identityMessage } from "../genesys/client-identity";
+import { clientIdentityStop, deployStopOf } from "../genesys/client-identity";
+import { DeployStop, stopInLog, stopInNote } from "../genesys/deploy-stop";
 import { inUse, summarizeUsage, usageInWords } from "../genesys/usage";
 import { readStates, StateReading, statesOnDemand } from "../state/read-states";
 import { DEFAULT_PARALLELISM } from "./parallelism";
@@ -100,8 +101,8 @@ async function guard(
     );
     return EXIT.ok;
   }
-  for (const stop of stops) io.err(`${stop}\n`);
-  const unwritten = note === undefined ? undefined : writeNote(note, { stack: deployment.name, stops });
+  for (const stop of stops) io.err(`${stopInLog(stop)}\n`);
+  const unwritten = note === undefined ? undefined : writeNote(note, { stack: deployment.name, stops: stops.map(stopInNote) });
   if (unwritten) io.err(`guard: --note: ${unwritten}: what stops the deploy is in this log only\n`);
   return EXIT.stopped;
 }
@@ -116,11 +117,16 @@ export async function checksBeforeApply(
   baseDir: string,
   env: NodeJS.ProcessEnv,
   { api = {}, readStates: statesOf = readStates, only }: GuardOptions = {},
-): Promise<string[]> {
+): Promise<DeployStop[]> {
   const name = deployment.name;
+  const stop = (reason: string, more: Omit<DeployStop, "deployment" | "reason"> = {}): DeployStop => ({
+    deployment: name,
+    reason,
+    ...more,
+  });
   // 1. The credentials, before anything is asked or run: the environment and the secrets named, as the job holds them.
   const scoped = credentialsDeploymentProblem(env, all);
-  if (scoped) return [`${name}: ${scoped}. Nothing was asked.`];
+  if (scoped) return [stop(`${scoped}.`, { undone: "Nothing was asked." })];
   const resolved = resolveCredentials(deployment, env);
   const github = env.GITHUB_ACTIONS === "true" && env.SCV_CREDENTIALS_DEPLOYMENT === name;
   const where = github
@@ -128,12 +134,14 @@ export async function checksBeforeApply(
       "GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET (Settings > Environments)."
     : "";
   if (isCredentialsProblem(resolved)) {
-    return [`${name}: no Genesys Cloud credentials: ${credentialsInWords(resolved)}.${where} Nothing was asked, nothing was run.`];
+    return [
+      stop(`no Genesys Cloud credentials: ${credentialsInWords(resolved)}.${where}`, { undone: "Nothing was asked, nothing was run." }),
+    ];
   }
-  const stops: string[] = [];
+  const stops: DeployStop[] = [];
   // 2. The lock file, beside the deployments file, with the provider of the engine that runs.
   const lock = only ? undefined : await lockFileProblem(baseDir, env);
-  if (lock) stops.push(`${name}: ${lock}`);
+  if (lock) stops.push(stop(lock));
   // 3. The org the credentials belong to: asked whatever the file says, so that credentials Genesys refuses are this
   // message, not the provider's; compared with genesysCloud.organizationId where the file has it.
   const expected = deployment.genesysCloud.organizationId;
@@ -141,8 +149,8 @@ export async function checksBeforeApply(
     const org = await organizationOf(deployment, env, api);
     if (expected !== undefined && org.id.toLowerCase() !== expected.toLowerCase()) {
       stops.push(
-        showHiddenCharacters(
-          `${name}: its credentials are of org ${org.id} (${JSON.stringify(org.name)}), and genesysCloud.organizationId is ${expected}: ` +
+        stop(
+          `its credentials are of org ${org.id} (${JSON.stringify(org.name)}), and genesysCloud.organizationId is ${expected}: ` +
             `a deploy would act on the wrong org. Use the credentials of org ${expected}, or correct genesysCloud.organizationId.`,
         ),
       );
@@ -151,7 +159,7 @@ export async function checksBeforeApply(
     }
   } catch (e) {
     if (!(e instanceof GenesysApiError)) throw e;
-    return [...stops, `${e.message}${where ? `.${where}` : ""}\n  (whose org the credentials are cannot be told: nothing was run)`];
+    return [...stops, stop(`${e.message}${where ? `.${where}` : ""}`, { named: true, unknown: "whose org the credentials are" })];
   }
   if (only) return stops;
   // 4. A second client for the Salesforce org (and an importClientId the state contradicts): its own state; another
@@ -160,7 +168,7 @@ export async function checksBeforeApply(
   const states = await moreStates([deployment]);
   const state = states.get(name);
   const second = await clientIdentityStop(deployment, { all, states, moreStates, env, api });
-  if (second) stops.push(identityMessage(second));
+  if (second) stops.push(deployStopOf(second));
   // 5. The usage of the implicit client a step not yet applied would deactivate or delete, asked now.
   const usage = await usageProblem(deployment, state, env, api);
   if (usage) stops.push(usage);
@@ -197,11 +205,11 @@ async function usageProblem(
   state: StateReading | undefined,
   env: NodeJS.ProcessEnv,
   api: GuardOptions["api"],
-): Promise<string | undefined> {
+): Promise<DeployStop | undefined> {
   const migration = deployment.oauthClient?.migration;
   if (!migration || !stopsIssuingTokens(migration) || migration.despiteUsage) return undefined;
   if (state && "problem" in state)
-    return `${deployment.name}: ${state.problem}\n  (whether its implicit client is still used cannot be told: nothing was run)`;
+    return { deployment: deployment.name, reason: state.problem, unknown: "whether its implicit client is still used" };
   const outputs = state?.outputs;
   // Applied already: the step's change is made; nothing more stops issuing tokens.
   if (outputs?.migrationStep === migration.step) return undefined;
@@ -215,13 +223,25 @@ async function usageProblem(
       migration.step === "deactivate"
         ? "deactivating it would log those agents out"
         : "deleting it would log out whoever still holds its tokens, for good";
-    return showHiddenCharacters(
-      `${deployment.name}: the migration's step ${migration.step} would stop the implicit client ${implicit} issuing tokens, and it had ` +
-        `${usageInWords(summary, days)}: ${what}. Nothing was run. Wait until it has none (npx genesys-scv-oauth-client migrate ${deployment.name} shows its usage), ` +
-        `or write the step with --despite-usage (oauthClient.migration.despiteUsage: true) in a reviewed pull request.`,
-    );
+    return {
+      deployment: deployment.name,
+      reason: `the migration's step ${migration.step} would stop the implicit client ${implicit} issuing tokens, and it had ${usageInWords(summary, days)}: ${what}.`,
+      undone: "Nothing was run.",
+      details: [
+        {
+          text:
+            `Wait until it has none (${typed("migrate", deployment.name)} shows its usage), ` +
+            "or write the step with --despite-usage (oauthClient.migration.despiteUsage: true) in a reviewed pull request.",
+        },
+      ],
+    };
   } catch (e) {
     if (!(e instanceof GenesysApiError)) throw e;
-    return `${e.message}\n  (whether the implicit client ${showHiddenCharacters(implicit)} is still used cannot be told: nothing was run)`;
+    return {
+      deployment: deployment.name,
+      reason: e.message,
+      named: true,
+      unknown: `whether the implicit client ${implicit} is still used`,
+    };
   }
 }

@@ -13,6 +13,7 @@
 import { Deployment, oauthClientProps } from "../deployments/deployments";
 import { ApiOAuthClient, ApiOptions, GenesysApiError, listOAuthClients, wrongOrganizationProblem } from "./api";
 import { StateReading, StatesOf } from "../state/read-states";
+import { DeployStop, stopInLog } from "./deploy-stop";
 import { resolveOAuthClientSettings } from "../../construct/internal";
 import { showHiddenCharacters } from "../../shared/plain-text";
 import { GRANT_TYPES } from "../../shared/policy";
@@ -140,8 +141,8 @@ export interface OnOrgClient {
 export type IdentityStop =
   /** The state holds one client and oauthClient.importClientId names another (the id was changed after adoption). */
   | { readonly kind: "import-contradicted"; readonly deployment: string; readonly held: string; readonly named: string }
-  /** The guard could not ask: `why` is the state's or the API's problem, as it was told. */
-  | { readonly kind: "cannot-tell"; readonly deployment: string; readonly why: string }
+  /** The guard could not ask: `why` is the state's or the API's problem, as it was told (`named`: it names the deployment). */
+  | { readonly kind: "cannot-tell"; readonly deployment: string; readonly why: string; readonly named?: boolean }
   /** oauthClient.migration declares a second client, and the deployment has no implicit client yet. */
   | { readonly kind: "migration-without-client"; readonly deployment: string }
   /** The org has clients for the Salesforce org already; `migrationKeeps`: the implicit client a migration keeps. */
@@ -160,51 +161,93 @@ export type IdentityStop =
  * diff: "Nothing was run."), or is said beside what the command did (`output`).
  */
 export function identityMessage(stop: IdentityStop, { stopped = true }: { stopped?: boolean } = {}): string {
-  const name = stop.deployment;
-  const nothingRun = stopped ? " Nothing was run." : "";
+  return stopInLog(deployStopOf(stop), { stopped });
+}
+
+/** The stop as what stops a deploy (deploy-stop.ts): its reason, what it leaves undone, what to do. */
+export function deployStopOf(stop: IdentityStop): DeployStop {
+  const deployment = stop.deployment;
+  const undone = "Nothing was run.";
   const listed = (clients: readonly OnOrgClient[]) =>
-    clients.map(({ client, owner, how }) => `  - ${clientInOneLine(client)}${owner ? `: deployment "${owner}"'s (${how})` : ""}`);
+    clients.map(({ client, owner, how }) => ({
+      text: `${clientInOneLine(client)}${owner ? `: deployment "${owner}"'s (${how})` : ""}`,
+      listed: true,
+    }));
   switch (stop.kind) {
     case "import-contradicted": {
       const { held, named } = stop;
-      return [
-        `${name}: its state holds client ${held}, but oauthClient.importClientId names client ${named}. Terraform ignores an import ` +
-          `once its state holds the client, so it would go on managing ${held}.${nothingRun}`,
-        `  To keep ${held}: set importClientId back to "${held}" (or remove it).`,
-        `  To manage ${named} instead: in cdktf.out/stacks/${name}, remove the old client from the state ` +
-          "(terraform state list, then terraform state rm <its genesyscloud_oauth_client address>), and deploy again: " +
-          `${named} is imported, and ${held} is left in Genesys Cloud as it is.`,
-      ]
-        .map(showHiddenCharacters)
-        .join("\n");
+      return {
+        deployment,
+        reason:
+          `its state holds client ${held}, but oauthClient.importClientId names client ${named}. Terraform ignores an import ` +
+          `once its state holds the client, so it would go on managing ${held}.`,
+        undone,
+        details: [
+          { text: `To keep ${held}: set importClientId back to "${held}" (or remove it).` },
+          {
+            text:
+              `To manage ${named} instead: in cdktf.out/stacks/${deployment}, remove the old client from the state ` +
+              "(terraform state list, then terraform state rm <its genesyscloud_oauth_client address>), and deploy again: " +
+              `${named} is imported, and ${held} is left in Genesys Cloud as it is.`,
+          },
+        ],
+      };
     }
     case "cannot-tell":
-      return `${stop.why}\n  ${CANNOT_TELL}`;
+      return {
+        deployment,
+        reason: stop.why,
+        named: stop.named,
+        unknown: "whether a deploy would create a second client for this Salesforce org",
+      };
     case "migration-without-client":
-      return (
-        `${name}: oauthClient.migration declares a second client beside the deployment's implicit client, but the deployment has none yet ` +
-        `(no importClientId, no client in its state).${nothingRun} Adopt or deploy the implicit client first (${typed("adopt", name, "--write")}), then migrate (${docsPage("migrating")}).`
-      );
+      return {
+        deployment,
+        reason:
+          "oauthClient.migration declares a second client beside the deployment's implicit client, but the deployment has none yet " +
+          "(no importClientId, no client in its state).",
+        undone,
+        details: [
+          {
+            text: `Adopt or deploy the implicit client first (${typed("adopt", deployment, "--write")}), then migrate (${docsPage("migrating")}).`,
+          },
+        ],
+      };
     case "second-client": {
       const count = stop.clients.length === 1 ? "a client" : `${stop.clients.length} clients`;
       const org = orgInWords(stop.lightningHost);
       if (stop.migrationKeeps !== undefined)
-        return [
-          `${name}: the org already has ${count} for ${org} besides the implicit client ${stop.migrationKeeps} that this migration keeps, ` +
-            `and this deploy would create the migration's authorization-code client as well (a third client id for the same Salesforce org).${nothingRun}`,
+        return {
+          deployment,
+          reason:
+            `the org already has ${count} for ${org} besides the implicit client ${stop.migrationKeeps} that this migration keeps, ` +
+            "and this deploy would create the migration's authorization-code client as well (a third client id for the same Salesforce org).",
+          undone,
+          details: [
+            ...listed(stop.clients),
+            {
+              text:
+                "If one of them is a client for this migration made by hand, delete it in Genesys Cloud (or keep it and leave the migration out); " +
+                `to create the migration's client anyway, set "allowSecondClient": true on deployment "${deployment}".`,
+            },
+          ],
+        };
+      return {
+        deployment,
+        reason:
+          `the org already has ${count} for ${org} (a redirect URI on one of its hosts), ` +
+          "and this deploy would create another (a second client id for the same Salesforce org).",
+        undone,
+        details: [
           ...listed(stop.clients),
-          "  If one of them is a client for this migration made by hand, delete it in Genesys Cloud (or keep it and leave the migration out); " +
-            `to create the migration's client anyway, set "allowSecondClient": true on deployment "${name}".`,
-        ].join("\n");
-      return [
-        `${name}: the org already has ${count} for ${org} (a redirect URI on one of its hosts), ` +
-          `and this deploy would create another (a second client id for the same Salesforce org).${nothingRun}`,
-        ...listed(stop.clients),
-        stop.adoptable
-          ? `  Adopt it: ${typed("adopt", name, "--write")} (then deploy again: an import, no new client, the same id).`
-          : `  Another deployment of the file manages it: two deployments for one Salesforce org would give it two clients.`,
-        `  To create another on purpose, set "allowSecondClient": true on deployment "${name}".`,
-      ].join("\n");
+          {
+            text: stop.adoptable
+              ? `Adopt it: ${typed("adopt", deployment, "--write")} (then deploy again: an import, no new client, the same id).`
+              : "Another deployment of the file manages it: two deployments for one Salesforce org would give it two clients.",
+          },
+          { text: `To create another on purpose, set "allowSecondClient": true on deployment "${deployment}".` },
+        ],
+      };
     }
   }
 }
@@ -239,9 +282,6 @@ export async function clientIdentityStop(deployment: Deployment, context: GuardC
   return adoptedClientStop(deployment, context.states.get(deployment.name)) ?? (await secondClientStop(deployment, context));
 }
 
-/** The last line of a guard's answer when it could not ask (no credentials, the org or the state unreachable). */
-const CANNOT_TELL = "(whether a deploy would create a second client for this Salesforce org cannot be told: nothing was run)";
-
 /** Why the deployment must not create a client now, or undefined when it may (or creates none). Never throws. */
 export async function secondClientStop(
   deployment: Deployment,
@@ -251,8 +291,8 @@ export async function secondClientStop(
   const migration = deployment.oauthClient?.migration;
   if (!migration && deployment.oauthClient?.importClientId) return undefined;
   const state = states.get(deployment.name);
-  const cannotTell = (why: string): IdentityStop => ({ kind: "cannot-tell", deployment: deployment.name, why });
-  if (state && "problem" in state) return cannotTell(`${deployment.name}: ${state.problem}`);
+  const cannotTell = (why: string, named = false): IdentityStop => ({ kind: "cannot-tell", deployment: deployment.name, why, named });
+  if (state && "problem" in state) return cannotTell(state.problem);
   // A migration declares its authorization-code client on purpose, beside the deployment's own implicit client, and
   // only that one: the implicit client must be the deployment's already (adopted or in its state), and the org must
   // hold no other client for the Salesforce org (a migration begun by hand, or another deployment's).
@@ -265,10 +305,10 @@ export async function secondClientStop(
     lightningHost = resolveOAuthClientSettings(oauthClientProps(deployment)).lightningHost;
     // Another org's list would hold none of this org's clients, and let a second one through.
     const wrongOrg = await wrongOrganizationProblem(deployment, env, api);
-    if (wrongOrg) return cannotTell(`${wrongOrg}.`);
+    if (wrongOrg) return cannotTell(`${wrongOrg}.`, true);
     clients = await listOAuthClients(deployment, env, api);
   } catch (e) {
-    return cannotTell(e instanceof GenesysApiError ? e.message : `${deployment.name}: ${showHiddenCharacters((e as Error).message)}`);
+    return e instanceof GenesysApiError ? cannotTell(e.message, true) : cannotTell((e as Error).message);
   }
   const others = clients.filter((c) => c.id.toLowerCase() !== own);
   const found = clientsOfOrg(

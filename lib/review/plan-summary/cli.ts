@@ -99,7 +99,7 @@ function withoutPlans(stopped: readonly Stopped[], plans: readonly StackPlan[], 
     .filter((name) => !planned.has(name) && !stopped.some((s) => s.stack === name))
     .map((stack) => ({
       stack,
-      reasons: [`${stack}: its plan job made no plan (it failed before it wrote one: its log says why), so nothing of it was reviewed.`],
+      reasons: [`its plan job made no plan (it failed before it wrote one: its log says why), so nothing of it was reviewed.`],
     }));
   const order = (name: string) => (head.includes(name) ? head.indexOf(name) : head.length);
   return [...stopped, ...missing].sort((a, b) => order(a.stack) - order(b.stack));

@@ -181,23 +181,13 @@ export function migrationBlock({ stacks }: PlanSummary, allowDestroy: boolean): 
 }
 
 /**
- * A note the pipeline wrote beside a plan (the deploy guard's finding) as a warning item: said once with the stack's
- * name (the note starts with it too), without the guard's "Nothing was run." (the plan beside it did run), its
- * lines that are list items already one nested item each, never an empty one.
+ * A note beside a plan as items: its first line under the stack's name, each line after it an item under that. The
+ * note is written in this form by what wrote it (the guard: its reason without the deployment's name, nothing said
+ * undone beside a plan that ran); nothing here edits its words.
  */
 export function noteItem(stack: string, note: string): string {
-  const lines = note.split("\n").map((line) => line.trim());
-  const first = lines[0].startsWith(`${stack}: `) ? lines[0].slice(stack.length + 2) : lines[0];
-  const said = (line: string) =>
-    line
-      .replace(/\s*Nothing was run\.\s*/g, " ")
-      .replace(/:? ?nothing was run\)/g, ")")
-      .trim();
-  const rest = lines
-    .slice(1)
-    .map((line) => said(line.replace(/^- /, "")))
-    .filter(Boolean);
-  return [`> - ${code(stack)}: ${escape(said(first))}`, ...rest.map((line) => `>   - ${escape(line)}`)].join("\n");
+  const [first, ...rest] = note.split("\n").filter((line) => line.trim() !== "");
+  return [`> - ${code(stack)}: ${escape(first ?? "")}`, ...rest.map((line) => `>   - ${escape(line.trim())}`)].join("\n");
 }
 
 function removedItem(name: string): string {
