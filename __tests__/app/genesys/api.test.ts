@@ -322,3 +322,21 @@ describe("bounded and fail-closed", () => {
     // 50 round trips to a local server: room for a loaded 2-core machine.
   }, 30_000);
 });
+
+describe("an API error says what went wrong apart from whose deployment it is: no caller edits its message", () => {
+  it("the message names the deployment first; `what` is the rest, `status` the HTTP answer", () => {
+    const e = new GenesysApiError("Genesys Cloud answered 403", { deployment: "eu", status: 403 });
+    expect([e.message, e.what, e.status]).toEqual(['deployment "eu": Genesys Cloud answered 403', "Genesys Cloud answered 403", 403]);
+    expect(new GenesysApiError("SCV_GENESYS_API_TIMEOUT: given …").message).toBe("SCV_GENESYS_API_TIMEOUT: given …");
+  });
+
+  it("what a failed request of a deployment says, without its name, is the error's `what`", async () => {
+    const api = await scriptedApi(() => ({ status: 500, body: {} }));
+    const thrown = await listOAuthClients(api.deployment, TOKEN_ENV, { sleep: async () => undefined }).catch((e: unknown) => e);
+    await api.close();
+    expect(thrown).toBeInstanceOf(GenesysApiError);
+    const { message, what } = thrown as GenesysApiError;
+    expect(message).toBe(`deployment "${api.deployment.name}": ${what}`);
+    expect(what).not.toContain(api.deployment.name);
+  });
+});

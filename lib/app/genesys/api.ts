@@ -32,11 +32,17 @@ export interface ApiOAuthClient {
 
 /** A failure of the Genesys Cloud API, in one message for the user; `status`: the HTTP status that ended it, where one did. */
 export class GenesysApiError extends Error {
+  readonly status?: number;
+  /**
+   * `what` went wrong, in words; of `deployment` where one is given: the message names it first (`deployment "x": …`),
+   * and a caller that names the deployment its own way says `what` alone, never an edit of the message.
+   */
   constructor(
-    message: string,
-    readonly status?: number,
+    readonly what: string,
+    { deployment, status }: { deployment?: string; status?: number } = {},
   ) {
-    super(message);
+    super(deployment === undefined ? what : `deployment "${deployment}": ${what}`);
+    this.status = status;
   }
 }
 
@@ -107,7 +113,7 @@ export async function listOAuthClients(
   const call = caller(deployment, env, options);
   const token = await accessToken(deployment, env, call);
   const clients = new Map<string, ApiOAuthClient>();
-  const failed = (what: string) => new GenesysApiError(`deployment "${deployment.name}": Genesys Cloud's list of OAuth clients ${what}`);
+  const failed = (what: string) => new GenesysApiError(`Genesys Cloud's list of OAuth clients ${what}`, { deployment: deployment.name });
   for (let page = 1; ; page++) {
     const body = await call("api", `/api/v2/oauth/clients?pageSize=${PAGE_SIZE}&pageNumber=${page}`, {
       headers: { authorization: `Bearer ${token}` },
@@ -168,9 +174,9 @@ export async function organizationOf(deployment: Deployment, env: NodeJS.Process
     "the deployment's credentials may not read their own org (organizations/me): their role needs the permission Organization > View (organization:organization:view)";
   const body = await call("api", "/api/v2/organizations/me", { headers: { authorization: `Bearer ${token}` } }, { forbidden });
   if (!isJsonObject(body) || typeof body.id !== "string" || body.id.trim() === "")
-    throw new GenesysApiError(
-      `deployment "${deployment.name}": Genesys Cloud's answer for the credentials' org has no id (organizations/me)`,
-    );
+    throw new GenesysApiError(`Genesys Cloud's answer for the credentials' org has no id (organizations/me)`, {
+      deployment: deployment.name,
+    });
   return { id: body.id, name: typeof body.name === "string" ? body.name : "" };
 }
 
@@ -240,9 +246,9 @@ export async function oauthClientExists(
   const found = await call("api", `/api/v2/oauth/clients/${segment}`, { headers: { authorization: `Bearer ${token}` } }, { missing: true });
   if (found === undefined) return false;
   if (!isJsonObject(found)) {
-    throw new GenesysApiError(
-      `deployment "${deployment.name}": Genesys Cloud's answer for one OAuth client is not the client it documents (not a JSON object)`,
-    );
+    throw new GenesysApiError(`Genesys Cloud's answer for one OAuth client is not the client it documents (not a JSON object)`, {
+      deployment: deployment.name,
+    });
   }
   return found.state !== "deleted";
 }
@@ -293,7 +299,7 @@ export async function oauthClientUsage(
   const token = await accessToken(deployment, env, call);
   const forbidden = `the deployment's credentials may not read the API usage of OAuth client ${shown(clientId)}: their role needs the permission ${USAGE_PERMISSION}`;
   const failed = (what: string) =>
-    new GenesysApiError(`deployment "${deployment.name}": Genesys Cloud's usage of OAuth client ${shown(clientId)} ${what}`);
+    new GenesysApiError(`Genesys Cloud's usage of OAuth client ${shown(clientId)} ${what}`, { deployment: deployment.name });
   const headers = { authorization: `Bearer ${token}` };
   const started = await call("api", `${base}/summary?days=${days}`, { headers }, { forbidden });
   if (!isJsonObject(started) || typeof started.executionId !== "string" || started.executionId.trim() === "")
@@ -386,7 +392,8 @@ function wholeRequests(row: Record<string, unknown>): number | undefined {
 export function pathSegment(id: string, what: string, deployment: Pick<Deployment, "name">): string {
   if (PATH_ID.test(id)) return id;
   throw new GenesysApiError(
-    `deployment "${deployment.name}": ${what} is ${shown(JSON.stringify(id))}; allowed: ${ALLOWED_PATH_ID}. Not put into a request path; nothing decided on it`,
+    `${what} is ${shown(JSON.stringify(id))}; allowed: ${ALLOWED_PATH_ID}. Not put into a request path; nothing decided on it`,
+    { deployment: deployment.name },
   );
 }
 
@@ -397,7 +404,7 @@ const ALLOWED_PATH_ID = "an id of 1 to 128 letters, digits, hyphens and undersco
 export async function accessToken(deployment: Deployment, env: NodeJS.ProcessEnv, call: Call): Promise<string> {
   const own = resolveCredentials(deployment, env);
   if (isCredentialsProblem(own))
-    throw new GenesysApiError(`deployment "${deployment.name}": no Genesys Cloud credentials: ${credentialsInWords(own)}`);
+    throw new GenesysApiError(`no Genesys Cloud credentials: ${credentialsInWords(own)}`, { deployment: deployment.name });
   if (own.values.accessToken) return own.values.accessToken;
   const basic = Buffer.from(`${own.values.clientId ?? ""}:${own.values.clientSecret ?? ""}`).toString("base64");
   const body = await call("login", "/oauth/token", {
@@ -406,7 +413,7 @@ export async function accessToken(deployment: Deployment, env: NodeJS.ProcessEnv
     body: "grant_type=client_credentials",
   });
   if (!isJsonObject(body) || typeof body.access_token !== "string") {
-    throw new GenesysApiError(`deployment "${deployment.name}": Genesys Cloud's login answered without an access token`);
+    throw new GenesysApiError(`Genesys Cloud's login answered without an access token`, { deployment: deployment.name });
   }
   return body.access_token;
 }
@@ -430,7 +437,7 @@ export function caller(deployment: Deployment, env: NodeJS.ProcessEnv, options: 
   const timeoutMs = options.timeoutMs === undefined ? apiTimeoutMs(env) : Math.max(1, Math.round(options.timeoutMs));
   const maxBytes = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
   const endpoints = genesysEndpoints(deployment.genesysCloud);
-  const failed = (what: string, status?: number) => new GenesysApiError(`deployment "${deployment.name}": ${what}`, status);
+  const failed = (what: string, status?: number) => new GenesysApiError(what, { deployment: deployment.name, status });
   return async (to, path, init = {}, { missing = false, forbidden } = {}) => {
     const url = endpoints[to] + path;
     const shownUrl = `${init.method ?? "GET"} ${url.split("?")[0]}`;

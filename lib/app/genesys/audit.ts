@@ -107,8 +107,8 @@ export async function oauthClientAudit(
   } catch (e) {
     if (!(e instanceof GenesysApiError)) return unknown(`the audit could not be asked: ${shown(String((e as Error)?.message ?? e))}`);
     if (e.status === 401 || e.status === 403) return unknown(AUDIT_FORBIDDEN);
-    // The message names the deployment; the reason is read beside it already.
-    return unknown(e.message.replace(/^deployment "[^"]*": /, ""));
+    // The reason is read beside the deployment's name already: what went wrong alone.
+    return unknown(e.what);
   }
 }
 

@@ -118,9 +118,9 @@ export async function readOAuthClient(
   const found = await call("api", `/api/v2/oauth/clients/${segment}`, { headers: { authorization: `Bearer ${token}` } }, { missing: true });
   if (found === undefined) return undefined;
   if (!isJsonObject(found))
-    throw new GenesysApiError(
-      `deployment "${deployment.name}": Genesys Cloud's answer for OAuth client ${id} is not the client it documents`,
-    );
+    throw new GenesysApiError(`Genesys Cloud's answer for OAuth client ${id} is not the client it documents`, {
+      deployment: deployment.name,
+    });
   return found.state === "deleted" ? undefined : found;
 }
 
@@ -140,7 +140,7 @@ export async function clientDriftReport(
       timeoutMs: options.timeoutMs ?? Math.min(apiTimeoutMs(env), 15_000),
     });
   } catch (e) {
-    const why = e instanceof GenesysApiError ? e.message.replace(/^deployment "[^"]*": /, "") : String((e as Error)?.message ?? e);
+    const why = e instanceof GenesysApiError ? e.what : String((e as Error)?.message ?? e);
     return { problem: `whether client ${clientId} changed outside the code could not be asked: ${why}` };
   }
   const base = { deployment: deployment.name, clientId };
