@@ -246,3 +246,33 @@ describe("an AuditLogMessage as an AuditChange", () => {
     expect(servicesHolding({ services: [{ entities: [] }] })).toBeUndefined();
   });
 });
+
+describe("the whole audit has one deadline, whatever the API does", () => {
+  it("a 429 with a Retry-After of minutes is an unknown at once, not a wait", async () => {
+    const api = await scriptedApi((req) =>
+      req.url!.endsWith("servicemapping")
+        ? { body: { services: [{ name: "S", entities: [{ name: "OAuthClient" }] }] } }
+        : { status: 429, headers: { "retry-after": "180" }, body: {} },
+    );
+    try {
+      const started = Date.now();
+      const read = await oauthClientAudit(api.deployment, TOKEN_ENV, "c-1");
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(read.audit).toEqual({ kind: "unknown", reason: expect.stringContaining("deadline of the whole") });
+    } finally {
+      await api.close();
+    }
+  });
+
+  it("a server that never answers is stopped at the whole's deadline when it comes before the call's", async () => {
+    const api = await silentApi();
+    try {
+      const started = Date.now();
+      const read = await oauthClientAudit(api.deployment, TOKEN_ENV, "c-1", { deadlineAt: Date.now() + 300 });
+      expect(Date.now() - started).toBeLessThan(3_000);
+      expect(read.audit).toEqual({ kind: "unknown", reason: expect.stringContaining("deadline of the whole") });
+    } finally {
+      await api.close();
+    }
+  });
+});

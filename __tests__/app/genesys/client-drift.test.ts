@@ -11,7 +11,7 @@ import {
 import { AUDIT_FORBIDDEN } from "../../../lib/app/genesys/audit";
 import { AuditChange, DriftReport } from "../../../lib/shared/drift-report";
 import { Emulator, EmulatedOrg, startEmulator } from "../../support/genesys-emulator";
-import { scriptedApi, TOKEN_ENV } from "../../support/scripted-api";
+import { scriptedApi, silentApi, TOKEN_ENV } from "../../support/scripted-api";
 
 const ORG: EmulatedOrg = {
   id: "a1b2c3d4-0000-4000-8000-00000000ac3e",
@@ -245,6 +245,55 @@ describe("what diff and deploy are given before the engine runs", () => {
           text: expect.stringMatching(/^production: whether client c-1 changed outside the code could not be asked: .*500 - down.*\n$/),
         },
       ]);
+    } finally {
+      await api.close();
+    }
+  });
+});
+
+describe("the time before the engine runs is bounded, however the API answers", () => {
+  const outputs = { clientId: "c-1", redirectUris: [], clientAttributes: inState("c-1") };
+
+  it("a 429 asking to wait minutes is not waited for past the whole's deadline", async () => {
+    const api = await scriptedApi(() => ({ status: 429, headers: { "retry-after": "180" }, body: { message: "slow down" } }));
+    try {
+      const started = Date.now();
+      const before = await driftBeforeRun(api.deployment, { outputs }, TOKEN_ENV);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(before.env).toEqual({});
+      expect(before.chunks.map((c) => c.text).join("")).toMatch(
+        /^production: whether client c-1 changed outside the code could not be asked: .*deadline of the whole.*\n$/,
+      );
+    } finally {
+      await api.close();
+    }
+  });
+
+  it("a deleted client whose audit answers 429 with a long Retry-After: deleted, who unknown, within seconds", async () => {
+    const api = await scriptedApi((req) =>
+      req.url!.startsWith("/api/v2/oauth/clients/")
+        ? { status: 404, body: { message: "not found" } }
+        : { status: 429, headers: { "retry-after": "180" }, body: {} },
+    );
+    try {
+      const started = Date.now();
+      const before = await driftBeforeRun(api.deployment, { outputs }, TOKEN_ENV, { planOnly: true });
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(before.env).toEqual({ [RETRY_TIMEOUT_VARIABLE]: "0s" });
+      expect(before.chunks.map((c) => c.text).join("")).toContain("was deleted outside the code");
+      expect(before.chunks.map((c) => c.text).join("")).toContain("who: unknown:");
+    } finally {
+      await api.close();
+    }
+  });
+
+  it("one deadline holds the read and the audit together: a report given 300 ms is over in about that", async () => {
+    const api = await silentApi();
+    try {
+      const started = Date.now();
+      const report = await clientDriftReport(api.deployment, outputs, TOKEN_ENV, { deadlineAt: Date.now() + 300 });
+      expect(Date.now() - started).toBeLessThan(3_000);
+      expect(report).toEqual({ problem: expect.stringContaining("deadline of the whole") });
     } finally {
       await api.close();
     }

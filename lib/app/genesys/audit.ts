@@ -35,6 +35,11 @@ const AUDIT_PAGE_SIZE = 100;
 /** The deadline of one audit call, at most (SCV_GENESYS_API_TIMEOUT when that is shorter), and its tries. */
 const AUDIT_CALL_MS = 15_000;
 const AUDIT_TRIES = 2;
+/**
+ * The deadline of the whole audit (the token, the mapping, every page, their tries and the waits between them, a
+ * Retry-After included): past it, who is unknown, and the plan goes on.
+ */
+export const AUDIT_BUDGET_MS = 30_000;
 /** A margin inside the 14 days, so that a clock a little ahead of Genesys's does not ask for more than it keeps. */
 const WINDOW_MARGIN_MS = 5 * 60_000;
 
@@ -69,6 +74,7 @@ export async function oauthClientAudit(
       tries: AUDIT_TRIES,
       ...options,
       timeoutMs: options.timeoutMs ?? Math.min(apiTimeoutMs(env), AUDIT_CALL_MS),
+      deadlineAt: Math.min(options.deadlineAt ?? Infinity, Date.now() + AUDIT_BUDGET_MS),
     });
     const token = await accessToken(deployment, env, call);
     const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };

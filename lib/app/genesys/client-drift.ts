@@ -124,6 +124,12 @@ export async function readOAuthClient(
   return found.state === "deleted" ? undefined : found;
 }
 
+/**
+ * The deadline of one deployment's drift report, the client's read and the audit together: what `diff` and `deploy`
+ * may wait before the engine runs, at most, however Genesys Cloud answers.
+ */
+export const DRIFT_BUDGET_MS = 45_000;
+
 /** The drift of the deployment's client, or why it cannot be told (a line); never throws. */
 export async function clientDriftReport(
   deployment: Deployment,
@@ -132,6 +138,8 @@ export async function clientDriftReport(
   options: AuditOptions = {},
 ): Promise<DriftReport | { readonly problem: string }> {
   const { clientId } = outputs;
+  // One deadline for the read and the audit together, whatever the API does (slow, 429 with a long Retry-After).
+  options = { ...options, deadlineAt: Math.min(options.deadlineAt ?? Infinity, Date.now() + DRIFT_BUDGET_MS) };
   let inOrg: Record<string, unknown> | undefined;
   try {
     inOrg = await readOAuthClient(deployment, env, clientId, {
