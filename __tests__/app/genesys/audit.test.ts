@@ -171,7 +171,7 @@ describe("every failure of the audit is an unknown with why, in one line, never 
     [
       "an entry without a date",
       undefined,
-      { body: { entities: [{ action: "Update" }], pageCount: 1 } },
+      { body: { entities: [{ action: "Update", entity: { id: "c-1" } }], pageCount: 1 } },
       "entities[0]: eventDate is not a date",
     ],
     ["entities that are not a list", undefined, { body: { entities: {}, pageCount: 1 } }, "entities is not a list"],
