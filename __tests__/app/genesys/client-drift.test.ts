@@ -375,3 +375,25 @@ describe("hostile audit answers: the report is still one plan-summary reads, wit
     }
   });
 });
+
+describe("the org's values in a terminal's drift lines are bounded", () => {
+  it("a huge value is cut to 300 characters, a long list to 20 items and how many more", () => {
+    const huge = "x".repeat(100_000);
+    const lines = driftLines({
+      deployment: "production",
+      clientId: "c-1",
+      client: "changed",
+      attributes: [
+        { attribute: "name", inState: "SCV", inOrg: huge },
+        {
+          attribute: "registered_redirect_uris",
+          inState: [HOME],
+          inOrg: Array.from({ length: 500 }, (_, i) => `https://h${i}.example/${huge}`),
+        },
+      ],
+      audit: { kind: "unknown", reason: "not asked" },
+    });
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(20 * 310 + 100);
+    expect(lines.join("\n")).toContain("… and 480 more");
+  });
+});
