@@ -364,7 +364,7 @@ describe("hostile audit answers: the report is still one plan-summary reads, wit
       expect(changedBy.when).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
       const texts = JSON.stringify(changedBy).match(/"(?:[^"\\]|\\.)*"/g)!;
       expect(Math.max(...texts.map((t) => JSON.parse(t).length))).toBeLessThanOrEqual(201);
-      expect(changedBy.properties.length).toBeLessThanOrEqual(50);
+      expect(changedBy.properties.length).toBeLessThanOrEqual(20);
       expect(() => readDriftReports([reportFile([report])])).not.toThrow();
       // In a terminal: one line per line, nothing a terminal obeys.
       const lines = driftLines(report as DriftReport);

@@ -165,7 +165,7 @@ export function auditPage(body: unknown, clientId: string): { changes: AuditChan
 /** The longest text kept of an audit entry (a name, an action, a value), in characters; longer ones are cut, with "…". */
 export const MAX_AUDIT_TEXT = 200;
 /** The property changes kept of one entry, and the values kept of one property change. */
-export const MAX_AUDIT_PROPERTIES = 50;
+export const MAX_AUDIT_PROPERTIES = 20;
 export const MAX_AUDIT_VALUES = 100;
 /** What a value of a property that names a secret is kept as: never the value. */
 export const SECRET_VALUE = "(a secret: not shown)";
