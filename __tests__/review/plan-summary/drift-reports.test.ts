@@ -1,5 +1,4 @@
-import { execFileSync } from "child_process";
-import { dirname, join } from "path";
+import { join } from "path";
 import { tempDir } from "../../support/temp-dir";
 import { DRIFT_REPORT_FILE, MAX_DRIFT_REPORT_BYTES, readDriftReports } from "../../../lib/review/plan-summary/drift-reports";
 import { InputError } from "../../../lib/shared/problems";
@@ -44,14 +43,12 @@ describe("the drift command's --json output, read as plan-summary's --drift-repo
 });
 
 describe("a bad drift report file is one message: the file, the JSON path, what was given, what is allowed", () => {
-  it("a file larger than any the drift command writes, a FIFO or a folder: refused before it is read, in one message", () => {
+  it("a file larger than any the drift command writes, or a folder: refused before it is read, in one message", () => {
     expect(messageFor(" ".repeat(MAX_DRIFT_REPORT_BYTES + 1))).toBe(
       `FILE has 1 problem:\n  - (file): given a file of 16 MiB; allowed: ${DRIFT_REPORT_FILE}, of at most 16 MiB`,
     );
-    const fifo = join(tempDir("drift-fifo-"), "reports.drift.json");
-    execFileSync("mkfifo", [fifo]);
-    expect(() => readDriftReports([fifo])).toThrow(/a FIFO.*not a regular file/);
-    expect(() => readDriftReports([dirname(fifo)])).toThrow(InputError);
+    // (A FIFO is refused by readTextFile before any read: __tests__/shared's tests of it start the process that makes one.)
+    expect(() => readDriftReports([tempDir("drift-folder-")])).toThrow(InputError);
   });
 
   it("not JSON: where it stops", () => {
