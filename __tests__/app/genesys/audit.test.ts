@@ -248,6 +248,21 @@ describe("an AuditLogMessage as an AuditChange", () => {
 });
 
 describe("the whole audit has one deadline, whatever the API does", () => {
+  it("a page larger than any the audit writes (4 MiB) is not read: who is unknown, and says why", async () => {
+    const entry = { eventDate: new Date().toISOString(), action: "Update", entity: { id: "c-1" }, propertyChanges: [] };
+    const api = await scriptedApi((req) =>
+      req.url!.endsWith("servicemapping")
+        ? { body: { services: [{ name: "S", entities: [{ name: "OAuthClient" }] }] } }
+        : { body: { entities: Array(60_000).fill(entry), pageCount: 1 } },
+    );
+    try {
+      const read = await oauthClientAudit(api.deployment, TOKEN_ENV, "c-1", { sleep: async () => undefined });
+      expect(read).toEqual({ audit: { kind: "unknown", reason: expect.stringContaining("larger than 4 MiB") }, changes: [] });
+    } finally {
+      await api.close();
+    }
+  });
+
   it("a 429 with a Retry-After of minutes is an unknown at once, not a wait", async () => {
     const api = await scriptedApi((req) =>
       req.url!.endsWith("servicemapping")

@@ -40,6 +40,8 @@ const AUDIT_TRIES = 2;
  * Retry-After included): past it, who is unknown, and the plan goes on.
  */
 export const AUDIT_BUDGET_MS = 30_000;
+/** The largest answer of the audit read: a page of 100 entries is some 100 KB; a larger one only costs time and memory. */
+export const AUDIT_MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 /** A margin inside the 14 days, so that a clock a little ahead of Genesys's does not ask for more than it keeps. */
 const WINDOW_MARGIN_MS = 5 * 60_000;
 
@@ -75,6 +77,7 @@ export async function oauthClientAudit(
       ...options,
       timeoutMs: options.timeoutMs ?? Math.min(apiTimeoutMs(env), AUDIT_CALL_MS),
       deadlineAt: Math.min(options.deadlineAt ?? Infinity, Date.now() + AUDIT_BUDGET_MS),
+      maxAnswerBytes: Math.min(options.maxAnswerBytes ?? Infinity, AUDIT_MAX_ANSWER_BYTES),
     });
     const token = await accessToken(deployment, env, call);
     const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
