@@ -440,7 +440,9 @@ export function caller(deployment: Deployment, env: NodeJS.ProcessEnv, options: 
   const left = () => (deadlineAt === undefined ? Infinity : deadlineAt - Date.now());
   const sleep = async (ms: number, shownUrl: string) => {
     if (ms >= left())
-      throw failed(`Genesys Cloud did not answer ${shownUrl} before the deadline of the whole: stopped, nothing decided on it`);
+      throw failed(
+        `Genesys Cloud did not answer ${shownUrl} before the deadline of the whole check (its calls, tries and waits together): stopped, nothing decided on it`,
+      );
     await wait(ms);
   };
   return async (to, path, init = {}, { missing = false, forbidden } = {}) => {
@@ -451,12 +453,15 @@ export function caller(deployment: Deployment, env: NodeJS.ProcessEnv, options: 
       // One deadline for connecting, the answer's head and its whole body (within the whole's, where one is given);
       // a redirect is never followed.
       const ms = Math.min(timeoutMs, left());
-      if (ms <= 0) throw failed(`Genesys Cloud was not asked ${shownUrl}: the deadline of the whole is past; nothing decided on it`);
+      if (ms <= 0)
+        throw failed(
+          `Genesys Cloud was not asked ${shownUrl}: the deadline of the whole check (its calls, tries and waits together) is past; nothing decided on it`,
+        );
       const deadline = AbortSignal.timeout(Math.max(1, Math.floor(ms)));
       const timedOut = () =>
         failed(
           ms < timeoutMs
-            ? `Genesys Cloud (${host}) did not answer ${shownUrl} before the deadline of the whole: stopped, nothing decided on it`
+            ? `Genesys Cloud (${host}) did not answer ${shownUrl} before the deadline of the whole check (its calls, tries and waits together): stopped, nothing decided on it`
             : `Genesys Cloud (${host}) did not answer ${shownUrl} within ${timeoutMs / 1000} s: stopped, nothing decided on it ` +
                 `(the deadline of each call is ${TIMEOUT_VARIABLE}, in seconds; ${DEFAULT_TIMEOUT_SECONDS} when unset)`,
         );
