@@ -377,6 +377,21 @@ describe("hostile audit answers: the report is still one plan-summary reads, wit
 });
 
 describe("the org's values in a terminal's drift lines are bounded", () => {
+  it("a state's client id that is no id: one bounded line, escaped, and nothing asked", async () => {
+    const api = await scriptedApi(() => ({ status: 500 }));
+    try {
+      const clientId = `../x\u001b[2J${"y".repeat(100_000)}`;
+      const before = await driftBeforeRun(api.deployment, { outputs: { clientId, redirectUris: [], clientAttributes: {} } }, TOKEN_ENV);
+      const text = before.chunks.map((c) => c.text).join("");
+      expect(text).toMatch(/^production: whether client .* changed outside the code could not be asked: .*not put into a request path/i);
+      expect(text).not.toContain("\u001b");
+      expect(text.length).toBeLessThan(2_000);
+      expect(api.requests).toEqual([]);
+    } finally {
+      await api.close();
+    }
+  });
+
   it("a huge value is cut to 300 characters, a long list to 20 items and how many more", () => {
     const huge = "x".repeat(100_000);
     const lines = driftLines({

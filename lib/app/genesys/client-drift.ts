@@ -149,7 +149,7 @@ export async function clientDriftReport(
     });
   } catch (e) {
     const why = e instanceof GenesysApiError ? e.message.replace(/^deployment "[^"]*": /, "") : String((e as Error)?.message ?? e);
-    return { problem: `whether client ${clientId} changed outside the code could not be asked: ${why}` };
+    return { problem: `whether client ${shown(clientId)} changed outside the code could not be asked: ${why}` };
   }
   const base = { deployment: deployment.name, clientId };
   if (inOrg === undefined) {
@@ -158,7 +158,7 @@ export async function clientDriftReport(
     return { ...base, client: "deleted", attributes: [], ...(deletedBy && { deletedBy }), audit };
   }
   if (outputs.clientAttributes === undefined)
-    return { problem: `the state holds no attributes for client ${clientId}: what changed outside the code cannot be told` };
+    return { problem: `the state holds no attributes for client ${shown(clientId)}: what changed outside the code cannot be told` };
   const drifted = driftedAttributes(outputs.clientAttributes, inOrg);
   if (drifted.length === 0)
     return {
