@@ -237,6 +237,31 @@ describe("an AuditLogMessage as an AuditChange", () => {
     });
   });
 
+  it("several services holding OAuthClient are each asked once, a service named twice once; none is an unknown", async () => {
+    const entry = (id: string) => ({ eventDate: new Date().toISOString(), action: "Update", entity: { id } });
+    const api = await scriptedApi((req) =>
+      req.url!.endsWith("servicemapping")
+        ? {
+            body: {
+              services: [
+                { name: "A", entities: [{ name: "OAuthClient" }] },
+                { name: "A", entities: [{ name: "OAuthClient" }] },
+                { name: "B", entities: [{ name: "OAuthClient" }, { name: "User" }] },
+                { name: "C", entities: [{ name: "User" }] },
+              ],
+            },
+          }
+        : { body: { entities: [entry("c-1")], pageCount: 1 } },
+    );
+    try {
+      const read = await oauthClientAudit(api.deployment, TOKEN_ENV, "c-1", { sleep: async () => undefined });
+      expect(read.changes).toHaveLength(2);
+      expect(api.requests.filter((r) => r === "POST /api/v2/audits/query/realtime")).toHaveLength(2);
+    } finally {
+      await api.close();
+    }
+  });
+
   it("the services holding OAuthClient are read from the mapping, whatever their names", () => {
     expect(
       servicesHolding({
