@@ -51,7 +51,7 @@ export async function driftCommand(argv: string[], env: NodeJS.ProcessEnv, io: C
   }
   const taken = takeParallelism(args.values.parallelism === undefined ? [] : ["--parallelism", args.values.parallelism], "drift");
   if ("problem" in taken) return fail(io, taken.problem);
-  const loaded = loadDeploymentsOrProblem(env);
+  const loaded = loadDeploymentsOrProblem(env, "Nothing was read.");
   if ("problem" in loaded) return fail(io, loaded.problem);
   const selected = select(loaded.deployments, args.positionals, "drift");
   if (typeof selected === "string") return fail(io, selected);
