@@ -5,9 +5,12 @@ import {
   auditPage,
   AUDIT_FORBIDDEN,
   MAX_AUDIT_PAGES,
+  MAX_AUDIT_PROPERTIES,
+  SECRET_VALUE,
   oauthClientAudit,
   servicesHolding,
 } from "../../../lib/app/genesys/audit";
+import { AuditChange } from "../../../lib/shared/drift-report";
 import { Emulator, EmulatedOrg, startEmulator } from "../../support/genesys-emulator";
 import { scriptedApi, silentApi, TOKEN_ENV } from "../../support/scripted-api";
 
@@ -227,6 +230,26 @@ describe("an AuditLogMessage as an AuditChange", () => {
     expect(auditChange({ eventDate: "2026-12-01T10:00:00Z", propertyChanges: [{ property: "name", newValues: [1] }] })).toContain(
       "not lists of texts",
     );
+  });
+
+  it("kept as drift reports are read: null as absent, the date as ISO-8601, texts cut, a secret's values never kept", () => {
+    const long = "é".repeat(500);
+    const change = auditChange({
+      eventDate: "2026-12-01 10:00:00+01:00",
+      action: null,
+      user: { id: "u", name: long },
+      propertyChanges: [
+        { property: "clientSecret", oldValues: ["old-s3cr3t"], newValues: ["new-s3cr3t"] },
+        { property: "name", oldValues: null, newValues: [long] },
+        ...Array.from({ length: 30 }, (_, i) => ({ property: `p${i}`, oldValues: [], newValues: [] })),
+      ],
+    });
+    expect(change).toMatchObject({ when: "2026-12-01T09:00:00.000Z", action: "", actor: { name: `${"é".repeat(200)}…` } });
+    const { properties } = change as AuditChange;
+    expect(properties[0]).toEqual({ property: "clientSecret", oldValues: [SECRET_VALUE], newValues: [SECRET_VALUE] });
+    expect(properties[1]).toEqual({ property: "name", oldValues: [], newValues: [`${"é".repeat(200)}…`] });
+    expect(properties).toHaveLength(MAX_AUDIT_PROPERTIES);
+    expect(auditChange({ eventDate: "+275760-09-13T00:00:00.000Z" })).toBe("eventDate is not a date");
   });
 
   it("a page keeps only the entries about the client asked for, whatever the filter did", () => {

@@ -185,7 +185,9 @@ export function auditChange(entry: unknown): AuditChange | string {
   const date = typeof entry.eventDate === "string" ? new Date(entry.eventDate) : undefined;
   const when = date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
   if (when === undefined || !/^\d{4}-/.test(when)) return "eventDate is not a date";
-  if (entry.action !== undefined && typeof entry.action !== "string") return "action is not a text";
+  // null is how some answers leave a field out.
+  const action = entry.action ?? "";
+  if (typeof action !== "string") return "action is not a text";
   const properties = [];
   const changes = entry.propertyChanges ?? [];
   if (!Array.isArray(changes)) return "propertyChanges is not a list";
@@ -206,7 +208,7 @@ export function auditChange(entry: unknown): AuditChange | string {
     if (properties.length < MAX_AUDIT_PROPERTIES)
       properties.push({ property: clip(change.property), oldValues: kept(oldValues), newValues: kept(newValues) });
   }
-  return { when, action: clip(entry.action ?? ""), actor: actorOf(entry), properties };
+  return { when, action: clip(action), actor: actorOf(entry), properties };
 }
 
 /** A text of the org cut to MAX_AUDIT_TEXT characters (whole code points), with "…" where it was cut. */
