@@ -3,7 +3,7 @@
  * platformclientv2/auditapi.go): the audit service that holds the `OAuthClient` entity is read from the service
  * mapping (GET /api/v2/audits/query/realtime/servicemapping), never assumed; then that service's entries about the
  * client over at most the last 14 days (POST /api/v2/audits/query/realtime: interval, serviceName, filters, pageNumber,
- * pageSize), every page up to a cap, each call with a deadline.
+ * pageSize), every page up to a cap, each call with a deadline and the whole with one (AUDIT_BUDGET_MS).
  *
  * The audit is optional: its permission (Audits > Audit > View, the likely one: unconfirmed) may be missing, and
  * whatever goes wrong (401, 403, a timeout, a 400, no service holding OAuthClient, an answer that is not what the SDK
