@@ -8,8 +8,8 @@
  * The audit is optional: its permission (Audits > Audit > View, the likely one: unconfirmed) may be missing, and
  * whatever goes wrong (401, 403, a timeout, a 400, no service holding OAuthClient, an answer that is not what the SDK
  * documents) is an answer of kind `unknown` with why, in one line: nothing here throws to its caller, nothing here
- * blocks or fails a plan, a deploy or the gate. The texts in the entries are the org's, kept as they came: whoever
- * shows them escapes them (showHiddenCharacters).
+ * blocks or fails a plan, a deploy or the gate. The texts in the entries are the org's, kept as they came but cut
+ * (auditChange: MAX_AUDIT_TEXT, a secret's values never kept): whoever shows them escapes them (showHiddenCharacters).
  *
  * Unconfirmed in a real org (noted in docs/troubleshooting.md): the filter property `EntityId` (the SDK's
  * AuditQueryFilter names only `property` and `value`; the Genesys API explorer lists EntityId among them), and the
