@@ -180,6 +180,23 @@ describe("bounded and fail-closed", () => {
     );
   });
 
+  it("a deadline of the whole (deadlineAt): no wait past it, a Retry-After included, and no call outlives it", async () => {
+    const busy = await scriptedApi(() => ({ status: 429, headers: { "retry-after": "5" }, body: { message: "busy" } }));
+    const error = await listOAuthClients(busy.deployment, TOKEN_ENV, { ...options, deadlineAt: Date.now() + 2_000 }).catch((e) => e);
+    await busy.close();
+    expect(waits).toEqual([]);
+    expect(error).toBeInstanceOf(GenesysApiError);
+    expect(error.message).toContain("before the deadline of the whole check (its calls, tries and waits together)");
+    const silent = await silentApi();
+    const started = Date.now();
+    const cut = await listOAuthClients(silent.deployment, TOKEN_ENV, { timeoutMs: 10_000, deadlineAt: Date.now() + 300 }).catch((e) => e);
+    await silent.close();
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(cut.message).toContain("before the deadline of the whole check");
+    const past = await listOAuthClients(silent.deployment, TOKEN_ENV, { deadlineAt: Date.now() - 1 }).catch((e) => e);
+    expect(past.message).toContain("was not asked");
+  });
+
   it("the deadline is SCV_GENESYS_API_TIMEOUT, and a value that is no number of seconds is one message", async () => {
     expect(apiTimeoutMs({})).toBe(30000);
     expect(apiTimeoutMs({ SCV_GENESYS_API_TIMEOUT: "2.5" })).toBe(2500);

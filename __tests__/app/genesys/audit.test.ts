@@ -5,9 +5,12 @@ import {
   auditPage,
   AUDIT_FORBIDDEN,
   MAX_AUDIT_PAGES,
+  MAX_AUDIT_PROPERTIES,
+  SECRET_VALUE,
   oauthClientAudit,
   servicesHolding,
 } from "../../../lib/app/genesys/audit";
+import { AuditChange } from "../../../lib/shared/drift-report";
 import { Emulator, EmulatedOrg, startEmulator } from "../../support/genesys-emulator";
 import { scriptedApi, silentApi, TOKEN_ENV } from "../../support/scripted-api";
 
@@ -152,7 +155,7 @@ describe("every failure of the audit is an unknown with why, in one line, never 
     [
       "an entry without a date",
       undefined,
-      { body: { entities: [{ action: "Update" }], pageCount: 1 } },
+      { body: { entities: [{ action: "Update", entity: { id: "c-1" } }], pageCount: 1 } },
       "entities[0]: eventDate is not a date",
     ],
     ["entities that are not a list", undefined, { body: { entities: {}, pageCount: 1 } }, "entities is not a list"],
@@ -210,12 +213,57 @@ describe("an AuditLogMessage as an AuditChange", () => {
     );
   });
 
+  it("kept as drift reports are read: null as absent, the date as ISO-8601, texts cut, a secret's values never kept", () => {
+    const long = "é".repeat(500);
+    const change = auditChange({
+      eventDate: "2026-12-01 10:00:00+01:00",
+      action: null,
+      user: { id: "u", name: long },
+      propertyChanges: [
+        { property: "clientSecret", oldValues: ["old-s3cr3t"], newValues: ["new-s3cr3t"] },
+        { property: "name", oldValues: null, newValues: [long] },
+        ...Array.from({ length: 30 }, (_, i) => ({ property: `p${i}`, oldValues: [], newValues: [] })),
+      ],
+    });
+    expect(change).toMatchObject({ when: "2026-12-01T09:00:00.000Z", action: "", actor: { name: `${"é".repeat(200)}…` } });
+    const { properties } = change as AuditChange;
+    expect(properties[0]).toEqual({ property: "clientSecret", oldValues: [SECRET_VALUE], newValues: [SECRET_VALUE] });
+    expect(properties[1]).toEqual({ property: "name", oldValues: [], newValues: [`${"é".repeat(200)}…`] });
+    expect(properties).toHaveLength(MAX_AUDIT_PROPERTIES);
+    expect(auditChange({ eventDate: "+275760-09-13T00:00:00.000Z" })).toBe("eventDate is not a date");
+  });
+
   it("a page keeps only the entries about the client asked for, whatever the filter did", () => {
     const entry = (id: string) => ({ eventDate: "2026-12-01T10:00:00Z", action: "Update", entity: { id } });
     expect(auditPage({ entities: [entry("c-1"), entry("other"), entry("C-1")], pageCount: 1 }, "c-1")).toMatchObject({
       count: 3,
       changes: [{ action: "Update" }, { action: "Update" }],
     });
+  });
+
+  it("several services holding OAuthClient are each asked once, a service named twice once; none is an unknown", async () => {
+    const entry = (id: string) => ({ eventDate: new Date().toISOString(), action: "Update", entity: { id } });
+    const api = await scriptedApi((req) =>
+      req.url!.endsWith("servicemapping")
+        ? {
+            body: {
+              services: [
+                { name: "A", entities: [{ name: "OAuthClient" }] },
+                { name: "A", entities: [{ name: "OAuthClient" }] },
+                { name: "B", entities: [{ name: "OAuthClient" }, { name: "User" }] },
+                { name: "C", entities: [{ name: "User" }] },
+              ],
+            },
+          }
+        : { body: { entities: [entry("c-1")], pageCount: 1 } },
+    );
+    try {
+      const read = await oauthClientAudit(api.deployment, TOKEN_ENV, "c-1", { sleep: async () => undefined });
+      expect(read.changes).toHaveLength(2);
+      expect(api.requests.filter((r) => r === "POST /api/v2/audits/query/realtime")).toHaveLength(2);
+    } finally {
+      await api.close();
+    }
   });
 
   it("the services holding OAuthClient are read from the mapping, whatever their names", () => {
@@ -225,5 +273,50 @@ describe("an AuditLogMessage as an AuditChange", () => {
       }),
     ).toEqual(["A", "C"]);
     expect(servicesHolding({ services: [{ entities: [] }] })).toBeUndefined();
+  });
+});
+
+describe("the whole audit has one deadline, whatever the API does", () => {
+  it("a page larger than any the audit writes (4 MiB) is not read: who is unknown, and says why", async () => {
+    const entry = { eventDate: new Date().toISOString(), action: "Update", entity: { id: "c-1" }, propertyChanges: [] };
+    const api = await scriptedApi((req) =>
+      req.url!.endsWith("servicemapping")
+        ? { body: { services: [{ name: "S", entities: [{ name: "OAuthClient" }] }] } }
+        : { body: { entities: Array(60_000).fill(entry), pageCount: 1 } },
+    );
+    try {
+      const read = await oauthClientAudit(api.deployment, TOKEN_ENV, "c-1", { sleep: async () => undefined });
+      expect(read).toEqual({ audit: { kind: "unknown", reason: expect.stringContaining("larger than 4 MiB") }, changes: [] });
+    } finally {
+      await api.close();
+    }
+  });
+
+  it("a 429 with a Retry-After of minutes is an unknown at once, not a wait", async () => {
+    const api = await scriptedApi((req) =>
+      req.url!.endsWith("servicemapping")
+        ? { body: { services: [{ name: "S", entities: [{ name: "OAuthClient" }] }] } }
+        : { status: 429, headers: { "retry-after": "180" }, body: {} },
+    );
+    try {
+      const started = Date.now();
+      const read = await oauthClientAudit(api.deployment, TOKEN_ENV, "c-1");
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(read.audit).toEqual({ kind: "unknown", reason: expect.stringContaining("deadline of the whole") });
+    } finally {
+      await api.close();
+    }
+  });
+
+  it("a server that never answers is stopped at the whole's deadline when it comes before the call's", async () => {
+    const api = await silentApi();
+    try {
+      const started = Date.now();
+      const read = await oauthClientAudit(api.deployment, TOKEN_ENV, "c-1", { deadlineAt: Date.now() + 300 });
+      expect(Date.now() - started).toBeLessThan(3_000);
+      expect(read.audit).toEqual({ kind: "unknown", reason: expect.stringContaining("deadline of the whole") });
+    } finally {
+      await api.close();
+    }
   });
 });

@@ -11,7 +11,9 @@ import {
 import { AUDIT_FORBIDDEN } from "../../../lib/app/genesys/audit";
 import { AuditChange, DriftReport } from "../../../lib/shared/drift-report";
 import { Emulator, EmulatedOrg, startEmulator } from "../../support/genesys-emulator";
-import { scriptedApi, TOKEN_ENV } from "../../support/scripted-api";
+import { scriptedApi, silentApi, TOKEN_ENV } from "../../support/scripted-api";
+import { reportFile } from "../../support/drift-reports";
+import { readDriftReports } from "../../../lib/review/plan-summary/drift-reports";
 
 const ORG: EmulatedOrg = {
   id: "a1b2c3d4-0000-4000-8000-00000000ac3e",
@@ -236,5 +238,165 @@ describe("what diff and deploy are given before the engine runs", () => {
     } finally {
       await api.close();
     }
+  });
+});
+
+describe("the time before the engine runs is bounded, however the API answers", () => {
+  const outputs = { clientId: "c-1", redirectUris: [], clientAttributes: inState("c-1") };
+
+  it("a 429 asking to wait minutes is not waited for past the whole's deadline", async () => {
+    const api = await scriptedApi(() => ({ status: 429, headers: { "retry-after": "180" }, body: { message: "slow down" } }));
+    try {
+      const started = Date.now();
+      const before = await driftBeforeRun(api.deployment, { outputs }, TOKEN_ENV);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(before.env).toEqual({});
+      expect(before.chunks.map((c) => c.text).join("")).toMatch(
+        /^production: whether client c-1 changed outside the code could not be asked: .*deadline of the whole.*\n$/,
+      );
+    } finally {
+      await api.close();
+    }
+  });
+
+  it("a deleted client whose audit answers 429 with a long Retry-After: deleted, who unknown, within seconds", async () => {
+    const api = await scriptedApi((req) =>
+      req.url!.startsWith("/api/v2/oauth/clients/")
+        ? { status: 404, body: { message: "not found" } }
+        : { status: 429, headers: { "retry-after": "180" }, body: {} },
+    );
+    try {
+      const started = Date.now();
+      const before = await driftBeforeRun(api.deployment, { outputs }, TOKEN_ENV, { planOnly: true });
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(before.env).toEqual({ [RETRY_TIMEOUT_VARIABLE]: "0s" });
+      expect(before.chunks.map((c) => c.text).join("")).toContain("was deleted outside the code");
+      expect(before.chunks.map((c) => c.text).join("")).toContain("who: unknown:");
+    } finally {
+      await api.close();
+    }
+  });
+
+  it("one deadline holds the read and the audit together: a report given 300 ms is over in about that", async () => {
+    const api = await silentApi();
+    try {
+      const started = Date.now();
+      const report = await clientDriftReport(api.deployment, outputs, TOKEN_ENV, { deadlineAt: Date.now() + 300 });
+      expect(Date.now() - started).toBeLessThan(3_000);
+      expect(report).toEqual({ problem: expect.stringContaining("deadline of the whole") });
+    } finally {
+      await api.close();
+    }
+  });
+});
+
+describe("hostile audit answers: the report is still one plan-summary reads, with no secret and no text without bound", () => {
+  const HOSTILE = `Eve\u001b[2J\u202e\n@everyone <img src=x onerror=alert(1)> [x](https://evil.example) **b** ${"A".repeat(10_000)}`;
+  const at = (ms: number) => new Date(Date.now() + ms).toISOString();
+  const entryAbout = (id: string, extra: object) => ({ entity: { id, name: HOSTILE }, action: "Update", ...extra });
+  const outputs = { clientId: "c-1", redirectUris: [], clientAttributes: { ...inState("c-1"), name: "SCV" } };
+  // The org holds a name set by hand; the audit answers with every odd thing a server could.
+  const orgClient = { id: "c-1", ...client, accessTokenValiditySeconds: 86400, state: "active", name: HOSTILE };
+  const entries = [
+    // Not ISO as drift reports are written, but a date: kept, written as ISO.
+    entryAbout("c-1", {
+      eventDate: at(-3_600_000)
+        .replace("T", " ")
+        .replace(/\.\d+Z$/, "Z"),
+      user: { id: `u-${HOSTILE}`, name: HOSTILE },
+      propertyChanges: [
+        { property: "name", oldValues: ["SCV"], newValues: [HOSTILE] },
+        { property: "secret", oldValues: ["old-s3cr3t"], newValues: ["new-s3cr3t"] },
+        { property: "clientSecretPassword", oldValues: [], newValues: ["another-s3cr3t"] },
+        ...Array.from({ length: 60 }, (_, i) => ({ property: `p${i}`, oldValues: [], newValues: [HOSTILE, ...Array(150).fill("v")] })),
+      ],
+    }),
+    // The same entry again (a page repeated), and one in the future that must not stand for the latest change.
+    entryAbout("c-1", {
+      eventDate: at(-3_600_000),
+      user: { id: "u-eve", name: HOSTILE },
+      propertyChanges: [{ property: "name", oldValues: ["SCV"], newValues: [HOSTILE] }],
+    }),
+    entryAbout("c-1", {
+      eventDate: at(365 * 86_400_000),
+      user: { id: "u-future", name: "From the future" },
+      propertyChanges: [{ property: "name", oldValues: ["SCV"], newValues: [HOSTILE] }],
+    }),
+    // About another entity, and not even an entry: says nothing about this client.
+    entryAbout("other", { eventDate: "never", propertyChanges: 5 }),
+    "garbage",
+  ];
+
+  it("the drift command's report of it is read by plan-summary, capped, with no secret value", async () => {
+    const api = await scriptedApi((req) =>
+      req.url!.startsWith("/api/v2/oauth/clients/")
+        ? { body: orgClient }
+        : req.url!.endsWith("servicemapping")
+          ? {
+              body: {
+                services: [
+                  { name: "S", entities: [{ name: "OAuthClient" }] },
+                  { name: "S", entities: [{ name: "OAuthClient" }] },
+                ],
+              },
+            }
+          : { body: { entities: entries, pageCount: 1 } },
+    );
+    try {
+      const report = await clientDriftReport(api.deployment, outputs, TOKEN_ENV, { sleep: async () => undefined });
+      expect(report).toMatchObject({ client: "changed", audit: { kind: "read" } });
+      const json = JSON.stringify([report], null, 2);
+      expect(json).not.toMatch(/s3cr3t/);
+      expect(json).not.toContain("From the future");
+      const changedBy = (report as DriftReport).attributes.find((a) => a.attribute === "name")!.changedBy!;
+      expect(changedBy.when).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+      const texts = JSON.stringify(changedBy).match(/"(?:[^"\\]|\\.)*"/g)!;
+      expect(Math.max(...texts.map((t) => JSON.parse(t).length))).toBeLessThanOrEqual(201);
+      expect(changedBy.properties.length).toBeLessThanOrEqual(20);
+      expect(() => readDriftReports([reportFile([report])])).not.toThrow();
+      // In a terminal: one line per line, nothing a terminal obeys.
+      const lines = driftLines(report as DriftReport);
+      expect(lines.join("\n")).not.toMatch(/[\u001b\u202e]/);
+      expect(lines.every((l) => !l.includes("\n"))).toBe(true);
+    } finally {
+      await api.close();
+    }
+  });
+});
+
+describe("the org's values in a terminal's drift lines are bounded", () => {
+  it("a state's client id that is no id: one bounded line, escaped, and nothing asked", async () => {
+    const api = await scriptedApi(() => ({ status: 500 }));
+    try {
+      const clientId = `../x\u001b[2J${"y".repeat(100_000)}`;
+      const before = await driftBeforeRun(api.deployment, { outputs: { clientId, redirectUris: [], clientAttributes: {} } }, TOKEN_ENV);
+      const text = before.chunks.map((c) => c.text).join("");
+      expect(text).toMatch(/^production: whether client .* changed outside the code could not be asked: .*not put into a request path/i);
+      expect(text).not.toContain("\u001b");
+      expect(text.length).toBeLessThan(2_000);
+      expect(api.requests).toEqual([]);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it("a huge value is cut to 300 characters, a long list to 20 items and how many more", () => {
+    const huge = "x".repeat(100_000);
+    const lines = driftLines({
+      deployment: "production",
+      clientId: "c-1",
+      client: "changed",
+      attributes: [
+        { attribute: "name", inState: "SCV", inOrg: huge },
+        {
+          attribute: "registered_redirect_uris",
+          inState: [HOME],
+          inOrg: Array.from({ length: 500 }, (_, i) => `https://h${i}.example/${huge}`),
+        },
+      ],
+      audit: { kind: "unknown", reason: "not asked" },
+    });
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(20 * 310 + 100);
+    expect(lines.join("\n")).toContain("… and 480 more");
   });
 });

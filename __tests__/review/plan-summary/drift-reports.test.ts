@@ -1,5 +1,6 @@
 import { join } from "path";
-import { DRIFT_REPORT_FILE, readDriftReports } from "../../../lib/review/plan-summary/drift-reports";
+import { tempDir } from "../../support/temp-dir";
+import { DRIFT_REPORT_FILE, MAX_DRIFT_REPORT_BYTES, readDriftReports } from "../../../lib/review/plan-summary/drift-reports";
 import { InputError } from "../../../lib/shared/problems";
 import { changed, deleted, entry, NO_PERMISSION, reportFile } from "../../support/drift-reports";
 import { at, run } from "../../support/plan-summary-run";
@@ -42,6 +43,14 @@ describe("the drift command's --json output, read as plan-summary's --drift-repo
 });
 
 describe("a bad drift report file is one message: the file, the JSON path, what was given, what is allowed", () => {
+  it("a file larger than any the drift command writes, or a folder: refused before it is read, in one message", () => {
+    expect(messageFor(" ".repeat(MAX_DRIFT_REPORT_BYTES + 1))).toBe(
+      `FILE has 1 problem:\n  - (file): given a file of 16 MiB; allowed: ${DRIFT_REPORT_FILE}, of at most 16 MiB`,
+    );
+    // (A FIFO is refused by readTextFile before any read: __tests__/shared's tests of it start the process that makes one.)
+    expect(() => readDriftReports([tempDir("drift-folder-")])).toThrow(InputError);
+  });
+
   it("not JSON: where it stops", () => {
     expect(messageFor('[{"deployment": "production",')).toMatch(
       /^FILE has 1 problem:\n {2}- \(line 1, column 30\): given the end of the file; allowed: JSON: a key in double quotes here$/,

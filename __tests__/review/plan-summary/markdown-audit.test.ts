@@ -176,6 +176,19 @@ describe("in a pull request's comment, who changed it is under the finding it ex
     expect(markdown).not.toContain("s3cr3t");
   });
 
+  it("a report beside a plan that shows no drift (a stale or wrong file) leads nothing and adds no section", () => {
+    const report = changed("production", [
+      { attribute: "name", inState: "SCV", inOrg: "SCV by hand", changedBy: entry(jane, "name", ["SCV"], ["SCV by hand"]) },
+    ]);
+    const noDrift = fixture("update", "production");
+    expect(noDrift.plan.resource_drift ?? []).toEqual([]);
+    for (const mode of ["review", "drift"] as const) {
+      const markdown = render([noDrift], [report], { mode });
+      expect(markdown).toBe(render([noDrift], [], { mode }));
+      expect(markdown).not.toContain("Jane");
+    }
+  });
+
   it("a report of a deployment without a plan, or of a client unchanged, shows nothing", () => {
     const plain = render([fixture("drift", "production")], []);
     expect(render([fixture("drift", "production")], [changed("uat", [{ attribute: "name", inState: "a", inOrg: "b" }])])).toBe(plain);

@@ -46,7 +46,7 @@ async function drift(
 ): Promise<number> {
   const parallelism = parallelismOf(values.parallelism);
   if (typeof parallelism !== "number") return fail(io, commandLineMessage("drift", parallelism));
-  const loaded = loadDeploymentsOrProblem(env);
+  const loaded = loadDeploymentsOrProblem(env, "Nothing was read.");
   if ("problem" in loaded) return fail(io, loaded.problem);
   const selected = select(loaded.deployments, positionals, "drift");
   if (typeof selected === "string") return fail(io, selected);

@@ -55,6 +55,11 @@ export interface ApiOptions {
   readonly timeoutMs?: number;
   /** The largest answer read, in bytes after any content encoding is undone; else MAX_ANSWER_BYTES. */
   readonly maxAnswerBytes?: number;
+  /**
+   * The time (Date.now()) by which every call, its tries and the waits between them (a Retry-After included) are
+   * over: a call is cut short at it, and a retry that would wait past it is not made. Unset: each call's own deadline.
+   */
+  readonly deadlineAt?: number;
 }
 
 const DEFAULT_TRIES = 5;
@@ -433,22 +438,39 @@ export function shown(text: string): string {
 }
 
 export function caller(deployment: Deployment, env: NodeJS.ProcessEnv, options: ApiOptions): Call {
-  const { sleep = (ms) => new Promise((r) => setTimeout(r, ms)), tries = DEFAULT_TRIES } = options;
+  const { sleep: wait = (ms) => new Promise((r) => setTimeout(r, ms)), tries = DEFAULT_TRIES } = options;
   const timeoutMs = options.timeoutMs === undefined ? apiTimeoutMs(env) : Math.max(1, Math.round(options.timeoutMs));
   const maxBytes = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
   const endpoints = genesysEndpoints(deployment.genesysCloud);
   const failed = (what: string, status?: number) => new GenesysApiError(what, { deployment: deployment.name, status });
+  const { deadlineAt } = options;
+  const left = () => (deadlineAt === undefined ? Infinity : deadlineAt - Date.now());
+  const sleep = async (ms: number, shownUrl: string) => {
+    if (ms >= left())
+      throw failed(
+        `Genesys Cloud did not answer ${shownUrl} before the deadline of the whole check (its calls, tries and waits together): stopped, nothing decided on it`,
+      );
+    await wait(ms);
+  };
   return async (to, path, init = {}, { missing = false, forbidden } = {}) => {
     const url = endpoints[to] + path;
     const shownUrl = `${init.method ?? "GET"} ${url.split("?")[0]}`;
     const host = new URL(url).host;
     for (let attempt = 1; ; attempt++) {
-      // One deadline for connecting, the answer's head and its whole body; a redirect is never followed.
-      const deadline = AbortSignal.timeout(timeoutMs);
+      // One deadline for connecting, the answer's head and its whole body (within the whole's, where one is given);
+      // a redirect is never followed.
+      const ms = Math.min(timeoutMs, left());
+      if (ms <= 0)
+        throw failed(
+          `Genesys Cloud was not asked ${shownUrl}: the deadline of the whole check (its calls, tries and waits together) is past; nothing decided on it`,
+        );
+      const deadline = AbortSignal.timeout(Math.max(1, Math.floor(ms)));
       const timedOut = () =>
         failed(
-          `Genesys Cloud (${host}) did not answer ${shownUrl} within ${timeoutMs / 1000} s: stopped, nothing decided on it ` +
-            `(the deadline of each call is ${TIMEOUT_VARIABLE}, in seconds; ${DEFAULT_TIMEOUT_SECONDS} when unset)`,
+          ms < timeoutMs
+            ? `Genesys Cloud (${host}) did not answer ${shownUrl} before the deadline of the whole check (its calls, tries and waits together): stopped, nothing decided on it`
+            : `Genesys Cloud (${host}) did not answer ${shownUrl} within ${timeoutMs / 1000} s: stopped, nothing decided on it ` +
+                `(the deadline of each call is ${TIMEOUT_VARIABLE}, in seconds; ${DEFAULT_TIMEOUT_SECONDS} when unset)`,
         );
       let response: Response;
       try {
@@ -456,7 +478,7 @@ export function caller(deployment: Deployment, env: NodeJS.ProcessEnv, options: 
       } catch (e) {
         if (deadline.aborted) throw timedOut();
         if (attempt < tries) {
-          await sleep(backoff(attempt));
+          await sleep(backoff(attempt), shownUrl);
           continue;
         }
         const cause = (e as Error & { cause?: Error }).cause?.message ?? (e as Error).message;
@@ -498,7 +520,10 @@ export function caller(deployment: Deployment, env: NodeJS.ProcessEnv, options: 
       const retryable = response.status === 429 || (response.status >= 500 && response.status !== 501);
       if (retryable && attempt < tries) {
         const retryAfter = Number(response.headers.get("retry-after"));
-        await sleep(response.status === 429 && retryAfter > 0 ? Math.min(retryAfter, MAX_RETRY_AFTER_SECONDS) * 1000 : backoff(attempt));
+        await sleep(
+          response.status === 429 && retryAfter > 0 ? Math.min(retryAfter, MAX_RETRY_AFTER_SECONDS) * 1000 : backoff(attempt),
+          shownUrl,
+        );
         continue;
       }
       if (response.status === 401 || (to === "login" && response.status === 400)) {

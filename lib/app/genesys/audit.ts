@@ -3,13 +3,13 @@
  * platformclientv2/auditapi.go): the audit service that holds the `OAuthClient` entity is read from the service
  * mapping (GET /api/v2/audits/query/realtime/servicemapping), never assumed; then that service's entries about the
  * client over at most the last 14 days (POST /api/v2/audits/query/realtime: interval, serviceName, filters, pageNumber,
- * pageSize), every page up to a cap, each call with a deadline.
+ * pageSize), every page up to a cap, each call with a deadline and the whole with one (AUDIT_BUDGET_MS).
  *
  * The audit is optional: its permission (Audits > Audit > View, the likely one: unconfirmed) may be missing, and
  * whatever goes wrong (401, 403, a timeout, a 400, no service holding OAuthClient, an answer that is not what the SDK
  * documents) is an answer of kind `unknown` with why, in one line: nothing here throws to its caller, nothing here
- * blocks or fails a plan, a deploy or the gate. The texts in the entries are the org's, kept as they came: whoever
- * shows them escapes them (showHiddenCharacters).
+ * blocks or fails a plan, a deploy or the gate. The texts in the entries are the org's, kept as they came but cut
+ * (auditChange: MAX_AUDIT_TEXT, a secret's values never kept): whoever shows them escapes them (showHiddenCharacters).
  *
  * Unconfirmed in a real org (noted in docs/troubleshooting.md): the filter property `EntityId` (the SDK's
  * AuditQueryFilter names only `property` and `value`; the Genesys API explorer lists EntityId among them), and the
@@ -35,6 +35,13 @@ const AUDIT_PAGE_SIZE = 100;
 /** The deadline of one audit call, at most (SCV_GENESYS_API_TIMEOUT when that is shorter), and its tries. */
 const AUDIT_CALL_MS = 15_000;
 const AUDIT_TRIES = 2;
+/**
+ * The deadline of the whole audit (the token, the mapping, every page, their tries and the waits between them, a
+ * Retry-After included): past it, who is unknown, and the plan goes on.
+ */
+export const AUDIT_BUDGET_MS = 30_000;
+/** The largest answer of the audit read: a page of 100 entries is some 100 KB; a larger one only costs time and memory. */
+export const AUDIT_MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 /** A margin inside the 14 days, so that a clock a little ahead of Genesys's does not ask for more than it keeps. */
 const WINDOW_MARGIN_MS = 5 * 60_000;
 
@@ -69,6 +76,8 @@ export async function oauthClientAudit(
       tries: AUDIT_TRIES,
       ...options,
       timeoutMs: options.timeoutMs ?? Math.min(apiTimeoutMs(env), AUDIT_CALL_MS),
+      deadlineAt: Math.min(options.deadlineAt ?? Infinity, Date.now() + AUDIT_BUDGET_MS),
+      maxAnswerBytes: Math.min(options.maxAnswerBytes ?? Infinity, AUDIT_MAX_ANSWER_BYTES),
     });
     const token = await accessToken(deployment, env, call);
     const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
@@ -102,8 +111,14 @@ export async function oauthClientAudit(
           );
       }
     }
-    changes.sort((a, b) => Date.parse(a.when) - Date.parse(b.when));
-    return { audit: { kind: "read", since: since.toISOString(), until: until.toISOString() }, changes };
+    // An entry dated outside the window asked (in the future, or before it) is no answer to it: not kept, lest it
+    // stand for the latest change.
+    const within = changes.filter((c) => {
+      const t = Date.parse(c.when);
+      return t >= since.getTime() - WINDOW_MARGIN_MS && t <= until.getTime() + WINDOW_MARGIN_MS;
+    });
+    within.sort((a, b) => Date.parse(a.when) - Date.parse(b.when));
+    return { audit: { kind: "read", since: since.toISOString(), until: until.toISOString() }, changes: within };
   } catch (e) {
     if (!(e instanceof GenesysApiError)) return unknown(`the audit could not be asked: ${shown(String((e as Error)?.message ?? e))}`);
     if (e.status === 401 || e.status === 403) return unknown(AUDIT_FORBIDDEN);
@@ -123,12 +138,14 @@ export function servicesHolding(mapping: unknown, entity = OAUTH_CLIENT_ENTITY):
     if (entities.some((e) => isJsonObject(e) && typeof e.name === "string" && e.name.toLowerCase() === entity.toLowerCase()))
       names.push(service.name);
   }
-  return names;
+  // A service named twice is asked once (its entries would count twice).
+  return [...new Set(names)];
 }
 
 /**
  * One page of the realtime query's answer (AuditRealtimeQueryResultsResponse): its entries about `clientId` as
- * AuditChanges, how many entries it held and its pageCount; a text saying what is wrong when it is not that.
+ * AuditChanges, how many entries it held and its pageCount; a text saying what is wrong when it is not that. Only the
+ * entries about the client are read closely: an odd entry about another entity says nothing about this one.
  */
 export function auditPage(body: unknown, clientId: string): { changes: AuditChange[]; count: number; pageCount: number } | string {
   if (!isJsonObject(body)) return "not a JSON object";
@@ -138,20 +155,39 @@ export function auditPage(body: unknown, clientId: string): { changes: AuditChan
   if (typeof pageCount !== "number" || !Number.isInteger(pageCount) || pageCount < 0) return "pageCount is not a whole number";
   const changes: AuditChange[] = [];
   for (const [i, entry] of entities.entries()) {
+    const entity = isJsonObject(entry) ? entry.entity : undefined;
+    const id = isJsonObject(entity) ? entity.id : undefined;
+    if (typeof id !== "string" || id.toLowerCase() !== clientId.toLowerCase()) continue;
     const change = auditChange(entry);
     if (typeof change === "string") return `entities[${i}]: ${change}`;
-    const entity = (entry as Record<string, unknown>).entity;
-    const id = isJsonObject(entity) ? entity.id : undefined;
-    if (typeof id === "string" && id.toLowerCase() === clientId.toLowerCase()) changes.push(change);
+    changes.push(change);
   }
   return { changes, count: entities.length, pageCount };
 }
 
-/** An AuditLogMessage as an AuditChange: the user who made it, else the OAuth client, else unknown. */
+/** The longest text kept of an audit entry (a name, an action, a value), in characters; longer ones are cut, with "…". */
+export const MAX_AUDIT_TEXT = 200;
+/** The property changes kept of one entry, and the values kept of one property change. */
+export const MAX_AUDIT_PROPERTIES = 20;
+export const MAX_AUDIT_VALUES = 100;
+/** What a value of a property that names a secret is kept as: never the value. */
+export const SECRET_VALUE = "(a secret: not shown)";
+/** Properties whose values are secrets (a client's secret, a password), whatever else a report holds. */
+const SECRET_PROPERTY = /secret|password/i;
+
+/**
+ * An AuditLogMessage as an AuditChange: the user who made it, else the OAuth client, else unknown. Its date is written
+ * as ISO-8601 (as drift reports are read); its texts are cut to MAX_AUDIT_TEXT, its lists to their caps, and a secret's
+ * values are never kept.
+ */
 export function auditChange(entry: unknown): AuditChange | string {
   if (!isJsonObject(entry)) return "not an object";
-  if (typeof entry.eventDate !== "string" || Number.isNaN(Date.parse(entry.eventDate))) return "eventDate is not a date";
-  if (entry.action !== undefined && typeof entry.action !== "string") return "action is not a text";
+  const date = typeof entry.eventDate === "string" ? new Date(entry.eventDate) : undefined;
+  const when = date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
+  if (when === undefined || !/^\d{4}-/.test(when)) return "eventDate is not a date";
+  // null is how some answers leave a field out.
+  const action = entry.action ?? "";
+  if (typeof action !== "string") return "action is not a text";
   const properties = [];
   const changes = entry.propertyChanges ?? [];
   if (!Array.isArray(changes)) return "propertyChanges is not a list";
@@ -163,16 +199,29 @@ export function auditChange(entry: unknown): AuditChange | string {
     };
     const [oldValues, newValues] = [values("oldValues"), values("newValues")];
     if (!oldValues || !newValues) return `propertyChanges[${i}]: oldValues and newValues are not lists of texts`;
-    properties.push({ property: change.property, oldValues, newValues });
+    const kept = (list: string[]) =>
+      SECRET_PROPERTY.test(change.property as string)
+        ? list.length === 0
+          ? []
+          : [SECRET_VALUE]
+        : list.slice(0, MAX_AUDIT_VALUES).map(clip);
+    if (properties.length < MAX_AUDIT_PROPERTIES)
+      properties.push({ property: clip(change.property), oldValues: kept(oldValues), newValues: kept(newValues) });
   }
-  return { when: entry.eventDate, action: entry.action ?? "", actor: actorOf(entry), properties };
+  return { when, action: clip(action), actor: actorOf(entry), properties };
+}
+
+/** A text of the org cut to MAX_AUDIT_TEXT characters (whole code points), with "…" where it was cut. */
+function clip(text: string): string {
+  const points = [...text];
+  return points.length > MAX_AUDIT_TEXT ? `${points.slice(0, MAX_AUDIT_TEXT).join("")}…` : text;
 }
 
 function actorOf(entry: Record<string, unknown>): Actor {
   const { user, client } = entry;
   if (isJsonObject(user) && typeof user.id === "string" && user.id !== "")
-    return { kind: "user", id: user.id, ...(typeof user.name === "string" && user.name !== "" && { name: user.name }) };
-  if (isJsonObject(client) && typeof client.id === "string" && client.id !== "") return { kind: "client", id: client.id };
+    return { kind: "user", id: clip(user.id), ...(typeof user.name === "string" && user.name !== "" && { name: clip(user.name) }) };
+  if (isJsonObject(client) && typeof client.id === "string" && client.id !== "") return { kind: "client", id: clip(client.id) };
   return { kind: "unknown" };
 }
 

@@ -15,7 +15,7 @@ import { isJsonObject } from "../../shared/json-input";
 import { showHiddenCharacters } from "../../shared/plain-text";
 import { AuditChange, DriftedAttribute, DriftReport } from "../../shared/drift-report";
 import { OutputChunk } from "../../shared/child-process";
-import { accessToken, apiTimeoutMs, ApiOptions, caller, GenesysApiError, pathSegment } from "./api";
+import { accessToken, apiTimeoutMs, ApiOptions, caller, GenesysApiError, pathSegment, shown } from "./api";
 import { AuditOptions, oauthClientAudit } from "./audit";
 
 /** A value normalized for comparing: a text, a number, or a sorted list of texts (a set). */
@@ -124,6 +124,12 @@ export async function readOAuthClient(
   return found.state === "deleted" ? undefined : found;
 }
 
+/**
+ * The deadline of one deployment's drift report, the client's read and the audit together: what `diff` and `deploy`
+ * may wait before the engine runs, at most, however Genesys Cloud answers.
+ */
+export const DRIFT_BUDGET_MS = 45_000;
+
 /** The drift of the deployment's client, or why it cannot be told (a line); never throws. */
 export async function clientDriftReport(
   deployment: Deployment,
@@ -132,6 +138,8 @@ export async function clientDriftReport(
   options: AuditOptions = {},
 ): Promise<DriftReport | { readonly problem: string }> {
   const { clientId } = outputs;
+  // One deadline for the read and the audit together, whatever the API does (slow, 429 with a long Retry-After).
+  options = { ...options, deadlineAt: Math.min(options.deadlineAt ?? Infinity, Date.now() + DRIFT_BUDGET_MS) };
   let inOrg: Record<string, unknown> | undefined;
   try {
     inOrg = await readOAuthClient(deployment, env, clientId, {
@@ -141,7 +149,7 @@ export async function clientDriftReport(
     });
   } catch (e) {
     const why = e instanceof GenesysApiError ? e.what : String((e as Error)?.message ?? e);
-    return { problem: `whether client ${clientId} changed outside the code could not be asked: ${why}` };
+    return { problem: `whether client ${shown(clientId)} changed outside the code could not be asked: ${why}` };
   }
   const base = { deployment: deployment.name, clientId };
   if (inOrg === undefined) {
@@ -150,7 +158,7 @@ export async function clientDriftReport(
     return { ...base, client: "deleted", attributes: [], ...(deletedBy && { deletedBy }), audit };
   }
   if (outputs.clientAttributes === undefined)
-    return { problem: `the state holds no attributes for client ${clientId}: what changed outside the code cannot be told` };
+    return { problem: `the state holds no attributes for client ${shown(clientId)}: what changed outside the code cannot be told` };
   const drifted = driftedAttributes(outputs.clientAttributes, inOrg);
   if (drifted.length === 0)
     return {
@@ -163,11 +171,16 @@ export async function clientDriftReport(
   return { ...base, client: "changed", attributes: attributedTo(drifted, changes), audit };
 }
 
-/** A value as one line: a list as its items, escaped (the org's text is shown, never obeyed). */
+/** Items of a list shown at most in a terminal's line; each value at most 300 characters (`shown`). */
+const MAX_SHOWN_ITEMS = 20;
+
+/** A value as one line: a list as its items, escaped and cut (the org's text is shown, never obeyed, never unbounded). */
 function shownValue(value: unknown): string {
   if (value === null || value === undefined) return "(none)";
-  if (Array.isArray(value)) return value.length === 0 ? "(none)" : value.map((v) => showHiddenCharacters(String(v))).join(", ");
-  return showHiddenCharacters(String(value));
+  if (!Array.isArray(value)) return shown(String(value));
+  if (value.length === 0) return "(none)";
+  const items = value.slice(0, MAX_SHOWN_ITEMS).map((v) => shown(String(v)));
+  return [...items, ...(value.length > MAX_SHOWN_ITEMS ? [`… and ${value.length - MAX_SHOWN_ITEMS} more`] : [])].join(", ");
 }
 
 /** Who made a change, when, as one phrase: "by user Ann Admin (id) at 2026-…", escaped. */

@@ -92,6 +92,12 @@ const driftReportSchema = Type.Object(
   { additionalProperties: false, description: "a drift report: deployment, clientId, client, attributes, deletedBy?, audit" },
 );
 
+/**
+ * The largest drift report file read: the drift command's are far smaller (the audit's texts and lists are cut as it
+ * reads them, lib/app/genesys/audit.ts), and a larger one would only slow the comment down.
+ */
+export const MAX_DRIFT_REPORT_BYTES = 16 * 1024 * 1024;
+
 const checkReports = schemaChecker(Type.Array(driftReportSchema, { description: DRIFT_REPORT_FILE }));
 
 /**
@@ -102,7 +108,7 @@ export function readDriftReports(files: readonly string[]): DriftReport[] {
   const seen = new Map<string, string>();
   const reports: DriftReport[] = [];
   for (const file of files) {
-    const data = parseJson(readTextFile(file, DRIFT_REPORT_FILE), file);
+    const data = parseJson(readTextFile(file, DRIFT_REPORT_FILE, { maxBytes: MAX_DRIFT_REPORT_BYTES }), file);
     const problems = checkReports(data);
     if (problems.length === 0) problems.push(...kindProblems(data as unknown[]));
     if (problems.length > 0) throw new InputError(file, problems);

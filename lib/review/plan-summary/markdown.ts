@@ -319,6 +319,7 @@ function auditOf({ stacks }: PlanSummary, { driftReports = [], mode = "review" }
   // A drift report (the issue) says it all first (driftLead); a deployment without a plan has nowhere to be shown.
   const planned = new Set(stacks.map((s) => s.stack));
   const reports = new Map(mode === "drift" ? [] : driftReports.filter((r) => planned.has(r.deployment)).map((r) => [r.deployment, r]));
+  const drifted = new Set(stacks.filter((s) => s.drift.length > 0).map((s) => s.stack));
   const shown = new Set<string>();
   return {
     under(stack, finding, prefix) {
@@ -330,7 +331,9 @@ function auditOf({ stacks }: PlanSummary, { driftReports = [], mode = "review" }
     },
     rest(stack) {
       const report = reports.get(stack);
-      if (!report) return [];
+      // A report of changes outside the code beside a plan that shows none (a stale or wrong file) is not shown as
+      // the plan's: only what a finding of the plan explains (under) is.
+      if (!report || !drifted.has(stack)) return [];
       return topicItems(
         report,
         topicsOf(report).filter((topic) => !shown.has(`${stack}\0${topic}`)),
@@ -433,8 +436,9 @@ function secretName(name: string): boolean {
  * when, and the two ways forward; the plan summary follows.
  */
 function driftLead({ stacks }: PlanSummary, { driftReports = [] }: RenderOptions, room: number): string[] {
-  const planned = new Set(stacks.map((s) => s.stack));
-  const shown = driftReports.filter((report) => planned.has(report.deployment) && topicsOf(report).length > 0);
+  // Only beside a plan that shows drift: a report of changes the plan does not show (a stale or wrong file) leads nothing.
+  const drifted = new Set(stacks.filter((s) => s.drift.length > 0).map((s) => s.stack));
+  const shown = driftReports.filter((report) => drifted.has(report.deployment) && topicsOf(report).length > 0);
   return shown.map((report) => {
     const deleted = report.client === "deleted";
     const deploy = code(typed("deploy", report.deployment));
