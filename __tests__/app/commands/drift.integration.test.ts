@@ -8,16 +8,12 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "f
 import { join } from "path";
 import { DriftReport } from "../../../lib/shared/drift-report";
 import { readDriftReports } from "../../../lib/review/plan-summary/drift-reports";
-import { Emulator, EmulatedOrg, startEmulator } from "../../support/genesys-emulator";
+import { Emulator, startEmulator } from "../../support/genesys-emulator";
+import { ACME_ORG as ORG } from "../../support/acme-org";
 import { tempDir } from "../../support/temp-dir";
 
 const root = join(__dirname, "..", "..", "..");
 const bin = join(root, "dist/cli/genesys-scv-oauth-client.js");
-const ORG: EmulatedOrg = {
-  id: "a1b2c3d4-0000-4000-8000-00000000ac3e",
-  name: "Acme",
-  credentials: { clientId: "ci", clientSecret: "ci-secret" },
-};
 const HOME = "https://acme.lightning.force.com/lightning/page/home";
 const ADDED = "https://evil.example/\u001b[31mcallback";
 const ANN = { kind: "user", id: "u-ann", name: "Ann \u202eAdmin" };

@@ -10,17 +10,12 @@ import {
 } from "../../../lib/app/genesys/client-drift";
 import { AUDIT_FORBIDDEN } from "../../../lib/app/genesys/audit";
 import { AuditChange, DriftReport } from "../../../lib/shared/drift-report";
-import { Emulator, EmulatedOrg, startEmulator } from "../../support/genesys-emulator";
+import { Emulator, startEmulator } from "../../support/genesys-emulator";
+import { ACME_ORG as ORG, ACME_ENV as env, acmeDeployment } from "../../support/acme-org";
 import { scriptedApi, silentApi, TOKEN_ENV } from "../../support/scripted-api";
 import { reportFile } from "../../support/drift-reports";
 import { readDriftReports } from "../../../lib/review/plan-summary/drift-reports";
 
-const ORG: EmulatedOrg = {
-  id: "a1b2c3d4-0000-4000-8000-00000000ac3e",
-  name: "Acme",
-  credentials: { clientId: "ci", clientSecret: "ci-secret" },
-};
-const env = { GENESYSCLOUD_OAUTHCLIENT_ID: "ci", GENESYSCLOUD_OAUTHCLIENT_SECRET: "ci-secret" };
 const HOME = "https://acme.lightning.force.com/lightning/page/home";
 const client = {
   name: "SCV",
@@ -51,11 +46,7 @@ const create = async () =>
 
 beforeAll(async () => {
   emulator = await startEmulator([ORG]);
-  deployment = {
-    name: "production",
-    genesysCloud: { region: "us-east-1", gateway: { host: "127.0.0.1", port: Number(new URL(emulator.url).port), protocol: "http" } },
-    salesforce: { myDomain: "acme" },
-  } as Deployment;
+  deployment = acmeDeployment(emulator);
 });
 afterAll(() => emulator.close());
 
