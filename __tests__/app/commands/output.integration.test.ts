@@ -23,7 +23,7 @@ describe("npm run output on answers that are not what they should be", () => {
     // A terraform on PATH that reads no state: it prints what the test puts in its file.
     const bin = join(dir, "bin");
     mkdirSync(bin);
-    writeFileSync(join(bin, "terraform"), `#!/bin/sh\n[ "$1" = output ] && cat "${join(dir, "outputs.json")}"\nexit 0\n`);
+    writeFileSync(join(bin, "terraform"), `#!/bin/sh\n[ "$1 $2" = "state pull" ] && cat "${join(dir, "state.json")}"\nexit 0\n`);
     chmodSync(join(bin, "terraform"), 0o755);
     const port = Number(new URL(emulator.url).port);
     const gateway = { host: "127.0.0.1", port, protocol: "http" };
@@ -37,13 +37,16 @@ describe("npm run output on answers that are not what they should be", () => {
   afterAll(() => emulator.close());
   beforeEach(() => {
     terraformPrints = JSON.stringify({
-      client_id: { value: CLIENT_ID },
-      redirect_uris: { value: ["https://acme.lightning.force.com/lightning/page/home"] },
+      version: 4,
+      outputs: {
+        client_id: { value: CLIENT_ID },
+        redirect_uris: { value: ["https://acme.lightning.force.com/lightning/page/home"] },
+      },
     });
   });
 
   const output = async () => {
-    writeFileSync(join(dir, "outputs.json"), terraformPrints);
+    writeFileSync(join(dir, "state.json"), terraformPrints);
     const captured = capturedIo();
     const env = {
       PATH: `${join(dir, "bin")}:${process.env.PATH}`,
@@ -76,20 +79,25 @@ describe("npm run output on answers that are not what they should be", () => {
     },
   );
 
-  it.each(["null", "[]", "not json", ""])(
-    "terraform output -json printing %j is a problem of the deployment's state, not a crash",
+  it.each(["null", "[]", "not json", '{ "outputs": 5 }', '{ "outputs": [] }'])(
+    "terraform state pull printing %j is a problem of the deployment's state, not a crash",
     async (printed) => {
       terraformPrints = printed;
       expect(await output()).toEqual({
         status: 1,
         out: "",
-        err: "production: could not read its state: terraform output -json printed no JSON object of outputs\n",
+        err: "production: could not read its state: terraform state pull printed no state (a JSON object with its outputs)\n",
       });
     },
   );
 
+  it("no state yet (state pull prints nothing): not deployed yet", async () => {
+    terraformPrints = "";
+    expect(await output()).toEqual({ status: 0, out: "production: not deployed yet (its state holds no client id)\n", err: "" });
+  });
+
   it("outputs of the wrong shape read as none", async () => {
-    terraformPrints = JSON.stringify({ client_id: null, redirect_uris: 5, toString: { value: "x" } });
+    terraformPrints = JSON.stringify({ outputs: { client_id: null, redirect_uris: 5, toString: { value: "x" } } });
     expect(await output()).toEqual({ status: 0, out: "production: not deployed yet (its state holds no client id)\n", err: "" });
   });
 });

@@ -60,7 +60,7 @@ beforeAll(async () => {
   writeFileSync(
     join(bin, "terraform"),
     `#!/bin/sh\necho "$PWD $1" >> "${log()}"\n` +
-      `if [ "$1" = output ]; then f="${dir}/outputs/$(basename "$PWD").json"; if [ -f "$f" ]; then cat "$f"; else echo '{}'; fi; fi\nexit 0\n`,
+      `if [ "$1 $2" = "state pull" ]; then f="${dir}/outputs/$(basename "$PWD").json"; if [ -f "$f" ]; then printf '{"version":4,"outputs":'; cat "$f"; printf '}'; fi; fi\nexit 0\n`,
   );
   chmodSync(join(bin, "terraform"), 0o755);
   mkdirSync(join(dir, "outputs"));
@@ -184,7 +184,7 @@ describe("readStates over many deployments runs the engine at the concurrency gi
       // Each output waits a little, writing down when it starts and ends.
       writeFileSync(
         join(bin, "terraform"),
-        `#!/bin/sh\nif [ "$1" = output ]; then echo start >> "${at}/runs.log"; sleep 0.3; echo end >> "${at}/runs.log"; echo '{}'; fi\nexit 0\n`,
+        `#!/bin/sh\nif [ "$1 $2" = "state pull" ]; then echo start >> "${at}/runs.log"; sleep 0.3; echo end >> "${at}/runs.log"; fi\nexit 0\n`,
       );
       chmodSync(join(bin, "terraform"), 0o755);
       const deployments = Array.from({ length: 7 }, (_, i) => ({

@@ -26,18 +26,16 @@ describe("the state's client attributes, from state pull (what the drift report 
       { mode: "managed", type: "genesyscloud_oauth_client", name: "code", instances: [instance("c-1")] },
     ],
   };
-  const pulled = (stdout: string, status = 0) => ({ status, stdout });
-
   it("are the attributes of the managed client whose id the state's client_id names, among several", () => {
-    expect(clientAttributesOf(pulled(JSON.stringify(state)), "c-1")).toEqual({ id: "c-1", name: "SCV" });
+    expect(clientAttributesOf(state, "c-1")).toEqual({ id: "c-1", name: "SCV" });
   });
 
   it.each([
-    ["a failed state pull", pulled(JSON.stringify(state), 1)],
-    ["an empty state", pulled("")],
-    ["text that is not JSON", pulled("not json")],
-    ["a state without resources", pulled(JSON.stringify({ version: 4 }))],
-    ["no instance with that id", pulled(JSON.stringify({ ...state, resources: state.resources.slice(0, 2) }))],
+    ["an empty state (nothing deployed)", {}],
+    ["what is not a state", "not a state"],
+    ["a state without resources", { version: 4 }],
+    ["resources that are not a list", { ...state, resources: { code: state.resources[2] } }],
+    ["no instance with that id", { ...state, resources: state.resources.slice(0, 2) }],
   ])("are none for %s", (_, given) => {
     expect(clientAttributesOf(given, "c-1")).toBeUndefined();
   });

@@ -2,7 +2,7 @@
  * What each deployment's state holds (its outputs: the client id and the redirect URIs), read without the
  * genesyscloud provider: the given deployments' backend blocks alone are synthesized into a temporary folder (the
  * app builder's backendsOnly: no other deployment's stack is built), and each goes into a folder of its own, where the engine's `init` needs no provider (so no registry) and its
- * `output -json` reads the state (Terraform or OpenTofu: lib/app/stack/engine.ts). The output folder of synth, and a `cdk.tf` kept from `synth --hcl`, are
+ * `state pull` reads the state, once: its outputs and the client's attributes (Terraform or OpenTofu: lib/app/stack/engine.ts). The output folder of synth, and a `cdk.tf` kept from `synth --hcl`, are
  * not touched; only the backend's credentials are used.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
@@ -139,17 +139,19 @@ export async function inBackendFolders<T>(
 async function readOutputs(dir: string, env: NodeJS.ProcessEnv, engine: Engine): Promise<StateReading> {
   const run = (...args: string[]) => runCaptured(engine.binary, args, { cwd: dir, env });
   const init = await run("init", "-input=false", "-no-color");
-  const output = init.status === 0 ? await run("output", "-json", "-no-color") : init;
-  if (output.status !== 0) return { problem: `could not read its state:\n${(output.stderr || output.stdout).trim()}` };
-  // What the engine on PATH prints is read as data: anything but a JSON object of outputs is a problem of this state.
-  let values: unknown;
+  // One read of the state gives its outputs and the client's attributes (the drift report compares them with the org).
+  const pulled = init.status === 0 ? await run("state", "pull") : init;
+  if (pulled.status !== 0) return { problem: `could not read its state:\n${(pulled.stderr || pulled.stdout).trim()}` };
+  // What the engine on PATH prints is read as data: nothing is no state yet; anything but a state is a problem of it.
+  let state: unknown;
   try {
-    values = JSON.parse(output.stdout);
+    state = pulled.stdout.trim() === "" ? {} : JSON.parse(pulled.stdout);
   } catch {
-    values = undefined;
+    state = undefined;
   }
+  const values = isJsonObject(state) ? (state.outputs ?? {}) : undefined;
   if (!isJsonObject(values))
-    return { problem: `could not read its state: ${engine.command} output -json printed no JSON object of outputs` };
+    return { problem: `could not read its state: ${engine.command} state pull printed no state (a JSON object with its outputs)` };
   const outputOf = (name: string) => (Object.hasOwn(values, name) && isJsonObject(values[name]) ? values[name].value : undefined);
   const clientId = outputOf("client_id");
   const uris = outputOf("redirect_uris");
@@ -157,8 +159,7 @@ async function readOutputs(dir: string, env: NodeJS.ProcessEnv, engine: Engine):
   const migration = outputOf(MIGRATION_OUTPUTS.migration);
   const step = isJsonObject(migration) ? migration.step : undefined;
   const nextStep = outputOf(MIGRATION_OUTPUTS.nextStep);
-  // The client's attributes as the state holds them: `state pull` needs the backend alone, like `output`.
-  const attributes = typeof clientId === "string" ? clientAttributesOf(await run("state", "pull"), clientId) : undefined;
+  const attributes = typeof clientId === "string" ? clientAttributesOf(state, clientId) : undefined;
   return {
     outputs: {
       clientId: typeof clientId === "string" ? clientId : undefined,
@@ -172,17 +173,7 @@ async function readOutputs(dir: string, env: NodeJS.ProcessEnv, engine: Engine):
 }
 
 /** The attributes of the state's genesyscloud_oauth_client instance whose id is `clientId`, from `state pull`'s JSON. */
-export function clientAttributesOf(
-  pulled: { status: number | null; stdout: string },
-  clientId: string,
-): Record<string, unknown> | undefined {
-  if (pulled.status !== 0) return undefined;
-  let state: unknown;
-  try {
-    state = JSON.parse(pulled.stdout);
-  } catch {
-    return undefined;
-  }
+export function clientAttributesOf(state: unknown, clientId: string): Record<string, unknown> | undefined {
   if (!isJsonObject(state) || !Array.isArray(state.resources)) return undefined;
   for (const resource of state.resources) {
     if (!isJsonObject(resource) || resource.type !== "genesyscloud_oauth_client" || resource.mode !== "managed") continue;
