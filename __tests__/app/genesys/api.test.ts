@@ -148,6 +148,26 @@ describe("answers that are not what Genesys documents", () => {
     expect(error.message).toMatch(/^deployment "production": Genesys Cloud answered GET .* with 200 and a body that is not JSON$/);
   });
 
+  it("an access token no HTTP header can carry (a line break inside) is named by its variable, never quoted, with no request", async () => {
+    const before = emulator.requests.length;
+    const token = "tok-SECRET-123\ntail-SECRET-456";
+    const error = await listOAuthClients(deployment, { GENESYSCLOUD_ACCESS_TOKEN: token }, options).catch((e) => e);
+    expect(error).toBeInstanceOf(GenesysApiError);
+    expect(error.message).toMatch(/^deployment "production": GENESYSCLOUD_ACCESS_TOKEN holds a line break, /);
+    expect(error.message).not.toMatch(/SECRET/);
+    expect(emulator.requests.length).toBe(before);
+    expect(waits).toEqual([]);
+  });
+
+  it("an access token with a line break only around it is sent, as HTTP drops it", async () => {
+    const token = await fetch(`${emulator.url}/genesys/login/oauth/token`, {
+      method: "POST",
+      headers: { authorization: `Basic ${Buffer.from("ci:ci-secret").toString("base64")}` },
+      body: "grant_type=client_credentials",
+    }).then((r) => r.json() as Promise<{ access_token: string }>);
+    await expect(listOAuthClients(deployment, { GENESYSCLOUD_ACCESS_TOKEN: `${token.access_token}\n` }, options)).resolves.toBeDefined();
+  });
+
   it("no credentials at all is one message at once, with no request", async () => {
     const before = emulator.requests.length;
     const error = await listOAuthClients(deployment, {}, options).catch((e) => e);

@@ -410,7 +410,16 @@ export async function accessToken(deployment: Deployment, env: NodeJS.ProcessEnv
   const own = resolveCredentials(deployment, env);
   if (isCredentialsProblem(own))
     throw new GenesysApiError(`no Genesys Cloud credentials: ${credentialsInWords(own)}`, { deployment: deployment.name });
-  if (own.values.accessToken) return own.values.accessToken;
+  if (own.values.accessToken) {
+    // fetch refuses a header value with a line break and quotes it whole in its error: say so here, never the value.
+    if (!SENDABLE_TOKEN.test(own.values.accessToken))
+      throw new GenesysApiError(
+        `${own.variables.accessToken} holds a line break, a control character or a character beyond Latin-1: no access token ` +
+          "has one, and an HTTP header cannot carry it; nothing was sent (set it again, without them)",
+        { deployment: deployment.name },
+      );
+    return own.values.accessToken;
+  }
   const basic = Buffer.from(`${own.values.clientId ?? ""}:${own.values.clientSecret ?? ""}`).toString("base64");
   const body = await call("login", "/oauth/token", {
     method: "POST",
@@ -422,6 +431,9 @@ export async function accessToken(deployment: Deployment, env: NodeJS.ProcessEnv
   }
   return body.access_token;
 }
+
+/** What an access token may hold: characters a header can carry (HTTP drops spaces, tabs and line breaks around it). */
+const SENDABLE_TOKEN = /^[\t\n\r ]*[\x20-\x7e\xa0-\xff]*[\t\n\r ]*$/;
 
 /** `missing`: a 404 is an answer (undefined), not an error; `forbidden`: what a 403 means for this call. */
 export type Call = (
