@@ -302,6 +302,32 @@ describe("text GitHub would turn into emphasis or an issue link", () => {
   });
 });
 
+describe("text GitHub would turn into math", () => {
+  it("stays text: no $ of a plan value reaches the comment's prose, so $...$ and $$...$$ render no formula", () => {
+    const hostile = "$\\color{red}{\\Huge\\textsf{ALLOWED}}$ and $$x^2$$";
+    const plan: StackPlan = {
+      stack: "production",
+      file: "production.json",
+      plan: {
+        format_version: "1.2",
+        resource_changes: [
+          {
+            address: "genesyscloud_oauth_client.c",
+            type: "genesyscloud_oauth_client",
+            change: { actions: ["update"], before: { name: "a" }, after: { name: hostile, description: hostile } },
+          },
+        ],
+      },
+    };
+    const markdown = renderMarkdown(summarizePlans([plan]), { allowDestroy: false }).markdown;
+    // In a code span a $ is text; GitHub looks for math in prose only.
+    const prose = markdown.replace(/(`+)[^`][^]*?\1/g, "");
+    expect(prose).not.toContain("$");
+    // ... and the reader sees the same text.
+    expect(toHtml(markdown)).toContain("and $$x^2$$");
+  });
+});
+
 describe("the texts a reviewer reads (issue 22)", () => {
   const { noteItem } = require("../../../lib/review/plan-summary/markdown");
 

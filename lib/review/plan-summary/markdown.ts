@@ -490,6 +490,8 @@ const CHARACTER_REFERENCES: Record<string, string> = {
   "]": "&#93;",
   "*": "&#42;",
   _: "&#95;",
+  // GitHub renders $...$ (and $$...$$) as math: styled text of the org's choosing, such as a large coloured "allowed".
+  $: "&#36;",
 };
 
 /**
@@ -497,7 +499,7 @@ const CHARACTER_REFERENCES: Record<string, string> = {
  * (written as character references, which Markdown never reads as structure), no @mention, hidden characters shown,
  * and no autolink: GitHub links bare URLs (`https://`, `www.`) and e-mail addresses in prose, so the colon before
  * anything but a space, a dot before a name's next label and the first slash of `//` are character references too, which read the same; and no
- * emphasis by `_` either, nor an issue reference (#5, GH-5).
+ * emphasis by `_` either, no math by `$`, nor an issue reference (#5, GH-5).
  */
 function html(text: string): string {
   return (
@@ -506,7 +508,7 @@ function html(text: string): string {
       // (before the character references below, whose own # it must not touch).
       .replace(/#(?=\d)/g, "#\u200b")
       .replace(/\bGH-(?=\d)/gi, (m) => `${m.slice(0, 2)}\u200b-`)
-      .replace(/[&<>`[\]*_]/g, (c) => CHARACTER_REFERENCES[c])
+      .replace(/[&<>`[\]*_$]/g, (c) => CHARACTER_REFERENCES[c])
       .replace(/:(?=\S)/g, "&#58;")
       // Any dot before a host name's next label, whatever comes before it (`//¢.0` is a link to a linkifier), and the
       // slash that starts a scheme-less `//host`.
