@@ -3,7 +3,8 @@
  * the path, the value there, and the schema's description of what is allowed. Used for the deployments file
  * and for Terraform plan files.
  */
-import Ajv, { ErrorObject } from "ajv";
+import Ajv, { ErrorObject, Options, ValidateFunction } from "ajv";
+import { precompiled } from "./precompiled-validators";
 import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, realpathSync, Stats, statSync } from "fs";
 import { dirname, isAbsolute, relative, resolve } from "path";
 import writeFileAtomic from "write-file-atomic";
@@ -19,17 +20,38 @@ export function isJsonObject(value: unknown): value is Record<string, any> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** A schema declared for checking: its name (unique), the schema, and the annotation keywords it uses. */
+export interface DeclaredSchema {
+  readonly schema: object;
+  readonly annotations: readonly string[];
+}
+
+const declared = new Map<string, DeclaredSchema>();
+
+/** Every schema declared with schemaChecker in the modules loaded so far, by name: what the build precompiles. */
+export function declaredSchemas(): ReadonlyMap<string, DeclaredSchema> {
+  return declared;
+}
+
+/** The options every checker's Ajv is made with, at run time and in the build's precompiled validators alike. */
+export function ajvOptions(annotations: readonly string[]): Options {
+  return { allErrors: true, verbose: true, strict: true, validateSchema: false, keywords: [...annotations] };
+}
+
 /**
- * Compiles a schema once, on first use. The schema's own validity is a test's job, not a start-up cost
- * (validateSchema: false saves ~20 ms per run). `annotations`: keywords of the schema's own that say something to
- * readers and nothing to validation (strict mode refuses any keyword it does not know).
+ * A checker of `schema`, declared under a `name` of its own. In the bundled bin the validator is Ajv's standalone
+ * code, compiled by the build (scripts/build.mjs, from declaredSchemas()): no compile at start-up, which was some
+ * 50 ms of every command that reads the deployments file. Where the sources run as they are (tests), it is compiled
+ * once, on first use, with the same options. The schema's own validity is a test's job, not a start-up cost
+ * (validateSchema: false). `annotations`: keywords of the schema's own that say something to readers and nothing to
+ * validation (strict mode refuses any keyword it does not know).
  */
-export function schemaChecker(schema: object, { annotations = [] }: { annotations?: readonly string[] } = {}): SchemaChecker {
-  let validate: ReturnType<Ajv["compile"]> | undefined;
+export function schemaChecker(name: string, schema: object, { annotations = [] }: { annotations?: readonly string[] } = {}): SchemaChecker {
+  if (declared.has(name)) throw new Error(`a schema named ${name} is declared twice`);
+  declared.set(name, { schema, annotations });
+  let validate: ValidateFunction | undefined;
   return (data) => {
-    validate ??= new Ajv({ allErrors: true, verbose: true, strict: true, validateSchema: false, keywords: [...annotations] }).compile(
-      schema,
-    );
+    validate ??= precompiled[name] ?? new Ajv(ajvOptions(annotations)).compile(schema);
     return validate(data) ? [] : (validate.errors ?? []).map((error) => schemaProblem(error, data));
   };
 }

@@ -50,7 +50,7 @@ function sectionOf(prop: string | number): keyof typeof PROP_SECTIONS {
   return Object.hasOwn(salesforceSchema.properties, prop) ? "salesforce" : "oauthClient";
 }
 
-const checkShape = schemaChecker(deploymentsSchema, { annotations: [DEFAULT_TEXT] });
+const checkShape = schemaChecker("deployments", deploymentsSchema, { annotations: [DEFAULT_TEXT] });
 
 /** The deployments file read and checked: its deployments, its folder (which a local state path is relative to) and its text. */
 export interface DeploymentsFile {

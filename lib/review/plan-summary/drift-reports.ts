@@ -98,7 +98,7 @@ const driftReportSchema = Type.Object(
  */
 export const MAX_DRIFT_REPORT_BYTES = 16 * 1024 * 1024;
 
-const checkReports = schemaChecker(Type.Array(driftReportSchema, { description: DRIFT_REPORT_FILE }));
+const checkReports = schemaChecker("drift-reports", Type.Array(driftReportSchema, { description: DRIFT_REPORT_FILE }));
 
 /**
  * The reports in `files`, in their order. Throws one InputError for the first bad file (unreadable, not JSON, not

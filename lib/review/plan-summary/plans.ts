@@ -93,7 +93,7 @@ export type PlanChange = Static<typeof planChangeSchema>;
 export type ResourceChange = Static<typeof resourceChangeSchema>;
 export type Plan = Static<typeof planSchema>;
 
-const checkPlan = schemaChecker(planSchema);
+const checkPlan = schemaChecker("plan", planSchema);
 
 /**
  * Reads every plan named, directories searched for `.json` files (symbolic links followed, each folder once);

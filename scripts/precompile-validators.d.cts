@@ -1,0 +1,2 @@
+/** The source of a CommonJS module whose `exports.precompiled[name]` is the validator of each declared schema. */
+export declare function precompiledValidators(root?: string): Promise<string>;
