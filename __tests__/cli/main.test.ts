@@ -125,6 +125,20 @@ describe("genesys-scv-oauth-client", () => {
     expect(none.err()).toContain("Commands:");
   });
 
+  it.each([
+    ["deployments", ""],
+    ["lock", "\nlock: nothing was run; .terraform.lock.hcl is unchanged."],
+  ])("%s: a deployments file with a problem ends with what was not done, and only what it would have done", async (name, ending) => {
+    const file = join(tempDir("cli-"), "deployments.json");
+    writeFileSync(file, '{ "deployments": 1 }');
+    const { io, out, err } = capturedIo();
+    expect(await cli([name], { DEPLOYMENTS_FILE: file }, io)).toBe(1);
+    expect(out()).toBe("");
+    expect(err()).toBe(
+      `${file} has 1 problem:\n  - deployments: given 1; allowed: a list of deployments (empty: nothing to plan or deploy yet)${ending}\n`,
+    );
+  });
+
   it("--version is the package's", async () => {
     const { io, out } = capturedIo();
     expect(await cli(["--version"], {}, io)).toBe(0);

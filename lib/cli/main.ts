@@ -45,7 +45,7 @@ export async function cli(argv: string[], env: NodeJS.ProcessEnv, io: CommandIo)
   if (!("parsed" in result)) return answered(entry, result, io);
   if (env[CREDENTIALS_DEPLOYMENT_VARIABLE]) {
     // A deployments file with a problem is the command's to report; only a readable one has deployments to name.
-    const loaded = loadDeploymentsOrProblem(env);
+    const loaded = loadDeploymentsOrProblem(env, "");
     const problem = "problem" in loaded ? undefined : credentialsDeploymentProblem(env, loaded.deployments);
     if (problem) {
       io.err(`${problem}\n`);

@@ -105,7 +105,7 @@ async function runCdktf(
   delete cdktfEnv[SYNTH_DEPLOYMENTS_VARIABLE];
   const ended = endOfOptionsProblem(command, passed);
   if (ended) return fail(io, ended);
-  const loaded = loadDeploymentsOrProblem(env);
+  const loaded = loadDeploymentsOrProblem(env, "Nothing was synthesized.");
   if ("problem" in loaded) return fail(io, loaded.problem);
   // The app that cdktf starts synthesizes what was read and checked here: the file is read once.
   const snapshot = mkdtempSync(join(tmpdir(), "scv-deployments-"));
