@@ -87,7 +87,7 @@ describe("npm run deploy / diff / destroy", () => {
   it.each([
     [
       ["deploy"],
-      "deploy: name the deployments, e.g. npx genesys-scv-oauth-client deploy production, or npx genesys-scv-oauth-client deploy '*' for all; the deployments are: production, uat\n",
+      "deploy: <deployment name or pattern>: given nothing; allowed: one or more deployment names or patterns ('*' for all; npx genesys-scv-oauth-client deployments lists them)\n",
     ],
     [["diff", "prod"], 'diff: no deployment is named "prod"; the deployments are: production, uat\n'],
   ])("%j: names what is there", (args, message) => {

@@ -64,7 +64,7 @@ describe("help", () => {
     expect(await cli(["help", "nonsense"], {}, io)).toBe(1);
     expect(out()).toBe("");
     expect(err()).toBe(
-      `help: no command or topic "nonsense"; allowed: the commands ${shownCommands(COMMANDS).join(", ")}, or the topics ${docsTopics().join(", ")}\n`,
+      `help: <command or topic>: given "nonsense"; allowed: the commands ${shownCommands(COMMANDS).join(", ")}, or the topics ${docsTopics().join(", ")}\n`,
     );
   });
 });

@@ -95,7 +95,7 @@ describe("the packed tool installed in a folder init made", () => {
     expect(runs[0].out).toContain("npx genesys-scv-oauth-client help docs/migrating.md");
     expect(runs[1]).toEqual({
       status: 1,
-      out: "adopt: name the deployments, e.g. npx genesys-scv-oauth-client adopt production, or npx genesys-scv-oauth-client adopt '*' for all; the deployments are: production\n",
+      out: "adopt: <deployment name or pattern>: given nothing; allowed: one or more deployment names or patterns ('*' for all; npx genesys-scv-oauth-client deployments lists them)\n",
     });
     expect(runs[4]).toMatchObject({
       status: 0,

@@ -149,7 +149,7 @@ describe("a config repository made by init, with the packed tool installed", () 
     const unnamed = await cli(h, ["deploy"], env);
     expect([unnamed.status, unnamed.stderr]).toEqual([
       1,
-      "deploy: name the deployments, e.g. npx genesys-scv-oauth-client deploy production, or npx genesys-scv-oauth-client deploy '*' for all; the deployments are: production\n",
+      "deploy: <deployment name or pattern>: given nothing; allowed: one or more deployment names or patterns ('*' for all; npx genesys-scv-oauth-client deployments lists them)\n",
     ]);
     const locked = await expectSuccess(cli(h, ["lock"], env));
     expect(locked).toMatch(/^\.terraform\.lock\.hcl: genesyscloud provider 1\.82\.0 \(written\)/);

@@ -9,11 +9,11 @@ const ran: unknown[] = [];
 const example = declareCommand({
   name: "adopt",
   summary: "an example",
-  arguments: "<names>",
+  arguments: { name: "name", min: 1, allowed: "one or more names" },
   description: "What it does.",
   options: {
     write: { type: "boolean", description: "write it" },
-    note: { type: "string", value: "<file>", description: "the note's file" },
+    note: { type: "string", value: "file", description: "the note's file" },
   },
   epilogue: "Exit code: 0.",
   run: (parsed) => {
@@ -33,7 +33,7 @@ describe("a declared command's help", () => {
   it("is its usage line (the typed form), what it does, one line an option (--help last), its epilogue", () => {
     expect(helpText(example)).toBe(
       [
-        "usage: npx genesys-scv-oauth-client adopt <names> [--write] [--note <file>]",
+        "usage: npx genesys-scv-oauth-client adopt <name>... [--write] [--note <file>]",
         "",
         "What it does.",
         "",
@@ -62,22 +62,56 @@ describe("every argument a declaration refuses is one message in one form, exit 
     [["--zzz"], `adopt: options: given "--zzz"; allowed: ${allowed}`],
     [["-x"], `adopt: options: given "-x"; allowed: ${allowed}`],
     [["--wrte"], `adopt: options: given "--wrte"; allowed: ${allowed} (did you mean "--write"?)`],
-    [["a", "--note"], `adopt: --note: given nothing; allowed: --note <file> (a value starting with "-" as --note=<value>)`],
-    [["a", "--note", "--write"], `adopt: --note: given nothing; allowed: --note <file> (a value starting with "-" as --note=<value>)`],
+    [["a", "--note"], `adopt: --note: given nothing; allowed: --note <file> (a value starting with "-" as --note=<file>)`],
+    [["a", "--note", "--write"], `adopt: --note: given nothing; allowed: --note <file> (a value starting with "-" as --note=<file>)`],
     [["--write=yes"], `adopt: --write: given "yes"; allowed: --write alone, without a value`],
-    [["--note", "a", "--note=b"], `adopt: --note: given 2 times ("a", "b"); allowed: once`],
+    [["a", "--note", "a", "--note=b"], `adopt: --note: given 2 times ("a", "b"); allowed: once`],
+    [["a", "--write", "--write"], `adopt: --write: given 2 times; allowed: once`],
+    [[], `adopt: <name>: given nothing; allowed: one or more names`],
+    [["--write"], `adopt: <name>: given nothing; allowed: one or more names`],
   ])("%j", async (argv, message) => {
     ran.length = 0;
     expect(await run(example, argv)).toEqual({ code: 1, out: "", err: `${message}\n` });
     expect(ran).toEqual([]);
   });
 
-  it("an argument to a command that takes none", async () => {
-    expect(await run(noArguments, ["x"])).toEqual({
+  it.each([
+    [["x"], '"x"'],
+    [["x", "y"], '2 arguments ("x", "y")'],
+    [["--", "x"], '"x"'],
+  ])("an argument to a command that takes none: %j", async (argv, given) => {
+    expect(await run(noArguments, argv)).toEqual({
       code: 1,
       out: "",
-      err: 'deployments: arguments: given "x"; allowed: none: -h/--help (npx genesys-scv-oauth-client deployments --help says what each does)\n',
+      err: `deployments: arguments: given ${given}; allowed: none: -h/--help (npx genesys-scv-oauth-client deployments --help says what each does)\n`,
     });
+  });
+
+  it.each([
+    [{ min: 1, max: 1 }, "<folder>", [[], ["a", "b"]], [["a"]]],
+    [{ min: 0, max: 1 }, "[<folder>]", [["a", "b"]], [[], ["a"]]],
+    [{ min: 1 }, "<folder>...", [[]], [["a"], ["a", "b", "c"]]],
+    [{ min: 0 }, "[<folder>...]", [], [[], ["a", "b"]]],
+  ] as const)("arguments %j: shown %s, too few or too many refused by the declaration", (count, shown, refused, taken) => {
+    const command = declareCommand({
+      name: "init",
+      summary: "",
+      arguments: { name: "folder", ...count, allowed: "what is allowed" },
+      description: "",
+      options: {},
+      run: () => 0,
+    });
+    expect(usageLine(command)).toBe(`usage: npx genesys-scv-oauth-client init ${shown}`);
+    for (const argv of refused)
+      expect(parseCommand(command, [...argv])).toEqual({
+        problem: { path: [], place: "<folder>", given: argv.length === 0 ? undefined : expect.anything(), allowed: "what is allowed" },
+      });
+    for (const argv of taken) expect(parseCommand(command, [...argv])).toMatchObject({ parsed: { positionals: argv } });
+  });
+
+  it("--help is answered whatever the arguments", () => {
+    expect(parseCommand(example, ["--help"])).toEqual({ help: true });
+    expect(parseCommand(noArguments, ["x", "--help"])).toEqual({ help: true });
   });
 });
 
@@ -89,18 +123,18 @@ describe("what a declaration parses", () => {
   });
 
   it("a negative number is a value, not an option", () => {
-    expect(parseCommand(example, ["--note", "-2"])).toEqual({ parsed: { values: { note: "-2" }, positionals: [], passed: [] } });
+    expect(parseCommand(example, ["a", "--note", "-2"])).toEqual({ parsed: { values: { note: "-2" }, positionals: ["a"], passed: [] } });
   });
 
-  it("a repeatable option's values in the order given (also once: a list of one), shown with ... in the usage; any other given twice is refused", () => {
+  it("a repeatable option's values in the order given (also once: a list of one), shown as repeating the option in the usage and its help; any other given twice is refused", () => {
     const repeatable = declareCommand({
       name: "plan-summary",
       summary: "",
-      arguments: "<plans>",
+      arguments: { name: "plan", min: 0, allowed: "plans" },
       description: "Sums up.",
       options: {
-        report: { type: "string", value: "FILE", repeatable: true, description: "a report" },
-        json: { type: "string", value: "FILE", description: "the verdict" },
+        report: { type: "string", value: "file", repeatable: true, description: "a report" },
+        json: { type: "string", value: "file", description: "the verdict" },
       },
       run: () => 0,
     });
@@ -108,7 +142,8 @@ describe("what a declaration parses", () => {
       parsed: { values: { report: ["a", "b"] }, positionals: ["p"], passed: [] },
     });
     expect(parseCommand(repeatable, ["--report", "a"])).toEqual({ parsed: { values: { report: ["a"] }, positionals: [], passed: [] } });
-    expect(usageLine(repeatable)).toBe("usage: npx genesys-scv-oauth-client plan-summary <plans> [--report FILE...] [--json FILE]");
+    expect(usageLine(repeatable)).toBe("usage: npx genesys-scv-oauth-client plan-summary [<plan>...] [--report <file>]... [--json <file>]");
+    expect(helpText(repeatable)).toContain("  --report <file>  a report (give it once per <file>)\n");
     expect(parseCommand(repeatable, ["--json", "a", "--json", "b"])).toMatchObject({ problem: { place: "--json", allowed: "once" } });
   });
 });

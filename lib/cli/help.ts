@@ -7,9 +7,8 @@ import { existsSync, readdirSync, readFileSync } from "fs";
 import { join, relative } from "path";
 import type { RegisteredCommand } from "./commands";
 import { CommandIo } from "../shared/command";
-import { declareCommand, helpText } from "../shared/command-declaration";
+import { commandLineMessage, declareCommand, helpText } from "../shared/command-declaration";
 import { ownPackage, PACKAGE_NAME } from "../shared/own-package";
-import { showHiddenCharacters } from "../shared/plain-text";
 
 type Registry = Readonly<Record<string, RegisteredCommand>>;
 
@@ -54,7 +53,7 @@ export const helpCommand = (registry: () => Registry) =>
   declareCommand({
     name: "help",
     summary: "this list; help <command> for a command's options, help <topic> for a page of the docs",
-    arguments: "[command or topic]",
+    arguments: { name: "command or topic", min: 0, max: 1, allowed: "one command or topic, or none for the list" },
     description:
       "With nothing after it: the list of commands and the docs' topics. With a command: its help (as <command> --help).\n" +
       "With a topic (migrating, migrating.md or docs/migrating.md): that page of the docs, installed with the tool.",
@@ -64,10 +63,6 @@ export const helpCommand = (registry: () => Registry) =>
       if (positionals.length === 0) {
         io.out(`${usageOf(commands)}\n`);
         return 0;
-      }
-      if (positionals.length > 1) {
-        io.err(`help: one command or topic at most; given ${positionals.length}: ${showHiddenCharacters(positionals.join(" "))}\n`);
-        return 1;
       }
       const [given] = positionals;
       if (Object.hasOwn(commands, given) && !commands[given].hidden && given !== "help") {
@@ -83,10 +78,8 @@ function printTopic(commands: Registry, given: string, env: NodeJS.ProcessEnv, i
   const topic = topicOf(given);
   const topics = docsTopics();
   if (!topics.includes(topic)) {
-    io.err(
-      `help: no command or topic ${JSON.stringify(showHiddenCharacters(given))}; allowed: the commands ${shownCommands(commands).join(", ")}, ` +
-        `or the topics ${topics.join(", ")}\n`,
-    );
+    const allowed = `the commands ${shownCommands(commands).join(", ")}, or the topics ${topics.join(", ")}`;
+    io.err(`${commandLineMessage("help", { path: [], place: "<command or topic>", given, allowed })}\n`);
     return 1;
   }
   const page = join(docsFolder(), `${topic}.md`);

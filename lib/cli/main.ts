@@ -13,6 +13,7 @@ import { CREDENTIALS_DEPLOYMENT_VARIABLE, credentialsDeploymentProblem } from ".
 import { CommandIo } from "../shared/command";
 import { answered, parseCommand } from "../shared/command-declaration";
 import { ownPackage, PACKAGE_NAME } from "../shared/own-package";
+import { describeProblem, withMeant } from "../shared/problems";
 
 export function usage(): string {
   return usageOf(COMMANDS);
@@ -35,14 +36,16 @@ export async function cli(argv: string[], env: NodeJS.ProcessEnv, io: CommandIo)
   }
   const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name as keyof typeof COMMANDS] : undefined;
   if (!entry) {
-    io.err(`${PACKAGE_NAME}: no command ${JSON.stringify(name)}; allowed: ${shownCommands(COMMANDS).join(", ")}\n`);
+    io.err(
+      `${PACKAGE_NAME}: <command>: ${describeProblem({ path: [], given: name, allowed: withMeant(shownCommands(COMMANDS).join(", "), name, shownCommands(COMMANDS)) })}\n`,
+    );
     return 1;
   }
   const result = parseCommand(entry, rest);
   if (!("parsed" in result)) return answered(entry, result, io);
   if (env[CREDENTIALS_DEPLOYMENT_VARIABLE]) {
     // A deployments file with a problem is the command's to report; only a readable one has deployments to name.
-    const loaded = loadDeploymentsOrProblem(env);
+    const loaded = loadDeploymentsOrProblem(env, "");
     const problem = "problem" in loaded ? undefined : credentialsDeploymentProblem(env, loaded.deployments);
     if (problem) {
       io.err(`${problem}\n`);

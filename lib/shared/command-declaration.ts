@@ -2,27 +2,50 @@
  * The one way a command is declared: its name, the arguments of its usage line, its options (node:util parseArgs's
  * option config, each with a one-line description) and its run, which takes the parsed values. From a declaration
  * come its --help text (helpText), the command list (lib/cli/help.ts), the npm scripts (lib/cli/commands.ts) and one
- * form of message for every option it refuses (`<command>: <where>: given <what>; allowed: <what is allowed>`), so that
+ * form of message for every option, and every number of arguments, it refuses (`<command>: <where>: given <what>;
+ * allowed: <what is allowed>`), and one way of writing a value (`--note <file>`, `<deployment name>`), so that
  * no command opens with a parser, a --help branch or a usage text of its own. A command that hands the options it does
  * not declare to another program (the cdktf runner's) says so with `passThrough`.
  */
 import { parseArgs } from "util";
 import { CommandIo } from "./command";
-import { Description, describeProblem, Problem, withMeant } from "./problems";
+import { Description, describeProblem, InputError, Problem, withMeant } from "./problems";
 import { CommandName, typed } from "./typed-command";
 
 export interface OptionDeclaration {
   readonly type: "boolean" | "string";
   readonly short?: string;
-  /** The value's name in the usage line and the help, for a string option: `--note <file>`. */
+  /**
+   * The value's name, for a string option, in lower-case words (`file`): every usage line, help and message shows it
+   * one way, `--note <file>`. `value` when absent.
+   */
   readonly value?: string;
-  /** A string option that may be given more than once (`--drift-report A --drift-report B`): its values in order. */
+  /**
+   * A string option that may be given more than once (`--drift-report a.json --drift-report b.json`): its values in
+   * order. The usage line shows it as `[--drift-report <file>]...`, and its help line says to repeat the option.
+   */
   readonly repeatable?: boolean;
   /** One line: what it does. */
   readonly description: string;
 }
 
 export type OptionDeclarations = Readonly<Record<string, OptionDeclaration>>;
+
+/**
+ * The arguments that are not options: what one is, how many are taken, and what is allowed, in words. The usage line
+ * shows them from it (`<deployment name>`, `[<folder>]`, `<plan file or folder>...`), and a command line with too few
+ * or too many is refused by the declaration, in the one form (`guard: <deployment name>: given nothing; allowed: …`).
+ */
+export interface ArgumentsDeclaration {
+  /** What one argument is, in lower-case words: `deployment name`, shown `<deployment name>`. */
+  readonly name: string;
+  /** At least this many: 0 or 1. */
+  readonly min: 0 | 1;
+  /** At most one; any number when absent. */
+  readonly max?: 1;
+  /** What is allowed, in words, for the message that refuses too few or too many: "the name of one deployment". */
+  readonly allowed: string;
+}
 
 /** The parsed values: a string for each string option given, true for each boolean one. */
 export type OptionValues<O extends OptionDeclarations> = {
@@ -49,8 +72,8 @@ export interface CommandDeclaration<O extends OptionDeclarations = OptionDeclara
   readonly name: CommandName;
   /** One line for the command list. */
   readonly summary: string;
-  /** The arguments that are not options, as the usage line shows them (`<deployment name>`); none when absent. */
-  readonly arguments?: string;
+  /** The arguments that are not options (ArgumentsDeclaration); none are taken when absent, unless passed through. */
+  readonly arguments?: ArgumentsDeclaration;
   /** What the command does, after the usage line of its help. */
   readonly description: string;
   readonly options: O;
@@ -75,15 +98,25 @@ function allOptions(command: CommandDeclaration<OptionDeclarations, unknown>): [
   return [...Object.entries(command.options), ["help", HELP]];
 }
 
-const withValue = (name: string, option: OptionDeclaration) =>
-  option.type === "string" ? `--${name} ${option.value ?? "<value>"}${option.repeatable ? "..." : ""}` : `--${name}`;
+/** A value's placeholder, the one way every usage line, help and message writes it: `<file>`. */
+export const placeholder = (name: string) => `<${name}>`;
 
-/** `usage: npx genesys-scv-oauth-client <name> <arguments> [--option <value>]… [passed-through options]`. */
+/** An option as it is written once: `--note <file>`, `--write`. */
+export const withValue = (name: string, option: OptionDeclaration) =>
+  option.type === "string" ? `--${name} ${placeholder(option.value ?? "value")}` : `--${name}`;
+
+/** How the usage line shows the arguments: `<name>` (one), `[<name>]` (one at most), `<name>...`, `[<name>...]`. */
+export function argumentsUsage({ name, min, max }: ArgumentsDeclaration): string {
+  const one = `${placeholder(name)}${max === 1 ? "" : "..."}`;
+  return min === 0 ? `[${one}]` : one;
+}
+
+/** `usage: npx genesys-scv-oauth-client <name> <arguments> [--option <value>] [--repeatable <value>]... [passed-through options]`. */
 export function usageLine(command: CommandDeclaration<OptionDeclarations, unknown>): string {
   return `usage: ${typed(
     command.name,
-    ...(command.arguments === undefined ? [] : [command.arguments]),
-    ...Object.entries(command.options).map(([name, option]) => `[${withValue(name, option)}]`),
+    ...(command.arguments === undefined ? [] : [argumentsUsage(command.arguments)]),
+    ...Object.entries(command.options).map(([name, option]) => `[${withValue(name, option)}]${option.repeatable ? "..." : ""}`),
     ...(command.passThrough ? [command.passThrough.usage] : []),
   )}`;
 }
@@ -92,7 +125,7 @@ export function usageLine(command: CommandDeclaration<OptionDeclarations, unknow
 export function helpText(command: CommandDeclaration<OptionDeclarations, unknown>): string {
   const rows = allOptions(command).map(([name, option]) => [
     `${option.short ? `-${option.short}, ` : ""}${withValue(name, option)}`,
-    option.description,
+    option.repeatable ? `${option.description} (give it once per ${placeholder(option.value ?? "value")})` : option.description,
   ]);
   const width = Math.max(...rows.map(([left]) => left.length));
   return [
@@ -108,7 +141,10 @@ export function helpText(command: CommandDeclaration<OptionDeclarations, unknown
 /** The options as an allowed list reads them: `--write, --client-id <id>, -h/--help`. */
 function allowedOptions(command: CommandDeclaration<OptionDeclarations, unknown>): string {
   const list = allOptions(command)
-    .map(([name, option]) => `${option.short ? `-${option.short}/` : ""}${withValue(name, option)}`)
+    .map(
+      ([name, option]) =>
+        `${option.short ? `-${option.short}/` : ""}${withValue(name, option)}${option.repeatable ? ` (once per ${placeholder(option.value ?? "value")})` : ""}`,
+    )
     .join(", ");
   return `${list}${command.passThrough ? `, and ${command.passThrough.usage.replace(/^\[|\]$/g, "")}` : ""} (${typed(command.name, "--help")} says what each does)`;
 }
@@ -129,15 +165,10 @@ export function parseCommand<O extends OptionDeclarations>(
   const { tokens } = parseArgs({ args: own, options: config, strict: false, allowPositionals: true, tokens: true });
   const values: Record<string, (string | boolean)[]> = {};
   const positionals: string[] = [];
-  let ended = false;
   for (const token of tokens) {
-    if (token.kind === "option-terminator") ended = true;
-    else if (token.kind === "positional") {
-      // A pass-through command hands on what it does not read: an argument may be another program's.
-      if (!ended && command.arguments === undefined && !command.passThrough)
-        return { problem: { path: [], place: "arguments", given: token.value, allowed: `none: ${allowedOptions(command)}` } };
-      positionals.push(token.value);
-    } else {
+    if (token.kind === "option-terminator") continue;
+    else if (token.kind === "positional") positionals.push(token.value);
+    else {
       const option = Object.hasOwn(command.options, token.name) ? command.options[token.name] : token.name === "help" ? HELP : undefined;
       if (option === undefined)
         return {
@@ -163,7 +194,7 @@ export function parseCommand<O extends OptionDeclarations>(
             path: [],
             place,
             given: undefined,
-            allowed: `${withValue(token.name, option)} (a value starting with "-" as ${place}=<value>)`,
+            allowed: `${withValue(token.name, option)} (a value starting with "-" as ${place}=${placeholder(option.value ?? "value")})`,
           },
         };
       (values[token.name] ??= []).push(value ?? true);
@@ -175,16 +206,46 @@ export function parseCommand<O extends OptionDeclarations>(
         problem: {
           path: [],
           place: `--${name}`,
-          given: new Description(`${given.length} times (${given.map((v) => JSON.stringify(v)).join(", ")})`),
+          // A flag's values are all `true`: how often it was given is all there is to say.
+          given: new Description(
+            `${given.length} times${given.every((v) => typeof v === "string") ? ` (${given.map((v) => JSON.stringify(v)).join(", ")})` : ""}`,
+          ),
           allowed: "once",
         },
       };
   }
   if (values.help) return { help: true };
+  const counted = argumentsProblem(command, positionals);
+  if (counted) return { problem: counted };
   const once = Object.fromEntries(
     Object.entries(values).map(([name, given]) => [name, command.options[name]?.repeatable ? given : given[0]]),
   );
   return { parsed: { values: once as OptionValues<O>, positionals, passed } };
+}
+
+/**
+ * Too few or too many arguments for the declaration, as one problem: `given nothing`, or how many were given and
+ * each of them (`given 2 arguments ("a", "b")`); undefined when their number is allowed. A pass-through command
+ * without arguments of its own hands every argument on.
+ */
+export function argumentsProblem(command: CommandDeclaration<OptionDeclarations, unknown>, given: readonly string[]): Problem | undefined {
+  const declared = command.arguments;
+  if (declared === undefined && command.passThrough) return undefined;
+  const [min, max] = declared === undefined ? [0, 0] : [declared.min, declared.max ?? Infinity];
+  if (given.length >= min && given.length <= max) return undefined;
+  return {
+    path: [],
+    place: declared === undefined ? "arguments" : placeholder(declared.name),
+    given: givenArguments(given),
+    allowed: declared === undefined ? `none: ${allowedOptions(command)}` : declared.allowed,
+  };
+}
+
+/** Arguments as a message shows them: nothing, the one given, or how many and each (`2 arguments ("a", "b")`). */
+export function givenArguments(given: readonly string[]): unknown {
+  if (given.length === 0) return undefined;
+  if (given.length === 1) return given[0];
+  return new Description(`${given.length} arguments (${given.map((a) => JSON.stringify(a)).join(", ")})`);
 }
 
 /**
@@ -233,6 +294,17 @@ export function answered(
 /** A problem with a command's arguments (or an option's value, which the command checks itself), as the user reads it. */
 export function commandLineMessage(command: CommandName, problem: Problem): string {
   return `${command}: ${problem.place}: ${describeProblem(problem)}`;
+}
+
+/**
+ * A problem with a command's line that a reader below the command finds (plan-summary's --json target, its plans):
+ * thrown and caught at the command's edge as every InputError is, its message the command line's one form.
+ */
+export class CommandLineError extends InputError {
+  constructor(command: CommandName, problems: readonly Problem[]) {
+    super(command, problems);
+    this.message = problems.map((problem) => commandLineMessage(command, problem)).join("\n");
+  }
 }
 
 /**

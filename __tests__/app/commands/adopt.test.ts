@@ -66,7 +66,7 @@ describe("adoptCommand's arguments, refused before any request", () => {
   it.each([
     [
       ["production", "--note", "x.json"],
-      "adopt: --note: given without --guard; allowed: --note FILE with --guard, which writes what it found there\n",
+      "adopt: --note: given --note without --guard; allowed: --note <file> with --guard, which writes what it found there\n",
     ],
     [
       ["production", "--client-id", "nope"],
@@ -74,7 +74,7 @@ describe("adoptCommand's arguments, refused before any request", () => {
     ],
     [
       [],
-      "adopt: name the deployments, e.g. npx genesys-scv-oauth-client adopt production, or npx genesys-scv-oauth-client adopt '*' for all; the deployments are: production\n",
+      "adopt: <deployment name or pattern>: given nothing; allowed: one or more deployment names or patterns ('*' for all; npx genesys-scv-oauth-client deployments lists them)\n",
     ],
     // These made a stack trace after the requests (ENOENT, EISDIR from writeFileSync).
     [

@@ -65,7 +65,7 @@ describe("select", () => {
 
   it("no name at all asks for one", () => {
     expect(select(deployments, [], "diff")).toBe(
-      "diff: name the deployments, e.g. npx genesys-scv-oauth-client diff production, or npx genesys-scv-oauth-client diff '*' for all; the deployments are: production, uat, eu-production, eu-uat",
+      "diff: <deployment name or pattern>: given nothing; allowed: one or more deployment names or patterns ('*' for all; npx genesys-scv-oauth-client deployments lists them); the deployments are: production, uat, eu-production, eu-uat",
     );
   });
 

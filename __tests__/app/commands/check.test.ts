@@ -128,13 +128,16 @@ describe("checkCommand (the command line of npm run check)", () => {
   it("--help, and bad arguments", () => {
     expect(run(["--help"])).toMatchObject({
       status: 0,
-      out: expect.stringMatching(/^usage: npx genesys-scv-oauth-client check \[DEPLOYMENTS_FILE\]/),
+      out: expect.stringMatching(/^usage: npx genesys-scv-oauth-client check \[<deployments file>\]\n/),
     });
     expect(run(["--nope"])).toMatchObject({
       status: 1,
       err: expect.stringMatching(/^check: options: given "--nope"; allowed: -h\/--help/),
     });
-    expect(run([good, bad])).toMatchObject({ status: 1, err: expect.stringMatching(/^check: one deployments file at most; given 2/) });
+    expect(run([good, bad])).toMatchObject({
+      status: 1,
+      err: `check: <deployments file>: given 2 arguments (${JSON.stringify(good)}, ${JSON.stringify(bad)}); allowed: one deployments file, or none for $DEPLOYMENTS_FILE, else deployments.json`,
+    });
   });
 });
 

@@ -213,7 +213,7 @@ describe("drift through the bin", () => {
     });
     expect(await runBin(["drift", "production", "--jsn"])).toMatchObject({
       status: 1,
-      stderr: expect.stringContaining('drift: options: given "--jsn"; allowed: --json, --parallelism N, -h/--help'),
+      stderr: expect.stringContaining('drift: options: given "--jsn"; allowed: --json, --parallelism <n>, -h/--help'),
     });
   });
 });

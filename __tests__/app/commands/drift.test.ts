@@ -22,7 +22,7 @@ describe("the drift command refuses before it reads anything, saying what it did
       ["production"],
       /^drift: the deployments file has no deployments yet/,
     ],
-    ["an unknown option", '{ "deployments": [] }', ["--drift"], /^drift: options: given "--drift"; allowed: --json, --parallelism N/],
+    ["an unknown option", '{ "deployments": [] }', ["--drift"], /^drift: options: given "--drift"; allowed: --json, --parallelism <n>,/],
     ["a parallelism that is none", '{ "deployments": [] }', ["x", "--parallelism", "0"], /^drift: --parallelism: given "0"/],
   ])("%s", async (_, text, argv, message) => {
     writeFileSync(file, text);

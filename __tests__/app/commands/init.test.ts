@@ -48,7 +48,7 @@ describe("init", () => {
   it.each(["", " "])("an empty folder argument (%j) is refused, not taken for the current folder", async (given) => {
     const { io, err } = capturedIo();
     expect(await initCommand([given], {}, io)).toBe(1);
-    expect(err()).toBe(`init: FOLDER: given ${JSON.stringify(given)}; allowed: a folder's path (. for the current folder), or none\n`);
+    expect(err()).toBe(`init: <folder>: given ${JSON.stringify(given)}; allowed: a folder's path (. for the current folder), or none\n`);
   });
 
   it("the example deployment in its comments, uncommented, is one that loads (with the org's id filled in)", async () => {

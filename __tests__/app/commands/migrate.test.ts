@@ -369,3 +369,18 @@ function usageDeployment(): Deployment {
     salesforce: { myDomain: "acme" },
   } as Deployment;
 }
+
+describe("an option that needs --write, given without it", () => {
+  it.each([
+    [["production", "--back"], "--back"],
+    [["production", "--despite-usage"], "--despite-usage"],
+    [["production", "--retire-by", "delete"], "--retire-by"],
+  ])("%j: says which option came without --write, not its value", async (argv, option) => {
+    const { io, out, err } = capturedIo();
+    expect(await runCommand(migrateCommand, argv, {}, io)).toBe(1);
+    expect([out(), err()]).toEqual([
+      "",
+      `migrate: ${option}: given ${option} without --write; allowed: only with --write, which writes the step it changes\n`,
+    ]);
+  });
+});

@@ -36,7 +36,7 @@ describe("plan-summary exit codes", () => {
     const { code, err } = run(["--jsn", "x", ...at("create")]);
     expect(code).toBe(1);
     expect(err).toBe(
-      'plan-summary: options: given "--jsn"; allowed: --json FILE, --allow-destroy, --drift, --drift-report FILE..., --base-deployments JSON, --head-deployments JSON, ' +
+      'plan-summary: options: given "--jsn"; allowed: --json <file>, --allow-destroy, --drift, --drift-report <file> (once per <file>), --base-deployments <json>, --head-deployments <json>, ' +
         '-h/--help (npx genesys-scv-oauth-client plan-summary --help says what each does) (did you mean "--json"?)\n',
     );
   });
@@ -109,7 +109,7 @@ describe("plan-summary --json", () => {
       const { code, err } = run(["--json", target(dir), ...at("create")]);
       expect(code).toBe(EXIT.input);
       expect(err).toBe(
-        `plan-summary has 1 problem:\n  - --json: given ${JSON.stringify(target(dir))}: ${why}; allowed: a file to write the verdict to, in an existing folder, other than the plans read\n`,
+        `plan-summary: --json: given ${JSON.stringify(target(dir))}: ${why}; allowed: a file to write the verdict to, in an existing folder, other than the plans read\n`,
       );
       expect(readdirSync(dir)).toEqual([]);
     });
@@ -337,6 +337,26 @@ describe("what would stop the deploy (guard --note writes { stack, stops }; a de
         stopped: [{ stack: "production" }, { stack: "uat" }],
       });
     }
+  });
+
+  it.each([
+    [["--head-deployments", "[]"], "--base-deployments", "--head-deployments without --base-deployments", "--head-deployments"],
+    [["--base-deployments", "[]"], "--head-deployments", "--base-deployments without --head-deployments", "--base-deployments"],
+    [["--base-deployments", "x", "--head-deployments", "[]"], "--base-deployments", '"x"', "--head-deployments"],
+  ])("%j: one message saying what is missing or wrong, in words", (argv, place, given, other) => {
+    const { code, err } = run([...argv, ...at("create")]);
+    expect(code).toBe(EXIT.input);
+    expect(err).toBe(
+      `plan-summary: ${place}: given ${given}; allowed: a JSON array of deployment names, as npx genesys-scv-oauth-client deployments --json prints it, with ${other}: both or neither\n`,
+    );
+  });
+
+  it("no plan: the command line's one form, not a file's problem list", () => {
+    const { code, err } = run([]);
+    expect([code, err]).toEqual([
+      EXIT.input,
+      "plan-summary: <plan file or folder>: given nothing; allowed: one or more plan files, or folders holding them (*.json); none only with --head-deployments\n",
+    ]);
   });
 
   it("--head-deployments: each deployment without a plan or a reason is named; no plan at all is still a comment", () => {

@@ -1,6 +1,6 @@
 import { mkdirSync, symlinkSync, writeFileSync } from "fs";
 import { join } from "path";
-import { readPlan, readPlans, stackNameOf } from "../../../lib/review/plan-summary/plans";
+import { PLAN_FILE, readPlan, readPlans, stackNameOf } from "../../../lib/review/plan-summary/plans";
 import { InputError } from "../../../lib/shared/problems";
 import { tempDir } from "../../support/temp-dir";
 
@@ -127,6 +127,13 @@ describe("readPlans", () => {
       expect(refusal(file)).toMatch(/^ {2}- errored: given true; allowed: false: a plan Terraform finished/);
     });
 
+    it("a drift report, given after one --drift-report as if it took several files: said so", () => {
+      const report = [{ deployment: "production", clientId: "c", client: "unchanged", attributes: [] }];
+      expect(refusal(written("production.json", JSON.stringify(report)))).toBe(
+        `  - (file): given a drift report (drift --json), not a plan: each drift report needs its own --drift-report; allowed: ${PLAN_FILE}`,
+      );
+    });
+
     it("a list", () => {
       expect(refusal(written("production.json", "[]"))).toBe(
         `  - (top level): given []; allowed: an object: a Terraform plan in JSON: terraform plan -out=tfplan, then terraform show -json tfplan > tfplan.json`,
@@ -141,7 +148,7 @@ describe("readPlans", () => {
     writeFileSync(join(dir, "production.json"), plan);
     writeFileSync(join(dir, "production", "plan.json"), plan);
     expect(() => readPlans([dir])).toThrow(
-      `plan-summary has 1 problem:\n  - (arguments): given ${join(dir, "production", "plan.json")} and ${join(dir, "production.json")}, both plans of the stack "production"; allowed: one plan per stack`,
+      `plan-summary: <plan file or folder>: given ${join(dir, "production", "plan.json")} and ${join(dir, "production.json")}, both plans of the stack "production"; allowed: one plan per stack`,
     );
     expect(() => readPlans([join(dir, "production.json"), join(dir, "production.json")])).toThrow(/both plans of the stack "production"/);
   });
@@ -174,9 +181,11 @@ describe("readPlans", () => {
     expect(() => readPlans(["/nonexistent/plan.json"])).toThrow(
       '/nonexistent/plan.json has 1 problem:\n  - (file): given "/nonexistent/plan.json"; allowed: an existing plan file or directory',
     );
-    expect(() => readPlans([tempDir("empty-")])).toThrow(
-      /^plan-summary has 1 problem:\n {2}- \(arguments\): given \[.*\]; allowed: one or more plan files, or directories holding them \(\*\.json\)$/,
+    const empty = tempDir("empty-");
+    expect(() => readPlans([empty])).toThrow(
+      `plan-summary: <plan file or folder>: given ${JSON.stringify(empty)}; allowed: one or more plan files, or folders holding them (*.json); none only with --head-deployments`,
     );
+    expect(() => readPlans([])).toThrow(/^plan-summary: <plan file or folder>: given nothing; allowed: /);
   });
 });
 

@@ -28,7 +28,7 @@ import {
   DEFAULT_TIMEOUT_SECONDS,
   wrongOrganizationProblem,
 } from "../genesys/api";
-import { loadSelected } from "../deployments/selection";
+import { DEPLOYMENT_NAMES, loadSelected } from "../deployments/selection";
 import { readStates, StateReading, statesOnDemand, StatesOf } from "../state/read-states";
 import { DEFAULT_PARALLELISM } from "./parallelism";
 import { noteProblem, writeNote } from "./note-file";
@@ -36,10 +36,10 @@ import { stopInNote } from "../genesys/deploy-stop";
 import { scopedCredentialsProblem } from "../stack/credentials";
 import { ALLOWED_CLIENT_ID, GUID_PATTERN, OAuthClientSettings, resolveOAuthClientSettings } from "../../construct/internal";
 import { CommandIo } from "../../shared/command";
-import { declareCommand, OptionDeclarations, ParsedArguments } from "../../shared/command-declaration";
+import { commandLineMessage, declareCommand, OptionDeclarations, ParsedArguments } from "../../shared/command-declaration";
 import { fromWhereTheUserStands } from "../../shared/paths";
 import { showHiddenCharacters } from "../../shared/plain-text";
-import { InputError } from "../../shared/problems";
+import { Description, InputError } from "../../shared/problems";
 import { typed } from "../../shared/typed-command";
 
 export const EXIT = { ok: 0, error: 1, undecided: 3 } as const;
@@ -93,7 +93,7 @@ const ADOPT_OPTIONS = {
     description:
       "write the one candidate's id as oauthClient.importClientId into the deployments file (comments, key order and indentation kept)",
   },
-  "client-id": { type: "string", value: "<id>", description: "with several candidates, the one to write (one deployment at a time)" },
+  "client-id": { type: "string", value: "id", description: "with several candidates, the one to write (one deployment at a time)" },
   guard: {
     type: "boolean",
     description:
@@ -101,7 +101,7 @@ const ADOPT_OPTIONS = {
   },
   note: {
     type: "string",
-    value: "<file>",
+    value: "file",
     description:
       "with --guard and one deployment: also write what it found for plan-summary (<stack>.note.json); then exit 1 only when it could not ask",
   },
@@ -110,7 +110,7 @@ const ADOPT_OPTIONS = {
 export const adoptCommand = declareCommand({
   name: "adopt",
   summary: "find the OAuth client an org already has, and adopt it",
-  arguments: "<deployment names or patterns>",
+  arguments: DEPLOYMENT_NAMES,
   description: `Finds the OAuth client each named deployment's Genesys Cloud org already has for its Salesforce org (a redirect URI
 on one of that org's hosts, and no other deployment's), shows it and what the first plan after adoption would change
 on it. Logs in as the provider does for the deployment (its region or genesysCloud.gateway, its credentials); each
@@ -136,7 +136,9 @@ async function adopt(
   const { file, selected } = loaded;
   let { deployments } = loaded;
   if (values.note !== undefined && !values.guard) {
-    io.err("adopt: --note: given without --guard; allowed: --note FILE with --guard, which writes what it found there\n");
+    io.err(
+      `${commandLineMessage("adopt", { path: [], place: "--note", given: new Description("--note without --guard"), allowed: "--note <file> with --guard, which writes what it found there" })}\n`,
+    );
     return EXIT.error;
   }
   if (values.note !== undefined && selected.length !== 1) {

@@ -28,7 +28,9 @@ import {
 } from "./runner-arguments";
 import { CommandIo } from "../../shared/command";
 import { typed } from "../../shared/typed-command";
+import { DEPLOYMENT_NAMES } from "../deployments/selection";
 import {
+  ArgumentsDeclaration,
   CommandDeclaration,
   commandLineMessage,
   declareCommand,
@@ -37,14 +39,14 @@ import {
 } from "../../shared/command-declaration";
 
 /** The declaration of one of the runner's commands: its own options, cdktf's passed through; `names` the usage of its deployment names. */
-function runnerCommand(name: RunnerCommand, summary: string, what: string, names: string | undefined) {
+function runnerCommand(name: RunnerCommand, summary: string, what: string, names: ArgumentsDeclaration | undefined) {
   return declareCommand({
     name,
     summary,
     arguments: names,
     description: `${what}
 Reads the deployments file ($DEPLOYMENTS_FILE, else deployments.json in the current folder).
-Other options are cdktf's (for instance --output DIR${name === "deploy" || name === "destroy" ? ", --auto-approve" : ""}), in any
+Other options are cdktf's (for instance --output <dir>${name === "deploy" || name === "destroy" ? ", --auto-approve" : ""}), in any
 order with the names; a "--" among them is refused (after it cdktf would take an option for a stack's name).
 SIGINT or SIGTERM ends the run and the processes it started within seconds.`,
     options: name === "synth" ? {} : PARALLELISM_OPTION,
@@ -53,7 +55,7 @@ SIGINT or SIGTERM ends the run and the processes it started within seconds.`,
   });
 }
 
-const NAMES = "<deployment names or patterns>";
+const NAMES = DEPLOYMENT_NAMES;
 
 /** `synth`, `diff`, `deploy`, `destroy`, `output`: the runner's commands, declared. */
 export const RUNNER_COMMANDS = {
@@ -85,7 +87,7 @@ export const RUNNER_COMMANDS = {
     "output",
     "print each deployment's client id from its state",
     "Prints each named deployment's client id and redirect URIs from its state.",
-    "[deployment names or patterns]",
+    { ...DEPLOYMENT_NAMES, min: 0 },
   ),
 } as const satisfies Record<RunnerCommand, CommandDeclaration<OptionDeclarations, never>>;
 
@@ -103,7 +105,7 @@ async function runCdktf(
   delete cdktfEnv[SYNTH_DEPLOYMENTS_VARIABLE];
   const ended = endOfOptionsProblem(command, passed);
   if (ended) return fail(io, ended);
-  const loaded = loadDeploymentsOrProblem(env);
+  const loaded = loadDeploymentsOrProblem(env, "Nothing was synthesized.");
   if ("problem" in loaded) return fail(io, loaded.problem);
   // The app that cdktf starts synthesizes what was read and checked here: the file is read once.
   const snapshot = mkdtempSync(join(tmpdir(), "scv-deployments-"));

@@ -135,17 +135,18 @@ export function formatFindings(file: string, findings: readonly Finding[]): stri
 export const checkCommand = declareCommand({
   name: "check",
   summary: "the policy check: every deployment synthesized, its problems listed",
-  arguments: "[DEPLOYMENTS_FILE]",
+  arguments: {
+    name: "deployments file",
+    min: 0,
+    max: 1,
+    allowed: "one deployments file, or none for $DEPLOYMENTS_FILE, else deployments.json",
+  },
   description:
-    "Synthesizes every deployment of the deployments file (default: $DEPLOYMENTS_FILE, else deployments.json) into a\n" +
+    "Synthesizes every deployment of <deployments file> (default: $DEPLOYMENTS_FILE, else deployments.json) into a\n" +
     "temporary folder and lists its problems, errors and warnings. Exit code 1 on any error, 0 otherwise.",
   options: {},
   run: ({ positionals }, env, io) => {
     const print = (text: string) => io.out(`${text}\n`);
-    if (positionals.length > 1) {
-      io.err(`check: one deployments file at most; given ${positionals.length}: ${positionals.join(" ")}\n`);
-      return 1;
-    }
     const file = positionals[0] !== undefined ? fromWhereTheUserStands(positionals[0], env) : deploymentsFile(env);
     const findings = checkDeployments(file, env);
     print(formatFindings(file, findings));

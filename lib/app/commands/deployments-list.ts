@@ -12,7 +12,8 @@ export const deploymentsCommand = declareCommand({
   description: "Lists the deployments of the deployments file (default: $DEPLOYMENTS_FILE, else deployments.json), one name a line.",
   options: { json: { type: "boolean", description: "one JSON array of names instead (a workflow matrix reads it)" } },
   run: ({ values }, env, io) => {
-    const loaded = loadDeploymentsOrProblem(env);
+    // It only reads: there is nothing it would have synthesized or written to say was not.
+    const loaded = loadDeploymentsOrProblem(env, "");
     if ("problem" in loaded) {
       io.err(`${loaded.problem}\n`);
       return 1;

@@ -9,7 +9,7 @@
  */
 import { credentialsProblem } from "../stack/credentials";
 import { loadDeploymentsOrProblem } from "../deployments/deployments";
-import { select } from "../deployments/selection";
+import { DEPLOYMENT_NAMES, select } from "../deployments/selection";
 import { readStates } from "../state/read-states";
 import { engineProblem } from "../stack/engine";
 import { localStateProblem } from "../stack/backend";
@@ -24,7 +24,7 @@ import { inParallel } from "../../shared/in-parallel";
 export const driftCommand = declareCommand({
   name: "drift",
   summary: "what changed outside the code on the named deployments' clients, and who changed it, when (from the audit)",
-  arguments: "<deployment names or patterns>",
+  arguments: DEPLOYMENT_NAMES,
   description: `Shows what changed outside the code on each named deployment's OAuth client since the last apply: each attribute
 whose value in Genesys Cloud differs from the state's (in state -> in the org), or the client deleted; and who made
 the change, when, and the old and new values Genesys Cloud's audit recorded (the realtime audit, the last 14 days).
@@ -32,7 +32,7 @@ Reads each deployment's state with the backend's credentials, and the org with t
 credentials; the audit needs the permission Audits > Audit > View, without which "who" is unknown and the rest works.`,
   options: {
     json: { type: "boolean", description: "the drift reports as one JSON array on stdout (one per deployment whose state holds a client)" },
-    parallelism: { type: "string", value: "N", description: "how many deployments are read at once" },
+    parallelism: { type: "string", value: "n", description: "how many deployments are read at once" },
   },
   epilogue: "Exit codes: 0 every named deployment told (drifted or not); 1 any could not be told, or bad arguments.",
   run: ({ values, positionals }, env, io) => drift(positionals, values, env, io),

@@ -1,5 +1,5 @@
 /**
- * `guard <deployment name> [--note FILE]`: every check a deploy makes before it applies, for one deployment, in the
+ * `guard <deployment name> [--note <file>]`: every check a deploy makes before it applies, for one deployment, in the
  * order they can fail without running anything: its Genesys Cloud credentials (before any engine runs, so that a
  * missing secret is this message, not the provider's `Auth Error: 401`), the provider lock file, the org the
  * credentials belong to (GET /api/v2/organizations/me: credentials Genesys refuses are said here too; compared with
@@ -24,7 +24,7 @@ import { LOCK_FILE, readLockFile } from "../stack/provider-lock";
 import { DEFAULT_USAGE_DAYS } from "./migrate";
 import { noteProblem, writeNote } from "./note-file";
 import { CommandIo } from "../../shared/command";
-import { declareCommand, OptionDeclarations, ParsedArguments } from "../../shared/command-declaration";
+import { commandLineMessage, declareCommand, OptionDeclarations, ParsedArguments } from "../../shared/command-declaration";
 import { fromWhereTheUserStands } from "../../shared/paths";
 import { showHiddenCharacters } from "../../shared/plain-text";
 import { stopsIssuingTokens } from "../../shared/policy";
@@ -32,6 +32,8 @@ import { typed } from "../../shared/typed-command";
 import { InputError } from "../../shared/problems";
 
 export const EXIT = { ok: 0, stopped: 1 } as const;
+
+const ONE_DEPLOYMENT = "the name of one deployment, not a pattern";
 
 /** How the guard reaches the API and the states; tests give their own. */
 export interface GuardOptions {
@@ -44,9 +46,9 @@ export interface GuardOptions {
 const GUARD_OPTIONS = {
   note: {
     type: "string",
-    value: "FILE",
+    value: "file",
     description:
-      "also write what stops the deploy into FILE (<deployment>.note.json beside the plan), which plan-summary shows and which fails its gate",
+      "also write what stops the deploy into <file> (<deployment>.note.json beside the plan), which plan-summary shows and which fails its gate",
   },
   credentials: { type: "boolean", description: "the credentials and their org only (the drift check runs this before its plan)" },
 } satisfies OptionDeclarations;
@@ -54,7 +56,7 @@ const GUARD_OPTIONS = {
 export const guardCommand = declareCommand({
   name: "guard",
   summary: "every check a deploy makes before it applies, for one deployment (the workflows run it before plan and apply)",
-  arguments: "<deployment name>",
+  arguments: { name: "deployment name", min: 1, max: 1, allowed: ONE_DEPLOYMENT },
   description: `Every check a deploy of the deployment makes before it applies, in this order: its Genesys Cloud credentials (before
 any engine runs), the provider lock file (${LOCK_FILE}, with the genesyscloud provider of the engine that runs), the
 org the credentials belong to (genesysCloud.organizationId), a second client for its Salesforce org, and, when the
@@ -72,8 +74,8 @@ async function guard(
   io: CommandIo,
   { api = {}, readStates: statesOf = readStates }: GuardOptions = {},
 ): Promise<number> {
-  if (positionals.length !== 1 || positionals[0].includes("*")) {
-    io.err(`guard: <deployment name>: given ${JSON.stringify(positionals.join(" "))}; allowed: the name of one deployment\n`);
+  if (positionals[0].includes("*")) {
+    io.err(`${commandLineMessage("guard", { path: [], place: "<deployment name>", given: positionals[0], allowed: ONE_DEPLOYMENT })}\n`);
     return EXIT.stopped;
   }
   const note = values.note === undefined ? undefined : fromWhereTheUserStands(values.note, env);

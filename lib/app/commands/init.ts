@@ -119,8 +119,8 @@ export const initCommand = (scripts: () => Readonly<Record<string, string>>) =>
   declareCommand({
     name: "init",
     summary: "scaffold a config repository for your deployments in a folder",
-    arguments: "[FOLDER]",
-    description: `Scaffolds your config repository in FOLDER (default: the current folder): deployments.json (with comments),
+    arguments: { name: "folder", min: 0, max: 1, allowed: "one folder's path (. for the current folder), or none" },
+    description: `Scaffolds your config repository in <folder> (default: the current folder): deployments.json (with comments),
 package.json pinning this tool, cdktf.json, .github/workflows/{plan,deploy,drift}.yml, a readme for your team
 and .gitignore.
 Its package.json has a script for each command (npm run <command> -- …, or npx ${PACKAGE_NAME} <command> …).
@@ -137,12 +137,8 @@ function scaffold(
   io: CommandIo,
   scripts: Readonly<Record<string, string>>,
 ): number {
-  if (positionals.length > 1) {
-    io.err(`init: one folder at most; given ${positionals.length}\n`);
-    return 1;
-  }
   if (positionals[0]?.trim() === "") {
-    io.err(`init: FOLDER: given ${JSON.stringify(positionals[0])}; allowed: a folder's path (. for the current folder), or none\n`);
+    io.err(`init: <folder>: given ${JSON.stringify(positionals[0])}; allowed: a folder's path (. for the current folder), or none\n`);
     return 1;
   }
   const folder = fromWhereTheUserStands(positionals[0] ?? ".", env);

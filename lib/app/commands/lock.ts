@@ -44,7 +44,7 @@ Terraform's (terraform state replace-provider): after a switch from OpenTofu, ru
 });
 
 async function lock(upgrade: boolean, env: NodeJS.ProcessEnv, io: CommandIo): Promise<number> {
-  const loaded = loadDeploymentsOrProblem(env);
+  const loaded = loadDeploymentsOrProblem(env, `lock: nothing was run; ${LOCK_FILE} is unchanged.`);
   if ("problem" in loaded) return fail(io, loaded.problem);
   if (loaded.deployments.length === 0) {
     return fail(

@@ -17,14 +17,16 @@ import { inUse, summarizeUsage, UsageSummary, usageInWords } from "../genesys/us
 import { readStates, StateReading } from "../state/read-states";
 import { OAuthClientMigration, resolveOAuthClientSettings } from "../../construct/internal";
 import { CommandIo } from "../../shared/command";
-import { declareCommand, OptionDeclarations, ParsedArguments } from "../../shared/command-declaration";
+import { commandLineMessage, declareCommand, OptionDeclarations, ParsedArguments } from "../../shared/command-declaration";
 import { MIGRATION_STEP_TEXTS, salesforceAdminAt, salesforceAdminBack, stepNumber } from "../../shared/migration";
 import { showHiddenCharacters } from "../../shared/plain-text";
 import { DEFAULT_RETIRE_BY, MIGRATION_STEPS, MigrationStep, RETIRE_BY, RetireBy, stopsIssuingTokens } from "../../shared/policy";
-import { InputError } from "../../shared/problems";
+import { Description, InputError } from "../../shared/problems";
 import { docsPage, typed } from "../../shared/typed-command";
 
 export const EXIT = { ok: 0, error: 1, refused: 3 } as const;
+
+const ONE_DEPLOYMENT = "the name of one deployment, not a pattern";
 
 /** The usage window, in days, unless --days says otherwise. */
 export const DEFAULT_USAGE_DAYS = 7;
@@ -77,13 +79,13 @@ const MIGRATE_OPTIONS = {
   },
   "retire-by": {
     type: "string",
-    value: "<how>",
+    value: "how",
     description:
       "with --write at retire: forget (default: it stays in Genesys Cloud, inactive) or delete (the review holds the plan until allowed)",
   },
   days: {
     type: "string",
-    value: "<N>",
+    value: "n",
     description: `the usage window: 1 to ${MAX_USAGE_DAYS} days (${DEFAULT_USAGE_DAYS} when not given)`,
   },
 } satisfies OptionDeclarations;
@@ -91,7 +93,7 @@ const MIGRATE_OPTIONS = {
 export const migrateCommand = declareCommand({
   name: "migrate",
   summary: "move a deployment off the implicit grant, step by reviewed step, with no login gap",
-  arguments: "<deployment name>",
+  arguments: { name: "deployment name", min: 1, max: 1, allowed: ONE_DEPLOYMENT },
   description: `Moves the deployment's implicit-grant OAuth client to Authorization Code with PKCE in reviewed steps, without a login
 gap (${docsPage("migrating")}). Without --write: where the migration stands, and the API usage of both clients over the last
 --days days (the role needs ${"OAuth > Client > View"} or Usage > Client > View). --write writes the next step:
@@ -120,10 +122,13 @@ async function migrate(
   if (retireBy !== undefined && !(RETIRE_BY as readonly string[]).includes(retireBy))
     return refuse("--retire-by", retireBy, `${RETIRE_BY.join(" or ")}`);
   for (const flag of ["back", "despite-usage", "retire-by"] as const) {
-    if (v[flag] !== undefined && !v.write)
-      return refuse(`--${flag}`, String(v[flag]), "only with --write, which writes the step it changes");
+    if (v[flag] !== undefined && !v.write) {
+      io.err(
+        `${commandLineMessage("migrate", { path: [], place: `--${flag}`, given: new Description(`--${flag} without --write`), allowed: "only with --write, which writes the step it changes" })}\n`,
+      );
+      return EXIT.error;
+    }
   }
-  if (positionals.length !== 1) return refuse("<deployment name>", positionals.join(" "), "one deployment name");
 
   const loaded = loadSelected(env, positionals, "migrate", { writes: true });
   if ("problem" in loaded) {
@@ -131,7 +136,7 @@ async function migrate(
     return EXIT.error;
   }
   const { file, selected } = loaded;
-  if (selected.length !== 1) return refuse("<deployment name>", positionals[0], "the name of one deployment, not a pattern");
+  if (selected.length !== 1) return refuse("<deployment name>", positionals[0], ONE_DEPLOYMENT);
   const deployment = selected[0];
   const settings = resolveOAuthClientSettings(oauthClientProps(deployment));
   const migration = settings.migration;

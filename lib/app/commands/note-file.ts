@@ -1,5 +1,5 @@
 /**
- * The note a guard writes beside a plan for plan-summary (`--note FILE`: `<stack>.note.json`), for `guard` and
+ * The note a guard writes beside a plan for plan-summary (`--note <file>`: `<stack>.note.json`), for `guard` and
  * `adopt --guard` alike: whether the file can be written, checked before any request, and the write itself.
  */
 import { closeSync, constants, openSync, Stats, statSync, writeFileSync } from "fs";

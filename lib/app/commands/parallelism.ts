@@ -1,5 +1,5 @@
 /**
- * `--parallelism N` of deploy, diff, destroy and output: how many deployments run at once, each in its own cdktf
+ * `--parallelism <n>` of deploy, diff, destroy and output: how many deployments run at once, each in its own cdktf
  * process with its own credentials. cdktf's own option of that name (stacks at once within one process) would mean
  * nothing here, as each process runs one stack, so the runner takes it. Bounded: each deployment is a cdktf process, a
  * Terraform process and a provider process, and a Genesys Cloud org limits its logins per client.
@@ -9,7 +9,7 @@ import { Problem } from "../../shared/problems";
 export const DEFAULT_PARALLELISM = 4;
 export const MOST_PARALLELISM = 32;
 
-/** N of `--parallelism N` (the default when not given), or the problem with it. */
+/** <n> of `--parallelism <n>` (the default when not given), or the problem with it. */
 export function parallelismOf(given: string | undefined): number | Problem {
   if (given === undefined) return DEFAULT_PARALLELISM;
   const parallelism = /^[0-9]+$/.test(given) ? Number(given) : NaN;

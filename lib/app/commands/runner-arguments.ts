@@ -29,7 +29,7 @@ export const CDKTF_OPTIONS_WITH_VALUE = [
 export const PARALLELISM_OPTION = {
   parallelism: {
     type: "string",
-    value: "N",
+    value: "n",
     description: `how many deployments run at once (${DEFAULT_PARALLELISM} unless given; 1 to ${MOST_PARALLELISM})`,
   },
 } satisfies OptionDeclarations;

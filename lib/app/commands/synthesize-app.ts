@@ -26,7 +26,7 @@ export function recordNoTokenStacks(): void {
 export function synthesizeApp(_argv: string[], env: NodeJS.ProcessEnv, io: CommandIo): number {
   recordNoTokenStacks();
   // The file's checks include the construct's own, so a stack of a loaded deployment does not throw.
-  const loaded = loadDeploymentsOrProblem(env);
+  const loaded = loadDeploymentsOrProblem(env, "Nothing was synthesized.");
   if ("problem" in loaded) {
     io.err(`${loaded.problem}\n`);
     return 1;

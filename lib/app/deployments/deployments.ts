@@ -74,13 +74,11 @@ export function loadDeployments(file: string, { snapshot }: { snapshot?: string 
 
 /**
  * The deployments file named by the environment (loadDeployments), or, for a user's mistake, the one message the
- * command prints, ending with what was not done (`nothing`). The app and `npm run` share it, so that the message is
- * the same whichever finds it first.
+ * command prints, ending with what was not done (`nothing`: "Nothing was synthesized." where the command
+ * synthesizes, "Nothing was written." where it writes, "" where it only reads). The app and `npm run` share it, so
+ * that the message is the same whichever finds it first.
  */
-export function loadDeploymentsOrProblem(
-  env: NodeJS.ProcessEnv,
-  nothing = "Nothing was synthesized.",
-): DeploymentsFile | { problem: string } {
+export function loadDeploymentsOrProblem(env: NodeJS.ProcessEnv, nothing: string): DeploymentsFile | { problem: string } {
   try {
     return loadDeployments(deploymentsFile(env), { snapshot: env.DEPLOYMENTS_SNAPSHOT });
   } catch (e) {

@@ -1,6 +1,14 @@
 /** Deployment names and patterns on a command line (`production`, `'*'`, `'eu-*'`), and the deployments they name. */
 import { Deployment, loadDeploymentsOrProblem } from "./deployments";
+import { ArgumentsDeclaration } from "../../shared/command-declaration";
 import { CommandName, docsPage, typed } from "../../shared/typed-command";
+
+/** The arguments of a command over deployments (diff, drift, adopt, ...): one or more names or patterns. */
+export const DEPLOYMENT_NAMES: ArgumentsDeclaration = {
+  name: "deployment name or pattern",
+  min: 1,
+  allowed: `one or more deployment names or patterns ('*' for all; ${typed("deployments")} lists them)`,
+};
 
 /** The deployments the patterns name (`*` matches any characters), in file order; a message when one matches none. */
 export function select(deployments: readonly Deployment[], patterns: readonly string[], command: CommandName): Deployment[] | string {
@@ -9,7 +17,8 @@ export function select(deployments: readonly Deployment[], patterns: readonly st
     return `${command}: the deployments file has no deployments yet; allowed: a name of one of them, once ${typed("deployments")} lists it (${docsPage("deployments")})`;
   }
   if (patterns.length === 0) {
-    return `${command}: name the deployments, e.g. ${typed(command, deployments[0].name)}, or ${typed(command, "'*'")} for all; the deployments are: ${names}`;
+    // The declaration refuses a command line without names before this; a caller that reaches here is told the same.
+    return `${command}: <deployment name or pattern>: given nothing; allowed: ${DEPLOYMENT_NAMES.allowed}; the deployments are: ${names}`;
   }
   const matchers = patterns.map((p) => ({ pattern: p, re: new RegExp(`^${p.split("*").map(escape).join(".*")}$`) }));
   const unmatched = matchers.filter((m) => !deployments.some((d) => m.re.test(d.name)));

@@ -1,5 +1,5 @@
 /**
- * plan-summary [--json FILE] [--allow-destroy] PLAN... : the pull-request comment for `terraform show -json` plans.
+ * plan-summary [--json <file>] [--allow-destroy] <plan file or folder>... : the pull-request comment for `terraform show -json` plans.
  * Exit codes: 0 summary written; 2 a caution rule holds the plan (the gate: an OAuth client deleted or replaced, ...) and --allow-destroy was
  * not given; 3 the deploy would stop before it applies (what the guard wrote beside the plans, or a deployment of
  * --head-deployments without a plan), whatever the label; 1 unreadable or malformed input, or bad arguments.
@@ -9,18 +9,19 @@ import writeFileAtomic from "write-file-atomic";
 import { dirname, resolve } from "path";
 import { renderMarkdown } from "./markdown";
 import { readDriftReports } from "./drift-reports";
-import { isVerdictData, readReview, StackPlan, Stopped } from "./plans";
+import { isVerdictData, PLANS, readReview, StackPlan, Stopped } from "./plans";
 import { summarizePlans } from "./summarize";
 import { verdictOf } from "./verdict";
 import { CommandIo } from "../../shared/command";
-import { declareCommand, OptionDeclarations, ParsedArguments } from "../../shared/command-declaration";
+import { CommandLineError, declareCommand, OptionDeclarations, ParsedArguments } from "../../shared/command-declaration";
 import { fromWhereTheUserStands } from "../../shared/paths";
 import { Description, InputError } from "../../shared/problems";
+import { typed } from "../../shared/typed-command";
 
 export const EXIT = { ok: 0, input: 1, gate: 2, stopped: 3 } as const;
 
 const PLAN_SUMMARY_OPTIONS = {
-  json: { type: "string", value: "FILE", description: "also write the verdict (gate, counts, every change) to FILE" },
+  json: { type: "string", value: "file", description: "also write the verdict (gate, counts, every change) to <file>" },
   "allow-destroy": {
     type: "boolean",
     description: "let a deletion or replacement through (the pull request's label allow-oauth-client-replacement)",
@@ -28,15 +29,15 @@ const PLAN_SUMMARY_OPTIONS = {
   drift: { type: "boolean", description: "the text of a drift report: nothing is applied from it, nobody allows anything" },
   "drift-report": {
     type: "string",
-    value: "FILE",
+    value: "file",
     repeatable: true,
     description:
       "who changed what outside the code, and when (the drift command's --json output): under the finding each change explains, first with --drift",
   },
-  "base-deployments": { type: "string", value: "JSON", description: "the deployments' names (deployments --json) on the base branch" },
+  "base-deployments": { type: "string", value: "json", description: "the deployments' names (deployments --json) on the base branch" },
   "head-deployments": {
     type: "string",
-    value: "JSON",
+    value: "json",
     description: "the same in the pull request: the comment names each deployment that has no plan; then no plan at all is a summary too",
   },
 } satisfies OptionDeclarations;
@@ -44,7 +45,7 @@ const PLAN_SUMMARY_OPTIONS = {
 export const planSummaryCommand = declareCommand({
   name: "plan-summary",
   summary: "the pull-request comment for terraform show -json plans, and the gate",
-  arguments: "PLAN_FILE_OR_DIRECTORY...",
+  arguments: PLANS,
   description: `The pull-request comment for terraform show -json plans, and its gate. With --base-deployments and
 --head-deployments (both or neither), the comment says which deployments left the file.
 A <deployment>.note.json beside the plans holding { "stack", "stops": [...] } (guard --note) is what would stop that
@@ -108,6 +109,7 @@ function withoutPlans(stopped: readonly Stopped[], plans: readonly StackPlan[], 
 /** The names in the base branch's list and not in the pull request's; both lists or neither, each a JSON array of names. */
 function leftTheFile(base: string | undefined, head: string | undefined): string[] {
   if (base === undefined && head === undefined) return [];
+  const other = (place: string) => (place === "--head-deployments" ? "--base-deployments" : "--head-deployments");
   const names = (place: string, text: string | undefined): string[] => {
     let parsed: unknown;
     try {
@@ -116,12 +118,13 @@ function leftTheFile(base: string | undefined, head: string | undefined): string
       parsed = undefined;
     }
     if (!Array.isArray(parsed) || !parsed.every((n) => typeof n === "string"))
-      throw new InputError("plan-summary", [
+      throw new CommandLineError("plan-summary", [
         {
           path: [],
           place,
-          given: new Description(JSON.stringify(text ?? "(missing)")),
-          allowed: "a JSON array of deployment names, as `deployments --json` prints it, with the other option",
+          // Missing: the other was given without it, which is what to say (nothing was typed for it to show).
+          given: text === undefined ? new Description(`${other(place)} without ${place}`) : new Description(JSON.stringify(text)),
+          allowed: `a JSON array of deployment names, as ${typed("deployments", "--json")} prints it, with ${other(place)}: both or neither`,
         },
       ]);
     return parsed;
@@ -166,7 +169,7 @@ function writeAtomically(file: string, text: string): void {
 }
 
 function jsonTargetError(file: string, why: string): InputError {
-  return new InputError("plan-summary", [
+  return new CommandLineError("plan-summary", [
     { path: [], place: "--json", given: new Description(`${JSON.stringify(file)}: ${why}`), allowed: ALLOWED_JSON_TARGET },
   ]);
 }

@@ -1,6 +1,6 @@
 /**
  * Reads the drift command's `--json` output (lib/shared/drift-report.ts: a list of DriftReport, one per deployment),
- * which plan-summary shows under the finding each report explains (`--drift-report FILE`, repeatable). Read strictly,
+ * which plan-summary shows under the finding each report explains (`--drift-report <file>`, repeatable). Read strictly,
  * as every input of the project is (lib/shared/json-input.ts): a bad file is one message naming the file, the JSON
  * path, what was given and what is allowed; a deployment reported twice, in one file or two, is refused.
  */
@@ -11,7 +11,7 @@ import { typed } from "../../shared/typed-command";
 import { Description, InputError, Problem } from "../../shared/problems";
 
 /** What a drift report file must be, and how to make one. */
-export const DRIFT_REPORT_FILE = `the drift command's JSON, a list of drift reports: ${typed("drift", "<deployment>...", "--json")} > FILE`;
+export const DRIFT_REPORT_FILE = `the drift command's JSON, a list of drift reports: ${typed("drift", "<deployment name>...", "--json")} > <file>`;
 
 const text = (description: string) => Type.String({ description });
 /** An ISO-8601 instant, as the audit's eventDate and the drift command's interval are written. */

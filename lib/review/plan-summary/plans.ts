@@ -7,6 +7,7 @@ import { Static, Type } from "@sinclair/typebox";
 import { lstatSync, readdirSync, realpathSync, Stats, statSync } from "fs";
 import { basename, dirname, join, resolve } from "path";
 import { isJsonObject, parseJson, readTextFile, schemaChecker } from "../../shared/json-input";
+import { ArgumentsDeclaration, CommandLineError, givenArguments, placeholder } from "../../shared/command-declaration";
 import { Description, InputError } from "../../shared/problems";
 
 /** A plan and the stack it belongs to. */
@@ -27,6 +28,13 @@ export const NOTE_SUFFIX = ".note.json";
 
 const PLAN_ACTIONS = ["no-op", "create", "read", "update", "delete", "forget"] as const;
 export type PlanAction = (typeof PLAN_ACTIONS)[number];
+
+/** plan-summary's arguments: plans, and folders of them; none at all only with --head-deployments (every plan job stopped). */
+export const PLANS: ArgumentsDeclaration = {
+  name: "plan file or folder",
+  min: 0,
+  allowed: "one or more plan files, or folders holding them (*.json); none only with --head-deployments",
+};
 
 /** What a plan file must be, and how to make one. */
 export const PLAN_FILE = "a Terraform plan in JSON: terraform plan -out=tfplan, then terraform show -json tfplan > tfplan.json";
@@ -125,8 +133,8 @@ export function readReview(
   const noteFiles = found.filter((file) => file.endsWith(NOTE_SUFFIX));
   const files = found.filter((file) => !file.endsWith(NOTE_SUFFIX));
   const none = () =>
-    new InputError("plan-summary", [
-      { path: [], place: "(arguments)", given: paths, allowed: "one or more plan files, or directories holding them (*.json)" },
+    new CommandLineError("plan-summary", [
+      { path: [], place: placeholder(PLANS.name), given: givenArguments(paths), allowed: PLANS.allowed },
     ]);
   if (files.length === 0 && !allowNone) throw none();
   // A verdict found in a folder (an earlier run's --json, under any name) is no plan, and is passed over; one named
@@ -164,11 +172,11 @@ export function readReview(
     return first ? [{ first, plan }] : [];
   });
   if (twice.length > 0) {
-    throw new InputError(
+    throw new CommandLineError(
       "plan-summary",
       twice.map(({ first, plan }) => ({
         path: [],
-        place: "(arguments)",
+        place: placeholder(PLANS.name),
         given: new Description(`${first.file} and ${plan.file}, both plans of the stack "${plan.stack}"`),
         allowed: "one plan per stack (a stack is named after its plan file, or its folder for plan.json and tfplan.json)",
       })),
@@ -265,6 +273,9 @@ function isPlanLog(text: string): boolean {
  * changes" would let the gate pass.
  */
 function notAPlanKind(data: unknown): string | undefined {
+  // The drift command's --json, given after one --drift-report as if the option took several files.
+  if (Array.isArray(data) && data.length > 0 && data.every((r) => isJsonObject(r) && "deployment" in r && "clientId" in r))
+    return "a drift report (drift --json), not a plan: each drift report needs its own --drift-report";
   if (!isJsonObject(data) || "planned_values" in data) return undefined;
   const has = (key: string) => key in data;
   if (has("@level") && has("@message")) return PLAN_LOG;
