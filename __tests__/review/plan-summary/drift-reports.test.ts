@@ -2,6 +2,15 @@ import { join } from "path";
 import { tempDir } from "../../support/temp-dir";
 import { DRIFT_REPORT_FILE, MAX_DRIFT_REPORT_BYTES, readDriftReports } from "../../../lib/review/plan-summary/drift-reports";
 import { InputError } from "../../../lib/shared/problems";
+import { readFileSync } from "fs";
+import {
+  DriftReport,
+  MAX_AUDIT_PROPERTIES,
+  MAX_AUDIT_REASON,
+  MAX_AUDIT_TEXT,
+  MAX_AUDIT_VALUES,
+  SECRET_VALUE,
+} from "../../../lib/shared/drift-report";
 import { changed, deleted, entry, NO_PERMISSION, reportFile } from "../../support/drift-reports";
 import { at, run } from "../../support/plan-summary-run";
 
@@ -118,5 +127,67 @@ describe("a bad drift report file is one message: the file, the JSON path, what 
       `${file} has 1 problem:\n  - [0].client: given "gone"; allowed: what became of the client: deleted, changed, unchanged\n`,
     );
     expect(run([...at("update"), "--drift-report", join(file, "../missing.json")])).toMatchObject({ code: 1, out: "" });
+  });
+});
+
+describe("what a report holds is cut to the bounds the drift command writes to, whoever wrote the file", () => {
+  const long = (n: number, c = "é") => c.repeat(n);
+  const cut = (c = "é") => `${c.repeat(MAX_AUDIT_TEXT)}…`;
+
+  it("an entry's texts to 200 characters, its property changes and their values to their caps, a secret's values never", () => {
+    const handMade = changed("production", [
+      {
+        attribute: "name",
+        inState: "SCV",
+        inOrg: "Renamed",
+        changedBy: {
+          when: "2026-12-06T09:12:00.000Z",
+          action: long(3_000, "a"),
+          actor: { kind: "user", id: long(3_000, "i"), name: long(3_000) },
+          properties: [
+            { property: "clientSecret", oldValues: ["old-s3cr3t"], newValues: ["new-s3cr3t", "and another"] },
+            { property: long(300, "p"), oldValues: Array.from({ length: 150 }, () => long(300)), newValues: [] },
+            ...Array.from({ length: 30 }, (_, i) => ({ property: `p${i}`, oldValues: [], newValues: [] })),
+          ],
+        },
+      },
+    ]);
+    const [{ attributes }] = readDriftReports([reportFile([handMade])]);
+    const entry = attributes[0].changedBy!;
+    expect(entry.action).toBe(cut("a"));
+    expect(entry.actor).toEqual({ kind: "user", id: cut("i"), name: cut() });
+    expect(entry.properties).toHaveLength(MAX_AUDIT_PROPERTIES);
+    expect(entry.properties[0]).toEqual({ property: "clientSecret", oldValues: [SECRET_VALUE], newValues: [SECRET_VALUE] });
+    expect(entry.properties[1].property).toBe(cut("p"));
+    expect(entry.properties[1].oldValues).toEqual(Array.from({ length: MAX_AUDIT_VALUES }, () => cut()));
+  });
+
+  it("a deleting entry and an OAuth client's name too; the reason who is unknown to 1,000 characters", () => {
+    const byClient = { ...entry({ kind: "client", id: "c-9", name: long(500) }, "name", [], [], "Delete") };
+    const [read] = readDriftReports([reportFile([deleted("uat", byClient, { kind: "unknown", reason: long(5_000, "r") })])]);
+    expect(read.deletedBy!.actor).toEqual({ kind: "client", id: "c-9", name: cut() });
+    expect(read.audit).toEqual({ kind: "unknown", reason: `${long(MAX_AUDIT_REASON, "r")}…` });
+  });
+
+  it("a report the drift command wrote is read as it is: its bounds are the same", () => {
+    expect(readDriftReports([fixture])).toEqual(JSON.parse(readFileSync(fixture, "utf8")) as DriftReport[]);
+  });
+
+  it("a name of 100,000 characters no longer crowds the other attributes out of the drift issue", () => {
+    const who = entry({ kind: "user", id: "u-1", name: long(100_000, "N") }, "name", ["SCV"], ["Renamed"]);
+    const file = reportFile([
+      changed("drift", [
+        { attribute: "name", inState: "SCV", inOrg: "Renamed", changedBy: who },
+        { attribute: "description", inState: "d", inOrg: "e" },
+        { attribute: "scopes", inState: ["a"], inOrg: ["a", "b"] },
+      ]),
+    ]);
+    const { code, out } = run([...at("drift"), "--drift", "--drift-report", file]);
+    expect(code).toBe(0);
+    expect(out).toContain(`who: ${long(MAX_AUDIT_TEXT, "N")}… (user u-1)`);
+    expect(out).not.toContain(long(MAX_AUDIT_TEXT + 1, "N"));
+    expect(out).toContain("- `description`: ");
+    expect(out).toContain("- `scopes`: + ");
+    expect(out).not.toMatch(/… and \d+ more/);
   });
 });

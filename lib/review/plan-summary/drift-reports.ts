@@ -2,10 +2,11 @@
  * Reads the drift command's `--json` output (lib/shared/drift-report.ts: a list of DriftReport, one per deployment),
  * which plan-summary shows under the finding each report explains (`--drift-report FILE`, repeatable). Read strictly,
  * as every input of the project is (lib/shared/json-input.ts): a bad file is one message naming the file, the JSON
- * path, what was given and what is allowed; a deployment reported twice, in one file or two, is refused.
+ * path, what was given and what is allowed; a deployment reported twice, in one file or two, is refused. What is read
+ * is cut to the bounds the drift command writes to (boundedDriftReport), whoever wrote the file.
  */
 import { Type } from "@sinclair/typebox";
-import { DriftReport } from "../../shared/drift-report";
+import { boundedDriftReport, DriftReport } from "../../shared/drift-report";
 import { isJsonObject, parseJson, readTextFile, schemaChecker } from "../../shared/json-input";
 import { typed } from "../../shared/typed-command";
 import { Description, InputError, Problem } from "../../shared/problems";
@@ -94,7 +95,8 @@ const driftReportSchema = Type.Object(
 
 /**
  * The largest drift report file read: the drift command's are far smaller (the audit's texts and lists are cut as it
- * reads them, lib/app/genesys/audit.ts), and a larger one would only slow the comment down.
+ * reads them, to the bounds of lib/shared/drift-report.ts, which readDriftReports applies too), and a larger one would
+ * only slow the comment down.
  */
 export const MAX_DRIFT_REPORT_BYTES = 16 * 1024 * 1024;
 
@@ -124,7 +126,9 @@ export function readDriftReports(files: readonly string[]): DriftReport[] {
         ]);
       }
       seen.set(report.deployment, `${file} [${index}]`);
-      reports.push(report);
+      // Within the bounds the drift command writes to, whoever wrote the file: a hand-made report's long texts are cut
+      // as the drift command's are, and never crowd the rest out of the comment.
+      reports.push(boundedDriftReport(report));
     });
   }
   return reports;
