@@ -6,6 +6,7 @@
 //   3. `npm run synth` after an edit to lib/                        vs  `cdktf synth` of the built app, unedited
 //      (cdktf's own cost, with no build at all: what the edit's build and npm add must stay small against);
 //   4. plan-summary over a plan of 1,000 resource changes           vs  node reading and parsing the same file;
+//      and over a plan of one client whose scopes hold 10,000 items    vs  the same (a list compared per item was 37 s);
 //   5. logins and time per `terraform plan` with the real provider   vs  the provider's default token pool
 //      (bench/logins.mjs: needs Terraform and `npm run provider:build`, else it says it skipped);
 //   6. adopt, migrate, guard, output and diff of one deployment in a file of 201 (one org each) vs  the same command
@@ -195,6 +196,34 @@ report(
     () => measure(node, [...rss, "-e", `JSON.parse(require("fs").readFileSync(${JSON.stringify(plan)}, "utf8"))`]),
   ),
   (c) => c.seconds < 1,
+);
+
+/** A plan of one OAuth client update whose scopes hold `count` different items before and after. */
+function longListPlanFile(count) {
+  const client = (prefix) => ({
+    id: "id-0",
+    name: "SCV",
+    authorized_grant_type: "TOKEN",
+    scopes: Array.from({ length: count }, (_, i) => `${prefix}-scope-${i}`),
+    registered_redirect_uris: [],
+  });
+  const change = { actions: ["update"], before: client("before"), after: client("after"), after_unknown: {} };
+  const resource_changes = [
+    { address: "genesyscloud_oauth_client.c", mode: "managed", type: "genesyscloud_oauth_client", name: "c", change },
+  ];
+  const file = join(work, "long-lists.json");
+  writeFileSync(file, JSON.stringify({ format_version: "1.2", planned_values: { root_module: {} }, resource_changes }));
+  return file;
+}
+
+const longLists = longListPlanFile(10_000);
+report(
+  "plan-summary, one client whose scopes hold 10,000 different items before and after (budget: under 2 s)",
+  compare(
+    () => measure(node, [...rss, BIN, "plan-summary", longLists]),
+    () => measure(node, [...rss, "-e", `JSON.parse(require("fs").readFileSync(${JSON.stringify(longLists)}, "utf8"))`]),
+  ),
+  (c) => c.seconds < 2,
 );
 
 const touchMain = () => utimesSync("lib/app/commands/synthesize-app.ts", new Date(), new Date());

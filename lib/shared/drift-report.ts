@@ -53,3 +53,68 @@ export interface DriftReport {
   readonly deletedBy?: AuditChange;
   readonly audit: AuditAnswer;
 }
+
+// The bounds of a drift report's texts from Genesys, in one place: the drift command cuts what the audit answers to
+// them as it writes a report (lib/app/genesys/audit.ts), and plan-summary cuts what a report file holds to them as it
+// reads one (lib/review/plan-summary/drift-reports.ts), whoever wrote the file.
+
+/** The longest text kept of an audit entry (an actor's name or id, an action, a property, a value), in characters; longer ones are cut, with "…". */
+export const MAX_AUDIT_TEXT = 200;
+/** The property changes kept of one entry, and the values kept of one property change. */
+export const MAX_AUDIT_PROPERTIES = 20;
+export const MAX_AUDIT_VALUES = 100;
+/**
+ * The longest reason kept where the audit could not say who (the drift command's words, with the API's texts in
+ * them at 300 characters each: what went wrong, a service's name), in characters.
+ */
+export const MAX_AUDIT_REASON = 1_000;
+/** What a value of a property that names a secret is kept as: never the value. */
+export const SECRET_VALUE = "(a secret: not shown)";
+/** Properties whose values are secrets (a client's secret, a password), whatever else a report holds. */
+const SECRET_PROPERTY = /secret|password/i;
+
+/** `text` cut to `max` characters (whole code points), with "…" where it was cut; cut twice, it is cut once. */
+export function clipped(text: string, max = MAX_AUDIT_TEXT): string {
+  // At most max + 1 code points are looked at: a text of megabytes is not split into them all.
+  const points = [...text.slice(0, 2 * max + 2)];
+  return points.length > max ? `${points.slice(0, max).join("")}…` : text;
+}
+
+/** An audit entry within the bounds: its texts cut, its lists capped, a secret's values never kept. */
+export function boundedAuditChange(change: AuditChange): AuditChange {
+  const kept = (property: string, values: readonly string[]) =>
+    SECRET_PROPERTY.test(property)
+      ? values.length === 0
+        ? []
+        : [SECRET_VALUE]
+      : values.slice(0, MAX_AUDIT_VALUES).map((value) => clipped(value));
+  return {
+    when: change.when,
+    action: clipped(change.action),
+    actor: boundedActor(change.actor),
+    properties: change.properties.slice(0, MAX_AUDIT_PROPERTIES).map(({ property, oldValues, newValues }) => ({
+      property: clipped(property),
+      oldValues: kept(property, oldValues),
+      newValues: kept(property, newValues),
+    })),
+  };
+}
+
+function boundedActor(actor: Actor): Actor {
+  if (actor.kind === "unknown") return actor;
+  return { kind: actor.kind, id: clipped(actor.id), ...(actor.name !== undefined && { name: clipped(actor.name) }) };
+}
+
+/** A report within the bounds: each audit entry in it (boundedAuditChange), and the reason who is unknown. */
+export function boundedDriftReport(report: DriftReport): DriftReport {
+  const { audit, deletedBy } = report;
+  return {
+    ...report,
+    attributes: report.attributes.map(({ changedBy, ...attribute }) => ({
+      ...attribute,
+      ...(changedBy && { changedBy: boundedAuditChange(changedBy) }),
+    })),
+    ...(deletedBy && { deletedBy: boundedAuditChange(deletedBy) }),
+    audit: audit.kind === "unknown" ? { kind: "unknown", reason: clipped(audit.reason, MAX_AUDIT_REASON) } : audit,
+  };
+}

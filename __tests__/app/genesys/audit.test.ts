@@ -5,12 +5,10 @@ import {
   auditPage,
   AUDIT_FORBIDDEN,
   MAX_AUDIT_PAGES,
-  MAX_AUDIT_PROPERTIES,
-  SECRET_VALUE,
   oauthClientAudit,
   servicesHolding,
 } from "../../../lib/app/genesys/audit";
-import { AuditChange } from "../../../lib/shared/drift-report";
+import { AuditChange, MAX_AUDIT_PROPERTIES, SECRET_VALUE } from "../../../lib/shared/drift-report";
 import { Emulator, startEmulator } from "../../support/genesys-emulator";
 import { ACME_ORG as ORG, ACME_ENV as env, acmeDeployment } from "../../support/acme-org";
 import { scriptedApi, silentApi, TOKEN_ENV } from "../../support/scripted-api";

@@ -250,6 +250,22 @@ describe("a report's long lists (a file is read up to 16 MiB)", () => {
     expect(Date.now() - start).toBeLessThan(5_000);
     expect(markdown).toContain("### Changed outside the code");
   }, 120_000);
+
+  it("many attributes: each is shown with its own values and who (the first, where a hand-made report names one twice)", () => {
+    const attributes = Array.from({ length: 1_000 }, (_, i) => ({
+      attribute: `a${i}`,
+      inState: `s${i}`,
+      inOrg: `o${i}`,
+      changedBy: entry({ kind: "user", id: `u${i}` }, `a${i}`, [`s${i}`], [`o${i}`]),
+    }));
+    const twice = { attribute: "a1", inState: "other", inOrg: "other" };
+    const markdown = render([fixture("drift", "production")], [changed("production", [...attributes, twice])], { mode: "drift" });
+    const lead = shown(markdown);
+    expect(lead).toContain('a0: "s0" in the state, "o0" in Genesys Cloud now\nwho: user u0');
+    expect(lead).toContain('a30: "s30" in the state, "o30" in Genesys Cloud now\nwho: user u30');
+    expect(lead).not.toContain('"other"');
+    expect(lead).toMatch(/… and \d+ more/);
+  });
 });
 
 describe("the drift issue (--drift) leads with what changed, who changed it, when, and the two ways forward", () => {

@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { join } from "path";
 import { readPlan, ResourceChange } from "../../../lib/review/plan-summary/plans";
-import { kindOf, summarizeChange, summarizePlans } from "../../../lib/review/plan-summary/summarize";
+import { Forms, kindOf, listChanges, summarizeChange, summarizePlans } from "../../../lib/review/plan-summary/summarize";
 
 const fixture = (name: string) => readPlan(join(__dirname, "../../fixtures/plans", `${name}.json`));
 const only = (name: string) => summarizePlans([fixture(name)]).stacks[0];
@@ -235,5 +236,125 @@ describe("a client deleted outside Terraform and created again (SCV-R9)", () => 
     const [change] = summarizePlans([{ stack: "production", file: "production.json", plan } as never]).stacks[0].changes;
     expect(change.dangerous).toBe(true);
     expect(change.cautions).toEqual([expect.stringMatching(/^SCV-R9: the client was deleted outside Terraform since the last apply/)]);
+  });
+});
+
+describe("comparing a plan's values: lists in any order, at any depth of lists within lists", () => {
+  /** The comparison as it was (a search of one list per item of the other), which Forms replaces. */
+  function searched(a: unknown, b: unknown): boolean {
+    if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x) => b.some((y) => searched(x, y)));
+    return JSON.stringify(a) === JSON.stringify(b);
+  }
+  /** The lists' changes as they were told: each item the other list has nowhere. */
+  const searchedChanges = (from: unknown[], to: unknown[]) => ({
+    added: to.filter((x) => !from.some((y) => searched(x, y))),
+    removed: from.filter((x) => !to.some((y) => searched(x, y))),
+  });
+  /** Same items, each as often: the search, but each item of the other list matched once. */
+  function matched(a: unknown, b: unknown): boolean {
+    if (!Array.isArray(a) || !Array.isArray(b)) return JSON.stringify(a) === JSON.stringify(b);
+    if (a.length !== b.length) return false;
+    const unused = [...b];
+    return a.every((x) => {
+      const i = unused.findIndex((y) => matched(x, y));
+      return i !== -1 && unused.splice(i, 1).length === 1;
+    });
+  }
+
+  // Few leaves and short lists, so that equal items (duplicates) and equal lists in another order are frequent.
+  const values = (unique: boolean) =>
+    fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: "small", maxDepth: 4 },
+        fc.constantFrom<unknown>(null, true, 0, 1, "a", "b"),
+        unique
+          ? fc.uniqueArray(tie("value"), { maxLength: 4, selector: (v) => JSON.stringify(canonical(v)) })
+          : fc.array(tie("value"), { maxLength: 4 }),
+        fc.dictionary(fc.constantFrom("k", "l"), tie("value"), { maxKeys: 2 }),
+      ),
+    })).value;
+  /** What Forms compares, as a value (lists sorted by their items' forms): for uniqueArray's selector. */
+  function canonical(value: unknown): unknown {
+    return Array.isArray(value)
+      ? value
+          .map(canonical)
+          .map((v) => JSON.stringify(v))
+          .sort()
+      : value;
+  }
+  /** A value and another: the same lists shuffled at every depth, or any other value. */
+  const pairs = (unique: boolean) =>
+    values(unique).chain((a) =>
+      fc.tuple(
+        fc.constant(a),
+        fc.oneof(
+          fc.integer().map((seed) => shuffled(a, seed)),
+          values(unique),
+          fc.constant(a),
+        ),
+      ),
+    );
+  function shuffled(value: unknown, seed: number): unknown {
+    if (!Array.isArray(value)) return value;
+    let s = seed;
+    const items = value.map((item) => shuffled(item, (s = (s * 1103515245 + 12345) | 0)));
+    for (let i = items.length - 1; i > 0; i--) {
+      s = (s * 1103515245 + 12345) | 0;
+      const j = Math.abs(s) % (i + 1);
+      [items[i], items[j]] = [items[j], items[i]];
+    }
+    return items;
+  }
+
+  it("is the old search wherever no list holds an item twice", () => {
+    fc.assert(
+      fc.property(pairs(true), ([a, b]) => {
+        expect(new Forms().same(a, b)).toBe(searched(a, b));
+        if (Array.isArray(a) && Array.isArray(b)) expect(listChanges(a, b)).toEqual(searchedChanges(a, b));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("with items held twice: the same items each as often, which the old search also saw as the same", () => {
+    fc.assert(
+      fc.property(pairs(false), ([a, b]) => {
+        const same = new Forms().same(a, b);
+        expect(same).toBe(matched(a, b));
+        expect(same).toBe(new Forms().same(b, a));
+        // Never the same where the old search saw a change: a change is never hidden that was shown.
+        if (same) expect(searched(a, b)).toBe(true);
+        if (Array.isArray(a) && Array.isArray(b)) {
+          const { added, removed } = listChanges(a, b);
+          // What is added and removed is what a list lacks, each as often: adding it and taking it away makes the lists the same.
+          expect(matched([...a, ...added], [...b, ...removed])).toBe(true);
+          expect(added.length === 0 && removed.length === 0).toBe(same);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("an item held more often is a change, which the old search hid", () => {
+    expect(new Forms().same(["a", "a", "b"], ["a", "b", "c"])).toBe(false);
+    expect(searched(["a", "a", "b"], ["a", "b", "c"])).toBe(true);
+    expect(listChanges(["a", "a", "b"], ["a", "b", "c"])).toEqual({ added: ["c"], removed: ["a"] });
+    const rc = {
+      address: "genesyscloud_oauth_client.c",
+      mode: "managed",
+      type: "genesyscloud_oauth_client",
+      name: "c",
+      change: { actions: ["update"], before: { scopes: ["users", "users", "upload"] }, after: { scopes: ["users", "upload", "admin"] } },
+    } as unknown as ResourceChange;
+    expect(summarizeChange(rc).details).toEqual(['scopes: + "admin", − "users"']);
+  });
+
+  it("objects compare as their JSON, as before: their keys' order and the order of lists inside them count", () => {
+    const forms = new Forms();
+    expect(forms.same([{ k: [1, 2] }], [{ k: [2, 1] }])).toBe(false);
+    expect(forms.same({ k: 1, l: 2 }, { l: 2, k: 1 })).toBe(false);
+    expect(forms.same([[1, [2, 3]], 4], [4, [[3, 2], 1]])).toBe(true);
+    expect(forms.same(undefined, null)).toBe(false);
+    expect(forms.same([], {})).toBe(false);
   });
 });

@@ -9,7 +9,8 @@
  * whatever goes wrong (401, 403, a timeout, a 400, no service holding OAuthClient, an answer that is not what the SDK
  * documents) is an answer of kind `unknown` with why, in one line: nothing here throws to its caller, nothing here
  * blocks or fails a plan, a deploy or the gate. The texts in the entries are the org's, kept as they came but cut
- * (auditChange: MAX_AUDIT_TEXT, a secret's values never kept): whoever shows them escapes them (showHiddenCharacters).
+ * (auditChange: the report's bounds, lib/shared/drift-report.ts, a secret's values never kept): whoever shows them
+ * escapes them (showHiddenCharacters).
  *
  * Unconfirmed in a real org (noted in docs/troubleshooting.md): the filter property `EntityId` (the SDK's
  * AuditQueryFilter names only `property` and `value`; the Genesys API explorer lists EntityId among them), and the
@@ -18,7 +19,7 @@
  */
 import { Deployment } from "../deployments/deployments";
 import { isJsonObject } from "../../shared/json-input";
-import { Actor, AuditAnswer, AuditChange } from "../../shared/drift-report";
+import { Actor, AuditAnswer, AuditChange, boundedAuditChange, clipped, MAX_AUDIT_REASON } from "../../shared/drift-report";
 import { accessToken, apiTimeoutMs, ApiOptions, caller, GenesysApiError, shown } from "./api";
 
 /** The entity the audit records OAuth clients as (the service mapping's entity name). */
@@ -65,7 +66,7 @@ export async function oauthClientAudit(
   clientId: string,
   options: AuditOptions = {},
 ): Promise<ClientAudit> {
-  const unknown = (reason: string): ClientAudit => ({ audit: { kind: "unknown", reason }, changes: [] });
+  const unknown = (reason: string): ClientAudit => ({ audit: { kind: "unknown", reason: clipped(reason, MAX_AUDIT_REASON) }, changes: [] });
   try {
     // Whole seconds, as the API's example writes an interval: the end rounded up, so that this second's entries count.
     const until = new Date(Math.ceil((options.now ?? new Date()).getTime() / 1000) * 1000);
@@ -165,20 +166,10 @@ export function auditPage(body: unknown, clientId: string): { changes: AuditChan
   return { changes, count: entities.length, pageCount };
 }
 
-/** The longest text kept of an audit entry (a name, an action, a value), in characters; longer ones are cut, with "…". */
-export const MAX_AUDIT_TEXT = 200;
-/** The property changes kept of one entry, and the values kept of one property change. */
-export const MAX_AUDIT_PROPERTIES = 20;
-export const MAX_AUDIT_VALUES = 100;
-/** What a value of a property that names a secret is kept as: never the value. */
-export const SECRET_VALUE = "(a secret: not shown)";
-/** Properties whose values are secrets (a client's secret, a password), whatever else a report holds. */
-const SECRET_PROPERTY = /secret|password/i;
-
 /**
  * An AuditLogMessage as an AuditChange: the user who made it, else the OAuth client, else unknown. Its date is written
- * as ISO-8601 (as drift reports are read); its texts are cut to MAX_AUDIT_TEXT, its lists to their caps, and a secret's
- * values are never kept.
+ * as ISO-8601 (as drift reports are read); it is kept within a report's bounds (boundedAuditChange, which plan-summary
+ * applies to what it reads too): texts cut to MAX_AUDIT_TEXT, lists to their caps, a secret's values never kept.
  */
 export function auditChange(entry: unknown): AuditChange | string {
   if (!isJsonObject(entry)) return "not an object";
@@ -199,29 +190,16 @@ export function auditChange(entry: unknown): AuditChange | string {
     };
     const [oldValues, newValues] = [values("oldValues"), values("newValues")];
     if (!oldValues || !newValues) return `propertyChanges[${i}]: oldValues and newValues are not lists of texts`;
-    const kept = (list: string[]) =>
-      SECRET_PROPERTY.test(change.property as string)
-        ? list.length === 0
-          ? []
-          : [SECRET_VALUE]
-        : list.slice(0, MAX_AUDIT_VALUES).map(clip);
-    if (properties.length < MAX_AUDIT_PROPERTIES)
-      properties.push({ property: clip(change.property), oldValues: kept(oldValues), newValues: kept(newValues) });
+    properties.push({ property: change.property, oldValues, newValues });
   }
-  return { when, action: clip(action), actor: actorOf(entry), properties };
-}
-
-/** A text of the org cut to MAX_AUDIT_TEXT characters (whole code points), with "…" where it was cut. */
-function clip(text: string): string {
-  const points = [...text];
-  return points.length > MAX_AUDIT_TEXT ? `${points.slice(0, MAX_AUDIT_TEXT).join("")}…` : text;
+  return boundedAuditChange({ when, action, actor: actorOf(entry), properties });
 }
 
 function actorOf(entry: Record<string, unknown>): Actor {
   const { user, client } = entry;
   if (isJsonObject(user) && typeof user.id === "string" && user.id !== "")
-    return { kind: "user", id: clip(user.id), ...(typeof user.name === "string" && user.name !== "" && { name: clip(user.name) }) };
-  if (isJsonObject(client) && typeof client.id === "string" && client.id !== "") return { kind: "client", id: clip(client.id) };
+    return { kind: "user", id: user.id, ...(typeof user.name === "string" && user.name !== "" && { name: user.name }) };
+  if (isJsonObject(client) && typeof client.id === "string" && client.id !== "") return { kind: "client", id: client.id };
   return { kind: "unknown" };
 }
 

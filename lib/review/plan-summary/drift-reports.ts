@@ -2,10 +2,11 @@
  * Reads the drift command's `--json` output (lib/shared/drift-report.ts: a list of DriftReport, one per deployment),
  * which plan-summary shows under the finding each report explains (`--drift-report <file>`, repeatable). Read strictly,
  * as every input of the project is (lib/shared/json-input.ts): a bad file is one message naming the file, the JSON
- * path, what was given and what is allowed; a deployment reported twice, in one file or two, is refused.
+ * path, what was given and what is allowed; a deployment reported twice, in one file or two, is refused. What is read
+ * is cut to the bounds the drift command writes to (boundedDriftReport), whoever wrote the file.
  */
 import { Type } from "@sinclair/typebox";
-import { DriftReport } from "../../shared/drift-report";
+import { boundedDriftReport, DriftReport } from "../../shared/drift-report";
 import { isJsonObject, parseJson, readTextFile, schemaChecker } from "../../shared/json-input";
 import { typed } from "../../shared/typed-command";
 import { Description, InputError, Problem } from "../../shared/problems";
@@ -14,12 +15,20 @@ import { Description, InputError, Problem } from "../../shared/problems";
 export const DRIFT_REPORT_FILE = `the drift command's JSON, a list of drift reports: ${typed("drift", "<deployment name>...", "--json")} > <file>`;
 
 const text = (description: string) => Type.String({ description });
-/** An ISO-8601 instant, as the audit's eventDate and the drift command's interval are written. */
-const instant = (description: string) =>
-  Type.String({
-    pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})$",
-    description: `${description}: an ISO-8601 date and time, such as 2026-12-06T09:12:00.000Z`,
-  });
+/**
+ * An ISO-8601 instant's form, as the audit's eventDate and the drift command's interval are written: the schema holds
+ * a text to it, instantProblems then to a date and time that exists (a month 01 to 12, a day of that month, …).
+ */
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:Z|([+-])(\d{2}):?(\d{2}))$/;
+const AN_INSTANT = "an ISO-8601 date and time, such as 2026-12-06T09:12:00.000Z";
+const AN_INSTANT_THAT_EXISTS =
+  `${AN_INSTANT}, that exists: a month 01 to 12, a day of that month, hours 00 to 23, minutes and seconds 00 to 59, ` +
+  "at most 9 digits after the second's point, an offset from -23:59 to +23:59";
+const instant = (description: string) => Type.String({ pattern: INSTANT.source, description: `${description}: ${AN_INSTANT}` });
+/** The instants of a report, where they are and what each is. */
+const SINCE = "the start of the audit's interval read";
+const UNTIL = "the end of the audit's interval read";
+const WHEN = "when the audit recorded the change";
 const ACTOR_KINDS = ["user", "client", "unknown"] as const;
 const CLIENT_STATES = ["deleted", "changed", "unchanged"] as const;
 const AUDIT_KINDS = ["read", "unknown"] as const;
@@ -40,7 +49,7 @@ const actorSchema = Type.Object(
 
 const auditChangeSchema = Type.Object(
   {
-    when: instant("when the audit recorded the change"),
+    when: instant(WHEN),
     action: text("the audit's action, such as Create, Update or Delete"),
     actor: actorSchema,
     properties: Type.Array(
@@ -79,8 +88,8 @@ const driftReportSchema = Type.Object(
     audit: Type.Object(
       {
         kind: Type.Unsafe<string>({ enum: AUDIT_KINDS, description: `whether the audit was read: ${AUDIT_KINDS.join(", ")}` }),
-        since: Type.Optional(instant("the start of the audit's interval read")),
-        until: Type.Optional(instant("the end of the audit's interval read")),
+        since: Type.Optional(instant(SINCE)),
+        until: Type.Optional(instant(UNTIL)),
         reason: Type.Optional(text("why the audit could not say, in one line")),
       },
       {
@@ -94,7 +103,8 @@ const driftReportSchema = Type.Object(
 
 /**
  * The largest drift report file read: the drift command's are far smaller (the audit's texts and lists are cut as it
- * reads them, lib/app/genesys/audit.ts), and a larger one would only slow the comment down.
+ * reads them, to the bounds of lib/shared/drift-report.ts, which readDriftReports applies too), and a larger one would
+ * only slow the comment down.
  */
 export const MAX_DRIFT_REPORT_BYTES = 16 * 1024 * 1024;
 
@@ -110,7 +120,7 @@ export function readDriftReports(files: readonly string[]): DriftReport[] {
   for (const file of files) {
     const data = parseJson(readTextFile(file, DRIFT_REPORT_FILE, { maxBytes: MAX_DRIFT_REPORT_BYTES }), file);
     const problems = checkReports(data);
-    if (problems.length === 0) problems.push(...kindProblems(data as unknown[]));
+    if (problems.length === 0) problems.push(...kindProblems(data as unknown[]), ...instantProblems(data as DriftReport[]));
     if (problems.length > 0) throw new InputError(file, problems);
     (data as DriftReport[]).forEach((report, index) => {
       const first = seen.get(report.deployment);
@@ -124,7 +134,9 @@ export function readDriftReports(files: readonly string[]): DriftReport[] {
         ]);
       }
       seen.set(report.deployment, `${file} [${index}]`);
-      reports.push(report);
+      // Within the bounds the drift command writes to, whoever wrote the file: a hand-made report's long texts are cut
+      // as the drift command's are, and never crowd the rest out of the comment.
+      reports.push(boundedDriftReport(report));
     });
   }
   return reports;
@@ -151,8 +163,8 @@ function kindProblems(reports: readonly unknown[]): Problem[] {
     if (!isJsonObject(report)) return;
     const audit = report.audit as Record<string, unknown>;
     if (audit.kind === "read") {
-      need(audit, [index, "audit"], "since", "the start of the audit's interval read: an ISO-8601 date and time");
-      need(audit, [index, "audit"], "until", "the end of the audit's interval read: an ISO-8601 date and time");
+      need(audit, [index, "audit"], "since", `${SINCE}: ${AN_INSTANT}`);
+      need(audit, [index, "audit"], "until", `${UNTIL}: ${AN_INSTANT}`);
       refuse(audit, [index, "audit"], "reason", 'no reason where the audit was read (the kind "read")');
     } else {
       need(audit, [index, "audit"], "reason", "why the audit could not say, in one line");
@@ -174,4 +186,62 @@ function kindProblems(reports: readonly unknown[]): Problem[] {
     change(report.deletedBy, [index, "deletedBy"]);
   });
   return problems;
+}
+
+/**
+ * What the schema's pattern cannot say of the instants (of a report of the schema's shape): that each exists
+ * (9999-99-99T99:99Z, an offset +99:99 are refused, not shown as written), and that the audit's interval read starts
+ * no later than it ends.
+ */
+function instantProblems(reports: readonly DriftReport[]): Problem[] {
+  const problems: Problem[] = [];
+  const check = (given: string, path: (string | number)[], description: string) => {
+    const time = instantTime(given);
+    if (time === undefined) problems.push({ path, given, allowed: `${description}: ${AN_INSTANT_THAT_EXISTS}` });
+    return time;
+  };
+  reports.forEach((report, index) => {
+    const { audit } = report;
+    if (audit.kind === "read") {
+      const since = check(audit.since, [index, "audit", "since"], SINCE);
+      const until = check(audit.until, [index, "audit", "until"], UNTIL);
+      if (since !== undefined && until !== undefined && since > until)
+        problems.push({
+          path: [index, "audit", "since"],
+          given: audit.since,
+          allowed: `${SINCE}: an instant no later than its end, until (${audit.until})`,
+        });
+    }
+    report.attributes.forEach(({ changedBy }, i) => {
+      if (changedBy) check(changedBy.when, [index, "attributes", i, "changedBy", "when"], WHEN);
+    });
+    if (report.deletedBy) check(report.deletedBy.when, [index, "deletedBy", "when"], WHEN);
+  });
+  return problems;
+}
+
+/** The instant an ISO-8601 text of the schema's form names, in milliseconds since 1970 (UTC); undefined when none exists. */
+export function instantTime(text: string): number | undefined {
+  const match = INSTANT.exec(text);
+  if (!match) return undefined;
+  const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = [1, 2, 3, 4, 5, 6, 9, 10].map((i) => Number(match[i] ?? 0));
+  const [fraction = "", sign] = [match[7], match[8]];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  const within = (value: number, min: number, max: number) => value >= min && value <= max;
+  const exists =
+    days !== undefined &&
+    within(day, 1, days) &&
+    within(hour, 0, 23) &&
+    within(minute, 0, 59) &&
+    within(second, 0, 59) &&
+    fraction.length <= 9 &&
+    within(offsetHours, 0, 23) &&
+    within(offsetMinutes, 0, 59);
+  if (!exists) return undefined;
+  // setUTCFullYear, not Date.UTC, which reads the years 0 to 99 as 1900 to 1999.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, Number(fraction.padEnd(3, "0").slice(0, 3)));
+  return date.getTime() - (sign === "-" ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
 }

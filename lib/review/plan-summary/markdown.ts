@@ -3,7 +3,7 @@
  * fits GitHub's 65,536-character comment limit: long stack sections fold into <details>, and what does not fit is
  * cut with a notice that says what was cut.
  */
-import { AuditChange, DriftReport } from "../../shared/drift-report";
+import { AuditChange, DriftedAttribute, DriftReport } from "../../shared/drift-report";
 import { counted, showHiddenCharacters } from "../../shared/plain-text";
 import { typed } from "../../shared/typed-command";
 import { ChangeSummary, COUNTED, Counts, PlanSummary, SENSITIVE, show, StackSummary } from "./summarize";
@@ -325,7 +325,7 @@ function auditOf({ stacks }: PlanSummary, { driftReports = [], mode = "review" }
     under(stack, finding, prefix) {
       const report = reports.get(stack);
       const topic = EXPLAINED_BY.get(/^(SCV-R\d+): /.exec(finding)?.[1] ?? "");
-      if (!report || topic === undefined || !topicsOf(report).includes(topic) || shown.has(`${stack}\0${topic}`)) return [];
+      if (!report || topic === undefined || !hasTopic(report, topic) || shown.has(`${stack}\0${topic}`)) return [];
       shown.add(`${stack}\0${topic}`);
       return report.audit.kind === "unknown" ? [`${prefix}${escape(unknownWho(report.audit.reason))}`] : whoLines(report, topic, prefix);
     },
@@ -346,6 +346,25 @@ function auditOf({ stacks }: PlanSummary, { driftReports = [], mode = "review" }
 function topicsOf(report: DriftReport): string[] {
   if (report.client === "deleted") return [DELETION];
   return report.client === "changed" ? report.attributes.map((a) => a.attribute) : [];
+}
+
+/** Whether a report says `topic` changed: as topicsOf(report).includes(topic), without a search of its attributes. */
+function hasTopic(report: DriftReport, topic: string): boolean {
+  return topic === DELETION ? report.client === "deleted" : report.client === "changed" && attributeOf(report, topic) !== undefined;
+}
+
+/** Each report's attributes by name, made once per report: a report may hold many (it is read up to 16 MiB). */
+const ATTRIBUTES = new WeakMap<DriftReport, Map<string, DriftedAttribute>>();
+
+/** A report's attribute of this name (the first, where a hand-made report names one twice); a search per topic was quadratic. */
+function attributeOf(report: DriftReport, attribute: string): DriftedAttribute | undefined {
+  let byName = ATTRIBUTES.get(report);
+  if (byName === undefined) {
+    byName = new Map();
+    for (const a of report.attributes) if (!byName.has(a.attribute)) byName.set(a.attribute, a);
+    ATTRIBUTES.set(report, byName);
+  }
+  return byName.get(attribute);
 }
 
 /**
@@ -369,7 +388,7 @@ function topicItems(report: DriftReport, topics: readonly string[]): string[] {
  * say it), else both values.
  */
 function attributeChange(report: DriftReport, attribute: string): string {
-  const found = report.attributes.find((a) => a.attribute === attribute);
+  const found = attributeOf(report, attribute);
   if (secretName(attribute)) return escape(`${SENSITIVE} in the state, ${SENSITIVE} in Genesys Cloud now`);
   const [before, after] = [found?.inState, found?.inOrg];
   if (Array.isArray(before) && Array.isArray(after)) {
@@ -395,7 +414,7 @@ const MAX_PROPERTIES = 10;
 /** Who changed a topic (the audit entry's actor, when and its action), and under it the values the entry recorded. */
 function whoLines(report: DriftReport, topic: string, prefix: string): string[] {
   if (report.audit.kind === "unknown") return [`${prefix}${escape(unknownWho(report.audit.reason))}`];
-  const entry = topic === DELETION ? report.deletedBy : report.attributes.find((a) => a.attribute === topic)?.changedBy;
+  const entry = topic === DELETION ? report.deletedBy : attributeOf(report, topic)?.changedBy;
   if (!entry) {
     const none = `who: unknown: the audit has no entry for it from ${when(report.audit.since)} to ${when(report.audit.until)} (it reaches back 14 days at most)`;
     return [`${prefix}${escape(none)}`];

@@ -235,6 +235,7 @@ export function attributeChanges(kind: ChangeKind, change: PlanChange): string[]
     (a, b) => rank(a) - rank(b) || a.localeCompare(b),
   );
   const lines: string[] = [];
+  const forms = new Forms();
   for (const key of keys) {
     const label = LABELS.get(key) ?? key;
     const secret = isSecretName(key, after[key] ?? before[key]);
@@ -255,14 +256,11 @@ export function attributeChanges(kind: ChangeKind, change: PlanChange): string[]
       if (!unknown && !isEmpty(after[key])) lines.push(`${label}: ${toText}`);
     } else if (unknown) {
       lines.push(`${label}: ${fromText} → ${UNKNOWN}`);
-    } else if (sameValue(before[key], after[key])) {
+    } else if (forms.same(before[key], after[key])) {
       continue;
     } else if (!hidden && (Array.isArray(before[key]) || Array.isArray(after[key]))) {
-      const from = arrayOf(before[key]);
-      const to = arrayOf(after[key]);
-      const added = to.filter((x) => !from.some((y) => sameValue(x, y))).map((x) => `+ ${show(x)}`);
-      const removed = from.filter((x) => !to.some((y) => sameValue(x, y))).map((x) => `− ${show(x)}`);
-      lines.push(`${label}: ${[...added, ...removed].join(", ") || "reordered"}`);
+      const { added, removed } = listChanges(arrayOf(before[key]), arrayOf(after[key]), forms);
+      lines.push(`${label}: ${[...added.map((x) => `+ ${show(x)}`), ...removed.map((x) => `− ${show(x)}`)].join(", ") || "reordered"}`);
     } else {
       lines.push(`${label}: ${fromText} → ${toText}`);
     }
@@ -341,11 +339,62 @@ function textOf(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((x) => b.some((y) => sameValue(x, y)));
+/**
+ * Plan values numbered by what a comparison of them sees: a list is the same list in any order (the same items, each
+ * as often, at any depth of lists within lists), anything else is its JSON (an object's keys and the lists inside it
+ * in their order). Equal numbers are equal values, so that two lists compare by counting their items' numbers, in
+ * time near their size: a search of one list per item of the other took 37 s for two lists of 10,000. Each list's
+ * key is its items' numbers, not their text, so that lists nested deep cost no more than their size. Numbers are
+ * only comparable within one Forms.
+ */
+export class Forms {
+  private readonly numbers = new Map<string, number>();
+  /** A list's or object's number once known: the same list compared twice is numbered once. */
+  private readonly known = new WeakMap<object, number>();
+
+  of(value: unknown): number {
+    const object = typeof value === "object" && value !== null ? value : undefined;
+    const known = object && this.known.get(object);
+    if (known !== undefined) return known;
+    const key = Array.isArray(value)
+      ? `[${value
+          .map((item) => this.of(item))
+          .sort((a, b) => a - b)
+          .join(",")}`
+      : `=${JSON.stringify(value)}`;
+    let number = this.numbers.get(key);
+    if (number === undefined) this.numbers.set(key, (number = this.numbers.size));
+    if (object) this.known.set(object, number);
+    return number;
   }
-  return JSON.stringify(a) === JSON.stringify(b);
+
+  same(a: unknown, b: unknown): boolean {
+    return this.of(a) === this.of(b);
+  }
+}
+
+/**
+ * What `to` has that `from` has not (in `to`'s order), and what `from` has that `to` has not (in `from`'s), item by
+ * item as Forms compares them: an item `to` holds twice and `from` once is added once.
+ */
+export function listChanges(
+  from: readonly unknown[],
+  to: readonly unknown[],
+  forms = new Forms(),
+): { added: unknown[]; removed: unknown[] } {
+  const left = (list: readonly unknown[]) => {
+    const counts = new Map<number, number>();
+    for (const number of list.map((item) => forms.of(item))) counts.set(number, (counts.get(number) ?? 0) + 1);
+    return counts;
+  };
+  const unmatched = (list: readonly unknown[], other: Map<number, number>) =>
+    list.filter((item) => {
+      const number = forms.of(item);
+      const count = other.get(number) ?? 0;
+      if (count > 0) other.set(number, count - 1);
+      return count === 0;
+    });
+  return { added: unmatched(to, left(from)), removed: unmatched(from, left(to)) };
 }
 
 const MAX_VALUE_LENGTH = 200;
