@@ -68,6 +68,16 @@ export const MAX_AUDIT_VALUES = 100;
  * them at 300 characters each: what went wrong, a service's name), in characters.
  */
 export const MAX_AUDIT_REASON = 1_000;
+/**
+ * The items of a drifted list shown at most, and "… and N more" for the rest: in a terminal (diff, deploy) and in a
+ * comment or issue (plan-summary) alike. The lists themselves are kept whole: what changed is counted on all of them.
+ */
+export const MAX_SHOWN_LIST_ITEMS = 20;
+/** The first MAX_SHOWN_LIST_ITEMS items of `list` as `show` writes them (only those are written), and "… and N more". */
+export function shownItems<T>(list: readonly T[], show: (item: T) => string): string[] {
+  const more = list.length - MAX_SHOWN_LIST_ITEMS;
+  return [...list.slice(0, MAX_SHOWN_LIST_ITEMS).map(show), ...(more > 0 ? [`… and ${more} more`] : [])];
+}
 /** What a value of a property that names a secret is kept as: never the value. */
 export const SECRET_VALUE = "(a secret: not shown)";
 /** Properties whose values are secrets (a client's secret, a password), whatever else a report holds. */

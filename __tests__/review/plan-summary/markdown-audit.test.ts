@@ -236,7 +236,8 @@ describe("the org's text (names, values, reasons) is shown as text, as the revie
 });
 
 describe("a report's long lists (a file is read up to 16 MiB)", () => {
-  it("are compared in time linear in their length: two lists of 10,000 differing items render in seconds, not minutes", () => {
+  // Their time is the bench's (npm run bench: the 10,000-item case); here, what they render.
+  it("two lists of 10,000 differing items: what was removed and added, each list cut", () => {
     const count = 10_000;
     const report = changed("production", [
       {
@@ -245,11 +246,15 @@ describe("a report's long lists (a file is read up to 16 MiB)", () => {
         inOrg: Array.from({ length: count }, (_, i) => `o${i}`),
       },
     ]);
-    const start = Date.now();
     const markdown = render([fixture("drift", "production")], [report], { mode: "drift" });
-    expect(Date.now() - start).toBeLessThan(5_000);
     expect(markdown).toContain("### Changed outside the code");
-  }, 120_000);
+    const line = shown(markdown)
+      .split("\n")
+      .find((l) => l.includes("scopes:"));
+    expect(line).toContain('+ "o0", + "o1"');
+    expect(line).toContain("… and 19980 more (Genesys Cloud now against the state)");
+    expect(line!.length).toBeLessThan(1_000);
+  });
 
   it("many attributes: each is shown with its own values and who (the first, where a hand-made report names one twice)", () => {
     const attributes = Array.from({ length: 1_000 }, (_, i) => ({

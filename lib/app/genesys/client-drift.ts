@@ -13,7 +13,7 @@ import { Deployment } from "../deployments/deployments";
 import { StateReading } from "../state/read-states";
 import { isJsonObject } from "../../shared/json-input";
 import { showHiddenCharacters } from "../../shared/plain-text";
-import { AuditChange, DriftedAttribute, DriftReport } from "../../shared/drift-report";
+import { AuditChange, DriftedAttribute, DriftReport, shownItems } from "../../shared/drift-report";
 import { OutputChunk } from "../../shared/child-process";
 import { accessToken, apiTimeoutMs, ApiOptions, caller, GenesysApiError, pathSegment, shown } from "./api";
 import { AuditOptions, oauthClientAudit } from "./audit";
@@ -171,16 +171,15 @@ export async function clientDriftReport(
   return { ...base, client: "changed", attributes: attributedTo(drifted, changes), audit };
 }
 
-/** Items of a list shown at most in a terminal's line; each value at most 300 characters (`shown`). */
-const MAX_SHOWN_ITEMS = 20;
-
-/** A value as one line: a list as its items, escaped and cut (the org's text is shown, never obeyed, never unbounded). */
+/**
+ * A value as one line: a list as its items (MAX_SHOWN_LIST_ITEMS at most), each escaped and cut to 300 characters
+ * (`shown`): the org's text is shown, never obeyed, never unbounded.
+ */
 function shownValue(value: unknown): string {
   if (value === null || value === undefined) return "(none)";
   if (!Array.isArray(value)) return shown(String(value));
   if (value.length === 0) return "(none)";
-  const items = value.slice(0, MAX_SHOWN_ITEMS).map((v) => shown(String(v)));
-  return [...items, ...(value.length > MAX_SHOWN_ITEMS ? [`… and ${value.length - MAX_SHOWN_ITEMS} more`] : [])].join(", ");
+  return shownItems(value, (v) => shown(String(v))).join(", ");
 }
 
 /** Who made a change, when, as one phrase: "by user Ann Admin (id) at 2026-…", escaped. */

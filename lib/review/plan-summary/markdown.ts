@@ -3,7 +3,7 @@
  * fits GitHub's 65,536-character comment limit: long stack sections fold into <details>, and what does not fit is
  * cut with a notice that says what was cut.
  */
-import { AuditChange, DriftedAttribute, DriftReport } from "../../shared/drift-report";
+import { AuditChange, DriftedAttribute, DriftReport, shownItems } from "../../shared/drift-report";
 import { counted, showHiddenCharacters } from "../../shared/plain-text";
 import { typed } from "../../shared/typed-command";
 import { ChangeSummary, COUNTED, Counts, PlanSummary, SENSITIVE, show, StackSummary } from "./summarize";
@@ -399,7 +399,8 @@ function attributeChange(report: DriftReport, attribute: string): string {
       ...after.filter((x) => !inBefore.has(JSON.stringify(x))).map((x) => `+ ${show(x)}`),
       ...before.filter((x) => !inAfter.has(JSON.stringify(x))).map((x) => `− ${show(x)}`),
     ];
-    return escape(`${changes.join(", ") || "reordered"} (Genesys Cloud now against the state)`);
+    // The changes counted on the whole lists, the first MAX_SHOWN_LIST_ITEMS shown: a list of thousands is one line.
+    return escape(`${shownItems(changes, (c) => c).join(", ") || "reordered"} (Genesys Cloud now against the state)`);
   }
   return escape(`${show(before)} in the state, ${show(after)} in Genesys Cloud now`);
 }
