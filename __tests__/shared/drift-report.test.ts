@@ -1,5 +1,13 @@
 import fc from "fast-check";
-import { AuditChange, boundedAuditChange, clipped, MAX_AUDIT_TEXT } from "../../lib/shared/drift-report";
+import {
+  AuditChange,
+  boundedAuditChange,
+  boundedDriftReport,
+  clipped,
+  MAX_AUDIT_TEXT,
+  MAX_SHOWN_LIST_ITEMS,
+  shownItems,
+} from "../../lib/shared/drift-report";
 
 const text = fc.string({ unit: "grapheme", maxLength: 2 * MAX_AUDIT_TEXT + 10 });
 const texts = fc.array(text, { maxLength: 3 });
@@ -31,6 +39,28 @@ describe("a drift report's bounds, the drift command's as it writes and plan-sum
       fc.property(change, (c) => {
         const once = boundedAuditChange(c);
         expect(boundedAuditChange(once)).toEqual(once);
+      }),
+    );
+  });
+
+  it("a report's client id is cut as its texts are (a hand-made file's may be any length); the drift command's ids stay whole", () => {
+    const report = (clientId: string) =>
+      boundedDriftReport({ deployment: "us", clientId, client: "deleted", attributes: [], audit: { kind: "unknown", reason: "r" } });
+    expect(report("x".repeat(100_000)).clientId).toBe(`${"x".repeat(MAX_AUDIT_TEXT)}…`);
+    const guid = "0a0a0a0a-1111-4111-8111-0000000000a1";
+    expect(report(guid).clientId).toBe(guid);
+  });
+});
+
+describe("a drifted list as shown, in a terminal and in a comment", () => {
+  it("its first items as written, and how many more; only the shown ones are written", () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(), { maxLength: 3 * MAX_SHOWN_LIST_ITEMS }), (list) => {
+        const written: number[] = [];
+        const shown = shownItems(list, (n) => (written.push(n), `#${n}`));
+        expect(written).toEqual(list.slice(0, MAX_SHOWN_LIST_ITEMS));
+        const more = list.length - MAX_SHOWN_LIST_ITEMS;
+        expect(shown).toEqual([...written.map((n) => `#${n}`), ...(more > 0 ? [`… and ${more} more`] : [])]);
       }),
     );
   });

@@ -120,6 +120,8 @@ export function boundedDriftReport(report: DriftReport): DriftReport {
   const { audit, deletedBy } = report;
   return {
     ...report,
+    // The drift command writes ids of at most 128 characters (api.ts, pathSegment); a hand-made file's may be any.
+    clientId: clipped(report.clientId),
     attributes: report.attributes.map(({ changedBy, ...attribute }) => ({
       ...attribute,
       ...(changedBy && { changedBy: boundedAuditChange(changedBy) }),
