@@ -276,24 +276,29 @@ describe("renderMarkdown", () => {
   });
 });
 
+/** The comment over one client updated from the name "a" to `after`. */
+function updateComment(after: Record<string, string>): string {
+  const plan: StackPlan = {
+    stack: "production",
+    file: "production.json",
+    plan: {
+      format_version: "1.2",
+      resource_changes: [
+        {
+          address: "genesyscloud_oauth_client.c",
+          type: "genesyscloud_oauth_client",
+          change: { actions: ["update"], before: { name: "a" }, after },
+        },
+      ],
+    },
+  };
+  return renderMarkdown(summarizePlans([plan]), { allowDestroy: false }).markdown;
+}
+
 describe("text GitHub would turn into emphasis or an issue link", () => {
   it("stays text: _ and __ make no emphasis, #5, GH-2 and owner/repo#3 no reference", () => {
     const hostile = "_emph_ and __bold__ see #5, GH-2 and acme/repo#3";
-    const plan: StackPlan = {
-      stack: "production",
-      file: "production.json",
-      plan: {
-        format_version: "1.2",
-        resource_changes: [
-          {
-            address: "genesyscloud_oauth_client.c",
-            type: "genesyscloud_oauth_client",
-            change: { actions: ["update"], before: { name: "a" }, after: { name: hostile } },
-          },
-        ],
-      },
-    };
-    const markdown = renderMarkdown(summarizePlans([plan]), { allowDestroy: false }).markdown;
+    const markdown = updateComment({ name: hostile });
     const rendered = toHtml(markdown);
     expect(rendered).not.toMatch(/<em>emph|<strong>bold/);
     const text = rendered.replace(/<code>[^]*?<\/code>/g, "").replace(/<[^>]*>/g, "");
@@ -305,21 +310,7 @@ describe("text GitHub would turn into emphasis or an issue link", () => {
 describe("text GitHub would turn into math", () => {
   it("stays text: no $ of a plan value reaches the comment's prose, so $...$ and $$...$$ render no formula", () => {
     const hostile = "$\\color{red}{\\Huge\\textsf{ALLOWED}}$ and $$x^2$$";
-    const plan: StackPlan = {
-      stack: "production",
-      file: "production.json",
-      plan: {
-        format_version: "1.2",
-        resource_changes: [
-          {
-            address: "genesyscloud_oauth_client.c",
-            type: "genesyscloud_oauth_client",
-            change: { actions: ["update"], before: { name: "a" }, after: { name: hostile, description: hostile } },
-          },
-        ],
-      },
-    };
-    const markdown = renderMarkdown(summarizePlans([plan]), { allowDestroy: false }).markdown;
+    const markdown = updateComment({ name: hostile, description: hostile });
     // In a code span a $ is text; GitHub looks for math in prose only.
     const prose = markdown.replace(/(`+)[^`][^]*?\1/g, "");
     expect(prose).not.toContain("$");
