@@ -130,7 +130,7 @@ it("the prerequisite check names every deployment whose credentials are missing,
   const help = await h.npmRun("deploy", ["--help"], {});
   expect(help.status).toBe(0);
   // The bin answers --help from its registry (the command's own help), before any deployment or credential is read.
-  expect(help.stdout).toMatch(/^usage: npx genesys-scv-oauth-client deploy <deployment names or patterns>/);
+  expect(help.stdout).toMatch(/^usage: npx genesys-scv-oauth-client deploy <deployment name or pattern>\.\.\. /);
 });
 
 it("npm run output prints each client id from the state, without any Genesys credential", async () => {
