@@ -6,7 +6,8 @@
  */
 import Ajv, { ErrorObject, ValidateFunction } from "ajv";
 import fc from "fast-check";
-import { readFileSync } from "fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
 import { join } from "path";
 import { precompiledValidators } from "../scripts/precompile-validators.cjs";
 import { ajvOptions, declaredSchemas } from "../lib/shared/json-input";
@@ -87,3 +88,13 @@ it("the built bin carries them: no command compiles a declared schema at start-u
   const bin = readFileSync(join(root, "dist/cli/genesys-scv-oauth-client.js"), "utf8");
   for (const name of declaredSchemas().keys()) expect(bin).toContain(`precompiled[${JSON.stringify(name)}] = (() => {`);
 });
+
+it("a cache file is reused only while it was made from the same code and packages", async () => {
+  const cache = join(mkdtempSync(join(tmpdir(), "scv-validators-")), "cache.js");
+  const made = await precompiledValidators(root, { cache });
+  expect(readFileSync(cache, "utf8")).toBe(made);
+  writeFileSync(cache, `${made}// kept\n`);
+  expect(await precompiledValidators(root, { cache })).toBe(`${made}// kept\n`);
+  writeFileSync(cache, made.replace(/^\/\/ precompiled validators of [0-9a-f]+/, "// precompiled validators of 0000"));
+  expect(await precompiledValidators(root, { cache })).toBe(made);
+}, 60_000);

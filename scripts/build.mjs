@@ -56,7 +56,8 @@ const options = {
 };
 // Every declared schema's validator compiled now (precompile-validators.cjs), bundled in place of the empty
 // lib/shared/precompiled-validators.ts: no command compiles a schema at start-up.
-const validators = await precompiledValidators();
+mkdirSync("dist/cli", { recursive: true });
+const validators = await precompiledValidators(process.cwd(), { cache: "dist/cli/precompiled-validators.cache.js" });
 const precompiledInBundle = {
   name: "precompiled-validators",
   setup(plugin) {
