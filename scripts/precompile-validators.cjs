@@ -33,7 +33,7 @@ async function precompiledValidators(root = process.cwd(), { cache } = {}) {
   });
   const key = createHash("sha256")
     .update(outputFiles[0].text)
-    .update(readFileSync(join(root, "package-lock.json")))
+    .update(readIfAny(join(root, "package-lock.json")) ?? "no lockfile")
     .digest("hex");
   const head = `// precompiled validators of ${key}\n`;
   const cached = cache && readIfAny(cache);
@@ -50,7 +50,13 @@ async function precompiledValidators(root = process.cwd(), { cache } = {}) {
     return `exports.precompiled[${JSON.stringify(name)}] = (() => {\nconst module = { exports: {} };\n${code}\nreturn module.exports;\n})();`;
   });
   const source = `${head}"use strict";\nexports.precompiled = {};\n${parts.join("\n")}\n`;
-  if (cache) writeFileSync(cache, source);
+  if (cache) {
+    try {
+      writeFileSync(cache, source);
+    } catch {
+      // a checkout that cannot be written (read-only): made each time, as if there were no cache
+    }
+  }
   return source;
 }
 
